@@ -1,0 +1,67 @@
+import {
+  type GameEvent,
+  type GameOptions,
+  type GameState,
+  createGame,
+  type EngineError,
+  resolveTurn,
+  type Scenario,
+  submitOrders,
+  viewFor,
+} from '../engine/index.ts';
+import { aiDice, type Decision, type Policy } from './simple.ts';
+
+export interface TurnLog {
+  turn: number;
+  us: Decision;
+  iran: Decision;
+  events: GameEvent[];
+}
+
+export interface MatchResult {
+  state: GameState;
+  turns: TurnLog[];
+}
+
+/**
+ * Plays a whole game between two policies, each seeing only its own view and drawing from its own stream. An
+ * order a policy gets wrong is dropped (the side passes) rather than crashing a batch; `errors` records it.
+ */
+export function playMatch(
+  scenario: Scenario,
+  seed: string,
+  us: Policy,
+  iran: Policy,
+  options: GameOptions & { keepLog?: boolean } = {},
+): MatchResult & { errors: EngineError[] } {
+  const created = createGame(scenario, seed, options);
+  if (!created.ok) throw new Error(`cannot create game: ${created.errors[0]?.message}`);
+  let state = created.value;
+  const usDice = aiDice(seed, 'us');
+  const iranDice = aiDice(seed, 'iran');
+  const turns: TurnLog[] = [];
+  const errors: EngineError[] = [];
+  while (!state.outcome) {
+    const usDecision = us(scenario, viewFor(scenario, state, 'us', false), usDice);
+    const iranDecision = iran(scenario, viewFor(scenario, state, 'iran', false), iranDice);
+    let next = submitOrders(scenario, state, 'us', usDecision.orders);
+    if (!next.ok) {
+      errors.push(...next.errors);
+      next = submitOrders(scenario, state, 'us', []);
+    }
+    if (!next.ok) throw new Error('an empty order list was refused');
+    state = next.value;
+    next = submitOrders(scenario, state, 'iran', iranDecision.orders);
+    if (!next.ok) {
+      errors.push(...next.errors);
+      next = submitOrders(scenario, state, 'iran', []);
+    }
+    if (!next.ok) throw new Error('an empty order list was refused');
+    const resolved = resolveTurn(scenario, next.value);
+    if (!resolved.ok) throw new Error(resolved.errors[0]?.message);
+    if (options.keepLog !== false)
+      turns.push({ turn: state.turn, us: usDecision, iran: iranDecision, events: resolved.value.events });
+    state = resolved.value.state;
+  }
+  return { state, turns, errors };
+}

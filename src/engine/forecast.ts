@@ -1,0 +1,176 @@
+import { attributionConfidence, likelihoodWord } from './attribution.ts';
+import { chance, perMille } from './math.ts';
+import { type Order, specOf } from './orders.ts';
+import type { Effects, Scenario, Severity } from './scenario.ts';
+import type { SeatView } from './view.ts';
+
+export interface Odds {
+  label: string;
+  perMille: number;
+  word: string; // ICD-203 expression
+  range: string;
+}
+
+export interface Forecast {
+  order: Order;
+  name: string;
+  summary: string;
+  cost: number;
+  severity: Severity;
+  escalationPoints: number;
+  deniable: boolean;
+  odds: Odds[];
+  effects: { label: string; delta: number }[];
+  notes: string[];
+}
+
+export const EFFECT_LABELS: Record<keyof Effects, string> = {
+  consent: "Baghdad's consent",
+  evictionPressure: 'Eviction pressure',
+  usResolve: 'US resolve',
+  credibility: 'US credibility',
+  politicalCapital: 'Political capital',
+  isr: 'ISR level',
+  counterIsis: 'Counter-ISIS effort',
+  isis: 'ISIS strength',
+  iranResources: "Iran's resources",
+  iranIncome: "Iran's weekly income",
+  pmuCohesion: 'PMU cohesion',
+  missileCapability: 'Missile capability',
+  groupArsenal: "Group's arsenal",
+  groupStrength: "Group's strength",
+  groupCohesion: "Group's cohesion",
+  groupAggression: "Group's aggression",
+  allAggression: "All groups' aggression",
+  allCohesion: "All groups' cohesion",
+  frontDeniability: "Front's deniability",
+  baseExposure: "Base's exposure",
+  designateSupport: "PM-designate's support",
+  ladder: 'Ladder pressure',
+};
+
+/** Chance, per-mille, that at least one of n independent per-mille events happens (integer arithmetic only). */
+export function atLeastOne(pm: number, n: number): number {
+  let none = 1_000_000;
+  for (let i = 0; i < n; i++) none = Math.trunc((none * (1000 - pm)) / 1000);
+  return 1000 - Math.trunc(none / 1000);
+}
+
+function effectLines(e: Effects | undefined): { label: string; delta: number }[] {
+  if (!e) return [];
+  const out: { label: string; delta: number }[] = [];
+  for (const key of Object.keys(EFFECT_LABELS) as (keyof Effects)[]) {
+    const v = e[key];
+    if (v) out.push({ label: EFFECT_LABELS[key], delta: v });
+  }
+  return out;
+}
+
+/**
+ * The forecast of one order as its side sees it: the odds (in numbers and ICD-203 words) and the expected effects,
+ * computed from the seat's view with the same tables resolution uses, so the player sees before committing what
+ * the engine will roll. Unknowns are taken at what the side can assume (Iran assumes the US's usual ISR).
+ */
+export function forecastOrder(scenario: Scenario, view: SeatView, order: Order): Forecast {
+  const s = scenario;
+  const spec = specOf(s, order.type);
+  const odds: Odds[] = [];
+  const notes: string[] = [];
+  const addOdds = (label: string, pm: number) => {
+    const p = chance(pm);
+    const w = likelihoodWord(s, p);
+    odds.push({ label, perMille: p, word: w.word, range: w.range });
+  };
+  const isr = view.us.isr ?? s.us.baseIsr;
+  const caughtPm = view.curfew ? s.attacks.curfewCaught : 0;
+  const attackOdds = (kind: 'rocket-attack' | 'lethal-barrage' | 'embassy-attack' | 'economic-attack' | 'convoy-attack' | 'missile-strike', target: string | null, warned = false) => {
+    const profile = s.attacks.profiles[kind];
+    const base = target ? view.us.bases.find((b) => b.site === target && !b.handedOver) : undefined;
+    const exposure = base ? base.exposure : 100;
+    const table = kind === 'missile-strike' ? s.attacks.missileIntercept : s.attacks.intercept;
+    const intercept = base ? table[base.airDefence] : 0;
+    const perShot = perMille(1000 - intercept, chance(perMille(profile.hitPerMille, exposure * 10)));
+    const n = Math.trunc((profile.rockets[0] + profile.rockets[1]) / 2);
+    const fired = 1000 - (kind === 'missile-strike' ? 0 : caughtPm);
+    if (caughtPm > 0 && kind !== 'missile-strike') addOdds('the launch team is caught under curfew', caughtPm);
+    addOdds(`at least one of ~${n} ${kind === 'missile-strike' ? 'missiles' : 'rockets'} hits`, perMille(atLeastOne(perShot, n), fired));
+    if (base && base.garrison > 0) {
+      const kill = warned ? perMille(profile.killPerHit, s.attacks.warnedFactor) : profile.killPerHit;
+      addOdds('an American is killed', perMille(atLeastOne(perMille(perShot, kill), n), fired));
+    }
+    if (intercept > 0) notes.push(`${base?.airDefence === 'patriot' ? 'Patriots' : 'C-RAM'} intercept ${intercept / 10}% of what is fired.`);
+  };
+  const claimOdds = (group: string, claim: string) => {
+    const front = view.iran.fronts.find((f) => f.id === claim);
+    const c = attributionConfidence(
+      s,
+      isr,
+      view.curfew,
+      claim === 'open' || claim === 'unclaimed' ? claim : { deniability: front?.deniability ?? 0 },
+    );
+    addOdds(`the US pins it on ${group}`, c);
+    if (front) notes.push(`Claiming through ${front.name} wears its deniability down by ${s.attribution.claimWear}.`);
+  };
+  switch (order.type) {
+    case 'rocket-attack':
+    case 'lethal-barrage':
+      attackOdds(order.type, order.base);
+      claimOdds(order.group, order.claim);
+      break;
+    case 'embassy-attack':
+      attackOdds(order.type, view.us.bases.find((b) => !b.canHandOver && !b.key)?.site ?? null);
+      claimOdds(order.group, order.claim);
+      break;
+    case 'economic-attack':
+    case 'convoy-attack':
+      attackOdds(order.type, null);
+      claimOdds(order.group, order.claim);
+      break;
+    case 'missile-strike':
+      attackOdds('missile-strike', order.base, order.warned);
+      notes.push('A missile strike from Iran cannot be denied: it is the first state-on-state act if none came before.');
+      break;
+    case 'embassy-siege':
+      addOdds('supporters break into the compound', s.domestic.siegeChance);
+      break;
+    case 'smuggle-missiles':
+      addOdds('US intelligence spots the shipment', s.domestic.smuggleDetect + isr * s.domestic.smuggleDetectPerIsr);
+      break;
+    case 'strike-site': {
+      const site = s.iran.proxySites.find((p) => p.site === order.site);
+      if (!site) break;
+      addOdds('Iraqis who are not militia die', site.civilianRisk);
+      const recent = view.attacks.filter((a) => a.suspect === site.group && a.turn > view.turn - s.strikes.window);
+      const best = recent.reduce((m, a) => Math.max(m, a.confidence ?? 0), 0);
+      addOdds(`${site.group} was really behind a recent attack (your best assessment)`, best);
+      if (best < s.strikes.lowConfidence)
+        notes.push(`Striking on weak intelligence costs ${-s.strikes.lowConfidenceConsent} more consent.`);
+      if (site.stateInstitution) notes.push('This is a PMU position, part of the Iraqi state: Baghdad will take it hard.');
+      break;
+    }
+    case 'leadership-strike':
+      addOdds('the plan leaks first', spec.leakChance ?? 0);
+      addOdds('the leader is killed', s.strikes.leaderKillChance);
+      break;
+    case 'campaign': {
+      addOdds('the plan leaks each week', spec.leakChance ?? 0);
+      const drafted = view.us.plans.find((p) => p.group === order.group && p.leaked);
+      if (drafted) notes.push('The plan against this group has already leaked: its fighters are dispersed.');
+      break;
+    }
+    default:
+      break;
+  }
+  return {
+    order,
+    name: spec.name,
+    summary: spec.summary,
+    cost: spec.cost,
+    severity: spec.severity,
+    escalationPoints: s.rivera[spec.severity],
+    deniable: spec.deniable,
+    odds,
+    effects: effectLines(spec.effects),
+    notes,
+  };
+}

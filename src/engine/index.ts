@@ -1,0 +1,48 @@
+/**
+ * The engine's public API. A pure, deterministic function of (scenario, seed, orders): no DOM, no clock, no
+ * Math.random; every draw comes from the seeded RNG whose state lives in the game state.
+ */
+export { attributionConfidence, likelihoodWord } from './attribution.ts';
+export { addDays } from './dates.ts';
+export { type Audience, type EventOf, type EventType, type GameEvent, viewEvents, visibleTo } from './events.ts';
+export { EFFECT_LABELS, type Forecast, forecastOrder, type Odds } from './forecast.ts';
+export { createGame, type GameOptions, playTurn, submitOrders, turnsFor, withdrawOrders } from './game.ts';
+export { hashValue } from './hash.ts';
+export { rungName } from './ladder.ts';
+export {
+  type Order,
+  type OrderOf,
+  isOrderLegal,
+  legalOrders,
+  orderSchema,
+  specOf,
+  validateOrders,
+} from './orders.ts';
+export { aims, basesHeld, bestDeniability, checkOutcome, proxyCapability, scoreGame } from './outcome.ts';
+export {
+  ENGINE_VERSION,
+  hashState,
+  makeReplay,
+  parseReplay,
+  type Replay,
+  recordReplay,
+  type VerifiedReplay,
+  verifyReplay,
+} from './replay.ts';
+export { resolveTurn, type TurnResult } from './resolve.ts';
+export { type EngineError, formatErrors, type Result } from './result.ts';
+export { Dice, type RngState, seedRng } from './rng.ts';
+export {
+  IRAN_ORDER_TYPES,
+  ORDER_TYPES,
+  type OrderSpec,
+  type OrderType,
+  parseScenario,
+  type Scenario,
+  type ScenarioInput,
+  scenarioHash,
+  scenarioJsonSchema,
+  US_ORDER_TYPES,
+} from './scenario.ts';
+export * from './state.ts';
+export { type AttackView, type SeatView, viewFor } from './view.ts';

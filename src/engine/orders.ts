@@ -1,0 +1,318 @@
+import { z } from 'zod';
+import { type EngineError, failMany, ok, type Result } from './result.ts';
+import { type OrderSpec, type OrderType, type Scenario, sideOfOrder } from './scenario.ts';
+import type { GameState, Side } from './state.ts';
+
+const ref = z.string().min(1);
+/** How an attack is claimed: by a front (its id), openly by the group, or not at all. */
+const claim = z.string().min(1);
+
+/** Orders as players give them: a `type`-tagged union, validated at every edge (UI, files, AI). */
+export const orderSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('strike-site'), site: ref }),
+  z.strictObject({ type: z.literal('campaign'), group: ref }),
+  z.strictObject({ type: z.literal('leadership-strike'), group: ref }),
+  z.strictObject({ type: z.literal('hand-over-base'), base: ref }),
+  z.strictObject({ type: z.literal('deploy-air-defence'), base: ref }),
+  z.strictObject({ type: z.literal('surge-isr') }),
+  z.strictObject({ type: z.literal('publish-evidence'), front: ref }),
+  z.strictObject({ type: z.literal('red-line') }),
+  z.strictObject({ type: z.literal('us-swiss-message') }),
+  z.strictObject({ type: z.literal('sanctions') }),
+  z.strictObject({ type: z.literal('waiver-shorten') }),
+  z.strictObject({ type: z.literal('waiver-extend') }),
+  z.strictObject({ type: z.literal('back-designate') }),
+  z.strictObject({ type: z.literal('counter-isis') }),
+  z.strictObject({ type: z.literal('ordered-departure') }),
+  z.strictObject({ type: z.literal('reinforce'), base: ref }),
+  z.strictObject({ type: z.literal('hold') }),
+  z.strictObject({ type: z.literal('rocket-attack'), group: ref, base: ref, claim }),
+  z.strictObject({ type: z.literal('lethal-barrage'), group: ref, base: ref, claim }),
+  z.strictObject({ type: z.literal('embassy-attack'), group: ref, claim }),
+  z.strictObject({ type: z.literal('economic-attack'), group: ref, site: ref, claim }),
+  z.strictObject({ type: z.literal('convoy-attack'), group: ref, claim }),
+  z.strictObject({ type: z.literal('create-front'), group: ref, retire: ref.nullable() }),
+  z.strictObject({ type: z.literal('missile-strike'), base: ref, warned: z.boolean() }),
+  z.strictObject({ type: z.literal('embassy-siege') }),
+  z.strictObject({ type: z.literal('public-threat') }),
+  z.strictObject({ type: z.literal('military-drill') }),
+  z.strictObject({ type: z.literal('eviction-campaign') }),
+  z.strictObject({ type: z.literal('info-operation') }),
+  z.strictObject({ type: z.literal('envoy') }),
+  z.strictObject({ type: z.literal('smuggle-missiles'), group: ref }),
+  z.strictObject({ type: z.literal('horizontal-escalation') }),
+  z.strictObject({ type: z.literal('iran-swiss-message') }),
+  z.strictObject({ type: z.literal('restrain-proxies') }),
+]);
+
+export type Order = z.infer<typeof orderSchema>;
+export type OrderOf<T extends OrderType> = Extract<Order, { type: T }>;
+export type AttackOrder = OrderOf<
+  'rocket-attack' | 'lethal-barrage' | 'embassy-attack' | 'economic-attack' | 'convoy-attack'
+>;
+
+export const isProxyAttack = (o: Order): o is AttackOrder =>
+  o.type === 'rocket-attack' ||
+  o.type === 'lethal-barrage' ||
+  o.type === 'embassy-attack' ||
+  o.type === 'economic-attack' ||
+  o.type === 'convoy-attack';
+
+/** The scenario's entry for an order type. Every type has one (the scenario check guarantees it). */
+export function specOf(scenario: Scenario, type: OrderType): OrderSpec {
+  const spec = scenario.orders.find((o) => o.type === type);
+  if (!spec) throw new Error(`scenario ${scenario.id} has no order "${type}"`);
+  return spec;
+}
+
+/** The embassy's base id in this scenario. */
+export function embassyOf(scenario: Scenario): string {
+  const sites = new Map(scenario.sites.map((s) => [s.id, s.kind]));
+  const base = scenario.us.bases.find((b) => sites.get(b.site) === 'embassy');
+  if (!base) throw new Error(`scenario ${scenario.id} has no embassy`);
+  return base.site;
+}
+
+/** A base still held by the US (not handed over), whose garrison an attack can hurt. */
+export const activeBases = (state: GameState) => state.us.bases.filter((b) => !b.handedOver);
+
+/** Fronts Iran can claim through: not retired. */
+export const liveFronts = (state: GameState) => state.iran.fronts.filter((f) => !f.retired);
+
+function checkOrder(scenario: Scenario, state: GameState, side: Side, order: Order, path: string): EngineError | null {
+  const err = (message: string, field = ''): EngineError => ({
+    code: 'order.illegal',
+    message,
+    path: field ? `${path}.${field}` : path,
+  });
+  if (sideOfOrder(order.type) !== side) return err(`"${order.type}" is not a ${side} order`, 'type');
+  const spec = specOf(scenario, order.type);
+  if (spec.minConsent !== undefined && state.baghdad.consent < spec.minConsent)
+    return err(`needs Baghdad's consent of at least ${spec.minConsent} (it is ${state.baghdad.consent})`);
+  const group = (g: string) => state.iran.groups.find((x) => x.id === g);
+  const liveGroup = (g: string, field = 'group') =>
+    group(g) ? null : err(`unknown group "${g}"`, field);
+  const base = (b: string) => state.us.bases.find((x) => x.site === b);
+  const heldBase = (b: string) => {
+    const found = base(b);
+    if (!found) return err(`unknown base "${b}"`, 'base');
+    if (found.handedOver) return err(`base "${b}" has been handed over`, 'base');
+    return null;
+  };
+  const claimOk = (c: string) => {
+    if (c === 'open' || c === 'unclaimed') return null;
+    return liveFronts(state).some((f) => f.id === c) ? null : err(`unknown or retired front "${c}"`, 'claim');
+  };
+  switch (order.type) {
+    case 'strike-site':
+      return scenario.iran.proxySites.some((p) => p.site === order.site) ? null : err(`"${order.site}" is not a proxy site`, 'site');
+    case 'campaign':
+      if (state.us.plans.some((p) => p.active)) return err('a campaign is already running');
+      return liveGroup(order.group);
+    case 'leadership-strike': {
+      const g = group(order.group);
+      if (!g) return err(`unknown group "${order.group}"`, 'group');
+      return g.leaderAlive ? null : err(`the leader of "${order.group}" is already dead`, 'group');
+    }
+    case 'hand-over-base': {
+      const b = base(order.base);
+      if (!b) return err(`unknown base "${order.base}"`, 'base');
+      if (b.handedOver || b.handoverTurns > 0) return err(`base "${order.base}" is already handed over`, 'base');
+      return b.canHandOver ? null : err(`base "${order.base}" cannot be handed over`, 'base');
+    }
+    case 'deploy-air-defence': {
+      const bad = heldBase(order.base);
+      if (bad) return bad;
+      return base(order.base)!.airDefence === 'patriot' ? err(`base "${order.base}" already has Patriots`, 'base') : null;
+    }
+    case 'reinforce':
+      return heldBase(order.base);
+    case 'surge-isr':
+      return state.us.isr >= 5 ? err('ISR is already at its maximum') : null;
+    case 'publish-evidence':
+      return liveFronts(state).some((f) => f.id === order.front) ? null : err(`unknown or retired front "${order.front}"`, 'front');
+    case 'red-line':
+      return state.us.redLines.some((r) => r.status === 'standing' || r.status === 'crossed')
+        ? err('a red line already stands')
+        : null;
+    case 'waiver-shorten':
+      return state.baghdad.waiverTurns <= scenario.baghdad.waiverShortenTo ? err('the waiver is already that short') : null;
+    case 'back-designate':
+      return state.baghdad.stage === 'designate' ? null : err('there is no PM-designate to back');
+    case 'ordered-departure':
+      return state.us.departureOrdered ? err('staff have already been ordered out') : null;
+    case 'us-swiss-message':
+    case 'sanctions':
+    case 'waiver-extend':
+    case 'counter-isis':
+    case 'hold':
+      return null;
+    case 'rocket-attack':
+    case 'lethal-barrage':
+      return liveGroup(order.group) ?? heldBase(order.base) ?? claimOk(order.claim);
+    case 'embassy-attack':
+    case 'convoy-attack':
+      return liveGroup(order.group) ?? claimOk(order.claim);
+    case 'economic-attack':
+      return (
+        liveGroup(order.group) ??
+        (scenario.iran.economicSites.includes(order.site) ? null : err(`"${order.site}" is not an economic site`, 'site')) ??
+        claimOk(order.claim)
+      );
+    case 'create-front': {
+      const bad = liveGroup(order.group);
+      if (bad) return bad;
+      if (state.iran.frontNamesUsed >= scenario.iran.frontNamePool.length) return err('no front names left');
+      if (order.retire !== null && !liveFronts(state).some((f) => f.id === order.retire))
+        return err(`unknown or retired front "${order.retire}"`, 'retire');
+      return null;
+    }
+    case 'missile-strike':
+      if (state.iran.missileCapability < scenario.attacks.profiles['missile-strike'].arsenalCost)
+        return err('not enough missiles left');
+      return heldBase(order.base);
+    case 'smuggle-missiles':
+      return liveGroup(order.group);
+    case 'restrain-proxies':
+    case 'embassy-siege':
+    case 'public-threat':
+    case 'military-drill':
+    case 'eviction-campaign':
+    case 'info-operation':
+    case 'envoy':
+    case 'horizontal-escalation':
+    case 'iran-swiss-message':
+      return null;
+    default: {
+      const never: never = order;
+      throw new Error(`unhandled order ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** What a side can spend on orders this turn. */
+export const budgetOf = (state: GameState, side: Side): number =>
+  side === 'us' ? state.us.politicalCapital : state.iran.resources;
+
+/**
+ * Checks a side's whole set of orders for this turn against the rules: shape, side, targets, count, budget and
+ * duplicates. Returns the parsed orders, or every problem found with its path (`orders[1].base`).
+ */
+export function validateOrders(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  input: unknown,
+): Result<Order[]> {
+  if (state.outcome) return failMany([{ code: 'game.over', message: 'the game is over: it accepts no orders' }]);
+  if (!Array.isArray(input)) return failMany([{ code: 'order.shape', message: 'expected a list of orders', path: 'orders' }]);
+  const errors: EngineError[] = [];
+  if (input.length > scenario.ordersPerTurn)
+    errors.push({
+      code: 'order.count',
+      path: 'orders',
+      message: `at most ${scenario.ordersPerTurn} orders a turn (got ${input.length})`,
+    });
+  const orders: Order[] = [];
+  let cost = 0;
+  const seen = new Set<string>();
+  input.forEach((raw, i) => {
+    const path = `orders[${i}]`;
+    const parsed = orderSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        errors.push({
+          code: 'order.shape',
+          path: [path, ...issue.path.map(String)].join('.'),
+          message: issue.message,
+        });
+      return;
+    }
+    const order = parsed.data;
+    const problem = checkOrder(scenario, state, side, order, path);
+    if (problem) {
+      errors.push(problem);
+      return;
+    }
+    if (seen.has(order.type)) errors.push({ code: 'order.duplicate', path, message: `only one "${order.type}" a turn` });
+    seen.add(order.type);
+    cost += specOf(scenario, order.type).cost;
+    orders.push(order);
+  });
+  const budget = budgetOf(state, side);
+  if (errors.length === 0 && cost > budget)
+    errors.push({
+      code: 'order.cost',
+      path: 'orders',
+      message: `these orders cost ${cost} but only ${budget} ${side === 'us' ? 'political capital' : 'resources'} is available`,
+    });
+  return errors.length > 0 ? failMany(errors) : ok(orders);
+}
+
+/** Whether one order, alone, is legal for the side now (what the UI offers, before the count and budget check). */
+export function isOrderLegal(scenario: Scenario, state: GameState, side: Side, order: Order): boolean {
+  if (state.outcome) return false;
+  return checkOrder(scenario, state, side, order, 'order') === null && specOf(scenario, order.type).cost <= budgetOf(state, side);
+}
+
+/**
+ * Every legal single order for a side, with its targets spelled out. Attack claims are listed as 'unclaimed',
+ * 'open' and each live front. The UI and the AI offer exactly these; nothing else gets past validateOrders.
+ */
+export function legalOrders(scenario: Scenario, state: GameState, side: Side): Order[] {
+  const out: Order[] = [];
+  const push = (o: Order) => {
+    if (isOrderLegal(scenario, state, side, o)) out.push(o);
+  };
+  const groups = state.iran.groups.map((g) => g.id);
+  const held = activeBases(state).map((b) => b.site);
+  const claims = ['unclaimed', 'open', ...liveFronts(state).map((f) => f.id)];
+  if (side === 'us') {
+    for (const p of scenario.iran.proxySites) push({ type: 'strike-site', site: p.site });
+    for (const g of groups) push({ type: 'campaign', group: g });
+    for (const g of groups) push({ type: 'leadership-strike', group: g });
+    for (const b of state.us.bases) push({ type: 'hand-over-base', base: b.site });
+    for (const b of held) push({ type: 'deploy-air-defence', base: b });
+    push({ type: 'surge-isr' });
+    for (const f of liveFronts(state)) push({ type: 'publish-evidence', front: f.id });
+    push({ type: 'red-line' });
+    push({ type: 'us-swiss-message' });
+    push({ type: 'sanctions' });
+    push({ type: 'waiver-shorten' });
+    push({ type: 'waiver-extend' });
+    push({ type: 'back-designate' });
+    push({ type: 'counter-isis' });
+    push({ type: 'ordered-departure' });
+    for (const b of held) push({ type: 'reinforce', base: b });
+    push({ type: 'hold' });
+    return out;
+  }
+  for (const g of groups) {
+    for (const c of claims) {
+      for (const b of held) {
+        push({ type: 'rocket-attack', group: g, base: b, claim: c });
+        push({ type: 'lethal-barrage', group: g, base: b, claim: c });
+      }
+      push({ type: 'embassy-attack', group: g, claim: c });
+      for (const e of scenario.iran.economicSites) push({ type: 'economic-attack', group: g, site: e, claim: c });
+      push({ type: 'convoy-attack', group: g, claim: c });
+    }
+    push({ type: 'create-front', group: g, retire: null });
+    for (const f of liveFronts(state)) push({ type: 'create-front', group: g, retire: f.id });
+    push({ type: 'smuggle-missiles', group: g });
+  }
+  for (const b of held) {
+    push({ type: 'missile-strike', base: b, warned: true });
+    push({ type: 'missile-strike', base: b, warned: false });
+  }
+  push({ type: 'embassy-siege' });
+  push({ type: 'public-threat' });
+  push({ type: 'military-drill' });
+  push({ type: 'eviction-campaign' });
+  push({ type: 'info-operation' });
+  push({ type: 'envoy' });
+  push({ type: 'horizontal-escalation' });
+  push({ type: 'iran-swiss-message' });
+  push({ type: 'restrain-proxies' });
+  return out;
+}

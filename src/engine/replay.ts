@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { createGame, playTurn } from './game.ts';
+import { hashValue } from './hash.ts';
+import { orderSchema } from './orders.ts';
+import { fail, failMany, ok, type Result } from './result.ts';
+import { type Scenario, scenarioHash } from './scenario.ts';
+import type { GameState } from './state.ts';
+
+/** Bumped whenever a rule changes results: a replay from another engine version is refused, not misplayed. */
+export const ENGINE_VERSION = '1.0.0';
+export const REPLAY_FORMAT = 'two-boxers-replay';
+export const REPLAY_FORMAT_VERSION = 1;
+
+const turnSchema = z.strictObject({
+  us: z.array(orderSchema),
+  iran: z.array(orderSchema),
+  hash: z.string().regex(/^[0-9a-f]{14}$/, 'a 14-digit hex state hash'),
+});
+
+export const replaySchema = z.strictObject({
+  format: z.literal(REPLAY_FORMAT),
+  formatVersion: z.literal(REPLAY_FORMAT_VERSION),
+  engineVersion: z.string(),
+  scenarioId: z.string(),
+  scenarioHash: z.string(),
+  seed: z.string().min(1),
+  options: z.strictObject({ preset: z.string().optional() }),
+  turns: z.array(turnSchema),
+  finalHash: z.string(),
+});
+
+export type Replay = z.infer<typeof replaySchema>;
+
+/** The state hash the replays pin: every field (RNG state included), keys in canonical order. */
+export const hashState = (state: GameState): string => hashValue(state);
+
+/** Parses untrusted replay JSON (a file, a share link): every problem with its path. */
+export function parseReplay(input: unknown): Result<Replay> {
+  const parsed = replaySchema.safeParse(input);
+  if (!parsed.success)
+    return failMany(
+      parsed.error.issues.map((i) => ({
+        code: 'replay.shape',
+        path: i.path.map(String).join('.') || '(root)',
+        message: i.message,
+      })),
+    );
+  return ok(parsed.data);
+}
+
+/** Serialises a replay (the inverse of parseReplay). */
+export const makeReplay = (replay: Replay): string => `${JSON.stringify(replay, null, 1)}\n`;
+
+/**
+ * The replay of a game so far, rebuilt from its own record (the orders in its history): the game is played again
+ * from its seed so that every turn's hash is pinned, and the result must land on the same final state.
+ */
+export function recordReplay(scenario: Scenario, state: GameState): Result<Replay> {
+  const options = state.preset === null ? {} : { preset: state.preset };
+  const game = createGame(scenario, state.seed, options);
+  if (!game.ok) return game;
+  let current = game.value;
+  const turns: Replay['turns'] = [];
+  for (const record of state.history) {
+    const next = playTurn(scenario, current, record.orders.us, record.orders.iran);
+    if (!next.ok) return next;
+    current = next.value;
+    turns.push({ us: record.orders.us, iran: record.orders.iran, hash: hashState(current) });
+  }
+  const finalHash = hashState(current);
+  if (finalHash !== hashState({ ...state, submitted: current.submitted }))
+    return fail('replay.record', 'the game does not replay from its own record: the state was edited');
+  return ok({
+    format: REPLAY_FORMAT,
+    formatVersion: REPLAY_FORMAT_VERSION,
+    engineVersion: ENGINE_VERSION,
+    scenarioId: scenario.id,
+    scenarioHash: scenarioHash(scenario),
+    seed: state.seed,
+    options,
+    turns,
+    finalHash,
+  });
+}
+
+export interface VerifiedReplay {
+  state: GameState;
+  hashes: string[];
+}
+
+/**
+ * Replays a replay and checks every turn's hash. The first turn that differs is reported, never ignored; a replay
+ * of another scenario or engine version is refused before anything is played.
+ */
+export function verifyReplay(scenario: Scenario, input: unknown): Result<VerifiedReplay> {
+  const parsed = parseReplay(input);
+  if (!parsed.ok) return parsed;
+  const r = parsed.value;
+  if (r.engineVersion !== ENGINE_VERSION)
+    return fail('replay.engine', `recorded by engine ${r.engineVersion}, this is engine ${ENGINE_VERSION}`, 'engineVersion');
+  if (r.scenarioId !== scenario.id)
+    return fail('replay.scenario', `recorded for scenario "${r.scenarioId}", not "${scenario.id}"`, 'scenarioId');
+  if (r.scenarioHash !== scenarioHash(scenario))
+    return fail('replay.scenario', `scenario "${scenario.id}" has changed since the replay was recorded`, 'scenarioHash');
+  const game = createGame(scenario, r.seed, r.options.preset === undefined ? {} : { preset: r.options.preset });
+  if (!game.ok) return game;
+  let state = game.value;
+  const hashes: string[] = [];
+  for (const [i, turn] of r.turns.entries()) {
+    if (state.outcome) return fail('replay.turns', `turn ${i + 1} recorded after the game ended`, `turns[${i}]`);
+    const next = playTurn(scenario, state, turn.us, turn.iran);
+    if (!next.ok)
+      return failMany(next.errors.map((e) => ({ ...e, message: `turn ${i + 1}: ${e.message}`, path: `turns[${i}].${e.path}` })));
+    state = next.value;
+    const h = hashState(state);
+    hashes.push(h);
+    if (h !== turn.hash)
+      return fail('replay.diverged', `turn ${i + 1} differs: expected hash ${turn.hash}, got ${h}`, `turns[${i}].hash`);
+  }
+  const finalHash = hashState(state);
+  if (finalHash !== r.finalHash)
+    return fail('replay.diverged', `final state differs: expected ${r.finalHash}, got ${finalHash}`, 'finalHash');
+  return ok({ state, hashes });
+}

@@ -1,0 +1,952 @@
+import { type Draft, produce } from 'immer';
+import { attributionConfidence, likelihoodWord } from './attribution.ts';
+import { addDays } from './dates.ts';
+import type { Audience, GameEvent } from './events.ts';
+import { stepLadder } from './ladder.ts';
+import { chance, clamp, perMille } from './math.ts';
+import { type AttackOrder, embassyOf, type Order, specOf } from './orders.ts';
+import { checkOutcome } from './outcome.ts';
+import { fail, ok, type Result } from './result.ts';
+import { Dice } from './rng.ts';
+import type { AttackKind, Effects, OrderType, Scenario } from './scenario.ts';
+import {
+  type BaseState,
+  type Casualties,
+  type GameState,
+  type GroupState,
+  noCasualties,
+  type Side,
+} from './state.ts';
+
+export interface TurnResult {
+  state: GameState;
+  events: GameEvent[];
+}
+
+type D = Draft<GameState>;
+
+/** Everything one turn's resolution needs, so the rules read as plain steps. Lives only during `resolveTurn`. */
+class Turn {
+  readonly events: GameEvent[] = [];
+  pressure = 0; // ladder pressure this turn, severity scaled by attribution for deniable acts
+  firstJumps = 0;
+  usKilledThisTurn = 0;
+  siegeSucceeded = false;
+  kineticResponse = false; // the US struck a proxy this turn
+  attackedGroups = new Set<string>();
+  readonly dice: Dice;
+
+  constructor(
+    readonly s: Scenario,
+    readonly d: D,
+  ) {
+    this.dice = new Dice(d.rng);
+  }
+
+  emit(audience: Audience, event: DistributiveOmit<GameEvent, 'audience'>): void {
+    this.events.push({ audience, ...event } as GameEvent);
+  }
+
+  group(id: string): Draft<GroupState> {
+    const g = this.d.iran.groups.find((x) => x.id === id);
+    if (!g) throw new Error(`no group ${id}`);
+    return g;
+  }
+
+  base(id: string): Draft<BaseState> {
+    const b = this.d.us.bases.find((x) => x.site === id);
+    if (!b) throw new Error(`no base ${id}`);
+    return b;
+  }
+
+  /** Applies a set of deltas, clamping every variable to its range. */
+  apply(e: Effects | undefined, target: { group?: string; front?: string; base?: string } = {}): void {
+    if (!e) return;
+    const d = this.d;
+    const add = (v: number, by: number | undefined, hi = 100) => clamp(v + (by ?? 0), 0, hi);
+    d.baghdad.consent = add(d.baghdad.consent, e.consent);
+    d.baghdad.evictionPressure = add(d.baghdad.evictionPressure, e.evictionPressure);
+    d.baghdad.designateSupport = add(d.baghdad.designateSupport, e.designateSupport);
+    d.us.resolve = add(d.us.resolve, e.usResolve);
+    d.us.credibility = add(d.us.credibility, e.credibility);
+    d.us.politicalCapital = add(d.us.politicalCapital, e.politicalCapital);
+    d.us.isr = add(d.us.isr, e.isr, 5);
+    d.us.counterIsis = add(d.us.counterIsis, e.counterIsis);
+    d.isis = add(d.isis, e.isis);
+    d.iran.resources = add(d.iran.resources, e.iranResources);
+    d.iran.income = add(d.iran.income, e.iranIncome, 50);
+    d.iran.pmuCohesion = add(d.iran.pmuCohesion, e.pmuCohesion);
+    d.iran.missileCapability = add(d.iran.missileCapability, e.missileCapability);
+    if (e.allAggression || e.allCohesion)
+      for (const g of d.iran.groups) {
+        g.aggression = add(g.aggression, e.allAggression);
+        g.cohesion = add(g.cohesion, e.allCohesion);
+      }
+    if (target.group) {
+      const g = this.group(target.group);
+      g.arsenal = add(g.arsenal, e.groupArsenal);
+      g.strength = add(g.strength, e.groupStrength);
+      g.cohesion = add(g.cohesion, e.groupCohesion);
+      g.aggression = add(g.aggression, e.groupAggression);
+    }
+    if (target.front) {
+      const f = d.iran.fronts.find((x) => x.id === target.front);
+      if (f) f.deniability = add(f.deniability, e.frontDeniability);
+    }
+    if (target.base) {
+      const b = this.base(target.base);
+      b.exposure = add(b.exposure, e.baseExposure);
+    }
+    this.pressure += e.ladder ?? 0;
+  }
+
+  addCasualties(c: Casualties): void {
+    const t = this.d.casualties;
+    t.usKilled += c.usKilled;
+    t.usWounded += c.usWounded;
+    t.iraqiForcesKilled += c.iraqiForcesKilled;
+    t.civiliansKilled += c.civiliansKilled;
+    t.proxiesKilled += c.proxiesKilled;
+  }
+
+  /** US losses move opinion at home, the ladder, and (with a red line standing) put credibility at stake. */
+  usLosses(c: Casualties): void {
+    const a = this.s.attacks;
+    const d = this.d;
+    if (c.usKilled > 0) {
+      this.usKilledThisTurn += c.usKilled;
+      this.pressure += c.usKilled * a.ladderPerDeath;
+      if (!d.firsts.usDeath) {
+        d.firsts.usDeath = true;
+        this.firstJumps += this.s.ladder.firstUsDeath;
+      }
+    }
+    d.us.resolve = clamp(
+      d.us.resolve - c.usKilled * a.resolvePerDeath - Math.trunc((c.usWounded * a.resolvePerTenWounded) / 10),
+      0,
+      100,
+    );
+  }
+
+  crossRedLine(): void {
+    for (const r of this.d.us.redLines) {
+      if (r.status !== 'standing') continue;
+      r.status = 'crossed';
+      r.crossedTurn = this.d.turn;
+      r.deadline = this.d.turn + this.s.redLines.responseWindow - 1;
+      this.emit('all', { type: 'red-line', status: 'crossed' });
+    }
+  }
+
+  // ---- Iran: proxy attacks -------------------------------------------------------------------------------------
+
+  proxyAttack(order: AttackOrder, autonomous: boolean): void {
+    const s = this.s;
+    const d = this.d;
+    const kind: AttackKind = order.type;
+    const profile = s.attacks.profiles[kind];
+    const g = this.group(order.group);
+    if (g.arsenal < profile.arsenalCost) {
+      if (!autonomous) this.emit('iran', { type: 'order-failed', side: 'iran', order: kind, reason: 'not enough rockets' });
+      return;
+    }
+    g.arsenal -= profile.arsenalCost;
+    this.attackedGroups.add(g.id);
+    const target =
+      order.type === 'rocket-attack' || order.type === 'lethal-barrage'
+        ? order.base
+        : order.type === 'embassy-attack'
+          ? embassyOf(s)
+          : order.type === 'economic-attack'
+            ? order.site
+            : 'convoy';
+    const base = d.us.bases.find((b) => b.site === target && !b.handedOver);
+    const exposure = base ? base.exposure : 100;
+    const intercept = base ? s.attacks.intercept[base.airDefence] : 0;
+    const id = d.nextId++;
+    const caught = d.curfew && this.dice.chance(s.attacks.curfewCaught);
+    const projectiles = caught ? 0 : this.dice.between(profile.rockets[0], profile.rockets[1]);
+    const casualties = noCasualties();
+    let intercepted = 0;
+    let hits = 0;
+    const hitChance = chance(perMille(profile.hitPerMille, exposure * 10));
+    for (let i = 0; i < projectiles; i++) {
+      if (this.dice.chance(intercept)) intercepted++;
+      else if (this.dice.chance(hitChance)) hits++;
+    }
+    const usPresent = base !== undefined && base.garrison > 0;
+    for (let i = 0; i < hits; i++) {
+      if (usPresent && this.dice.chance(profile.killPerHit)) casualties.usKilled++;
+      if (usPresent && this.dice.chance(profile.woundPerHit))
+        casualties.usWounded += this.dice.between(s.attacks.woundedPerWound[0], s.attacks.woundedPerWound[1]);
+      if (this.dice.chance(profile.iraqiPerHit)) casualties.iraqiForcesKilled++;
+      if (this.dice.chance(profile.civilianPerHit)) casualties.civiliansKilled++;
+    }
+    this.emit('all', { type: 'attack', attackId: id, kind, target, projectiles, intercepted, hits, caught, casualties });
+    this.emit('iran', { type: 'perpetrator', attackId: id, group: g.id, autonomous });
+    this.addCasualties(casualties);
+    this.usLosses(casualties);
+    if (casualties.usKilled > 0) this.crossRedLine();
+    const iraqiDead = casualties.iraqiForcesKilled + casualties.civiliansKilled;
+    d.baghdad.consent = clamp(d.baghdad.consent + iraqiDead * s.attacks.consentPerIraqiDeath, 0, 100);
+
+    // The claim, then what US intelligence makes of it.
+    let confidence: number;
+    if (order.claim === 'open') {
+      this.emit('all', { type: 'claimed', attackId: id, claim: 'open', name: g.id });
+      confidence = attributionConfidence(s, d.us.isr, d.curfew, 'open');
+    } else if (order.claim === 'unclaimed') {
+      confidence = attributionConfidence(s, d.us.isr, d.curfew, 'unclaimed');
+    } else {
+      const front = d.iran.fronts.find((f) => f.id === order.claim)!;
+      confidence = attributionConfidence(s, d.us.isr, d.curfew, { deniability: front.deniability });
+      front.claims++;
+      front.deniability = clamp(front.deniability - s.attribution.claimWear, 0, 100);
+      this.emit('all', { type: 'claimed', attackId: id, claim: front.id, name: front.name });
+      this.checkExposure(front.id);
+    }
+    let suspect: string | null = g.id;
+    if (!caught && !this.dice.chance(confidence)) {
+      // Misattribution: the US names another group, more likely an aggressive one.
+      const others = d.iran.groups.filter((x) => x.id !== g.id);
+      const pick = this.dice.weighted(others.map((x) => x.aggression + 1));
+      suspect = pick >= 0 ? others[pick]!.id : null;
+    }
+    const word = likelihoodWord(s, confidence).word;
+    this.emit('us', { type: 'attributed', attackId: id, suspect, confidence, word });
+    d.attacks.push({
+      id,
+      turn: d.turn,
+      kind,
+      target,
+      group: g.id,
+      autonomous,
+      claim: order.claim,
+      suspect,
+      confidence,
+      casualties,
+    });
+    const spec = specOf(s, kind);
+    // A deniable act escalates only as far as it is pinned on someone.
+    const ladder = order.claim === 'open' ? spec.ladder : perMille(spec.ladder, confidence);
+    this.pressure += caught ? 0 : ladder;
+    this.apply({ ...spec.effects, ladder: 0 }, { group: g.id });
+    if (kind === 'economic-attack') d.iran.incomeLossTurns = 1;
+  }
+
+  /** Once a front's deniability wears thin, its sponsor is plain to see: the US view names it from then on. */
+  checkExposure(frontId: string): void {
+    const f = this.d.iran.fronts.find((x) => x.id === frontId);
+    if (f && !f.exposed && f.deniability < this.s.attribution.exposedBelow) {
+      f.exposed = true;
+      this.emit('all', { type: 'front-exposed', front: f.id, sponsor: f.sponsor });
+    }
+  }
+
+  /** Groups whose aggression outruns Iran's control may fire on their own (Iran does not fully own its proxies). */
+  autonomousAttacks(): void {
+    const s = this.s;
+    const d = this.d;
+    const redLine = d.us.redLines.some((r) => r.status === 'standing');
+    for (const g of d.iran.groups) {
+      const pm = chance(
+        (g.aggression - s.attacks.autonomyThreshold) * s.attacks.autonomyPerAggression -
+          (redLine ? s.attacks.redLineDeterrence : 0),
+      );
+      if (g.restrainedTurns > 0 || this.attackedGroups.has(g.id) || pm <= 0) continue;
+      if (!this.dice.chance(pm)) continue;
+      const bases = d.us.bases.filter((b) => !b.handedOver);
+      const pick = this.dice.weighted(bases.map((b) => b.exposure));
+      if (pick < 0) continue;
+      const front = d.iran.fronts
+        .filter((f) => f.sponsor === g.id && !f.retired)
+        .sort((a, b) => b.deniability - a.deniability)[0];
+      this.proxyAttack(
+        { type: 'rocket-attack', group: g.id, base: bases[pick]!.site, claim: front ? front.id : 'unclaimed' },
+        true,
+      );
+    }
+  }
+
+  // ---- Iran: everything else ------------------------------------------------------------------------------------
+
+  iranOrder(order: Order): void {
+    const s = this.s;
+    const d = this.d;
+    const spec = specOf(s, order.type);
+    const act = (target: string | null = null, audience: Audience = 'all') =>
+      this.emit(audience, { type: 'act', side: 'iran', order: order.type, target });
+    switch (order.type) {
+      case 'create-front': {
+        const pool = s.iran.frontNamePool[d.iran.frontNamesUsed]!;
+        d.iran.frontNamesUsed++;
+        const id = `front-${d.iran.frontNamesUsed}`;
+        d.iran.fronts.push({
+          id,
+          name: pool.name,
+          sponsor: order.group,
+          deniability: s.domestic.newFrontDeniability,
+          claims: 0,
+          retired: false,
+          exposed: false,
+          createdTurn: d.turn,
+        });
+        if (order.retire) {
+          const old = d.iran.fronts.find((f) => f.id === order.retire);
+          if (old) old.retired = true;
+        }
+        this.emit('iran', { type: 'front-created', front: id, name: pool.name, sponsor: order.group, retired: order.retire });
+        this.apply(spec.effects, { group: order.group });
+        return;
+      }
+      case 'missile-strike':
+        this.missileStrike(order.base, order.warned);
+        return;
+      case 'embassy-siege': {
+        const success = this.dice.chance(s.domestic.siegeChance);
+        this.emit('all', { type: 'siege', success });
+        if (success) {
+          this.siegeSucceeded = true;
+          this.apply(spec.effects);
+          this.pressure += spec.ladder;
+          this.crossRedLine();
+        } else this.apply(spec.failEffects);
+        return;
+      }
+      case 'smuggle-missiles': {
+        const detected = this.dice.chance(s.domestic.smuggleDetect + d.us.isr * s.domestic.smuggleDetectPerIsr);
+        this.emit(detected ? 'all' : 'iran', { type: 'shipment', group: order.group, detected });
+        const g = this.group(order.group);
+        g.arsenal = clamp(g.arsenal + s.domestic.smuggleArsenal, 0, 100);
+        this.apply({ ...spec.effects, ladder: 0 }, { group: order.group });
+        if (detected) this.pressure += spec.ladder;
+        return;
+      }
+      case 'restrain-proxies':
+        for (const g of d.iran.groups) g.restrainedTurns = s.attacks.restrainTurns;
+        this.apply(spec.effects);
+        this.pressure += spec.ladder;
+        act(null, 'iran');
+        return;
+      case 'info-operation': {
+        const leakBonus = d.us.plans.some((p) => p.leaked) ? s.domestic.infoOpLeakBonus : 0;
+        this.apply({ ...spec.effects, evictionPressure: (spec.effects.evictionPressure ?? 0) + leakBonus });
+        this.pressure += spec.ladder;
+        act();
+        return;
+      }
+      case 'envoy':
+        this.apply(spec.effects);
+        this.pressure += spec.ladder;
+        act(null, 'iran');
+        return;
+      case 'public-threat':
+      case 'military-drill':
+      case 'eviction-campaign':
+      case 'horizontal-escalation':
+      case 'iran-swiss-message':
+        this.apply(spec.effects);
+        this.pressure += spec.ladder;
+        act();
+        return;
+      case 'rocket-attack':
+      case 'lethal-barrage':
+      case 'embassy-attack':
+      case 'economic-attack':
+      case 'convoy-attack':
+        return; // resolved earlier, with the other attacks
+      default:
+        throw new Error(`not an Iran order: ${order.type}`);
+    }
+  }
+
+  missileStrike(target: string, warned: boolean): void {
+    const s = this.s;
+    const d = this.d;
+    const profile = s.attacks.profiles['missile-strike'];
+    const spec = specOf(s, 'missile-strike');
+    const base = this.base(target);
+    d.iran.missileCapability = clamp(d.iran.missileCapability - profile.arsenalCost, 0, 100);
+    if (warned) this.emit('all', { type: 'missile-warning', target });
+    const id = d.nextId++;
+    const projectiles = this.dice.between(profile.rockets[0], profile.rockets[1]);
+    const intercept = s.attacks.missileIntercept[base.airDefence];
+    const hitChance = chance(perMille(profile.hitPerMille, base.exposure * 10));
+    const kill = warned ? perMille(profile.killPerHit, s.attacks.warnedFactor) : profile.killPerHit;
+    const casualties = noCasualties();
+    let intercepted = 0;
+    let hits = 0;
+    for (let i = 0; i < projectiles; i++) {
+      if (this.dice.chance(intercept)) intercepted++;
+      else if (this.dice.chance(hitChance)) hits++;
+    }
+    for (let i = 0; i < hits; i++) {
+      if (base.garrison > 0 && this.dice.chance(kill)) casualties.usKilled++;
+      if (base.garrison > 0 && this.dice.chance(profile.woundPerHit))
+        casualties.usWounded += this.dice.between(s.attacks.woundedPerWound[0], s.attacks.woundedPerWound[1]);
+      if (this.dice.chance(profile.iraqiPerHit)) casualties.iraqiForcesKilled++;
+      if (this.dice.chance(profile.civilianPerHit)) casualties.civiliansKilled++;
+    }
+    this.emit('all', { type: 'attack', attackId: id, kind: 'missile-strike', target, projectiles, intercepted, hits, caught: false, casualties });
+    this.emit('all', { type: 'perpetrator', attackId: id, group: null, autonomous: false });
+    this.emit('us', {
+      type: 'attributed',
+      attackId: id,
+      suspect: null,
+      confidence: s.attribution.stateAct,
+      word: likelihoodWord(s, s.attribution.stateAct).word,
+    });
+    this.addCasualties(casualties);
+    this.usLosses(casualties);
+    if (casualties.usKilled > 0) this.crossRedLine();
+    d.attacks.push({
+      id,
+      turn: d.turn,
+      kind: 'missile-strike',
+      target,
+      group: null,
+      autonomous: false,
+      claim: 'open',
+      suspect: null,
+      confidence: s.attribution.stateAct,
+      casualties,
+    });
+    if (!d.firsts.stateStrike) {
+      d.firsts.stateStrike = true;
+      this.firstJumps += s.ladder.firstStateStrike;
+    }
+    this.apply(warned ? spec.failEffects ?? spec.effects : spec.effects);
+    this.pressure += spec.ladder;
+  }
+
+  // ---- US ------------------------------------------------------------------------------------------------------
+
+  /** US postures come first in the week: they shape how this week's attacks land. */
+  usPosture(order: Order): boolean {
+    const s = this.s;
+    const d = this.d;
+    const spec = specOf(s, order.type);
+    switch (order.type) {
+      case 'hand-over-base':
+        this.handOver(order.base);
+        this.apply(spec.effects);
+        this.pressure += spec.ladder;
+        return true;
+      case 'deploy-air-defence': {
+        const b = this.base(order.base);
+        b.airDefence = b.airDefence === 'none' ? 'cram' : 'patriot';
+        this.emit('all', { type: 'air-defence', base: b.site, level: b.airDefence });
+        this.apply(spec.effects, { base: b.site });
+        this.pressure += spec.ladder;
+        return true;
+      }
+      case 'reinforce': {
+        const b = this.base(order.base);
+        b.garrison += s.domestic.reinforceTroops;
+        d.us.troops += s.domestic.reinforceTroops;
+        d.us.resolve = clamp(d.us.resolve + s.domestic.reinforceResolve, 0, 100);
+        this.emit('all', { type: 'reinforced', base: b.site, troops: s.domestic.reinforceTroops });
+        this.apply(spec.effects, { base: b.site });
+        this.pressure += spec.ladder;
+        return true;
+      }
+      case 'surge-isr':
+        d.us.isrSurged = true;
+        this.apply(spec.effects);
+        this.emit('us', { type: 'isr', level: d.us.isr });
+        this.pressure += spec.ladder;
+        return true;
+      case 'ordered-departure': {
+        d.us.departureOrdered = true;
+        const e = this.base(embassyOf(s));
+        e.exposure = clamp(e.exposure + s.domestic.departureExposure, 0, 100);
+        this.apply(spec.effects);
+        this.pressure += spec.ladder;
+        this.emit('all', { type: 'act', side: 'us', order: order.type, target: e.site });
+        return true;
+      }
+      case 'red-line':
+        d.us.redLines.push({ declaredTurn: d.turn, status: 'standing', crossedTurn: null, deadline: null });
+        d.us.credibility = clamp(d.us.credibility + s.redLines.declareCredibility, 0, 100);
+        this.apply(spec.effects);
+        this.pressure += spec.ladder;
+        this.emit('all', { type: 'red-line', status: 'declared' });
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  handOver(baseId: string): void {
+    const d = this.d;
+    const b = this.base(baseId);
+    const hub = this.base(this.s.us.hub);
+    hub.garrison += b.garrison;
+    b.garrison = 0;
+    b.handedOver = true;
+    b.handoverTurns = 0;
+    d.us.counterIsis = clamp(d.us.counterIsis - this.s.isis.counterIsisPerBase, 0, 100);
+    this.emit('all', { type: 'handover', base: baseId, status: 'completed' });
+  }
+
+  usOrder(order: Order): void {
+    const s = this.s;
+    const d = this.d;
+    const spec = specOf(s, order.type);
+    const act = (target: string | null = null) => this.emit('all', { type: 'act', side: 'us', order: order.type, target });
+    switch (order.type) {
+      case 'strike-site': {
+        const site = s.iran.proxySites.find((p) => p.site === order.site)!;
+        this.strike(order.site, site.group, 'strike', 1000);
+        this.apply({ ...spec.effects, ladder: 0 }, { group: site.group });
+        this.pressure += spec.ladder;
+        return;
+      }
+      case 'campaign': {
+        const drafted = d.us.plans.find((p) => p.group === order.group && !p.active && p.turnsLeft === 0);
+        const duration = spec.duration ?? 1;
+        if (drafted) {
+          drafted.active = true;
+          drafted.turnsLeft = duration;
+          drafted.startedTurn = d.turn;
+        } else
+          d.us.plans.push({
+            id: d.nextId++,
+            kind: 'campaign',
+            group: order.group,
+            turnsLeft: duration,
+            active: true,
+            leaked: false,
+            startedTurn: d.turn,
+          });
+        this.emit('us', { type: 'campaign', group: order.group, status: 'started' });
+        return; // its strikes run with the campaigns below, this turn included
+      }
+      case 'leadership-strike': {
+        const g = this.group(order.group);
+        const leader = s.iran.groups.find((x) => x.id === g.id)!.leader;
+        const leaked = this.dice.chance(spec.leakChance ?? 0);
+        if (leaked) this.leak(g.id);
+        const killed = this.dice.chance(leaked ? s.strikes.leakedLeaderKillChance : s.strikes.leaderKillChance);
+        this.kineticResponse = true;
+        this.pressure += spec.ladder;
+        if (killed) {
+          g.leaderAlive = false;
+          g.cohesion = clamp(g.cohesion + s.strikes.leaderKillCohesion, 0, 100);
+          g.aggression = clamp(g.aggression + s.strikes.leaderKillAggression, 0, 100);
+          if (!d.firsts.leaderKilled) {
+            d.firsts.leaderKilled = true;
+            this.firstJumps += s.ladder.firstLeaderKilled;
+          }
+          this.emit('all', { type: 'leader-killed', group: g.id, leader });
+          this.apply(spec.effects, { group: g.id });
+        } else {
+          this.emit('all', { type: 'leader-escaped', group: g.id, leader });
+          this.apply(spec.failEffects, { group: g.id });
+        }
+        return;
+      }
+      case 'publish-evidence': {
+        const f = d.iran.fronts.find((x) => x.id === order.front)!;
+        const strip = -(spec.effects.frontDeniability ?? 0) + d.us.isr * s.domestic.evidencePerIsr;
+        f.deniability = clamp(f.deniability - strip, 0, 100);
+        this.apply({ ...spec.effects, frontDeniability: 0 });
+        this.pressure += spec.ladder;
+        this.emit('all', { type: 'evidence', front: f.id, deniability: f.deniability });
+        this.checkExposure(f.id);
+        return;
+      }
+      case 'waiver-shorten':
+        d.baghdad.waiverTurns = Math.min(d.baghdad.waiverTurns, s.baghdad.waiverShortenTo);
+        this.apply(spec.effects);
+        this.pressure += spec.ladder;
+        this.emit('all', { type: 'waiver', turnsLeft: d.baghdad.waiverTurns, change: 'shortened' });
+        return;
+      case 'waiver-extend':
+        d.baghdad.waiverTurns += s.baghdad.waiverExtendBy;
+        this.apply(spec.effects);
+        this.pressure += spec.ladder;
+        this.emit('all', { type: 'waiver', turnsLeft: d.baghdad.waiverTurns, change: 'extended' });
+        return;
+      case 'back-designate':
+        this.apply(spec.effects);
+        this.pressure += spec.ladder;
+        this.emit('all', { type: 'government', stage: 'backed', name: d.baghdad.designate });
+        return;
+      case 'counter-isis': {
+        // Counter-ISIS work needs a presence: it scales with the bases still held.
+        const held = d.us.bases.filter((b) => !b.handedOver).length;
+        const share = Math.trunc((held * 1000) / d.us.bases.length);
+        this.apply({
+          ...spec.effects,
+          isis: perMille(spec.effects.isis ?? 0, share),
+          counterIsis: perMille(spec.effects.counterIsis ?? 0, share),
+        });
+        this.pressure += spec.ladder;
+        this.emit('all', { type: 'counter-isis', isis: d.isis });
+        return;
+      }
+      case 'us-swiss-message':
+      case 'sanctions':
+      case 'hold':
+        this.apply(spec.effects);
+        this.pressure += spec.ladder;
+        act();
+        return;
+      case 'hand-over-base':
+      case 'deploy-air-defence':
+      case 'reinforce':
+      case 'surge-isr':
+      case 'ordered-departure':
+      case 'red-line':
+        return; // postures, resolved at the start of the week
+      default:
+        throw new Error(`not a US order: ${order.type}`);
+    }
+  }
+
+  leak(group: string): void {
+    const s = this.s;
+    this.emit('all', { type: 'plan-leaked', group });
+    this.apply({ consent: s.strikes.leakConsent, evictionPressure: s.strikes.leakPressure });
+  }
+
+  /** A US strike on a proxy site. `efficiency` (per-mille) scales the damage: campaigns spread it over weeks. */
+  strike(siteId: string, groupId: string, kind: 'strike' | 'campaign' | 'leadership', efficiency: number): void {
+    const s = this.s;
+    const d = this.d;
+    const st = s.strikes;
+    const site = s.iran.proxySites.find((p) => p.site === siteId)!;
+    const g = this.group(groupId);
+    const dice = this.dice;
+    const arsenalLost = Math.min(g.arsenal, perMille(dice.between(st.arsenalLoss[0], st.arsenalLoss[1]), efficiency));
+    const strengthLost = Math.min(g.strength, perMille(dice.between(st.strengthLoss[0], st.strengthLoss[1]), efficiency));
+    g.arsenal -= arsenalLost;
+    g.strength -= strengthLost;
+    const casualties = noCasualties();
+    casualties.proxiesKilled = perMille(dice.between(st.proxiesKilled[0], st.proxiesKilled[1]), efficiency);
+    if (dice.chance(site.civilianRisk)) casualties.iraqiForcesKilled = dice.between(st.iraqiKilled[0], st.iraqiKilled[1]);
+    if (dice.chance(perMille(site.civilianRisk, 500))) casualties.civiliansKilled = 1;
+    this.addCasualties(casualties);
+    const iraqiDead = casualties.iraqiForcesKilled + casualties.civiliansKilled;
+    const justified = d.attacks.some((a) => a.group === groupId && a.turn > d.turn - st.window);
+    let consent = st.consent - iraqiDead * st.consentPerIraqiKilled;
+    let pressure = st.evictionPressure;
+    if (site.stateInstitution) {
+      consent += st.stateInstitutionConsent;
+      pressure += st.stateInstitutionPressure;
+    }
+    if (!justified) consent += st.wrongTargetConsent;
+    // The US pays for acting on weak intelligence whatever the truth: it is judged on what it could show.
+    const bestConfidence = d.attacks
+      .filter((a) => a.suspect === groupId && a.turn > d.turn - st.window)
+      .reduce((m, a) => Math.max(m, a.confidence), 0);
+    if (bestConfidence < st.lowConfidence) consent += st.lowConfidenceConsent;
+    d.baghdad.consent = clamp(d.baghdad.consent + consent, 0, 100);
+    d.baghdad.evictionPressure = clamp(d.baghdad.evictionPressure + pressure, 0, 100);
+    const strikeId = d.nextId++;
+    d.strikes.push({ id: strikeId, turn: d.turn, site: siteId, group: groupId, kind, justified, casualties });
+    this.emit('all', { type: 'strike', strikeId, site: siteId, group: groupId, kind, arsenalLost, strengthLost, casualties });
+    if (!justified) this.emit('iran', { type: 'misdirected', strikeId, group: groupId });
+    this.kineticResponse = true;
+  }
+
+  campaigns(): void {
+    const s = this.s;
+    const d = this.d;
+    const spec = specOf(s, 'campaign');
+    for (const plan of d.us.plans) {
+      if (!plan.active) continue;
+      if (!plan.leaked && this.dice.chance(spec.leakChance ?? 0)) {
+        plan.leaked = true;
+        this.leak(plan.group);
+      }
+      const sites = s.iran.proxySites.filter((p) => p.group === plan.group);
+      const duration = spec.duration ?? 1;
+      const site = sites[(duration - plan.turnsLeft) % Math.max(1, sites.length)];
+      const efficiency = perMille(s.strikes.campaignEfficiency, plan.leaked ? s.strikes.leakedEfficiency : 1000);
+      if (site) this.strike(site.site, plan.group, 'campaign', efficiency);
+      this.apply({ ...spec.effects, ladder: 0 }, { group: plan.group });
+      this.pressure += spec.ladder;
+      plan.turnsLeft--;
+      if (plan.turnsLeft <= 0) {
+        plan.active = false;
+        plan.turnsLeft = 0;
+        this.emit('all', { type: 'campaign', group: plan.group, status: 'ended' });
+      }
+    }
+  }
+
+  redLines(): void {
+    const s = this.s;
+    const d = this.d;
+    for (const r of d.us.redLines) {
+      if (r.status !== 'crossed') continue;
+      if (this.kineticResponse) {
+        r.status = 'honoured';
+        d.us.credibility = clamp(d.us.credibility + s.redLines.honouredCredibility, 0, 100);
+        this.emit('all', { type: 'red-line', status: 'honoured' });
+      } else if (r.deadline !== null && d.turn >= r.deadline) {
+        r.status = 'broken';
+        d.us.credibility = clamp(d.us.credibility + s.redLines.brokenCredibility, 0, 100);
+        d.us.resolve = clamp(d.us.resolve + s.redLines.brokenResolve, 0, 100);
+        this.emit('all', { type: 'red-line', status: 'broken' });
+      }
+    }
+  }
+
+  // ---- The actors the engine runs ------------------------------------------------------------------------------
+
+  baghdad(): void {
+    const s = this.s;
+    const d = this.d;
+    const b = d.baghdad;
+    const sb = s.baghdad;
+    b.evictionPressure = clamp(b.evictionPressure - sb.pressureDecay, 0, 100);
+    if (b.consent < sb.consent) b.consent = Math.min(sb.consent, b.consent + sb.consentDrift);
+    else if (b.consent > sb.consent) b.consent = Math.max(sb.consent, b.consent - sb.consentDrift);
+    if (b.waiverTurns > 0) {
+      b.waiverTurns--;
+      if (b.waiverTurns === 0) this.emit('all', { type: 'waiver', turnsLeft: 0, change: 'lapsed' });
+    } else b.consent = clamp(b.consent + sb.waiverLapseConsent, 0, 100);
+    const gov = sb.government;
+    if (b.stage === 'designate') {
+      b.designateTurns--;
+      const confirm = chance(gov.confirmChance + (b.designateSupport - 50) * gov.supportWeight);
+      if (this.dice.chance(confirm)) this.confirmGovernment();
+      else if (b.designateTurns <= 0) this.withdrawDesignate();
+    }
+    const threshold = sb.voteAt + (b.stage === 'confirmed' ? gov.confirmedVoteBonus : 0);
+    const cooled = b.lastVoteTurn === null || d.turn - b.lastVoteTurn >= sb.voteCooldown;
+    if (b.evictionPressure >= threshold && cooled) this.vote();
+  }
+
+  confirmGovernment(): void {
+    const b = this.d.baghdad;
+    b.stage = 'confirmed';
+    b.consent = clamp(b.consent + this.s.baghdad.government.confirmedConsent, 0, 100);
+    this.emit('all', { type: 'government', stage: 'confirmed', name: b.designate });
+  }
+
+  withdrawDesignate(): void {
+    const b = this.d.baghdad;
+    const gov = this.s.baghdad.government;
+    this.emit('all', { type: 'government', stage: 'withdrawn', name: b.designate });
+    const next = gov.successors[b.successorsUsed];
+    if (next === undefined) {
+      b.stage = 'caretaker';
+      return;
+    }
+    b.successorsUsed++;
+    b.designate = next;
+    b.designateTurns = gov.designateTurns;
+    b.designateSupport = 50;
+    this.emit('all', { type: 'government', stage: 'named', name: next });
+  }
+
+  vote(): void {
+    const s = this.s;
+    const b = this.d.baghdad;
+    let votesFor = 0;
+    let votesAgainst = 0;
+    for (const bloc of s.baghdad.blocs) {
+      const lean = chance(bloc.lean + b.evictionPressure * bloc.pressureWeight);
+      if (this.dice.chance(lean)) votesFor += bloc.seats;
+      else votesAgainst += bloc.seats;
+    }
+    const passed = votesFor >= s.baghdad.seatsToPass;
+    b.lastVoteTurn = this.d.turn;
+    let expelled = false;
+    if (passed) {
+      b.votesPassed++;
+      b.consent = clamp(b.consent + s.baghdad.voteConsentDrop, 0, 100);
+      expelled = b.consent <= s.baghdad.expulsionConsent;
+    }
+    this.expelled ||= expelled;
+    this.emit('all', { type: 'vote', votesFor, votesAgainst, passed, expelled });
+  }
+  expelled = false;
+
+  isis(): void {
+    const s = this.s;
+    const d = this.d;
+    const i = s.isis;
+    d.isis = clamp(
+      d.isis + i.growth + d.pandemic * i.pandemicGrowth - Math.trunc(d.us.counterIsis / i.counterIsisDivisor),
+      0,
+      100,
+    );
+    if (d.isis >= i.attackAt) {
+      const killed = this.dice.between(i.attackIraqiKilled[0], i.attackIraqiKilled[1]);
+      d.casualties.iraqiForcesKilled += killed;
+      d.baghdad.consent = clamp(d.baghdad.consent + i.consentPerAttack, 0, 100);
+      this.emit('all', { type: 'isis-attack', iraqiKilled: killed });
+    }
+  }
+
+  pandemicAndPartners(): void {
+    const s = this.s;
+    const d = this.d;
+    const schedule = s.pandemic.schedule;
+    const level = schedule[Math.min(d.turn - 1, schedule.length - 1)]!;
+    const curfew = level >= s.pandemic.curfewFrom;
+    if (level !== d.pandemic || curfew !== d.curfew) this.emit('all', { type: 'pandemic', level, curfew });
+    d.pandemic = level;
+    d.curfew = curfew;
+  }
+
+  partnersLeave(count: number): void {
+    const d = this.d;
+    for (let i = 0; i < count && d.partners > 0; i++) {
+      d.partners--;
+      d.us.counterIsis = clamp(d.us.counterIsis - this.s.partnerLeaveCounterIsis, 0, 100);
+      this.emit('all', { type: 'partner-left', remaining: d.partners });
+    }
+  }
+
+  economy(): void {
+    const s = this.s;
+    const d = this.d;
+    let income = d.iran.income - d.pandemic * s.pandemic.iranDrainPerLevel;
+    if (d.baghdad.waiverTurns === 0) income -= s.baghdad.waiverIranIncome;
+    if (d.iran.incomeLossTurns > 0) {
+      income += s.domestic.economicIncome;
+      d.iran.incomeLossTurns--;
+    }
+    d.iran.resources = clamp(d.iran.resources + income, 0, 100);
+    d.us.politicalCapital = clamp(d.us.politicalCapital + s.us.capitalPerTurn, 0, 100);
+    if (d.ladder.rung >= s.domestic.ladderFatigueFrom)
+      d.us.resolve = clamp(d.us.resolve - s.domestic.ladderFatigue, 0, 100);
+    if (d.pandemic > 0 && d.partners > 0 && this.dice.chance(d.pandemic * s.pandemic.partnerLeaveChancePerLevel))
+      this.partnersLeave(1);
+    if (!d.us.isrSurged && d.us.isr > s.us.baseIsr) d.us.isr--;
+    d.us.isrSurged = false;
+    for (const g of d.iran.groups) if (g.restrainedTurns > 0) g.restrainedTurns--;
+    for (const b of d.us.bases) {
+      if (b.handedOver || b.handoverTurns <= 0) continue;
+      b.handoverTurns--;
+      if (b.handoverTurns === 0) this.handOver(b.site);
+    }
+  }
+
+  cards(): void {
+    const d = this.d;
+    for (const card of this.s.cards) {
+      if (d.cardsFired.includes(card.id)) continue;
+      const w = card.when;
+      const held =
+        (w.turn === undefined || d.turn === w.turn) &&
+        (w.fromTurn === undefined || d.turn >= w.fromTurn) &&
+        (w.minPandemic === undefined || d.pandemic >= w.minPandemic) &&
+        (w.minRung === undefined || d.ladder.rung >= w.minRung) &&
+        (w.maxRung === undefined || d.ladder.rung <= w.maxRung) &&
+        (w.minIsis === undefined || d.isis >= w.minIsis) &&
+        (w.maxConsent === undefined || d.baghdad.consent <= w.maxConsent) &&
+        (w.minUsKilled === undefined || d.casualties.usKilled >= w.minUsKilled) &&
+        (w.minPartners === undefined || d.partners >= w.minPartners) &&
+        (w.curfew === undefined || d.curfew === w.curfew);
+      if (!held) continue;
+      if (w.chance !== undefined && !this.dice.chance(w.chance)) continue;
+      d.cardsFired.push(card.id);
+      this.emit('all', { type: 'card', card: card.id, title: card.title, text: card.text });
+      this.apply(card.effects);
+      this.partnersLeave(card.partnersLeave);
+      if (card.designate === 'confirm' && d.baghdad.stage === 'designate') this.confirmGovernment();
+      if (card.designate === 'withdraw' && d.baghdad.stage === 'designate') this.withdrawDesignate();
+    }
+  }
+
+  escalationScore(side: Side, orders: readonly Order[]): number {
+    let points = 0;
+    for (const o of orders) points += this.s.rivera[specOf(this.s, o.type).severity];
+    this.d.escalation[side] += points;
+    return points;
+  }
+
+  ladder(): void {
+    const s = this.s;
+    const d = this.d;
+    const { ladder, moves } = stepLadder(s, d.ladder, this.pressure, this.firstJumps);
+    d.ladder = ladder;
+    if (this.siegeSucceeded && d.ladder.rung < s.ladder.siegeFloor) {
+      moves.push({ from: d.ladder.rung, to: s.ladder.siegeFloor, cause: 'pressure' });
+      d.ladder.rung = s.ladder.siegeFloor;
+      d.ladder.peak = Math.max(d.ladder.peak, d.ladder.rung);
+    }
+    for (const m of moves) this.emit('all', { type: 'rung', from: m.from, to: m.to, pressure: this.pressure, cause: m.cause });
+  }
+
+  run(us: Order[], iran: Order[]): void {
+    const s = this.s;
+    const d = this.d;
+    this.emit('all', { type: 'turn-started', turn: d.turn, date: addDays(s.startDate, (d.turn - 1) * s.turnDays) });
+    for (const o of us) d.us.politicalCapital -= specOf(s, o.type).cost;
+    for (const o of iran) d.iran.resources -= specOf(s, o.type).cost;
+    const usPoints = this.escalationScore('us', us);
+    let iranPoints = this.escalationScore('iran', iran);
+    this.pandemicAndPartners();
+    const postured = new Set<Order>();
+    for (const o of us) if (this.usPosture(o)) postured.add(o);
+    for (const o of iran) if (o.type === 'restrain-proxies') this.iranOrder(o);
+    for (const o of iran) {
+      if (o.type === 'rocket-attack' || o.type === 'lethal-barrage' || o.type === 'embassy-attack' || o.type === 'economic-attack' || o.type === 'convoy-attack')
+        this.proxyAttack(o, false);
+    }
+    const ordered = d.attacks.length;
+    this.autonomousAttacks();
+    // Unordered attacks still count against the axis on the escalation score.
+    const unordered = (d.attacks.length - ordered) * s.rivera[specOf(s, 'rocket-attack').severity];
+    iranPoints += unordered;
+    d.escalation.iran += unordered;
+    for (const o of iran) if (o.type !== 'restrain-proxies') this.iranOrder(o);
+    for (const o of us) if (!postured.has(o)) this.usOrder(o);
+    this.campaigns();
+    this.redLines();
+    this.baghdad();
+    this.isis();
+    this.economy();
+    this.cards();
+    this.ladder();
+    d.history.push({
+      turn: d.turn,
+      orders: { us, iran },
+      rung: d.ladder.rung,
+      escalation: { us: usPoints, iran: iranPoints },
+      consent: d.baghdad.consent,
+      evictionPressure: d.baghdad.evictionPressure,
+      usResolve: d.us.resolve,
+      isis: d.isis,
+      usKilled: d.casualties.usKilled,
+    });
+    const outcome = checkOutcome(s, d as GameState, this.expelled);
+    if (outcome) {
+      d.outcome = outcome;
+      this.emit('all', { type: 'game-over', result: outcome.result, reason: outcome.reason });
+    } else d.turn++;
+    d.rng = this.dice.save();
+  }
+}
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * Resolves the turn once both sides have submitted: one immer `produce` for the whole step, one RNG restore and
+ * save. Returns the new state and the events in the order they happened.
+ */
+export function resolveTurn(scenario: Scenario, state: GameState): Result<TurnResult> {
+  if (state.outcome) return fail('game.over', 'the game is over');
+  const { us, iran } = state.submitted;
+  if (!us || !iran)
+    return fail('orders.missing', `waiting for ${!us && !iran ? 'both sides' : !us ? 'the US' : 'Iran'} to submit orders`);
+  let events: GameEvent[] = [];
+  const next = produce(state, (d) => {
+    d.submitted = { us: null, iran: null };
+    const turn = new Turn(scenario, d);
+    turn.run(us as Order[], iran as Order[]);
+    events = turn.events;
+  });
+  return ok({ state: next, events });
+}
+
+/** Orders type names of a side, for reports. */
+export const orderTypes = (orders: readonly Order[]): OrderType[] => orders.map((o) => o.type);

@@ -1,0 +1,21 @@
+/** An error a caller can act on: a stable code, a message for people, and where in the input it was found. */
+export interface EngineError {
+  code: string;
+  message: string;
+  path?: string;
+}
+
+/** Untrusted input never throws: it comes back as a Result (throw is for programmer errors only). */
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: EngineError[] };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(code: string, message: string, path?: string): Result<T> => ({
+  ok: false,
+  errors: [path === undefined ? { code, message } : { code, message, path }],
+});
+export const failMany = <T = never>(errors: EngineError[]): Result<T> => ({ ok: false, errors });
+
+/** One line per problem, `path: message`, as the CLI and the UI print them. */
+export function formatErrors(errors: readonly EngineError[]): string {
+  return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n');
+}

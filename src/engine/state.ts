@@ -1,0 +1,195 @@
+import type { AirDefence, AttackKind } from './scenario.ts';
+import type { Order } from './orders.ts';
+import type { RngState } from './rng.ts';
+
+/** The two sides that give orders. */
+export type Side = 'us' | 'iran';
+/** Who looks at the game: a side, or the facilitator (white cell) who sees everything. */
+export type Seat = Side | 'facilitator';
+
+export const SIDES: readonly Side[] = ['us', 'iran'];
+export const otherSide = (side: Side): Side => (side === 'us' ? 'iran' : 'us');
+
+export interface BaseState {
+  site: string;
+  garrison: number;
+  exposure: number;
+  airDefence: AirDefence;
+  handedOver: boolean;
+  handoverTurns: number; // a handover under way completes when this reaches 0
+  canHandOver: boolean;
+  key: boolean;
+}
+
+export interface GroupState {
+  id: string;
+  strength: number;
+  arsenal: number;
+  cohesion: number;
+  aggression: number;
+  leaderAlive: boolean;
+  restrainedTurns: number; // turns left of Iran's order to hold fire
+}
+
+export interface FrontState {
+  id: string;
+  name: string;
+  sponsor: string; // hidden from the US until exposed
+  deniability: number;
+  claims: number;
+  retired: boolean; // renamed away: no longer claims, but its record stays
+  exposed: boolean; // its sponsor is known to the US
+  createdTurn: number;
+}
+
+/** A campaign or leadership plan: hidden from Iran until it leaks. */
+export interface PlanState {
+  id: number;
+  kind: 'campaign';
+  group: string;
+  turnsLeft: number;
+  active: boolean;
+  leaked: boolean;
+  startedTurn: number;
+}
+
+export interface Casualties {
+  usKilled: number;
+  usWounded: number;
+  iraqiForcesKilled: number;
+  civiliansKilled: number;
+  proxiesKilled: number;
+}
+
+/** Ground truth of one attack, and what the US made of it. The debrief reveals it. */
+export interface AttackRecord {
+  id: number;
+  turn: number;
+  kind: AttackKind;
+  target: string;
+  group: string | null; // null for a state act (IRGC missiles)
+  autonomous: boolean;
+  claim: string; // a front id, 'open' or 'unclaimed'
+  suspect: string | null; // the group the US assessed, null when it had no suspect
+  confidence: number; // per-mille confidence the US gave its suspect
+  casualties: Casualties;
+}
+
+export interface StrikeRecord {
+  id: number;
+  turn: number;
+  site: string;
+  group: string;
+  kind: 'strike' | 'campaign' | 'leadership';
+  justified: boolean; // the group had really attacked inside the window
+  casualties: Casualties;
+}
+
+export interface RedLineState {
+  declaredTurn: number;
+  status: 'standing' | 'crossed' | 'honoured' | 'broken';
+  crossedTurn: number | null;
+  deadline: number | null;
+}
+
+export interface TurnRecord {
+  turn: number;
+  orders: { us: Order[]; iran: Order[] };
+  rung: number;
+  escalation: { us: number; iran: number };
+  consent: number;
+  evictionPressure: number;
+  usResolve: number;
+  isis: number;
+  usKilled: number;
+}
+
+export interface GameState {
+  formatVersion: 1;
+  scenarioId: string;
+  scenarioHash: string;
+  seed: string;
+  preset: string | null; // the scenario preset this game was created with
+  turn: number; // the turn being ordered, 1-based
+  lastTurn: number;
+  rng: RngState;
+  nextId: number;
+  submitted: { us: Order[] | null; iran: Order[] | null };
+  us: {
+    troops: number;
+    politicalCapital: number;
+    resolve: number;
+    credibility: number;
+    isr: number;
+    isrSurged: boolean;
+    counterIsis: number;
+    bases: BaseState[];
+    redLines: RedLineState[];
+    plans: PlanState[];
+    departureOrdered: boolean;
+  };
+  iran: {
+    resources: number;
+    income: number;
+    missileCapability: number;
+    pmuCohesion: number;
+    groups: GroupState[];
+    fronts: FrontState[];
+    frontNamesUsed: number;
+    incomeLossTurns: number;
+  };
+  baghdad: {
+    consent: number;
+    evictionPressure: number;
+    lastVoteTurn: number | null;
+    votesPassed: number;
+    stage: 'caretaker' | 'designate' | 'confirmed';
+    designate: string;
+    designateTurns: number;
+    designateSupport: number;
+    successorsUsed: number;
+    waiverTurns: number;
+  };
+  isis: number;
+  pandemic: number;
+  curfew: boolean;
+  partners: number;
+  ladder: { rung: number; peak: number; quietTurns: number };
+  firsts: { usDeath: boolean; leaderKilled: boolean; stateStrike: boolean };
+  escalation: { us: number; iran: number };
+  casualties: Casualties;
+  attacks: AttackRecord[];
+  strikes: StrikeRecord[];
+  cardsFired: string[];
+  history: TurnRecord[];
+  outcome: Outcome | null;
+}
+
+export interface ScoreLine {
+  label: string;
+  points: number;
+}
+
+export interface Score {
+  total: number;
+  lines: ScoreLine[];
+}
+
+export type OutcomeResult = 'us' | 'iran' | 'draw' | 'shared-loss';
+export type OutcomeReason = 'war' | 'eviction' | 'token' | 'resolve' | 'final-turn';
+
+export interface Outcome {
+  result: OutcomeResult;
+  reason: OutcomeReason;
+  turn: number;
+  explanation: string;
+  score: { us: Score; iran: Score };
+}
+
+export const noCasualties = (): Casualties => ({
+  usKilled: 0,
+  usWounded: 0,
+  iraqiForcesKilled: 0,
+  civiliansKilled: 0,
+  proxiesKilled: 0,
+});

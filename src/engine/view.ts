@@ -1,0 +1,194 @@
+import { likelihoodWord } from './attribution.ts';
+import { addDays } from './dates.ts';
+import { legalOrders, type Order } from './orders.ts';
+import { bestDeniability, proxyCapability } from './outcome.ts';
+import type { AttackKind, Scenario } from './scenario.ts';
+import type {
+  BaseState,
+  Casualties,
+  GameState,
+  Outcome,
+  PlanState,
+  RedLineState,
+  Seat,
+  StrikeRecord,
+  TurnRecord,
+} from './state.ts';
+
+/** An attack as a seat knows it. The US never learns the true perpetrator here; Iran never sees the US's guess. */
+export interface AttackView {
+  id: number;
+  turn: number;
+  kind: AttackKind;
+  target: string;
+  claim: string;
+  casualties: Casualties;
+  group?: string | null; // Iran and the facilitator only
+  autonomous?: boolean; // Iran and the facilitator only
+  suspect?: string | null; // US and facilitator only
+  confidence?: number; // US and facilitator only
+  word?: string; // US and facilitator only
+}
+
+export interface GroupView {
+  id: string;
+  leaderAlive: boolean;
+  /** Exact for Iran; for the US an estimate rounded to tens (what its intelligence can tell). */
+  strength: number;
+  arsenal: number;
+  cohesion?: number;
+  aggression?: number;
+  restrainedTurns?: number;
+}
+
+export interface FrontView {
+  id: string;
+  name: string;
+  claims: number;
+  deniability: number;
+  retired: boolean;
+  sponsor: string | null; // null for the US until the front is exposed
+}
+
+/**
+ * What one seat may know. The UI and the AI read only this, never the state; it never carries the RNG state (whoever
+ * holds it foresees every roll). `legalOrders` is the seat's menu this turn.
+ */
+export interface SeatView {
+  seat: Seat;
+  scenarioId: string;
+  turn: number;
+  lastTurn: number;
+  date: string;
+  ladder: { rung: number; peak: number };
+  escalation: { us: number; iran: number };
+  baghdad: GameState['baghdad'];
+  isis: number;
+  pandemic: number;
+  curfew: boolean;
+  partners: number;
+  casualties: Casualties;
+  us: {
+    troops: number;
+    resolve: number;
+    credibility: number;
+    counterIsis: number;
+    bases: BaseState[];
+    redLines: RedLineState[];
+    departureOrdered: boolean;
+    politicalCapital?: number; // US and facilitator
+    isr?: number; // US and facilitator
+    plans: PlanState[]; // the US sees its own; Iran only those that leaked
+  };
+  iran: {
+    groups: GroupView[];
+    fronts: FrontView[];
+    resources?: number; // Iran and facilitator
+    income?: number;
+    missileCapability?: number;
+    pmuCohesion?: number;
+    proxyCapability?: number;
+    bestDeniability?: number;
+  };
+  attacks: AttackView[];
+  strikes: (Omit<StrikeRecord, 'justified'> & { justified?: boolean })[];
+  history: (Omit<TurnRecord, 'orders'> & { orders: { us?: Order[]; iran?: Order[] } })[];
+  submitted: { us: boolean; iran: boolean };
+  ownOrders: Order[] | null;
+  legalOrders: Order[];
+  outcome: Outcome | null;
+}
+
+const round10 = (v: number) => Math.round(v / 10) * 10;
+
+/**
+ * The view of a seat: the US, Iran, or the facilitator who sees everything (but still not the RNG state).
+ * `withLegalOrders: false` skips listing the menu, for batch players that build their orders themselves.
+ */
+export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLegalOrders = true): SeatView {
+  const us = seat === 'us';
+  const iran = seat === 'iran';
+  const all = seat === 'facilitator';
+  const knownFronts = state.iran.fronts.filter((f) => !us || f.claims > 0 || f.exposed);
+  return {
+    seat,
+    scenarioId: state.scenarioId,
+    turn: state.turn,
+    lastTurn: state.lastTurn,
+    date: addDays(scenario.startDate, (state.turn - 1) * scenario.turnDays),
+    ladder: { rung: state.ladder.rung, peak: state.ladder.peak },
+    escalation: { ...state.escalation },
+    baghdad: { ...state.baghdad },
+    isis: state.isis,
+    pandemic: state.pandemic,
+    curfew: state.curfew,
+    partners: state.partners,
+    casualties: { ...state.casualties },
+    us: {
+      troops: state.us.troops,
+      resolve: state.us.resolve,
+      credibility: state.us.credibility,
+      counterIsis: state.us.counterIsis,
+      bases: state.us.bases.map((b) => ({ ...b })),
+      redLines: state.us.redLines.map((r) => ({ ...r })),
+      departureOrdered: state.us.departureOrdered,
+      ...(iran ? {} : { politicalCapital: state.us.politicalCapital, isr: state.us.isr }),
+      plans: state.us.plans.filter((p) => !iran || p.leaked).map((p) => ({ ...p })),
+    },
+    iran: {
+      groups: state.iran.groups.map((g) =>
+        us
+          ? { id: g.id, leaderAlive: g.leaderAlive, strength: round10(g.strength), arsenal: round10(g.arsenal) }
+          : { ...g },
+      ),
+      fronts: knownFronts.map((f) => ({
+        id: f.id,
+        name: f.name,
+        claims: f.claims,
+        deniability: f.deniability,
+        retired: f.retired,
+        sponsor: !us || f.exposed ? f.sponsor : null,
+      })),
+      ...(us
+        ? {}
+        : {
+            resources: state.iran.resources,
+            income: state.iran.income,
+            missileCapability: state.iran.missileCapability,
+            pmuCohesion: state.iran.pmuCohesion,
+            proxyCapability: proxyCapability(state),
+            bestDeniability: bestDeniability(state),
+          }),
+    },
+    attacks: state.attacks.map((a) => {
+      const base: AttackView = {
+        id: a.id,
+        turn: a.turn,
+        kind: a.kind,
+        target: a.target,
+        claim: a.claim,
+        casualties: { ...a.casualties },
+      };
+      if (!us) Object.assign(base, { group: a.group, autonomous: a.autonomous });
+      if (!iran)
+        Object.assign(base, {
+          suspect: a.suspect,
+          confidence: a.confidence,
+          word: likelihoodWord(scenario, a.confidence).word,
+        });
+      return base;
+    }),
+    strikes: state.strikes.map((s) => {
+      const { justified, ...rest } = s;
+      return us ? { ...rest } : { ...rest, justified };
+    }),
+    history: state.history.map((h) => ({
+      ...h,
+      orders: all ? h.orders : us ? { us: h.orders.us } : { iran: h.orders.iran },
+    })),
+    submitted: { us: state.submitted.us !== null, iran: state.submitted.iran !== null },
+    ownOrders: all ? null : state.submitted[seat],
+    legalOrders: all || state.outcome || !withLegalOrders ? [] : legalOrders(scenario, state, seat),
+    outcome: state.outcome,
+  };
+}
