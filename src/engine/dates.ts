@@ -25,6 +25,19 @@ function civilFromDays(z: number): [number, number, number] {
 
 /** The ISO date `days` after `iso` (YYYY-MM-DD). */
 export function addDays(iso: string, days: number): string {
+  const key = `${iso}+${days}`;
+  let date = memo.get(key);
+  if (date === undefined) {
+    date = computeAddDays(iso, days);
+    if (memo.size < 4096) memo.set(key, date);
+  }
+  return date;
+}
+
+// Views ask for the same few turn dates over and over.
+const memo = new Map<string, string>();
+
+function computeAddDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const [yy, mm, dd] = civilFromDays(daysFromCivil(y, m, d) + days);
   return `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;

@@ -58,20 +58,42 @@ export const isProxyAttack = (o: Order): o is AttackOrder =>
   o.type === 'economic-attack' ||
   o.type === 'convoy-attack';
 
+interface ScenarioIndex {
+  specs: Map<OrderType, OrderSpec>;
+  embassy: string;
+  proxySites: Set<string>;
+  economicSites: Set<string>;
+}
+
+const indexes = new WeakMap<Scenario, ScenarioIndex>();
+
+/** Lookups built once per scenario object (scenarios are immutable once parsed): orders are checked in hot loops. */
+function indexOf(scenario: Scenario): ScenarioIndex {
+  let index = indexes.get(scenario);
+  if (!index) {
+    const kinds = new Map(scenario.sites.map((s) => [s.id, s.kind]));
+    const embassy = scenario.us.bases.find((b) => kinds.get(b.site) === 'embassy');
+    if (!embassy) throw new Error(`scenario ${scenario.id} has no embassy`);
+    index = {
+      specs: new Map(scenario.orders.map((o) => [o.type, o])),
+      embassy: embassy.site,
+      proxySites: new Set(scenario.iran.proxySites.map((p) => p.site)),
+      economicSites: new Set(scenario.iran.economicSites),
+    };
+    indexes.set(scenario, index);
+  }
+  return index;
+}
+
 /** The scenario's entry for an order type. Every type has one (the scenario check guarantees it). */
 export function specOf(scenario: Scenario, type: OrderType): OrderSpec {
-  const spec = scenario.orders.find((o) => o.type === type);
+  const spec = indexOf(scenario).specs.get(type);
   if (!spec) throw new Error(`scenario ${scenario.id} has no order "${type}"`);
   return spec;
 }
 
 /** The embassy's base id in this scenario. */
-export function embassyOf(scenario: Scenario): string {
-  const sites = new Map(scenario.sites.map((s) => [s.id, s.kind]));
-  const base = scenario.us.bases.find((b) => sites.get(b.site) === 'embassy');
-  if (!base) throw new Error(`scenario ${scenario.id} has no embassy`);
-  return base.site;
-}
+export const embassyOf = (scenario: Scenario): string => indexOf(scenario).embassy;
 
 /** A base still held by the US (not handed over), whose garrison an attack can hurt. */
 export const activeBases = (state: GameState) => state.us.bases.filter((b) => !b.handedOver);
@@ -79,68 +101,84 @@ export const activeBases = (state: GameState) => state.us.bases.filter((b) => !b
 /** Fronts Iran can claim through: not retired. */
 export const liveFronts = (state: GameState) => state.iran.fronts.filter((f) => !f.retired);
 
+const illegal = (path: string, message: string, field = ''): EngineError => ({
+  code: 'order.illegal',
+  message,
+  path: field ? `${path}.${field}` : path,
+});
+
+const groupOf = (state: GameState, id: string) => state.iran.groups.find((g) => g.id === id);
+const baseOf = (state: GameState, id: string) => state.us.bases.find((b) => b.site === id);
+
+function checkGroup(state: GameState, id: string, path: string): EngineError | null {
+  return groupOf(state, id) ? null : illegal(path, `unknown group "${id}"`, 'group');
+}
+
+function checkHeldBase(state: GameState, id: string, path: string): EngineError | null {
+  const base = baseOf(state, id);
+  if (!base) return illegal(path, `unknown base "${id}"`, 'base');
+  return base.handedOver ? illegal(path, `base "${id}" has been handed over`, 'base') : null;
+}
+
+function checkClaim(state: GameState, claim: string, path: string): EngineError | null {
+  if (claim === 'open' || claim === 'unclaimed') return null;
+  const front = state.iran.fronts.find((f) => f.id === claim);
+  return front && !front.retired ? null : illegal(path, `unknown or retired front "${claim}"`, 'claim');
+}
+
 function checkOrder(scenario: Scenario, state: GameState, side: Side, order: Order, path: string): EngineError | null {
-  const err = (message: string, field = ''): EngineError => ({
-    code: 'order.illegal',
-    message,
-    path: field ? `${path}.${field}` : path,
-  });
-  if (sideOfOrder(order.type) !== side) return err(`"${order.type}" is not a ${side} order`, 'type');
+  if (sideOfOrder(order.type) !== side) return illegal(path, `"${order.type}" is not a ${side} order`, 'type');
   const spec = specOf(scenario, order.type);
   if (spec.minConsent !== undefined && state.baghdad.consent < spec.minConsent)
-    return err(`needs Baghdad's consent of at least ${spec.minConsent} (it is ${state.baghdad.consent})`);
-  const group = (g: string) => state.iran.groups.find((x) => x.id === g);
-  const liveGroup = (g: string, field = 'group') =>
-    group(g) ? null : err(`unknown group "${g}"`, field);
-  const base = (b: string) => state.us.bases.find((x) => x.site === b);
-  const heldBase = (b: string) => {
-    const found = base(b);
-    if (!found) return err(`unknown base "${b}"`, 'base');
-    if (found.handedOver) return err(`base "${b}" has been handed over`, 'base');
-    return null;
-  };
-  const claimOk = (c: string) => {
-    if (c === 'open' || c === 'unclaimed') return null;
-    return liveFronts(state).some((f) => f.id === c) ? null : err(`unknown or retired front "${c}"`, 'claim');
-  };
+    return illegal(path, `needs Baghdad's consent of at least ${spec.minConsent} (it is ${state.baghdad.consent})`);
+  const index = indexOf(scenario);
   switch (order.type) {
     case 'strike-site':
-      return scenario.iran.proxySites.some((p) => p.site === order.site) ? null : err(`"${order.site}" is not a proxy site`, 'site');
+      return index.proxySites.has(order.site) ? null : illegal(path, `"${order.site}" is not a proxy site`, 'site');
     case 'campaign':
-      if (state.us.plans.some((p) => p.active)) return err('a campaign is already running');
-      return liveGroup(order.group);
+      if (state.us.plans.some((p) => p.active)) return illegal(path, 'a campaign is already running');
+      return checkGroup(state, order.group, path);
     case 'leadership-strike': {
-      const g = group(order.group);
-      if (!g) return err(`unknown group "${order.group}"`, 'group');
-      return g.leaderAlive ? null : err(`the leader of "${order.group}" is already dead`, 'group');
+      const g = groupOf(state, order.group);
+      if (!g) return illegal(path, `unknown group "${order.group}"`, 'group');
+      return g.leaderAlive ? null : illegal(path, `the leader of "${order.group}" is already dead`, 'group');
     }
     case 'hand-over-base': {
-      const b = base(order.base);
-      if (!b) return err(`unknown base "${order.base}"`, 'base');
-      if (b.handedOver || b.handoverTurns > 0) return err(`base "${order.base}" is already handed over`, 'base');
-      return b.canHandOver ? null : err(`base "${order.base}" cannot be handed over`, 'base');
+      const b = baseOf(state, order.base);
+      if (!b) return illegal(path, `unknown base "${order.base}"`, 'base');
+      if (b.handedOver || b.handoverTurns > 0) return illegal(path, `base "${order.base}" is already handed over`, 'base');
+      return b.canHandOver ? null : illegal(path, `base "${order.base}" cannot be handed over`, 'base');
     }
     case 'deploy-air-defence': {
-      const bad = heldBase(order.base);
+      const bad = checkHeldBase(state, order.base, path);
       if (bad) return bad;
-      return base(order.base)!.airDefence === 'patriot' ? err(`base "${order.base}" already has Patriots`, 'base') : null;
+      return baseOf(state, order.base)!.airDefence === 'patriot'
+        ? illegal(path, `base "${order.base}" already has Patriots`, 'base')
+        : null;
     }
     case 'reinforce':
-      return heldBase(order.base);
+      return checkHeldBase(state, order.base, path);
     case 'surge-isr':
-      return state.us.isr >= 5 ? err('ISR is already at its maximum') : null;
-    case 'publish-evidence':
-      return liveFronts(state).some((f) => f.id === order.front) ? null : err(`unknown or retired front "${order.front}"`, 'front');
+      return state.us.isr >= 5 ? illegal(path, 'ISR is already at its maximum') : null;
+    case 'publish-evidence': {
+      // Only a front the US has heard of: one that has claimed an attack or been exposed.
+      const f = state.iran.fronts.find((x) => x.id === order.front);
+      return f && !f.retired && (f.claims > 0 || f.exposed)
+        ? null
+        : illegal(path, `no known front "${order.front}"`, 'front');
+    }
     case 'red-line':
       return state.us.redLines.some((r) => r.status === 'standing' || r.status === 'crossed')
-        ? err('a red line already stands')
+        ? illegal(path, 'a red line already stands')
         : null;
     case 'waiver-shorten':
-      return state.baghdad.waiverTurns <= scenario.baghdad.waiverShortenTo ? err('the waiver is already that short') : null;
+      return state.baghdad.waiverTurns <= scenario.baghdad.waiverShortenTo
+        ? illegal(path, 'the waiver is already that short')
+        : null;
     case 'back-designate':
-      return state.baghdad.stage === 'designate' ? null : err('there is no PM-designate to back');
+      return state.baghdad.stage === 'designate' ? null : illegal(path, 'there is no PM-designate to back');
     case 'ordered-departure':
-      return state.us.departureOrdered ? err('staff have already been ordered out') : null;
+      return state.us.departureOrdered ? illegal(path, 'staff have already been ordered out') : null;
     case 'us-swiss-message':
     case 'sanctions':
     case 'waiver-extend':
@@ -149,30 +187,34 @@ function checkOrder(scenario: Scenario, state: GameState, side: Side, order: Ord
       return null;
     case 'rocket-attack':
     case 'lethal-barrage':
-      return liveGroup(order.group) ?? heldBase(order.base) ?? claimOk(order.claim);
+      return (
+        checkGroup(state, order.group, path) ??
+        checkHeldBase(state, order.base, path) ??
+        checkClaim(state, order.claim, path)
+      );
     case 'embassy-attack':
     case 'convoy-attack':
-      return liveGroup(order.group) ?? claimOk(order.claim);
+      return checkGroup(state, order.group, path) ?? checkClaim(state, order.claim, path);
     case 'economic-attack':
       return (
-        liveGroup(order.group) ??
-        (scenario.iran.economicSites.includes(order.site) ? null : err(`"${order.site}" is not an economic site`, 'site')) ??
-        claimOk(order.claim)
+        checkGroup(state, order.group, path) ??
+        (index.economicSites.has(order.site) ? null : illegal(path, `"${order.site}" is not an economic site`, 'site')) ??
+        checkClaim(state, order.claim, path)
       );
     case 'create-front': {
-      const bad = liveGroup(order.group);
+      const bad = checkGroup(state, order.group, path);
       if (bad) return bad;
-      if (state.iran.frontNamesUsed >= scenario.iran.frontNamePool.length) return err('no front names left');
-      if (order.retire !== null && !liveFronts(state).some((f) => f.id === order.retire))
-        return err(`unknown or retired front "${order.retire}"`, 'retire');
+      if (state.iran.frontNamesUsed >= scenario.iran.frontNamePool.length) return illegal(path, 'no front names left');
+      if (order.retire !== null && checkClaim(state, order.retire, path))
+        return illegal(path, `unknown or retired front "${order.retire}"`, 'retire');
       return null;
     }
     case 'missile-strike':
       if (state.iran.missileCapability < scenario.attacks.profiles['missile-strike'].arsenalCost)
-        return err('not enough missiles left');
-      return heldBase(order.base);
+        return illegal(path, 'not enough missiles left');
+      return checkHeldBase(state, order.base, path);
     case 'smuggle-missiles':
-      return liveGroup(order.group);
+      return checkGroup(state, order.group, path);
     case 'restrain-proxies':
     case 'embassy-siege':
     case 'public-threat':

@@ -569,9 +569,19 @@ export function parseScenario(input: unknown): Result<Scenario> {
   return errors.length > 0 ? failMany(errors) : ok(parsed.data);
 }
 
-/** Content hash of a scenario, stored in replays and saves so they are never replayed against other rules. */
+const hashes = new WeakMap<Scenario, string>();
+
+/**
+ * Content hash of a scenario, stored in replays and saves so they are never replayed against other rules. Cached
+ * per scenario object: a batch creates thousands of games from one scenario, which is treated as immutable.
+ */
 export function scenarioHash(s: Scenario): string {
-  return hashValue(s);
+  let h = hashes.get(s);
+  if (h === undefined) {
+    h = hashValue(s);
+    hashes.set(s, h);
+  }
+  return h;
 }
 
 /** The JSON Schema editors use for completion and checking, generated from the same schema as the types. */

@@ -123,7 +123,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
     pandemic: state.pandemic,
     curfew: state.curfew,
     partners: state.partners,
-    casualties: { ...state.casualties },
+    casualties: state.casualties,
     us: {
       troops: state.us.troops,
       resolve: state.us.resolve,
@@ -160,24 +160,32 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
             bestDeniability: bestDeniability(state),
           }),
     },
-    attacks: state.attacks.map((a) => {
-      const base: AttackView = {
-        id: a.id,
-        turn: a.turn,
-        kind: a.kind,
-        target: a.target,
-        claim: a.claim,
-        casualties: { ...a.casualties },
-      };
-      if (!us) Object.assign(base, { group: a.group, autonomous: a.autonomous });
-      if (!iran)
-        Object.assign(base, {
-          suspect: a.suspect,
-          confidence: a.confidence,
-          word: likelihoodWord(scenario, a.confidence).word,
-        });
-      return base;
-    }),
+    attacks: state.attacks.map((a): AttackView =>
+      us
+        ? {
+            id: a.id,
+            turn: a.turn,
+            kind: a.kind,
+            target: a.target,
+            claim: a.claim,
+            casualties: a.casualties,
+            suspect: a.suspect,
+            confidence: a.confidence,
+            word: likelihoodWord(scenario, a.confidence).word,
+          }
+        : iran
+          ? {
+              id: a.id,
+              turn: a.turn,
+              kind: a.kind,
+              target: a.target,
+              claim: a.claim,
+              casualties: a.casualties,
+              group: a.group,
+              autonomous: a.autonomous,
+            }
+          : { ...a, word: likelihoodWord(scenario, a.confidence).word },
+    ),
     strikes: state.strikes.map((s) => {
       const { justified, ...rest } = s;
       return us ? { ...rest } : { ...rest, justified };
