@@ -37,13 +37,11 @@ export function playMatch(
   const created = createGame(scenario, seed, options);
   if (!created.ok) throw new Error(`cannot create game: ${created.errors[0]?.message}`);
   let state = created.value;
-  const usDice = aiDice(seed, 'us');
-  const iranDice = aiDice(seed, 'iran');
   const turns: TurnLog[] = [];
   const errors: EngineError[] = [];
   while (!state.outcome) {
-    const usDecision = us(scenario, viewFor(scenario, state, 'us', false), usDice);
-    const iranDecision = iran(scenario, viewFor(scenario, state, 'iran', false), iranDice);
+    const usDecision = us(scenario, viewFor(scenario, state, 'us', false), aiDice(seed, 'us', state.turn));
+    const iranDecision = iran(scenario, viewFor(scenario, state, 'iran', false), aiDice(seed, 'iran', state.turn));
     let next = submitOrders(scenario, state, 'us', usDecision.orders);
     if (!next.ok) {
       errors.push(...next.errors);

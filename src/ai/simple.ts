@@ -1,5 +1,6 @@
 import type { Order, Scenario, SeatView } from '../engine/index.ts';
 import { Dice, seedRng, specOf } from '../engine/index.ts';
+import { groupName, siteName } from '../engine/narrate.ts';
 
 /** A player: reads only its seat's view and returns orders, each with a reason a student can follow. */
 export interface Decision {
@@ -9,13 +10,16 @@ export interface Decision {
 
 export type Policy = (scenario: Scenario, view: SeatView, dice: Dice) => Decision;
 
-/** An AI's own random stream, derived from the game seed: it never draws from (or sees) the game's RNG. */
-export function aiDice(seed: string, seat: string): Dice {
-  return new Dice(seedRng(`${seed}/ai/${seat}`));
+/**
+ * An AI's own random stream for one turn, derived from the game seed: it never draws from (or sees) the game's RNG.
+ * One stream per turn, so a game reloaded mid-way (or replayed by the CLI) sees the AI make the same choices.
+ */
+export function aiDice(seed: string, seat: string, turn: number): Dice {
+  return new Dice(seedRng(`${seed}/ai/${seat}/${turn}`));
 }
 
 /** Keeps the orders that fit the budget and the per-turn limit, in the order given, one of each type. */
-function fit(scenario: Scenario, budget: number, wanted: { order: Order; reason: string }[]): Decision {
+function affordable(scenario: Scenario, budget: number, wanted: { order: Order; reason: string }[]): Decision {
   const orders: Order[] = [];
   const reasons: string[] = [];
   let left = budget;
@@ -41,12 +45,15 @@ export const measuredUs: Policy = (scenario, view, dice) => {
   const deadly = recent.filter((a) => a.casualties.usKilled > 0 && a.suspect && (a.confidence ?? 0) >= 550);
   const target = deadly[0]?.suspect;
   if (target) {
-    const sites = scenario.iran.proxySites.filter((p) => p.group === target && !p.stateInstitution);
+    // Prefer a depot to a PMU position (part of the Iraqi state), but strike one rather than break our word.
+    const all = scenario.iran.proxySites.filter((p) => p.group === target);
+    const depots = all.filter((p) => !p.stateInstitution);
+    const sites = depots.length > 0 ? depots : all;
     const site = sites[dice.int(Math.max(1, sites.length))];
     if (site)
       wanted.push({
         order: { type: 'strike-site', site: site.site },
-        reason: `Americans were killed and we believe ${target} did it: a strike keeps our word.`,
+        reason: `Americans were killed and we believe ${groupName(scenario, target)} did it: striking ${siteName(scenario, site.site)} keeps our word${site.stateInstitution ? ', though hitting a PMU position will anger Baghdad' : ''}.`,
       });
   }
   const claimed = recent.find((a) => view.iran.fronts.some((f) => f.id === a.claim && !f.retired));
@@ -56,19 +63,28 @@ export const measuredUs: Policy = (scenario, view, dice) => {
       reason: 'A front group claimed last week’s attack: showing who stands behind it costs them cover.',
     });
   if (recent.length > 0 && (view.us.isr ?? 0) < 4 && dice.chance(400))
-    wanted.push({ order: { type: 'surge-isr' }, reason: 'More eyes overhead make the next attack easier to pin down.' });
+    wanted.push({
+      order: { type: 'surge-isr' },
+      reason: 'More eyes overhead make the next attack easier to pin down.',
+    });
   if (view.baghdad.waiverTurns <= 1)
-    wanted.push({ order: { type: 'waiver-extend' }, reason: 'Iraq needs the electricity; letting the waiver lapse angers Baghdad.' });
+    wanted.push({
+      order: { type: 'waiver-extend' },
+      reason: 'Iraq needs the electricity; letting the waiver lapse angers Baghdad.',
+    });
   const exposed = view.us.bases.filter((b) => !b.handedOver && b.canHandOver && b.exposure >= 65);
   if (exposed.length > 0 && dice.chance(300))
     wanted.push({
       order: { type: 'hand-over-base', base: exposed[0]!.site },
-      reason: `${exposed[0]!.site} is exposed; handing it to the Iraqis removes a target.`,
+      reason: `${siteName(scenario, exposed[0]!.site)} is exposed; handing it to the Iraqis removes a target.`,
     });
   if (view.isis >= 35 || dice.chance(500))
-    wanted.push({ order: { type: 'counter-isis' }, reason: 'Our mandate is ISIS: keeping it down keeps Baghdad with us.' });
+    wanted.push({
+      order: { type: 'counter-isis' },
+      reason: 'Our mandate is ISIS: keeping it down keeps Baghdad with us.',
+    });
   wanted.push({ order: { type: 'hold' }, reason: 'Nothing calls for action: we save political capital.' });
-  return fit(scenario, view.us.politicalCapital ?? 0, wanted);
+  return affordable(scenario, view.us.politicalCapital ?? 0, wanted);
 };
 
 /**
@@ -78,9 +94,15 @@ export const measuredUs: Policy = (scenario, view, dice) => {
 export const harasserIran: Policy = (scenario, view, dice) => {
   const wanted: { order: Order; reason: string }[] = [];
   if (view.ladder.rung >= scenario.ladder.war - 3)
-    wanted.push({ order: { type: 'restrain-proxies' }, reason: 'The crisis is close to open war: we hold the groups back.' });
+    wanted.push({
+      order: { type: 'restrain-proxies' },
+      reason: 'The crisis is close to open war: we hold the groups back.',
+    });
   const fronts = view.iran.fronts.filter((f) => !f.retired);
-  const best = fronts.reduce<(typeof fronts)[number] | undefined>((b, f) => (!b || f.deniability > b.deniability ? f : b), undefined);
+  const best = fronts.reduce<(typeof fronts)[number] | undefined>(
+    (b, f) => (!b || f.deniability > b.deniability ? f : b),
+    undefined,
+  );
   const groups = view.iran.groups.filter((g) => g.arsenal >= scenario.attacks.profiles['rocket-attack'].arsenalCost);
   if ((!best || best.deniability < 40) && groups[0])
     wanted.push({
@@ -94,11 +116,17 @@ export const harasserIran: Policy = (scenario, view, dice) => {
     const claim = best && best.sponsor === g.id && best.deniability >= 40 ? best.id : 'unclaimed';
     wanted.push({
       order: { type: 'rocket-attack', group: g.id, base: b.site, claim },
-      reason: `Rockets on ${b.site} remind the Americans they are not safe, and ${claim === 'unclaimed' ? 'no one claims them' : 'a front takes the credit'}.`,
+      reason: `Rockets on ${siteName(scenario, b.site)} remind the Americans they are not safe, and ${claim === 'unclaimed' ? 'no one claims them' : 'a front takes the credit'}.`,
     });
   }
   if (view.baghdad.evictionPressure >= 30)
-    wanted.push({ order: { type: 'eviction-campaign' }, reason: 'Parliament is close to voting the Americans out: we push.' });
-  wanted.push({ order: { type: 'info-operation' }, reason: 'The coup story turns Iraqis against the Americans and their man.' });
-  return fit(scenario, view.iran.resources ?? 0, wanted);
+    wanted.push({
+      order: { type: 'eviction-campaign' },
+      reason: 'Parliament is close to voting the Americans out: we push.',
+    });
+  wanted.push({
+    order: { type: 'info-operation' },
+    reason: 'The coup story turns Iraqis against the Americans and their man.',
+  });
+  return affordable(scenario, view.iran.resources ?? 0, wanted);
 };

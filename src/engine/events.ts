@@ -42,7 +42,7 @@ export type GameEvent = { audience: Audience } & (
   | { type: 'leader-escaped'; group: string; leader: string }
   | { type: 'plan-leaked'; group: string }
   | { type: 'campaign'; group: string; status: 'started' | 'ended' }
-  | { type: 'handover'; base: string; status: 'started' | 'completed' }
+  | { type: 'handover'; base: string }
   | { type: 'air-defence'; base: string; level: AirDefence }
   | { type: 'reinforced'; base: string; troops: number }
   | { type: 'isr'; level: number }

@@ -83,7 +83,17 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
   };
   const isr = view.us.isr ?? s.us.baseIsr;
   const caughtPm = view.curfew ? s.attacks.curfewCaught : 0;
-  const attackOdds = (kind: 'rocket-attack' | 'lethal-barrage' | 'embassy-attack' | 'economic-attack' | 'convoy-attack' | 'missile-strike', target: string | null, warned = false) => {
+  const attackOdds = (
+    kind:
+      | 'rocket-attack'
+      | 'lethal-barrage'
+      | 'embassy-attack'
+      | 'economic-attack'
+      | 'convoy-attack'
+      | 'missile-strike',
+    target: string | null,
+    warned = false,
+  ) => {
     const profile = s.attacks.profiles[kind];
     const base = target ? view.us.bases.find((b) => b.site === target && !b.handedOver) : undefined;
     const exposure = base ? base.exposure : 100;
@@ -93,12 +103,18 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     const n = Math.trunc((profile.rockets[0] + profile.rockets[1]) / 2);
     const fired = 1000 - (kind === 'missile-strike' ? 0 : caughtPm);
     if (caughtPm > 0 && kind !== 'missile-strike') addOdds('the launch team is caught under curfew', caughtPm);
-    addOdds(`at least one of ~${n} ${kind === 'missile-strike' ? 'missiles' : 'rockets'} hits`, perMille(atLeastOne(perShot, n), fired));
+    addOdds(
+      `at least one of ~${n} ${kind === 'missile-strike' ? 'missiles' : 'rockets'} hits`,
+      perMille(atLeastOne(perShot, n), fired),
+    );
     if (base && base.garrison > 0) {
       const kill = warned ? perMille(profile.killPerHit, s.attacks.warnedFactor) : profile.killPerHit;
       addOdds('an American is killed', perMille(atLeastOne(perMille(perShot, kill), n), fired));
     }
-    if (intercept > 0) notes.push(`${base?.airDefence === 'patriot' ? 'Patriots' : 'C-RAM'} intercept ${intercept / 10}% of what is fired.`);
+    if (intercept > 0)
+      notes.push(
+        `${base?.airDefence === 'patriot' ? 'Patriots' : 'C-RAM'} intercept ${intercept / 10}% of what is fired.`,
+      );
   };
   const claimOdds = (group: string, claim: string) => {
     const front = view.iran.fronts.find((f) => f.id === claim);
@@ -128,7 +144,9 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
       break;
     case 'missile-strike':
       attackOdds('missile-strike', order.base, order.warned);
-      notes.push('A missile strike from Iran cannot be denied: it is the first state-on-state act if none came before.');
+      notes.push(
+        'A missile strike from Iran cannot be denied: it is the first state-on-state act if none came before.',
+      );
       break;
     case 'embassy-siege':
       addOdds('supporters break into the compound', s.domestic.siegeChance);
@@ -145,7 +163,8 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
       addOdds(`${site.group} was really behind a recent attack (your best assessment)`, best);
       if (best < s.strikes.lowConfidence)
         notes.push(`Striking on weak intelligence costs ${-s.strikes.lowConfidenceConsent} more consent.`);
-      if (site.stateInstitution) notes.push('This is a PMU position, part of the Iraqi state: Baghdad will take it hard.');
+      if (site.stateInstitution)
+        notes.push('This is a PMU position, part of the Iraqi state: Baghdad will take it hard.');
       break;
     }
     case 'leadership-strike':

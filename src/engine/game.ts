@@ -54,7 +54,9 @@ export function createGame(scenario: Scenario, seed: string, options: GameOption
       isrSurged: false,
       counterIsis: s.us.counterIsis,
       bases: s.us.bases.map((b) => ({ ...b })),
-      redLines: s.us.redLineStanding ? [{ declaredTurn: 0, status: 'standing', crossedTurn: null, deadline: null }] : [],
+      redLines: s.us.redLineStanding
+        ? [{ declaredTurn: 0, status: 'standing', crossedTurn: null, deadline: null }]
+        : [],
       plans: s.us.plans.map((p, i) => ({
         id: -(i + 1),
         kind: 'campaign' as const,
@@ -152,4 +154,3 @@ export function playTurn(scenario: Scenario, state: GameState, us: unknown, iran
   const r = resolveTurn(scenario, b.value);
   return r.ok ? ok(r.value.state) : r;
 }
-

@@ -10,7 +10,7 @@ export interface LadderState {
 export interface LadderMove {
   from: number;
   to: number;
-  cause: 'pressure' | 'first' | 'decay';
+  cause: 'pressure' | 'first' | 'decay' | 'siege';
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Integer helpers. The engine uses integers only; percentages are 0-100 and chances per-mille 0-1000. */
 
-export const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
+export const clamp = (v: number, lo: number, hi: number): number => Math.min(Math.max(v, lo), hi);
 
 /** v scaled by a per-mille factor, truncated toward zero (exact in every JS engine). */
 export const perMille = (v: number, pm: number): number => Math.trunc((v * pm) / 1000);

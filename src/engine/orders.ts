@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type EngineError, failMany, ok, type Result } from './result.ts';
+import { type EngineError, failMany, jsonPath, ok, type Result } from './result.ts';
 import { type OrderSpec, type OrderType, type Scenario, sideOfOrder } from './scenario.ts';
 import type { GameState, Side } from './state.ts';
 
@@ -146,7 +146,8 @@ function checkOrder(scenario: Scenario, state: GameState, side: Side, order: Ord
     case 'hand-over-base': {
       const b = baseOf(state, order.base);
       if (!b) return illegal(path, `unknown base "${order.base}"`, 'base');
-      if (b.handedOver || b.handoverTurns > 0) return illegal(path, `base "${order.base}" is already handed over`, 'base');
+      if (b.handedOver || b.handoverTurns > 0)
+        return illegal(path, `base "${order.base}" is already handed over`, 'base');
       return b.canHandOver ? null : illegal(path, `base "${order.base}" cannot be handed over`, 'base');
     }
     case 'deploy-air-defence': {
@@ -198,7 +199,9 @@ function checkOrder(scenario: Scenario, state: GameState, side: Side, order: Ord
     case 'economic-attack':
       return (
         checkGroup(state, order.group, path) ??
-        (index.economicSites.has(order.site) ? null : illegal(path, `"${order.site}" is not an economic site`, 'site')) ??
+        (index.economicSites.has(order.site)
+          ? null
+          : illegal(path, `"${order.site}" is not an economic site`, 'site')) ??
         checkClaim(state, order.claim, path)
       );
     case 'create-front': {
@@ -240,14 +243,10 @@ export const budgetOf = (state: GameState, side: Side): number =>
  * Checks a side's whole set of orders for this turn against the rules: shape, side, targets, count, budget and
  * duplicates. Returns the parsed orders, or every problem found with its path (`orders[1].base`).
  */
-export function validateOrders(
-  scenario: Scenario,
-  state: GameState,
-  side: Side,
-  input: unknown,
-): Result<Order[]> {
+export function validateOrders(scenario: Scenario, state: GameState, side: Side, input: unknown): Result<Order[]> {
   if (state.outcome) return failMany([{ code: 'game.over', message: 'the game is over: it accepts no orders' }]);
-  if (!Array.isArray(input)) return failMany([{ code: 'order.shape', message: 'expected a list of orders', path: 'orders' }]);
+  if (!Array.isArray(input))
+    return failMany([{ code: 'order.shape', message: 'expected a list of orders', path: 'orders' }]);
   const errors: EngineError[] = [];
   if (input.length > scenario.ordersPerTurn)
     errors.push({
@@ -265,7 +264,7 @@ export function validateOrders(
       for (const issue of parsed.error.issues)
         errors.push({
           code: 'order.shape',
-          path: [path, ...issue.path.map(String)].join('.'),
+          path: `${path}${issue.path.length > 0 ? `.${jsonPath(issue.path)}` : ''}`,
           message: issue.message,
         });
       return;
@@ -276,7 +275,8 @@ export function validateOrders(
       errors.push(problem);
       return;
     }
-    if (seen.has(order.type)) errors.push({ code: 'order.duplicate', path, message: `only one "${order.type}" a turn` });
+    if (seen.has(order.type))
+      errors.push({ code: 'order.duplicate', path, message: `only one "${order.type}" a turn` });
     seen.add(order.type);
     cost += specOf(scenario, order.type).cost;
     orders.push(order);
@@ -294,7 +294,10 @@ export function validateOrders(
 /** Whether one order, alone, is legal for the side now (what the UI offers, before the count and budget check). */
 export function isOrderLegal(scenario: Scenario, state: GameState, side: Side, order: Order): boolean {
   if (state.outcome) return false;
-  return checkOrder(scenario, state, side, order, 'order') === null && specOf(scenario, order.type).cost <= budgetOf(state, side);
+  return (
+    checkOrder(scenario, state, side, order, 'order') === null &&
+    specOf(scenario, order.type).cost <= budgetOf(state, side)
+  );
 }
 
 /**

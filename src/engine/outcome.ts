@@ -25,9 +25,11 @@ export function aims(scenario: Scenario, state: GameState): { us: string[]; iran
   const us: string[] = [];
   const keyLost = state.us.bases.filter((b) => b.key && b.handedOver).map((b) => b.site);
   if (keyLost.length > 0) us.push(`key bases lost: ${keyLost.join(', ')}`);
-  if (state.baghdad.consent < v.us.minConsent) us.push(`Baghdad's consent ${state.baghdad.consent} < ${v.us.minConsent}`);
+  if (state.baghdad.consent < v.us.minConsent)
+    us.push(`Baghdad's consent ${state.baghdad.consent} < ${v.us.minConsent}`);
   if (state.isis > v.us.maxIsis) us.push(`ISIS ${state.isis} > ${v.us.maxIsis}`);
-  if (state.us.credibility < v.us.minCredibility) us.push(`credibility ${state.us.credibility} < ${v.us.minCredibility}`);
+  if (state.us.credibility < v.us.minCredibility)
+    us.push(`credibility ${state.us.credibility} < ${v.us.minCredibility}`);
   if (state.ladder.rung > v.us.maxRung) us.push(`the ladder at rung ${state.ladder.rung} > ${v.us.maxRung}`);
   const iran: string[] = [];
   const cap = proxyCapability(state);
@@ -38,7 +40,11 @@ export function aims(scenario: Scenario, state: GameState): { us: string[]; iran
 }
 
 /** Each side's score with its breakdown: what the debrief shows and the AI maximises. */
-export function scoreGame(scenario: Scenario, state: GameState, result: OutcomeResult | null): { us: Score; iran: Score } {
+export function scoreGame(
+  scenario: Scenario,
+  state: GameState,
+  result: OutcomeResult | null,
+): { us: Score; iran: Score } {
   const w = scenario.scoring;
   const v = scenario.victory;
   const held = basesHeld(state);
@@ -92,6 +98,7 @@ export function checkOutcome(scenario: Scenario, state: GameState, expelled: boo
   if (state.turn < state.lastTurn) return null;
   const a = aims(scenario, state);
   if (a.us.length === 0) return end(scenario, state, 'us', 'final-turn', o.us);
-  if (a.iran.length === 0) return end(scenario, state, 'iran', 'final-turn', `${o.iran} (US fell short: ${a.us.join('; ')})`);
+  if (a.iran.length === 0)
+    return end(scenario, state, 'iran', 'final-turn', `${o.iran} (US fell short: ${a.us.join('; ')})`);
   return end(scenario, state, 'draw', 'final-turn', `${o.draw} (US: ${a.us.join('; ')}; Iran: ${a.iran.join('; ')})`);
 }

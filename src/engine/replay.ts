@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createGame, playTurn } from './game.ts';
 import { hashValue } from './hash.ts';
 import { orderSchema } from './orders.ts';
-import { fail, failMany, ok, type Result } from './result.ts';
+import { fail, failMany, jsonPath, ok, type Result } from './result.ts';
 import { type Scenario, scenarioHash } from './scenario.ts';
 import type { GameState } from './state.ts';
 
@@ -41,7 +41,7 @@ export function parseReplay(input: unknown): Result<Replay> {
     return failMany(
       parsed.error.issues.map((i) => ({
         code: 'replay.shape',
-        path: i.path.map(String).join('.') || '(root)',
+        path: jsonPath(i.path),
         message: i.message,
       })),
     );
@@ -97,11 +97,19 @@ export function verifyReplay(scenario: Scenario, input: unknown): Result<Verifie
   if (!parsed.ok) return parsed;
   const r = parsed.value;
   if (r.engineVersion !== ENGINE_VERSION)
-    return fail('replay.engine', `recorded by engine ${r.engineVersion}, this is engine ${ENGINE_VERSION}`, 'engineVersion');
+    return fail(
+      'replay.engine',
+      `recorded by engine ${r.engineVersion}, this is engine ${ENGINE_VERSION}`,
+      'engineVersion',
+    );
   if (r.scenarioId !== scenario.id)
     return fail('replay.scenario', `recorded for scenario "${r.scenarioId}", not "${scenario.id}"`, 'scenarioId');
   if (r.scenarioHash !== scenarioHash(scenario))
-    return fail('replay.scenario', `scenario "${scenario.id}" has changed since the replay was recorded`, 'scenarioHash');
+    return fail(
+      'replay.scenario',
+      `scenario "${scenario.id}" has changed since the replay was recorded`,
+      'scenarioHash',
+    );
   const game = createGame(scenario, r.seed, r.options.preset === undefined ? {} : { preset: r.options.preset });
   if (!game.ok) return game;
   let state = game.value;
@@ -110,7 +118,9 @@ export function verifyReplay(scenario: Scenario, input: unknown): Result<Verifie
     if (state.outcome) return fail('replay.turns', `turn ${i + 1} recorded after the game ended`, `turns[${i}]`);
     const next = playTurn(scenario, state, turn.us, turn.iran);
     if (!next.ok)
-      return failMany(next.errors.map((e) => ({ ...e, message: `turn ${i + 1}: ${e.message}`, path: `turns[${i}].${e.path}` })));
+      return failMany(
+        next.errors.map((e) => ({ ...e, message: `turn ${i + 1}: ${e.message}`, path: `turns[${i}].${e.path}` })),
+      );
     state = next.value;
     const h = hashState(state);
     hashes.push(h);

@@ -9,14 +9,7 @@ import { checkOutcome } from './outcome.ts';
 import { fail, ok, type Result } from './result.ts';
 import { Dice } from './rng.ts';
 import type { AttackKind, Effects, Scenario } from './scenario.ts';
-import {
-  type BaseState,
-  type Casualties,
-  type GameState,
-  type GroupState,
-  noCasualties,
-  type Side,
-} from './state.ts';
+import { type BaseState, type Casualties, type GameState, type GroupState, noCasualties, type Side } from './state.ts';
 
 export interface TurnResult {
   state: GameState;
@@ -157,7 +150,8 @@ class Turn {
     const profile = s.attacks.profiles[kind];
     const g = this.group(order.group);
     if (g.arsenal < profile.arsenalCost) {
-      if (!autonomous) this.emit('iran', { type: 'order-failed', side: 'iran', order: kind, reason: 'not enough rockets' });
+      if (!autonomous)
+        this.emit('iran', { type: 'order-failed', side: 'iran', order: kind, reason: 'not enough rockets' });
       return;
     }
     g.arsenal -= profile.arsenalCost;
@@ -192,7 +186,17 @@ class Turn {
       if (this.dice.chance(profile.iraqiPerHit)) casualties.iraqiForcesKilled++;
       if (this.dice.chance(profile.civilianPerHit)) casualties.civiliansKilled++;
     }
-    this.emit('all', { type: 'attack', attackId: id, kind, target, projectiles, intercepted, hits, caught, casualties });
+    this.emit('all', {
+      type: 'attack',
+      attackId: id,
+      kind,
+      target,
+      projectiles,
+      intercepted,
+      hits,
+      caught,
+      casualties,
+    });
     this.emit('iran', { type: 'perpetrator', attackId: id, group: g.id, autonomous });
     this.addCasualties(casualties);
     this.usLosses(casualties);
@@ -200,23 +204,29 @@ class Turn {
     const iraqiDead = casualties.iraqiForcesKilled + casualties.civiliansKilled;
     d.baghdad.consent = clamp(d.baghdad.consent + iraqiDead * s.attacks.consentPerIraqiDeath, 0, 100);
 
-    // The claim, then what US intelligence makes of it.
+    // The claim, then what US intelligence makes of it. A team caught in the act claims nothing and leaves no doubt;
+    // a claim through an exposed front reads as an open claim by its sponsor (which a false flag can exploit).
     let confidence: number;
-    if (order.claim === 'open') {
+    let suspect: string | null = g.id;
+    if (caught) {
+      confidence = s.attribution.ceiling;
+    } else if (order.claim === 'open') {
       this.emit('all', { type: 'claimed', attackId: id, claim: 'open', name: g.id });
       confidence = attributionConfidence(s, d.us.isr, d.curfew, 'open');
     } else if (order.claim === 'unclaimed') {
       confidence = attributionConfidence(s, d.us.isr, d.curfew, 'unclaimed');
     } else {
       const front = d.iran.fronts.find((f) => f.id === order.claim)!;
-      confidence = attributionConfidence(s, d.us.isr, d.curfew, { deniability: front.deniability });
       front.claims++;
       front.deniability = clamp(front.deniability - s.attribution.claimWear, 0, 100);
       this.emit('all', { type: 'claimed', attackId: id, claim: front.id, name: front.name });
       this.checkExposure(front.id);
+      if (front.exposed) {
+        confidence = attributionConfidence(s, d.us.isr, d.curfew, 'open');
+        suspect = front.sponsor;
+      } else confidence = attributionConfidence(s, d.us.isr, d.curfew, { deniability: front.deniability });
     }
-    let suspect: string | null = g.id;
-    if (!caught && !this.dice.chance(confidence)) {
+    if (!caught && suspect === g.id && !this.dice.chance(confidence)) {
       // Misattribution: the US names another group, more likely an aggressive one.
       const others = d.iran.groups.filter((x) => x.id !== g.id);
       const pick = this.dice.weighted(others.map((x) => x.aggression + 1));
@@ -305,7 +315,13 @@ class Turn {
           const old = d.iran.fronts.find((f) => f.id === order.retire);
           if (old) old.retired = true;
         }
-        this.emit('iran', { type: 'front-created', front: id, name: pool.name, sponsor: order.group, retired: order.retire });
+        this.emit('iran', {
+          type: 'front-created',
+          front: id,
+          name: pool.name,
+          sponsor: order.group,
+          retired: order.retire,
+        });
         this.apply(spec.effects, { group: order.group });
         return;
       }
@@ -397,7 +413,17 @@ class Turn {
       if (this.dice.chance(profile.iraqiPerHit)) casualties.iraqiForcesKilled++;
       if (this.dice.chance(profile.civilianPerHit)) casualties.civiliansKilled++;
     }
-    this.emit('all', { type: 'attack', attackId: id, kind: 'missile-strike', target, projectiles, intercepted, hits, caught: false, casualties });
+    this.emit('all', {
+      type: 'attack',
+      attackId: id,
+      kind: 'missile-strike',
+      target,
+      projectiles,
+      intercepted,
+      hits,
+      caught: false,
+      casualties,
+    });
     this.emit('all', { type: 'perpetrator', attackId: id, group: null, autonomous: false });
     this.emit('us', {
       type: 'attributed',
@@ -425,7 +451,7 @@ class Turn {
       d.firsts.stateStrike = true;
       this.firstJumps += s.ladder.firstStateStrike;
     }
-    this.apply(warned ? spec.failEffects ?? spec.effects : spec.effects);
+    this.apply(warned ? (spec.failEffects ?? spec.effects) : spec.effects);
     this.pressure += spec.ladder;
   }
 
@@ -496,14 +522,15 @@ class Turn {
     b.handedOver = true;
     b.handoverTurns = 0;
     d.us.counterIsis = clamp(d.us.counterIsis - this.s.isis.counterIsisPerBase, 0, 100);
-    this.emit('all', { type: 'handover', base: baseId, status: 'completed' });
+    this.emit('all', { type: 'handover', base: baseId });
   }
 
   usOrder(order: Order): void {
     const s = this.s;
     const d = this.d;
     const spec = specOf(s, order.type);
-    const act = (target: string | null = null) => this.emit('all', { type: 'act', side: 'us', order: order.type, target });
+    const act = (target: string | null = null) =>
+      this.emit('all', { type: 'act', side: 'us', order: order.type, target });
     switch (order.type) {
       case 'strike-site': {
         const site = s.iran.proxySites.find((p) => p.site === order.site)!;
@@ -630,12 +657,16 @@ class Turn {
     const g = this.group(groupId);
     const dice = this.dice;
     const arsenalLost = Math.min(g.arsenal, perMille(dice.between(st.arsenalLoss[0], st.arsenalLoss[1]), efficiency));
-    const strengthLost = Math.min(g.strength, perMille(dice.between(st.strengthLoss[0], st.strengthLoss[1]), efficiency));
+    const strengthLost = Math.min(
+      g.strength,
+      perMille(dice.between(st.strengthLoss[0], st.strengthLoss[1]), efficiency),
+    );
     g.arsenal -= arsenalLost;
     g.strength -= strengthLost;
     const casualties = noCasualties();
     casualties.proxiesKilled = perMille(dice.between(st.proxiesKilled[0], st.proxiesKilled[1]), efficiency);
-    if (dice.chance(site.civilianRisk)) casualties.iraqiForcesKilled = dice.between(st.iraqiKilled[0], st.iraqiKilled[1]);
+    if (dice.chance(site.civilianRisk))
+      casualties.iraqiForcesKilled = dice.between(st.iraqiKilled[0], st.iraqiKilled[1]);
     if (dice.chance(perMille(site.civilianRisk, 500))) casualties.civiliansKilled = 1;
     this.addCasualties(casualties);
     const iraqiDead = casualties.iraqiForcesKilled + casualties.civiliansKilled;
@@ -656,7 +687,16 @@ class Turn {
     d.baghdad.evictionPressure = clamp(d.baghdad.evictionPressure + pressure, 0, 100);
     const strikeId = d.nextId++;
     d.strikes.push({ id: strikeId, turn: d.turn, site: siteId, group: groupId, kind, justified, casualties });
-    this.emit('all', { type: 'strike', strikeId, site: siteId, group: groupId, kind, arsenalLost, strengthLost, casualties });
+    this.emit('all', {
+      type: 'strike',
+      strikeId,
+      site: siteId,
+      group: groupId,
+      kind,
+      arsenalLost,
+      strengthLost,
+      casualties,
+    });
     if (!justified) this.emit('iran', { type: 'misdirected', strikeId, group: groupId });
     this.kineticResponse = true;
   }
@@ -892,11 +932,12 @@ class Turn {
     const { ladder, moves } = stepLadder(s, d.ladder, this.pressure, this.firstJumps);
     d.ladder = ladder;
     if (this.siegeSucceeded && d.ladder.rung < s.ladder.siegeFloor) {
-      moves.push({ from: d.ladder.rung, to: s.ladder.siegeFloor, cause: 'pressure' });
+      moves.push({ from: d.ladder.rung, to: s.ladder.siegeFloor, cause: 'siege' });
       d.ladder.rung = s.ladder.siegeFloor;
       d.ladder.peak = Math.max(d.ladder.peak, d.ladder.rung);
     }
-    for (const m of moves) this.emit('all', { type: 'rung', from: m.from, to: m.to, pressure: this.pressure, cause: m.cause });
+    for (const m of moves)
+      this.emit('all', { type: 'rung', from: m.from, to: m.to, pressure: this.pressure, cause: m.cause });
   }
 
   run(us: Order[], iran: Order[]): void {
@@ -912,7 +953,13 @@ class Turn {
     for (const o of us) if (this.usPosture(o)) postured.add(o);
     for (const o of iran) if (o.type === 'restrain-proxies') this.iranOrder(o);
     for (const o of iran) {
-      if (o.type === 'rocket-attack' || o.type === 'lethal-barrage' || o.type === 'embassy-attack' || o.type === 'economic-attack' || o.type === 'convoy-attack')
+      if (
+        o.type === 'rocket-attack' ||
+        o.type === 'lethal-barrage' ||
+        o.type === 'embassy-attack' ||
+        o.type === 'economic-attack' ||
+        o.type === 'convoy-attack'
+      )
         this.proxyAttack(o, false);
     }
     const ordered = d.attacks.length;
@@ -1000,7 +1047,10 @@ export function resolveTurn(scenario: Scenario, state: GameState): Result<TurnRe
   if (state.outcome) return fail('game.over', 'the game is over');
   const { us, iran } = state.submitted;
   if (!us || !iran)
-    return fail('orders.missing', `waiting for ${!us && !iran ? 'both sides' : !us ? 'the US' : 'Iran'} to submit orders`);
+    return fail(
+      'orders.missing',
+      `waiting for ${!us && !iran ? 'both sides' : !us ? 'the US' : 'Iran'} to submit orders`,
+    );
   const next = workingCopy(state);
   const turn = new Turn(scenario, next);
   turn.run(us, iran);

@@ -19,3 +19,10 @@ export const failMany = <T = never>(errors: EngineError[]): Result<T> => ({ ok: 
 export function formatErrors(errors: readonly EngineError[]): string {
   return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n');
 }
+
+/** A JSON path as errors print it: `turns[1].us[0].type`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
+  return out || '(root)';
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hashValue } from './hash.ts';
-import { type EngineError, failMany, ok, type Result } from './result.ts';
+import { type EngineError, failMany, jsonPath, ok, type Result } from './result.ts';
 
 /**
  * The one schema of a scenario. It gives the TypeScript types (z.infer), the runtime validation (errors name the
@@ -355,12 +355,14 @@ export const scenarioSchema = z
         'non-violent': z.int(),
         violent: z.int(),
       })
-      .describe("escalation score points per severity class (Rivera et al. 2024)"),
+      .describe('escalation score points per severity class (Rivera et al. 2024)'),
     attribution: z.strictObject({
       base: perMille.describe('confidence in the true group for an unclaimed attack, no ISR'),
       perIsr: int(0, 200),
       curfew: int(0, 300),
-      frontPenalty: int(0, 20).describe('per-mille of confidence taken off per point of the claiming front’s deniability'),
+      frontPenalty: int(0, 20).describe(
+        'per-mille of confidence taken off per point of the claiming front’s deniability',
+      ),
       openClaim: perMille.describe('confidence when a group claims openly'),
       stateAct: perMille.describe('confidence for a state act (missile strike)'),
       floor: perMille,
@@ -478,12 +480,6 @@ const US_SET: ReadonlySet<string> = new Set(US_ORDER_TYPES);
 /** Which side an order type belongs to. */
 export const sideOfOrder = (type: OrderType): 'us' | 'iran' => (US_SET.has(type) ? 'us' : 'iran');
 
-function issuePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  return out || '(root)';
-}
-
 /** Checks the references between parts of a scenario that the shape alone cannot: ids must exist and agree. */
 function crossCheck(s: Scenario): EngineError[] {
   const errors: EngineError[] = [];
@@ -560,7 +556,7 @@ export function parseScenario(input: unknown): Result<Scenario> {
     return failMany(
       parsed.error.issues.map((issue) => ({
         code: `scenario.${issue.code}`,
-        path: issuePath(issue.path),
+        path: jsonPath(issue.path),
         message: issue.message,
       })),
     );

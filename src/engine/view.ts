@@ -160,20 +160,9 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
             bestDeniability: bestDeniability(state),
           }),
     },
-    attacks: state.attacks.map((a): AttackView =>
-      us
-        ? {
-            id: a.id,
-            turn: a.turn,
-            kind: a.kind,
-            target: a.target,
-            claim: a.claim,
-            casualties: a.casualties,
-            suspect: a.suspect,
-            confidence: a.confidence,
-            word: likelihoodWord(scenario, a.confidence).word,
-          }
-        : iran
+    attacks: state.attacks.map(
+      (a): AttackView =>
+        us
           ? {
               id: a.id,
               turn: a.turn,
@@ -181,10 +170,22 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
               target: a.target,
               claim: a.claim,
               casualties: a.casualties,
-              group: a.group,
-              autonomous: a.autonomous,
+              suspect: a.suspect,
+              confidence: a.confidence,
+              word: likelihoodWord(scenario, a.confidence).word,
             }
-          : { ...a, word: likelihoodWord(scenario, a.confidence).word },
+          : iran
+            ? {
+                id: a.id,
+                turn: a.turn,
+                kind: a.kind,
+                target: a.target,
+                claim: a.claim,
+                casualties: a.casualties,
+                group: a.group,
+                autonomous: a.autonomous,
+              }
+            : { ...a, word: likelihoodWord(scenario, a.confidence).word },
     ),
     strikes: state.strikes.map((s) => {
       const { justified, ...rest } = s;

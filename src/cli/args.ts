@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { formatErrors, parseScenario, type Scenario } from '../engine/index.ts';
+
+/** Parsed command-line arguments: `--key value` options, `--flag` switches and plain positional arguments. */
+export interface Args {
+  values: Map<string, string>;
+  flags: Set<string>;
+  positional: string[];
+}
+
+/** The options a command knows: those that take a value and those that are bare switches. */
+export interface ArgSpec {
+  values?: readonly string[];
+  flags?: readonly string[];
+}
+
+/**
+ * Parses argv (without node and the script) against what the command knows. An unknown option or a missing value
+ * is an error message, not a guess: a typo like `--sed 42` must not silently play another game.
+ */
+export function parseArgs(
+  argv: readonly string[],
+  spec: ArgSpec,
+): { ok: true; args: Args } | { ok: false; message: string } {
+  const valueNames = new Set(spec.values ?? []);
+  const flagNames = new Set(spec.flags ?? []);
+  const args: Args = { values: new Map(), flags: new Set(), positional: [] };
+  const known = () =>
+    [...valueNames]
+      .map((n) => `--${n} VALUE`)
+      .concat([...flagNames].map((n) => `--${n}`))
+      .join(', ') || '(none)';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      args.positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--') || arg === '-') {
+      args.positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    if (flagNames.has(name)) {
+      if (eq >= 0) return { ok: false, message: `--${name} takes no value` };
+      args.flags.add(name);
+    } else if (valueNames.has(name)) {
+      const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || (eq < 0 && value.startsWith('--')))
+        return { ok: false, message: `--${name} needs a value` };
+      if (args.values.has(name)) return { ok: false, message: `--${name} is given twice` };
+      args.values.set(name, value);
+    } else return { ok: false, message: `unknown option --${name}: expected ${known()}` };
+  }
+  return { ok: true, args };
+}
+
+/** Prints one line to stderr and exits 1: the only way a CLI reports bad input (never a stack trace). */
+export function die(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+/**
+ * Runs a CLI's main function. Anything it throws is a bug, not bad input, yet is still reported on one line (with
+ * the stack only when DEBUG is set) so a user never has to read a trace.
+ */
+export function runMain(main: () => void): void {
+  try {
+    main();
+  } catch (e) {
+    if (process.env.DEBUG && e instanceof Error) process.stderr.write(`${e.stack ?? e.message}\n`);
+    die(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function readError(e: unknown): string {
+  const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+  if (code === 'ENOENT') return 'cannot read: no such file';
+  if (code === 'EISDIR') return 'cannot read: it is a directory';
+  if (code === 'EACCES') return 'cannot read: permission denied';
+  return `cannot read: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+// JSON.parse reports a character offset (Node 20: "... in JSON at position 45"); people look for lines.
+function jsonError(text: string, e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const at = /at position (\d+)/.exec(message);
+  if (!at || /\(line \d+ column \d+\)/.test(message)) return `not valid JSON (${message})`;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `not valid JSON at line ${line}, column ${column} (${message})`;
+}
+
+/** Reads and parses a JSON file; any problem comes back as one message (unreadable file, or JSON with its line). */
+export function readJson(path: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { ok: false, message: readError(e) };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { ok: false, message: jsonError(text, e) };
+  }
+}
+
+/** Reads a scenario file and validates it; on failure, one `FILE: path: message` line per problem. */
+export function readScenario(path: string): { ok: true; scenario: Scenario } | { ok: false; lines: string[] } {
+  const json = readJson(path);
+  if (!json.ok) return { ok: false, lines: [`${path}: ${json.message}`] };
+  const parsed = parseScenario(json.value);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      lines: formatErrors(parsed.errors)
+        .split('\n')
+        .map((line) => `${path}: ${line}`),
+    };
+  return { ok: true, scenario: parsed.value };
+}
+
+/** Loads a scenario for a command, or prints every problem with the file's JSON paths and exits 1. */
+export function loadScenario(path: string): Scenario {
+  const read = readScenario(path);
+  if (read.ok) return read.scenario;
+  process.stderr.write(`${read.lines.join('\n')}\n`);
+  process.exit(1);
+}
