@@ -1,7 +1,7 @@
 import { attributionConfidence, likelihoodWord } from './attribution.ts';
 import { chance, perMille } from './math.ts';
-import { type Order, specOf } from './orders.ts';
-import type { Effects, Scenario, Severity } from './scenario.ts';
+import { embassyOf, type Order, specOf } from './orders.ts';
+import { type Effects, pandemicOn, type Scenario, type Severity } from './scenario.ts';
 import type { SeatView } from './view.ts';
 
 export interface Odds {
@@ -69,7 +69,8 @@ function effectLines(e: Effects | undefined): { label: string; delta: number }[]
 /**
  * The forecast of one order as its side sees it: the odds (in numbers and ICD-203 words) and the expected effects,
  * computed from the seat's view with the same tables resolution uses, so the player sees before committing what
- * the engine will roll. Unknowns are taken at what the side can assume (Iran assumes the US's usual ISR).
+ * the engine will roll. Unknowns are taken at what the side can assume (Iran assumes the US's usual ISR). The
+ * curfew is the one of the turn being ordered (the view shows last week's streets).
  */
 export function forecastOrder(scenario: Scenario, view: SeatView, order: Order): Forecast {
   const s = scenario;
@@ -82,7 +83,8 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     odds.push({ label, perMille: p, word: w.word, range: w.range });
   };
   const isr = view.us.isr ?? s.us.baseIsr;
-  const caughtPm = view.curfew ? s.attacks.curfewCaught : 0;
+  const { curfew } = pandemicOn(s, view.turn);
+  const caughtPm = curfew ? s.attacks.curfewCaught : 0;
   const attackOdds = (
     kind:
       | 'rocket-attack'
@@ -118,13 +120,20 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
   };
   const claimOdds = (group: string, claim: string) => {
     const front = view.iran.fronts.find((f) => f.id === claim);
+    // As resolution reads it: a front's claim after this claim's wear (an exposed front reads as an open claim),
+    // and a team caught in the act is always pinned on its group.
+    const worn = front ? Math.max(0, front.deniability - s.attribution.claimWear) : 0;
     const c = attributionConfidence(
       s,
       isr,
-      view.curfew,
-      claim === 'open' || claim === 'unclaimed' ? claim : { deniability: front?.deniability ?? 0 },
+      curfew,
+      claim === 'open' || claim === 'unclaimed'
+        ? claim
+        : worn < s.attribution.exposedBelow
+          ? 'open'
+          : { deniability: worn },
     );
-    addOdds(`the US pins it on ${group}`, c);
+    addOdds(`the US pins it on ${group}`, caughtPm + perMille(1000 - caughtPm, c));
     if (front) notes.push(`Claiming through ${front.name} wears its deniability down by ${s.attribution.claimWear}.`);
   };
   switch (order.type) {
@@ -134,7 +143,7 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
       claimOdds(order.group, order.claim);
       break;
     case 'embassy-attack':
-      attackOdds(order.type, view.us.bases.find((b) => !b.canHandOver && !b.key)?.site ?? null);
+      attackOdds(order.type, embassyOf(s));
       claimOdds(order.group, order.claim);
       break;
     case 'economic-attack':
@@ -157,7 +166,9 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     case 'strike-site': {
       const site = s.iran.proxySites.find((p) => p.site === order.site);
       if (!site) break;
-      addOdds('Iraqis who are not militia die', site.civilianRisk);
+      // Resolution rolls Iraqi forces at the site's risk and civilians at half of it: either is a death.
+      const spared = perMille(1000 - site.civilianRisk, 1000 - perMille(site.civilianRisk, 500));
+      addOdds('Iraqis who are not militia die', 1000 - spared);
       const recent = view.attacks.filter((a) => a.suspect === site.group && a.turn > view.turn - s.strikes.window);
       const best = recent.reduce((m, a) => Math.max(m, a.confidence ?? 0), 0);
       addOdds(`${site.group} was really behind a recent attack (your best assessment)`, best);
@@ -169,7 +180,12 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     }
     case 'leadership-strike':
       addOdds('the plan leaks first', spec.leakChance ?? 0);
-      addOdds('the leader is killed', s.strikes.leaderKillChance);
+      // Resolution rolls the leak first: a leaked plan leaves the lower kill chance.
+      addOdds(
+        'the leader is killed',
+        perMille(1000 - (spec.leakChance ?? 0), s.strikes.leaderKillChance) +
+          perMille(spec.leakChance ?? 0, s.strikes.leakedLeaderKillChance),
+      );
       break;
     case 'campaign': {
       addOdds('the plan leaks each week', spec.leakChance ?? 0);

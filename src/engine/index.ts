@@ -37,6 +37,7 @@ export {
   ORDER_TYPES,
   type OrderSpec,
   type OrderType,
+  pandemicOn,
   parseScenario,
   type Scenario,
   type ScenarioInput,

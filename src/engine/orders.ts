@@ -244,7 +244,8 @@ export const budgetOf = (state: GameState, side: Side): number =>
  * duplicates. Returns the parsed orders, or every problem found with its path (`orders[1].base`).
  */
 export function validateOrders(scenario: Scenario, state: GameState, side: Side, input: unknown): Result<Order[]> {
-  if (state.outcome) return failMany([{ code: 'game.over', message: 'the game is over: it accepts no orders' }]);
+  if (state.outcome)
+    return failMany([{ code: 'game.over', message: 'the game is over: it accepts no orders', path: 'orders' }]);
   if (!Array.isArray(input))
     return failMany([{ code: 'order.shape', message: 'expected a list of orders', path: 'orders' }]);
   const errors: EngineError[] = [];

@@ -8,8 +8,16 @@ import { type AttackOrder, embassyOf, type Order, specOf } from './orders.ts';
 import { checkOutcome } from './outcome.ts';
 import { fail, ok, type Result } from './result.ts';
 import { Dice } from './rng.ts';
-import type { AttackKind, Effects, Scenario } from './scenario.ts';
-import { type BaseState, type Casualties, type GameState, type GroupState, noCasualties, type Side } from './state.ts';
+import { type AttackKind, type Effects, pandemicOn, type Scenario } from './scenario.ts';
+import {
+  type BaseState,
+  type Casualties,
+  campaignLeaked,
+  type GameState,
+  type GroupState,
+  noCasualties,
+  type Side,
+} from './state.ts';
 
 export interface TurnResult {
   state: GameState;
@@ -687,12 +695,14 @@ class Turn {
     d.baghdad.evictionPressure = clamp(d.baghdad.evictionPressure + pressure, 0, 100);
     const strikeId = d.nextId++;
     d.strikes.push({ id: strikeId, turn: d.turn, site: siteId, group: groupId, kind, justified, casualties });
+    // A campaign's strikes read as plain strikes while its plan is secret (the record keeps the truth).
+    const secret = kind === 'campaign' && !campaignLeaked(d, groupId);
     this.emit('all', {
       type: 'strike',
       strikeId,
       site: siteId,
       group: groupId,
-      kind,
+      kind: secret ? 'strike' : kind,
       arsenalLost,
       strengthLost,
       casualties,
@@ -722,7 +732,7 @@ class Turn {
       if (plan.turnsLeft <= 0) {
         plan.active = false;
         plan.turnsLeft = 0;
-        this.emit('all', { type: 'campaign', group: plan.group, status: 'ended' });
+        this.emit(plan.leaked ? 'all' : 'us', { type: 'campaign', group: plan.group, status: 'ended' });
       }
     }
   }
@@ -837,9 +847,7 @@ class Turn {
   pandemicAndPartners(): void {
     const s = this.s;
     const d = this.d;
-    const schedule = s.pandemic.schedule;
-    const level = schedule[Math.min(d.turn - 1, schedule.length - 1)]!;
-    const curfew = level >= s.pandemic.curfewFrom;
+    const { level, curfew } = pandemicOn(s, d.turn);
     if (level !== d.pandemic || curfew !== d.curfew) this.emit('all', { type: 'pandemic', level, curfew });
     d.pandemic = level;
     d.curfew = curfew;
@@ -950,7 +958,10 @@ class Turn {
     let iranPoints = this.escalationScore('iran', iran);
     this.pandemicAndPartners();
     const postured = new Set<Order>();
-    for (const o of us) if (this.usPosture(o)) postured.add(o);
+    // Handovers last, whatever the order given: troops sent to a base handed over the same week move on to the hub
+    // with its garrison instead of staying behind in a base that is no longer American.
+    for (const o of us) if (o.type !== 'hand-over-base' && this.usPosture(o)) postured.add(o);
+    for (const o of us) if (o.type === 'hand-over-base' && this.usPosture(o)) postured.add(o);
     for (const o of iran) if (o.type === 'restrain-proxies') this.iranOrder(o);
     for (const o of iran) {
       if (

@@ -480,6 +480,13 @@ const US_SET: ReadonlySet<string> = new Set(US_ORDER_TYPES);
 /** Which side an order type belongs to. */
 export const sideOfOrder = (type: OrderType): 'us' | 'iran' => (US_SET.has(type) ? 'us' : 'iran');
 
+/** The pandemic level and whether a curfew is in force during a turn: the schedule's last value holds after it. */
+export function pandemicOn(s: Scenario, turn: number): { level: number; curfew: boolean } {
+  const schedule = s.pandemic.schedule;
+  const level = schedule[Math.min(turn - 1, schedule.length - 1)]!;
+  return { level, curfew: level >= s.pandemic.curfewFrom };
+}
+
 /** Checks the references between parts of a scenario that the shape alone cannot: ids must exist and agree. */
 function crossCheck(s: Scenario): EngineError[] {
   const errors: EngineError[] = [];

@@ -186,6 +186,10 @@ export interface Outcome {
   score: { us: Score; iran: Score };
 }
 
+/** Whether Iran knows of the US campaign plan against a group: it leaked (or was known before the game began). */
+export const campaignLeaked = (state: GameState, group: string): boolean =>
+  state.us.plans.some((p) => p.group === group && p.leaked);
+
 export const noCasualties = (): Casualties => ({
   usKilled: 0,
   usWounded: 0,

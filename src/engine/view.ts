@@ -3,16 +3,17 @@ import { addDays } from './dates.ts';
 import { legalOrders, type Order } from './orders.ts';
 import { bestDeniability, proxyCapability } from './outcome.ts';
 import type { AttackKind, Scenario } from './scenario.ts';
-import type {
-  BaseState,
-  Casualties,
-  GameState,
-  Outcome,
-  PlanState,
-  RedLineState,
-  Seat,
-  StrikeRecord,
-  TurnRecord,
+import {
+  type BaseState,
+  type Casualties,
+  campaignLeaked,
+  type GameState,
+  type Outcome,
+  type PlanState,
+  type RedLineState,
+  type Seat,
+  type StrikeRecord,
+  type TurnRecord,
 } from './state.ts';
 
 /** An attack as a seat knows it. The US never learns the true perpetrator here; Iran never sees the US's guess. */
@@ -189,7 +190,10 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
     ),
     strikes: state.strikes.map((s) => {
       const { justified, ...rest } = s;
-      return us ? { ...rest } : { ...rest, justified };
+      if (us) return rest;
+      // Iran sees the strikes land, not the campaign plan behind them, until that plan leaks.
+      if (iran && rest.kind === 'campaign' && !campaignLeaked(state, rest.group)) rest.kind = 'strike';
+      return { ...rest, justified };
     }),
     history: state.history.map((h) => ({
       ...h,

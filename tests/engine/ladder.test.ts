@@ -1,0 +1,294 @@
+/**
+ * The escalation ladder: `stepLadder` over a table of named cases on the shipped ladder (35 pressure a rung, at most
+ * 2 rungs a turn, gates before rungs 4 and 10 that need 70 in one turn, two quiet turns to step down, war at 14),
+ * then the ladder in real games: first-of-their-kind acts jump it, a successful siege lifts it to its floor.
+ */
+import { describe, expect, it } from 'vitest';
+import { rungName } from '../../src/engine/index.ts';
+import { type LadderMove, type LadderState, stepLadder } from '../../src/engine/ladder.ts';
+import { baseIn, newGame, play, quiet, SCENARIO, withScenario } from './helpers.ts';
+
+const L = SCENARIO.ladder;
+
+interface LadderCase {
+  name: string;
+  from: Partial<LadderState> & { rung: number };
+  pressure: number;
+  firstJumps?: number;
+  to: LadderState;
+  moves: LadderMove[];
+}
+
+const at = (rung: number, quietTurns = 0, peak = rung): LadderState => ({ rung, peak, quietTurns });
+
+const CASES: LadderCase[] = [
+  {
+    name: 'pressure below a rung does nothing',
+    from: { rung: 6 },
+    pressure: L.pressurePerRung - 1,
+    to: at(6),
+    moves: [],
+  },
+  {
+    name: 'a rung of pressure climbs one rung',
+    from: { rung: 6 },
+    pressure: L.pressurePerRung,
+    to: at(7),
+    moves: [{ from: 6, to: 7, cause: 'pressure' }],
+  },
+  {
+    name: 'two rungs of pressure climb two',
+    from: { rung: 6 },
+    pressure: 2 * L.pressurePerRung,
+    to: at(8),
+    moves: [{ from: 6, to: 8, cause: 'pressure' }],
+  },
+  {
+    name: 'maxStep caps the climb in one turn',
+    from: { rung: 6 },
+    pressure: (L.maxStep + 2) * L.pressurePerRung,
+    to: at(6 + L.maxStep),
+    moves: [{ from: 6, to: 6 + L.maxStep, cause: 'pressure' }],
+  },
+  {
+    name: 'a gate blocks pressure below the gate pressure',
+    from: { rung: 3 },
+    pressure: L.gatePressure - 1,
+    to: at(3),
+    moves: [],
+  },
+  {
+    name: 'a gate opens at the gate pressure',
+    from: { rung: 3 },
+    pressure: L.gatePressure,
+    to: at(5),
+    moves: [{ from: 3, to: 5, cause: 'pressure' }],
+  },
+  {
+    name: 'a gate stops a climb part-way',
+    from: { rung: 8 },
+    pressure: L.gatePressure - 1,
+    to: at(9),
+    moves: [{ from: 8, to: 9, cause: 'pressure' }],
+  },
+  {
+    name: 'strong negative pressure steps down one rung',
+    from: { rung: 6 },
+    pressure: -L.pressurePerRung,
+    to: at(5, 1, 6),
+    moves: [{ from: 6, to: 5, cause: 'pressure' }],
+  },
+  {
+    name: 'mild negative pressure only counts as quiet',
+    from: { rung: 6 },
+    pressure: -L.pressurePerRung + 1,
+    to: at(6, 1),
+    moves: [],
+  },
+  {
+    name: 'a quiet turn is counted',
+    from: { rung: 6, quietTurns: 0 },
+    pressure: L.calmBelow,
+    to: at(6, 1),
+    moves: [],
+  },
+  {
+    name: 'pressure just above calm resets the quiet count',
+    from: { rung: 6, quietTurns: 1 },
+    pressure: L.calmBelow + 1,
+    to: at(6, 0),
+    moves: [],
+  },
+  {
+    name: 'enough quiet turns in a row step the ladder down',
+    from: { rung: 6, quietTurns: L.decayAfterQuiet - 1 },
+    pressure: 0,
+    to: at(5, 0, 6),
+    moves: [{ from: 6, to: 5, cause: 'decay' }],
+  },
+  {
+    name: 'a first-of-its-kind act jumps the ladder through a gate',
+    from: { rung: 3 },
+    pressure: 0,
+    firstJumps: 2,
+    to: at(5, 1),
+    moves: [{ from: 3, to: 5, cause: 'first' }],
+  },
+  {
+    name: 'a first-of-its-kind act stops the quiet decay',
+    from: { rung: 6, quietTurns: L.decayAfterQuiet - 1 },
+    pressure: 0,
+    firstJumps: 1,
+    to: at(7, L.decayAfterQuiet),
+    moves: [{ from: 6, to: 7, cause: 'first' }],
+  },
+  {
+    name: 'pressure and a first jump add up',
+    from: { rung: 6 },
+    pressure: L.pressurePerRung,
+    firstJumps: 1,
+    to: at(8),
+    moves: [
+      { from: 6, to: 7, cause: 'pressure' },
+      { from: 7, to: 8, cause: 'first' },
+    ],
+  },
+  {
+    name: 'the climb stops at war',
+    from: { rung: L.war - 1 },
+    pressure: 10 * L.gatePressure,
+    to: at(L.war),
+    moves: [{ from: L.war - 1, to: L.war, cause: 'pressure' }],
+  },
+  {
+    name: 'first jumps stop at war',
+    from: { rung: L.war - 1 },
+    pressure: 0,
+    firstJumps: 5,
+    to: at(L.war, 1),
+    moves: [{ from: L.war - 1, to: L.war, cause: 'first' }],
+  },
+  {
+    name: 'negative pressure cannot go below the bottom rung',
+    from: { rung: 0 },
+    pressure: -10 * L.pressurePerRung,
+    to: at(0, 1),
+    moves: [],
+  },
+  {
+    name: 'quiet decay cannot go below the bottom rung',
+    from: { rung: 0, quietTurns: L.decayAfterQuiet - 1 },
+    pressure: 0,
+    to: at(0, L.decayAfterQuiet),
+    moves: [],
+  },
+  {
+    name: 'the peak is kept on the way down',
+    from: { rung: 9, peak: 11, quietTurns: L.decayAfterQuiet - 1 },
+    pressure: 0,
+    to: at(8, 0, 11),
+    moves: [{ from: 9, to: 8, cause: 'decay' }],
+  },
+];
+
+describe('stepLadder', () => {
+  it('uses the shipped ladder this table was written for', () => {
+    expect({
+      pressurePerRung: L.pressurePerRung,
+      gatePressure: L.gatePressure,
+      gates: L.gates,
+      maxStep: L.maxStep,
+      calmBelow: L.calmBelow,
+      decayAfterQuiet: L.decayAfterQuiet,
+      war: L.war,
+    }).toEqual({
+      pressurePerRung: 35,
+      gatePressure: 70,
+      gates: [4, 10],
+      maxStep: 2,
+      calmBelow: 5,
+      decayAfterQuiet: 2,
+      war: 14,
+    });
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const from: LadderState = { quietTurns: 0, peak: c.from.rung, ...c.from };
+    const frozen = Object.freeze({ ...from });
+    expect(stepLadder(SCENARIO, frozen, c.pressure, c.firstJumps ?? 0)).toEqual({ ladder: c.to, moves: c.moves });
+  });
+
+  it('never leaves 0..war and never lowers the peak, over a grid of inputs', () => {
+    for (let rung = 0; rung <= L.war; rung++)
+      for (let pressure = -200; pressure <= 200; pressure += 5)
+        for (const firstJumps of [0, 1, 2, 5])
+          for (const quietTurns of [0, 1, 5]) {
+            const { ladder, moves } = stepLadder(SCENARIO, { rung, peak: rung, quietTurns }, pressure, firstJumps);
+            expect(ladder.rung).toBeGreaterThanOrEqual(0);
+            expect(ladder.rung).toBeLessThanOrEqual(L.war);
+            expect(ladder.peak).toBe(Math.max(rung, ladder.rung));
+            // The moves chain from the old rung to the new one.
+            let r = rung;
+            for (const m of moves) {
+              expect(m.from).toBe(r);
+              r = m.to;
+            }
+            expect(r).toBe(ladder.rung);
+          }
+  });
+
+  it('names every rung', () => {
+    expect(rungName(SCENARIO, 0)).toBe('Uneasy calm');
+    expect(rungName(SCENARIO, L.war)).toBe('Open regional war');
+    expect(rungName(SCENARIO, 99)).toBe('Open regional war');
+  });
+});
+
+describe('the ladder in a game', () => {
+  /** Rockets that always kill: every one hits taji and every hit kills; nobody else is hurt and nobody is caught. */
+  const deadly = (usDeathBrokenBefore: boolean) =>
+    withScenario(quiet, (s) => {
+      Object.assign(s.attacks.profiles['rocket-attack'], {
+        hitPerMille: 1000,
+        killPerHit: 1000,
+        woundPerHit: 0,
+        iraqiPerHit: 0,
+        civilianPerHit: 0,
+      });
+      baseIn(s, 'taji').exposure = 100;
+      s.attacks.curfewCaught = 0;
+      s.ladder.brokenBefore.usDeath = usDeathBrokenBefore;
+    });
+  const rockets = [{ type: 'rocket-attack', group: 'kh', base: 'taji', claim: 'unclaimed' }];
+
+  it('the first US death jumps the ladder when that precedent was not yet broken', () => {
+    const broken = play(newGame('first-death', deadly(true)), [], rockets);
+    const fresh = play(newGame('first-death', deadly(false)), [], rockets);
+    // Same seed, same draws: the same deaths and the same pressure; only the precedent differs.
+    expect(fresh.state.casualties.usKilled).toBe(broken.state.casualties.usKilled);
+    expect(fresh.state.casualties.usKilled).toBeGreaterThan(0);
+    expect(fresh.state.firsts.usDeath).toBe(true);
+    expect(fresh.state.ladder.rung).toBe(Math.min(L.war, broken.state.ladder.rung + L.firstUsDeath));
+    expect(fresh.events).toContainEqual(expect.objectContaining({ type: 'rung', cause: 'first' }));
+    expect(broken.events.some((e) => e.type === 'rung' && e.cause === 'first')).toBe(false);
+
+    // A precedent is broken once: the next death does not jump the ladder again.
+    const again = play(fresh.state, [], rockets);
+    expect(again.events.some((e) => e.type === 'rung' && e.cause === 'first')).toBe(false);
+  });
+
+  it('the first state-on-state strike jumps the ladder by its own amount', () => {
+    const s = (brokenBefore: boolean) =>
+      withScenario(quiet, (x) => {
+        x.ladder.brokenBefore.stateStrike = brokenBefore;
+        Object.assign(x.attacks.profiles['missile-strike'], { killPerHit: 0, woundPerHit: 0 });
+      });
+    const missiles = [{ type: 'missile-strike', base: 'erbil', warned: true }];
+    const broken = play(newGame('first-strike', s(true)), [], missiles).state;
+    const fresh = play(newGame('first-strike', s(false)), [], missiles).state;
+    expect(fresh.ladder.rung).toBe(Math.min(L.war, broken.ladder.rung + L.firstStateStrike));
+  });
+
+  it('a successful embassy siege lifts the ladder to the siege floor', () => {
+    const s = withScenario(quiet, (x) => {
+      x.domestic.siegeChance = 1000;
+      x.ladder.start = 2;
+    });
+    const r = play(newGame('siege', s), [], [{ type: 'embassy-siege' }]);
+    expect(r.state.ladder.rung).toBe(L.siegeFloor);
+    expect(r.state.ladder.peak).toBe(L.siegeFloor);
+    expect(r.events).toContainEqual(expect.objectContaining({ type: 'rung', to: L.siegeFloor, cause: 'siege' }));
+  });
+
+  it('quiet weeks bring the ladder down in a real game', () => {
+    const s = withScenario(quiet);
+    let state = newGame('calm', s);
+    const start = state.ladder.rung;
+    const rungs: number[] = [];
+    for (let t = 0; t < 2 * L.decayAfterQuiet; t++) {
+      state = play(state, [{ type: 'hold' }], [{ type: 'iran-swiss-message' }]).state;
+      rungs.push(state.ladder.rung);
+    }
+    expect(rungs).toEqual([start, start - 1, start - 1, start - 2]);
+  });
+});

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { hashState, parseScenario, type Scenario } from '../src/engine/index.ts';
+import { type SaveFile, Session, type Settings } from '../src/ui/session.ts';
+
+const parsed = parseScenario(JSON.parse(readFileSync('scenarios/two-boxers.json', 'utf8')));
+if (!parsed.ok) throw new Error('the shipped scenario must parse');
+const scenario: Scenario = parsed.value;
+const scenarios = [scenario];
+
+const settings = (over: Partial<Settings> = {}): Settings => ({
+  scenarioId: 'two-boxers',
+  seed: '7',
+  preset: null,
+  side: 'us',
+  opponent: 'harasser',
+  ...over,
+});
+
+function newSession(over: Partial<Settings> = {}): Session {
+  const s = Session.create(scenario, settings(over));
+  if (!s.ok) throw new Error(s.errors[0]?.message);
+  return s.value;
+}
+
+/** Plays n turns giving the first legal order each turn (or none), as a player clicking through would. */
+function playTurns(session: Session, n: number): void {
+  for (let i = 0; i < n && !session.over; i++) {
+    for (const side of session.humanSides) {
+      const view = session.view(side);
+      const first = view.legalOrders.find((o) => o.type === (side === 'us' ? 'counter-isis' : 'rocket-attack'));
+      const r = session.commit(side, first ? [first] : []);
+      if (!r.ok) throw new Error(r.errors[0]?.message);
+    }
+  }
+}
+
+describe('the browser session', () => {
+  it('plays a turn against the computer: committing resolves the week at once', () => {
+    const s = newSession();
+    const r = s.commit('us', [{ type: 'counter-isis' }]);
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.value?.turn).toBe(1);
+    expect(s.state.turn).toBe(2);
+    expect(s.turns).toHaveLength(1);
+    expect(s.state.history[0]?.orders.us).toEqual([{ type: 'counter-isis' }]);
+  });
+
+  it('in hotseat waits for the second side, which acts next, and keeps orders sealed until both commit', () => {
+    const s = newSession({ opponent: 'hotseat' });
+    expect(s.sideToAct).toBe('us');
+    const r = s.commit('us', [{ type: 'hold' }]);
+    expect(r.ok && r.value).toBe(null);
+    expect(s.sideToAct).toBe('iran');
+    expect(s.view('iran').ownOrders).toBe(null);
+    expect(JSON.stringify(s.view('iran'))).not.toContain('"hold"');
+    const r2 = s.commit('iran', []);
+    expect(r2.ok && r2.value?.turn).toBe(1);
+  });
+
+  it('refuses an illegal order with a reason and leaves the game as it was', () => {
+    const s = newSession();
+    const before = hashState(s.state);
+    const r = s.commit('us', [{ type: 'hand-over-base', base: 'ain-al-asad' }]);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]?.message).toMatch(/cannot be handed over/);
+    expect(hashState(s.state)).toBe(before);
+  });
+
+  it('refuses settings naming a computer player that does not exist', () => {
+    const r = Session.create(scenario, settings({ opponent: 'nobody' }));
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('saves', () => {
+  it('round-trip: a saved game loads to the same state, events and pending orders', () => {
+    const s = newSession({ opponent: 'hotseat' });
+    playTurns(s, 3);
+    s.commit('us', [{ type: 'surge-isr' }]);
+    const save = JSON.parse(JSON.stringify(s.toSave('2026-01-01T00:00:00Z'))) as unknown;
+    const loaded = Session.fromSave(scenarios, save);
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(hashState(loaded.value.state)).toBe(hashState(s.state));
+    expect(loaded.value.turns).toEqual(s.turns);
+    expect(loaded.value.state.submitted.us).toEqual([{ type: 'surge-isr' }]);
+    expect(loaded.value.sideToAct).toBe('iran');
+  });
+
+  const good = (): SaveFile => {
+    const s = newSession();
+    playTurns(s, 2);
+    return JSON.parse(JSON.stringify(s.toSave('2026-01-01T00:00:00Z'))) as SaveFile;
+  };
+
+  const cases: { name: string; edit: (save: SaveFile) => unknown; message: RegExp }[] = [
+    { name: 'not a save at all', edit: () => ({ hello: 'world' }), message: /not a Two Boxers save/ },
+    { name: 'an older format', edit: (x) => ({ ...x, formatVersion: 0 }), message: /older format/ },
+    { name: 'a newer format', edit: (x) => ({ ...x, formatVersion: 9 }), message: /newer version/ },
+    { name: 'a missing field', edit: (x) => ({ ...x, settings: undefined }), message: /damaged/ },
+    {
+      name: 'another scenario',
+      edit: (x) => ({ ...x, settings: { ...x.settings, scenarioId: 'red-lines' } }),
+      message: /scenario this game does not have/,
+    },
+    { name: 'an edited seed', edit: (x) => ({ ...x, settings: { ...x.settings, seed: '8' } }), message: /edited/ },
+    {
+      name: 'an edited order',
+      edit: (x) => {
+        const turns = x.replay.turns.map((t, i) => (i === 0 ? { ...t, us: [{ type: 'hold' }] } : t));
+        return { ...x, replay: { ...x.replay, turns } };
+      },
+      message: /edited or damaged/,
+    },
+    {
+      name: 'an illegal order',
+      edit: (x) => {
+        const turns = x.replay.turns.map((t, i) =>
+          i === 0 ? { ...t, us: [{ type: 'hand-over-base', base: 'nowhere' }] } : t,
+        );
+        return { ...x, replay: { ...x.replay, turns } };
+      },
+      message: /refuse/,
+    },
+    {
+      name: 'a truncated record',
+      edit: (x) => ({ ...x, replay: { ...x.replay, turns: x.replay.turns.slice(0, 1) } }),
+      message: /edited or damaged/,
+    },
+  ];
+  for (const c of cases)
+    it(`refuses ${c.name} with a clear message`, () => {
+      const r = Session.fromSave(scenarios, c.edit(good()));
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.errors[0]?.message).toMatch(c.message);
+    });
+});
+
+describe('share links', () => {
+  it('open the same game in another session', () => {
+    const s = newSession({ side: 'iran', opponent: 'measured' });
+    playTurns(s, 4);
+    const code = s.toShareCode();
+    expect(code).toMatch(/^[A-Za-z0-9_-]+$/);
+    const opened = Session.fromShareCode(scenarios, code);
+    expect(opened.ok).toBe(true);
+    if (opened.ok) expect(hashState(opened.value.state)).toBe(hashState(s.state));
+  });
+
+  it('refuse an edited or truncated link with a message', () => {
+    const s = newSession();
+    playTurns(s, 2);
+    const code = s.toShareCode();
+    const truncated = Session.fromShareCode(scenarios, code.slice(0, code.length / 2));
+    expect(!truncated.ok && truncated.errors[0]?.message).toMatch(/damaged|altered/);
+    const payload = JSON.parse(Buffer.from(code, 'base64url').toString('utf8'));
+    payload.t[0][0] = [{ type: 'hold' }];
+    const edited = Session.fromShareCode(scenarios, Buffer.from(JSON.stringify(payload)).toString('base64url'));
+    expect(!edited.ok && edited.errors[0]?.message).toMatch(/altered/);
+    const garbage = Session.fromShareCode(scenarios, '!!!not-base64');
+    expect(garbage.ok).toBe(false);
+  });
+});
