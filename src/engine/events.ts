@@ -32,7 +32,7 @@ export type GameEvent = { audience: Audience } & (
       strikeId: number;
       site: string;
       group: string;
-      kind: 'strike' | 'campaign' | 'leadership';
+      kind: 'strike' | 'campaign';
       arsenalLost: number;
       strengthLost: number;
       casualties: Casualties;

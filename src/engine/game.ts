@@ -2,6 +2,7 @@ import { produce } from 'immer';
 import { validateOrders } from './orders.ts';
 import { resolveTurn } from './resolve.ts';
 import { fail, failMany, ok, type Result } from './result.ts';
+import { roundTen } from './math.ts';
 import { seedRng } from './rng.ts';
 import { type Scenario, scenarioHash } from './scenario.ts';
 import type { GameState, Side } from './state.ts';
@@ -67,6 +68,12 @@ export function createGame(scenario: Scenario, seed: string, options: GameOption
         startedTurn: 0,
       })),
       departureOrdered: false,
+      intel: s.iran.groups.map((g) => ({
+        group: g.id,
+        strength: roundTen(g.strength),
+        arsenal: roundTen(g.arsenal),
+        asOf: 0,
+      })),
     },
     iran: {
       resources: s.iran.resources,

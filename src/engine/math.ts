@@ -10,3 +10,6 @@ export const chance = (pm: number): number => clamp(Math.trunc(pm), 0, 1000);
 
 /** Integer division truncated toward zero. */
 export const idiv = (a: number, b: number): number => Math.trunc(a / b);
+
+/** Rounded to the nearest ten: the precision of an intelligence estimate. */
+export const roundTen = (v: number): number => Math.round(v / 10) * 10;

@@ -245,12 +245,7 @@ export function narrate(scenario: Scenario, event: GameEvent, seat: Seat): strin
     case 'missile-warning':
       return `Iran warned through intermediaries that missiles were coming at ${site(event.target)}.`;
     case 'strike': {
-      const how =
-        event.kind === 'campaign'
-          ? 'A campaign strike hit'
-          : event.kind === 'leadership'
-            ? 'A strike on a leader hit'
-            : 'US aircraft struck';
+      const how = event.kind === 'campaign' ? 'A campaign strike hit' : 'US aircraft struck';
       const losses = [
         event.arsenalLost > 0 ? `arsenal -${event.arsenalLost}` : null,
         event.strengthLost > 0 ? `strength -${event.strengthLost}` : null,

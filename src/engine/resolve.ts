@@ -3,7 +3,7 @@ import { attributionConfidence, likelihoodWord } from './attribution.ts';
 import { addDays } from './dates.ts';
 import type { Audience, GameEvent } from './events.ts';
 import { stepLadder } from './ladder.ts';
-import { chance, clamp, perMille } from './math.ts';
+import { chance, clamp, perMille, roundTen } from './math.ts';
 import { type AttackOrder, embassyOf, type Order, specOf } from './orders.ts';
 import { checkOutcome } from './outcome.ts';
 import { fail, ok, type Result } from './result.ts';
@@ -172,8 +172,10 @@ class Turn {
           : order.type === 'economic-attack'
             ? order.site
             : 'convoy';
-    const base = d.us.bases.find((b) => b.site === target && !b.handedOver);
-    const exposure = base ? base.exposure : 100;
+    // A base handed over this week keeps its walls (its exposure) but not its Americans or their air defence.
+    const site = d.us.bases.find((b) => b.site === target);
+    const base = site && !site.handedOver ? site : undefined;
+    const exposure = site ? site.exposure : 100;
     const intercept = base ? s.attacks.intercept[base.airDefence] : 0;
     const id = d.nextId++;
     const caught = d.curfew && this.dice.chance(s.attacks.curfewCaught);
@@ -657,7 +659,7 @@ class Turn {
   }
 
   /** A US strike on a proxy site. `efficiency` (per-mille) scales the damage: campaigns spread it over weeks. */
-  strike(siteId: string, groupId: string, kind: 'strike' | 'campaign' | 'leadership', efficiency: number): void {
+  strike(siteId: string, groupId: string, kind: 'strike' | 'campaign', efficiency: number): void {
     const s = this.s;
     const d = this.d;
     const st = s.strikes;
@@ -709,6 +711,29 @@ class Turn {
     });
     if (!justified) this.emit('iran', { type: 'misdirected', strikeId, group: groupId });
     this.kineticResponse = true;
+    // The US assesses its own strike damage: its estimate of the group drops by what it saw destroyed.
+    const estimate = d.us.intel.find((e) => e.group === groupId);
+    if (estimate) {
+      estimate.arsenal = Math.max(0, estimate.arsenal - arsenalLost);
+      estimate.strength = Math.max(0, estimate.strength - strengthLost);
+    }
+  }
+
+  /**
+   * US intelligence refreshes its picture of each group now and then (more often with more ISR), rather than
+   * reading it live: a live estimate would move with every attack and give away who fired.
+   */
+  intelligence(): void {
+    const s = this.s;
+    const d = this.d;
+    const refresh = s.attribution.intelRefresh + d.us.isr * s.attribution.intelRefreshPerIsr;
+    for (const estimate of d.us.intel) {
+      if (!this.dice.chance(refresh)) continue;
+      const g = this.group(estimate.group);
+      estimate.strength = roundTen(g.strength);
+      estimate.arsenal = roundTen(g.arsenal);
+      estimate.asOf = d.turn;
+    }
   }
 
   campaigns(): void {
@@ -986,6 +1011,7 @@ class Turn {
     this.baghdad();
     this.isis();
     this.economy();
+    this.intelligence();
     this.cards();
     this.ladder();
     d.history.push({
@@ -1036,6 +1062,7 @@ function workingCopy(s: GameState): GameState {
       bases: s.us.bases.map((b) => ({ ...b })),
       redLines: s.us.redLines.map((r) => ({ ...r })),
       plans: s.us.plans.map((p) => ({ ...p })),
+      intel: s.us.intel.map((e) => ({ ...e })),
     },
     iran: { ...s.iran, groups: s.iran.groups.map((g) => ({ ...g })), fronts: s.iran.fronts.map((f) => ({ ...f })) },
     baghdad: { ...s.baghdad },

@@ -370,6 +370,8 @@ export const scenarioSchema = z
       words: z.array(wordSchema).min(1),
       claimWear: int(0, 50).describe('deniability a front loses with each claim'),
       exposedBelow: pct.describe('below this deniability the US sees the front’s sponsor'),
+      intelRefresh: perMille.describe('chance a week that US intelligence updates its estimate of a group'),
+      intelRefreshPerIsr: int(0, 300).describe('added to that chance per ISR level'),
     }),
     attacks: z.strictObject({
       profiles: z.strictObject({
@@ -523,6 +525,8 @@ function crossCheck(s: Scenario): EngineError[] {
   });
   s.iran.fronts.forEach((f, i) => {
     if (!groups.has(f.sponsor)) bad(`iran.fronts[${i}].sponsor`, `unknown group "${f.sponsor}"`);
+    // Fronts created in play are named front-1, front-2…; a scenario front must not take one of those ids.
+    if (/^front-\d+$/.test(f.id)) bad(`iran.fronts[${i}].id`, `"${f.id}" is reserved for fronts created in play`);
   });
   s.iran.proxySites.forEach((p, i) => {
     siteOf(p.site, `iran.proxySites[${i}].site`, ['proxy-site']);

@@ -42,6 +42,14 @@ export interface FrontState {
   createdTurn: number;
 }
 
+/** What US intelligence believes of a group: refreshed now and then, not read live from the truth. */
+export interface GroupEstimate {
+  group: string;
+  strength: number;
+  arsenal: number;
+  asOf: number; // the turn of the last update (0: before the game)
+}
+
 /** A campaign or leadership plan: hidden from Iran until it leaks. */
 export interface PlanState {
   id: number;
@@ -80,7 +88,7 @@ export interface StrikeRecord {
   turn: number;
   site: string;
   group: string;
-  kind: 'strike' | 'campaign' | 'leadership';
+  kind: 'strike' | 'campaign';
   justified: boolean; // the group had really attacked inside the window
   casualties: Casualties;
 }
@@ -127,6 +135,7 @@ export interface GameState {
     redLines: RedLineState[];
     plans: PlanState[];
     departureOrdered: boolean;
+    intel: GroupEstimate[];
   };
   iran: {
     resources: number;

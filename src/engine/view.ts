@@ -40,6 +40,7 @@ export interface GroupView {
   cohesion?: number;
   aggression?: number;
   restrainedTurns?: number;
+  asOf?: number; // US only: the turn its estimate was last updated
 }
 
 export interface FrontView {
@@ -62,7 +63,8 @@ export interface SeatView {
   lastTurn: number;
   date: string;
   ladder: { rung: number; peak: number };
-  escalation: { us: number; iran: number };
+  /** Each side's escalation score; the other side's is null until the game ends (it would betray hidden orders). */
+  escalation: { us: number | null; iran: number | null };
   baghdad: GameState['baghdad'];
   isis: number;
   pandemic: number;
@@ -93,14 +95,16 @@ export interface SeatView {
   };
   attacks: AttackView[];
   strikes: (Omit<StrikeRecord, 'justified'> & { justified?: boolean })[];
-  history: (Omit<TurnRecord, 'orders'> & { orders: { us?: Order[]; iran?: Order[] } })[];
+  history: (Omit<TurnRecord, 'orders' | 'escalation'> & {
+    orders: { us?: Order[]; iran?: Order[] };
+    escalation: { us: number | null; iran: number | null };
+  })[];
   submitted: { us: boolean; iran: boolean };
   ownOrders: Order[] | null;
   legalOrders: Order[];
   outcome: Outcome | null;
 }
 
-const round10 = (v: number) => Math.round(v / 10) * 10;
 
 /**
  * The view of a seat: the US, Iran, or the facilitator who sees everything (but still not the RNG state).
@@ -110,6 +114,8 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
   const us = seat === 'us';
   const iran = seat === 'iran';
   const all = seat === 'facilitator';
+  const other = us ? 'iran' : 'us';
+  const secretScores = !all && state.outcome === null;
   const knownFronts = state.iran.fronts.filter((f) => !us || f.claims > 0 || f.exposed);
   return {
     seat,
@@ -118,7 +124,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
     lastTurn: state.lastTurn,
     date: addDays(scenario.startDate, (state.turn - 1) * scenario.turnDays),
     ladder: { rung: state.ladder.rung, peak: state.ladder.peak },
-    escalation: { ...state.escalation },
+    escalation: secretScores ? { ...state.escalation, [other]: null } : { ...state.escalation },
     baghdad: { ...state.baghdad },
     isis: state.isis,
     pandemic: state.pandemic,
@@ -137,11 +143,17 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
       plans: state.us.plans.filter((p) => !iran || p.leaked).map((p) => ({ ...p })),
     },
     iran: {
-      groups: state.iran.groups.map((g) =>
-        us
-          ? { id: g.id, leaderAlive: g.leaderAlive, strength: round10(g.strength), arsenal: round10(g.arsenal) }
-          : { ...g },
-      ),
+      groups: state.iran.groups.map((g) => {
+        if (!us) return { ...g };
+        const estimate = state.us.intel.find((e) => e.group === g.id);
+        return {
+          id: g.id,
+          leaderAlive: g.leaderAlive,
+          strength: estimate?.strength ?? 0,
+          arsenal: estimate?.arsenal ?? 0,
+          asOf: estimate?.asOf ?? 0,
+        };
+      }),
       fronts: knownFronts.map((f) => ({
         id: f.id,
         name: f.name,
@@ -198,6 +210,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
     history: state.history.map((h) => ({
       ...h,
       orders: all ? h.orders : us ? { us: h.orders.us } : { iran: h.orders.iran },
+      escalation: secretScores ? { ...h.escalation, [other]: null } : { ...h.escalation },
     })),
     submitted: { us: state.submitted.us !== null, iran: state.submitted.iran !== null },
     ownOrders: all ? null : state.submitted[seat],

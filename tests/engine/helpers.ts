@@ -54,6 +54,9 @@ export function withScenario(...patches: ScenarioPatch[]): Scenario {
 export const quiet: ScenarioPatch = (s) => {
   s.attacks.autonomyPerAggression = 0;
   s.cards = [];
+  // Intelligence updates draw from the RNG every week; without them an order's effects stand alone.
+  s.attribution.intelRefresh = 0;
+  s.attribution.intelRefreshPerIsr = 0;
 };
 
 type OrderSpecInput = ScenarioInput['orders'][number];

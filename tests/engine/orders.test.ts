@@ -95,6 +95,7 @@ function keyOf(x: unknown): string | null {
   const r = x as Record<string, unknown>;
   if (typeof r.id === 'string') return r.id;
   if (r.id === undefined && typeof r.site === 'string') return r.site;
+  if (r.id === undefined && typeof r.group === 'string' && 'asOf' in r) return r.group; // US estimates
   return null;
 }
 
@@ -189,6 +190,9 @@ const CASES: EffectCase[] = [
       return {
         'iran.groups.kh.arsenal': x.b('iran.groups.kh.arsenal') - ev.arsenalLost,
         'iran.groups.kh.strength': x.b('iran.groups.kh.strength') - ev.strengthLost,
+        // The US sees its own strike damage: its estimate drops by what was destroyed.
+        'us.intel.kh.arsenal': Math.max(0, x.b('us.intel.kh.arsenal') - ev.arsenalLost),
+        'us.intel.kh.strength': Math.max(0, x.b('us.intel.kh.strength') - ev.strengthLost),
         'iran.groups.kh.aggression': x.b('iran.groups.kh.aggression') + (x.e.groupAggression ?? 0),
         'us.resolve': x.b('us.resolve') + (x.e.usResolve ?? 0),
         'baghdad.consent': x.b('baghdad.consent') + st.consent + st.wrongTargetConsent + st.lowConfidenceConsent,
@@ -229,6 +233,9 @@ const CASES: EffectCase[] = [
       return {
         'iran.groups.kh.arsenal': x.b('iran.groups.kh.arsenal') - ev.arsenalLost,
         'iran.groups.kh.strength': x.b('iran.groups.kh.strength') - ev.strengthLost,
+        // The US sees its own strike damage: its estimate drops by what was destroyed.
+        'us.intel.kh.arsenal': Math.max(0, x.b('us.intel.kh.arsenal') - ev.arsenalLost),
+        'us.intel.kh.strength': Math.max(0, x.b('us.intel.kh.strength') - ev.strengthLost),
         'iran.groups.kh.aggression': x.b('iran.groups.kh.aggression') + (x.e.groupAggression ?? 0),
         'us.resolve': x.b('us.resolve') + (x.e.usResolve ?? 0),
         'baghdad.consent': x.b('baghdad.consent') + x.s.strikes.consent,
@@ -265,6 +272,9 @@ const CASES: EffectCase[] = [
         'us.plans[1].startedTurn': 1,
         'iran.groups.aah.arsenal': x.b('iran.groups.aah.arsenal') - ev.arsenalLost,
         'iran.groups.aah.strength': x.b('iran.groups.aah.strength') - ev.strengthLost,
+        // The US sees its own strike damage: its estimate drops by what was destroyed.
+        'us.intel.aah.arsenal': Math.max(0, x.b('us.intel.aah.arsenal') - ev.arsenalLost),
+        'us.intel.aah.strength': Math.max(0, x.b('us.intel.aah.strength') - ev.strengthLost),
         'iran.groups.aah.aggression': x.b('iran.groups.aah.aggression') + (x.e.groupAggression ?? 0),
         'us.resolve': x.b('us.resolve') + (x.e.usResolve ?? 0),
         // Jadriya is a PMU position: Baghdad takes it as a strike on the state.
@@ -309,6 +319,9 @@ const CASES: EffectCase[] = [
         'us.plans[0].startedTurn': 1,
         'iran.groups.kh.arsenal': x.b('iran.groups.kh.arsenal') - ev.arsenalLost,
         'iran.groups.kh.strength': x.b('iran.groups.kh.strength') - ev.strengthLost,
+        // The US sees its own strike damage: its estimate drops by what was destroyed.
+        'us.intel.kh.arsenal': Math.max(0, x.b('us.intel.kh.arsenal') - ev.arsenalLost),
+        'us.intel.kh.strength': Math.max(0, x.b('us.intel.kh.strength') - ev.strengthLost),
         'iran.groups.kh.aggression': x.b('iran.groups.kh.aggression') + (x.e.groupAggression ?? 0),
         'us.resolve': x.b('us.resolve') + (x.e.usResolve ?? 0),
         'baghdad.consent': x.b('baghdad.consent') + st.consent + st.wrongTargetConsent + st.lowConfidenceConsent,
