@@ -36,22 +36,22 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '0947cbe8b4ac8a',
-  '1714a29e093765',
-  '109621cab4fa64',
-  '12b98ea145138e',
-  '04d51e4c9e9d27',
-  '0d919e1a1b2f09',
-  '046e3bd637e56b',
-  '1a53d601e63256',
-  '0bc326aa8ef2e2',
-  '19ac244b73329e',
-  '12633cbfb6fb6f',
-  '143e672d11d548',
+  '128888152959b4',
+  '00f27e180640ac',
+  '0c7f46d75f8f67',
+  '1f54e247bf4256',
+  '06ac56127751a6',
+  '17336eb30454a3',
+  '1d3a5a502bcdb7',
+  '0cc72ff1d259c5',
+  '00e07a09c847bd',
+  '0ff43f5bc7c4c3',
+  '1d670f0b41b9b0',
+  '0ac32205e1f905',
 ];
 
 /** How that game ends. */
-const GOLDEN_OUTCOME = { result: 'us', reason: 'final-turn', turn: 12, us: 258, iran: 128 };
+const GOLDEN_OUTCOME = { result: 'iran', reason: 'final-turn', turn: 12, us: 157, iran: 294 };
 
 /** The first ten draws of new Dice(seedRng('hello.')).int(1000), and the generator's state after them. */
 const GOLDEN_DRAWS: number[] = [478, 829, 469, 250, 314, 598, 867, 493, 831, 777];
@@ -89,13 +89,14 @@ const draws = Array.from({ length: 10 }, () => dice.int(1000));
 
 if (UPDATE) {
   writeFileSync(FIXTURE, makeReplay(replay));
+  const seeded = new Dice(seedRng('hello.')).save();
   console.log(
     [
-      `const GOLDEN_HASHES: string[] = ["0947cbe8b4ac8a","1714a29e093765","109621cab4fa64","12b98ea145138e","04d51e4c9e9d27","0d919e1a1b2f09","046e3bd637e56b","1a53d601e63256","0bc326aa8ef2e2","19ac244b73329e","12633cbfb6fb6f","143e672d11d548"];`,
-      `const GOLDEN_OUTCOME = {"result":"us","reason":"final-turn","turn":12,"us":258,"iran":128};`,
-      `const GOLDEN_DRAWS: number[] = [478,829,469,250,314,598,867,493,831,777];`,
-      `const GOLDEN_RNG_AFTER = {"c":1814650,"s0":0.4939632511232048,"s1":0.8312287486623973,"s2":0.777970572700724};`,
-      `const GOLDEN_RNG_SEEDED = {"c":1,"s0":0.12184582441113889,"s1":0.4110125263687223,"s2":0.40428079082630575};`,
+      `const GOLDEN_HASHES: string[] = ${JSON.stringify(hashes)};`,
+      `const GOLDEN_OUTCOME = ${JSON.stringify(outcome)};`,
+      `const GOLDEN_DRAWS: number[] = ${JSON.stringify(draws)};`,
+      `const GOLDEN_RNG_AFTER = ${JSON.stringify(dice.save())};`,
+      `const GOLDEN_RNG_SEEDED = ${JSON.stringify(seeded)};`,
     ].join('\n'),
   );
 }
