@@ -1,4 +1,5 @@
 import { attributionConfidence, likelihoodWord } from './attribution.ts';
+import { groupName } from './narrate.ts';
 import { chance, perMille } from './math.ts';
 import { embassyOf, type Order, specOf } from './orders.ts';
 import { type Effects, pandemicOn, type Scenario, type Severity } from './scenario.ts';
@@ -133,7 +134,7 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
           ? 'open'
           : { deniability: worn },
     );
-    addOdds(`the US pins it on ${group}`, caughtPm + perMille(1000 - caughtPm, c));
+    addOdds(`the US pins it on ${groupName(s, group)}`, caughtPm + perMille(1000 - caughtPm, c));
     if (front) notes.push(`Claiming through ${front.name} wears its deniability down by ${s.attribution.claimWear}.`);
   };
   switch (order.type) {
@@ -171,7 +172,7 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
       addOdds('Iraqis who are not militia die', 1000 - spared);
       const recent = view.attacks.filter((a) => a.suspect === site.group && a.turn > view.turn - s.strikes.window);
       const best = recent.reduce((m, a) => Math.max(m, a.confidence ?? 0), 0);
-      addOdds(`${site.group} was really behind a recent attack (your best assessment)`, best);
+      addOdds(`${groupName(s, site.group)} carried out a recent attack (your best assessment)`, best);
       if (best < s.strikes.lowConfidence)
         notes.push(`Striking on weak intelligence costs ${-s.strikes.lowConfidenceConsent} more consent.`);
       if (site.stateInstitution)

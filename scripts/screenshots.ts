@@ -1,0 +1,112 @@
+/**
+ * Saves a screenshot of every screen to screenshots/ (git-ignored), to look at the game as a player would:
+ * `npm run screenshots`. Builds the game, serves it on loopback, and drives it like the browser tests do.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { appReady, openBrowser } from '../tests/browser/support.ts';
+
+const OUT = 'screenshots';
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: join(OUT, `${name}.png`) });
+  console.log(`${OUT}/${name}.png`);
+}
+
+async function click(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(selector);
+  await page.click(selector);
+}
+
+/** Commits the week's orders and skips to the results, then continues. */
+async function playWeek(page: Page): Promise<void> {
+  await click(page, '#commit');
+  const skip = page.locator('button:text("Skip the animation")');
+  if (await skip.isVisible()) await skip.click().catch(() => undefined);
+  await click(page, '#continue');
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const outDir = mkdtempSync(join(tmpdir(), 'two-boxers-shots-'));
+  await build({ logLevel: 'error', build: { outDir } });
+  const server = await preview({ logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('no preview URL');
+  const b = await openBrowser();
+  const page = b.page;
+  try {
+    await page.goto(url);
+    await appReady(page);
+    await shot(page, '01-title');
+    await click(page, 'button:text("New game")');
+    await page.fill('#seed', '42');
+    await shot(page, '02-new-game');
+    await click(page, 'button[type=submit]');
+    await shot(page, '03-briefing');
+    await click(page, 'button:text("Begin the first week")');
+    await page.waitForSelector('.coach');
+    await shot(page, '04-first-turn-tips');
+    await click(page, '.coach button:text("Skip the tips")');
+    await page.selectOption('#order-type', 'strike-site');
+    await shot(page, '05-orders-forecast');
+    await click(page, '#add-order');
+    await page.selectOption('#order-type', 'surge-isr');
+    await click(page, '#add-order');
+    await page.click('details summary');
+    await shot(page, '06-orders-chosen-advisors');
+    await click(page, '#commit');
+    await page.waitForTimeout(1200);
+    await shot(page, '07-resolution-animating');
+    await click(page, 'button:text("Skip the animation")');
+    await page.waitForSelector('#continue');
+    await shot(page, '08-results');
+    await click(page, '#continue');
+    for (let i = 0; i < 3; i++) await playWeek(page);
+    await click(page, '#tab-intel');
+    await shot(page, '09-intelligence');
+    await click(page, '#tab-log');
+    await shot(page, '10-log');
+    await click(page, '#tab-sites');
+    await page.hover('.sites button:nth-child(3)');
+    await shot(page, '11-places-tooltip');
+    await click(page, '#share-button');
+    await shot(page, '12-share-link');
+    await click(page, '#share-close');
+    await click(page, 'button:text("Rules")');
+    await shot(page, '13-rules');
+    await click(page, 'button:text("Back")');
+    while (!(await page.isVisible('h2:text("The game is over")'))) {
+      await click(page, '#tab-orders');
+      await playWeek(page);
+    }
+    await shot(page, '14-end');
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(url);
+    await appReady(page);
+    await click(page, 'button:text("New game")');
+    await page.selectOption('#opponent', 'hotseat');
+    await click(page, 'button[type=submit]');
+    await click(page, 'button:text("Begin the first week")');
+    await page.waitForSelector('#ready');
+    await shot(page, '15-hotseat-handover');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await click(page, '#ready');
+    if (await page.isVisible('.coach')) await click(page, '.coach button:text("Skip the tips")');
+    await shot(page, '16-chromebook-1366x768');
+    if (b.errors.length > 0) console.error(`console errors:\n${b.errors.join('\n')}`);
+  } finally {
+    await b.close();
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,316 @@
+import { AI_PLAYERS } from '../ai/registry.ts';
+import type { Scenario, Side } from '../engine/index.ts';
+import { h, fill, focusHeading } from './dom.ts';
+import { GameScreen } from './game-screen.ts';
+import { renderEnd } from './end-screen.ts';
+import { renderRules } from './rules.ts';
+import { otherSide, type Session, Session as SessionClass, type Settings } from './session.ts';
+import { clearAutosave, readAutosave, writeAutosave } from './storage.ts';
+
+/** A fresh random seed for the new-game form. The UI may use the platform's randomness; the engine never does. */
+function randomSeed(): string {
+  const bytes = new Uint32Array(1);
+  crypto.getRandomValues(bytes);
+  return String(bytes[0]! % 1_000_000);
+}
+
+/** The whole browser app: which screen shows, the current game, saving and loading. */
+export class App {
+  private session: Session | null = null;
+  private game: GameScreen | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly scenarios: readonly Scenario[],
+  ) {}
+
+  /** First screen: a shared game from the link, else the autosaved game in progress, else the title. */
+  start(): void {
+    const code = new URLSearchParams(location.hash.slice(1)).get('g');
+    if (code) {
+      const opened = SessionClass.fromShareCode(this.scenarios, code);
+      history.replaceState(null, '', location.pathname + location.search);
+      if (opened.ok) {
+        this.adopt(opened.value);
+        this.play();
+        return;
+      }
+      this.title(opened.errors[0]?.message);
+      return;
+    }
+    const saved = readAutosave();
+    if (saved !== null) {
+      const resumed = SessionClass.fromSave(this.scenarios, saved);
+      if (resumed.ok) {
+        this.adopt(resumed.value);
+        if (resumed.value.over) this.end();
+        else this.play();
+        return;
+      }
+      this.title(`Your saved game could not be resumed: ${resumed.errors[0]?.message}`);
+      return;
+    }
+    this.title();
+  }
+
+  private adopt(session: Session): void {
+    this.game?.destroy();
+    this.game = null;
+    this.session = session;
+    this.autosave();
+  }
+
+  /** Saves after every commit and every resolution. Returns an error message for the player, if any. */
+  autosave(): string | null {
+    if (!this.session) return null;
+    return writeAutosave(this.session.toSave(new Date().toISOString()));
+  }
+
+  private page(...children: Parameters<typeof fill>[1][]): HTMLElement {
+    this.game?.destroy();
+    this.game = null;
+    const main = h('main', { id: 'main', className: 'page' }, ...children);
+    fill(this.root, main);
+    focusHeading(main);
+    return main;
+  }
+
+  title(error?: string): void {
+    const s = this.scenarios[0]!;
+    const fileInput = h('input', {
+      type: 'file',
+      accept: '.json,application/json',
+      className: 'sr-only',
+      id: 'load-file',
+    });
+    const message = h('div', { role: 'alert' }, error ? h('div', { className: 'error' }, error) : null);
+    fileInput.addEventListener('change', () => {
+      const file = fileInput.files?.[0];
+      if (!file) return;
+      file.text().then((text) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          fill(message, h('div', { className: 'error' }, `${file.name} is not a save file: it is not valid JSON.`));
+          return;
+        }
+        const loaded = SessionClass.fromSave(this.scenarios, json);
+        if (!loaded.ok) {
+          fill(message, h('div', { className: 'error' }, `${file.name}: ${loaded.errors[0]?.message}`));
+          return;
+        }
+        this.adopt(loaded.value);
+        if (loaded.value.over) this.end();
+        else this.play();
+      });
+    });
+    const canResume = this.session !== null && !this.session.over;
+    this.page(
+      h('div', { className: 'title-art' }, h('h1', {}, 'Two Boxers')),
+      h('p', { className: 'lead' }, 'An escalation wargame of the standoff in Iraq, spring 2020.'),
+      h('p', { className: 'lead' }, s.summary),
+      message,
+      h(
+        'div',
+        { className: 'actions' },
+        canResume ? h('button', { className: 'primary', onclick: () => this.play() }, 'Continue the game') : null,
+        h('button', { className: canResume ? '' : 'primary', onclick: () => this.setup() }, 'New game'),
+        h('button', { onclick: () => fileInput.click() }, 'Load a save file…'),
+        h('button', { onclick: () => this.rules() }, 'Rules'),
+      ),
+      fileInput,
+      h(
+        'p',
+        { className: 'note' },
+        'Everything in the game is built from public reporting of March 2020; the scenario notes give every source. ',
+        'Keyboard: Tab moves between controls, Enter or Space activates them.',
+      ),
+    );
+  }
+
+  setup(): void {
+    const scenario = this.scenarios[0]!;
+    const form = h('form', { 'aria-labelledby': 'setup-title' });
+    const error = h('div', { role: 'alert' });
+    const side = (value: Side, label: string, cls: string) =>
+      h(
+        'label',
+        { className: 'choice' },
+        h('input', { type: 'radio', name: 'side', value, checked: value === 'us' }),
+        h('span', { className: cls }, label),
+      );
+    const opponent = h('select', { id: 'opponent', name: 'opponent', 'aria-describedby': 'opponent-about' });
+    const about = h('p', { id: 'opponent-about', className: 'note' });
+    const describeOpponent = () => {
+      const player = AI_PLAYERS.find((p) => p.id === opponent.value && p.side !== this.chosenSide(form));
+      about.textContent =
+        opponent.value === 'hotseat'
+          ? 'Two players share this device; a hand-over screen hides each side’s orders from the other.'
+          : (player?.description ?? '');
+    };
+    const fillOpponents = () => {
+      const chosen = this.chosenSide(form);
+      fill(
+        opponent,
+        AI_PLAYERS.filter((p) => p.side === otherSide(chosen)).map((p) =>
+          h('option', { value: p.id }, `Computer: ${p.label}`),
+        ),
+        h('option', { value: 'hotseat' }, 'Another person at this device (hotseat)'),
+      );
+      describeOpponent();
+    };
+    opponent.addEventListener('change', describeOpponent);
+    const seed = h('input', {
+      id: 'seed',
+      name: 'seed',
+      value: randomSeed(),
+      inputmode: 'numeric',
+      autocomplete: 'off',
+    });
+    const preset = h(
+      'select',
+      { id: 'preset', name: 'preset' },
+      h('option', { value: '' }, `Full game: ${scenario.turns} weeks`),
+      scenario.presets.map((p) => h('option', { value: p.id }, p.name)),
+    );
+    fill(
+      form,
+      h('h2', { id: 'setup-title' }, 'New game'),
+      h(
+        'div',
+        { className: 'cols' },
+        h(
+          'div',
+          {},
+          h('label', { for: 'scenario' }, 'Scenario'),
+          h(
+            'select',
+            { id: 'scenario', name: 'scenario' },
+            this.scenarios.map((s) => h('option', { value: s.id }, s.name)),
+          ),
+          h('label', { for: 'preset' }, 'Length'),
+          preset,
+          h('label', { for: 'seed' }, 'Seed (the same seed and orders always give the same game)'),
+          seed,
+        ),
+        h(
+          'fieldset',
+          {},
+          h('legend', {}, 'Your side'),
+          side('us', `${scenario.sides.us.name}`, 'side-us'),
+          side('iran', `${scenario.sides.iran.name}`, 'side-iran'),
+          h('label', { for: 'opponent' }, 'Opponent'),
+          opponent,
+          about,
+        ),
+      ),
+      error,
+      h(
+        'div',
+        { className: 'actions' },
+        h('button', { type: 'submit', className: 'primary' }, 'Read the briefing'),
+        h('button', { type: 'button', onclick: () => this.title() }, 'Back'),
+      ),
+    );
+    form.addEventListener('change', (e) => {
+      if ((e.target as HTMLElement).getAttribute('name') === 'side') fillOpponents();
+    });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const data = new FormData(form);
+      const settings: Settings = {
+        scenarioId: String(data.get('scenario')),
+        seed: String(data.get('seed')).trim(),
+        preset: String(data.get('preset')) || null,
+        side: String(data.get('side')) as Side,
+        opponent: String(data.get('opponent')),
+      };
+      if (settings.seed === '') {
+        fill(error, h('div', { className: 'error' }, 'Enter a seed: any number or word.'));
+        seed.focus();
+        return;
+      }
+      const chosen = this.scenarios.find((s) => s.id === settings.scenarioId)!;
+      const created = SessionClass.create(chosen, settings);
+      if (!created.ok) {
+        fill(error, h('div', { className: 'error' }, created.errors[0]?.message ?? 'Cannot start this game.'));
+        return;
+      }
+      this.adopt(created.value);
+      this.briefing();
+    });
+    fillOpponents();
+    this.page(form);
+  }
+
+  private chosenSide(form: HTMLFormElement): Side {
+    return (form.querySelector<HTMLInputElement>('input[name=side]:checked')?.value ?? 'us') as Side;
+  }
+
+  briefing(): void {
+    const session = this.session!;
+    const s = session.scenario;
+    const sides = session.hotseat ? (['us', 'iran'] as const) : [session.settings.side];
+    this.page(
+      h('h2', {}, `Briefing — ${s.name}`),
+      h('p', { className: 'lead' }, s.summary),
+      sides.map((side) =>
+        h(
+          'section',
+          { className: 'card' },
+          h('h3', { className: `side-${side}` }, s.sides[side].name),
+          session.hotseat ? h('p', { className: 'note' }, 'Hotseat: each player reads only their own briefing.') : null,
+          h('p', { className: 'briefing' }, s.briefing[side]),
+        ),
+      ),
+      h(
+        'div',
+        { className: 'actions' },
+        h('button', { className: 'primary', onclick: () => this.play() }, 'Begin the first week'),
+        h('button', { onclick: () => this.rules() }, 'Read the rules'),
+      ),
+    );
+  }
+
+  play(): void {
+    const session = this.session;
+    if (!session) {
+      this.title();
+      return;
+    }
+    if (session.over) {
+      this.end();
+      return;
+    }
+    this.game?.destroy();
+    this.game = new GameScreen(this.root, session, {
+      saved: () => this.autosave(),
+      ended: () => this.end(),
+      menu: () => this.title(),
+      rules: () => this.rules(),
+    });
+  }
+
+  end(): void {
+    const session = this.session!;
+    const main = this.page();
+    renderEnd(main, session, {
+      newGame: () => {
+        clearAutosave();
+        this.session = null;
+        this.setup();
+      },
+      title: () => this.title(),
+    });
+    focusHeading(main);
+  }
+
+  rules(): void {
+    const main = this.page();
+    renderRules(main, this.session?.scenario ?? this.scenarios[0]!, () =>
+      this.session && !this.session.over ? this.play() : this.title(),
+    );
+    focusHeading(main);
+  }
+}

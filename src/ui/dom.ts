@@ -1,0 +1,43 @@
+/** A small element builder: the UI is plain DOM (no framework), so our own code stays small beside Phaser. */
+type Child = Node | string | number | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (key === 'className') el.className = String(value);
+    else if (value === true) el.setAttribute(key, '');
+    else el.setAttribute(key, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el: HTMLElement, children: (Child | Child[])[]): void {
+  for (const child of children) {
+    if (Array.isArray(child)) append(el, child);
+    else if (child === null || child === undefined || child === false) continue;
+    else el.append(child instanceof Node ? child : String(child));
+  }
+}
+
+/** Replaces an element's children. */
+export function fill(el: HTMLElement, ...children: (Child | Child[])[]): void {
+  el.replaceChildren();
+  append(el, children);
+}
+
+/** Moves keyboard focus to the first heading of a new screen, so screen readers announce it. */
+export function focusHeading(root: HTMLElement): void {
+  const heading = root.querySelector<HTMLElement>('h1, h2');
+  if (heading) {
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
+}

@@ -1,0 +1,23 @@
+import twoBoxers from '../../scenarios/two-boxers.json';
+import { formatErrors, parseScenario, type Scenario } from '../engine/index.ts';
+import { App } from './app.ts';
+
+/** The scenarios the browser game offers, validated like any other input: a broken file shows its errors. */
+function loadScenarios(): Scenario[] | string {
+  const parsed = parseScenario(twoBoxers);
+  return parsed.ok ? [parsed.value] : `The scenario file is broken:\n${formatErrors(parsed.errors)}`;
+}
+
+const root = document.getElementById('app')!;
+const scenarios = loadScenarios();
+if (typeof scenarios === 'string') {
+  const pre = document.createElement('pre');
+  pre.className = 'error';
+  pre.textContent = scenarios;
+  root.replaceChildren(pre);
+} else {
+  const app = new App(root, scenarios);
+  app.start();
+  // Tests and the screenshot script drive the game through the UI; this only lets them wait for it to be ready.
+  (window as unknown as { __twoBoxersReady?: boolean }).__twoBoxersReady = true;
+}

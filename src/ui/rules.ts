@@ -1,0 +1,171 @@
+import { EFFECT_LABELS, type OrderSpec, type Scenario } from '../engine/index.ts';
+import { h } from './dom.ts';
+import { SEVERITY_WORDS } from './labels.ts';
+
+const pct = (pm: number) => `${(pm / 10).toFixed(pm % 10 === 0 ? 0 : 1)}%`;
+
+function effects(spec: OrderSpec): string {
+  const parts = Object.entries(spec.effects)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${EFFECT_LABELS[k as keyof typeof EFFECT_LABELS] ?? k} ${(v as number) > 0 ? '+' : ''}${v}`);
+  return parts.length > 0 ? parts.join(', ') : '—';
+}
+
+function odds(s: Scenario, spec: OrderSpec): string {
+  const a = s.attacks.profiles;
+  const parts: string[] = [];
+  switch (spec.type) {
+    case 'rocket-attack':
+    case 'lethal-barrage':
+    case 'embassy-attack':
+    case 'economic-attack':
+    case 'convoy-attack':
+    case 'missile-strike': {
+      const p = a[spec.type];
+      parts.push(`${p.rockets[0]}-${p.rockets[1]} projectiles, each ${pct(p.hitPerMille)} to hit at full exposure`);
+      if (p.killPerHit) parts.push(`${pct(p.killPerHit)} a hit kills an American`);
+      break;
+    }
+    case 'strike-site':
+      parts.push(
+        `destroys ${s.strikes.arsenalLoss[0]}-${s.strikes.arsenalLoss[1]} arsenal`,
+        'may kill Iraqis (each site has its own risk)',
+      );
+      break;
+    case 'leadership-strike':
+      parts.push(`${pct(s.strikes.leaderKillChance)} to kill (${pct(s.strikes.leakedLeaderKillChance)} if it leaks)`);
+      break;
+    case 'embassy-siege':
+      parts.push(`${pct(s.domestic.siegeChance)} to break in`);
+      break;
+    case 'smuggle-missiles':
+      parts.push(
+        `${pct(s.domestic.smuggleDetect)} + ${pct(s.domestic.smuggleDetectPerIsr)} per US ISR level to be spotted`,
+      );
+      break;
+    default:
+      break;
+  }
+  if (spec.leakChance) parts.push(`${pct(spec.leakChance)} a turn to leak`);
+  if (spec.duration) parts.push(`runs ${spec.duration} weeks`);
+  if (spec.minConsent) parts.push(`needs Baghdad's consent ${spec.minConsent}+`);
+  return parts.join('; ') || '—';
+}
+
+/**
+ * The rules as the engine applies them, generated from the scenario data: every order with its cost, odds and
+ * effects, the ladder, how attribution works and how each side wins. Edit the data and this page follows.
+ */
+export function renderRules(root: HTMLElement, s: Scenario, back: () => void): void {
+  const orderTable = (side: 'us' | 'iran') =>
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, 'Order'),
+          h('th', { className: 'num' }, 'Cost'),
+          h('th', {}, 'Kind'),
+          h('th', {}, 'Odds'),
+          h('th', {}, 'Effects'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        s.orders
+          .filter((o) => (side === 'us') === s.orders.slice(0, s.orders.length).some((x) => x === o && US.has(x.type)))
+          .map((o) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, h('b', {}, o.name), h('br'), h('span', { className: 'note' }, o.summary)),
+              h('td', { className: 'num' }, o.cost),
+              h(
+                'td',
+                {},
+                SEVERITY_WORDS[o.severity],
+                o.deniable ? ', deniable' : ', public',
+                ` (${s.rivera[o.severity] > 0 ? '+' : ''}${s.rivera[o.severity]})`,
+              ),
+              h('td', {}, odds(s, o)),
+              h('td', {}, effects(o)),
+            ),
+          ),
+      ),
+    );
+  const v = s.victory;
+  root.append(
+    h('h2', {}, `Rules — ${s.name}`),
+    h(
+      'p',
+      { className: 'lead' },
+      'Generated from the scenario data the engine plays by: what you read here is what the game does.',
+    ),
+    h('div', { className: 'actions' }, h('button', { className: 'primary', onclick: back }, 'Back')),
+    h('h3', {}, 'A week'),
+    h(
+      'p',
+      {},
+      `The game lasts ${s.turns} weeks from ${s.startDate}${s.presets.length ? ` (${s.presets.map((p) => `${p.name}: ${p.turns}`).join('; ')})` : ''}. `,
+      `Each week both sides secretly choose up to ${s.ordersPerTurn} orders, paid from US political capital (+${s.us.capitalPerTurn} a week) or Iranian resources. `,
+      'Then the engine resolves them together: US defensive moves first, then attacks (including any a militia makes on its own), then everything else; then Baghdad, ISIS, the economy and the event cards take their turn, and the ladder moves.',
+    ),
+    h('h3', {}, 'How each side wins'),
+    h(
+      'ul',
+      {},
+      h(
+        'li',
+        { className: 'side-us' },
+        `The Coalition wins at the end if it still holds its key bases, Baghdad's consent is ${v.us.minConsent}+, ISIS is ${v.us.maxIsis} or less, credibility is ${v.us.minCredibility}+ and the ladder is at rung ${v.us.maxRung} or below.`,
+      ),
+      h(
+        'li',
+        { className: 'side-iran' },
+        `Iran wins at once if parliament passes an eviction vote while consent is ${s.baghdad.expulsionConsent} or less, if the US holds ${v.iran.tokenBases} bases or fewer, or if US resolve falls to ${v.iran.resolveBreak}; at the end it wins if the US falls short while its proxy capability is ${v.iran.minProxyCapability}+ and a front keeps deniability ${v.iran.minDeniability}+.`,
+      ),
+      h(
+        'li',
+        {},
+        `If the ladder reaches rung ${s.ladder.war}, the game ends in regional war and both sides lose. Otherwise it is a stalemate.`,
+      ),
+    ),
+    h('h3', {}, 'Attribution'),
+    h(
+      'p',
+      {},
+      `When rockets fly, the US learns the attack and any claim, and its analysts name a suspect with a confidence: ${pct(s.attribution.base)} for an unclaimed attack, +${pct(s.attribution.perIsr)} per ISR level, +${pct(s.attribution.curfew)} under curfew, and less when a front group with deniability claims it (${s.attribution.frontPenalty / 10}% per point). `,
+      `The confidence is also the chance the suspect is right. Each claim wears a front's deniability down by ${s.attribution.claimWear}; below ${s.attribution.exposedBelow} its sponsor is known. `,
+      'Confidence is given in the words of US intelligence (ICD-203):',
+    ),
+    h(
+      'ul',
+      {},
+      s.attribution.words.map((w) => h('li', {}, `${w.word}: ${w.range}`)),
+    ),
+    h('h3', {}, 'The escalation ladder'),
+    h(
+      'p',
+      {},
+      `Each week's acts add pressure (a deniable act only as far as it is pinned on someone); every ${s.ladder.pressurePerRung} points climb a rung (at most ${s.ladder.maxStep} a week). Crossing rung ${s.ladder.gates.join(' or ')} needs ${s.ladder.gatePressure} points in one week. ${s.ladder.decayAfterQuiet} quiet weeks in a row step it down. Breaking a precedent (a first American death, a first leader killed, a first strike by one state on another) jumps it.`,
+    ),
+    h(
+      'ol',
+      { start: 0 },
+      s.ladder.rungs.map((r) => h('li', {}, h('b', {}, r.name), `: ${r.description}`)),
+    ),
+    h('h3', { className: 'side-us' }, `${s.sides.us.name}: orders`),
+    orderTable('us'),
+    h('h3', { className: 'side-iran' }, `${s.sides.iran.name}: orders`),
+    orderTable('iran'),
+    h('div', { className: 'actions' }, h('button', { className: 'primary', onclick: back }, 'Back')),
+  );
+}
+
+import { US_ORDER_TYPES } from '../engine/index.ts';
+const US: ReadonlySet<string> = new Set(US_ORDER_TYPES);

@@ -1,0 +1,308 @@
+import { z } from 'zod';
+import { findAi } from '../ai/registry.ts';
+import { aiDice } from '../ai/simple.ts';
+import {
+  createGame,
+  ENGINE_VERSION,
+  type EngineError,
+  type Forecast,
+  forecastOrder,
+  type GameEvent,
+  type GameState,
+  hashState,
+  type Order,
+  orderSchema,
+  parseReplay,
+  type Replay,
+  recordReplay,
+  resolveTurn,
+  type Result,
+  type Scenario,
+  type SeatView,
+  type Side,
+  submitOrders,
+  validateOrders,
+  viewFor,
+  withdrawOrders,
+} from '../engine/index.ts';
+
+/** Who sits where: the player's side, and an AI id or 'hotseat' (a second person at the same device). */
+export interface Settings {
+  scenarioId: string;
+  seed: string;
+  preset: string | null;
+  side: Side;
+  opponent: string;
+}
+
+export interface TurnEvents {
+  turn: number;
+  events: GameEvent[];
+}
+
+export const SAVE_FORMAT = 'two-boxers-save';
+export const SAVE_VERSION = 1;
+
+const settingsSchema = z.strictObject({
+  scenarioId: z.string().min(1),
+  seed: z.string().min(1),
+  preset: z.string().nullable(),
+  side: z.enum(['us', 'iran']),
+  opponent: z.string().min(1),
+});
+
+const saveSchema = z.strictObject({
+  format: z.literal(SAVE_FORMAT),
+  formatVersion: z.literal(SAVE_VERSION),
+  engineVersion: z.string(),
+  savedAt: z.string(),
+  settings: settingsSchema,
+  replay: z.unknown(),
+  pending: z.strictObject({ us: z.array(orderSchema).nullable(), iran: z.array(orderSchema).nullable() }),
+});
+
+export type SaveFile = z.infer<typeof saveSchema> & { replay: Replay };
+
+const err = (code: string, message: string): Result<never> => ({ ok: false, errors: [{ code, message }] });
+
+/**
+ * One game as the browser plays it, with no DOM: the settings, the state, each turn's events (for the news and the
+ * log), the AI opponent's moves, saves and share links. The screens only call this; it only calls the engine.
+ */
+export class Session {
+  private constructor(
+    readonly scenario: Scenario,
+    readonly settings: Settings,
+    public state: GameState,
+    readonly turns: TurnEvents[],
+  ) {}
+
+  /** A new game, or an error naming what is wrong with the settings. */
+  static create(scenario: Scenario, settings: Settings): Result<Session> {
+    if (settings.scenarioId !== scenario.id)
+      return err('session.scenario', `unknown scenario "${settings.scenarioId}"`);
+    if (settings.opponent !== 'hotseat' && !findAi(otherSide(settings.side), settings.opponent))
+      return err('session.opponent', `no computer player "${settings.opponent}" for that side`);
+    const game = createGame(scenario, settings.seed, settings.preset === null ? {} : { preset: settings.preset });
+    if (!game.ok) return game;
+    return { ok: true, value: new Session(scenario, settings, game.value, []) };
+  }
+
+  get hotseat(): boolean {
+    return this.settings.opponent === 'hotseat';
+  }
+
+  get over(): boolean {
+    return this.state.outcome !== null;
+  }
+
+  /** The sides a person plays here: one against the computer, both in hotseat. */
+  get humanSides(): Side[] {
+    return this.hotseat ? ['us', 'iran'] : [this.settings.side];
+  }
+
+  /** The side that must give orders next: the player's side first, then in hotseat the other. */
+  get sideToAct(): Side | null {
+    if (this.over) return null;
+    for (const side of this.humanSides) if (this.state.submitted[side] === null) return side;
+    return null;
+  }
+
+  view(seat: Side | 'facilitator'): SeatView {
+    return viewFor(this.scenario, this.state, seat);
+  }
+
+  forecast(side: Side, order: Order): Forecast {
+    return forecastOrder(this.scenario, viewFor(this.scenario, this.state, side, false), order);
+  }
+
+  /** Checks a draft (orders not yet committed) without sealing it: the order panel shows the errors. */
+  checkDraft(side: Side, orders: Order[]): Result<Order[]> {
+    return validateOrders(this.scenario, this.state, side, orders);
+  }
+
+  /**
+   * Seals a side's orders. When the opponent is the computer it decides at once, from its own view; when both sides
+   * have orders the turn resolves and its events come back (null while waiting for the other hotseat player).
+   */
+  commit(side: Side, orders: Order[]): Result<TurnEvents | null> {
+    const submitted = submitOrders(this.scenario, this.state, side, orders);
+    if (!submitted.ok) return submitted;
+    this.state = submitted.value;
+    if (!this.hotseat) {
+      const ai = otherSide(this.settings.side);
+      if (this.state.submitted[ai] === null) {
+        const player = findAi(ai, this.settings.opponent)!;
+        const decision = player.policy(
+          this.scenario,
+          viewFor(this.scenario, this.state, ai, false),
+          aiDice(this.settings.seed, ai, this.state.turn),
+        );
+        let next = submitOrders(this.scenario, this.state, ai, decision.orders);
+        if (!next.ok) next = submitOrders(this.scenario, this.state, ai, []);
+        if (!next.ok) return next;
+        this.state = next.value;
+      }
+    }
+    if (this.state.submitted.us === null || this.state.submitted.iran === null) return { ok: true, value: null };
+    const turn = this.state.turn;
+    const resolved = resolveTurn(this.scenario, this.state);
+    if (!resolved.ok) return resolved;
+    this.state = resolved.value.state;
+    const record = { turn, events: resolved.value.events };
+    this.turns.push(record);
+    return { ok: true, value: record };
+  }
+
+  /** Takes back a side's sealed orders (hotseat, before the other side commits). */
+  uncommit(side: Side): void {
+    this.state = withdrawOrders(this.state, side);
+  }
+
+  /** The save file: the settings, the replay of every resolved turn, and any orders sealed but not yet resolved. */
+  toSave(savedAt: string): SaveFile {
+    const replay = recordReplay(this.scenario, this.state);
+    if (!replay.ok) throw new Error(`cannot record the game: ${replay.errors[0]?.message}`);
+    return {
+      format: SAVE_FORMAT,
+      formatVersion: SAVE_VERSION,
+      engineVersion: ENGINE_VERSION,
+      savedAt,
+      settings: { ...this.settings },
+      replay: replay.value,
+      pending: { us: this.state.submitted.us, iran: this.state.submitted.iran },
+    };
+  }
+
+  /**
+   * Rebuilds a game from a save: the replay is played again and every turn's hash checked, so a corrupted, edited
+   * or foreign save is refused with a reason and nothing half-loaded. The caller keeps its current game on error.
+   */
+  static fromSave(scenarios: readonly Scenario[], input: unknown): Result<Session> {
+    if (typeof input !== 'object' || input === null || (input as { format?: unknown }).format !== SAVE_FORMAT)
+      return err('save.format', 'This is not a Two Boxers save file.');
+    const version = (input as { formatVersion?: unknown }).formatVersion;
+    if (version !== SAVE_VERSION)
+      return err(
+        'save.version',
+        typeof version === 'number' && version < SAVE_VERSION
+          ? `This save uses an older format (version ${version}) that this version of the game cannot read.`
+          : `This save comes from a newer version of the game (format ${String(version)}).`,
+      );
+    const parsed = saveSchema.safeParse(input);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return err('save.shape', `The save file is damaged (${first?.path.join('.') || 'root'}: ${first?.message}).`);
+    }
+    const save = parsed.data;
+    const scenario = scenarios.find((s) => s.id === save.settings.scenarioId);
+    if (!scenario)
+      return err(
+        'save.scenario',
+        `The save is for a scenario this game does not have ("${save.settings.scenarioId}").`,
+      );
+    const replay = parseReplay(save.replay);
+    if (!replay.ok) return err('save.replay', `The save's game record is damaged (${replay.errors[0]?.message}).`);
+    if (replay.value.seed !== save.settings.seed)
+      return err('save.seed', 'The save has been edited: its seed does not match its game record.');
+    return Session.fromRecord(scenario, save.settings, replay.value.turns, replay.value.finalHash, save.pending);
+  }
+
+  /** Replays recorded turns onto a fresh game, checking each hash; shared by saves and share links. */
+  static fromRecord(
+    scenario: Scenario,
+    settings: Settings,
+    turns: readonly { us: Order[]; iran: Order[]; hash?: string }[],
+    finalHash: string | null,
+    pending: { us: Order[] | null; iran: Order[] | null } = { us: null, iran: null },
+  ): Result<Session> {
+    const created = Session.create(scenario, settings);
+    if (!created.ok) return created;
+    const session = created.value;
+    for (const [i, t] of turns.entries()) {
+      if (session.over) return err('save.turns', `The record goes on after the game ended (turn ${i + 1}).`);
+      const a = submitOrders(scenario, session.state, 'us', t.us);
+      const b = a.ok ? submitOrders(scenario, a.value, 'iran', t.iran) : a;
+      if (!b.ok) return err('save.orders', `Turn ${i + 1} holds an order the rules refuse: ${describe(b.errors)}.`);
+      const r = resolveTurn(scenario, b.value);
+      if (!r.ok) return err('save.orders', `Turn ${i + 1} cannot be played: ${describe(r.errors)}.`);
+      session.state = r.value.state;
+      session.turns.push({ turn: i + 1, events: r.value.events });
+      if (t.hash !== undefined && hashState(session.state) !== t.hash)
+        return err('save.diverged', `Turn ${i + 1} does not play out as recorded: the file was edited or damaged.`);
+    }
+    if (finalHash !== null && hashState(session.state) !== finalHash)
+      return err('save.diverged', 'The game does not end where the record says: the file was edited or damaged.');
+    for (const side of ['us', 'iran'] as const) {
+      const orders = pending[side];
+      if (orders === null) continue;
+      const next = submitOrders(scenario, session.state, side, orders);
+      if (!next.ok) return err('save.pending', `The sealed ${side} orders are not legal: ${describe(next.errors)}.`);
+      session.state = next.value;
+    }
+    return { ok: true, value: session };
+  }
+
+  /** A link payload that opens this game in another browser: settings, every turn's orders, the current hash. */
+  toShareCode(): string {
+    const replay = recordReplay(this.scenario, this.state);
+    if (!replay.ok) throw new Error('cannot record the game');
+    const payload: SharePayload = {
+      v: SHARE_VERSION,
+      s: this.settings,
+      t: replay.value.turns.map((t) => [t.us, t.iran]),
+      h: replay.value.finalHash,
+    };
+    return toBase64Url(JSON.stringify(payload));
+  }
+
+  /** Opens a share code; an edited or truncated link is refused with a reason. */
+  static fromShareCode(scenarios: readonly Scenario[], code: string): Result<Session> {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(fromBase64Url(code));
+    } catch {
+      return err('share.code', 'This game link is damaged or incomplete: it could not be read.');
+    }
+    const parsed = shareSchema.safeParse(payload);
+    if (!parsed.success) return err('share.shape', 'This game link has been altered: its contents are not a game.');
+    const p = parsed.data;
+    const scenario = scenarios.find((s) => s.id === p.s.scenarioId);
+    if (!scenario)
+      return err('share.scenario', `This link is for a scenario this game does not have ("${p.s.scenarioId}").`);
+    const turns = p.t.map(([us, iran]) => ({ us, iran }));
+    const session = Session.fromRecord(scenario, p.s, turns, p.h);
+    if (!session.ok && session.errors[0]?.code === 'save.diverged')
+      return err('share.diverged', 'This game link has been altered: the game it describes does not play out.');
+    return session;
+  }
+}
+
+const SHARE_VERSION = 1;
+const shareSchema = z.strictObject({
+  v: z.literal(SHARE_VERSION),
+  s: settingsSchema,
+  t: z.array(z.tuple([z.array(orderSchema), z.array(orderSchema)])),
+  h: z.string(),
+});
+type SharePayload = z.infer<typeof shareSchema>;
+
+export const otherSide = (side: Side): Side => (side === 'us' ? 'iran' : 'us');
+
+function describe(errors: readonly EngineError[]): string {
+  return errors.map((e) => e.message).join('; ');
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(code: string): string {
+  const b64 = code.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}

@@ -1,0 +1,66 @@
+import type { SaveFile } from './session.ts';
+
+const AUTOSAVE = 'two-boxers/autosave/v1';
+const PREVIOUS = 'two-boxers/autosave/v1/previous';
+const TUTORIAL = 'two-boxers/tutorial-done';
+
+/** Reads the autosave, if any, as raw JSON (the session validates it). */
+export function readAutosave(): unknown {
+  try {
+    const text = localStorage.getItem(AUTOSAVE);
+    return text === null ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the autosave. The previous one is kept aside first, so a failed write (storage full) never leaves the
+ * player with nothing: each setItem replaces its key whole or not at all.
+ */
+export function writeAutosave(save: SaveFile): string | null {
+  try {
+    const current = localStorage.getItem(AUTOSAVE);
+    if (current !== null) localStorage.setItem(PREVIOUS, current);
+    localStorage.setItem(AUTOSAVE, JSON.stringify(save));
+    return null;
+  } catch (e) {
+    return `The game could not be saved in this browser (${e instanceof Error ? e.message : String(e)}).`;
+  }
+}
+
+export function clearAutosave(): void {
+  try {
+    localStorage.removeItem(AUTOSAVE);
+  } catch {
+    // storage unavailable: nothing to clear
+  }
+}
+
+export function tutorialDone(): boolean {
+  try {
+    return localStorage.getItem(TUTORIAL) === '1';
+  } catch {
+    return true;
+  }
+}
+
+export function markTutorialDone(): void {
+  try {
+    localStorage.setItem(TUTORIAL, '1');
+  } catch {
+    // a private window without storage shows the tutorial again next time: harmless
+  }
+}
+
+/** Offers a file to the player (export of a save or replay). */
+export function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,227 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { appReady, type Browser, canvasInk, openBrowser } from './support.ts';
+
+const baseUrl = inject('baseUrl');
+const open: Browser[] = [];
+
+async function browser(): Promise<Browser> {
+  const b = await openBrowser();
+  open.push(b);
+  return b;
+}
+
+afterEach(async () => {
+  const errors = open.flatMap((b) => b.errors);
+  await Promise.all(open.splice(0).map((b) => b.close()));
+  expect(errors, 'console errors').toEqual([]);
+});
+
+/** Presses Tab until the focused element matches, proving the control is reachable from the keyboard. */
+async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
+  const target = page.locator(selector).first();
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${selector} with the Tab key`);
+}
+
+async function activate(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(selector);
+  await tabTo(page, selector);
+  await page.keyboard.press('Enter');
+}
+
+interface NewGame {
+  side: 'us' | 'iran';
+  hotseat?: boolean;
+  seed: string;
+}
+
+/** Title → new game → briefing → first week, with the keyboard alone. */
+async function startGame(page: Page, game: NewGame): Promise<void> {
+  await page.goto(baseUrl);
+  await appReady(page);
+  await activate(page, 'button:text("New game")');
+  await page.waitForSelector('#setup-title');
+  await tabTo(page, '#preset');
+  await page.keyboard.press('ArrowDown'); // the short classroom game
+  if (game.side === 'iran') {
+    await tabTo(page, 'input[name=side]:checked');
+    await page.keyboard.press('ArrowDown');
+  }
+  if (game.hotseat) {
+    await tabTo(page, '#opponent');
+    await page.keyboard.press('End');
+  }
+  await tabTo(page, '#seed');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(game.seed);
+  await activate(page, 'button[type=submit]');
+  await activate(page, 'button:text("Begin the first week")');
+  if (await page.isVisible('.coach')) await activate(page, '.coach button:text("Skip the tips")');
+}
+
+/** One side's orders for a week: the first order the menu offers, then commit. */
+async function giveOrders(page: Page): Promise<void> {
+  if (await page.isVisible('#ready')) await activate(page, '#ready');
+  await page.waitForSelector('#commit');
+  if (await page.isEnabled('#add-order')) {
+    await activate(page, '#add-order');
+    await page.waitForSelector('.chosen li:not(.empty)');
+  }
+  await activate(page, '#commit');
+  // The week plays out on the map; a keyboard player can skip it from the button that takes the focus.
+  const skip = page.locator('button:text("Skip the animation")');
+  if (await skip.isVisible()) await page.keyboard.press('Enter');
+}
+
+/** Plays weeks until the end screen; returns how many weeks it took. */
+async function playToEnd(page: Page, hotseat = false): Promise<number> {
+  for (let week = 1; week <= 12; week++) {
+    await giveOrders(page);
+    if (hotseat) await giveOrders(page);
+    const next = await page.waitForSelector('#continue, h2:text("The game is over")', { timeout: 60_000 });
+    if ((await next.getAttribute('id')) === 'continue') {
+      const label = await next.textContent();
+      await activate(page, '#continue');
+      if (label?.includes('See how it ended')) {
+        await page.waitForSelector('h2:text("The game is over")');
+        return week;
+      }
+    } else return week;
+  }
+  throw new Error('the game did not end within 12 weeks');
+}
+
+async function fingerprint(page: Page): Promise<string> {
+  if (!(await page.isVisible('#fingerprint'))) await activate(page, '#tab-log');
+  return (await page.textContent('#fingerprint')) ?? '';
+}
+
+describe('the browser game', () => {
+  it('plays a whole game as the Coalition against the computer, keyboard only, to the end screen', async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'us', seed: '101' });
+    expect(await canvasInk(page)).toBeGreaterThan(0.2);
+    const weeks = await playToEnd(page);
+    expect(weeks).toBeGreaterThan(0);
+    await page.waitForSelector('text=What really happened');
+    expect(await page.textContent('.result')).toMatch(/win|stalemate|everyone loses/);
+  });
+
+  it('plays a whole game as Iran against the computer, keyboard only', async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'iran', seed: '202' });
+    await page.waitForSelector('h2.side-iran');
+    await playToEnd(page);
+    expect(await page.textContent('.result')).toBeTruthy();
+  });
+
+  it('plays a hotseat game with a hand-over screen that hides the first side’s orders', async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'us', hotseat: true, seed: '303' });
+    await activate(page, '#ready');
+    await page.waitForSelector('#commit');
+    if (await page.isEnabled('#add-order')) await activate(page, '#add-order');
+    const chosen = (await page.textContent('.chosen')) ?? '';
+    await activate(page, '#commit');
+    await page.waitForSelector('#ready');
+    // The hand-over screen covers everything: nothing of the Coalition's orders shows until Iran's player is in.
+    expect(await page.textContent('.overlay')).not.toContain(chosen.replace('Remove', '').trim().slice(0, 20));
+    await activate(page, '#ready');
+    expect(await page.textContent('#panel')).not.toContain(chosen.replace('Remove', '').trim().slice(0, 20));
+    await activate(page, '#commit');
+    await page.waitForSelector('#continue');
+    await activate(page, '#continue');
+    await playToEnd(page, true);
+  });
+
+  it('resumes exactly after a reload mid-game', async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'us', seed: '404' });
+    for (let i = 0; i < 2; i++) {
+      await giveOrders(page);
+      await activate(page, '#continue');
+    }
+    const before = await fingerprint(page);
+    const week = await page.textContent('.topbar .when');
+    await page.reload();
+    await appReady(page);
+    await page.waitForSelector('#commit');
+    expect(await page.textContent('.topbar .when')).toBe(week);
+    expect(await fingerprint(page)).toBe(before);
+  });
+
+  it('opens a share link in a fresh browser at the same game', async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'iran', seed: '505' });
+    for (let i = 0; i < 2; i++) {
+      await giveOrders(page);
+      await activate(page, '#continue');
+    }
+    const before = await fingerprint(page);
+    await activate(page, '#share-button');
+    const link = await page.inputValue('#share-link');
+    expect(link).toContain('#g=');
+    const other = await browser();
+    await other.page.goto(link);
+    await appReady(other.page);
+    await other.page.waitForSelector('#commit');
+    expect(await fingerprint(other.page)).toBe(before);
+  });
+
+  it('ends with the same fingerprint as the command-line replay of its orders', async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'us', seed: '606' });
+    await playToEnd(page);
+    const shown = (await page.textContent('#fingerprint')) ?? '';
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      activate(page, 'button:text("Export the replay")'),
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), 'two-boxers-replay-')), 'replay.json');
+    await download.saveAs(file);
+    const out = execFileSync('npx', ['tsx', 'src/cli/sim.ts', '--verify', file], { encoding: 'utf8' });
+    expect(out).toContain(shown);
+  });
+
+  it('refuses a corrupted, foreign or old save with a message and keeps the current game', async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'us', seed: '707' });
+    await giveOrders(page);
+    await activate(page, '#continue');
+    const before = await fingerprint(page);
+    await activate(page, 'button:text("Menu")');
+    const dir = mkdtempSync(join(tmpdir(), 'two-boxers-bad-'));
+    const saves: [string, string, RegExp][] = [
+      ['garbage.json', '{ this is not json', /not valid JSON/],
+      ['foreign.json', JSON.stringify({ format: 'some-other-game', formatVersion: 1 }), /not a Two Boxers save/],
+      ['old.json', JSON.stringify({ format: 'two-boxers-save', formatVersion: 0 }), /older format/],
+    ];
+    for (const [name, text, message] of saves) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      await page.setInputFiles('#load-file', file);
+      await page.waitForSelector('.error');
+      expect(await page.textContent('.error')).toMatch(message);
+    }
+    await activate(page, 'button:text("Continue the game")');
+    expect(await fingerprint(page)).toBe(before);
+    expect(readFileSync(join(dir, 'old.json'), 'utf8')).toContain('two-boxers-save');
+  });
+
+  it('shows a clear message for an edited share link, and nothing half-loaded', async () => {
+    const { page } = await browser();
+    await page.goto(`${baseUrl}#g=eyJ2IjoxLCJzIjp7fX0`);
+    await appReady(page);
+    await page.waitForSelector('.error');
+    expect(await page.textContent('.error')).toMatch(/altered|damaged/);
+    expect(await page.isVisible('#commit')).toBe(false);
+  });
+});

@@ -1,0 +1,414 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { build, type PreviewServer, preview } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { GameEvent } from '../../src/engine/events.ts';
+import type { MapHarness } from './map-harness.ts';
+
+/**
+ * The map module on a page of its own (tests/browser/map-harness.html), built with Vite into a temporary folder
+ * and served on a free loopback port, driven by Debian's chromium as TOOLCHAIN.md describes. Screenshots go to
+ * screenshots/map-*.png (git-ignored) for a person to look at.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOTS = join(ROOT, 'screenshots');
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let server: PreviewServer | undefined;
+let outDir: string | undefined;
+let profile: string | undefined;
+let context: BrowserContext | undefined;
+let baseUrl = '';
+const errors: string[] = [];
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'two-boxers-map-'));
+  await build({
+    configFile: false,
+    root: ROOT,
+    base: './',
+    logLevel: 'error',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 5000,
+      rolldownOptions: { input: join(ROOT, 'tests/browser/map-harness.html') },
+    },
+  });
+  server = await preview({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the preview server did not report its URL');
+  baseUrl = `${url}tests/browser/map-harness.html`;
+  profile = mkdtempSync(join(tmpdir(), 'two-boxers-map-profile-'));
+  // Playwright refuses --user-data-dir in args: the empty profile folder is the first parameter.
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 720 },
+  });
+  context.on('page', (p) => {
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    p.on('pageerror', (e) => errors.push(String(e)));
+  });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  for (const dir of [profile, outDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  for (const p of context?.pages() ?? []) await p.close();
+  expect(errors.splice(0), 'console errors').toEqual([]);
+});
+
+/** Opens the harness with the map's parent at w x h CSS px and waits for the map's first frame. */
+async function openMap(w = 760, h = 475, viewport = { width: 1280, height: 720 }): Promise<Page> {
+  const page = await context!.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(`${baseUrl}?w=${w}&h=${h}`);
+  await page.waitForFunction(() => (window as unknown as { __map?: MapHarness }).__map !== undefined);
+  return page;
+}
+
+/** Share of the map's pixels that are not the sea colour, decoded in the page from a PNG screenshot. */
+async function inkOf(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d');
+    if (!ctx) return 0;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      // The sea is #22384c; anything clearly different is land, a border, a marker or a name.
+      if (Math.abs(d[i]! - 0x22) + Math.abs(d[i + 1]! - 0x38) + Math.abs(d[i + 2]! - 0x4c) > 24) ink++;
+    }
+    return ink / (d.length / 4);
+  }, png.toString('base64'));
+}
+
+/** The mean colour of a small square of the canvas around a page point, read from the WebGL drawing buffer. */
+async function patch(page: Page, at: { x: number; y: number }): Promise<number[]> {
+  return page.evaluate((p) => {
+    const canvas = document.querySelector('canvas')!;
+    const r = canvas.getBoundingClientRect();
+    const sx = ((p.x - r.left - window.scrollX) * canvas.width) / r.width;
+    const sy = ((p.y - r.top - window.scrollY) * canvas.height) / r.height;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const d = ctx.getImageData(Math.round(sx) - 12, Math.round(sy) - 12, 24, 24).data;
+    const sum = [0, 0, 0];
+    for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k]! += d[i + k]!;
+    return sum.map((v) => Math.round(v / (d.length / 4)));
+  }, at);
+}
+
+const where = (page: Page, id: string) =>
+  page.evaluate((siteId) => (window as unknown as { __map: MapHarness }).__map.controller.screenPosition(siteId), id);
+
+/** Plays events through the harness and returns how long play() took to resolve, in page milliseconds. */
+const timePlay = (page: Page, events: GameEvent[], speed: number) =>
+  page.evaluate(
+    async ({ events, speed }) => {
+      const t0 = performance.now();
+      await (window as unknown as { __map: MapHarness }).__map.controller.play(events, speed);
+      return performance.now() - t0;
+    },
+    { events, speed },
+  );
+
+const none = { usKilled: 0, usWounded: 0, iraqiForcesKilled: 0, civiliansKilled: 0, proxiesKilled: 0 };
+
+const attackAndStrike: GameEvent[] = [
+  {
+    audience: 'all',
+    type: 'attack',
+    attackId: 41,
+    kind: 'rocket-attack',
+    target: 'taji',
+    projectiles: 6,
+    intercepted: 2,
+    hits: 1,
+    caught: false,
+    casualties: { ...none, usWounded: 2 },
+  },
+  {
+    audience: 'all',
+    type: 'strike',
+    strikeId: 42,
+    site: 'jurf-al-sakhar',
+    group: 'kh',
+    kind: 'strike',
+    arsenalLost: 5,
+    strengthLost: 3,
+    casualties: { ...none, proxiesKilled: 4 },
+  },
+];
+
+/** One event of every kind the map animates, plus some it leaves to the news feed. */
+const everything: GameEvent[] = [
+  { audience: 'all', type: 'turn-started', turn: 3, date: '2020-04-08' },
+  {
+    audience: 'all',
+    type: 'attack',
+    attackId: 50,
+    kind: 'lethal-barrage',
+    target: 'union-iii',
+    projectiles: 24,
+    intercepted: 8,
+    hits: 5,
+    caught: false,
+    casualties: { ...none, usKilled: 1, usWounded: 6 },
+  },
+  { audience: 'all', type: 'claimed', attackId: 50, claim: 'osbat-al-thaereen', name: 'Osbat al-Thaereen' },
+  { audience: 'us', type: 'attributed', attackId: 50, suspect: 'kh', confidence: 700, word: 'likely' },
+  {
+    audience: 'all',
+    type: 'attack',
+    attackId: 51,
+    kind: 'convoy-attack',
+    target: 'convoy',
+    projectiles: 2,
+    intercepted: 0,
+    hits: 1,
+    caught: false,
+    casualties: none,
+  },
+  {
+    audience: 'all',
+    type: 'attack',
+    attackId: 52,
+    kind: 'rocket-attack',
+    target: 'besmaya',
+    projectiles: 0,
+    intercepted: 0,
+    hits: 0,
+    caught: true,
+    casualties: none,
+  },
+  {
+    audience: 'all',
+    type: 'attack',
+    attackId: 53,
+    kind: 'missile-strike',
+    target: 'erbil',
+    projectiles: 14,
+    intercepted: 7,
+    hits: 3,
+    caught: false,
+    casualties: { ...none, usWounded: 12 },
+  },
+  { audience: 'us', type: 'attributed', attackId: 53, suspect: null, confidence: 990, word: 'almost certain' },
+  { audience: 'all', type: 'leader-killed', group: 'aah', leader: 'Qais al-Khazali' },
+  { audience: 'all', type: 'handover', base: 'taqaddum' },
+  { audience: 'all', type: 'air-defence', base: 'taji', level: 'cram' },
+  { audience: 'all', type: 'siege', success: true },
+  { audience: 'all', type: 'rung', from: 5, to: 6, pressure: 40, cause: 'pressure' },
+  { audience: 'all', type: 'vote', votesFor: 120, votesAgainst: 90, passed: false, expelled: false },
+];
+
+describe('the map', () => {
+  it('draws countries, names and every site at 1280x720, legibly sized', async () => {
+    const page = await openMap();
+    const canvas = page.locator('canvas');
+    const box = (await canvas.boundingBox())!;
+    // FIT into the 760x475 parent: the 1600x1000 world fills it exactly (same aspect ratio).
+    expect(box.width).toBeCloseTo(760, 0);
+    expect(box.height).toBeCloseTo(475, 0);
+    const png = await page.locator('#wrap').screenshot({ path: join(SHOTS, 'map-1280x720.png') });
+    expect(await inkOf(page, png)).toBeGreaterThan(0.2);
+    for (const id of ['ain-al-asad', 'embassy', 'union-iii', 'jadriya', 'tehran', 'abqaiq', 'burjesia']) {
+      const p = await where(page, id);
+      expect(p, id).not.toBeNull();
+      expect(p!.x).toBeGreaterThan(box.x);
+      expect(p!.x).toBeLessThan(box.x + box.width);
+      expect(p!.y).toBeGreaterThan(box.y);
+      expect(p!.y).toBeLessThan(box.y + box.height);
+    }
+    expect(await where(page, 'no-such-site')).toBeNull();
+  });
+
+  it('reports hover and clicks on a base, and forgets the hover when the pointer leaves', async () => {
+    const page = await openMap();
+    for (const id of ['ain-al-asad', 'embassy']) {
+      const p = (await where(page, id))!;
+      await page.mouse.move(p.x, p.y);
+      await page.waitForFunction(
+        (siteId) => (window as unknown as { __map: MapHarness }).__map.hovers.at(-1)?.id === siteId,
+        id,
+      );
+      const last = await page.evaluate(() => (window as unknown as { __map: MapHarness }).__map.hovers.at(-1));
+      expect(last?.at?.x).toBeCloseTo(p.x, 0);
+      expect(last?.at?.y).toBeCloseTo(p.y, 0);
+      await page.mouse.down();
+      await page.mouse.up();
+      expect(await page.evaluate(() => (window as unknown as { __map: MapHarness }).__map.selects.at(-1))).toBe(id);
+      expect(await page.evaluate(() => document.querySelector('canvas')!.style.cursor)).toBe('pointer');
+    }
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => (window as unknown as { __map: MapHarness }).__map.hovers.at(-1)?.id === null);
+  });
+
+  it('rings the focused site, moves the ring on re-focus and clears it', async () => {
+    const page = await openMap();
+    const taji = (await where(page, 'taji'))!;
+    const erbil = (await where(page, 'erbil'))!;
+    const ringAt = (p: { x: number; y: number }) => ({ x: p.x + 13, y: p.y });
+    const before = await patch(page, ringAt(taji));
+    await page.evaluate(() => (window as unknown as { __map: MapHarness }).__map.controller.focus('taji'));
+    await page.waitForTimeout(150);
+    await page.locator('#wrap').screenshot({ path: join(SHOTS, 'map-focus.png') });
+    expect(await patch(page, ringAt(taji))).not.toEqual(before);
+    const erbilBefore = await patch(page, ringAt(erbil));
+    await page.evaluate(() => (window as unknown as { __map: MapHarness }).__map.controller.focus('erbil'));
+    await page.waitForTimeout(150);
+    expect(await patch(page, ringAt(taji))).toEqual(before);
+    expect(await patch(page, ringAt(erbil))).not.toEqual(erbilBefore);
+    await page.evaluate(() => (window as unknown as { __map: MapHarness }).__map.controller.focus(null));
+    await page.waitForTimeout(150);
+    expect(await patch(page, ringAt(erbil))).toEqual(erbilBefore);
+  });
+
+  it('plays an attack and a strike within a few seconds at speed 1, and at once at speed 0', async () => {
+    // Pictures of rockets and of a strike in the air, in slow motion: a screenshot of a busy software-rendered canvas
+    // takes about a second to capture.
+    for (const [i, name] of [
+      [0, 'map-attack.png'],
+      [1, 'map-strike.png'],
+    ] as const) {
+      const film = await openMap();
+      await film.evaluate((event) => {
+        void (window as unknown as { __map: MapHarness }).__map.controller.play([event], 0.1);
+      }, attackAndStrike[i]!);
+      await film.waitForTimeout(1800);
+      await film.locator('#wrap').screenshot({ path: join(SHOTS, name) });
+      await film.close();
+    }
+
+    const page = await openMap();
+    const jurf = (await where(page, 'jurf-al-sakhar'))!;
+    const before = await patch(page, jurf);
+    const t1 = await timePlay(page, attackAndStrike, 1);
+    // Two events of about 0.8 s each.
+    expect(t1).toBeGreaterThan(800);
+    expect(t1).toBeLessThan(3000);
+    // The strike left its scorch mark on the proxy site.
+    expect(await patch(page, jurf)).not.toEqual(before);
+
+    const fresh = await openMap();
+    const clean = await patch(fresh, jurf);
+    const t0 = await timePlay(fresh, attackAndStrike, 0);
+    expect(t0).toBeLessThan(50);
+    await fresh.waitForTimeout(50);
+    expect(await patch(fresh, jurf)).not.toEqual(clean);
+  });
+
+  it('animates every kind of event in turn and ends in their states', async () => {
+    const page = await openMap();
+    const t = await timePlay(page, everything, 1);
+    // Eleven animated events of 0.4-1 s; the two that only the news feed shows take no time.
+    expect(t).toBeGreaterThan(5000);
+    expect(t).toBeLessThan(11_000);
+    await page.locator('#wrap').screenshot({ path: join(SHOTS, 'map-after-events.png') });
+    // A show() after play() puts the view's state back (the engine's view is the truth, not the animation).
+    await page.evaluate(() => {
+      const m = (window as unknown as { __map: MapHarness }).__map;
+      m.controller.show(m.view);
+    });
+    expect(await timePlay(page, everything, 0)).toBeLessThan(50);
+  });
+
+  it('shows a later turn: handed-over bases, new air defence and struck proxy sites', async () => {
+    const page = await openMap();
+    await page.evaluate(() => {
+      const m = (window as unknown as { __map: MapHarness }).__map;
+      const v = structuredClone(m.view);
+      for (const b of v.us.bases) {
+        if (b.site === 'k1' || b.site === 'nineveh' || b.site === 'taqaddum') {
+          b.handedOver = true;
+          b.garrison = 0;
+        }
+        if (b.site === 'taji') b.airDefence = 'cram';
+        if (b.site === 'ain-al-asad') b.garrison = 2600;
+      }
+      v.strikes = [
+        { id: 9, turn: 2, site: 'jurf-al-sakhar', group: 'kh', kind: 'strike', casualties: v.casualties },
+        { id: 10, turn: 2, site: 'albu-kamal', group: 'nujaba', kind: 'strike', casualties: v.casualties },
+      ];
+      m.controller.show(v);
+    });
+    await page.waitForTimeout(100);
+    await page.locator('#wrap').screenshot({ path: join(SHOTS, 'map-later-turn.png') });
+  });
+
+  it('settles a pending play when the map is destroyed, and removes its canvas', async () => {
+    const page = await openMap();
+    const settled = await page.evaluate(async (events) => {
+      const m = (window as unknown as { __map: MapHarness }).__map;
+      const run = m.controller.play(events, 1);
+      await new Promise((r) => setTimeout(r, 200));
+      const t0 = performance.now();
+      m.controller.destroy();
+      await run;
+      await new Promise((r) => setTimeout(r, 100));
+      return { ms: performance.now() - t0, canvases: document.querySelectorAll('canvas').length };
+    }, everything);
+    expect(settled.ms).toBeLessThan(500);
+    expect(settled.canvases).toBe(0);
+  });
+
+  it('follows its parent when it is resized while the map is idle', async () => {
+    const page = await openMap();
+    await page.waitForTimeout(300); // long enough for the idle loop to fall asleep
+    await page.evaluate(() => {
+      const wrap = document.getElementById('wrap')!;
+      wrap.style.width = '1000px';
+      wrap.style.height = '625px';
+    });
+    await page.waitForFunction(
+      () => Math.round(document.querySelector('canvas')!.getBoundingClientRect().width) === 1000,
+    );
+    const box = (await page.locator('canvas').boundingBox())!;
+    expect(box.height).toBeCloseTo(625, 0);
+    const p = (await where(page, 'erbil'))!;
+    await page.mouse.move(p.x, p.y);
+    await page.waitForFunction(() => (window as unknown as { __map: MapHarness }).__map.hovers.at(-1)?.id === 'erbil');
+  });
+
+  it('stays legible on a larger screen (1920x1080)', async () => {
+    const page = await openMap(1140, 712, { width: 1920, height: 1080 });
+    const png = await page.locator('#wrap').screenshot({ path: join(SHOTS, 'map-1920x1080.png') });
+    expect(await inkOf(page, png)).toBeGreaterThan(0.2);
+  });
+});
