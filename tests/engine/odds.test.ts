@@ -138,7 +138,7 @@ describe('forecasts', () => {
       'the launch team is caught under curfew',
       `at least one of ~${n} rockets hits`,
       'an American is killed',
-      'the US pins it on kh',
+      'the US pins it on Kataib Hezbollah',
     ]);
     expect(odds(f, 'the launch team')).toBe(s.attacks.curfewCaught);
     // Integer arithmetic in the engine, floating point here: they agree to a few per mille.
@@ -179,7 +179,7 @@ describe('forecasts', () => {
       x.attribution.ceiling = 1000;
     });
     const cold = forecast(newGame('forecast', s), 'us', strike);
-    expect(odds(cold, 'kh was really behind')).toBe(0);
+    expect(odds(cold, 'Kataib Hezbollah carried out a recent attack')).toBe(0);
     expect(cold.notes).toContain(
       `Striking on weak intelligence costs ${-s.strikes.lowConfidenceConsent} more consent.`,
     );
@@ -192,12 +192,12 @@ describe('forecasts', () => {
     const attacked = play(newGame('forecast', s), [], [rocket]).state;
     expect(attacked.attacks[0]).toMatchObject({ group: 'kh', suspect: 'kh' });
     const warm = forecast(attacked, 'us', strike);
-    expect(odds(warm, 'kh was really behind')).toBe(attacked.attacks[0]!.confidence);
+    expect(odds(warm, 'Kataib Hezbollah carried out a recent attack')).toBe(attacked.attacks[0]!.confidence);
     expect(warm.notes.some((n) => n.startsWith('Striking on weak intelligence'))).toBe(false);
 
     // Outside the window the attack no longer counts.
     const later = idle(attacked, s.strikes.window);
-    expect(odds(forecast(later, 'us', strike), 'kh was really behind')).toBe(0);
+    expect(odds(forecast(later, 'us', strike), 'Kataib Hezbollah carried out a recent attack')).toBe(0);
   });
 
   it('a rocket attack on the embassy uses the embassy, wherever the scenario lists it and whatever its flags', () => {
