@@ -105,7 +105,6 @@ export interface SeatView {
   outcome: Outcome | null;
 }
 
-
 /**
  * The view of a seat: the US, Iran, or the facilitator who sees everything (but still not the RNG state).
  * `withLegalOrders: false` skips listing the menu, for batch players that build their orders themselves.
