@@ -9,9 +9,14 @@ import { appReady, type Browser, canvasInk, openBrowser } from './support.ts';
 const baseUrl = inject('baseUrl');
 const open: Browser[] = [];
 
+/**
+ * A fresh browser that prefers reduced motion: the game then resolves weeks without animation, so a test never
+ * races the animation (the map tests cover the animations themselves).
+ */
 async function browser(): Promise<Browser> {
   const b = await openBrowser();
   open.push(b);
+  await b.page.emulateMedia({ reducedMotion: 'reduce' });
   return b;
 }
 
@@ -76,9 +81,6 @@ async function giveOrders(page: Page): Promise<void> {
     await page.waitForSelector('.chosen li:not(.empty)');
   }
   await activate(page, '#commit');
-  // The week plays out on the map; a keyboard player can skip it from the button that takes the focus.
-  const skip = page.locator('button:text("Skip the animation")');
-  if (await skip.isVisible()) await page.keyboard.press('Enter');
 }
 
 /** Plays weeks until the end screen; returns how many weeks it took. */
@@ -150,6 +152,7 @@ describe('the browser game', () => {
       await activate(page, '#continue');
     }
     const before = await fingerprint(page);
+    await page.waitForSelector('.topbar .when');
     const week = await page.textContent('.topbar .when');
     await page.reload();
     await appReady(page);
