@@ -146,13 +146,14 @@ describe('the browser game', () => {
 
   it('resumes exactly after a reload mid-game', async () => {
     const { page } = await browser();
-    await startGame(page, { side: 'us', seed: '404' });
+    // Iran's first menu order is harassment, which does not end a game in two weeks (two unprovoked US strikes can).
+    await startGame(page, { side: 'iran', seed: '404' });
     for (let i = 0; i < 2; i++) {
       await giveOrders(page);
       await activate(page, '#continue');
     }
+    await page.waitForSelector('#commit');
     const before = await fingerprint(page);
-    await page.waitForSelector('.topbar .when');
     const week = await page.textContent('.topbar .when');
     await page.reload();
     await appReady(page);
