@@ -8,8 +8,11 @@ function loadScenarios(): Scenario[] | string {
   return parsed.ok ? [parsed.value] : `The scenario file is broken:\n${formatErrors(parsed.errors)}`;
 }
 
+// Marks for profiling start-up (DevTools' performance panel, and the browser bench).
+performance.mark('two-boxers:start');
 const root = document.getElementById('app')!;
 const scenarios = loadScenarios();
+performance.mark('two-boxers:scenarios');
 if (typeof scenarios === 'string') {
   const pre = document.createElement('pre');
   pre.className = 'error';
@@ -18,6 +21,7 @@ if (typeof scenarios === 'string') {
 } else {
   const app = new App(root, scenarios);
   app.start();
+  performance.mark('two-boxers:first-screen');
   // Tests and the screenshot script drive the game through the UI; this only lets them wait for it to be ready.
   (window as unknown as { __twoBoxersReady?: boolean }).__twoBoxersReady = true;
 }
