@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GameEvent } from '../../src/engine/events.ts';
 import type { MapHarness } from './map-harness.ts';
+import { type Browser, openBrowser } from './support.ts';
 
 /**
  * The map module on a page of its own (tests/browser/map-harness.html), built with Vite into a temporary folder
@@ -15,22 +16,10 @@ import type { MapHarness } from './map-harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'screenshots');
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let server: PreviewServer | undefined;
 let outDir: string | undefined;
-let profile: string | undefined;
-let context: BrowserContext | undefined;
+let browser: Browser | undefined;
 let baseUrl = '';
-const errors: string[] = [];
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'two-boxers-map-'));
@@ -56,37 +45,24 @@ beforeAll(async () => {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server did not report its URL');
   baseUrl = `${url}tests/browser/map-harness.html`;
-  profile = mkdtempSync(join(tmpdir(), 'two-boxers-map-profile-'));
-  // Playwright refuses --user-data-dir in args: the empty profile folder is the first parameter.
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1280, height: 720 },
-  });
-  context.on('page', (p) => {
-    p.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    p.on('pageerror', (e) => errors.push(String(e)));
-  });
+  browser = await openBrowser();
   mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  for (const dir of [profile, outDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 afterEach(async () => {
-  for (const p of context?.pages() ?? []) await p.close();
-  expect(errors.splice(0), 'console errors').toEqual([]);
+  for (const p of browser?.context.pages() ?? []) await p.close();
+  expect(browser?.errors.splice(0), 'console errors').toEqual([]);
 });
 
 /** Opens the harness with the map's parent at w x h CSS px and waits for the map's first frame. */
 async function openMap(w = 760, h = 475, viewport = { width: 1280, height: 720 }): Promise<Page> {
-  const page = await context!.newPage();
+  const page = await browser!.context.newPage();
   await page.setViewportSize(viewport);
   await page.goto(`${baseUrl}?w=${w}&h=${h}`);
   await page.waitForFunction(() => (window as unknown as { __map?: MapHarness }).__map !== undefined);
