@@ -1,3 +1,4 @@
+import { aiIds } from '../src/ai/registry.ts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,7 +80,7 @@ describe.concurrent('sim', () => {
   test('an unknown policy is one line naming the valid ones', async () => {
     const run = await sim('--seed', '1', '--iran', 'nobody');
     expect(run.code).toBe(1);
-    expect(lines(run.stderr)).toEqual(['unknown --iran policy "nobody": expected one of harasser']);
+    expect(lines(run.stderr)).toEqual([`unknown --iran policy "nobody": expected one of ${aiIds('iran').join(', ')}`]);
   });
 
   test('--out then --verify succeeds', async () => {

@@ -24,21 +24,21 @@ function newSession(over: Partial<Settings> = {}): Session {
 }
 
 /** Plays n turns giving the first legal order each turn (or none), as a player clicking through would. */
-function playTurns(session: Session, n: number): void {
+async function playTurns(session: Session, n: number): Promise<void> {
   for (let i = 0; i < n && !session.over; i++) {
     for (const side of session.humanSides) {
       const view = session.view(side);
       const first = view.legalOrders.find((o) => o.type === (side === 'us' ? 'counter-isis' : 'rocket-attack'));
-      const r = session.commit(side, first ? [first] : []);
+      const r = await session.commit(side, first ? [first] : []);
       if (!r.ok) throw new Error(r.errors[0]?.message);
     }
   }
 }
 
 describe('the browser session', () => {
-  it('plays a turn against the computer: committing resolves the week at once', () => {
+  it('plays a turn against the computer: committing resolves the week at once', async () => {
     const s = newSession();
-    const r = s.commit('us', [{ type: 'counter-isis' }]);
+    const r = await s.commit('us', [{ type: 'counter-isis' }]);
     expect(r.ok).toBe(true);
     expect(r.ok && r.value?.turn).toBe(1);
     expect(s.state.turn).toBe(2);
@@ -46,38 +46,38 @@ describe('the browser session', () => {
     expect(s.state.history[0]?.orders.us).toEqual([{ type: 'counter-isis' }]);
   });
 
-  it('in hotseat waits for the second side, which acts next, and keeps orders sealed until both commit', () => {
+  it('in hotseat waits for the second side, which acts next, and keeps orders sealed until both commit', async () => {
     const s = newSession({ opponent: 'hotseat' });
     expect(s.sideToAct).toBe('us');
-    const r = s.commit('us', [{ type: 'hold' }]);
+    const r = await s.commit('us', [{ type: 'hold' }]);
     expect(r.ok && r.value).toBe(null);
     expect(s.sideToAct).toBe('iran');
     expect(s.view('iran').ownOrders).toBe(null);
     expect(JSON.stringify(s.view('iran'))).not.toContain('"hold"');
-    const r2 = s.commit('iran', []);
+    const r2 = await s.commit('iran', []);
     expect(r2.ok && r2.value?.turn).toBe(1);
   });
 
-  it('refuses an illegal order with a reason and leaves the game as it was', () => {
+  it('refuses an illegal order with a reason and leaves the game as it was', async () => {
     const s = newSession();
     const before = hashState(s.state);
-    const r = s.commit('us', [{ type: 'hand-over-base', base: 'ain-al-asad' }]);
+    const r = await s.commit('us', [{ type: 'hand-over-base', base: 'ain-al-asad' }]);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors[0]?.message).toMatch(/cannot be handed over/);
     expect(hashState(s.state)).toBe(before);
   });
 
-  it('refuses settings naming a computer player that does not exist', () => {
+  it('refuses settings naming a computer player that does not exist', async () => {
     const r = Session.create(scenario, settings({ opponent: 'nobody' }));
     expect(r.ok).toBe(false);
   });
 });
 
 describe('saves', () => {
-  it('round-trip: a saved game loads to the same state, events and pending orders', () => {
+  it('round-trip: a saved game loads to the same state, events and pending orders', async () => {
     const s = newSession({ opponent: 'hotseat' });
-    playTurns(s, 3);
-    s.commit('us', [{ type: 'surge-isr' }]);
+    await playTurns(s, 3);
+    await s.commit('us', [{ type: 'surge-isr' }]);
     const save = JSON.parse(JSON.stringify(s.toSave('2026-01-01T00:00:00Z'))) as unknown;
     const loaded = Session.fromSave(scenarios, save);
     expect(loaded.ok).toBe(true);
@@ -88,9 +88,9 @@ describe('saves', () => {
     expect(loaded.value.sideToAct).toBe('iran');
   });
 
-  const good = (): SaveFile => {
+  const good = async (): Promise<SaveFile> => {
     const s = newSession();
-    playTurns(s, 2);
+    await playTurns(s, 2);
     return JSON.parse(JSON.stringify(s.toSave('2026-01-01T00:00:00Z'))) as SaveFile;
   };
 
@@ -130,17 +130,17 @@ describe('saves', () => {
     },
   ];
   for (const c of cases)
-    it(`refuses ${c.name} with a clear message`, () => {
-      const r = Session.fromSave(scenarios, c.edit(good()));
+    it(`refuses ${c.name} with a clear message`, async () => {
+      const r = Session.fromSave(scenarios, c.edit(await good()));
       expect(r.ok).toBe(false);
       expect(!r.ok && r.errors[0]?.message).toMatch(c.message);
     });
 });
 
 describe('share links', () => {
-  it('open the same game in another session', () => {
+  it('open the same game in another session', async () => {
     const s = newSession({ side: 'iran', opponent: 'measured' });
-    playTurns(s, 4);
+    await playTurns(s, 4);
     const code = s.toShareCode();
     expect(code).toMatch(/^[A-Za-z0-9_-]+$/);
     const opened = Session.fromShareCode(scenarios, code);
@@ -148,9 +148,9 @@ describe('share links', () => {
     if (opened.ok) expect(hashState(opened.value.state)).toBe(hashState(s.state));
   });
 
-  it('refuse an edited or truncated link with a message', () => {
+  it('refuse an edited or truncated link with a message', async () => {
     const s = newSession();
-    playTurns(s, 2);
+    await playTurns(s, 2);
     const code = s.toShareCode();
     const truncated = Session.fromShareCode(scenarios, code.slice(0, code.length / 2));
     expect(!truncated.ok && truncated.errors[0]?.message).toMatch(/damaged|altered/);

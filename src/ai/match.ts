@@ -21,6 +21,8 @@ export interface TurnLog {
 export interface MatchResult {
   state: GameState;
   turns: TurnLog[];
+  /** Wall-clock milliseconds each side's AI spent deciding, one entry per turn: reported, never used to decide. */
+  decisionMs: { us: number[]; iran: number[] };
 }
 
 /**
@@ -39,9 +41,14 @@ export function playMatch(
   let state = created.value;
   const turns: TurnLog[] = [];
   const errors: EngineError[] = [];
+  const decisionMs: MatchResult['decisionMs'] = { us: [], iran: [] };
   while (!state.outcome) {
+    let t0 = performance.now();
     const usDecision = us(scenario, viewFor(scenario, state, 'us', false), aiDice(seed, 'us', state.turn));
+    decisionMs.us.push(performance.now() - t0);
+    t0 = performance.now();
     const iranDecision = iran(scenario, viewFor(scenario, state, 'iran', false), aiDice(seed, 'iran', state.turn));
+    decisionMs.iran.push(performance.now() - t0);
     let next = submitOrders(scenario, state, 'us', usDecision.orders);
     if (!next.ok) {
       errors.push(...next.errors);
@@ -61,5 +68,5 @@ export function playMatch(
       turns.push({ turn: state.turn, us: usDecision, iran: iranDecision, events: resolved.value.events });
     state = resolved.value.state;
   }
-  return { state, turns, errors };
+  return { state, turns, errors, decisionMs };
 }

@@ -1,5 +1,9 @@
-import type { Side } from '../engine/index.ts';
-import { harasserIran, measuredUs, type Policy } from './simple.ts';
+import { isOrderLegal, type Side } from '../engine/index.ts';
+import { believedState } from './belief.ts';
+import { DOCTRINES, type Doctrine, type DoctrineBook } from './doctrine.ts';
+import { decideDoctrine } from './doctrine-policy.ts';
+import type { Policy } from './simple.ts';
+import { strategistPolicy } from './strategist.ts';
 
 export interface AiPlayer {
   id: string;
@@ -7,28 +11,51 @@ export interface AiPlayer {
   label: string;
   description: string;
   policy: Policy;
+  /** A doctrine decides in well under a millisecond; a strategist searches and belongs off the main thread. */
+  kind: 'doctrine' | 'strategist';
+}
+
+/**
+ * A doctrine as a policy: it reads only the view, and checks each order it considers against the state it believes
+ * (the view fixes which orders are legal for its own side, so the point estimate is enough).
+ */
+export function doctrinePolicy(doctrine: Doctrine): Policy {
+  return (scenario, view, dice) => {
+    if (view.outcome || view.seat === 'facilitator') return { orders: [], reasons: [] };
+    const side = view.seat;
+    const believed = believedState(scenario, view, null);
+    return decideDoctrine(scenario, doctrine, view, dice, (o) => isOrderLegal(scenario, believed, side, o));
+  };
+}
+
+/** Every computer player a doctrine book defines: its doctrines, then a strategist per level for each side. */
+export function playersOf(book: DoctrineBook): AiPlayer[] {
+  const players: AiPlayer[] = book.doctrines.map((d) => ({
+    id: d.id,
+    side: d.side,
+    label: d.label,
+    description: d.description,
+    policy: doctrinePolicy(d),
+    kind: 'doctrine',
+  }));
+  for (const side of ['us', 'iran'] as const)
+    for (const level of book.strategist.levels)
+      players.push({
+        id: `strategist:${level.id}`,
+        side,
+        label: level.label,
+        description: level.description,
+        policy: strategistPolicy(level, book),
+        kind: 'strategist',
+      });
+  return players;
 }
 
 /**
  * Every computer player, by id: the CLI's --us/--iran, the browser's opponent menu and the tournament all pick from
- * this one list.
+ * this one list, built from scenarios/doctrines.json.
  */
-export const AI_PLAYERS: readonly AiPlayer[] = [
-  {
-    id: 'measured',
-    side: 'us',
-    label: 'Measured',
-    description: 'Answers American deaths when the evidence is good; otherwise builds intelligence and fights ISIS.',
-    policy: measuredUs,
-  },
-  {
-    id: 'harasser',
-    side: 'iran',
-    label: 'Deniable harasser',
-    description: 'Keeps up deniable rocket fire through front groups and pushes the eviction vote.',
-    policy: harasserIran,
-  },
-];
+export const AI_PLAYERS: readonly AiPlayer[] = playersOf(DOCTRINES);
 
 /** The computer player with this id for this side, or undefined. */
 export const findAi = (side: Side, id: string): AiPlayer | undefined =>

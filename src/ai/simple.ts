@@ -6,6 +6,20 @@ import { groupName, siteName } from '../engine/narrate.ts';
 export interface Decision {
   orders: Order[];
   reasons: string[];
+  /** How a searching AI reached its choice, in one plain sentence (doctrines leave it out). */
+  summary?: string;
+  /** A searching AI's budget and result, for the tournament and the curious. */
+  search?: SearchStats;
+}
+
+/** What a search spent and found: counted in playouts, never in time, so a seed gives the same choice anywhere. */
+export interface SearchStats {
+  playouts: number;
+  candidates: number;
+  horizon: number;
+  /** Mean playout score of the chosen orders, and its lead over the runner-up. */
+  expected: number;
+  margin: number;
 }
 
 export type Policy = (scenario: Scenario, view: SeatView, dice: Dice) => Decision;
@@ -36,6 +50,9 @@ function affordable(scenario: Scenario, budget: number, wanted: { order: Order; 
 }
 
 /**
+ * The simple policies below are kept as the engine's fixed yardstick (npm run bench measures games per second
+ * with them); the players people meet are the doctrines (doctrine-policy.ts) and the strategist.
+ *
  * The simple US policy: answer American deaths with a strike on the group it suspects (when the evidence is good
  * enough), otherwise build intelligence, fight ISIS and keep Baghdad on side.
  */

@@ -1,6 +1,7 @@
 import { setAutoFreeze } from 'immer';
 import { playMatch } from '../ai/match.ts';
-import { harasserIran, measuredUs } from '../ai/simple.ts';
+import { AI_PLAYERS } from '../ai/registry.ts';
+import { aiDice, harasserIran, measuredUs } from '../ai/simple.ts';
 import {
   createGame,
   type GameState,
@@ -75,6 +76,39 @@ function midGame(scenario: Scenario, final: GameState): GameState {
   return state;
 }
 
+/**
+ * AI decision times: every computer player decides for both sides at every turn of one seeded game (the simple
+ * policies'), once to warm up and once timed; the median and the 90th percentile per player kind, in ms.
+ */
+function aiTimes(scenario: Scenario, final: GameState): { id: string; median: number; p90: number }[] {
+  const created = createGame(scenario, final.seed);
+  if (!created.ok) throw new Error(created.errors[0]?.message);
+  const views: ReturnType<typeof viewFor>[] = [];
+  let state = created.value;
+  for (const record of final.history) {
+    views.push(viewFor(scenario, state, 'us', false), viewFor(scenario, state, 'iran', false));
+    const next = playTurn(scenario, state, record.orders.us, record.orders.iran);
+    if (!next.ok) throw new Error(next.errors[0]?.message);
+    state = next.value;
+  }
+  const groups = new Map<string, number[]>();
+  for (const player of AI_PLAYERS) {
+    const key = player.kind === 'doctrine' ? 'doctrines (all)' : player.id;
+    const times = groups.get(key) ?? [];
+    groups.set(key, times);
+    for (const view of views.filter((v) => v.seat === player.side)) {
+      const decide = () => player.policy(scenario, view, aiDice('bench', player.side, view.turn));
+      sink += decide().orders.length; // warm-up
+      const t0 = performance.now();
+      sink += decide().orders.length;
+      times.push(performance.now() - t0);
+    }
+  }
+  const pick = (xs: number[], q: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? Number.NaN;
+  return [...groups].map(([id, xs]) => ({ id, median: pick(xs, 0.5), p90: pick(xs, 0.9) }));
+}
+
 function main(): void {
   const parsed = parseArgs(process.argv.slice(2), { values: ['scenario', 'games'] });
   if (!parsed.ok) die(parsed.message);
@@ -111,6 +145,11 @@ function main(): void {
     [`replay verify, ${recorded.value.turns.length}-turn game (ms)`, verifyMs.toFixed(3), '< 5'],
     ['viewFor + legal orders, US (µs)', viewUsUs.toFixed(1), ''],
     ['viewFor + legal orders, Iran (µs)', viewIranUs.toFixed(1), ''],
+    ...aiTimes(scenario, final).map((t): [string, string, string] => [
+      `AI decision, ${t.id}, median ms (p90 ${t.p90.toFixed(t.p90 < 1 ? 3 : 0)})`,
+      t.median.toFixed(t.median < 1 ? 3 : 0),
+      t.id === 'strategist:hard' ? '< 300' : '',
+    ]),
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length), 'measure'.length);
   const w1 = Math.max(...rows.map((r) => r[1].length), 'median'.length);

@@ -29,6 +29,7 @@ import { die, loadScenario, parseArgs, readJson, runMain } from './args.ts';
  * Plays a whole game between built-in policies and prints it turn by turn, or verifies a replay file.
  *   npm run sim -- --seed 42 [--scenario FILE] [--preset short] [--us measured] [--iran harasser] [--out FILE] [--quiet]
  *   npm run sim -- --verify FILE [--scenario FILE]
+ * --us and --iran take any computer player: a doctrine (hawk, restrained, tit-for-tat, …) or strategist:easy|normal|hard.
  */
 
 const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
@@ -86,6 +87,7 @@ function orderLines(scenario: Scenario, label: string, decision: Decision, given
     lines.push(`  - ${describeOrder(scenario, order)}${reason ? ` — ${reason}` : ''}`);
   });
   if (decision.orders.length === 0) lines.push('  (no orders)');
+  if (decision.summary) lines.push(`  (${decision.summary})`);
   return lines;
 }
 

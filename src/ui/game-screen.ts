@@ -1,6 +1,6 @@
 import mapJson from '../../assets/map/countries.json';
-import { AI_PLAYERS } from '../ai/registry.ts';
-import { aiDice } from '../ai/simple.ts';
+import { adviceFor } from '../ai/advice.ts';
+import { decideInWorker } from '../ai/worker-client.ts';
 import {
   type GameEvent,
   hashState,
@@ -49,6 +49,7 @@ export class GameScreen {
   private lastTurn: TurnEvents | null = null;
   private previous: SeatView | null = null;
   private skip = false;
+  private thinking = false; // the computer opponent is deciding (in a worker)
   private destroyed = false;
   private readonly els: {
     top: HTMLElement;
@@ -475,7 +476,7 @@ export class GameScreen {
         { className: 'commit' },
         h(
           'button',
-          { id: 'commit', className: 'primary', onclick: () => this.commit() },
+          { id: 'commit', className: 'primary', onclick: () => void this.commit() },
           this.draft.length === 0
             ? 'Commit: give no orders this week'
             : `Commit ${this.draft.length} order${this.draft.length > 1 ? 's' : ''}`,
@@ -524,26 +525,24 @@ export class GameScreen {
     );
   }
 
-  /** What the computer players of this side would do, from the same view, as Balance of Power's advisors did. */
+  /** What two or three doctrines would do in the side's place, and why, as Balance of Power's advisors did. */
   private advisors(view: SeatView): HTMLElement {
     const s = this.session.scenario;
-    // Doctrines only: they answer at once. The searching strategist is an opponent, run off the main thread.
-    const mine = AI_PLAYERS.filter((p) => p.side === this.seat && !p.id.startsWith('strategist')).slice(0, 3);
+    const advice = adviceFor(s, view, this.session.settings.seed);
     return h(
       'details',
       {},
-      h('summary', {}, `Advisors (${mine.length})`),
-      mine.map((p) => {
-        const d = p.policy(s, view, aiDice(`${this.session.settings.seed}/advice`, this.seat, view.turn));
-        return h(
+      h('summary', {}, `Advisors (${advice.length})`),
+      advice.map((a) =>
+        h(
           'div',
           { className: 'advisor' },
-          h('b', {}, `${p.label}: `),
-          d.orders.length === 0
+          h('b', { title: a.description }, `${a.label}: `),
+          a.decision.orders.length === 0
             ? 'do nothing this week.'
-            : d.orders.map((o, i) => h('div', {}, `${describeOrder(s, o)} — ${d.reasons[i] ?? ''}`)),
-        );
-      }),
+            : a.decision.orders.map((o, i) => h('div', {}, `${describeOrder(s, o)} — ${a.decision.reasons[i] ?? ''}`)),
+        ),
+      ),
     );
   }
 
@@ -829,15 +828,28 @@ export class GameScreen {
 
   // ---- The turn flow --------------------------------------------------------------------------------------------
 
-  private commit(): void {
+  private async commit(): Promise<void> {
+    if (this.thinking) return;
     const side = this.seat;
     this.previous = this.currentView();
-    const result = this.session.commit(side, this.draft);
+    const button = document.getElementById('commit') as HTMLButtonElement | null;
+    if (!this.session.hotseat) {
+      this.thinking = true;
+      if (button) {
+        button.disabled = true;
+        button.textContent = 'The computer is deciding…';
+      }
+      this.announce('Orders sealed. The computer is deciding.');
+    }
+    const result = await this.session.commit(side, this.draft, decideInWorker);
+    this.thinking = false;
+    if (this.destroyed) return;
     if (!result.ok) {
-      this.announce(result.errors.map((e) => e.message).join('; '));
+      const message = result.errors.map((e) => e.message).join('; ');
+      this.announce(message);
+      this.renderPanel(this.currentView());
       const box = this.els.panel.querySelector('[role=alert]');
-      if (box)
-        fill(box as HTMLElement, h('div', { className: 'error' }, result.errors.map((e) => e.message).join('; ')));
+      if (box) fill(box as HTMLElement, h('div', { className: 'error' }, message));
       return;
     }
     this.draft = [];

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { findAi } from '../ai/registry.ts';
-import { aiDice } from '../ai/simple.ts';
+import { aiDice, type Decision } from '../ai/simple.ts';
 import {
   createGame,
+  type Dice,
   ENGINE_VERSION,
   type EngineError,
   type Forecast,
@@ -39,6 +40,16 @@ export interface TurnEvents {
   turn: number;
   events: GameEvent[];
 }
+
+/** How the computer opponent's decision is obtained: in-process here, in a Web Worker in the browser. */
+export type Decide = (scenario: Scenario, side: Side, ai: string, view: SeatView, dice: Dice) => Promise<Decision>;
+
+/** Decides on the calling thread: for tests, the CLI, and anywhere without workers. */
+export const decideHere: Decide = async (scenario, side, ai, view, dice) => {
+  const player = findAi(side, ai);
+  if (!player) throw new Error(`no computer player "${ai}" for ${side}`);
+  return player.policy(scenario, view, dice);
+};
 
 export const SAVE_FORMAT = 'two-boxers-save';
 export const SAVE_VERSION = 1;
@@ -122,22 +133,34 @@ export class Session {
   }
 
   /**
-   * Seals a side's orders. When the opponent is the computer it decides at once, from its own view; when both sides
-   * have orders the turn resolves and its events come back (null while waiting for the other hotseat player).
+   * Seals a side's orders. When the opponent is the computer it then decides, from its own view only (through
+   * `decide`: a Web Worker in the browser, so the page never freezes); when both sides have orders the turn resolves
+   * and its events come back (null while waiting for the other hotseat player).
    */
-  commit(side: Side, orders: Order[]): Result<TurnEvents | null> {
+  async commit(side: Side, orders: Order[], decide: Decide = decideHere): Promise<Result<TurnEvents | null>> {
     const submitted = submitOrders(this.scenario, this.state, side, orders);
     if (!submitted.ok) return submitted;
     this.state = submitted.value;
     if (!this.hotseat) {
       const ai = otherSide(this.settings.side);
       if (this.state.submitted[ai] === null) {
-        const player = findAi(ai, this.settings.opponent)!;
-        const decision = player.policy(
-          this.scenario,
-          viewFor(this.scenario, this.state, ai, false),
-          aiDice(this.settings.seed, ai, this.state.turn),
-        );
+        const view = viewFor(this.scenario, this.state, ai, false);
+        let decision: Decision;
+        try {
+          decision = await decide(
+            this.scenario,
+            ai,
+            this.settings.opponent,
+            view,
+            aiDice(this.settings.seed, ai, view.turn),
+          );
+        } catch (e) {
+          this.state = withdrawOrders(this.state, side);
+          return err(
+            'session.ai',
+            `The computer player failed to decide: ${e instanceof Error ? e.message : String(e)}`,
+          );
+        }
         let next = submitOrders(this.scenario, this.state, ai, decision.orders);
         if (!next.ok) next = submitOrders(this.scenario, this.state, ai, []);
         if (!next.ok) return next;

@@ -1,0 +1,272 @@
+import {
+  aims,
+  Dice,
+  type GameState,
+  isOrderLegal,
+  type Order,
+  type RngState,
+  resolveTurn,
+  type Scenario,
+  type SeatView,
+  type Side,
+  scoreGame,
+  seedRng,
+  specOf,
+  viewFor,
+} from '../engine/index.ts';
+import { believedState } from './belief.ts';
+import { opponentWeights } from './profile.ts';
+import { DOCTRINES, type Doctrine, type DoctrineBook, doctrineOf, type StrategistLevel } from './doctrine.ts';
+import { budgetIn, decideDoctrine, doctrineOptions, type Option, sideOf } from './doctrine-policy.ts';
+import type { Decision, Policy } from './simple.ts';
+import { rival } from './situation.ts';
+import { names } from './words.ts';
+
+/**
+ * The strategist: a searching AI. For each candidate set of orders it plays the game forward a few turns in worlds
+ * sampled from its own view (what it cannot see is drawn from priors consistent with what it can; each world gets a
+ * fresh RNG state from the strategist's own stream), against doctrine models of the other side, and keeps the set
+ * with the best mean result. The budget is a number of playouts, never a time, so a seed gives the same choice on
+ * any machine. Candidates share their worlds (common random numbers) and are weeded out by sequential halving: the
+ * budget goes to the sets still in contention.
+ */
+
+interface Candidate {
+  orders: Order[];
+  reasons: string[];
+  /** The doctrine whose plan this is: the playouts follow it on our later turns (else the book's `self`). */
+  plan?: Doctrine;
+}
+
+interface World {
+  state: GameState;
+  opponent: Doctrine;
+  first: Order[]; // the opponent's orders this turn: the same whatever we choose, so computed once
+  models: RngState; // the doctrine models' dice for the later turns of every playout in this world
+}
+
+const keyOf = (orders: readonly Order[]): string =>
+  orders
+    .map((o) => JSON.stringify(o))
+    .sort()
+    .join('|');
+
+/**
+ * The order sets worth comparing: what each of the side's doctrines would do, then pairs and singles of the best
+ * options any doctrine sees (one of each order type with its best-looking targets), within budget and legal.
+ */
+function candidates(
+  scenario: Scenario,
+  view: SeatView,
+  book: DoctrineBook,
+  dice: Dice,
+  legal: (o: Order) => boolean,
+  limit: number,
+): { list: Candidate[]; reasons: Map<string, string> } {
+  const side = sideOf(view);
+  const own = book.doctrines.filter((d) => d.side === side);
+  const budget = budgetIn(view);
+  const cost = (o: Order) => specOf(scenario, o.type).cost;
+  const list: Candidate[] = [];
+  const seen = new Set<string>();
+  const push = (c: Candidate) => {
+    const k = keyOf(c.orders);
+    if (list.length >= limit || seen.has(k)) return;
+    seen.add(k);
+    list.push(c);
+  };
+  const best = new Map<string, Option>();
+  for (const d of own)
+    for (const o of doctrineOptions(scenario, d, view, dice, false)) {
+      const k = JSON.stringify(o.order);
+      if (o.utility <= -50 || !legal(o.order)) continue;
+      const had = best.get(k);
+      if (!had || o.utility > had.utility) best.set(k, o);
+    }
+  const reasons = new Map<string, string>();
+  for (const [k, o] of best) reasons.set(k, o.why());
+  for (const d of own) {
+    const decision = decideDoctrine(scenario, d, view, dice, legal);
+    decision.orders.forEach((o, i) => {
+      const k = JSON.stringify(o);
+      if (!reasons.has(k)) reasons.set(k, decision.reasons[i] ?? '');
+    });
+    push({ orders: decision.orders, reasons: decision.reasons, plan: d });
+  }
+  // The best options, at most two of a type, then every affordable pair of them, best sums first.
+  const ranked = [...best.values()].sort((a, b) => b.utility - a.utility);
+  const top: Option[] = [];
+  const perType = new Map<string, number>();
+  for (const o of ranked) {
+    const k = perType.get(o.order.type) ?? 0;
+    if (k >= 2) continue;
+    perType.set(o.order.type, k + 1);
+    top.push(o);
+    if (top.length >= 12) break;
+  }
+  const pairs: { a: Option; b: Option; sum: number }[] = [];
+  for (let i = 0; i < top.length; i++)
+    for (let j = i + 1; j < top.length; j++) {
+      const a = top[i]!;
+      const b = top[j]!;
+      if (a.order.type === b.order.type || cost(a.order) + cost(b.order) > budget) continue;
+      pairs.push({ a, b, sum: a.utility + b.utility });
+    }
+  pairs.sort((x, y) => y.sum - x.sum);
+  const singles = top.filter((o) => cost(o.order) <= budget);
+  // Interleave so that a small budget still sees both kinds.
+  for (let i = 0; list.length < limit && (i < pairs.length || i < singles.length); i++) {
+    const p = pairs[i];
+    if (p && scenario.ordersPerTurn >= 2) push({ orders: [p.a.order, p.b.order], reasons: [p.a.why(), p.b.why()] });
+    if (i % 3 === 0) {
+      const s = singles[i / 3];
+      if (s) push({ orders: [s.order], reasons: [s.why()] });
+    }
+  }
+  const idle: Candidate =
+    side === 'us' && legal({ type: 'hold' })
+      ? { orders: [{ type: 'hold' }], reasons: ['Nothing we could do would help more than saving our capital.'] }
+      : { orders: [], reasons: [] };
+  push(idle);
+  return { list, reasons };
+}
+
+/** A doctrine model's orders in a playout: from its own view of the playout's state, checked against that state. */
+function modelOrders(scenario: Scenario, doctrine: Doctrine, state: GameState, dice: Dice): Order[] {
+  const side = doctrine.side;
+  const view = viewFor(scenario, state, side, false);
+  return decideDoctrine(scenario, doctrine, view, dice, (o) => isOrderLegal(scenario, state, side, o), false).orders;
+}
+
+function step(scenario: Scenario, state: GameState, us: Order[], iran: Order[]): GameState {
+  const r = resolveTurn(scenario, { ...state, submitted: { us, iran } });
+  if (!r.ok) throw new Error(`a playout could not resolve: ${r.errors[0]?.message}`);
+  return r.value.state;
+}
+
+/**
+ * What a playout's end is worth to a side: the scenario's own score (with the victory points when the game ended),
+ * less the book's penalties for losing or for war, and, when the game goes on, a little for aims already met and
+ * for the dangers near at hand (the war rung, US resolve near breaking, a vote near with consent low).
+ */
+export function playoutValue(scenario: Scenario, state: GameState, side: Side, book: DoctrineBook): number {
+  const u = book.strategist.utility;
+  const o = state.outcome;
+  if (o) {
+    let v = o.score[side].total;
+    if (o.result === 'shared-loss') v -= u.sharedLoss;
+    else if (o.result === rival(side)) v -= u.loss;
+    return v;
+  }
+  let v = scoreGame(scenario, state, null)[side].total;
+  const a = aims(scenario, state);
+  if (side === 'us' ? a.us.length === 0 : a.us.length > 0 && a.iran.length === 0) v += u.aims;
+  v -= Math.max(0, state.ladder.rung - u.cautionRung) * u.warRisk;
+  const sign = side === 'us' ? -1 : 1;
+  v += sign * Math.max(0, scenario.victory.iran.resolveBreak + 15 - state.us.resolve) * u.resolveRisk;
+  // A vote expels the US when consent, after the drop a passing vote brings, is at or below the line: the danger
+  // grows with the pressure toward a vote and with how little consent stands above that line.
+  const b = scenario.baghdad;
+  const line = b.expulsionConsent - b.voteConsentDrop;
+  const margin = Math.max(0, Math.min(30, line + 15 - state.baghdad.consent));
+  const pressure = Math.max(0, state.baghdad.evictionPressure - (b.voteAt - 15));
+  v += sign * Math.trunc((pressure * margin * u.evictionRisk) / 15);
+  return v;
+}
+
+/**
+ * The strategist's decision for a view at a level. Draws only from `dice` (its own stream): the candidates' targets,
+ * the sampled worlds, their RNG states and the models' choices.
+ */
+export function searchDecision(
+  scenario: Scenario,
+  view: SeatView,
+  dice: Dice,
+  level: StrategistLevel,
+  book: DoctrineBook = DOCTRINES,
+): Decision {
+  if (view.outcome || view.seat === 'facilitator') return { orders: [], reasons: [] };
+  const side = view.seat;
+  const other = rival(side);
+  const point = believedState(scenario, view, null);
+  const legal = (o: Order) => isOrderLegal(scenario, point, side, o);
+  const { list } = candidates(scenario, view, book, dice, legal, level.candidates);
+  const self = doctrineOf(book, side, book.strategist.self[side]);
+  // Whom to imagine across the table: the book's models, weighted by how well each explains the record.
+  const models = book.strategist.models[other].map((m) => doctrineOf(book, other, m.doctrine));
+  const weights = opponentWeights(
+    scenario,
+    view,
+    point,
+    models,
+    book.strategist.models[other].map((m) => m.weight),
+    dice,
+  );
+  const worlds: World[] = [];
+  const world = (i: number): World => {
+    while (worlds.length <= i) {
+      const state = believedState(scenario, view, dice, true);
+      const opponent = models[dice.weighted(weights)] ?? models[0]!;
+      const first = modelOrders(scenario, opponent, state, new Dice(seedRng(`first/${dice.int(0x7fffffff)}`)));
+      worlds.push({ state, opponent, first, models: seedRng(`models/${dice.int(0x7fffffff)}`) });
+    }
+    return worlds[i]!;
+  };
+  const playout = (c: Candidate, w: World): number => {
+    const models = new Dice(w.models);
+    let state = side === 'us' ? step(scenario, w.state, c.orders, w.first) : step(scenario, w.state, w.first, c.orders);
+    for (let t = 1; t < level.horizon && !state.outcome; t++) {
+      const mine = modelOrders(scenario, c.plan ?? self, state, models);
+      const theirs = modelOrders(scenario, w.opponent, state, models);
+      state = side === 'us' ? step(scenario, state, mine, theirs) : step(scenario, state, theirs, mine);
+    }
+    return playoutValue(scenario, state, side, book);
+  };
+
+  // Sequential halving: each round shares its part of the budget among the sets still in, then keeps the better half.
+  const sums = list.map(() => 0);
+  const counts = list.map(() => 0);
+  let alive = list.map((_, i) => i);
+  let used = 0;
+  const rounds = Math.max(1, Math.ceil(Math.log2(Math.max(2, list.length))));
+  const mean = (i: number) => (counts[i]! > 0 ? sums[i]! / counts[i]! : Number.NEGATIVE_INFINITY);
+  const byMean = (a: number, b: number) => mean(b) - mean(a) || a - b;
+  for (let r = 0; r < rounds && alive.length > 1; r++) {
+    const per = Math.max(1, Math.floor((level.playouts - used) / (alive.length * (rounds - r))));
+    for (const i of alive) {
+      for (let k = 0; k < per && used < level.playouts; k++) {
+        sums[i]! += playout(list[i]!, world(counts[i]!));
+        counts[i]!++;
+        used++;
+      }
+    }
+    alive = alive.filter((i) => counts[i]! > 0).sort(byMean);
+    if (r < rounds - 1) alive = alive.slice(0, Math.ceil(alive.length / 2));
+  }
+  const ranked = [...alive].sort(byMean);
+  const chosen = list[ranked[0] ?? 0] ?? { orders: [], reasons: [] };
+  const expected = ranked[0] === undefined ? 0 : mean(ranked[0]);
+  const runnerUp = ranked[1] === undefined ? expected : mean(ranked[1]);
+  const n = names(scenario);
+  const them = scenario.sides[other].short;
+  return {
+    orders: chosen.orders,
+    reasons: chosen.reasons,
+    summary: `Looking ${n.weeks(level.horizon)} ahead in ${thousands(used)} imagined games against the likely ${them} replies, these orders came out best of the ${list.length} compared.`,
+    search: {
+      playouts: used,
+      candidates: list.length,
+      horizon: level.horizon,
+      expected: Math.round(expected),
+      margin: Math.round(expected - runnerUp),
+    },
+  };
+}
+
+/** 1234567 as "1,234,567", without Intl (whose output may vary with the platform's locale data). */
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** The strategist at a level, as a policy. */
+export function strategistPolicy(level: StrategistLevel, book: DoctrineBook = DOCTRINES): Policy {
+  return (scenario, view, dice) => searchDecision(scenario, view, dice, level, book);
+}

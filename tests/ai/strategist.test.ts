@@ -1,0 +1,84 @@
+/**
+ * The strategist searches within a budget counted in playouts, never in time, and draws only from its own stream:
+ * the same view and the same seed give the same choice, on any machine, however busy.
+ */
+import { describe, expect, it } from 'vitest';
+import { DOCTRINES } from '../../src/ai/doctrine.ts';
+import { AI_PLAYERS } from '../../src/ai/registry.ts';
+import { aiDice } from '../../src/ai/simple.ts';
+import { playoutValue, searchDecision } from '../../src/ai/strategist.ts';
+import { Dice, seedRng, validateOrders, viewFor } from '../../src/engine/index.ts';
+import { matchStates, randomGameStates, SCENARIO, TEST_LEVEL } from './fixtures.ts';
+
+const doctrine = (side: 'us' | 'iran', id: string) => AI_PLAYERS.find((p) => p.side === side && p.id === id)!.policy;
+const STATES = [
+  ...randomGameStates('strategist-1').filter((_, i) => i % 3 === 0),
+  ...matchStates('strategist-2', doctrine('us', 'hawk'), doctrine('iran', 'harasser')).filter((_, i) => i % 4 === 1),
+];
+
+describe('the strategist', () => {
+  it('gives the same orders, reasons and search figures for the same view and seed', () => {
+    for (const state of STATES)
+      for (const side of ['us', 'iran'] as const) {
+        const view = viewFor(SCENARIO, state, side, false);
+        const a = searchDecision(SCENARIO, view, aiDice('same', side, state.turn), TEST_LEVEL);
+        const b = searchDecision(SCENARIO, view, aiDice('same', side, state.turn), TEST_LEVEL);
+        expect(b).toEqual(a);
+        expect(validateOrders(SCENARIO, state, side, a.orders).ok).toBe(true);
+      }
+  });
+
+  it('spends its budget in playouts, never more, and compares at most its number of candidates', () => {
+    for (const state of STATES.slice(0, 4)) {
+      const view = viewFor(SCENARIO, state, 'us', false);
+      const d = searchDecision(SCENARIO, view, aiDice('budget', 'us', state.turn), TEST_LEVEL);
+      expect(d.search?.playouts).toBeLessThanOrEqual(TEST_LEVEL.playouts);
+      expect(d.search?.playouts).toBeGreaterThanOrEqual(TEST_LEVEL.playouts * 0.75);
+      expect(d.search?.candidates).toBeLessThanOrEqual(TEST_LEVEL.candidates);
+      expect(d.search?.horizon).toBe(TEST_LEVEL.horizon);
+      expect(d.summary).toMatch(/^Looking two weeks ahead in \d+ imagined games against the likely Iran replies/);
+    }
+  });
+
+  it('draws from the dice it is given: another stream may choose differently, the same stream never does', () => {
+    const state = STATES[2]!;
+    const view = viewFor(SCENARIO, state, 'iran', false);
+    const rng = seedRng('stream');
+    const a = searchDecision(SCENARIO, view, new Dice(rng), TEST_LEVEL);
+    const b = searchDecision(SCENARIO, view, new Dice({ ...rng }), TEST_LEVEL);
+    expect(b).toEqual(a);
+  });
+
+  it('has easy, normal and hard levels in data, stronger by budget', () => {
+    const levels = DOCTRINES.strategist.levels;
+    expect(levels.map((l) => l.id)).toEqual(['easy', 'normal', 'hard']);
+    for (let i = 1; i < levels.length; i++) {
+      expect(levels[i]!.playouts).toBeGreaterThan(levels[i - 1]!.playouts);
+      expect(levels[i]!.horizon).toBeGreaterThanOrEqual(levels[i - 1]!.horizon);
+    }
+    for (const side of ['us', 'iran'] as const)
+      for (const l of levels)
+        expect(AI_PLAYERS.some((p) => p.side === side && p.id === `strategist:${l.id}`)).toBe(true);
+  });
+
+  it('values a war below any other end, and a win above a loss', () => {
+    const final = matchStates('value', doctrine('us', 'measured'), doctrine('iran', 'harasser')).at(-1)!;
+    const ended = (result: 'us' | 'iran' | 'shared-loss') => ({
+      ...final,
+      outcome: {
+        result,
+        reason: result === 'shared-loss' ? ('war' as const) : ('final-turn' as const),
+        turn: final.turn,
+        explanation: '',
+        score: { us: { total: 100, lines: [] }, iran: { total: 100, lines: [] } },
+      },
+    });
+    for (const side of ['us', 'iran'] as const) {
+      const win = playoutValue(SCENARIO, ended(side), side, DOCTRINES);
+      const loss = playoutValue(SCENARIO, ended(side === 'us' ? 'iran' : 'us'), side, DOCTRINES);
+      const war = playoutValue(SCENARIO, ended('shared-loss'), side, DOCTRINES);
+      expect(win).toBeGreaterThan(loss);
+      expect(loss).toBeGreaterThan(war);
+    }
+  });
+});
