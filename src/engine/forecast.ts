@@ -168,7 +168,7 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
       const site = s.iran.proxySites.find((p) => p.site === order.site);
       if (!site) break;
       // Resolution rolls Iraqi forces at the site's risk and civilians at half of it: either is a death.
-      const spared = perMille(1000 - site.civilianRisk, 1000 - perMille(site.civilianRisk, 500));
+      const spared = perMille(1000 - site.civilianRisk, 1000 - perMille(site.civilianRisk, s.strikes.civilianShare));
       addOdds('Iraqis who are not militia die', 1000 - spared);
       const recent = view.attacks.filter((a) => a.suspect === site.group && a.turn > view.turn - s.strikes.window);
       const best = recent.reduce((m, a) => Math.max(m, a.confidence ?? 0), 0);

@@ -1,6 +1,6 @@
 /**
  * The engine's public API. A pure, deterministic function of (scenario, seed, orders): no DOM, no clock, no
- * Math.random; every draw comes from the seeded RNG whose state lives in the game state.
+ * unseeded randomness; every draw comes from the seeded RNG whose state lives in the game state.
  */
 export { attributionConfidence, likelihoodWord } from './attribution.ts';
 export { addDays } from './dates.ts';

@@ -677,7 +677,7 @@ class Turn {
     casualties.proxiesKilled = perMille(dice.between(st.proxiesKilled[0], st.proxiesKilled[1]), efficiency);
     if (dice.chance(site.civilianRisk))
       casualties.iraqiForcesKilled = dice.between(st.iraqiKilled[0], st.iraqiKilled[1]);
-    if (dice.chance(perMille(site.civilianRisk, 500))) casualties.civiliansKilled = 1;
+    if (dice.chance(perMille(site.civilianRisk, st.civilianShare))) casualties.civiliansKilled = 1;
     this.addCasualties(casualties);
     const iraqiDead = casualties.iraqiForcesKilled + casualties.civiliansKilled;
     const justified = d.attacks.some((a) => a.group === groupId && a.turn > d.turn - st.window);
@@ -825,7 +825,7 @@ class Turn {
     b.successorsUsed++;
     b.designate = next;
     b.designateTurns = gov.designateTurns;
-    b.designateSupport = 50;
+    b.designateSupport = gov.successorSupport;
     this.emit('all', { type: 'government', stage: 'named', name: next });
   }
 

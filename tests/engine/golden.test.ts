@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '128888152959b4',
-  '00f27e180640ac',
-  '0c7f46d75f8f67',
-  '1f54e247bf4256',
-  '06ac56127751a6',
-  '17336eb30454a3',
-  '1d3a5a502bcdb7',
-  '0cc72ff1d259c5',
-  '00e07a09c847bd',
-  '0ff43f5bc7c4c3',
-  '1d670f0b41b9b0',
-  '0ac32205e1f905',
+  '093a179bb4831d',
+  '0ed64728789522',
+  '158b8d3b28f79d',
+  '141ba901848f0b',
+  '170eb2d98283ed',
+  '17471a870e3b1a',
+  '01314febc0a2cc',
+  '1e44187f8b820a',
+  '1dad101e4aa09c',
+  '0d33859c788a5e',
+  '0741da971bb4cf',
+  '035e907ccec299',
 ];
 
 /** How that game ends. */
