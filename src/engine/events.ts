@@ -1,4 +1,5 @@
 import type { AirDefence, AttackKind, OrderType } from './scenario.ts';
+import type { Ruling } from './facilitator.ts';
 import type { Casualties, OutcomeReason, OutcomeResult, Side } from './state.ts';
 
 /** Who may see an event: everyone, one side, or only the facilitator (who sees all). */
@@ -59,7 +60,8 @@ export type GameEvent = { audience: Audience } & (
   | { type: 'counter-isis'; isis: number }
   | { type: 'partner-left'; remaining: number }
   | { type: 'pandemic'; level: number; curfew: boolean }
-  | { type: 'card'; card: string; title: string; text: string }
+  | { type: 'card'; card: string; title: string; text: string; released?: 'deck' | 'written' } // released: by the facilitator
+  | { type: 'ruling'; ruling: Ruling } // the facilitator overruled a roll; the ruling says which and why
   | { type: 'rung'; from: number; to: number; pressure: number; cause: 'pressure' | 'first' | 'decay' | 'siege' }
   | { type: 'game-over'; result: OutcomeResult; reason: OutcomeReason }
 );

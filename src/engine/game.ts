@@ -1,6 +1,7 @@
 import { produce } from 'immer';
 import { validateOrders } from './orders.ts';
-import { resolveTurn } from './resolve.ts';
+import { checkRulings } from './facilitator.ts';
+import { resolveTurn, type TurnResult } from './resolve.ts';
 import { fail, failMany, ok, type Result } from './result.ts';
 import { roundTen } from './math.ts';
 import { seedRng } from './rng.ts';
@@ -152,12 +153,34 @@ export function withdrawOrders(state: GameState, side: Side): GameState {
   });
 }
 
-/** Submits both sides' orders and resolves the turn: the step every runner (CLI, AI, UI, replays) shares. */
-export function playTurn(scenario: Scenario, state: GameState, us: unknown, iran: unknown): Result<GameState> {
+/**
+ * Submits both sides' orders and resolves the turn, with the facilitator's rulings if any: the step every runner
+ * (CLI, AI, UI, replays) shares.
+ */
+export function playTurn(
+  scenario: Scenario,
+  state: GameState,
+  us: unknown,
+  iran: unknown,
+  rulings: unknown = [],
+): Result<GameState> {
+  const r = resolveOrders(scenario, state, us, iran, rulings);
+  return r.ok ? ok(r.value.state) : r;
+}
+
+/** As playTurn, with the turn's events. */
+export function resolveOrders(
+  scenario: Scenario,
+  state: GameState,
+  us: unknown,
+  iran: unknown,
+  rulings: unknown = [],
+): Result<TurnResult> {
   const a = submitOrders(scenario, state, 'us', us);
   if (!a.ok) return failMany(a.errors.map((e) => ({ ...e, path: `us.${e.path ?? ''}` })));
   const b = submitOrders(scenario, a.value, 'iran', iran);
   if (!b.ok) return failMany(b.errors.map((e) => ({ ...e, path: `iran.${e.path ?? ''}` })));
-  const r = resolveTurn(scenario, b.value);
-  return r.ok ? ok(r.value.state) : r;
+  const checked = checkRulings(scenario, rulings);
+  if (!checked.ok) return failMany(checked.errors.map((e) => ({ ...e, path: `rulings.${e.path ?? ''}` })));
+  return resolveTurn(scenario, b.value, checked.value);
 }

@@ -6,7 +6,27 @@ export { attributionConfidence, likelihoodWord } from './attribution.ts';
 export { addDays } from './dates.ts';
 export { type Audience, type EventOf, type EventType, type GameEvent, viewEvents, visibleTo } from './events.ts';
 export { EFFECT_LABELS, type Forecast, forecastOrder, type Odds } from './forecast.ts';
-export { createGame, type GameOptions, playTurn, submitOrders, turnsFor, withdrawOrders } from './game.ts';
+export {
+  checkInject,
+  checkRulings,
+  type FacilitatorRecord,
+  type Inject,
+  injectSchema,
+  injectWords,
+  releaseInject,
+  type Ruling,
+  rulingKey,
+  rulingSchema,
+} from './facilitator.ts';
+export {
+  createGame,
+  type GameOptions,
+  playTurn,
+  resolveOrders,
+  submitOrders,
+  turnsFor,
+  withdrawOrders,
+} from './game.ts';
 export { hashValue } from './hash.ts';
 export { rungName } from './ladder.ts';
 export {
@@ -26,12 +46,13 @@ export {
   parseReplay,
   type Replay,
   recordReplay,
+  releaseAll,
   type VerifiedReplay,
   verifyReplay,
 } from './replay.ts';
 export { resolveTurn, type TurnResult } from './resolve.ts';
 export { type EngineError, formatErrors, type Result } from './result.ts';
-export { Dice, type RngState, seedRng } from './rng.ts';
+export { Dice, type RngState, reseed, seedRng } from './rng.ts';
 export {
   IRAN_ORDER_TYPES,
   ORDER_TYPES,

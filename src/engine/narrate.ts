@@ -346,7 +346,27 @@ export function narrate(scenario: Scenario, event: GameEvent, seat: Seat): strin
     case 'pandemic':
       return `The pandemic is at level ${event.level} of 5; ${event.curfew ? 'curfews are in force' : 'curfews are lifted'}.`;
     case 'card':
-      return `${event.title}. ${event.text}`;
+      return event.released
+        ? `Released by the facilitator: ${event.title}. ${event.text}`
+        : `${event.title}. ${event.text}`;
+    case 'ruling': {
+      const r = event.ruling;
+      const why = `Reason given: ${r.reason}`;
+      switch (r.type) {
+        case 'attack-missed':
+          return `The facilitator ruled that attack #${r.attack} did no harm after all. ${why}`;
+        case 'attack-attributed':
+          return `The facilitator ruled that US intelligence named ${r.suspect === null ? 'no suspect' : group(r.suspect)} for attack #${r.attack}. ${why}`;
+        case 'strike-missed':
+          return `The facilitator ruled that strike #${r.strike} hit nothing. ${why}`;
+        case 'vote':
+          return `The facilitator ruled that parliament's vote ${r.passed ? 'passed' : 'failed'}. ${why}`;
+        default: {
+          const never: never = r;
+          throw new Error(`unhandled ruling ${JSON.stringify(never)}`);
+        }
+      }
+    }
     case 'rung': {
       const moved = `from ${rung(scenario, event.from)} to ${rung(scenario, event.to)}`;
       const up = event.to > event.from;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { GameEvent } from './events.ts';
+import { type Inject, injectSchema, releaseInject, rulingSchema } from './facilitator.ts';
 import { createGame, playTurn } from './game.ts';
 import { hashValue } from './hash.ts';
 import { orderSchema } from './orders.ts';
@@ -12,8 +14,10 @@ export const REPLAY_FORMAT = 'two-boxers-replay';
 export const REPLAY_FORMAT_VERSION = 1;
 
 const turnSchema = z.strictObject({
+  injects: z.array(injectSchema).optional(), // released by the facilitator before the orders
   us: z.array(orderSchema),
   iran: z.array(orderSchema),
+  rulings: z.array(rulingSchema).optional(), // the facilitator's rulings on the turn's rolls
   hash: z.string().regex(/^[0-9a-f]{14}$/, 'a 14-digit hex state hash'),
 });
 
@@ -26,6 +30,7 @@ export const replaySchema = z.strictObject({
   seed: z.string().min(1),
   options: z.strictObject({ preset: z.string().optional() }),
   turns: z.array(turnSchema),
+  pending: z.array(injectSchema).optional(), // injects released for the turn being ordered when it was recorded
   finalHash: z.string(),
 });
 
@@ -61,12 +66,27 @@ export function recordReplay(scenario: Scenario, state: GameState): Result<Repla
   if (!game.ok) return game;
   let current = game.value;
   const turns: Replay['turns'] = [];
+  const injectsOf = (turn: number) =>
+    (state.facilitator?.injects ?? []).filter((x) => x.turn === turn).map((x) => x.inject);
   for (const record of state.history) {
-    const next = playTurn(scenario, current, record.orders.us, record.orders.iran);
+    const injects = injectsOf(record.turn);
+    const released = releaseAll(scenario, current, injects);
+    if (!released.ok) return released;
+    const next = playTurn(scenario, released.value.state, record.orders.us, record.orders.iran, record.rulings ?? []);
     if (!next.ok) return next;
     current = next.value;
-    turns.push({ us: record.orders.us, iran: record.orders.iran, hash: hashState(current) });
+    turns.push({
+      ...(injects.length > 0 && { injects }),
+      us: record.orders.us,
+      iran: record.orders.iran,
+      ...(record.rulings && { rulings: record.rulings }),
+      hash: hashState(current),
+    });
   }
+  const pending = state.outcome ? [] : injectsOf(state.turn);
+  const last = releaseAll(scenario, current, pending);
+  if (!last.ok) return last;
+  current = last.value.state;
   const finalHash = hashState(current);
   if (finalHash !== hashState({ ...state, submitted: current.submitted }))
     return fail('replay.record', 'the game does not replay from its own record: the state was edited');
@@ -79,6 +99,7 @@ export function recordReplay(scenario: Scenario, state: GameState): Result<Repla
     seed: state.seed,
     options,
     turns,
+    ...(pending.length > 0 && { pending }),
     finalHash,
   });
 }
@@ -116,7 +137,12 @@ export function verifyReplay(scenario: Scenario, input: unknown): Result<Verifie
   const hashes: string[] = [];
   for (const [i, turn] of r.turns.entries()) {
     if (state.outcome) return fail('replay.turns', `turn ${i + 1} recorded after the game ended`, `turns[${i}]`);
-    const next = playTurn(scenario, state, turn.us, turn.iran);
+    const released = releaseAll(scenario, state, turn.injects ?? []);
+    if (!released.ok)
+      return failMany(
+        released.errors.map((e) => ({ ...e, message: `turn ${i + 1}: ${e.message}`, path: `turns[${i}].${e.path}` })),
+      );
+    const next = playTurn(scenario, released.value.state, turn.us, turn.iran, turn.rulings ?? []);
     if (!next.ok)
       return failMany(
         next.errors.map((e) => ({ ...e, message: `turn ${i + 1}: ${e.message}`, path: `turns[${i}].${e.path}` })),
@@ -127,8 +153,29 @@ export function verifyReplay(scenario: Scenario, input: unknown): Result<Verifie
     if (h !== turn.hash)
       return fail('replay.diverged', `turn ${i + 1} differs: expected hash ${turn.hash}, got ${h}`, `turns[${i}].hash`);
   }
+  const pending = releaseAll(scenario, state, r.pending ?? []);
+  if (!pending.ok)
+    return failMany(pending.errors.map((e) => ({ ...e, message: `pending: ${e.message}`, path: `pending.${e.path}` })));
+  state = pending.value.state;
   const finalHash = hashState(state);
   if (finalHash !== r.finalHash)
     return fail('replay.diverged', `final state differs: expected ${r.finalHash}, got ${finalHash}`, 'finalHash');
   return ok({ state, hashes });
+}
+
+/** Releases a turn's injects in order, as the facilitator did: the state after them and their events. */
+export function releaseAll(
+  scenario: Scenario,
+  state: GameState,
+  injects: readonly Inject[],
+): Result<{ state: GameState; events: GameEvent[] }> {
+  let current = state;
+  const events: GameEvent[] = [];
+  for (const [i, inject] of injects.entries()) {
+    const r = releaseInject(scenario, current, inject);
+    if (!r.ok) return failMany(r.errors.map((e) => ({ ...e, path: `injects[${i}]${e.path ? `.${e.path}` : ''}` })));
+    current = r.value.state;
+    events.push(...r.value.events);
+  }
+  return ok({ state: current, events });
 }

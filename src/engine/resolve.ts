@@ -2,6 +2,7 @@ import { freeze } from 'immer';
 import { attributionConfidence, likelihoodWord } from './attribution.ts';
 import { addDays } from './dates.ts';
 import type { Audience, GameEvent } from './events.ts';
+import { type Inject, type Ruling, rulingKey } from './facilitator.ts';
 import { stepLadder } from './ladder.ts';
 import { chance, clamp, perMille, roundTen } from './math.ts';
 import { type AttackOrder, embassyOf, type Order, specOf } from './orders.ts';
@@ -44,12 +45,21 @@ class Turn {
   kineticResponse = false; // the US struck a proxy this turn
   attackedGroups = new Set<string>();
   readonly dice: Dice;
+  readonly ruled = new Set<string>(); // the rulings that found their roll
 
   constructor(
     readonly s: Scenario,
     readonly d: D,
+    readonly rulings: readonly Ruling[] = [],
   ) {
     this.dice = new Dice(d.rng);
+  }
+
+  /** The facilitator's ruling on a roll, if any (marked as used: a ruling that finds no roll is an error). */
+  ruling<T extends Ruling['type']>(type: T, matches: (r: Extract<Ruling, { type: T }>) => boolean) {
+    const r = this.rulings.find((x): x is Extract<Ruling, { type: T }> => x.type === type && matches(x as never));
+    if (r) this.ruled.add(rulingKey(r));
+    return r;
   }
 
   emit(audience: Audience, event: DistributiveOmit<GameEvent, 'audience'>): void {
@@ -196,6 +206,11 @@ class Turn {
       if (this.dice.chance(profile.iraqiPerHit)) casualties.iraqiForcesKilled++;
       if (this.dice.chance(profile.civilianPerHit)) casualties.civiliansKilled++;
     }
+    const missed = this.ruling('attack-missed', (r) => r.attack === id);
+    if (missed) {
+      hits = 0;
+      Object.assign(casualties, noCasualties());
+    }
     this.emit('all', {
       type: 'attack',
       attackId: id,
@@ -207,6 +222,7 @@ class Turn {
       caught,
       casualties,
     });
+    if (missed) this.emit('all', { type: 'ruling', ruling: missed });
     this.emit('iran', { type: 'perpetrator', attackId: id, group: g.id, autonomous });
     this.addCasualties(casualties);
     this.usLosses(casualties);
@@ -242,8 +258,11 @@ class Turn {
       const pick = this.dice.weighted(others.map((x) => x.aggression + 1));
       suspect = pick >= 0 ? others[pick]!.id : null;
     }
+    const named = this.ruling('attack-attributed', (r) => r.attack === id);
+    if (named) suspect = named.suspect;
     const word = likelihoodWord(s, confidence).word;
     this.emit('us', { type: 'attributed', attackId: id, suspect, confidence, word });
+    if (named) this.emit('us', { type: 'ruling', ruling: named });
     d.attacks.push({
       id,
       turn: d.turn,
@@ -423,6 +442,11 @@ class Turn {
       if (this.dice.chance(profile.iraqiPerHit)) casualties.iraqiForcesKilled++;
       if (this.dice.chance(profile.civilianPerHit)) casualties.civiliansKilled++;
     }
+    const missed = this.ruling('attack-missed', (r) => r.attack === id);
+    if (missed) {
+      hits = 0;
+      Object.assign(casualties, noCasualties());
+    }
     this.emit('all', {
       type: 'attack',
       attackId: id,
@@ -434,6 +458,7 @@ class Turn {
       caught: false,
       casualties,
     });
+    if (missed) this.emit('all', { type: 'ruling', ruling: missed });
     this.emit('all', { type: 'perpetrator', attackId: id, group: null, autonomous: false });
     this.emit('us', {
       type: 'attributed',
@@ -666,18 +691,22 @@ class Turn {
     const site = s.iran.proxySites.find((p) => p.site === siteId)!;
     const g = this.group(groupId);
     const dice = this.dice;
-    const arsenalLost = Math.min(g.arsenal, perMille(dice.between(st.arsenalLoss[0], st.arsenalLoss[1]), efficiency));
-    const strengthLost = Math.min(
-      g.strength,
-      perMille(dice.between(st.strengthLoss[0], st.strengthLoss[1]), efficiency),
-    );
-    g.arsenal -= arsenalLost;
-    g.strength -= strengthLost;
+    const strikeId = d.nextId++;
+    let arsenalLost = Math.min(g.arsenal, perMille(dice.between(st.arsenalLoss[0], st.arsenalLoss[1]), efficiency));
+    let strengthLost = Math.min(g.strength, perMille(dice.between(st.strengthLoss[0], st.strengthLoss[1]), efficiency));
     const casualties = noCasualties();
     casualties.proxiesKilled = perMille(dice.between(st.proxiesKilled[0], st.proxiesKilled[1]), efficiency);
     if (dice.chance(site.civilianRisk))
       casualties.iraqiForcesKilled = dice.between(st.iraqiKilled[0], st.iraqiKilled[1]);
     if (dice.chance(perMille(site.civilianRisk, st.civilianShare))) casualties.civiliansKilled = 1;
+    const missed = this.ruling('strike-missed', (r) => r.strike === strikeId);
+    if (missed) {
+      arsenalLost = 0;
+      strengthLost = 0;
+      Object.assign(casualties, noCasualties());
+    }
+    g.arsenal -= arsenalLost;
+    g.strength -= strengthLost;
     this.addCasualties(casualties);
     const iraqiDead = casualties.iraqiForcesKilled + casualties.civiliansKilled;
     const justified = d.attacks.some((a) => a.group === groupId && a.turn > d.turn - st.window);
@@ -695,7 +724,6 @@ class Turn {
     if (bestConfidence < st.lowConfidence) consent += st.lowConfidenceConsent;
     d.baghdad.consent = clamp(d.baghdad.consent + consent, 0, 100);
     d.baghdad.evictionPressure = clamp(d.baghdad.evictionPressure + pressure, 0, 100);
-    const strikeId = d.nextId++;
     d.strikes.push({ id: strikeId, turn: d.turn, site: siteId, group: groupId, kind, justified, casualties });
     // A campaign's strikes read as plain strikes while its plan is secret (the record keeps the truth).
     const secret = kind === 'campaign' && !campaignLeaked(d, groupId);
@@ -709,6 +737,7 @@ class Turn {
       strengthLost,
       casualties,
     });
+    if (missed) this.emit('all', { type: 'ruling', ruling: missed });
     if (!justified) this.emit('iran', { type: 'misdirected', strikeId, group: groupId });
     this.kineticResponse = true;
     // The US assesses its own strike damage: its estimate of the group drops by what it saw destroyed.
@@ -839,7 +868,8 @@ class Turn {
       if (this.dice.chance(lean)) votesFor += bloc.seats;
       else votesAgainst += bloc.seats;
     }
-    const passed = votesFor >= s.baghdad.seatsToPass;
+    const overruled = this.ruling('vote', () => true);
+    const passed = overruled ? overruled.passed : votesFor >= s.baghdad.seatsToPass;
     b.lastVoteTurn = this.d.turn;
     let expelled = false;
     if (passed) {
@@ -849,6 +879,7 @@ class Turn {
     }
     this.expelled ||= expelled;
     this.emit('all', { type: 'vote', votesFor, votesAgainst, passed, expelled });
+    if (overruled) this.emit('all', { type: 'ruling', ruling: overruled });
   }
   expelled = false;
 
@@ -943,13 +974,51 @@ class Turn {
         (w.curfew === undefined || now.curfew === w.curfew);
       if (!held) continue;
       if (w.chance !== undefined && !this.dice.chance(w.chance)) continue;
-      d.cardsFired.push(card.id);
-      this.emit('all', { type: 'card', card: card.id, title: card.title, text: card.text });
-      this.apply(card.effects);
-      this.partnersLeave(card.partnersLeave);
-      if (card.designate === 'confirm' && d.baghdad.stage === 'designate') this.confirmGovernment();
-      if (card.designate === 'withdraw' && d.baghdad.stage === 'designate') this.withdrawDesignate();
+      this.playCard(card);
     }
+  }
+
+  /** A card of the deck comes into play, by its conditions or because the facilitator released it. */
+  playCard(card: Scenario['cards'][number], released?: 'deck'): void {
+    const d = this.d;
+    d.cardsFired.push(card.id);
+    this.emit('all', {
+      type: 'card',
+      card: card.id,
+      title: card.title,
+      text: card.text,
+      ...(released && { released }),
+    });
+    this.apply(card.effects);
+    this.partnersLeave(card.partnersLeave);
+    if (card.designate === 'confirm' && d.baghdad.stage === 'designate') this.confirmGovernment();
+    if (card.designate === 'withdraw' && d.baghdad.stage === 'designate') this.withdrawDesignate();
+  }
+
+  /** The facilitator's inject: effects now, its push on the ladder kept for the turn's resolution. */
+  inject(inject: Inject): void {
+    const s = this.s;
+    const d = this.d;
+    if (inject.type === 'card') this.playCard(s.cards.find((c) => c.id === inject.card)!, 'deck');
+    else {
+      const variant = s
+        .injectTemplates!.find((t) => t.id === inject.template)!
+        .variants.find((v) => v.id === inject.variant)!;
+      this.emit('all', {
+        type: 'card',
+        card: inject.template,
+        title: inject.title,
+        text: inject.text,
+        released: 'written',
+      });
+      this.apply(variant.effects);
+      this.partnersLeave(variant.partnersLeave);
+    }
+    const record = d.facilitator ?? { injects: [], pressure: 0 };
+    d.facilitator = {
+      injects: [...record.injects, { turn: d.turn, inject }],
+      pressure: record.pressure + this.pressure,
+    };
   }
 
   escalationScore(side: Side, orders: readonly Order[]): number {
@@ -977,6 +1046,10 @@ class Turn {
     const s = this.s;
     const d = this.d;
     this.emit('all', { type: 'turn-started', turn: d.turn, date: addDays(s.startDate, (d.turn - 1) * s.turnDays) });
+    if (d.facilitator && d.facilitator.pressure !== 0) {
+      this.pressure += d.facilitator.pressure;
+      d.facilitator = { ...d.facilitator, pressure: 0 };
+    }
     for (const o of us) d.us.politicalCapital -= specOf(s, o.type).cost;
     for (const o of iran) d.iran.resources -= specOf(s, o.type).cost;
     const usPoints = this.escalationScore('us', us);
@@ -1024,6 +1097,7 @@ class Turn {
       usResolve: d.us.resolve,
       isis: d.isis,
       usKilled: d.casualties.usKilled,
+      ...(this.rulings.length > 0 && { rulings: [...this.rulings] }),
     });
     const outcome = checkOutcome(s, d, this.expelled);
     if (outcome) {
@@ -1074,6 +1148,7 @@ function workingCopy(s: GameState): GameState {
     strikes: [...s.strikes],
     cardsFired: [...s.cardsFired],
     history: [...s.history],
+    ...(s.facilitator && { facilitator: { ...s.facilitator, injects: [...s.facilitator.injects] } }),
   };
 }
 
@@ -1081,7 +1156,7 @@ function workingCopy(s: GameState): GameState {
  * Resolves the turn once both sides have submitted: one step on a working copy, one RNG restore and save.
  * Returns the new state and the events in the order they happened; the input state is left untouched.
  */
-export function resolveTurn(scenario: Scenario, state: GameState): Result<TurnResult> {
+export function resolveTurn(scenario: Scenario, state: GameState, rulings: readonly Ruling[] = []): Result<TurnResult> {
   if (state.outcome) return fail('game.over', 'the game is over');
   const { us, iran } = state.submitted;
   if (!us || !iran)
@@ -1090,7 +1165,21 @@ export function resolveTurn(scenario: Scenario, state: GameState): Result<TurnRe
       `waiting for ${!us && !iran ? 'both sides' : !us ? 'the US' : 'Iran'} to submit orders`,
     );
   const next = workingCopy(state);
-  const turn = new Turn(scenario, next);
+  const turn = new Turn(scenario, next, rulings);
   turn.run(us, iran);
+  const unmatched = rulings.find((r) => !turn.ruled.has(rulingKey(r)));
+  if (unmatched) return fail('ruling.unmatched', `turn ${state.turn} has no ${rulingKey(unmatched)} to rule on`);
   return ok({ state: freezeStates ? freeze(next, true) : next, events: turn.events });
+}
+
+/**
+ * An inject's effects on the turn being ordered (checked by the caller: facilitator.ts). No dice are rolled: a released
+ * card comes into play whatever its conditions say.
+ */
+export function injectEffects(scenario: Scenario, state: GameState, inject: Inject): TurnResult {
+  const next = workingCopy(state);
+  next.submitted = { ...state.submitted };
+  const turn = new Turn(scenario, next);
+  turn.inject(inject);
+  return { state: freezeStates ? freeze(next, true) : next, events: turn.events };
 }

@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import type { GameState } from './state.ts';
 
 /** alea's whole state: four numbers, so it lives in the game state and a saved game decides its future exactly. */
 export interface RngState {
@@ -15,6 +16,12 @@ export function seedRng(seed: string): RngState {
   const prng = seedrandom.alea(seed, { state: true }) as AleaPrng;
   return prng.state() as RngState;
 }
+
+/**
+ * The same game with a fresh RNG state drawn from `seed`: its past stays as it was and only its future rolls change.
+ * The replay tools use it to ask what else a position could have led to; `state.seed` keeps naming the game.
+ */
+export const reseed = (state: GameState, seed: string): GameState => ({ ...state, rng: seedRng(seed) });
 
 /**
  * A generator restored from state, for one resolution step. Restoring per step (not per draw) keeps a draw at

@@ -227,6 +227,25 @@ const cardSchema = z.strictObject({
     .describe('moves government formation: the designate withdraws or is confirmed'),
 });
 
+const injectTemplateSchema = z
+  .strictObject({
+    id,
+    title: text.describe('the headline the facilitator starts from, and may rewrite'),
+    text: text.describe('the story the facilitator starts from, and may rewrite'),
+    variants: z
+      .array(
+        z.strictObject({
+          id,
+          label: text.describe('how strong the news is, as the facilitator picks it ("a small protest")'),
+          effects: effectsSchema.default({}),
+          partnersLeave: int(0, 10).default(0),
+        }),
+      )
+      .min(1)
+      .describe('the strengths to pick from: the facilitator writes the words, the data keeps the numbers'),
+  })
+  .describe('an inject the facilitator writes during play: free words, effects from this list');
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -473,6 +492,10 @@ export const scenarioSchema = z
     }),
     orders: z.array(orderSpecSchema).describe('the complete list of orders for both sides'),
     cards: z.array(cardSchema).default([]).describe('the event deck: dated or conditional injects'),
+    injectTemplates: z
+      .array(injectTemplateSchema)
+      .optional()
+      .describe('injects a facilitator can write during a classroom game, with the effects each strength has'),
   })
   .describe('A scenario of the Two Boxers escalation game');
 
@@ -508,6 +531,8 @@ function crossCheck(s: Scenario): EngineError[] {
   dup(s.iran.fronts, 'iran.fronts');
   dup(s.baghdad.blocs, 'baghdad.blocs');
   dup(s.cards, 'cards');
+  dup(s.injectTemplates ?? [], 'injectTemplates');
+  for (const [i, t] of (s.injectTemplates ?? []).entries()) dup(t.variants, `injectTemplates[${i}].variants`);
   const groups = new Set(s.iran.groups.map((g) => g.id));
   const siteOf = (ref: string, path: string, kinds: string[]) => {
     const site = sites.get(ref);

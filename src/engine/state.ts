@@ -1,4 +1,5 @@
 import type { AirDefence, AttackKind } from './scenario.ts';
+import type { FacilitatorRecord, Ruling } from './facilitator.ts';
 import type { Order } from './orders.ts';
 import type { RngState } from './rng.ts';
 
@@ -110,6 +111,7 @@ export interface TurnRecord {
   usResolve: number;
   isis: number;
   usKilled: number;
+  rulings?: Ruling[]; // the facilitator's rulings on this turn's rolls
 }
 
 export interface GameState {
@@ -172,6 +174,7 @@ export interface GameState {
   cardsFired: string[];
   history: TurnRecord[];
   outcome: Outcome | null;
+  facilitator?: FacilitatorRecord; // absent in a game no facilitator has touched
 }
 
 export interface ScoreLine {
