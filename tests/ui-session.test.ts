@@ -162,3 +162,66 @@ describe('share links', () => {
     expect(garbage.ok).toBe(false);
   });
 });
+
+describe('a classroom game with a facilitator', () => {
+  /** Two teams, one rocket that hurts, an inject before it and a ruling after it. */
+  async function facilitated(): Promise<{ s: Session; attackId: number }> {
+    for (let i = 0; i < 100; i++) {
+      const s = newSession({ opponent: 'hotseat', classroom: true, seed: `class-${i}` });
+      const released = s.release({ type: 'card', card: 'oil-price-collapse' });
+      if (!released.ok) throw new Error(released.errors[0]?.message);
+      await s.commit('us', [{ type: 'hold' }]);
+      const r = await s.commit('iran', [{ type: 'rocket-attack', group: 'kh', base: 'taji', claim: 'unclaimed' }]);
+      if (!r.ok || !r.value) throw new Error('the turn did not resolve');
+      const attack = r.value.events.find((e) => e.type === 'attack');
+      if (attack?.type === 'attack' && attack.hits > 0) return { s, attackId: attack.attackId };
+    }
+    throw new Error('no seed in 100 where the rockets hit');
+  }
+
+  it("opens the turn's news with the inject and overrules a roll of the turn just resolved", async () => {
+    const { s, attackId } = await facilitated();
+    expect(s.turns[0]!.events[0]).toMatchObject({ type: 'card', card: 'oil-price-collapse', released: 'deck' });
+    expect(s.canOverrule).toBe(true);
+    const ruling = { type: 'attack-missed', attack: attackId, reason: 'The salvo fell in the desert.' } as const;
+    const r = s.overrule([ruling]);
+    if (!r.ok) throw new Error(r.errors[0]?.message);
+    expect(s.turns).toHaveLength(1);
+    expect(s.turns[0]!.events[0]).toMatchObject({ type: 'card', released: 'deck' }); // the inject stays in the news
+    expect(r.value.events.find((e) => e.type === 'attack')).toMatchObject({ attackId, hits: 0 });
+    expect(s.lastRulings).toEqual([ruling]);
+  });
+
+  it('refuses a ruling that finds no roll, and keeps the game as it was', async () => {
+    const { s } = await facilitated();
+    const before = hashState(s.state);
+    const r = s.overrule([{ type: 'attack-missed', attack: 999, reason: 'No such attack.' }]);
+    expect(r.ok).toBe(false);
+    expect(hashState(s.state)).toBe(before);
+    expect(s.turns).toHaveLength(1);
+    expect(s.canOverrule).toBe(true);
+  });
+
+  it('cannot overrule once the next turn has begun', async () => {
+    const { s, attackId } = await facilitated();
+    expect(s.release({ type: 'card', card: 'commander-doubts-campaign' }).ok).toBe(true);
+    const r = s.overrule([{ type: 'attack-missed', attack: attackId, reason: 'Too late.' }]);
+    expect(r.ok).toBe(false);
+  });
+
+  it('saves and links carry the injects and rulings: the game reopens to the same state and news', async () => {
+    const { s, attackId } = await facilitated();
+    s.overrule([{ type: 'attack-missed', attack: attackId, reason: 'The salvo fell in the desert.' }]);
+    expect(s.release({ type: 'card', card: 'commander-doubts-campaign' }).ok).toBe(true);
+    const save = JSON.parse(JSON.stringify(s.toSave('2026-11-24T08:00:00Z')));
+    const loaded = Session.fromSave(scenarios, save);
+    if (!loaded.ok) throw new Error(loaded.errors[0]?.message);
+    expect(hashState(loaded.value.state)).toBe(hashState(s.state));
+    expect(loaded.value.turns).toEqual(s.turns);
+    expect(loaded.value.released).toEqual(s.released);
+    expect(loaded.value.settings.classroom).toBe(true);
+    const linked = Session.fromShareCode(scenarios, s.toShareCode());
+    if (!linked.ok) throw new Error(linked.errors[0]?.message);
+    expect(hashState(linked.value.state)).toBe(hashState(s.state));
+  });
+});

@@ -11,13 +11,20 @@ import {
   type GameEvent,
   type GameState,
   hashState,
+  type Inject,
+  injectSchema,
   type Order,
   orderSchema,
   parseReplay,
   type Replay,
   recordReplay,
+  releaseAll,
+  releaseInject,
   resolveTurn,
   type Result,
+  type Ruling,
+  rulingSchema,
+  checkRulings,
   type Scenario,
   type SeatView,
   type Side,
@@ -34,6 +41,8 @@ export interface Settings {
   preset: string | null;
   side: Side;
   opponent: string;
+  /** A classroom game: two teams at one projected screen (hotseat) with a facilitator who sees everything. */
+  classroom?: boolean;
 }
 
 export interface TurnEvents {
@@ -60,6 +69,7 @@ const settingsSchema = z.strictObject({
   preset: z.string().nullable(),
   side: z.enum(['us', 'iran']),
   opponent: z.string().min(1),
+  classroom: z.boolean().optional(),
 });
 
 const saveSchema = z.strictObject({
@@ -76,6 +86,15 @@ export type SaveFile = z.infer<typeof saveSchema> & { replay: Replay };
 
 const err = (code: string, message: string): Result<never> => ({ ok: false, errors: [{ code, message }] });
 
+/** A turn as saves and links record it: the facilitator's injects and rulings, when there were any. */
+export interface RecordedTurn {
+  us: Order[];
+  iran: Order[];
+  injects?: Inject[] | undefined;
+  rulings?: Ruling[] | undefined;
+  hash?: string;
+}
+
 /**
  * One game as the browser plays it, with no DOM: the settings, the state, each turn's events (for the news and the
  * log), the AI opponent's moves, saves and share links. The screens only call this; it only calls the engine.
@@ -87,6 +106,11 @@ export class Session {
     public state: GameState,
     readonly turns: TurnEvents[],
   ) {}
+
+  /** Events of the injects released for the turn being ordered: they open that turn's news. */
+  released: GameEvent[] = [];
+  /** The last turn as it stood just before it resolved (orders sealed): a ruling resolves it again from here. */
+  private beforeLast: GameState | null = null;
 
   /** A new game, or an error naming what is wrong with the settings. */
   static create(scenario: Scenario, settings: Settings): Result<Session> {
@@ -168,13 +192,70 @@ export class Session {
       }
     }
     if (this.state.submitted.us === null || this.state.submitted.iran === null) return { ok: true, value: null };
+    return this.resolve([]);
+  }
+
+  /** Resolves the turn whose orders are sealed, opening its news with the injects released for it. */
+  private resolve(rulings: readonly Ruling[]): Result<TurnEvents> {
     const turn = this.state.turn;
-    const resolved = resolveTurn(this.scenario, this.state);
+    const before = this.state;
+    const resolved = resolveTurn(this.scenario, before, rulings);
     if (!resolved.ok) return resolved;
+    this.beforeLast = before;
     this.state = resolved.value.state;
-    const record = { turn, events: resolved.value.events };
+    const record = { turn, events: [...this.released, ...resolved.value.events] };
+    this.released = [];
     this.turns.push(record);
     return { ok: true, value: record };
+  }
+
+  /**
+   * The facilitator releases an inject at the start of the turn (before either side commits): its effects apply at
+   * once and it opens the turn's news.
+   */
+  release(inject: Inject): Result<GameEvent[]> {
+    const r = releaseInject(this.scenario, this.state, inject);
+    if (!r.ok) return r;
+    this.state = r.value.state;
+    this.released.push(...r.value.events);
+    return { ok: true, value: r.value.events };
+  }
+
+  /** The rulings standing on the last resolved turn. */
+  get lastRulings(): Ruling[] {
+    return this.state.history.at(-1)?.rulings ?? [];
+  }
+
+  /** Whether the last turn can still be overruled: nothing has happened since it resolved. */
+  get canOverrule(): boolean {
+    return (
+      this.beforeLast !== null &&
+      this.released.length === 0 &&
+      this.state.submitted.us === null &&
+      this.state.submitted.iran === null
+    );
+  }
+
+  /**
+   * The facilitator overrules rolls of the turn just resolved: the turn is resolved again from its sealed orders with
+   * these rulings (the whole list: it replaces the last one). The game is untouched when a ruling finds no roll.
+   */
+  overrule(rulings: readonly Ruling[]): Result<TurnEvents> {
+    if (!this.canOverrule || this.beforeLast === null)
+      return err('session.overrule', 'Only the turn just resolved can be overruled, before the next one begins.');
+    const checked = checkRulings(this.scenario, rulings);
+    if (!checked.ok) return checked;
+    const lastTurn = this.turns.pop()!;
+    const kept = { state: this.state, released: lastTurn.events.filter((e) => e.type === 'card' && e.released) };
+    this.state = this.beforeLast;
+    this.released = kept.released;
+    const r = this.resolve(checked.value);
+    if (!r.ok) {
+      this.state = kept.state;
+      this.released = [];
+      this.turns.push(lastTurn);
+    }
+    return r;
   }
 
   /** Takes back a side's sealed orders (hotseat, before the other side commits). */
@@ -228,32 +309,51 @@ export class Session {
     if (!replay.ok) return err('save.replay', `The save's game record is damaged (${replay.errors[0]?.message}).`);
     if (replay.value.seed !== save.settings.seed)
       return err('save.seed', 'The save has been edited: its seed does not match its game record.');
-    return Session.fromRecord(scenario, save.settings, replay.value.turns, replay.value.finalHash, save.pending);
+    return Session.fromRecord(
+      scenario,
+      save.settings,
+      replay.value.turns,
+      replay.value.finalHash,
+      save.pending,
+      replay.value.pending ?? [],
+    );
   }
 
   /** Replays recorded turns onto a fresh game, checking each hash; shared by saves and share links. */
   static fromRecord(
     scenario: Scenario,
     settings: Settings,
-    turns: readonly { us: Order[]; iran: Order[]; hash?: string }[],
+    turns: readonly RecordedTurn[],
     finalHash: string | null,
     pending: { us: Order[] | null; iran: Order[] | null } = { us: null, iran: null },
+    pendingInjects: readonly Inject[] = [],
   ): Result<Session> {
     const created = Session.create(scenario, settings);
     if (!created.ok) return created;
     const session = created.value;
+    const release = (injects: readonly Inject[]): EngineError[] | null => {
+      const r = releaseAll(scenario, session.state, injects);
+      if (!r.ok) return r.errors;
+      session.state = r.value.state;
+      session.released = r.value.events;
+      return null;
+    };
     for (const [i, t] of turns.entries()) {
       if (session.over) return err('save.turns', `The record goes on after the game ended (turn ${i + 1}).`);
+      const refused = release(t.injects ?? []);
+      if (refused) return err('save.injects', `Turn ${i + 1} holds an inject the rules refuse: ${describe(refused)}.`);
       const a = submitOrders(scenario, session.state, 'us', t.us);
       const b = a.ok ? submitOrders(scenario, a.value, 'iran', t.iran) : a;
       if (!b.ok) return err('save.orders', `Turn ${i + 1} holds an order the rules refuse: ${describe(b.errors)}.`);
-      const r = resolveTurn(scenario, b.value);
+      session.state = b.value;
+      const rulings = checkRulings(scenario, t.rulings ?? []);
+      const r = rulings.ok ? session.resolve(rulings.value) : rulings;
       if (!r.ok) return err('save.orders', `Turn ${i + 1} cannot be played: ${describe(r.errors)}.`);
-      session.state = r.value.state;
-      session.turns.push({ turn: i + 1, events: r.value.events });
       if (t.hash !== undefined && hashState(session.state) !== t.hash)
         return err('save.diverged', `Turn ${i + 1} does not play out as recorded: the file was edited or damaged.`);
     }
+    const refused = release(pendingInjects);
+    if (refused) return err('save.injects', `An inject of this turn is refused: ${describe(refused)}.`);
     if (finalHash !== null && hashState(session.state) !== finalHash)
       return err('save.diverged', 'The game does not end where the record says: the file was edited or damaged.');
     for (const side of ['us', 'iran'] as const) {
@@ -270,11 +370,16 @@ export class Session {
   toShareCode(): string {
     const replay = recordReplay(this.scenario, this.state);
     if (!replay.ok) throw new Error('cannot record the game');
+    const facilitated = replay.value.turns.some((t) => t.injects || t.rulings) || replay.value.pending;
     const payload: SharePayload = {
       v: SHARE_VERSION,
       s: this.settings,
       t: replay.value.turns.map((t) => [t.us, t.iran]),
       h: replay.value.finalHash,
+      ...(facilitated && {
+        f: replay.value.turns.map((t) => [t.injects ?? [], t.rulings ?? []]),
+        p: replay.value.pending ?? [],
+      }),
     };
     return toBase64Url(JSON.stringify(payload));
   }
@@ -293,8 +398,10 @@ export class Session {
     const scenario = scenarios.find((s) => s.id === p.s.scenarioId);
     if (!scenario)
       return err('share.scenario', `This link is for a scenario this game does not have ("${p.s.scenarioId}").`);
-    const turns = p.t.map(([us, iran]) => ({ us, iran }));
-    const session = Session.fromRecord(scenario, p.s, turns, p.h);
+    if (p.f && p.f.length !== p.t.length)
+      return err('share.shape', "This game link has been altered: its facilitator's record does not match its turns.");
+    const turns = p.t.map(([us, iran], i) => ({ us, iran, injects: p.f?.[i]?.[0], rulings: p.f?.[i]?.[1] }));
+    const session = Session.fromRecord(scenario, p.s, turns, p.h, undefined, p.p ?? []);
     if (!session.ok && session.errors[0]?.code === 'save.diverged')
       return err('share.diverged', 'This game link has been altered: the game it describes does not play out.');
     return session;
@@ -307,6 +414,8 @@ const shareSchema = z.strictObject({
   s: settingsSchema,
   t: z.array(z.tuple([z.array(orderSchema), z.array(orderSchema)])),
   h: z.string(),
+  f: z.array(z.tuple([z.array(injectSchema), z.array(rulingSchema)])).optional(), // a facilitated game's inputs
+  p: z.array(injectSchema).optional(), // injects released for the turn being ordered
 });
 type SharePayload = z.infer<typeof shareSchema>;
 
