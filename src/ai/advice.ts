@@ -1,3 +1,4 @@
+import { isSide } from '../engine/index.ts';
 import type { Scenario, SeatView } from '../engine/index.ts';
 import { DOCTRINES, type DoctrineBook, doctrineOf } from './doctrine.ts';
 import { doctrinePolicy } from './registry.ts';
@@ -17,7 +18,7 @@ export interface Advice {
  * changes what a computer opponent will do. Fast enough for the main thread: doctrines do not search.
  */
 export function adviceFor(scenario: Scenario, view: SeatView, seed: string, book: DoctrineBook = DOCTRINES): Advice[] {
-  if (view.seat === 'facilitator' || view.outcome) return [];
+  if (!isSide(view.seat) || view.outcome) return [];
   const side = view.seat;
   return book.advisors[side].map((id) => {
     const d = doctrineOf(book, side, id);

@@ -1,3 +1,4 @@
+import { isSide } from '../engine/index.ts';
 import {
   type AttackRecord,
   attributionConfidence,
@@ -161,8 +162,11 @@ function plansForIran(s: Scenario, view: SeatView): PlanState[] {
   return plans;
 }
 
-/** Event cards already played: public news, inferred from the turn records (the view does not list them). */
-function cardsFired(s: Scenario, view: SeatView, dice: Dice | null): string[] {
+/**
+ * Event cards already played: public news, inferred from the turn records (the view does not list them). With
+ * dice, a card that may have fired by chance is drawn; without, it counts as fired when it more likely did.
+ */
+export function inferCardsFired(s: Scenario, view: SeatView, dice: Dice | null): string[] {
   const fired: string[] = [];
   for (const card of s.cards) {
     const w = card.when;
@@ -199,7 +203,7 @@ function cardsFired(s: Scenario, view: SeatView, dice: Dice | null): string[] {
 }
 
 /** Turns of records a playout keeps: no rule or doctrine looks further back than this. */
-const RECENT = 4;
+export const RECENT_TURNS = 4;
 
 /**
  * A full game state consistent with a seat's view. With `dice`, hidden fields are sampled and the RNG state is
@@ -208,7 +212,7 @@ const RECENT = 4;
  */
 export function believedState(scenario: Scenario, view: SeatView, dice: Dice | null, trim = false): GameState {
   const s = scenario;
-  if (view.seat === 'facilitator') throw new Error('the facilitator has no beliefs to sample: it sees the state');
+  if (!isSide(view.seat)) throw new Error('only a side has beliefs to sample');
   const us = view.seat === 'us';
   const groups: GroupState[] = us
     ? groupsForUs(s, view, dice)
@@ -360,9 +364,9 @@ export function believedState(scenario: Scenario, view: SeatView, dice: Dice | n
     // The other side's score is secret; it counts only in the debrief, never in a rule.
     escalation: { us: view.escalation.us ?? 0, iran: view.escalation.iran ?? 0 },
     casualties: { ...view.casualties },
-    attacks: trim ? attacks.filter((a) => a.turn >= view.turn - RECENT) : attacks,
-    strikes: trim ? strikes.filter((x) => x.turn >= view.turn - RECENT) : strikes,
-    cardsFired: cardsFired(s, view, dice),
+    attacks: trim ? attacks.filter((a) => a.turn >= view.turn - RECENT_TURNS) : attacks,
+    strikes: trim ? strikes.filter((x) => x.turn >= view.turn - RECENT_TURNS) : strikes,
+    cardsFired: inferCardsFired(s, view, dice),
     history: trim
       ? []
       : view.history.map((h) => ({

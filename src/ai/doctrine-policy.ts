@@ -1,3 +1,4 @@
+import { isSide } from '../engine/index.ts';
 import {
   type Dice,
   type Order,
@@ -675,7 +676,7 @@ export function decideDoctrine(
   legal: LegalCheck,
   explain = true,
 ): Decision {
-  if (view.outcome || view.seat === 'facilitator') return { orders: [], reasons: [] };
+  if (view.outcome || !isSide(view.seat)) return { orders: [], reasons: [] };
   const forgive = dice.chance(doctrine.traits.forgiveness);
   const options = doctrineOptions(scenario, doctrine, view, dice, forgive);
   const decision = choose(scenario, options, budgetIn(view), doctrine.spread, dice, legal, explain);
@@ -690,6 +691,6 @@ export function decideDoctrine(
 
 /** The side of a seat that gives orders; the facilitator gives none. */
 export function sideOf(view: SeatView): Side {
-  if (view.seat === 'facilitator') throw new Error('the facilitator gives no orders');
+  if (!isSide(view.seat)) throw new Error('only a side gives orders');
   return view.seat;
 }

@@ -1,3 +1,4 @@
+import { isSide } from '../engine/index.ts';
 import { isOrderLegal, type Side } from '../engine/index.ts';
 import { believedState } from './belief.ts';
 import { DOCTRINES, type Doctrine, type DoctrineBook } from './doctrine.ts';
@@ -21,7 +22,7 @@ export interface AiPlayer {
  */
 export function doctrinePolicy(doctrine: Doctrine): Policy {
   return (scenario, view, dice) => {
-    if (view.outcome || view.seat === 'facilitator') return { orders: [], reasons: [] };
+    if (view.outcome || !isSide(view.seat)) return { orders: [], reasons: [] };
     const side = view.seat;
     const believed = believedState(scenario, view, null);
     return decideDoctrine(scenario, doctrine, view, dice, (o) => isOrderLegal(scenario, believed, side, o));

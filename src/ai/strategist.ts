@@ -1,3 +1,4 @@
+import { isSide } from '../engine/index.ts';
 import {
   aims,
   Dice,
@@ -14,7 +15,7 @@ import {
   specOf,
   viewFor,
 } from '../engine/index.ts';
-import { believedState } from './belief.ts';
+import { believedState, RECENT_TURNS } from './belief.ts';
 import { opponentWeights } from './profile.ts';
 import { DOCTRINES, type Doctrine, type DoctrineBook, doctrineOf, type StrategistLevel } from './doctrine.ts';
 import { budgetIn, decideDoctrine, doctrineOptions, type Option, sideOf } from './doctrine-policy.ts';
@@ -25,8 +26,8 @@ import { names } from './words.ts';
 /**
  * The strategist: a searching AI. For each candidate set of orders it plays the game forward a few turns in worlds
  * sampled from its own view (what it cannot see is drawn from priors consistent with what it can; each world gets a
- * fresh RNG state from the strategist's own stream), against doctrine models of the other side, and keeps the set
- * with the best mean result. The budget is a number of playouts, never a time, so a seed gives the same choice on
+ * fresh RNG state from the strategist's own stream), against doctrine models of the other side (imagined as often
+ * as each explains the other side's record: profile.ts), and keeps the set with the best mean result. The budget is a number of playouts, never a time, so a seed gives the same choice on
  * any machine. Candidates share their worlds (common random numbers) and are weeded out by sequential halving: the
  * budget goes to the sets still in contention.
  */
@@ -62,7 +63,7 @@ function candidates(
   dice: Dice,
   legal: (o: Order) => boolean,
   limit: number,
-): { list: Candidate[]; reasons: Map<string, string> } {
+): Candidate[] {
   const side = sideOf(view);
   const own = book.doctrines.filter((d) => d.side === side);
   const budget = budgetIn(view);
@@ -83,16 +84,16 @@ function candidates(
       const had = best.get(k);
       if (!had || o.utility > had.utility) best.set(k, o);
     }
-  const reasons = new Map<string, string>();
-  for (const [k, o] of best) reasons.set(k, o.why());
   for (const d of own) {
     const decision = decideDoctrine(scenario, d, view, dice, legal);
-    decision.orders.forEach((o, i) => {
-      const k = JSON.stringify(o);
-      if (!reasons.has(k)) reasons.set(k, decision.reasons[i] ?? '');
-    });
     push({ orders: decision.orders, reasons: decision.reasons, plan: d });
   }
+  // Doing nothing is always a candidate: sometimes the best move is to keep one's powder dry.
+  push(
+    side === 'us' && legal({ type: 'hold' })
+      ? { orders: [{ type: 'hold' }], reasons: ['Nothing we could do would help more than saving our capital.'] }
+      : { orders: [], reasons: [] },
+  );
   // The best options, at most two of a type, then every affordable pair of them, best sums first.
   const ranked = [...best.values()].sort((a, b) => b.utility - a.utility);
   const top: Option[] = [];
@@ -123,12 +124,7 @@ function candidates(
       if (s) push({ orders: [s.order], reasons: [s.why()] });
     }
   }
-  const idle: Candidate =
-    side === 'us' && legal({ type: 'hold' })
-      ? { orders: [{ type: 'hold' }], reasons: ['Nothing we could do would help more than saving our capital.'] }
-      : { orders: [], reasons: [] };
-  push(idle);
-  return { list, reasons };
+  return list;
 }
 
 /** A doctrine model's orders in a playout: from its own view of the playout's state, checked against that state. */
@@ -138,10 +134,21 @@ function modelOrders(scenario: Scenario, doctrine: Doctrine, state: GameState, d
   return decideDoctrine(scenario, doctrine, view, dice, (o) => isOrderLegal(scenario, state, side, o), false).orders;
 }
 
+/**
+ * One turn of a playout. The turn records and the attacks and strikes no rule or doctrine looks back to are dropped
+ * as it goes: every turn copies the state and every model's view maps over them.
+ */
 function step(scenario: Scenario, state: GameState, us: Order[], iran: Order[]): GameState {
   const r = resolveTurn(scenario, { ...state, submitted: { us, iran } });
   if (!r.ok) throw new Error(`a playout could not resolve: ${r.errors[0]?.message}`);
-  return r.value.state;
+  const next = r.value.state;
+  const since = next.turn - RECENT_TURNS;
+  return {
+    ...next,
+    history: [],
+    attacks: next.attacks.filter((a) => a.turn >= since),
+    strikes: next.strikes.filter((s) => s.turn >= since),
+  };
 }
 
 /**
@@ -185,12 +192,12 @@ export function searchDecision(
   level: StrategistLevel,
   book: DoctrineBook = DOCTRINES,
 ): Decision {
-  if (view.outcome || view.seat === 'facilitator') return { orders: [], reasons: [] };
+  if (view.outcome || !isSide(view.seat)) return { orders: [], reasons: [] };
   const side = view.seat;
   const other = rival(side);
   const point = believedState(scenario, view, null);
   const legal = (o: Order) => isOrderLegal(scenario, point, side, o);
-  const { list } = candidates(scenario, view, book, dice, legal, level.candidates);
+  const list = candidates(scenario, view, book, dice, legal, level.candidates);
   const self = doctrineOf(book, side, book.strategist.self[side]);
   // Whom to imagine across the table: the book's models, weighted by how well each explains the record.
   const models = book.strategist.models[other].map((m) => doctrineOf(book, other, m.doctrine));
@@ -228,7 +235,8 @@ export function searchDecision(
   const counts = list.map(() => 0);
   let alive = list.map((_, i) => i);
   let used = 0;
-  const rounds = Math.max(1, Math.ceil(Math.log2(Math.max(2, list.length))));
+  let rounds = 1; // ceil(log2(candidates)), counted in integers
+  while (1 << rounds < list.length) rounds++;
   const mean = (i: number) => (counts[i]! > 0 ? sums[i]! / counts[i]! : Number.NEGATIVE_INFINITY);
   const byMean = (a: number, b: number) => mean(b) - mean(a) || a - b;
   for (let r = 0; r < rounds && alive.length > 1; r++) {

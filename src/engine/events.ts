@@ -1,6 +1,6 @@
 import type { AirDefence, AttackKind, OrderType } from './scenario.ts';
 import type { Ruling } from './facilitator.ts';
-import type { Casualties, OutcomeReason, OutcomeResult, Side } from './state.ts';
+import type { Casualties, OutcomeReason, OutcomeResult, Seat, Side } from './state.ts';
 
 /** Who may see an event: everyone, one side, or only the facilitator (who sees all). */
 export type Audience = 'all' | Side | 'facilitator';
@@ -70,11 +70,11 @@ export type EventType = GameEvent['type'];
 export type EventOf<T extends EventType> = Extract<GameEvent, { type: T }>;
 
 /** Whether a seat may see an event. */
-export function visibleTo(event: GameEvent, seat: Side | 'facilitator'): boolean {
+export function visibleTo(event: GameEvent, seat: Seat): boolean {
   return seat === 'facilitator' || event.audience === 'all' || event.audience === seat;
 }
 
 /** The events a seat may see, in order. */
-export function viewEvents(events: readonly GameEvent[], seat: Side | 'facilitator'): GameEvent[] {
+export function viewEvents(events: readonly GameEvent[], seat: Seat): GameEvent[] {
   return events.filter((e) => visibleTo(e, seat));
 }

@@ -5,10 +5,15 @@ import type { RngState } from './rng.ts';
 
 /** The two sides that give orders. */
 export type Side = 'us' | 'iran';
-/** Who looks at the game: a side, or the facilitator (white cell) who sees everything. */
-export type Seat = Side | 'facilitator';
+/**
+ * Who looks at the game: a side; the facilitator (white cell) who sees everything; or the public, what a projected
+ * screen in a classroom may show both teams at once (nothing either side keeps from the other).
+ */
+export type Seat = Side | 'facilitator' | 'public';
 
 export const SIDES: readonly Side[] = ['us', 'iran'];
+/** Whether a seat gives orders (a side) rather than only watching (the facilitator, the public). */
+export const isSide = (seat: Seat): seat is Side => seat === 'us' || seat === 'iran';
 export const otherSide = (side: Side): Side => (side === 'us' ? 'iran' : 'us');
 
 export interface BaseState {

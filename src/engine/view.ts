@@ -113,9 +113,13 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
   const us = seat === 'us';
   const iran = seat === 'iran';
   const all = seat === 'facilitator';
+  const pub = seat === 'public';
   const other = us ? 'iran' : 'us';
   const secretScores = !all && state.outcome === null;
-  const knownFronts = state.iran.fronts.filter((f) => !us || f.claims > 0 || f.exposed);
+  // The public knows of a front what the US does: its claims, and its sponsor once exposed.
+  const knownFronts = state.iran.fronts.filter((f) => !(us || pub) || f.claims > 0 || f.exposed);
+  const scores = (e: { us: number; iran: number }) =>
+    !secretScores ? { ...e } : pub ? { us: null, iran: null } : { ...e, [other]: null };
   return {
     seat,
     scenarioId: state.scenarioId,
@@ -123,7 +127,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
     lastTurn: state.lastTurn,
     date: addDays(scenario.startDate, (state.turn - 1) * scenario.turnDays),
     ladder: { rung: state.ladder.rung, peak: state.ladder.peak },
-    escalation: secretScores ? { ...state.escalation, [other]: null } : { ...state.escalation },
+    escalation: scores(state.escalation),
     baghdad: { ...state.baghdad },
     isis: state.isis,
     pandemic: state.pandemic,
@@ -138,30 +142,33 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
       bases: state.us.bases.map((b) => ({ ...b })),
       redLines: state.us.redLines.map((r) => ({ ...r })),
       departureOrdered: state.us.departureOrdered,
-      ...(iran ? {} : { politicalCapital: state.us.politicalCapital, isr: state.us.isr }),
-      plans: state.us.plans.filter((p) => !iran || p.leaked).map((p) => ({ ...p })),
+      ...(us || all ? { politicalCapital: state.us.politicalCapital, isr: state.us.isr } : {}),
+      plans: state.us.plans.filter((p) => us || all || p.leaked).map((p) => ({ ...p })),
     },
     iran: {
-      groups: state.iran.groups.map((g) => {
-        if (!us) return { ...g };
-        const estimate = state.us.intel.find((e) => e.group === g.id);
-        return {
-          id: g.id,
-          leaderAlive: g.leaderAlive,
-          strength: estimate?.strength ?? 0,
-          arsenal: estimate?.arsenal ?? 0,
-          asOf: estimate?.asOf ?? 0,
-        };
-      }),
+      // The public hears of groups only through the news: their strength is known to Iran, estimated by the US.
+      groups: pub
+        ? []
+        : state.iran.groups.map((g) => {
+            if (!us) return { ...g };
+            const estimate = state.us.intel.find((e) => e.group === g.id);
+            return {
+              id: g.id,
+              leaderAlive: g.leaderAlive,
+              strength: estimate?.strength ?? 0,
+              arsenal: estimate?.arsenal ?? 0,
+              asOf: estimate?.asOf ?? 0,
+            };
+          }),
       fronts: knownFronts.map((f) => ({
         id: f.id,
         name: f.name,
         claims: f.claims,
         deniability: f.deniability,
         retired: f.retired,
-        sponsor: !us || f.exposed ? f.sponsor : null,
+        sponsor: !(us || pub) || f.exposed ? f.sponsor : null,
       })),
-      ...(us
+      ...(us || pub
         ? {}
         : {
             resources: state.iran.resources,
@@ -174,19 +181,9 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
     },
     attacks: state.attacks.map(
       (a): AttackView =>
-        us
-          ? {
-              id: a.id,
-              turn: a.turn,
-              kind: a.kind,
-              target: a.target,
-              claim: a.claim,
-              casualties: a.casualties,
-              suspect: a.suspect,
-              confidence: a.confidence,
-              word: likelihoodWord(scenario, a.confidence).word,
-            }
-          : iran
+        pub
+          ? { id: a.id, turn: a.turn, kind: a.kind, target: a.target, claim: a.claim, casualties: a.casualties }
+          : us
             ? {
                 id: a.id,
                 turn: a.turn,
@@ -194,26 +191,38 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
                 target: a.target,
                 claim: a.claim,
                 casualties: a.casualties,
-                group: a.group,
-                autonomous: a.autonomous,
+                suspect: a.suspect,
+                confidence: a.confidence,
+                word: likelihoodWord(scenario, a.confidence).word,
               }
-            : { ...a, word: likelihoodWord(scenario, a.confidence).word },
+            : iran
+              ? {
+                  id: a.id,
+                  turn: a.turn,
+                  kind: a.kind,
+                  target: a.target,
+                  claim: a.claim,
+                  casualties: a.casualties,
+                  group: a.group,
+                  autonomous: a.autonomous,
+                }
+              : { ...a, word: likelihoodWord(scenario, a.confidence).word },
     ),
     strikes: state.strikes.map((s) => {
       const { justified, ...rest } = s;
-      if (us) return rest;
+      if (us || pub) return rest;
       // Iran sees the strikes land, not the campaign plan behind them, until that plan leaks.
       if (iran && rest.kind === 'campaign' && !campaignLeaked(state, rest.group)) rest.kind = 'strike';
       return { ...rest, justified };
     }),
     history: state.history.map((h) => ({
       ...h,
-      orders: all ? h.orders : us ? { us: h.orders.us } : { iran: h.orders.iran },
-      escalation: secretScores ? { ...h.escalation, [other]: null } : { ...h.escalation },
+      orders: all ? h.orders : us ? { us: h.orders.us } : iran ? { iran: h.orders.iran } : {},
+      escalation: scores(h.escalation),
     })),
     submitted: { us: state.submitted.us !== null, iran: state.submitted.iran !== null },
-    ownOrders: all ? null : state.submitted[seat],
-    legalOrders: all || state.outcome || !withLegalOrders ? [] : legalOrders(scenario, state, seat),
+    ownOrders: us || iran ? state.submitted[seat] : null,
+    legalOrders: !(us || iran) || state.outcome || !withLegalOrders ? [] : legalOrders(scenario, state, seat),
     outcome: state.outcome,
   };
 }

@@ -21,7 +21,7 @@ import {
 } from '../../src/engine/index.ts';
 import { groupIn, newGame, play, quiet, SCENARIO, specIn, withScenario } from './helpers.ts';
 
-const SEATS: readonly Seat[] = ['us', 'iran', 'facilitator'];
+const SEATS: readonly Seat[] = ['us', 'iran', 'facilitator', 'public'];
 
 /** Every key anywhere in a value. */
 function keysOf(value: unknown, out = new Set<string>()): Set<string> {
@@ -275,5 +275,49 @@ describe('every view', () => {
     expect(view.us.politicalCapital).toBe(state.us.politicalCapital);
     expect(view.iran.resources).toBe(state.iran.resources);
     expect(view.legalOrders).toEqual([]);
+  });
+});
+
+describe('the public view (a projected classroom screen)', () => {
+  it('carries nothing either side keeps from the other', () => {
+    let fronted = 0;
+    for (const turns of games)
+      for (const { state } of turns) {
+        const view = viewFor(SCENARIO, state, 'public');
+        for (const a of view.attacks)
+          expect(Object.keys(a).sort()).toEqual(['casualties', 'claim', 'id', 'kind', 'target', 'turn'].sort());
+        for (const f of view.iran.fronts) {
+          const truth = state.iran.fronts.find((x) => x.id === f.id)!;
+          expect(f.sponsor).toBe(truth.exposed ? truth.sponsor : null);
+          if (!truth.exposed) fronted++;
+        }
+        expect(view.iran.groups).toEqual([]);
+        expect(view.iran.resources).toBeUndefined();
+        expect(view.us.politicalCapital).toBeUndefined();
+        expect(view.us.plans.every((p) => p.leaked)).toBe(true);
+        expect(view.history.every((h) => Object.keys(h.orders).length === 0)).toBe(true);
+        if (!state.outcome) expect(view.escalation).toEqual({ us: null, iran: null });
+        expect(view.strikes.every((s) => !('justified' in s))).toBe(true);
+      }
+    expect(fronted).toBeGreaterThan(0); // the games did hide someone behind a front
+  });
+
+  it('sees neither side’s sealed orders, and only the events meant for all', () => {
+    const sealed = submitOrders(SCENARIO, newGame('public-sealed'), 'iran', [
+      { type: 'lethal-barrage', group: 'nujaba', base: 'erbil', claim: 'unclaimed' },
+    ]);
+    if (!sealed.ok) throw new Error('refused');
+    const view = viewFor(SCENARIO, sealed.value, 'public');
+    expect(view.ownOrders).toBeNull();
+    expect(view.legalOrders).toEqual([]);
+    expect(JSON.stringify(view)).not.toContain('lethal-barrage');
+    const r = play(
+      sealed.value,
+      [{ type: 'hold' }],
+      [{ type: 'lethal-barrage', group: 'nujaba', base: 'erbil', claim: 'unclaimed' }],
+    );
+    const seen = viewEvents(r.events, 'public');
+    expect(seen.every((e) => e.audience === 'all')).toBe(true);
+    expect(seen.some((e) => e.type === 'perpetrator' || e.type === 'attributed')).toBe(false);
   });
 });
