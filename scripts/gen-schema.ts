@@ -1,11 +1,14 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { scenarioJsonSchema } from '../src/engine/index.ts';
+import { withReference } from './gen-scenario-doc.ts';
 
 /**
  * Writes scenarios/scenario.schema.json, the JSON Schema editors use to complete and check scenario files, from the
- * same zod schema the engine validates with. `--check` only compares, and exits 1 when the committed file is stale.
+ * same zod schema the engine validates with, and the field reference in docs/scenario-format.md from that schema.
+ * `--check` only compares, and exits 1 when either committed file is stale.
  */
-const TARGET = 'scenarios/scenario.schema.json';
+const SCHEMA = 'scenarios/scenario.schema.json';
+const DOC = 'docs/scenario-format.md';
 
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => a !== '--check');
@@ -14,23 +17,47 @@ if (unknown.length > 0) {
   process.exit(1);
 }
 
-const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+function read(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+const schema = scenarioJsonSchema();
+const schemaText = `${JSON.stringify(schema, null, 2)}\n`;
+const page = read(DOC);
+if (page === null) {
+  process.stderr.write(`${DOC}: missing: it holds the hand-written parts around the generated field reference\n`);
+  process.exit(1);
+}
+const doc = withReference(page, schema);
+if (!doc.ok) {
+  process.stderr.write(`${DOC}: ${doc.message}\n`);
+  process.exit(1);
+}
+const targets: [string, string][] = [
+  [SCHEMA, schemaText],
+  [DOC, doc.text],
+];
 
 if (args.includes('--check')) {
-  let current: string | null = null;
-  try {
-    current = readFileSync(TARGET, 'utf8');
-  } catch {
-    current = null;
+  let stale = 0;
+  for (const [path, text] of targets) {
+    const current = read(path);
+    if (current === text) process.stdout.write(`${path}: up to date\n`);
+    else {
+      stale++;
+      process.stderr.write(`${path}: ${current === null ? 'missing' : 'out of date'}: run npm run schema\n`);
+    }
   }
-  if (current !== text) {
-    process.stderr.write(`${TARGET}: ${current === null ? 'missing' : 'out of date'}: run npm run schema\n`);
-    process.exit(1);
-  }
-  process.stdout.write(`${TARGET}: up to date\n`);
+  if (stale > 0) process.exit(1);
 } else {
-  // Written beside and renamed, so an editor watching the file never loads half of it.
-  writeFileSync(`${TARGET}.tmp`, text);
-  renameSync(`${TARGET}.tmp`, TARGET);
-  process.stdout.write(`${TARGET}: written (${text.length} bytes)\n`);
+  for (const [path, text] of targets) {
+    // Written beside and renamed, so an editor watching the file never loads half of it.
+    writeFileSync(`${path}.tmp`, text);
+    renameSync(`${path}.tmp`, path);
+    process.stdout.write(`${path}: written (${text.length} bytes)\n`);
+  }
 }

@@ -101,6 +101,8 @@ export interface SeatView {
   })[];
   submitted: { us: boolean; iran: boolean };
   ownOrders: Order[] | null;
+  /** The facilitator only: both sides' sealed orders for the turn being ordered. */
+  sealed?: { us: Order[] | null; iran: Order[] | null };
   legalOrders: Order[];
   outcome: Outcome | null;
 }
@@ -222,6 +224,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
     })),
     submitted: { us: state.submitted.us !== null, iran: state.submitted.iran !== null },
     ownOrders: us || iran ? state.submitted[seat] : null,
+    ...(all && { sealed: { us: state.submitted.us, iran: state.submitted.iran } }),
     legalOrders: !(us || iran) || state.outcome || !withLegalOrders ? [] : legalOrders(scenario, state, seat),
     outcome: state.outcome,
   };

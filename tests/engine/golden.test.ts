@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '093a179bb4831d',
-  '0ed64728789522',
-  '158b8d3b28f79d',
-  '141ba901848f0b',
-  '170eb2d98283ed',
-  '17471a870e3b1a',
-  '01314febc0a2cc',
-  '1e44187f8b820a',
-  '1dad101e4aa09c',
-  '0d33859c788a5e',
-  '0741da971bb4cf',
-  '035e907ccec299',
+  '0bf533cdade646',
+  '07b1419b895574',
+  '0dfc2742bb1748',
+  '16d103c4ff68db',
+  '03a28c4b835bc9',
+  '0a2886df6b2e88',
+  '0463933522cad1',
+  '028e594bb9d291',
+  '14142ca1ac8694',
+  '10df353f004d17',
+  '1e58629d1b5d6d',
+  '1a58ca50e1a93e',
 ];
 
 /** How that game ends. */
