@@ -38,16 +38,32 @@ export function playMatch(
 ): MatchResult & { errors: EngineError[] } {
   const created = createGame(scenario, seed, options);
   if (!created.ok) throw new Error(`cannot create game: ${created.errors[0]?.message}`);
-  let state = created.value;
+  return playOn(scenario, created.value, us, iran, { aiSeed: seed, keepLog: options.keepLog });
+}
+
+/**
+ * Plays a game on from any state to its end, as playMatch does from the start. `aiSeed` names the players' own
+ * streams (the game's seed by default): a fork that reseeds the game's future passes its new seed so the players'
+ * choices vary with it too.
+ */
+export function playOn(
+  scenario: Scenario,
+  from: GameState,
+  us: Policy,
+  iran: Policy,
+  options: { aiSeed?: string; keepLog?: boolean | undefined } = {},
+): MatchResult & { errors: EngineError[] } {
+  const aiSeed = options.aiSeed ?? from.seed;
+  let state = from;
   const turns: TurnLog[] = [];
   const errors: EngineError[] = [];
   const decisionMs: MatchResult['decisionMs'] = { us: [], iran: [] };
   while (!state.outcome) {
     let t0 = performance.now();
-    const usDecision = us(scenario, viewFor(scenario, state, 'us', false), aiDice(seed, 'us', state.turn));
+    const usDecision = us(scenario, viewFor(scenario, state, 'us', false), aiDice(aiSeed, 'us', state.turn));
     decisionMs.us.push(performance.now() - t0);
     t0 = performance.now();
-    const iranDecision = iran(scenario, viewFor(scenario, state, 'iran', false), aiDice(seed, 'iran', state.turn));
+    const iranDecision = iran(scenario, viewFor(scenario, state, 'iran', false), aiDice(aiSeed, 'iran', state.turn));
     decisionMs.iran.push(performance.now() - t0);
     let next = submitOrders(scenario, state, 'us', usDecision.orders);
     if (!next.ok) {

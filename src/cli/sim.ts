@@ -20,10 +20,10 @@ import {
   type Score,
   type Side,
   turnsFor,
-  verifyReplay,
 } from '../engine/index.ts';
 import { describeOrder, longDate, narrate } from '../engine/narrate.ts';
-import { die, loadScenario, parseArgs, readJson, runMain } from './args.ts';
+import { die, loadScenario, parseArgs, runMain } from './args.ts';
+import { loadReplay, verifiedLine } from './replay-file.ts';
 
 /**
  * Plays a whole game between built-in policies and prints it turn by turn, or verifies a replay file.
@@ -166,23 +166,9 @@ function writeAtomically(path: string, text: string): void {
   }
 }
 
-// Replay paths point into turns by index; people count turns from 1.
-function turnLabel(path: string | undefined, message: string): string {
-  const n = path === undefined ? undefined : /^turns[.[](\d+)/.exec(path)?.[1];
-  return n === undefined || /\bturn \d+/.test(message) ? message : `turn ${Number(n) + 1}: ${message}`;
-}
-
 function verify(file: string, scenarioPath: string): void {
-  const scenario = loadScenario(scenarioPath);
-  const json = readJson(file);
-  if (!json.ok) die(`${file}: ${json.message}`);
-  const verified = verifyReplay(scenario, json.value);
-  if (!verified.ok) {
-    const lines = verified.errors.map((e) => `${file}: ${e.path ? `${e.path}: ` : ''}${turnLabel(e.path, e.message)}`);
-    die(lines.join('\n'));
-  }
-  const { state, hashes } = verified.value;
-  process.stdout.write(`Replay OK: ${hashes.length} turns, final hash ${hashState(state)}\n`);
+  const loaded = loadReplay(file, loadScenario(scenarioPath));
+  process.stdout.write(`${verifiedLine(loaded)}\n`);
 }
 
 function main(): void {

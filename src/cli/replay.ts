@@ -1,0 +1,383 @@
+import { availableParallelism } from 'node:os';
+import { aiIds, findAi } from '../ai/registry.ts';
+import type { Policy } from '../ai/simple.ts';
+import {
+  createGame,
+  type GameState,
+  type OutcomeResult,
+  type Replay,
+  type Scenario,
+  type Seat,
+  type Side,
+} from '../engine/index.ts';
+import { type Args, die, loadScenario, parseArgs, runMain } from './args.ts';
+import { DropTally } from './recorded-orders.ts';
+import { type LoadedReplay, loadReplay, replayTurns, verifiedLine } from './replay-file.ts';
+import { futureSeed, playWorlds } from './replay-worlds.ts';
+import { turnReport } from './seat-report.ts';
+import {
+  endingLabel,
+  mean,
+  num,
+  percentileRank,
+  pct,
+  quantile,
+  RESULTS,
+  resultLabel,
+  resultNoun,
+  Spread,
+} from './spread.ts';
+
+/**
+ * Replay tools for designers.
+ *   npm run replay -- show FILE [--turn N] [--seat us|iran|facilitator|public]   a turn (or all) as a seat saw it
+ *   npm run replay -- luck FILE [--seeds 1000] [--workers N]                     the same orders under other dice
+ *   npm run replay -- fork FILE --at N --us ID --iran ID [--seeds 200] [--workers N]   from turn N, other players
+ *   npm run replay -- verify FILE                                                every turn's hash, as `sim --verify`
+ * Every subcommand takes --scenario FILE (default scenarios/two-boxers.json); a replay of another scenario is refused.
+ * --workers spreads the worlds over threads (all cores by default); the output does not depend on it.
+ *
+ * Other dice: future k of a replay with seed S draws from the seed "S/future/k" (k from --seeds: a count N for
+ * 1..N, or a range A-B). `luck` gives the starting position that RNG state; `fork` plays turns 1..N-1 exactly as
+ * recorded (the recorded seed, so the past is the same), then gives the position that RNG state, and the players
+ * draw their own choices from the same string. Future k is the same world in both tools: `luck` is `fork --at 1`
+ * with the recorded orders.
+ */
+
+const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
+const SEATS: readonly Seat[] = ['us', 'iran', 'facilitator', 'public'];
+const MAX_SEEDS = 1_000_000;
+
+const USAGE = 'usage: npm run replay -- show|luck|fork|verify FILE [options]';
+
+const OPTIONS: Record<string, readonly string[]> = {
+  show: ['scenario', 'turn', 'seat'],
+  luck: ['scenario', 'seeds', 'workers'],
+  fork: ['scenario', 'seeds', 'at', 'us', 'iran', 'workers'],
+  verify: ['scenario'],
+};
+
+function parseSeeds(text: string | undefined, fallback: number): { first: number; last: number } {
+  if (text === undefined) return { first: 1, last: fallback };
+  const count = /^\d+$/.exec(text);
+  const range = /^(\d+)-(\d+)$/.exec(text);
+  const first = count ? 1 : Number(range?.[1]);
+  const last = count ? Number(text) : Number(range?.[2]);
+  if (!count && !range) die(`--seeds "${text}": expected a count (e.g. 1000) or a range (e.g. 1-1000)`);
+  if (count && last < 1) die(`--seeds "${text}": expected at least 1 seed`);
+  if (first < 1 || last < first) die(`--seeds "${text}": a range runs from 1 or more, low to high (e.g. 1-1000)`);
+  if (last - first + 1 > MAX_SEEDS) die(`--seeds "${text}": at most ${MAX_SEEDS} seeds`);
+  return { first, last };
+}
+
+function parseWorkers(text: string | undefined): number {
+  if (text === undefined) return availableParallelism();
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    die(`--workers "${text}": expected a whole number of threads, 1 or more`);
+  return Number(text);
+}
+
+function parseTurnNumber(name: string, text: string, lo: number, hi: number, why: string): number {
+  if (!/^\d+$/.test(text)) die(`--${name} "${text}": expected a turn number`);
+  const n = Number(text);
+  if (hi < lo) die(`--${name} ${n} is out of range: ${why}`);
+  if (n < lo || n > hi) die(`--${name} ${n} is out of range: ${why} (${lo}-${hi})`);
+  return n;
+}
+
+function player(side: Side, id: string | undefined): { id: string; policy: Policy } {
+  if (id === undefined) die(`replay fork needs --${side}: expected one of ${aiIds(side).join(', ')}`);
+  const found = findAi(side, id);
+  if (!found) die(`unknown --${side} player "${id}": expected one of ${aiIds(side).join(', ')}`);
+  return { id, policy: found.policy };
+}
+
+/** The recorded game's ending in one line, or a note that it was saved before the end. */
+function recordedLine(scenario: Scenario, final: GameState): string {
+  const o = final.outcome;
+  if (!o) return `The recorded game stops before its end (at turn ${final.turn} of ${final.lastTurn}).`;
+  return `The recorded game: ${endingLabel(scenario, o.result, o.reason)} after turn ${o.turn}, US score ${o.score.us.total}, Iran score ${o.score.iran.total}.`;
+}
+
+function show(scenario: Scenario, loaded: LoadedReplay, args: Args): string[] {
+  const { replay, final } = loaded;
+  const seatText = args.values.get('seat') ?? 'facilitator';
+  if (!SEATS.includes(seatText as Seat)) die(`--seat "${seatText}": expected us, iran, facilitator or public`);
+  const seat = seatText as Seat;
+  const turnText = args.values.get('turn');
+  const count = replay.turns.length;
+  const only =
+    turnText === undefined
+      ? undefined
+      : parseTurnNumber(
+          'turn',
+          turnText,
+          1,
+          count,
+          count === 0 ? 'this replay has no turns' : `this replay has ${count} turns`,
+        );
+  const out = [
+    `${scenario.name}, seed ${replay.seed}${replay.options.preset ? ` (preset ${replay.options.preset})` : ''}: ${count} turns recorded.`,
+  ];
+  if (seat === 'facilitator') out.push('The facilitator sees everything, including who really fired each attack.');
+  const turns = replayTurns(scenario, replay);
+  for (const t of turns) if (only === undefined || t.turn === only) out.push('', ...turnReport(scenario, t, seat));
+  if (only === undefined || only === count) out.push('', recordedLine(scenario, final));
+  return out;
+}
+
+/** Where a recorded score stands among the spread's, in words a designer reads at a glance. */
+function luckWord(rank: number): string {
+  if (rank >= 75) return 'luckier than usual';
+  if (rank <= 25) return 'unluckier than usual';
+  return 'about as lucky as usual';
+}
+
+function droppedLines(drops: DropTally, top: number): string[] {
+  if (drops.total === 0) return ['Dropped: none; every recorded order was legal in every world.'];
+  return [
+    `Dropped: ${drops.total} recorded inputs were illegal in ${drops.worldsHit} of the ${drops.worlds} worlds ` +
+      `(${pct(drops.worldsHit / drops.worlds)}); each was left out and the side's other orders stood. Most often:`,
+    ...drops.common(top).map(([key, n]) => `  ${String(n).padStart(6)}  ${key}`),
+  ];
+}
+
+function outcomeTable(scenario: Scenario, spread: Spread, recorded: OutcomeResult | undefined): string[] {
+  const out = ['Outcome                  games    share   how'];
+  for (const r of RESULTS) {
+    const n = spread.results.get(r) ?? 0;
+    const mark = r === recorded ? '   <- the recorded result' : '';
+    out.push(
+      `  ${resultLabel(scenario, r).padEnd(20)} ${String(n).padStart(7)} ${pct(spread.share(r)).padStart(8)}   ${spread.reasonsOf(r)}${mark}`.trimEnd(),
+    );
+  }
+  return out;
+}
+
+function scoreTable(spread: Spread, final: GameState): string[] {
+  const o = final.outcome;
+  const head = `${'Score'.padEnd(14)}${['min', '10%', '25%', 'median', '75%', '90%', 'max', 'mean'].map((h) => h.padStart(8)).join('')}`;
+  const row = (label: string, values: readonly number[], recorded: number | undefined, ranked = true) => {
+    const cells = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1].map((q) => num(quantile(values, q)));
+    cells.push(mean(values).toFixed(1));
+    const tail =
+      recorded === undefined
+        ? ''
+        : `   recorded ${recorded}${ranked ? `, above ${percentileRank(values, recorded).toFixed(0)}% of worlds` : ''}`;
+    return `  ${label.padEnd(12)}${cells.map((c) => c.padStart(8)).join('')}${tail}`;
+  };
+  return [
+    head,
+    row('US', spread.us, o?.score.us.total),
+    row('Iran', spread.iran, o?.score.iran.total),
+    row('final rung', spread.rung, o ? final.ladder.rung : undefined, false),
+  ];
+}
+
+/** The facilitator's inputs a reseeded world leaves out, as a sentence, or nothing when there are none. */
+function facilitatorNote(replay: Replay, fromTurn: number, injectsToo: boolean): string[] {
+  const later = replay.turns.slice(fromTurn - 1);
+  const rulings = later.reduce((n, t) => n + (t.rulings?.length ?? 0), 0);
+  const injects = injectsToo
+    ? later.slice(1).reduce((n, t) => n + (t.injects?.length ?? 0), 0) + (replay.pending?.length ?? 0)
+    : 0;
+  const parts = [
+    rulings > 0 ? `${rulings} rulings (they overruled rolls these worlds do not make)` : '',
+    injects > 0 ? `${injects} injects after turn ${fromTurn} (so both columns play on without the facilitator)` : '',
+  ].filter((p) => p !== '');
+  return parts.length === 0 ? [] : [`Left out of every world: the facilitator's ${parts.join(' and ')}.`];
+}
+
+async function luck(scenario: Scenario, loaded: LoadedReplay, args: Args, scenarioPath: string): Promise<string[]> {
+  const { replay, final } = loaded;
+  const seeds = parseSeeds(args.values.get('seeds'), 1000);
+  const threads = parseWorkers(args.values.get('workers'));
+  const created = createGame(scenario, replay.seed, replay.options);
+  if (!created.ok) throw new Error(`a verified replay does not start: ${created.errors[0]?.message}`);
+  const spread = new Spread();
+  const drops = new DropTally();
+  let beyond = 0;
+  const job = { scenarioPath, replay, position: created.value, injects: true, players: null };
+  await playWorlds(job, seeds, threads, (world) => {
+    spread.add(world.recorded);
+    drops.add(world.dropped);
+    if (world.beyond) beyond++;
+  });
+  const o = final.outcome;
+  const out = [
+    `Luck or decisions? Seed ${replay.seed}, ${replay.turns.length} turns recorded: the recorded orders played again ` +
+      `in ${spread.games} other worlds (seeds ${futureSeed(replay.seed, seeds.first)} to ${futureSeed(replay.seed, seeds.last)}).`,
+    recordedLine(scenario, final),
+    '',
+    ...outcomeTable(scenario, spread, o?.result),
+    '',
+    ...scoreTable(spread, final),
+    '',
+    ...droppedLines(drops, 5),
+    ...facilitatorNote(replay, 1, false),
+  ];
+  if (beyond > 0)
+    out.push(
+      `${beyond} worlds lasted longer than the record; after it ran out both sides gave no orders (one reason for a different result).`,
+    );
+  out.push('', `In plain words: ${luckVerdict(scenario, spread, final, drops)}`);
+  return out;
+}
+
+function luckVerdict(scenario: Scenario, spread: Spread, final: GameState, drops: DropTally): string {
+  const o = final.outcome;
+  if (!o) return 'the recorded game has no result yet, so there is nothing to set against these worlds.';
+  const label = resultNoun(scenario, o.result);
+  const same = spread.share(o.result);
+  const usRank = percentileRank(spread.us, o.score.us.total);
+  const iranRank = percentileRank(spread.iran, o.score.iran.total);
+  const modal = spread.mostCommon();
+  let verdict: string;
+  if (same >= 0.75)
+    verdict = `the same orders end in ${label} in ${pct(same)} of worlds, as they did here: the orders, more than the dice, decided this game.`;
+  else if (same <= 0.25)
+    verdict =
+      `the same orders end in ${label}, as they did here, in only ${pct(same)} of worlds (most often in ${resultNoun(scenario, modal)}, ` +
+      `${pct(spread.share(modal))}): the dice, more than the orders, decided this game.`;
+  else
+    verdict = `the same orders end in ${label}, as they did here, in ${pct(same)} of worlds: the orders set the odds and the dice chose.`;
+  verdict +=
+    ` On score the US was ${luckWord(usRank)} (above ${usRank.toFixed(0)}% of worlds) and Iran ` +
+    `${luckWord(iranRank)} (above ${iranRank.toFixed(0)}%).`;
+  const drifted = drops.worldsHit / Math.max(1, drops.worlds);
+  if (drifted >= 0.25)
+    verdict += ` In ${pct(drifted)} of worlds some recorded orders no longer fitted, so part of this spread comes from orders left out, not from the dice alone.`;
+  return verdict;
+}
+
+async function fork(scenario: Scenario, loaded: LoadedReplay, args: Args, scenarioPath: string): Promise<string[]> {
+  const { replay, final } = loaded;
+  const count = replay.turns.length;
+  const atText = args.values.get('at');
+  if (atText === undefined) die('replay fork needs --at N: the first turn the new players order');
+  // A finished game can be forked at any recorded turn; one saved before its end also where it stopped.
+  const lastAt = final.outcome ? count : count + 1;
+  const at = parseTurnNumber(
+    'at',
+    atText,
+    1,
+    lastAt,
+    final.outcome ? `the recorded game has ${count} turns` : `the recorded game stops before turn ${count + 1}`,
+  );
+  const us = player('us', args.values.get('us'));
+  const iran = player('iran', args.values.get('iran'));
+  const seeds = parseSeeds(args.values.get('seeds'), 200);
+  const threads = parseWorkers(args.values.get('workers'));
+  const position = at <= count ? replayTurns(scenario, replay)[at - 1]!.before : final;
+  const recorded = new Spread();
+  const players = new Spread();
+  const drops = new DropTally();
+  let refused = 0;
+  let beyond = 0;
+  const job = { scenarioPath, replay, position, injects: false, players: { us: us.id, iran: iran.id } };
+  await playWorlds(job, seeds, threads, (world) => {
+    recorded.add(world.recorded);
+    drops.add(world.dropped);
+    if (world.beyond) beyond++;
+    if (!world.players) throw new Error('a fork world came back without the players’ game');
+    players.add(world.players.ending);
+    refused += world.players.refused;
+  });
+  const pairing = `${us.id} vs ${iran.id}`;
+  const past = at === 1 ? 'from the start' : `turns 1-${at - 1} as recorded`;
+  const out = [
+    `Fork of seed ${replay.seed} at turn ${at}: ${past}, then ${players.games} futures reseeded from ` +
+      `${futureSeed(replay.seed, seeds.first)} to ${futureSeed(replay.seed, seeds.last)}.`,
+    `Each future is played from the same position twice: with the recorded orders, and by US ${us.id} against Iran ${iran.id}.`,
+    recordedLine(scenario, final),
+    '',
+    ...sideBySide(scenario, recorded, players, pairing, final.outcome?.result),
+    '',
+    ...droppedLines(drops, 3),
+    ...facilitatorNote(replay, at, true),
+  ];
+  if (beyond > 0)
+    out.push(
+      `${beyond} futures outlasted the record; after it ran out both sides gave no orders in the recorded column.`,
+    );
+  if (refused > 0)
+    out.push(`Players: ${refused} order lists were refused by the engine and that side passed the turn.`);
+  out.push('', `In plain words: ${forkVerdict(scenario, recorded, players, pairing, at)}`);
+  return out;
+}
+
+function sideBySide(
+  scenario: Scenario,
+  left: Spread,
+  right: Spread,
+  pairing: string,
+  recordedResult: OutcomeResult | undefined,
+): string[] {
+  const label = (text: string) => `  ${text}`.padEnd(20);
+  const col = (text: string) => text.padEnd(32);
+  const games = (s: Spread, r: OutcomeResult) =>
+    `${String(s.results.get(r) ?? 0).padStart(6)} ${pct(s.share(r)).padStart(7)}`;
+  const stat = (values: readonly number[]) =>
+    `${num(quantile(values, 0.5))} (${num(quantile(values, 0.1))} to ${num(quantile(values, 0.9))}), mean ${mean(values).toFixed(1)}`;
+  const out = [
+    `${''.padEnd(20)}${col('recorded orders')}${pairing}`,
+    `${'Outcome'.padEnd(20)}${col(' games   share')} games   share`,
+  ];
+  for (const r of RESULTS) {
+    const mark = r === recordedResult ? '   <- the recorded result' : '';
+    out.push(`${label(resultLabel(scenario, r))}${col(games(left, r))}${games(right, r)}${mark}`);
+  }
+  out.push('Median (10% to 90%), mean');
+  const rows: [string, (s: Spread) => readonly number[]][] = [
+    ['US score', (s) => s.us],
+    ['Iran score', (s) => s.iran],
+    ['final rung', (s) => s.rung],
+    ['Americans killed', (s) => s.usKilled],
+  ];
+  for (const [name, of] of rows) out.push(`${label(name)}${col(stat(of(left)))}${stat(of(right))}`);
+  return out;
+}
+
+function forkVerdict(scenario: Scenario, recorded: Spread, players: Spread, pairing: string, at: number): string {
+  const shifts = RESULTS.map((r) => ({ r, by: players.share(r) - recorded.share(r) })).sort(
+    (a, b) => Math.abs(b.by) - Math.abs(a.by),
+  );
+  const big = shifts[0]!;
+  const usBy = mean(players.us) - mean(recorded.us);
+  const iranBy = mean(players.iran) - mean(recorded.iran);
+  const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
+  const head =
+    Math.abs(big.by) < 0.05
+      ? `from turn ${at}, ${pairing} end the game much as the recorded orders do (no result moves by 5 points or more)`
+      : `from turn ${at}, ${pairing} make ${resultNoun(scenario, big.r)} ${big.by > 0 ? 'more' : 'less'} likely: ` +
+        `${pct(players.share(big.r))} of futures against ${pct(recorded.share(big.r))} with the recorded orders`;
+  return `${head}; mean scores move by ${signed(usBy)} for the US and ${signed(iranBy)} for Iran.`;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const command = argv[0];
+  if (command === undefined) die(USAGE);
+  const known = OPTIONS[command];
+  if (!known) die(`unknown subcommand "${command}": expected show, luck, fork or verify`);
+  const parsed = parseArgs(argv.slice(1), { values: known });
+  if (!parsed.ok) die(`replay ${command}: ${parsed.message}`);
+  const { positional, values } = parsed.args;
+  const file = positional[0];
+  if (file === undefined) die(`replay ${command}: which replay file? ${USAGE}`);
+  if (positional.length > 1) die(`replay ${command}: unexpected argument "${positional[1]}": give one replay file`);
+  const scenarioPath = values.get('scenario') ?? DEFAULT_SCENARIO;
+  const scenario = loadScenario(scenarioPath);
+  const loaded = loadReplay(file, scenario);
+  const lines =
+    command === 'show'
+      ? show(scenario, loaded, parsed.args)
+      : command === 'luck'
+        ? await luck(scenario, loaded, parsed.args, scenarioPath)
+        : command === 'fork'
+          ? await fork(scenario, loaded, parsed.args, scenarioPath)
+          : [verifiedLine(loaded)];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+runMain(() => void main().catch((e: unknown) => die(`internal error: ${e instanceof Error ? e.message : String(e)}`)));
