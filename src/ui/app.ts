@@ -2,6 +2,7 @@ import { AI_PLAYERS } from '../ai/registry.ts';
 import type { Scenario, Side } from '../engine/index.ts';
 import { h, fill, focusHeading } from './dom.ts';
 import { GameScreen } from './game-screen.ts';
+import { defaultOrderSeconds } from './classroom.ts';
 import { renderEnd } from './end-screen.ts';
 import { renderRules } from './rules.ts';
 import { otherSide, type Session, Session as SessionClass, type Settings } from './session.ts';
@@ -168,6 +169,35 @@ export class App {
       inputmode: 'numeric',
       autocomplete: 'off',
     });
+    const classroom = h('input', { id: 'classroom', name: 'classroom', type: 'checkbox' });
+    const minutes = h('input', {
+      id: 'minutes',
+      name: 'minutes',
+      type: 'number',
+      min: 0,
+      max: 60,
+      step: 1,
+      value: 0,
+      'aria-describedby': 'minutes-about',
+    });
+    const classroomBox = h(
+      'fieldset',
+      { className: 'classroom' },
+      h('legend', {}, 'Classroom'),
+      h(
+        'label',
+        { className: 'choice' },
+        classroom,
+        h('span', {}, 'A classroom game: a class screen for the projector and a facilitator’s desk'),
+      ),
+      h('label', { for: 'minutes' }, 'Minutes for each team’s orders (0: no timer)'),
+      minutes,
+      h(
+        'p',
+        { id: 'minutes-about', className: 'note' },
+        'The facilitator sees everything, releases injects, overrules rolls with a reason, pauses the game and sets the clock. With “another person” as the opponent, two teams play; with a computer opponent, one team plays it.',
+      ),
+    );
     const preset = h(
       'select',
       { id: 'preset', name: 'preset' },
@@ -205,6 +235,7 @@ export class App {
           about,
         ),
       ),
+      classroomBox,
       error,
       h(
         'div',
@@ -214,7 +245,12 @@ export class App {
       ),
     );
     form.addEventListener('change', (e) => {
-      if ((e.target as HTMLElement).getAttribute('name') === 'side') fillOpponents();
+      const name = (e.target as HTMLElement).getAttribute('name');
+      if (name === 'side') fillOpponents();
+      if (name === 'preset' || name === 'classroom') {
+        const chosen = this.scenarios.find((x) => x.id === String(new FormData(form).get('scenario'))) ?? scenario;
+        minutes.value = String(Math.round(defaultOrderSeconds(chosen, preset.value || null) / 60));
+      }
     });
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -225,6 +261,10 @@ export class App {
         preset: String(data.get('preset')) || null,
         side: String(data.get('side')) as Side,
         opponent: String(data.get('opponent')),
+        ...(classroom.checked && {
+          classroom: true,
+          orderSeconds: Math.max(0, Math.min(60, Number(minutes.value) || 0)) * 60,
+        }),
       };
       if (settings.seed === '') {
         fill(error, h('div', { className: 'error' }, 'Enter a seed: any number or word.'));
@@ -251,10 +291,19 @@ export class App {
   briefing(): void {
     const session = this.session!;
     const s = session.scenario;
-    const sides = session.hotseat ? (['us', 'iran'] as const) : [session.settings.side];
+    const classroom = session.settings.classroom === true;
+    // On a projected classroom screen each team reads its briefing behind its own hand-over screen (or on paper).
+    const sides = classroom ? [] : session.hotseat ? (['us', 'iran'] as const) : [session.settings.side];
     this.page(
       h('h2', {}, `Briefing — ${s.name}`),
       h('p', { className: 'lead' }, s.summary),
+      classroom
+        ? h(
+            'p',
+            {},
+            'Each team reads its own briefing on its first order screen, or on its printed briefing packet. The facilitator’s desk is in the top bar of the game.',
+          )
+        : null,
       sides.map((side) =>
         h(
           'section',

@@ -7,12 +7,14 @@ import {
   type Order,
   type OrderType,
   rungName,
+  type Seat,
   type SeatView,
   type Side,
   specOf,
   viewEvents,
 } from '../engine/index.ts';
 import { describeOrder, frontName, groupName, longDate, narrate, siteName } from '../engine/narrate.ts';
+import { clock, defaultOrderSeconds, renderDesk, TurnTimer } from './classroom.ts';
 import { fill, focusHeading, h } from './dom.ts';
 import { compact, FIELD_LABELS, orderFields, SEVERITY_WORDS, valueLabel } from './labels.ts';
 import { createMap, type MapController } from './map/index.ts';
@@ -45,7 +47,10 @@ export class GameScreen {
   private seat: Side;
   private draft: Order[] = [];
   private tab: Tab = 'orders';
-  private phase: 'orders' | 'handover' | 'resolving' | 'results' = 'orders';
+  // 'projector': the class screen between a classroom game's phases, showing only what both teams may see.
+  private phase: 'orders' | 'handover' | 'resolving' | 'results' | 'projector' = 'orders';
+  private readonly timer: TurnTimer;
+  private paused = false; // a classroom game paused by the facilitator: order entry is locked
   private lastTurn: TurnEvents | null = null;
   private previous: SeatView | null = null;
   private skip = false;
@@ -61,6 +66,7 @@ export class GameScreen {
     tooltip: HTMLElement;
     overlay: HTMLElement;
     status: HTMLElement;
+    clock: HTMLElement;
   };
 
   constructor(
@@ -80,7 +86,10 @@ export class GameScreen {
       tooltip: h('div', { className: 'tooltip', hidden: true, role: 'tooltip' }),
       overlay: h('div', {}),
       status: h('div', { className: 'sr-only', 'aria-live': 'polite' }),
+      clock: h('span', { className: 'clock', role: 'timer', 'aria-live': 'off' }),
     };
+    const seconds = session.settings.orderSeconds ?? defaultOrderSeconds(session.scenario, session.settings.preset);
+    this.timer = new TurnTimer(seconds, () => this.renderClock());
     fill(
       root,
       this.els.top,
@@ -111,24 +120,36 @@ export class GameScreen {
         (window as unknown as { __twoBoxersMapReady?: number }).__twoBoxersMapReady = performance.now();
       });
     });
-    if (session.hotseat && session.sideToAct) this.handover(session.sideToAct);
+    const turnStart = !session.state.history.length || session.sideToAct === session.humanSides[0];
+    if (this.classroom && turnStart && session.sideToAct) this.projector();
+    else if (session.hotseat && session.sideToAct) this.handover(session.sideToAct);
     else this.render();
   }
 
   destroy(): void {
     this.destroyed = true;
+    this.timer.stop();
     this.map?.destroy();
     this.map = null;
   }
 
-  /** What the screen may show now: the acting side's view (in hotseat, panels hide what is private between turns). */
+  /** What the screen may show now: the acting side's view, or on a shared screen only what both sides may see. */
   private currentView(): SeatView {
-    return this.session.view(this.seat);
+    return this.session.view(this.sharedScreen ? 'public' : this.seat);
   }
 
-  /** In hotseat, the resolution and results are watched by both players: nothing private may show. */
+  private get classroom(): boolean {
+    return this.session.settings.classroom === true;
+  }
+
+  /** Whether more than one side watches this device: hotseat players, or a class at a projected screen. */
+  private get shared(): boolean {
+    return this.session.hotseat || this.classroom;
+  }
+
+  /** Between order phases a shared device shows only what both sides may see. */
   private get sharedScreen(): boolean {
-    return this.session.hotseat && (this.phase === 'resolving' || this.phase === 'results');
+    return this.shared && (this.phase === 'resolving' || this.phase === 'results' || this.phase === 'projector');
   }
 
   private render(): void {
@@ -148,17 +169,29 @@ export class GameScreen {
       this.els.top,
       h('span', { className: 'brand' }, 'TWO BOXERS'),
       h('span', { className: 'when' }, `Week ${view.turn} of ${view.lastTurn} · ${longDate(view.date)}`),
-      h(
-        'span',
-        { className: `side-${this.seat}` },
-        this.session.hotseat ? `${s.sides[this.seat].name} to play` : `You: ${s.sides[this.seat].name}`,
-      ),
+      this.sharedScreen
+        ? h('span', {}, this.classroom ? 'Class screen: what both teams may see' : 'Shared screen')
+        : h(
+            'span',
+            { className: `side-${this.seat}` },
+            this.session.hotseat ? `${s.sides[this.seat].name} to play` : `You: ${s.sides[this.seat].name}`,
+          ),
+      this.classroom ? this.els.clock : null,
       h('span', { className: 'spacer' }),
+      this.classroom
+        ? h(
+            'button',
+            { id: 'pause-quick', onclick: () => this.setPaused(!this.paused) },
+            this.paused ? 'Resume' : 'Pause',
+          )
+        : null,
+      this.classroom ? h('button', { id: 'desk-button', onclick: () => this.openDesk() }, "Facilitator's desk") : null,
       h('button', { onclick: () => this.hooks.rules(), 'aria-label': 'Rules (opens the rules page)' }, 'Rules'),
       h('button', { onclick: () => this.exportSave() }, 'Export save'),
       h('button', { id: 'share-button', onclick: () => this.copyShareLink() }, 'Share link'),
       h('button', { onclick: () => this.hooks.menu() }, 'Menu'),
     );
+    this.renderClock();
   }
 
   private renderLadder(view: SeatView): void {
@@ -258,7 +291,7 @@ export class GameScreen {
         view.curfew ? 'Curfews: launch teams are easier to spot' : '',
       ),
       meter('Americans killed', view.casualties.usKilled, prev?.casualties.usKilled, 0),
-      this.seat === 'iran'
+      this.seat === 'iran' && !this.sharedScreen
         ? meter(
             'Best deniability',
             view.iran.bestDeniability ?? 0,
@@ -307,6 +340,7 @@ export class GameScreen {
     switch (this.tab) {
       case 'orders':
         if (this.phase === 'orders') this.renderOrders(view);
+        else if (this.phase === 'projector') this.renderProjector();
         else this.renderResults();
         break;
       case 'intel':
@@ -490,7 +524,7 @@ export class GameScreen {
           : 'The other side is choosing at the same time; neither sees the other’s orders until they happen.',
       ),
     );
-    if (!tutorialDone() && view.turn === 1) this.coach();
+    if (!tutorialDone() && view.turn === 1 && !this.classroom) this.coach();
   }
 
   private tags(type: OrderType): HTMLElement[] {
@@ -706,12 +740,12 @@ export class GameScreen {
   }
 
   /** In hotseat, results show on a shared screen: only what both sides may see. */
-  private narrationSeat(): Side | 'facilitator' {
-    return this.session.hotseat ? 'facilitator' : this.seat;
+  private narrationSeat(): Seat {
+    return this.shared ? 'public' : this.seat;
   }
 
   private visibleEvents(events: readonly GameEvent[]): GameEvent[] {
-    return this.session.hotseat ? events.filter((e) => e.audience === 'all') : viewEvents(events, this.seat);
+    return viewEvents(events, this.narrationSeat());
   }
 
   private renderNews(): void {
@@ -841,6 +875,7 @@ export class GameScreen {
       }
       this.announce('Orders sealed. The computer is deciding.');
     }
+    this.timer.stop();
     const result = await this.session.commit(side, this.draft, decideInWorker);
     this.thinking = false;
     if (this.destroyed) return;
@@ -867,6 +902,7 @@ export class GameScreen {
   private async resolve(turn: TurnEvents): Promise<void> {
     this.lastTurn = turn;
     this.phase = 'resolving';
+    if (this.shared) this.announce(''); // what the last player was told is not for everyone watching
     this.skip = false;
     this.tab = 'orders';
     this.renderTabs();
@@ -912,7 +948,8 @@ export class GameScreen {
               this.phase = 'orders';
               this.previous = null;
               const next = this.session.sideToAct;
-              if (this.session.hotseat && next) this.handover(next);
+              if (this.classroom) this.projector();
+              else if (this.session.hotseat && next) this.handover(next);
               else this.render();
               document.getElementById('order-type')?.focus();
             },
@@ -929,6 +966,7 @@ export class GameScreen {
     const s = this.session.scenario;
     this.phase = 'handover';
     this.seat = side;
+    this.announce('');
     this.els.tooltip.hidden = true;
     const first = this.session.state.turn === 1;
     const card = h(
@@ -937,9 +975,17 @@ export class GameScreen {
       h(
         'h2',
         { id: 'handover-title', className: `side-${side}` },
-        `Pass the device to the ${s.sides[side].name} player`,
+        this.classroom
+          ? `The ${s.sides[side].name} team's orders`
+          : `Pass the device to the ${s.sides[side].name} player`,
       ),
-      h('p', {}, 'The other player should look away now: what follows is for your eyes only.'),
+      h(
+        'p',
+        {},
+        this.classroom
+          ? 'Blank the projector or turn the screen to the team: what follows is for its eyes only.'
+          : 'The other player should look away now: what follows is for your eyes only.',
+      ),
       first
         ? h('details', {}, h('summary', {}, 'Your briefing'), h('p', { className: 'briefing' }, s.briefing[side]))
         : null,
@@ -954,14 +1000,178 @@ export class GameScreen {
             this.tab = 'orders';
             this.renderTabs();
             this.render();
+            if (this.classroom) this.timer.restart();
+            this.showPause();
             document.getElementById('order-type')?.focus();
           },
         },
-        `I am the ${s.sides[side].short} player: show my orders`,
+        this.classroom
+          ? `We are the ${s.sides[side].short} team: show our orders`
+          : `I am the ${s.sides[side].short} player: show my orders`,
       ),
+      this.classroom
+        ? h('button', { id: 'to-class-screen', onclick: () => this.projector() }, 'Back to the class screen')
+        : null,
     );
     fill(this.els.overlay, h('div', { className: 'overlay' }, card));
     focusHeading(card);
+  }
+
+  // ---- The classroom -----------------------------------------------------------------------------------------------
+
+  /** The class screen at the start of a week: public news and the ladder, and the way to each team's orders. */
+  private projector(): void {
+    this.phase = 'projector';
+    this.announce(''); // a team's last words to its screen reader must not stay on the class screen
+    this.tab = 'orders';
+    fill(this.els.overlay);
+    this.renderTabs();
+    this.render();
+    focusHeading(this.els.panel);
+  }
+
+  private renderProjector(): void {
+    const s = this.session.scenario;
+    const next = this.session.sideToAct;
+    const last = this.session.turns.at(-1);
+    const released = viewEvents(this.session.released, 'public');
+    fill(
+      this.els.panel,
+      h('h2', {}, `Week ${this.session.state.turn}: the class screen`),
+      h('p', { className: 'note' }, 'Only what both teams may see is on this screen.'),
+      released.length > 0
+        ? h(
+            'section',
+            { 'aria-label': 'News this week' },
+            h('h3', {}, 'Breaking news'),
+            h('ul', { className: 'news' }, this.newsItems({ turn: this.session.state.turn, events: released })),
+          )
+        : null,
+      last
+        ? h(
+            'section',
+            { 'aria-label': 'Last week' },
+            h('h3', {}, `What happened in week ${last.turn}`),
+            h('ul', { className: 'news' }, this.newsItems(last)),
+          )
+        : h('p', {}, 'The first week is about to begin. Each team reads its briefing and gives its orders in turn.'),
+      h(
+        'div',
+        { className: 'commit' },
+        next
+          ? h(
+              'button',
+              { id: 'team-orders', className: 'primary', onclick: () => this.handover(next) },
+              `${s.sides[next].name} team: give your orders`,
+            )
+          : null,
+      ),
+    );
+  }
+
+  private renderClock(): void {
+    const t = this.timer;
+    const ordering = this.phase === 'orders';
+    if (!this.classroom || !t.enabled || !ordering) {
+      fill(this.els.clock);
+      return;
+    }
+    if (t.timeUp) {
+      fill(
+        this.els.clock,
+        h('b', { className: 'time-up' }, 'Time is up'),
+        ' ',
+        h('button', { id: 'clock-extend', onclick: () => t.extend(60) }, 'Take another minute'),
+      );
+      if (this.els.clock.dataset.warned !== 'yes') this.announce('Time is up. You can take another minute.');
+      this.els.clock.dataset.warned = 'yes';
+      return;
+    }
+    this.els.clock.dataset.warned = '';
+    fill(this.els.clock, `Time left ${clock(t.remaining)}${t.isRunning ? '' : ' (paused)'}`);
+  }
+
+  private setPaused(paused: boolean): void {
+    this.paused = paused;
+    if (paused) this.timer.pause();
+    else if (this.phase === 'orders' && !this.timer.timeUp) this.timer.resume();
+    this.renderTop(this.currentView());
+    this.renderClock();
+    this.showPause();
+    this.announce(paused ? 'The facilitator paused the game.' : 'The game goes on.');
+  }
+
+  /** While paused, order entry is covered; the facilitator (or anyone) resumes from the cover. */
+  private showPause(): void {
+    if (!this.paused || this.phase !== 'orders') {
+      this.els.overlay.querySelector('.paused')?.remove();
+      return;
+    }
+    if (this.els.overlay.querySelector('.paused')) return;
+    const card = h(
+      'div',
+      { className: 'card', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'paused-title' },
+      h('h2', { id: 'paused-title' }, 'Paused by the facilitator'),
+      h('p', {}, 'Order entry is locked and the clock is stopped.'),
+      h('button', { id: 'resume', className: 'primary', onclick: () => this.setPaused(false) }, 'Resume the game'),
+    );
+    this.els.overlay.append(h('div', { className: 'overlay paused' }, card));
+    focusHeading(card);
+  }
+
+  /** The desk shows both sides' secrets: a warning stands between the class screen and it. */
+  private openDesk(): void {
+    const back = () => {
+      fill(this.els.overlay);
+      this.showPause();
+      if (this.phase === 'handover' && this.session.sideToAct) this.handover(this.session.sideToAct);
+      else this.render();
+      document.getElementById('desk-button')?.focus();
+    };
+    const warning = h(
+      'div',
+      { className: 'card', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'desk-warning' },
+      h('h2', { id: 'desk-warning' }, 'Facilitator only'),
+      h('p', {}, 'The desk shows everything, both teams’ secrets included. Blank the projector before you go on.'),
+      h(
+        'div',
+        { className: 'commit' },
+        h('button', { id: 'desk-open', className: 'primary', onclick: () => showDesk() }, 'Open the desk'),
+        h('button', { onclick: back }, 'Cancel'),
+      ),
+    );
+    const showDesk = () => {
+      const desk = renderDesk(this.session, this.timer, {
+        close: back,
+        changed: (events) => {
+          if (this.phase === 'results') this.lastTurn = this.session.turns.at(-1) ?? null;
+          const saveError = this.hooks.saved();
+          if (saveError) this.announce(saveError);
+          this.announce(`${events.length} new events.`);
+        },
+        paused: () => this.paused,
+        setPaused: (p) => {
+          this.paused = p;
+          if (p) this.timer.pause();
+          else if (this.phase === 'orders' && !this.timer.timeUp) this.timer.resume();
+        },
+      });
+      fill(
+        this.els.overlay,
+        h(
+          'div',
+          { className: 'overlay desk-overlay' },
+          h(
+            'div',
+            { className: 'card wide', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'desk-title' },
+            desk,
+          ),
+        ),
+      );
+      focusHeading(desk);
+    };
+    fill(this.els.overlay, h('div', { className: 'overlay' }, warning));
+    focusHeading(warning);
   }
 
   // ---- Guided first turn --------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import {
   rulingSchema,
   checkRulings,
   type Scenario,
+  type Seat,
   type SeatView,
   type Side,
   submitOrders,
@@ -43,6 +44,8 @@ export interface Settings {
   opponent: string;
   /** A classroom game: two teams at one projected screen (hotseat) with a facilitator who sees everything. */
   classroom?: boolean;
+  /** The classroom timer for each team's orders, in seconds (0: none). */
+  orderSeconds?: number;
 }
 
 export interface TurnEvents {
@@ -70,6 +73,7 @@ const settingsSchema = z.strictObject({
   side: z.enum(['us', 'iran']),
   opponent: z.string().min(1),
   classroom: z.boolean().optional(),
+  orderSeconds: z.int().min(0).max(3600).optional(),
 });
 
 const saveSchema = z.strictObject({
@@ -143,7 +147,7 @@ export class Session {
     return null;
   }
 
-  view(seat: Side | 'facilitator'): SeatView {
+  view(seat: Seat): SeatView {
     return viewFor(this.scenario, this.state, seat);
   }
 

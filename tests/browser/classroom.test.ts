@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { hashState, parseScenario, type Scenario, specOf, verifyReplay } from '../../src/engine/index.ts';
+import { appReady, type Browser, openBrowser } from './support.ts';
+
+const baseUrl = inject('baseUrl');
+const open: Browser[] = [];
+const parsed = parseScenario(JSON.parse(readFileSync('scenarios/two-boxers.json', 'utf8')));
+if (!parsed.ok) throw new Error('the shipped scenario must parse');
+const scenario: Scenario = parsed.value;
+
+afterEach(async () => {
+  const errors = open.flatMap((b) => b.errors);
+  await Promise.all(open.splice(0).map((b) => b.close()));
+  expect(errors, 'console errors').toEqual([]);
+});
+
+async function browser(): Promise<Browser> {
+  const b = await openBrowser();
+  open.push(b);
+  await b.page.emulateMedia({ reducedMotion: 'reduce' });
+  return b;
+}
+
+/** Everything on the class screen a projector would show: the page without its (empty) overlay. */
+async function classScreenText(page: Page): Promise<string> {
+  expect(await page.locator('.overlay').count()).toBe(0);
+  return (await page.locator('body').innerText()).toLowerCase();
+}
+
+async function startClassroomGame(page: Page, seed: string): Promise<void> {
+  await page.goto(baseUrl);
+  await appReady(page);
+  await page.click('button:text("New game")');
+  await page.selectOption('#preset', 'short');
+  await page.selectOption('#opponent', 'hotseat');
+  await page.check('#classroom');
+  await page.fill('#seed', seed);
+  await page.click('button[type=submit]');
+  await page.click('button:text("Begin the first week")');
+  await page.waitForSelector('h2:text("Week 1: the class screen")');
+}
+
+async function openDesk(page: Page): Promise<void> {
+  await page.click('#desk-button');
+  await page.click('#desk-open');
+  await page.waitForSelector('#desk-title');
+}
+
+async function order(page: Page, type: string, fields: Record<string, string> = {}): Promise<void> {
+  if (await page.isVisible('#ready')) await page.click('#ready');
+  await page.selectOption('#order-type', type);
+  for (const [field, value] of Object.entries(fields))
+    await page.selectOption(`#order-${field}`, JSON.stringify(value));
+  await page.click('#add-order');
+  await page.click('#commit');
+}
+
+describe('a classroom game', () => {
+  it('runs with a facilitator: an inject, both teams behind hand-over screens, a ruling; the class screen never shows a secret; the save replays to the same hashes', async () => {
+    const { page } = await browser();
+    await startClassroomGame(page, '31');
+
+    // The facilitator writes an inject from a template before the teams order.
+    await openDesk(page);
+    await page.selectOption('#inject-template', 'protest');
+    await page.selectOption('#inject-variant', 'large');
+    await page.fill('#inject-title', 'Students march on the embassy');
+    await page.click('#release-written');
+    await page.waitForSelector('.desk-message:text("Released")');
+    await page.click('#desk-close');
+    await page.waitForSelector('text=Breaking news');
+    expect(await classScreenText(page)).toContain('students march on the embassy');
+
+    // The US team orders; back on the class screen its sealed order must not show.
+    await page.click('#team-orders');
+    await page.click('#ready');
+    expect(await page.textContent('.clock')).toMatch(/Time left (4:00|3:5\d)/);
+    await order(page, 'surge-isr');
+    await page.waitForSelector('#to-class-screen');
+    await page.click('#to-class-screen');
+    await page.waitForSelector('#team-orders:text("Iran")');
+    const sealedText = await classScreenText(page);
+    expect(sealedText).not.toContain(specOf(scenario, 'surge-isr').name.toLowerCase());
+    expect(sealedText).not.toMatch(/surveillance|isr level/);
+
+    // Iran fires under a front's name; the class screen shows the claim, never who really fired.
+    await page.click('#team-orders');
+    await order(page, 'rocket-attack', { group: 'kh', base: 'taji', claim: 'osbat-al-thaereen' });
+    await page.waitForSelector('#continue');
+    const results = await classScreenText(page);
+    expect(results).toContain('osbat al-thaereen');
+    const at = results.indexOf('kataib hezbollah');
+    expect(at, results.slice(Math.max(0, at - 200), at + 50)).toBe(-1);
+    expect(results).not.toContain('us intelligence:'); // no US assessment either
+
+    // The facilitator rules that the rockets did no harm, with a reason everyone hears.
+    await openDesk(page);
+    const choice = page.locator('#ruling-choice option', { hasText: 'did no harm' }).first();
+    await page.selectOption('#ruling-choice', (await choice.getAttribute('value')) ?? '');
+    await page.fill('#ruling-reason', 'The rockets fell in an empty field.');
+    await page.click('#ruling-apply');
+    await page.waitForSelector('.desk-message:text("Ruled")');
+    await page.click('#desk-close');
+    await page.waitForSelector('text=Reason given: The rockets fell in an empty field.');
+
+    // The save holds the inject and the ruling, and replays to the fingerprint on screen.
+    await page.click('#tab-log');
+    const shown = (await page.textContent('#fingerprint')) ?? '';
+    const download = page.waitForEvent('download');
+    await page.click('button:text("Export save")');
+    const file = await (await download).path();
+    const save = JSON.parse(readFileSync(file, 'utf8'));
+    expect(save.settings.classroom).toBe(true);
+    expect(save.replay.turns[0].injects[0]).toMatchObject({ type: 'written', title: 'Students march on the embassy' });
+    expect(save.replay.turns[0].rulings[0]).toMatchObject({ type: 'attack-missed' });
+    const verified = verifyReplay(scenario, save.replay);
+    if (!verified.ok) throw new Error(verified.errors[0]!.message);
+    expect(hashState(verified.value.state)).toBe(shown);
+
+    // On to the next week's class screen.
+    await page.click('#tab-orders');
+    await page.click('#continue');
+    await page.waitForSelector('h2:text("Week 2: the class screen")');
+  });
+
+  it('pauses order entry behind a cover until resumed; with no timer no clock shows', async () => {
+    const { page } = await browser();
+    await startClassroomGame(page, '32');
+    await openDesk(page);
+    await page.fill('#timer-minutes', '0');
+    await page.click('#timer-set');
+    await page.waitForSelector('text=No timer is set.');
+    await page.click('#desk-close');
+    await page.click('#team-orders');
+    await page.click('#ready');
+    expect(await page.textContent('.topbar')).not.toMatch(/Time left/);
+    await page.click('#pause-quick');
+    await page.waitForSelector('#paused-title');
+    await page.click('#resume');
+    await page.waitForSelector('#commit');
+    expect(await page.locator('#paused-title').count()).toBe(0);
+  });
+
+  it('tells a team when its time is up and lets it take another minute: nothing is committed for it', async () => {
+    const { page } = await browser();
+    await page.clock.install();
+    await startClassroomGame(page, '33');
+    await page.click('#team-orders');
+    await page.click('#ready');
+    await page.waitForSelector('.clock:text("Time left 4:00")');
+    await page.clock.fastForward('04:05');
+    await page.clock.runFor(1000);
+    // Read, do not wait: with the page's clock faked, a polling wait would never see time pass.
+    expect(await page.textContent('.clock')).toMatch(/Time is up/);
+    expect(await page.isVisible('#commit')).toBe(true);
+    expect(await page.textContent('.topbar')).toMatch(/Week 1 of 8/);
+    await page.click('#clock-extend');
+    expect(await page.textContent('.clock')).toMatch(/Time left 1:00/);
+  });
+});
