@@ -20,3 +20,14 @@ if (process.argv.includes('--browser') && !existsSync('/usr/bin/chromium')) {
     process.exit(1);
   }
 }
+
+// The briefing-packet test turns the printed PDF into text and PNG pages with poppler's pdftotext and pdftoppm.
+if (process.argv.includes('--browser') && !existsSync('/usr/bin/pdftoppm')) {
+  if (process.getuid?.() === 0) {
+    console.log("Installing Debian's poppler-utils (pdftoppm) for the browser tests…");
+    run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils');
+  } else {
+    console.error('The browser tests need /usr/bin/pdftoppm: run `sudo apt-get install -y poppler-utils`.');
+    process.exit(1);
+  }
+}

@@ -119,6 +119,7 @@ export class App {
         h('button', { className: canResume ? '' : 'primary', onclick: () => this.setup() }, 'New game'),
         h('button', { onclick: () => fileInput.click() }, 'Load a save file…'),
         h('button', { onclick: () => this.rules() }, 'Rules'),
+        h('button', { onclick: () => void this.briefings(null) }, 'Briefing packets'),
       ),
       fileInput,
       h(
@@ -242,6 +243,11 @@ export class App {
         { className: 'actions' },
         h('button', { type: 'submit', className: 'primary' }, 'Read the briefing'),
         h('button', { type: 'button', onclick: () => this.title() }, 'Back'),
+        h(
+          'button',
+          { type: 'button', onclick: () => void this.briefings(preset.value || null) },
+          'Briefing packets (to print)',
+        ),
       ),
     );
     form.addEventListener('change', (e) => {
@@ -352,6 +358,14 @@ export class App {
       },
       title: () => this.title(),
     });
+    focusHeading(main);
+  }
+
+  /** Printable briefing packets, one per side: loaded on demand, they are not part of the first page. */
+  async briefings(preset: string | null): Promise<void> {
+    const { showBriefingPackets } = await import('./briefing-packet.ts');
+    const main = this.page();
+    showBriefingPackets(main, this.scenarios[0]!, { ...(preset && { preset }), onBack: () => this.title() });
     focusHeading(main);
   }
 

@@ -52,6 +52,22 @@ function odds(s: Scenario, spec: OrderSpec): string {
   return parts.join('; ') || '—';
 }
 
+/** An order's kind as the rules and the briefing packets print it: severity, public or deniable, escalation points. */
+export function orderKind(s: Scenario, spec: OrderSpec): string {
+  const points = s.rivera[spec.severity];
+  return `${SEVERITY_WORDS[spec.severity]}, ${spec.deniable ? 'deniable' : 'public'} (${points > 0 ? '+' : ''}${points})`;
+}
+
+/** How each side wins and how both lose, in words built from the scenario's victory data. */
+export function victoryConditions(s: Scenario): { us: string; iran: string; war: string } {
+  const v = s.victory;
+  return {
+    us: `The Coalition wins at the end if it still holds its key bases, Baghdad's consent is ${v.us.minConsent}+, ISIS is ${v.us.maxIsis} or less, credibility is ${v.us.minCredibility}+ and the ladder is at rung ${v.us.maxRung} or below.`,
+    iran: `Iran wins at once if parliament passes an eviction vote while consent is ${s.baghdad.expulsionConsent} or less, if the US holds ${v.iran.tokenBases} bases or fewer, or if US resolve falls to ${v.iran.resolveBreak}; at the end it wins if the US falls short while its proxy capability is ${v.iran.minProxyCapability}+ and a front keeps deniability ${v.iran.minDeniability}+.`,
+    war: `If the ladder reaches rung ${s.ladder.war}, the game ends in regional war and both sides lose.`,
+  };
+}
+
 /**
  * The rules as the engine applies them, generated from the scenario data: every order with its cost, odds and
  * effects, the ladder, how attribution works and how each side wins. Edit the data and this page follows.
@@ -85,20 +101,14 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
               {},
               h('td', {}, h('b', {}, o.name), h('br'), h('span', { className: 'note' }, o.summary)),
               h('td', { className: 'num' }, o.cost),
-              h(
-                'td',
-                {},
-                SEVERITY_WORDS[o.severity],
-                o.deniable ? ', deniable' : ', public',
-                ` (${s.rivera[o.severity] > 0 ? '+' : ''}${s.rivera[o.severity]})`,
-              ),
+              h('td', {}, orderKind(s, o)),
               h('td', {}, odds(s, o)),
               h('td', {}, effects(o)),
             ),
           ),
       ),
     );
-  const v = s.victory;
+  const win = victoryConditions(s);
   root.append(
     h('h2', {}, `Rules — ${s.name}`),
     h(
@@ -119,21 +129,9 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
     h(
       'ul',
       {},
-      h(
-        'li',
-        { className: 'side-us' },
-        `The Coalition wins at the end if it still holds its key bases, Baghdad's consent is ${v.us.minConsent}+, ISIS is ${v.us.maxIsis} or less, credibility is ${v.us.minCredibility}+ and the ladder is at rung ${v.us.maxRung} or below.`,
-      ),
-      h(
-        'li',
-        { className: 'side-iran' },
-        `Iran wins at once if parliament passes an eviction vote while consent is ${s.baghdad.expulsionConsent} or less, if the US holds ${v.iran.tokenBases} bases or fewer, or if US resolve falls to ${v.iran.resolveBreak}; at the end it wins if the US falls short while its proxy capability is ${v.iran.minProxyCapability}+ and a front keeps deniability ${v.iran.minDeniability}+.`,
-      ),
-      h(
-        'li',
-        {},
-        `If the ladder reaches rung ${s.ladder.war}, the game ends in regional war and both sides lose. Otherwise it is a stalemate.`,
-      ),
+      h('li', { className: 'side-us' }, win.us),
+      h('li', { className: 'side-iran' }, win.iran),
+      h('li', {}, `${win.war} Otherwise it is a stalemate.`),
     ),
     h('h3', {}, 'Attribution'),
     h(
