@@ -25,7 +25,7 @@ import {
   type Scenario,
 } from '../src/engine/index.ts';
 import { describeOrder } from '../src/engine/narrate.ts';
-import { keepLegal, playRecorded } from '../src/cli/recorded-orders.ts';
+import { keepLegal, playRecorded } from '../src/analysis/recorded-orders.ts';
 import { replayTurns } from '../src/cli/replay-file.ts';
 
 const ROOT = join(import.meta.dirname, '..');

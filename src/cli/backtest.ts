@@ -13,8 +13,8 @@ import { describeOrder } from '../engine/narrate.ts';
 import { setStateFreezing } from '../engine/resolve.ts';
 import type { MarkerMeasure } from '../engine/scenario.ts';
 import { die, parseArgs, readScenario, runMain } from './args.ts';
-import { keepLegal } from './recorded-orders.ts';
-import { quantile } from './spread.ts';
+import { keepLegal } from '../analysis/recorded-orders.ts';
+import { quantile } from '../analysis/spread.ts';
 
 /**
  * Replays what each side really ordered each week of a history scenario over many seeds, and sets what the model

@@ -1,13 +1,11 @@
+import { playBack } from '../analysis/record.ts';
 import {
-  createGame,
   type GameEvent,
   type GameState,
   hashState,
   type Order,
   parseReplay,
   type Replay,
-  releaseAll,
-  resolveOrders,
   type Scenario,
   verifyReplay,
 } from '../engine/index.ts';
@@ -66,30 +64,21 @@ export interface ReplayedTurn {
   /** The state both sides gave their orders in. */
   before: GameState;
   orders: { us: Order[]; iran: Order[] };
+  /** The resolution's events. */
   events: GameEvent[];
   after: GameState;
 }
 
-/** Plays a verified replay turn by turn, keeping each turn's states and events (what `replay show` prints). */
+/** Plays a verified replay turn by turn (the one play-back, src/analysis/record.ts), injects apart from the rest. */
 export function replayTurns(scenario: Scenario, replay: Replay): ReplayedTurn[] {
-  const created = createGame(scenario, replay.seed, replay.options);
-  if (!created.ok) throw new Error(`a verified replay does not start: ${created.errors[0]?.message}`);
-  let state = created.value;
-  const turns: ReplayedTurn[] = [];
-  for (const [i, t] of replay.turns.entries()) {
-    const released = releaseAll(scenario, state, t.injects ?? []);
-    if (!released.ok) throw new Error(`turn ${i + 1} of a verified replay: ${released.errors[0]?.message}`);
-    const resolved = resolveOrders(scenario, released.value.state, t.us, t.iran, t.rulings ?? []);
-    if (!resolved.ok) throw new Error(`turn ${i + 1} of a verified replay: ${resolved.errors[0]?.message}`);
-    turns.push({
-      turn: i + 1,
-      injectEvents: released.value.events,
-      before: released.value.state,
-      orders: { us: t.us, iran: t.iran },
-      events: resolved.value.events,
-      after: resolved.value.state,
-    });
-    state = resolved.value.state;
-  }
-  return turns;
+  const played = playBack(scenario, replay);
+  if (!played.ok) throw new Error(`a verified replay does not play back: ${played.errors[0]?.message}`);
+  return played.value.turns.map((t) => ({
+    turn: t.turn,
+    injectEvents: t.injects,
+    before: t.before,
+    orders: t.orders,
+    events: t.events.slice(t.injects.length),
+    after: t.after,
+  }));
 }

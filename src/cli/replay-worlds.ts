@@ -4,8 +4,9 @@ import { findAi } from '../ai/registry.ts';
 import { type GameState, type Replay, reseed } from '../engine/index.ts';
 import { setStateFreezing } from '../engine/resolve.ts';
 import { loadScenario } from './args.ts';
-import { type Dropped, playRecorded } from './recorded-orders.ts';
-import { type Ending, endingOf } from './spread.ts';
+import { futureSeed } from '../analysis/luck.ts';
+import { type Dropped, playRecorded } from '../analysis/recorded-orders.ts';
+import { type Ending, endingOf } from '../analysis/spread.ts';
 import { runPool, workKind } from './pool.ts';
 
 /**
@@ -32,8 +33,6 @@ export interface WorldResult {
   players: { ending: Ending; refused: number } | null;
 }
 
-/** The seed future k of a replay draws from: deterministic in the replay's seed and k, and the same in both tools. */
-export const futureSeed = (replaySeed: string, k: number): string => `${replaySeed}/future/${k}`;
 
 export const WORLD_WORK = workKind(import.meta.url, 'WORLD_WORK', (job: WorldsJob) => {
   // Many games, none of them kept: freezing would only cost time (as in the tournament).

@@ -11,9 +11,10 @@ import {
   type Side,
 } from '../engine/index.ts';
 import { type Args, die, loadScenario, parseArgs, runMain } from './args.ts';
-import { DropTally } from './recorded-orders.ts';
+import { DropTally } from '../analysis/recorded-orders.ts';
 import { type LoadedReplay, loadReplay, replayTurns, verifiedLine } from './replay-file.ts';
-import { futureSeed, playWorlds } from './replay-worlds.ts';
+import { futureSeed } from '../analysis/luck.ts';
+import { playWorlds } from './replay-worlds.ts';
 import { turnReport } from './seat-report.ts';
 import {
   endingLabel,
@@ -26,7 +27,7 @@ import {
   resultLabel,
   resultNoun,
   Spread,
-} from './spread.ts';
+} from '../analysis/spread.ts';
 
 /**
  * Replay tools for designers.

@@ -19,6 +19,7 @@ function randomSeed(): string {
 export class App {
   private session: Session | null = null;
   private game: GameScreen | null = null;
+  private leaveViewer: (() => void) | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -70,6 +71,8 @@ export class App {
   private page(...children: Parameters<typeof fill>[1][]): HTMLElement {
     this.game?.destroy();
     this.game = null;
+    this.leaveViewer?.();
+    this.leaveViewer = null;
     const main = h('main', { id: 'main', className: 'page' }, ...children);
     fill(this.root, main);
     focusHeading(main);
@@ -119,6 +122,9 @@ export class App {
         h('button', { className: canResume ? '' : 'primary', onclick: () => this.setup() }, 'New game'),
         h('button', { onclick: () => fileInput.click() }, 'Load a save file…'),
         h('button', { onclick: () => this.rules() }, 'Rules'),
+        h('button', { onclick: () => this.viewer() }, 'Watch a replay…'),
+        h('button', { onclick: () => void this.debrief() }, 'Debrief a saved game or replay'),
+        h('button', { onclick: () => void this.compare() }, 'Compare teams'),
         h('button', { onclick: () => void this.briefings(null) }, 'Briefing packets'),
       ),
       fileInput,
@@ -367,6 +373,75 @@ export class App {
     const main = this.page();
     showBriefingPackets(main, this.scenarios[0]!, { ...(preset && { preset }), onBack: () => this.title() });
     focusHeading(main);
+  }
+
+  /** The after-action review of a saved game or replay: loaded on demand. */
+  async debrief(): Promise<void> {
+    const { showDebriefPicker } = await import('./debrief.ts');
+    showDebriefPicker(this.page(), this.scenarios, { label: 'Back', action: () => this.title() });
+  }
+
+  /** Duplicate play: several teams' saves of the same seed side by side. */
+  async compare(): Promise<void> {
+    const { showDuplicate } = await import('./duplicate.ts');
+    showDuplicate(this.page(), this.scenarios, { back: { label: 'Back', action: () => this.title() } });
+  }
+
+  /** Opens a replay, a save or a game link in the replay viewer (the current game is left as it is). */
+  viewer(error?: string): void {
+    const fileInput = h('input', { type: 'file', accept: '.json,application/json', id: 'replay-file' });
+    const link = h('input', { id: 'replay-link', 'aria-describedby': 'replay-link-about', autocomplete: 'off' });
+    const message = h('div', { role: 'alert' }, error ? h('div', { className: 'error' }, error) : null);
+    const open = async (input: unknown) => {
+      const { openRecording, showReplay } = await import('./replay-viewer.ts');
+      const opened = openRecording(this.scenarios, input);
+      if (!opened.ok) {
+        fill(message, h('div', { className: 'error' }, opened.errors[0]?.message ?? 'This cannot be played back.'));
+        return;
+      }
+      this.page();
+      this.leaveViewer = showReplay(this.root, opened.value.scenario, opened.value.game, {
+        fork: (session) => {
+          this.adopt(session);
+          this.play();
+        },
+        back: () => this.title(),
+      });
+    };
+    fileInput.addEventListener('change', () => {
+      const file = fileInput.files?.[0];
+      if (!file) return;
+      file.text().then((text) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          fill(message, h('div', { className: 'error' }, `${file.name} is not a replay: it is not valid JSON.`));
+          return;
+        }
+        void open(json);
+      });
+    });
+    this.page(
+      h('h2', {}, 'Watch a replay'),
+      h(
+        'p',
+        { className: 'lead' },
+        'Step through a recorded game week by week, from either side or the facilitator’s seat, and play on from any week as a new game.',
+      ),
+      message,
+      h('label', { for: 'replay-file' }, 'A replay or save file (from “Export save” or npm run sim -- --out)'),
+      fileInput,
+      h('label', { for: 'replay-link' }, 'Or a game link'),
+      link,
+      h('p', { id: 'replay-link-about', className: 'note' }, 'Paste the link from “Share link”.'),
+      h(
+        'div',
+        { className: 'actions' },
+        h('button', { className: 'primary', onclick: () => void open(link.value) }, 'Open the link'),
+        h('button', { onclick: () => this.title() }, 'Back'),
+      ),
+    );
   }
 
   rules(): void {

@@ -53,9 +53,9 @@ export function markTutorialDone(): void {
   }
 }
 
-/** Offers a file to the player (export of a save or replay). */
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Offers a file to the player (export of a save, a replay, or the debrief's JSON and CSV). */
+export function download(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

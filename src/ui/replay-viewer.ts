@@ -1,0 +1,297 @@
+import mapJson from '../../assets/map/countries.json';
+import { AI_PLAYERS } from '../ai/registry.ts';
+import { type PlayedGame, playBack } from '../analysis/record.ts';
+import {
+  type GameEvent,
+  type Result,
+  rungName,
+  type Scenario,
+  type Seat,
+  type Side,
+  viewEvents,
+  viewFor,
+} from '../engine/index.ts';
+import { describeOrder, longDate, narrate } from '../engine/narrate.ts';
+import { fill, focusHeading, h } from './dom.ts';
+import { createMap, type MapController } from './map/index.ts';
+import type { MapAsset } from './map-projection.ts';
+import { otherSide, Session, type Settings } from './session.ts';
+
+/**
+ * The replay viewer: a recorded game turn by turn, from any seat (the US, Iran, the facilitator who sees everything),
+ * the map and the news as they were; "fork here" plays on from any week as a new game. It reads a replay file, a
+ * save file (which holds a replay) or a game link. Every figure comes from the engine's views of the replayed states.
+ */
+
+const SEATS: { seat: Seat; label: string }[] = [
+  { seat: 'us', label: 'US-led Coalition' },
+  { seat: 'iran', label: 'Iran' },
+  { seat: 'facilitator', label: 'Facilitator (everything)' },
+];
+
+/** A replay, a save holding one, or a game link's code: the replay steps, or what is wrong with the input. */
+export function openRecording(
+  scenarios: readonly Scenario[],
+  input: unknown,
+): Result<{ scenario: Scenario; game: PlayedGame }> {
+  const bad = (message: string) => ({ ok: false as const, errors: [{ code: 'viewer.input', message }] });
+  let json = input;
+  if (typeof input === 'string') {
+    const code = input.includes('#g=') ? input.slice(input.indexOf('#g=') + 3) : input.trim();
+    const linked = Session.fromShareCode(scenarios, code);
+    if (!linked.ok) return linked;
+    json = linked.value.toSave('').replay;
+  }
+  if (typeof json !== 'object' || json === null) return bad('This is not a replay, a save file or a game link.');
+  const record = json as { format?: unknown; replay?: unknown; scenarioId?: unknown };
+  const replay = record.format === 'two-boxers-save' ? record.replay : json;
+  if ((replay as { format?: unknown } | null)?.format !== 'two-boxers-replay')
+    return bad('This is not a replay, a save file or a game link.');
+  const id = (replay as { scenarioId?: unknown }).scenarioId;
+  const scenario = scenarios.find((s) => s.id === id);
+  if (!scenario) return bad(`This replay is of a scenario this game does not have ("${String(id)}").`);
+  const game = playBack(scenario, replay);
+  if (!game.ok) return bad(`This replay cannot be played back: ${game.errors[0]?.message}.`);
+  return { ok: true, value: { scenario, game: game.value } };
+}
+
+export interface ViewerHooks {
+  /** Plays on from a week as a new game. */
+  fork(session: Session): void;
+  back(): void;
+}
+
+/** Shows a recording: returns a function that tears the map down when the screen is left. */
+export function showReplay(root: HTMLElement, scenario: Scenario, game: PlayedGame, hooks: ViewerHooks): () => void {
+  // states[0] is the start, states[t] the state after week t; events[t - 1] are week t's.
+  const steps = { states: [game.start, ...game.turns.map((t) => t.after)], events: game.turns.map((t) => t.events) };
+  const last = steps.states.length - 1;
+  let at = last;
+  let seat: Seat = 'facilitator';
+  let map: MapController | null = null;
+  let destroyed = false;
+  const r = game.replay;
+  const final = steps.states[last]!;
+  const mapDiv = h('div', { className: 'map', role: 'img', 'aria-label': 'Map of Iraq and its neighbours, as it was' });
+  const slider = h('input', {
+    id: 'replay-week',
+    type: 'range',
+    min: 0,
+    max: last,
+    step: 1,
+    value: at,
+    'aria-describedby': 'replay-where',
+  });
+  const where = h('p', { id: 'replay-where', className: 'lead', 'aria-live': 'polite' });
+  const panel = h('div', { className: 'replay-panel' });
+  const forkBox = h('div', { className: 'replay-fork' });
+  const forkButton = h('button', { id: 'replay-fork', onclick: () => fork() }, 'Fork here: play on as a new game');
+
+  const go = (to: number, animate: boolean) => {
+    const from = at;
+    at = Math.max(0, Math.min(last, to));
+    slider.value = String(at);
+    draw();
+    const view = viewFor(scenario, steps.states[at]!, seat);
+    if (!map) return;
+    if (animate && at === from + 1) {
+      const events = viewEvents(steps.events[at - 1] ?? [], seat);
+      const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+      map.show(viewFor(scenario, steps.states[from]!, seat));
+      void map.play(events, reduce ? 0 : 1).then(() => {
+        if (!destroyed && at === from + 1) map?.show(view);
+      });
+    } else map.show(view);
+  };
+
+  const draw = () => {
+    const state = steps.states[at]!;
+    const view = viewFor(scenario, state, seat);
+    where.textContent =
+      at === 0
+        ? `Before week 1 (${longDate(view.date)}): the position both sides started from.`
+        : `After week ${at} of ${final.lastTurn}: ${longDate(view.date)}, ladder at rung ${view.ladder.rung}, ${rungName(scenario, view.ladder.rung)}.`;
+    const record = at > 0 ? view.history.find((x) => x.turn === at) : undefined;
+    const ordersOf = (side: Side) => {
+      const orders = record?.orders[side];
+      if (orders === undefined) return null;
+      return h(
+        'li',
+        {},
+        h('b', { className: `side-${side}` }, `${scenario.sides[side].short}: `),
+        orders.length === 0 ? 'no orders' : orders.map((o) => describeOrder(scenario, o)).join('; '),
+      );
+    };
+    const news = at > 0 ? viewEvents(steps.events[at - 1] ?? [], seat) : [];
+    const lines = news.map((e: GameEvent) => narrate(scenario, e, seat)).filter((t): t is string => t !== null);
+    fill(
+      panel,
+      h(
+        'dl',
+        { className: 'replay-dash' },
+        [
+          ["Baghdad's consent", view.baghdad.consent],
+          ['Eviction pressure', view.baghdad.evictionPressure],
+          ['US resolve', view.us.resolve],
+          ['ISIS', view.isis],
+          ['Americans killed', view.casualties.usKilled],
+          ['Bases held', view.us.bases.filter((b) => !b.handedOver).length],
+        ].map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))),
+      ),
+      at > 0
+        ? h(
+            'section',
+            { 'aria-labelledby': 'replay-orders' },
+            h('h3', { id: 'replay-orders' }, `Orders in week ${at}`),
+            h('ul', {}, ordersOf('us'), ordersOf('iran')),
+            seat === 'facilitator'
+              ? null
+              : h('p', { className: 'note' }, 'The other side’s orders are hidden from this seat.'),
+          )
+        : null,
+      at > 0
+        ? h(
+            'section',
+            { 'aria-labelledby': 'replay-news' },
+            h(
+              'h3',
+              { id: 'replay-news' },
+              `What ${seat === 'facilitator' ? 'happened' : 'this seat saw'} in week ${at}`,
+            ),
+            h(
+              'ul',
+              { className: 'news' },
+              lines.map((t) => h('li', {}, t)),
+            ),
+          )
+        : null,
+      at === last && final.outcome ? h('p', { className: 'result' }, final.outcome.explanation) : null,
+    );
+    fill(forkBox);
+    forkButton.disabled = final.outcome !== null && at === last; // nothing left to play
+  };
+
+  /** Playing on from this week: the recorded turns up to it, then a new game with the chosen seats. */
+  const fork = () => {
+    const side = h(
+      'select',
+      { id: 'fork-side' },
+      h('option', { value: 'us' }, scenario.sides.us.name),
+      h('option', { value: 'iran' }, scenario.sides.iran.name),
+    );
+    const opponent = h('select', { id: 'fork-opponent' });
+    const fillOpponents = () =>
+      fill(
+        opponent,
+        AI_PLAYERS.filter((p) => p.side === otherSide(side.value as Side)).map((p) =>
+          h('option', { value: p.id }, `Computer: ${p.label}`),
+        ),
+        h('option', { value: 'hotseat' }, 'Another person at this device (hotseat)'),
+      );
+    side.addEventListener('change', fillOpponents);
+    fillOpponents();
+    const error = h('div', { role: 'alert' });
+    fill(
+      forkBox,
+      h('h3', { id: 'fork-title' }, `Play on from week ${at + 1}`),
+      h('label', { for: 'fork-side' }, 'Your side'),
+      side,
+      h('label', { for: 'fork-opponent' }, 'Opponent'),
+      opponent,
+      error,
+      h(
+        'div',
+        { className: 'actions' },
+        h(
+          'button',
+          {
+            id: 'fork-start',
+            className: 'primary',
+            onclick: () => {
+              const settings: Settings = {
+                scenarioId: scenario.id,
+                seed: r.seed,
+                preset: r.options.preset ?? null,
+                side: side.value as Side,
+                opponent: opponent.value,
+              };
+              const session = Session.fromRecord(scenario, settings, r.turns.slice(0, at), null);
+              if (!session.ok) {
+                fill(error, h('div', { className: 'error' }, session.errors[0]?.message ?? 'Cannot fork here.'));
+                return;
+              }
+              hooks.fork(session.value);
+            },
+          },
+          'Start the new game',
+        ),
+      ),
+    );
+    side.focus();
+  };
+
+  const seatChoice = h(
+    'fieldset',
+    { className: 'replay-seats' },
+    h('legend', {}, 'Point of view'),
+    SEATS.map((s) =>
+      h(
+        'label',
+        { className: 'choice' },
+        h('input', {
+          type: 'radio',
+          name: 'replay-seat',
+          value: s.seat,
+          checked: s.seat === seat,
+          onchange: () => {
+            seat = s.seat;
+            go(at, false);
+          },
+        }),
+        h('span', {}, s.label),
+      ),
+    ),
+  );
+  slider.addEventListener('input', () => go(Number(slider.value), false));
+  const main = h(
+    'main',
+    { id: 'main', className: 'page replay' },
+    h(
+      'h2',
+      {},
+      `Replay: ${scenario.name}, seed ${r.seed}${final.outcome ? ` — ${final.outcome.result === 'shared-loss' ? 'everyone lost' : final.outcome.result === 'draw' ? 'a stalemate' : `${scenario.sides[final.outcome.result].short} won`}` : ''}`,
+    ),
+    where,
+    h(
+      'div',
+      { className: 'replay-controls' },
+      h('button', { id: 'replay-prev', onclick: () => go(at - 1, false) }, '◀ Previous week'),
+      h('label', { for: 'replay-week' }, 'Week'),
+      slider,
+      h('button', { id: 'replay-next', onclick: () => go(at + 1, true) }, 'Next week ▶'),
+      seatChoice,
+      forkButton,
+      h('button', { onclick: () => hooks.back() }, 'Back'),
+    ),
+    h('div', { className: 'replay-body' }, h('div', { className: 'mapwrap' }, mapDiv), h('div', {}, panel, forkBox)),
+  );
+  fill(root, main);
+  draw();
+  focusHeading(main);
+  createMap(mapDiv, scenario, mapJson as unknown as MapAsset, {
+    onHover: () => undefined,
+    onSelect: () => undefined,
+  }).then((m) => {
+    if (destroyed) {
+      m.destroy();
+      return;
+    }
+    map = m;
+    m.show(viewFor(scenario, steps.states[at]!, seat));
+  });
+  return () => {
+    destroyed = true;
+    map?.destroy();
+    map = null;
+  };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { discussionQuestions, MAX_QUESTIONS, MIN_QUESTIONS, questionCandidates } from '../../src/analysis/questions.ts';
+import type { PlayedGame } from '../../src/analysis/record.ts';
+import { isOrderLegal, type Order } from '../../src/engine/index.ts';
+import { aiGame, SCENARIO, scriptedGame } from './games.ts';
+
+// Iran holds its proxies back whenever it can afford to, so nobody fires at all.
+const restrain: Order = { type: 'restrain-proxies' };
+const quiet = scriptedGame((_, state) => ({
+  us: [],
+  iran: isOrderLegal(SCENARIO, state, 'iran', restrain) ? [restrain] : [],
+}));
+const games: [string, PlayedGame][] = [
+  ['a hawk against a harasser', aiGame('hawk', 'harasser', '1')],
+  ['restraint on both sides', aiGame('restrained', 'restrained', '2')],
+  ['a tit-for-tat US against an opportunist', aiGame('tit-for-tat', 'opportunist', '1')],
+  ['a measured US against a hawkish Iran', aiGame('measured', 'hawk', '1')],
+  ['nobody gives an order', quiet],
+];
+
+describe('discussion questions', () => {
+  it.each(games)(
+    'asks 5 to 8, one of each kind, each citing a week the game played or the whole game (%s)',
+    (_, game) => {
+      const qs = discussionQuestions(game);
+      expect(qs.length).toBeGreaterThanOrEqual(MIN_QUESTIONS);
+      expect(qs.length).toBeLessThanOrEqual(MAX_QUESTIONS);
+      expect(new Set(qs.map((q) => q.kind)).size).toBe(qs.length);
+      for (const q of qs) {
+        expect(q.text).toMatch(/\?$/);
+        if (q.turn !== null) {
+          expect(q.turn).toBeGreaterThanOrEqual(1);
+          expect(q.turn).toBeLessThanOrEqual(game.turns.length);
+          expect(q.cite).toMatch(new RegExp(`^Week ${q.turn}\\b`));
+        }
+      }
+      // Shown in the order of the weeks they cite, whole-game questions last.
+      const turns = qs.map((q) => q.turn ?? Number.POSITIVE_INFINITY);
+      expect(turns).toEqual([...turns].sort((a, b) => a - b));
+    },
+  );
+
+  it('differ between games: they come from what happened, not from a fixed list', () => {
+    const sets = games.map(([, g]) =>
+      discussionQuestions(g)
+        .map((q) => q.kind)
+        .join(','),
+    );
+    expect(new Set(sets).size).toBeGreaterThan(2);
+  });
+
+  it('keep the weightiest candidates', () => {
+    for (const [, game] of games) {
+      const chosen = new Set(discussionQuestions(game).map((q) => q.kind));
+      const all = questionCandidates(game);
+      const cut = Math.min(...all.filter((c) => chosen.has(c.kind)).map((c) => c.weight));
+      for (const c of all) if (c.weight > cut) expect(chosen.has(c.kind)).toBe(true);
+    }
+  });
+
+  it('asks about a misattributed attack, citing its week and both groups', () => {
+    const game = games.find(([, g]) =>
+      g.final.attacks.some((a) => a.group !== null && a.suspect !== null && a.suspect !== a.group),
+    )![1];
+    const wrong = game.final.attacks.find((a) => a.group !== null && a.suspect !== null && a.suspect !== a.group)!;
+    const q = questionCandidates(game).find((c) => c.kind === 'misattribution')!;
+    expect(q.turn).toBe(wrong.turn);
+    expect(q.cite).toMatch(/blamed .+ had fired/);
+  });
+
+  it('asks about a strike on a group that had not attacked', () => {
+    const game = scriptedGame(
+      (turn) => ({ us: turn === 1 ? [{ type: 'strike-site', site: 'jurf-al-sakhar' }] : [], iran: [] }),
+      '9',
+      {
+        turns: 2,
+      },
+    );
+    expect(game.final.strikes[0]?.justified).toBe(false);
+    const q = questionCandidates(game).find((c) => c.kind === 'wrong-strike');
+    expect(q?.turn).toBe(1);
+  });
+
+  it('in a game with no attacks and no strikes, asks about the quiet and finds no misattribution', () => {
+    expect(quiet.final.attacks).toEqual([]);
+    const kinds = questionCandidates(quiet).map((c) => c.kind);
+    expect(kinds).toContain('quiet');
+    expect(kinds).not.toContain('misattribution');
+    expect(kinds).not.toContain('wrong-strike');
+  });
+});

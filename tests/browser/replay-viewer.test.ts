@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { playMatch } from '../../src/ai/match.ts';
+import { findAi } from '../../src/ai/registry.ts';
+import { makeReplay, parseScenario, recordReplay, type Scenario } from '../../src/engine/index.ts';
+import { appReady, type Browser, canvasInk, openBrowser } from './support.ts';
+
+const baseUrl = inject('baseUrl');
+const open: Browser[] = [];
+const parsed = parseScenario(JSON.parse(readFileSync('scenarios/two-boxers.json', 'utf8')));
+if (!parsed.ok) throw new Error('the shipped scenario must parse');
+const scenario: Scenario = parsed.value;
+
+afterEach(async () => {
+  const errors = open.flatMap((b) => b.errors);
+  await Promise.all(open.splice(0).map((b) => b.close()));
+  expect(errors, 'console errors').toEqual([]);
+});
+
+/** A finished short game between two doctrines, written as a replay file. */
+function replayFile(): { path: string; text: string } {
+  const match = playMatch(scenario, 'viewer-5', findAi('us', 'measured')!.policy, findAi('iran', 'harasser')!.policy, {
+    preset: 'short',
+  });
+  const replay = recordReplay(scenario, match.state);
+  if (!replay.ok) throw new Error(replay.errors[0]!.message);
+  const dir = mkdtempSync(join(tmpdir(), 'two-boxers-viewer-'));
+  const path = join(dir, 'game.replay.json');
+  const text = makeReplay(replay.value);
+  writeFileSync(path, text);
+  return { path, text };
+}
+
+async function openViewer(file: string): Promise<Browser> {
+  const b = await openBrowser();
+  open.push(b);
+  await b.page.emulateMedia({ reducedMotion: 'reduce' });
+  await b.page.goto(baseUrl);
+  await appReady(b.page);
+  await b.page.click('button:text("Watch a replay")');
+  await b.page.setInputFiles('#replay-file', file);
+  return b;
+}
+
+describe('the replay viewer', () => {
+  it('steps through a recorded game from each seat, the map drawn, and forks a new game from a week', async () => {
+    const { path } = replayFile();
+    const { page } = await openViewer(path);
+    await page.waitForSelector('h2:text("Replay: Two Boxers, seed viewer-5")');
+    await page.waitForFunction(() => document.querySelector('canvas') !== null);
+    await page.waitForTimeout(500);
+    expect(await canvasInk(page)).toBeGreaterThan(0.2);
+    expect(await page.textContent('#replay-where')).toMatch(/After week \d+ of 8/);
+
+    await page.focus('#replay-week');
+    await page.keyboard.press('Home');
+    await page.waitForSelector('#replay-where:text("Before week 1")');
+    await page.click('#replay-next');
+    await page.waitForSelector('#replay-where:text("After week 1 of 8")');
+    await page.click('#replay-next');
+    await page.waitForSelector('#replay-where:text("After week 2 of 8")');
+
+    // The facilitator sees both sides' orders; Iran sees only its own, and never the US's assessment.
+    const panel = () => page.locator('.replay-panel').innerText();
+    expect(await panel()).toMatch(/Coalition: [\s\S]*Iran: /);
+    await page.check('input[name=replay-seat][value=iran]');
+    const iran = await panel();
+    expect(iran).not.toMatch(/Coalition: /);
+    expect(iran).not.toContain('US intelligence:');
+    await page.check('input[name=replay-seat][value=us]');
+    expect(await panel()).not.toMatch(/Iran: /);
+
+    await page.click('#replay-fork');
+    await page.selectOption('#fork-opponent', 'harasser');
+    await page.click('#fork-start');
+    await page.waitForSelector('.topbar');
+    expect(await page.textContent('.topbar')).toMatch(/Week 3 of 8/);
+  });
+
+  it('refuses an edited replay with a message and stays where it was', async () => {
+    const { text } = replayFile();
+    const edited = JSON.parse(text);
+    edited.turns[1].hash = '00000000000000';
+    const dir = mkdtempSync(join(tmpdir(), 'two-boxers-viewer-bad-'));
+    const path = join(dir, 'edited.json');
+    writeFileSync(path, JSON.stringify(edited));
+    const { page } = await openViewer(path);
+    await page.waitForSelector('[role=alert] .error');
+    expect(await page.textContent('[role=alert]')).toMatch(/cannot be played back: turn 2 differs/);
+    expect(await page.isVisible('h2:text("Watch a replay")')).toBe(true);
+  });
+});
