@@ -75,7 +75,8 @@ export function runMain(main: () => void): void {
   }
 }
 
-function readError(e: unknown): string {
+/** Why a file could not be read, in words: "cannot read: no such file". */
+export function readError(e: unknown): string {
   const code = e instanceof Error && 'code' in e ? String(e.code) : '';
   if (code === 'ENOENT') return 'cannot read: no such file';
   if (code === 'EISDIR') return 'cannot read: it is a directory';
@@ -130,4 +131,30 @@ export function loadScenario(path: string): Scenario {
   if (read.ok) return read.scenario;
   process.stderr.write(`${read.lines.join('\n')}\n`);
   process.exit(1);
+}
+
+/** Seeds numbered first to last, inclusive. */
+export interface SeedRange {
+  first: number;
+  last: number;
+}
+
+/**
+ * `--seeds` as every tool reads it: a range `A-B` (inclusive), or a count `N` meaning seeds 1 to N. The message says
+ * what is wrong: a range like 10-1 runs backwards, and a run has at most `most` seeds.
+ */
+export function parseSeedRange(
+  text: string,
+  most = 10_000_000,
+): { ok: true; range: SeedRange } | { ok: false; message: string } {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
+  if (!m) return { ok: false, message: `expected a range like 1-10000 or a count like 1000, got "${text}"` };
+  const first = m[2] === undefined ? 1 : Number(m[1]);
+  const last = Number(m[2] ?? m[1]);
+  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last))
+    return { ok: false, message: `"${text}" is too large for a seed` };
+  if (last < 1) return { ok: false, message: `"${text}": expected at least one seed` };
+  if (last < first) return { ok: false, message: `the range ${text} runs backwards: write ${last}-${first}` };
+  if (last - first + 1 > most) return { ok: false, message: `"${text}": at most ${most} seeds in one run` };
+  return { ok: true, range: { first, last } };
 }

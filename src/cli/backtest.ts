@@ -12,7 +12,7 @@ import {
 import { describeOrder } from '../engine/narrate.ts';
 import { setStateFreezing } from '../engine/resolve.ts';
 import type { MarkerMeasure } from '../engine/scenario.ts';
-import { die, parseArgs, readScenario, runMain } from './args.ts';
+import { die, parseArgs, parseSeedRange, readScenario, runMain } from './args.ts';
 import { keepLegal } from '../analysis/recorded-orders.ts';
 import { quantile } from '../analysis/spread.ts';
 
@@ -52,15 +52,11 @@ interface Drop {
   reason: string;
 }
 
-/** Parses "A-B" (inclusive) or "N" (seeds 1 to N) into the list of seeds, or says what is wrong. */
-function parseSeedRange(text: string): { ok: true; seeds: string[] } | { ok: false; message: string } {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
-  if (!m) return { ok: false, message: `--seeds "${text}": expected a range like 1-500 or a count like 500` };
-  const first = m[2] === undefined ? 1 : Number(m[1]);
-  const last = m[2] === undefined ? Number(m[1]) : Number(m[2]);
-  if (m[2] === undefined && last < 1) return { ok: false, message: `--seeds "${text}": expected at least one seed` };
-  if (last < first) return { ok: false, message: `--seeds "${text}": the range ends before it starts` };
-  if (last - first + 1 > MAX_SEEDS) return { ok: false, message: `--seeds "${text}": at most ${MAX_SEEDS} seeds` };
+/** The seeds of `--seeds` as strings, or what is wrong with it. */
+function parseSeedList(text: string): { ok: true; seeds: string[] } | { ok: false; message: string } {
+  const parsed = parseSeedRange(text, MAX_SEEDS);
+  if (!parsed.ok) return { ok: false, message: `--seeds: ${parsed.message}` };
+  const { first, last } = parsed.range;
   return { ok: true, seeds: Array.from({ length: last - first + 1 }, (_, i) => String(first + i)) };
 }
 
@@ -204,7 +200,7 @@ function main(): void {
   if (!parsed.ok) die(parsed.message);
   const { values, flags, positional } = parsed.args;
   if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);
-  const seeds = parseSeedRange(values.get('seeds') ?? DEFAULT_SEEDS);
+  const seeds = parseSeedList(values.get('seeds') ?? DEFAULT_SEEDS);
   if (!seeds.ok) die(seeds.message);
   const scenarioPath = values.get('scenario') ?? DEFAULT_SCENARIO;
   const read = readScenario(scenarioPath);

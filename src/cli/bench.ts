@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setAutoFreeze } from 'immer';
 import { playMatch } from '../ai/match.ts';
 import { AI_PLAYERS } from '../ai/registry.ts';
@@ -15,8 +19,10 @@ import { setStateFreezing } from '../engine/resolve.ts';
 import { die, loadScenario, parseArgs, runMain } from './args.ts';
 
 /**
- * Engine throughput, measured in-process: `npm run bench [-- --scenario FILE]`. Speed is measured here and never
- * asserted in tests (timings on a shared machine are noise); the targets from DESIGN.md are printed beside each.
+ * Engine throughput, measured in-process, then the batch tool's speed and memory, measured in a child process:
+ *   npm run bench:engine [-- --scenario FILE] [--games 400] [--batch-games 10000] [--memory-games 100000]
+ * Speed is measured here and never asserted in tests (timings on a shared machine are noise); the targets from
+ * DESIGN.md and the issues are printed beside each.
  */
 
 // Batch runs skip freezing, as DESIGN.md says: freezing catches mutation in tests and the UI, and costs time here.
@@ -109,12 +115,87 @@ function aiTimes(scenario: Scenario, final: GameState): { id: string; median: nu
   return [...groups].map(([id, xs]) => ({ id, median: pick(xs, 0.5), p90: pick(xs, 0.9) }));
 }
 
+interface BatchFigures {
+  games: number;
+  wallSeconds: number; // the whole command, start-up included
+  gamesPerSecond: number; // as the batch measures its own run
+  threads: number;
+  peakMb: number;
+}
+
+/**
+ * Runs `npm run batch` in a child process, as a designer would, and reads its closing line on stderr: the child's
+ * peak memory is its own, untouched by this process's benchmarks. With `files`, rows are also written as --json
+ * and --csv into a temporary directory, to show that writing them keeps memory flat.
+ */
+function batchRun(scenarioPath: string, games: number, files: boolean): BatchFigures {
+  const dir = mkdtempSync(join(tmpdir(), 'two-boxers-bench-'));
+  try {
+    const args = ['--import', 'tsx', join(import.meta.dirname, 'batch.ts'), '--scenario', scenarioPath];
+    args.push('--seeds', `1-${games}`, '--us', BATCH_PLAYERS.us, '--iran', BATCH_PLAYERS.iran);
+    if (files) args.push('--json', join(dir, 'rows.json'), '--csv', join(dir, 'rows.csv'));
+    const t0 = performance.now();
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const wallSeconds = (performance.now() - t0) / 1000;
+    const m = /^(\d+) games in [\d.]+ s \(([\d.]+) games\/s\) on (\d+) thread\(s\); peak memory (\d+) MB$/m.exec(
+      run.stderr,
+    );
+    if (run.status !== 0 || !m) throw new Error(`the batch failed: ${run.stderr.trim().split('\n').pop()}`);
+    return {
+      games: Number(m[1]),
+      wallSeconds,
+      gamesPerSecond: Number(m[2]),
+      threads: Number(m[3]),
+      peakMb: Number(m[4]),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const BATCH_PLAYERS = { us: 'measured', iran: 'harasser' };
+
+function batchRows(scenarioPath: string, speedGames: number, memoryGames: number): [string, string, string][] {
+  const rows: [string, string, string][] = [];
+  if (speedGames > 0) {
+    const b = batchRun(scenarioPath, speedGames, false);
+    const who = `${BATCH_PLAYERS.us} vs ${BATCH_PLAYERS.iran}, ${b.threads} threads`;
+    rows.push(
+      [`batch of ${b.games} games (${who}): games per second`, b.gamesPerSecond.toFixed(0), ''],
+      [
+        `batch of ${b.games} games: seconds, start-up included`,
+        b.wallSeconds.toFixed(1),
+        b.games === 10_000 ? '< 10' : '',
+      ],
+    );
+  }
+  if (memoryGames > 0) {
+    const b = batchRun(scenarioPath, memoryGames, true);
+    rows.push(
+      [`batch of ${b.games} games with --json and --csv: peak RSS (MB)`, b.peakMb.toFixed(0), '< 300'],
+      [`batch of ${b.games} games with --json and --csv: games per second`, b.gamesPerSecond.toFixed(0), ''],
+    );
+  }
+  return rows;
+}
+
+function wholeOption(values: Map<string, string>, name: string, fallback: number, min: number): number {
+  const raw = values.get(name);
+  const n = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < min) die(`--${name}: expected a whole number of at least ${min}`);
+  return n;
+}
+
 function main(): void {
-  const parsed = parseArgs(process.argv.slice(2), { values: ['scenario', 'games'] });
+  const parsed = parseArgs(process.argv.slice(2), { values: ['scenario', 'games', 'batch-games', 'memory-games'] });
   if (!parsed.ok) die(parsed.message);
-  const scenario = loadScenario(parsed.args.values.get('scenario') ?? 'scenarios/two-boxers.json');
+  const scenarioPath = parsed.args.values.get('scenario') ?? 'scenarios/two-boxers.json';
+  const scenario = loadScenario(scenarioPath);
   const count = Number(parsed.args.values.get('games') ?? '400');
   if (!Number.isInteger(count) || count < 1) die('--games: expected a whole number of games per run');
+  // The batch figures from issue 5: 10,000 games on every core, and the peak memory of 100,000 (0 skips either).
+  const batchGames = wholeOption(parsed.args.values, 'batch-games', 10_000, 0);
+  const memoryGames = wholeOption(parsed.args.values, 'memory-games', 100_000, 0);
 
   const { msPerGame, msPerTurn } = games(scenario, count);
 
@@ -150,12 +231,13 @@ function main(): void {
       t.median.toFixed(t.median < 1 ? 3 : 0),
       t.id === 'strategist:hard' ? '< 300' : '',
     ]),
+    ...batchRows(scenarioPath, batchGames, memoryGames),
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length), 'measure'.length);
   const w1 = Math.max(...rows.map((r) => r[1].length), 'median'.length);
   const line = (a: string, b: string, c: string) => `${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`.trimEnd();
   const out = [
-    `Engine bench: ${scenario.name}, simple policies, freezing off; median of ${RUNS} runs after a warm-up (${count} games a run)`,
+    `Engine bench: ${scenario.name}, simple policies, freezing off; median of ${RUNS} runs after a warm-up (${count} games a run); batch rows: one run of npm run batch each`,
     line('measure', 'median', 'target'),
     ...rows.map((r) => line(...r)),
     `Heap used after the runs: ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MB`,

@@ -37,7 +37,7 @@ export interface PoolRun<Context, Input, Output> {
 // held for reordering when one thread falls behind.
 const AHEAD_PER_THREAD = 4;
 
-type Reply<Output> = { index: number; output: Output } | { index: number; error: string };
+type Reply<Output> = { index: number; output: Output } | { index: number; error: string; stack: string | undefined };
 
 // A thread does not inherit tsx's loader: it registers it, then loads the module that declares the work.
 function bootstrap(kind: WorkKind<unknown, unknown, unknown>): string {
@@ -52,7 +52,7 @@ parentPort.on('message', ({ index, input }) => {
   try {
     parentPort.postMessage({ index, output: work(input) });
   } catch (e) {
-    parentPort.postMessage({ index, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    parentPort.postMessage({ index, error: e instanceof Error ? e.message : String(e), stack: e?.stack });
   }
 });`;
 }
@@ -97,7 +97,10 @@ export async function runPool<Context, Input, Output>(run: PoolRun<Context, Inpu
       for (const worker of workers) {
         worker.on('message', (reply: Reply<Output>) => {
           if ('error' in reply) {
-            reject(new Error(reply.error));
+            // The message alone, so the command reports it on one line; the thread's stack stays for debugging.
+            const error = new Error(reply.error);
+            if (reply.stack) error.stack = reply.stack;
+            reject(error);
             return;
           }
           waiting.set(reply.index, reply.output);

@@ -33,7 +33,6 @@ export interface WorldResult {
   players: { ending: Ending; refused: number } | null;
 }
 
-
 export const WORLD_WORK = workKind(import.meta.url, 'WORLD_WORK', (job: WorldsJob) => {
   // Many games, none of them kept: freezing would only cost time (as in the tournament).
   setAutoFreeze(false);

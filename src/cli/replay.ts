@@ -10,7 +10,7 @@ import {
   type Seat,
   type Side,
 } from '../engine/index.ts';
-import { type Args, die, loadScenario, parseArgs, runMain } from './args.ts';
+import { type Args, die, loadScenario, parseArgs, parseSeedRange, runMain, type SeedRange } from './args.ts';
 import { DropTally } from '../analysis/recorded-orders.ts';
 import { type LoadedReplay, loadReplay, replayTurns, verifiedLine } from './replay-file.ts';
 import { futureSeed } from '../analysis/luck.ts';
@@ -58,17 +58,11 @@ const OPTIONS: Record<string, readonly string[]> = {
   verify: ['scenario'],
 };
 
-function parseSeeds(text: string | undefined, fallback: number): { first: number; last: number } {
+function parseSeeds(text: string | undefined, fallback: number): SeedRange {
   if (text === undefined) return { first: 1, last: fallback };
-  const count = /^\d+$/.exec(text);
-  const range = /^(\d+)-(\d+)$/.exec(text);
-  const first = count ? 1 : Number(range?.[1]);
-  const last = count ? Number(text) : Number(range?.[2]);
-  if (!count && !range) die(`--seeds "${text}": expected a count (e.g. 1000) or a range (e.g. 1-1000)`);
-  if (count && last < 1) die(`--seeds "${text}": expected at least 1 seed`);
-  if (first < 1 || last < first) die(`--seeds "${text}": a range runs from 1 or more, low to high (e.g. 1-1000)`);
-  if (last - first + 1 > MAX_SEEDS) die(`--seeds "${text}": at most ${MAX_SEEDS} seeds`);
-  return { first, last };
+  const parsed = parseSeedRange(text, MAX_SEEDS);
+  if (!parsed.ok) die(`--seeds: ${parsed.message}`);
+  return parsed.range;
 }
 
 function parseWorkers(text: string | undefined): number {

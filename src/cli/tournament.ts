@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread } from 'node:worker_threads';
 import { setAutoFreeze } from 'immer';
 import { type DoctrineBook, DOCTRINES, parseDoctrines } from '../ai/doctrine.ts';
 import { playMatch } from '../ai/match.ts';
@@ -7,6 +7,7 @@ import { type AiPlayer, playersOf } from '../ai/registry.ts';
 import { formatErrors, type OutcomeResult, type Scenario, type Side, turnsFor } from '../engine/index.ts';
 import { setStateFreezing } from '../engine/resolve.ts';
 import { die, loadScenario, parseArgs, readJson, runMain } from './args.ts';
+import { chunkSizes, runPool, workKind } from './pool.ts';
 
 /**
  * Plays every pairing of computer players over the same seeds and prints a table: win, loss and shared-loss rates,
@@ -43,7 +44,6 @@ interface Job {
   scenarioPath: string;
   doctrinesPath: string | null;
   preset: string | null;
-  tasks: Task[];
 }
 
 function loadBook(path: string | null): DoctrineBook {
@@ -88,35 +88,35 @@ function play(scenario: Scenario, players: readonly AiPlayer[], preset: string |
   };
 }
 
-function runJob(job: Job): GameRow[] {
+/** The work a tournament thread does: play a chunk of tasks (each thread loads the scenario and doctrines once). */
+export const TOURNAMENT_WORK = workKind(import.meta.url, 'TOURNAMENT_WORK', (job: Job) => {
   const scenario = loadScenario(job.scenarioPath);
   const players = playersOf(loadBook(job.doctrinesPath));
-  return job.tasks.map((t) => play(scenario, players, job.preset, t));
-}
+  return (tasks: Task[]): GameRow[] => tasks.map((t) => play(scenario, players, job.preset, t));
+});
 
-/** Runs the tasks on `jobs` threads (each loads the scenario and the doctrines itself), in-process for one. */
-async function runAll(job: Job, jobs: number): Promise<GameRow[]> {
-  if (jobs <= 1) return runJob(job);
-  const slices: Task[][] = Array.from({ length: jobs }, () => []);
-  job.tasks.forEach((t, i) => {
-    slices[i % jobs]!.push(t);
+// A strategist's game takes seconds: small chunks keep both threads busy to the end.
+const MOST_PER_CHUNK = 4;
+
+/** Runs the tasks on `jobs` threads, in-process for one; rows come back in task order. */
+async function runAll(job: Job, tasks: readonly Task[], jobs: number): Promise<GameRow[]> {
+  const chunks: Task[][] = [];
+  let at = 0;
+  for (const size of chunkSizes(tasks.length, jobs, MOST_PER_CHUNK)) {
+    chunks.push(tasks.slice(at, at + size));
+    at += size;
+  }
+  const rows: GameRow[] = [];
+  await runPool({
+    kind: TOURNAMENT_WORK,
+    context: job,
+    inputs: chunks,
+    threads: jobs,
+    onOutput: (out) => {
+      rows.push(...out);
+    },
   });
-  const results = await Promise.all(
-    slices.map(
-      (tasks) =>
-        new Promise<GameRow[]>((resolve, reject) => {
-          // A thread does not inherit tsx's loader: it registers it, then loads this file.
-          const code = `import { register } from 'tsx/esm/api'; register(); await import(${JSON.stringify(import.meta.url)});`;
-          const worker = new Worker(code, { eval: true, workerData: { ...job, tasks } satisfies Job });
-          worker.once('message', (rows: GameRow[]) => resolve(rows));
-          worker.once('error', reject);
-          worker.once('exit', (code) => {
-            if (code !== 0) reject(new Error(`a tournament thread exited with code ${code}`));
-          });
-        }),
-    ),
-  );
-  return results.flat();
+  return rows;
 }
 
 // ---- The tables ---------------------------------------------------------------------------------------------------
@@ -259,7 +259,7 @@ async function main(): Promise<void> {
   const tasks: Task[] = [];
   for (const us of usIds) for (const iran of iranIds) for (const seed of seedList) tasks.push({ us, iran, seed });
   const t0 = performance.now();
-  const rows = await runAll({ scenarioPath, doctrinesPath, preset, tasks }, Math.min(jobs, tasks.length));
+  const rows = await runAll({ scenarioPath, doctrinesPath, preset }, tasks, Math.min(jobs, tasks.length));
   const seconds = (performance.now() - t0) / 1000;
   const pairings: Pairing[] = [];
   for (const us of usIds)
@@ -284,8 +284,8 @@ async function main(): Promise<void> {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+// Threads load this module for TOURNAMENT_WORK; only the main thread runs the command.
 if (isMainThread)
   runMain(
     () => void main().catch((e: unknown) => die(`internal error: ${e instanceof Error ? e.message : String(e)}`)),
   );
-else parentPort?.postMessage(runJob(workerData as Job));

@@ -1,0 +1,263 @@
+import { availableParallelism } from 'node:os';
+import { setAutoFreeze } from 'immer';
+import { playMatch } from '../ai/match.ts';
+import { aiIds, findAi } from '../ai/registry.ts';
+import { type Scenario, type Side, scenarioHash, turnsFor } from '../engine/index.ts';
+import { setStateFreezing } from '../engine/resolve.ts';
+import { die } from './args.ts';
+
+export { parseSeedRange } from './args.ts';
+import { chunkSizes, runPool, workKind } from './pool.ts';
+import { type GameRow, PATH_KEYS, type PathKey, type RunHeader, rangeSize, type SeedRange } from './batch-file.ts';
+import { Summary, type SummaryJson } from './summary.ts';
+
+/**
+ * A batch run: a range of numbered seeds played between two computer players, spread over threads. Each game
+ * becomes a row; rows reach the caller in seed order and feed a summary that holds only counts and sums.
+ */
+
+/** A slice of a run for one machine: the `index`-th of `count` consecutive parts, 1-based as job runners count. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Reads `I/N` (1 <= I <= N); the message says what is wrong. */
+export function parseShard(text: string): { ok: true; shard: Shard } | { ok: false; message: string } {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!m) return { ok: false, message: `expected I/N, the I-th of N slices (e.g. 1/4), got "${text}"` };
+  const index = Number(m[1]);
+  const n = Number(m[2]);
+  if (n < 1 || index < 1 || index > n)
+    return { ok: false, message: `"${text}" names no slice: I must be between 1 and N` };
+  return { ok: true, shard: { index, count: n } };
+}
+
+/** The seeds of one shard: consecutive, so that the shards' files concatenate in seed order. Null when empty. */
+export function shardRange(range: SeedRange, shard: Shard): SeedRange | null {
+  const size = rangeSize(range);
+  const from = Math.floor(((shard.index - 1) * size) / shard.count);
+  const to = Math.floor((shard.index * size) / shard.count);
+  return to > from ? { first: range.first + from, last: range.first + to - 1 } : null;
+}
+
+/** What a batch plays: a scenario (possibly altered by a sweep), two players and an optional preset. */
+export interface Matchup {
+  us: string;
+  iran: string;
+  preset: string | null;
+}
+
+/** Checks a player id for a side; the message lists the valid ones. */
+export function checkPlayer(side: Side, id: string): string | null {
+  return findAi(side, id) ? null : `unknown --${side} player "${id}": expected one of ${aiIds(side).join(', ')}`;
+}
+
+/** Plays one seeded game and reduces it to its row. */
+export function playRow(scenario: Scenario, matchup: Matchup, seed: number): GameRow {
+  const us = findAi('us', matchup.us);
+  const iran = findAi('iran', matchup.iran);
+  if (!us || !iran) throw new Error(`unknown player ${matchup.us} or ${matchup.iran}`);
+  const m = playMatch(scenario, String(seed), us.policy, iran.policy, {
+    keepLog: true,
+    ...(matchup.preset === null ? {} : { preset: matchup.preset }),
+  });
+  const s = m.state;
+  const o = s.outcome;
+  if (!o) throw new Error('a game ended without an outcome');
+  let voteTurn: number | null = null;
+  let votesHeld = 0;
+  let votesPassed = 0;
+  for (const t of m.turns)
+    for (const e of t.events)
+      if (e.type === 'vote') {
+        voteTurn ??= t.turn;
+        votesHeld++;
+        if (e.passed) votesPassed++;
+      }
+  const path = Object.fromEntries(PATH_KEYS.map((k) => [k, [] as number[]])) as Record<PathKey, number[]>;
+  let escalationUs = 0;
+  let escalationIran = 0;
+  for (const h of s.history) {
+    escalationUs += h.escalation.us;
+    escalationIran += h.escalation.iran;
+    path.rung.push(h.rung);
+    path.consent.push(h.consent);
+    path.evictionPressure.push(h.evictionPressure);
+    path.usResolve.push(h.usResolve);
+    path.isis.push(h.isis);
+    path.usKilled.push(h.usKilled);
+    path.escalationUs.push(escalationUs);
+    path.escalationIran.push(escalationIran);
+  }
+  return {
+    seed,
+    result: o.result,
+    reason: o.reason,
+    endTurn: o.turn,
+    rung: s.ladder.rung,
+    peakRung: s.ladder.peak,
+    voteTurn,
+    votesHeld,
+    votesPassed,
+    casualties: { ...s.casualties },
+    escalation: { ...s.escalation },
+    score: { us: o.score.us.total, iran: o.score.iran.total },
+    refusedOrders: m.errors.length,
+    path,
+  };
+}
+
+/** The header of a run of these seeds. */
+export function runHeader(scenario: Scenario, matchup: Matchup, seeds: SeedRange[]): RunHeader {
+  const turns = turnsFor(scenario, matchup.preset === null ? {} : { preset: matchup.preset });
+  if (!turns.ok) throw new Error(turns.errors[0]?.message);
+  return {
+    scenario: { id: scenario.id, name: scenario.name, hash: scenarioHash(scenario) },
+    preset: matchup.preset,
+    turns: turns.value,
+    us: matchup.us,
+    iran: matchup.iran,
+    rungNames: scenario.ladder.rungs.map((r) => r.name),
+    seeds,
+  };
+}
+
+interface BatchContext {
+  scenarios: Scenario[];
+  matchup: Matchup;
+  keepRows: boolean;
+}
+
+interface Chunk {
+  variant: number;
+  first: number;
+  last: number;
+}
+
+interface ChunkResult {
+  variant: number;
+  rows: GameRow[] | null;
+  summary: SummaryJson;
+}
+
+/** The work a batch thread does: play a chunk of seeds of one scenario variant. Exported for the pool. */
+export const BATCH_WORK = workKind(import.meta.url, 'BATCH_WORK', (context: BatchContext) => {
+  // Batch runs skip freezing, as DESIGN.md says: it catches mutation in tests and the UI, and costs time here.
+  setAutoFreeze(false);
+  setStateFreezing(false);
+  return (chunk: Chunk): ChunkResult => {
+    const scenario = context.scenarios[chunk.variant];
+    if (!scenario) throw new Error(`no scenario variant ${chunk.variant}`);
+    const summary = new Summary();
+    const rows: GameRow[] = [];
+    for (let seed = chunk.first; seed <= chunk.last; seed++) {
+      const row = playRow(scenario, context.matchup, seed);
+      summary.add(row);
+      if (context.keepRows) rows.push(row);
+    }
+    return { variant: chunk.variant, rows: context.keepRows ? rows : null, summary: summary.toJson() };
+  };
+});
+
+export interface BatchOptions {
+  threads: number;
+  /** Receives each variant's rows in seed order (variants in order); rows are only sent back when it is given. */
+  onRows?: (variant: number, rows: readonly GameRow[]) => void;
+  /** Called after each chunk with the games played so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+// A thread's live heap stays near 16 MB, yet left alone V8 grows each thread's heap far beyond that. Measured here
+// with two threads: 10,000 games peaked at 320-337 MB without these limits, and 100,000 games (writing --json and
+// --csv) at 225-232 MB with them, for some 10-15% more CPU spent collecting garbage.
+const THREAD_HEAP = { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: 96 };
+
+// Upper bound on a chunk: a few hundred milliseconds of games, so progress moves and threads share evenly.
+const MOST_PER_CHUNK = 200;
+
+/**
+ * Plays the seeds for each scenario variant (a sweep's grid; a batch has one) and returns one summary per variant.
+ * The summaries hold integer counts and sums only, so they come out the same on any number of threads.
+ */
+export async function runBatch(
+  scenarios: Scenario[],
+  matchup: Matchup,
+  seeds: SeedRange,
+  options: BatchOptions,
+): Promise<{ summaries: Summary[]; threads: number }> {
+  const sizes = chunkSizes(rangeSize(seeds), options.threads, MOST_PER_CHUNK);
+  const chunks: Chunk[] = [];
+  scenarios.forEach((_, variant) => {
+    let first = seeds.first;
+    for (const size of sizes) {
+      chunks.push({ variant, first, last: first + size - 1 });
+      first += size;
+    }
+  });
+  const summaries = scenarios.map(() => new Summary());
+  const total = rangeSize(seeds) * scenarios.length;
+  let done = 0;
+  const threads = await runPool({
+    kind: BATCH_WORK,
+    context: { scenarios, matchup, keepRows: options.onRows !== undefined },
+    inputs: chunks,
+    threads: options.threads,
+    resourceLimits: THREAD_HEAP,
+    onOutput: (result, i) => {
+      summaries[result.variant]!.merge(Summary.fromJson(result.summary));
+      if (result.rows) options.onRows?.(result.variant, result.rows);
+      const chunk = chunks[i]!;
+      done += chunk.last - chunk.first + 1;
+      options.onProgress?.(done, total);
+    },
+  });
+  return { summaries, threads };
+}
+
+/**
+ * A progress bar with an ETA on stderr, drawn only on a terminal (a log file gets no carriage returns). Returns the
+ * progress callback and a function that clears the bar.
+ */
+export function terminalProgress(label: string): {
+  onProgress: (done: number, total: number) => void;
+  end: () => void;
+} {
+  const t0 = performance.now();
+  let drawn = 0;
+  if (!process.stderr.isTTY) return { onProgress: () => {}, end: () => {} };
+  return {
+    onProgress(done, total) {
+      const now = performance.now();
+      if (done < total && now - drawn < 100) return;
+      drawn = now;
+      const width = 30;
+      const filled = Math.round((width * done) / total);
+      const seconds = done === 0 ? 0 : ((now - t0) / 1000) * ((total - done) / done);
+      process.stderr.write(
+        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} games, ETA ${Math.ceil(seconds)} s `,
+      );
+    },
+    end() {
+      process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+/** The closing line of a run, on stderr: games, time, rate and peak memory (the bench reads it). */
+export function speedLine(games: number, ms: number, threads: number): string {
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  const rate = games / (ms / 1000);
+  return (
+    `${games} games in ${(ms / 1000).toFixed(1)} s (${rate.toFixed(rate < 10 ? 2 : 0)} games/s) ` +
+    `on ${threads} thread(s); peak memory ${peakMb.toFixed(0)} MB`
+  );
+}
+
+/** Reads `--workers`: a whole number of threads, all cores by default. */
+export function workersOption(raw: string | undefined): number {
+  if (raw === undefined) return availableParallelism();
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1) die(`--workers: expected a whole number of threads of at least 1, got "${raw}"`);
+  return n;
+}

@@ -1,0 +1,113 @@
+import { turnsFor } from '../engine/index.ts';
+import { die, loadScenario, parseArgs, runMain } from './args.ts';
+import { openCsvResults, openJsonResults, type RowSink } from './batch-file.ts';
+import {
+  checkPlayer,
+  type Matchup,
+  parseSeedRange,
+  parseShard,
+  runBatch,
+  runHeader,
+  shardRange,
+  speedLine,
+  terminalProgress,
+  workersOption,
+} from './batch-run.ts';
+import { summaryLines } from './summary.ts';
+
+/**
+ * Plays a range of seeds between two computer players on every core and prints the summary: outcome rates with
+ * 95% intervals, distributions, and the mean path turn by turn.
+ *   npm run batch -- --seeds 1-10000 [--us measured] [--iran harasser] [--scenario FILE] [--preset short]
+ *                    [--workers N] [--shard I/N] [--json FILE] [--csv FILE]
+ * The summary depends only on the seeds and the data, never on --workers. --shard plays one of N consecutive
+ * slices of the seeds; `npm run merge` joins the slices' --json files into the summary of the whole range.
+ */
+
+const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
+
+async function main(): Promise<void> {
+  const parsed = parseArgs(process.argv.slice(2), {
+    values: ['scenario', 'seeds', 'us', 'iran', 'preset', 'workers', 'shard', 'json', 'csv'],
+  });
+  if (!parsed.ok) die(parsed.message);
+  const { values, positional } = parsed.args;
+  if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);
+  const seedsText = values.get('seeds');
+  if (seedsText === undefined) die('--seeds is required, e.g. --seeds 1-10000');
+  const range = parseSeedRange(seedsText);
+  if (!range.ok) die(`--seeds: ${range.message}`);
+  const matchup: Matchup = {
+    us: values.get('us') ?? 'measured',
+    iran: values.get('iran') ?? 'harasser',
+    preset: values.get('preset') ?? null,
+  };
+  for (const side of ['us', 'iran'] as const) {
+    const problem = checkPlayer(side, matchup[side]);
+    if (problem) die(problem);
+  }
+  const threads = workersOption(values.get('workers'));
+  const shardText = values.get('shard') ?? null;
+  let seeds = range.range;
+  if (shardText !== null) {
+    const shard = parseShard(shardText);
+    if (!shard.ok) die(`--shard: ${shard.message}`);
+    const slice = shardRange(seeds, shard.shard);
+    if (!slice) die(`--shard ${shardText}: seeds ${seedsText} are too few to give this slice any`);
+    seeds = slice;
+  }
+  const scenario = loadScenario(values.get('scenario') ?? DEFAULT_SCENARIO);
+  const turns = turnsFor(scenario, matchup.preset === null ? {} : { preset: matchup.preset });
+  if (!turns.ok) die(`--preset: ${turns.errors[0]?.message}`);
+  const header = runHeader(scenario, matchup, [seeds]);
+
+  if (values.has('json') && values.get('json') === values.get('csv'))
+    die(`--json and --csv name the same file "${values.get('json')}": give each its own`);
+  const sinks: RowSink[] = [];
+  for (const [option, open] of [
+    ['json', (path: string) => openJsonResults(path, header, shardText)],
+    ['csv', openCsvResults],
+  ] as const) {
+    const path = values.get(option);
+    if (path === undefined) continue;
+    const opened = open(path);
+    if (!opened.ok) {
+      for (const s of sinks) s.abort();
+      die(opened.message);
+    }
+    sinks.push(opened.sink);
+  }
+
+  // Ctrl-C drops the unfinished files rather than leaving their temporary halves behind.
+  process.once('SIGINT', () => {
+    for (const s of sinks) s.abort();
+    process.exit(130);
+  });
+  const progress = terminalProgress('batch');
+  const t0 = performance.now();
+  let run: Awaited<ReturnType<typeof runBatch>>;
+  try {
+    run = await runBatch([scenario], matchup, seeds, {
+      threads,
+      onProgress: progress.onProgress,
+      ...(sinks.length > 0 && {
+        onRows: (_: number, rows) => {
+          for (const s of sinks) s.write(rows);
+        },
+      }),
+    });
+  } catch (e) {
+    for (const s of sinks) s.abort();
+    throw e;
+  } finally {
+    progress.end();
+  }
+  const ms = performance.now() - t0;
+  const summary = run.summaries[0]!;
+  const json = summary.toJson();
+  for (const s of sinks) s.close(json);
+  process.stdout.write(`${summaryLines(header, summary).join('\n')}\n`);
+  process.stderr.write(`${speedLine(summary.games, ms, run.threads)}\n`);
+}
+
+runMain(() => void main().catch((e: unknown) => die(`internal error: ${e instanceof Error ? e.message : String(e)}`)));
