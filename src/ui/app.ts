@@ -183,7 +183,7 @@ export class App {
       type: 'number',
       min: 0,
       max: 60,
-      step: 1,
+      step: 0.5,
       value: 0,
       'aria-describedby': 'minutes-about',
     });
@@ -195,7 +195,7 @@ export class App {
         'label',
         { className: 'choice' },
         classroom,
-        h('span', {}, 'A classroom game: a class screen for the projector and a facilitator’s desk'),
+        h('span', {}, 'Classroom game: a class screen for the projector and a facilitator’s desk'),
       ),
       h('label', { for: 'minutes' }, 'Minutes for each team’s orders (0: no timer)'),
       minutes,
@@ -261,7 +261,7 @@ export class App {
       if (name === 'side') fillOpponents();
       if (name === 'preset' || name === 'classroom') {
         const chosen = this.scenarios.find((x) => x.id === String(new FormData(form).get('scenario'))) ?? scenario;
-        minutes.value = String(Math.round(defaultOrderSeconds(chosen, preset.value || null) / 60));
+        minutes.value = String(Math.round(defaultOrderSeconds(chosen, preset.value || null) / 30) / 2);
       }
     });
     form.addEventListener('submit', (e) => {
@@ -275,7 +275,7 @@ export class App {
         opponent: String(data.get('opponent')),
         ...(classroom.checked && {
           classroom: true,
-          orderSeconds: Math.max(0, Math.min(60, Number(minutes.value) || 0)) * 60,
+          orderSeconds: Math.round(Math.max(0, Math.min(60, Number(minutes.value) || 0)) * 60),
         }),
       };
       if (settings.seed === '') {

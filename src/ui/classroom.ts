@@ -167,8 +167,8 @@ function controlSection(timer: TurnTimer, actions: DeskActions, redraw: (note?: 
     type: 'number',
     min: 0,
     max: 60,
-    step: 1,
-    value: Math.round(timer.seconds / 60),
+    step: 0.5,
+    value: Math.round(timer.seconds / 30) / 2,
     'aria-describedby': 'timer-about',
   });
   return h(
@@ -201,11 +201,11 @@ function controlSection(timer: TurnTimer, actions: DeskActions, redraw: (note?: 
           id: 'timer-set',
           onclick: () => {
             const n = Number(minutes.value);
-            if (!Number.isInteger(n) || n < 0 || n > 60) {
-              redraw('Enter a whole number of minutes from 0 to 60.');
+            if (!Number.isFinite(n) || n < 0 || n > 60) {
+              redraw('Enter the minutes, from 0 to 60 (1.5 is a minute and a half).');
               return;
             }
-            timer.set(n * 60);
+            timer.set(Math.round(n * 60));
             redraw(n === 0 ? 'No timer.' : `Each team now has ${n} minutes for its orders.`);
           },
         },

@@ -76,7 +76,7 @@ describe('a classroom game', () => {
     // The US team orders; back on the class screen its sealed order must not show.
     await page.click('#team-orders');
     await page.click('#ready');
-    expect(await page.textContent('.clock')).toMatch(/Time left (4:00|3:5\d)/);
+    expect(await page.textContent('.clock')).toMatch(/Time left (2:00|1:5\d)/);
     await order(page, 'surge-isr');
     await page.waitForSelector('#to-class-screen');
     await page.click('#to-class-screen');
@@ -149,8 +149,8 @@ describe('a classroom game', () => {
     await startClassroomGame(page, '33');
     await page.click('#team-orders');
     await page.click('#ready');
-    await page.waitForSelector('.clock:text("Time left 4:00")');
-    await page.clock.fastForward('04:05');
+    await page.waitForSelector('.clock:text("Time left 2:00")');
+    await page.clock.fastForward('02:05');
     await page.clock.runFor(1000);
     // Read, do not wait: with the page's clock faked, a polling wait would never see time pass.
     expect(await page.textContent('.clock')).toMatch(/Time is up/);

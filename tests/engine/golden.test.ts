@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '0bf533cdade646',
-  '07b1419b895574',
-  '0dfc2742bb1748',
-  '16d103c4ff68db',
-  '03a28c4b835bc9',
-  '0a2886df6b2e88',
-  '0463933522cad1',
-  '028e594bb9d291',
-  '14142ca1ac8694',
-  '10df353f004d17',
-  '1e58629d1b5d6d',
-  '1a58ca50e1a93e',
+  '0151965b9aede3',
+  '0684edf25f4bf8',
+  '0dfbe272cf9b60',
+  '18c41a5f170590',
+  '0b2ee34975bde6',
+  '1e9a6a8343c04d',
+  '13824856912e4d',
+  '1b79e527f5514d',
+  '03b8c07b2dc658',
+  '1e2ec0a8f75bc2',
+  '1293e79ed23b93',
+  '1d4240f26a1f29',
 ];
 
 /** How that game ends. */
