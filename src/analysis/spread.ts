@@ -132,3 +132,23 @@ export const pct = (share: number): string => `${(100 * share).toFixed(1)}%`;
 
 /** A number for a table: whole numbers as they are, others to one decimal. */
 export const num = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+/**
+ * Two-way decomposition of a score over seeds (rows) and pairings (columns): the share of its variance the pairing
+ * explains (the players' decisions), the seed (luck: the same dice for every pairing) and what is left (luck and
+ * decisions meeting: how a seed's dice reward one pairing's choices more than another's).
+ */
+export function decompose(scores: readonly (readonly number[])[]): { decisions: number; seed: number; rest: number } {
+  const rows = scores.length;
+  const cols = scores[0]?.length ?? 0;
+  if (rows < 2 || cols < 2) return { decisions: 0, seed: 0, rest: 0 };
+  const all = scores.flat();
+  const mean = all.reduce((a, b) => a + b, 0) / all.length;
+  const rowMean = scores.map((r) => r.reduce((a, b) => a + b, 0) / cols);
+  const colMean = Array.from({ length: cols }, (_, j) => scores.reduce((a, r) => a + r[j]!, 0) / rows);
+  const total = all.reduce((a, v) => a + (v - mean) ** 2, 0);
+  if (total === 0) return { decisions: 0, seed: 0, rest: 0 };
+  const seed = cols * rowMean.reduce((a, m) => a + (m - mean) ** 2, 0);
+  const decisions = rows * colMean.reduce((a, m) => a + (m - mean) ** 2, 0);
+  return { decisions: decisions / total, seed: seed / total, rest: Math.max(0, 1 - (decisions + seed) / total) };
+}

@@ -1,0 +1,245 @@
+import { isMainThread } from 'node:worker_threads';
+import { setAutoFreeze } from 'immer';
+import { playMatch } from '../ai/match.ts';
+import { DOCTRINES } from '../ai/doctrine.ts';
+import { findAi } from '../ai/registry.ts';
+import {
+  type OrderType,
+  type OutcomeResult,
+  type Scenario,
+  type Side,
+  turnsFor,
+  US_ORDER_TYPES,
+} from '../engine/index.ts';
+import { setStateFreezing } from '../engine/resolve.ts';
+import { die, loadScenario, parseArgs, parseSeedRange, runMain } from './args.ts';
+import { decompose } from '../analysis/spread.ts';
+import { workersOption } from './batch-run.ts';
+import { runPool, workKind } from './pool.ts';
+import { alignColumns, wilson } from './summary.ts';
+
+/**
+ * The balance report DESIGN.md and the designer tools ask for: the strategist against itself and against every
+ * doctrine, on both sides, over the same seeds. It prints each pairing's results; between equal strategists each
+ * side's share of the decided games and the shared-loss rate; how often each order is chosen by the strategist and
+ * at which rungs (dead and dominant orders flagged); and how much of the outcome the seed decides against the
+ * players' decisions. Each figure is checked against the targets of the issue.
+ *   npm run balance -- [--seeds 1-40] [--level normal] [--scenario FILE] [--preset short] [--workers N]
+ * Results depend only on the seeds and the data (never on --workers).
+ */
+
+const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
+const TARGET = { share: [35, 65], sharedLoss: [5, 25], dominant: 40 } as const;
+const BANDS = [
+  { label: 'rungs 0-4', to: 4 },
+  { label: 'rungs 5-9', to: 9 },
+  { label: 'rungs 10+', to: 99 },
+] as const;
+
+interface Pairing {
+  us: string;
+  iran: string;
+}
+
+interface Game {
+  pairing: number;
+  seed: number;
+  result: OutcomeResult;
+  score: { us: number; iran: number };
+  /** Each order the strategist gave, with the rung it was given at. */
+  choices: { side: Side; type: OrderType; rung: number }[];
+}
+
+interface Context {
+  scenario: Scenario;
+  preset: string | null;
+  pairings: Pairing[];
+  strategist: string;
+}
+
+/** One game of a pairing, with the strategist's choices. Exported for the worker pool. */
+export const BALANCE_WORK = workKind(import.meta.url, 'BALANCE_WORK', (context: Context) => {
+  setAutoFreeze(false);
+  setStateFreezing(false);
+  return ({ pairing, seed }: { pairing: number; seed: number }): Game => {
+    const p = context.pairings[pairing]!;
+    const us = findAi('us', p.us);
+    const iran = findAi('iran', p.iran);
+    if (!us || !iran) throw new Error(`unknown player ${p.us} or ${p.iran}`);
+    const m = playMatch(context.scenario, String(seed), us.policy, iran.policy, {
+      ...(context.preset === null ? {} : { preset: context.preset }),
+    });
+    const o = m.state.outcome;
+    if (!o) throw new Error('a game ended without an outcome');
+    const choices: Game['choices'] = [];
+    let rung = context.scenario.ladder.start;
+    for (const h of m.state.history) {
+      for (const side of ['us', 'iran'] as const)
+        if (p[side] === context.strategist)
+          for (const order of h.orders[side]) choices.push({ side, type: order.type, rung });
+      rung = h.rung;
+    }
+    return { pairing, seed, result: o.result, score: { us: o.score.us.total, iran: o.score.iran.total }, choices };
+  };
+});
+
+const pct = (k: number, n: number) => (n === 0 ? '-' : `${Math.round((100 * k) / n)}%`);
+const interval = (k: number, n: number) => {
+  if (n === 0) return '-';
+  const w = wilson(k, n);
+  return `${Math.round(100 * w.low)}-${Math.round(100 * w.high)}%`;
+};
+
+async function main(): Promise<void> {
+  const parsed = parseArgs(process.argv.slice(2), { values: ['seeds', 'level', 'scenario', 'preset', 'workers'] });
+  if (!parsed.ok) die(parsed.message);
+  const { values, positional } = parsed.args;
+  if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);
+  const seeds = parseSeedRange(values.get('seeds') ?? '1-40', 100_000);
+  if (!seeds.ok) die(`--seeds: ${seeds.message}`);
+  const level = values.get('level') ?? 'normal';
+  const levels = DOCTRINES.strategist.levels.map((l) => l.id);
+  if (!levels.includes(level)) die(`--level "${level}": expected one of ${levels.join(', ')}`);
+  const scenario = loadScenario(values.get('scenario') ?? DEFAULT_SCENARIO);
+  const preset = values.get('preset') ?? null;
+  const turns = turnsFor(scenario, preset === null ? {} : { preset });
+  if (!turns.ok) die(`--preset: ${turns.errors[0]?.message}`);
+  const threads = workersOption(values.get('workers'));
+  const strategist = `strategist:${level}`;
+  const doctrines = (side: Side) => DOCTRINES.doctrines.filter((d) => d.side === side).map((d) => d.id);
+  const pairings: Pairing[] = [
+    { us: strategist, iran: strategist },
+    ...doctrines('iran').map((iran) => ({ us: strategist, iran })),
+    ...doctrines('us').map((us) => ({ us, iran: strategist })),
+  ];
+  const { first, last } = seeds.range;
+  const count = last - first + 1;
+  const inputs = pairings.flatMap((_, pairing) =>
+    Array.from({ length: count }, (_, i) => ({ pairing, seed: first + i })),
+  );
+  const games: Game[] = [];
+  const started = performance.now();
+  let done = 0;
+  const progress = process.stderr.isTTY;
+  await runPool({
+    kind: BALANCE_WORK,
+    context: { scenario, preset, pairings, strategist },
+    inputs,
+    threads,
+    onOutput: (game) => {
+      games.push(game);
+      done++;
+      if (progress) process.stderr.write(`\r${done}/${inputs.length} games`);
+    },
+  });
+  if (progress) process.stderr.write('\r');
+  const seconds = (performance.now() - started) / 1000;
+
+  const out: string[] = [];
+  out.push(
+    `Balance: ${scenario.name}, ${turns.value} turns, seeds ${first}-${last} (${count} games per pairing), the strategist at ${level}`,
+    '',
+  );
+  const rows: string[][] = [
+    [
+      'US player',
+      'Iran player',
+      'US wins',
+      'Iran wins',
+      'draws',
+      'shared loss',
+      'US share of decided',
+      'US score',
+      'Iran score',
+    ],
+  ];
+  for (const [i, p] of pairings.entries()) {
+    const g = games.filter((x) => x.pairing === i);
+    const n = (r: OutcomeResult) => g.filter((x) => x.result === r).length;
+    const decided = n('us') + n('iran');
+    rows.push([
+      p.us,
+      p.iran,
+      pct(n('us'), g.length),
+      pct(n('iran'), g.length),
+      pct(n('draw'), g.length),
+      pct(n('shared-loss'), g.length),
+      decided === 0 ? '-' : `${pct(n('us'), decided)} (${interval(n('us'), decided)})`,
+      String(Math.round(g.reduce((a, x) => a + x.score.us, 0) / g.length)),
+      String(Math.round(g.reduce((a, x) => a + x.score.iran, 0) / g.length)),
+    ]);
+  }
+  out.push(...alignColumns(rows, 2), '');
+
+  // The targets of the issue, each checked.
+  const equal = games.filter((x) => x.pairing === 0);
+  const usWins = equal.filter((x) => x.result === 'us').length;
+  const iranWins = equal.filter((x) => x.result === 'iran').length;
+  const decided = usWins + iranWins;
+  const shared = equal.filter((x) => x.result === 'shared-loss').length;
+  const share = decided === 0 ? 0 : (100 * usWins) / decided;
+  const mark = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+  out.push('Targets (between equal strategists):');
+  out.push(
+    `- each side wins 35-65% of decided games: the US ${pct(usWins, decided)}, Iran ${pct(iranWins, decided)} of ${decided} decided (${interval(usWins, decided)} for the US): ${mark(decided > 0 && share >= TARGET.share[0] && share <= TARGET.share[1])}`,
+  );
+  const sharedShare = (100 * shared) / Math.max(1, equal.length);
+  out.push(
+    `- shared loss (regional war) in 5-25% of games: ${pct(shared, equal.length)} (${interval(shared, equal.length)}): ${mark(sharedShare >= TARGET.sharedLoss[0] && sharedShare <= TARGET.sharedLoss[1])}`,
+  );
+
+  // Orders: how often the strategist chooses each, and at which rungs.
+  out.push('', 'Orders the strategist chose (over every pairing it played in), by side:');
+  const problems: string[] = [];
+  for (const side of ['us', 'iran'] as const) {
+    const mine = games.flatMap((g) => g.choices.filter((c) => c.side === side));
+    const types = scenario.orders.filter((o) => (side === 'us' ? isUs(o.type) : !isUs(o.type)));
+    const table: string[][] = [['order', 'chosen', 'share', ...BANDS.map((b) => b.label)]];
+    const inBand = (rung: number) => BANDS.findIndex((b) => rung <= b.to);
+    const bandTotals = BANDS.map((_, i) => mine.filter((c) => inBand(c.rung) === i).length);
+    for (const spec of types) {
+      const of = mine.filter((c) => c.type === spec.type);
+      const share = mine.length === 0 ? 0 : (100 * of.length) / mine.length;
+      if (of.length === 0) problems.push(`${side === 'us' ? 'US' : 'Iran'} order "${spec.name}" is dead: never chosen`);
+      if (share > TARGET.dominant)
+        problems.push(
+          `${side === 'us' ? 'US' : 'Iran'} order "${spec.name}" is dominant: ${Math.round(share)}% of choices`,
+        );
+      table.push([
+        spec.name,
+        String(of.length),
+        `${Math.round(share)}%`,
+        ...BANDS.map((_, i) => pct(of.filter((c) => inBand(c.rung) === i).length, bandTotals[i]!)),
+      ]);
+    }
+    out.push('', `${scenario.sides[side].name} (${mine.length} orders):`, ...alignColumns(table, 1));
+  }
+  out.push('');
+  out.push(
+    `- no order dead (never chosen) or dominant (over ${TARGET.dominant}% of a side's choices): ${mark(problems.length === 0)}`,
+  );
+  for (const p of problems) out.push(`  ${p}`);
+
+  // Luck against decisions: the same seeds across every pairing.
+  const bySeed = Array.from({ length: count }, (_, i) =>
+    pairings.map((_, j) => games.find((g) => g.pairing === j && g.seed === first + i)!),
+  );
+  out.push('', 'Luck against decisions (the share of each score’s variance over seeds and pairings):');
+  for (const side of ['us', 'iran'] as const) {
+    const d = decompose(bySeed.map((row) => row.map((g) => g.score[side])));
+    out.push(
+      `- ${scenario.sides[side].short} score: the players' decisions ${Math.round(100 * d.decisions)}%, the seed alone ${Math.round(100 * d.seed)}%, the two together ${Math.round(100 * d.rest)}%: ${mark(d.decisions > d.seed)} (decisions must matter more than the seed)`,
+    );
+  }
+  out.push('', `${games.length} games in ${seconds.toFixed(0)} s on ${threads} thread(s).`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+const US_SET: ReadonlySet<string> = new Set(US_ORDER_TYPES);
+const isUs = (type: OrderType): boolean => US_SET.has(type);
+
+// Threads load this module for BALANCE_WORK; only the main thread runs the command.
+if (isMainThread)
+  runMain(
+    () => void main().catch((e: unknown) => die(`internal error: ${e instanceof Error ? e.message : String(e)}`)),
+  );
