@@ -260,7 +260,11 @@ const badCases: BadCase[] = [
   { name: '--turn out of range', args: (f) => ['show', f, '--turn', '13'], says: '--turn 13 is out of range' },
   { name: '--turn not a number', args: (f) => ['show', f, '--turn', 'last'], says: '--turn "last"' },
   { name: 'a bad seat', args: (f) => ['show', f, '--seat', 'iraq'], says: '--seat "iraq": expected us, iran' },
-  { name: 'a backwards seed range', args: (f) => ['luck', f, '--seeds', '10-1'], says: '--seeds: the range 10-1 runs backwards' },
+  {
+    name: 'a backwards seed range',
+    args: (f) => ['luck', f, '--seeds', '10-1'],
+    says: '--seeds: the range 10-1 runs backwards',
+  },
   { name: 'no seeds', args: (f) => ['luck', f, '--seeds', '0'], says: '--seeds: "0": expected at least one seed' },
   { name: 'no threads', args: (f) => ['luck', f, '--workers', '0'], says: '--workers "0"' },
   {

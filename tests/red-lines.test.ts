@@ -246,7 +246,11 @@ describe('npm run backtest', () => {
   const BAD: [string, () => string[], RegExp][] = [
     ['an unknown option', () => ['--sed', '4'], /unknown option --sed/],
     ['a stray argument', () => ['1-5'], /unexpected argument "1-5"/],
-    ['seeds that are not a range', () => ['--seeds', 'ten'], /--seeds: expected a range like 1-10000 or a count like 1000, got "ten"/],
+    [
+      'seeds that are not a range',
+      () => ['--seeds', 'ten'],
+      /--seeds: expected a range like 1-10000 or a count like 1000, got "ten"/,
+    ],
     ['a range that ends before it starts', () => ['--seeds', '9-3'], /--seeds: the range 9-3 runs backwards/],
     ['no seeds at all', () => ['--seeds', '0'], /at least one seed/],
     ['a missing file', () => ['--scenario', 'scenarios/nope.json'], /nope\.json: cannot read: no such file/],
