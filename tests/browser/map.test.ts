@@ -91,10 +91,18 @@ async function inkOf(page: Page, png: Buffer): Promise<number> {
   }, png.toString('base64'));
 }
 
-/** The mean colour of a small square of the canvas around a page point, read from the WebGL drawing buffer. */
+/** The map's two canvases: the still backdrop and Phaser's, which lies on top of it. */
+const GAME_CANVAS = '#map canvas:not(.map-backdrop)';
+const BACKDROP = '#map canvas.map-backdrop';
+
+/**
+ * The mean colour of a small square of the map around a page point: the backdrop with the WebGL drawing buffer laid
+ * over it, as the page shows them.
+ */
 async function patch(page: Page, at: { x: number; y: number }): Promise<number[]> {
   return page.evaluate((p) => {
-    const canvas = document.querySelector('canvas')!;
+    const layers = [...document.querySelectorAll<HTMLCanvasElement>('#map canvas')];
+    const canvas = layers.at(-1)!;
     const r = canvas.getBoundingClientRect();
     const sx = ((p.x - r.left - window.scrollX) * canvas.width) / r.width;
     const sy = ((p.y - r.top - window.scrollY) * canvas.height) / r.height;
@@ -102,7 +110,7 @@ async function patch(page: Page, at: { x: number; y: number }): Promise<number[]
     copy.width = canvas.width;
     copy.height = canvas.height;
     const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
+    for (const layer of layers) ctx.drawImage(layer, 0, 0);
     const d = ctx.getImageData(Math.round(sx) - 12, Math.round(sy) - 12, 24, 24).data;
     const sum = [0, 0, 0];
     for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k]! += d[i + k]!;
@@ -217,11 +225,11 @@ const everything: GameEvent[] = [
 describe('the map', () => {
   it('draws countries, names and every site at 1280x720, legibly sized', async () => {
     const page = await openMap();
-    const canvas = page.locator('canvas');
-    const box = (await canvas.boundingBox())!;
+    const box = (await page.locator(GAME_CANVAS).boundingBox())!;
     // FIT into the 760x475 parent: the 1600x1000 world fills it exactly (same aspect ratio).
     expect(box.width).toBeCloseTo(760, 0);
     expect(box.height).toBeCloseTo(475, 0);
+    expect(await page.locator(BACKDROP).boundingBox()).toEqual(box);
     const png = await page.locator('#wrap').screenshot({ path: join(SHOTS, 'map-1280x720.png') });
     expect(await inkOf(page, png)).toBeGreaterThan(0.2);
     for (const id of ['ain-al-asad', 'embassy', 'union-iii', 'jadriya', 'tehran', 'abqaiq', 'burjesia']) {
@@ -250,7 +258,9 @@ describe('the map', () => {
       await page.mouse.down();
       await page.mouse.up();
       expect(await page.evaluate(() => (window as unknown as { __map: MapHarness }).__map.selects.at(-1))).toBe(id);
-      expect(await page.evaluate(() => document.querySelector('canvas')!.style.cursor)).toBe('pointer');
+      expect(await page.evaluate((sel) => document.querySelector<HTMLElement>(sel)!.style.cursor, GAME_CANVAS)).toBe(
+        'pointer',
+      );
     }
     await page.mouse.move(5, 5);
     await page.waitForFunction(() => (window as unknown as { __map: MapHarness }).__map.hovers.at(-1)?.id === null);
@@ -373,10 +383,13 @@ describe('the map', () => {
       wrap.style.height = '625px';
     });
     await page.waitForFunction(
-      () => Math.round(document.querySelector('canvas')!.getBoundingClientRect().width) === 1000,
+      (selector) => Math.round(document.querySelector(selector)!.getBoundingClientRect().width) === 1000,
+      GAME_CANVAS,
     );
-    const box = (await page.locator('canvas').boundingBox())!;
+    const box = (await page.locator(GAME_CANVAS).boundingBox())!;
     expect(box.height).toBeCloseTo(625, 0);
+    // The still map behind it follows it.
+    expect(await page.locator(BACKDROP).boundingBox()).toEqual(box);
     const p = (await where(page, 'erbil'))!;
     await page.mouse.move(p.x, p.y);
     await page.waitForFunction(() => (window as unknown as { __map: MapHarness }).__map.hovers.at(-1)?.id === 'erbil');

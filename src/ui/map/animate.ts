@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { GameEvent } from '../../engine/events.ts';
 import type { AttackKind } from '../../engine/scenario.ts';
-import { TEX } from './icons.ts';
+import { ICONS, TEX } from './icons.ts';
 import { type Box, hash01, launchPoint, overlapArea, type Point } from './layout.ts';
 import { airDefenceName, CAPTION_PX, FONT } from './style.ts';
 
@@ -150,7 +150,12 @@ export function caption(stage: Stage, at: Point, text: string, ms: number, tone 
 
 /** A flash: a disc that swells and fades. */
 function flash(stage: Stage, at: Point, tint: number, size: number, ms: number): Promise<Done> {
-  const img = stage.host.add.image(at.x, at.y, TEX.disc).setTint(tint).setDepth(DEPTH_FX).setScale(0.1).setAlpha(0.95);
+  const img = stage.host.add
+    .image(at.x, at.y, ICONS, TEX.disc)
+    .setTint(tint)
+    .setDepth(DEPTH_FX)
+    .setScale(0.1)
+    .setAlpha(0.95);
   return stage.runner
     .tween({ targets: img, scale: size / 64, alpha: 0, duration: ms, ease: 'Cubic.easeOut' })
     .then((why) => {
@@ -161,7 +166,12 @@ function flash(stage: Stage, at: Point, tint: number, size: number, ms: number):
 
 /** A ring that grows and fades. */
 function ring(stage: Stage, at: Point, tint: number, size: number, ms: number, delay = 0): Promise<Done> {
-  const img = stage.host.add.image(at.x, at.y, TEX.ring).setTint(tint).setDepth(DEPTH_FX).setScale(0.3).setAlpha(0);
+  const img = stage.host.add
+    .image(at.x, at.y, ICONS, TEX.ring)
+    .setTint(tint)
+    .setDepth(DEPTH_FX)
+    .setScale(0.3)
+    .setAlpha(0);
   return stage.runner
     .tween({
       targets: img,
@@ -219,7 +229,7 @@ async function salvo(
   });
   const trails = scene.add.graphics().setDepth(DEPTH_FX);
   const heads = shots.map(() =>
-    scene.add.image(0, 0, TEX.dot).setTint(tint).setScale(1.4).setDepth(DEPTH_FX).setVisible(false),
+    scene.add.image(0, 0, ICONS, TEX.dot).setTint(tint).setScale(1.4).setDepth(DEPTH_FX).setVisible(false),
   );
   const last = Math.max(...shots.map((s) => s.delay));
   const total = last + flight;

@@ -4,7 +4,6 @@ import type { Scenario } from '../../engine/scenario.ts';
 import type { SeatView } from '../../engine/view.ts';
 import type { MapAsset } from '../map-projection.ts';
 import { MapScene } from './map-scene.ts';
-import { SEA_CSS } from './style.ts';
 
 /** What the map reports to the HTML around it. */
 export interface MapCallbacks {
@@ -86,24 +85,33 @@ export function createMap(
     select: (id) => {
       if (!destroyed) callbacks.onSelect(id);
     },
-    ready: () => markReady(),
+    ready: () => {
+      performance.mark('two-boxers:map-ready');
+      markReady();
+    },
     failed: (error) => markFailed(error),
   });
 
+  // Start-up marks for profiling, as in main.ts.
+  performance.mark('two-boxers:map-start');
   const size = canvasSize(parent, asset);
   game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
     width: size.width,
     height: size.height,
-    backgroundColor: SEA_CSS,
+    // The still map is a canvas behind this one (backdrop.ts): Phaser draws only what moves, on a clear canvas.
+    transparent: true,
     scale: {
       mode: Phaser.Scale.FIT,
       autoCenter: Phaser.Scale.CENTER_BOTH,
       width: size.width,
       height: size.height,
     },
-    render: { preserveDrawingBuffer: true, antialias: true },
+    // Two settings that spare software WebGL (SwiftShader: the tests, the bench, machines without a GPU) work on every
+    // frame: no multisampling (markers and icons are textures, antialiased when they were drawn), and a shader that
+    // samples one texture instead of choosing among sixteen, which also compiles sooner before the first frame.
+    render: { preserveDrawingBuffer: true, antialias: true, antialiasGL: false, maxTextures: 1 },
     banner: false,
     audio: { noAudio: true },
     // The HTML around the map owns the keyboard and the focus: Phaser must neither capture keys nor steal focus.
@@ -112,6 +120,13 @@ export function createMap(
     scene,
   });
   const g = game;
+  // Hidden until the scene builds the map (backdrop.ts shows it again): until then an empty WebGL canvas on screen
+  // only costs each of the page's frames a read-back of its pixels.
+  const hide = (): void => {
+    g.canvas.style.visibility = 'hidden';
+  };
+  if (g.isBooted) hide();
+  else g.events.once(Phaser.Core.Events.BOOT, hide);
 
   // The loop sleeps while nothing moves (MapScene.update); whatever may change the picture wakes it.
   const wake = (): void => {
@@ -167,11 +182,10 @@ export function createMap(
   };
 
   return created.then(
-    () =>
-      new Promise<MapController>((resolve) => {
-        listen();
-        g.events.once(Phaser.Core.Events.POST_RENDER, () => resolve(controller));
-      }),
+    () => {
+      listen();
+      return controller;
+    },
     (error: unknown) => {
       controller.destroy();
       throw error;

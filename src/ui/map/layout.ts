@@ -88,29 +88,26 @@ function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {
   return o(a, b, c) * o(a, b, d) < 0 && o(c, d, a) * o(c, d, b) < 0;
 }
 
-/** Whether a segment passes through a box (Liang-Barsky clip). */
+/** Whether a segment passes through a box (Liang-Barsky clip). Allocates nothing: label placement calls it a lot. */
 export function segmentHitsBox(a: Point, b: Point, box: Box): boolean {
-  let t0 = 0;
-  let t1 = 1;
   const dx = b.x - a.x;
   const dy = b.y - a.y;
-  const edges: [number, number][] = [
-    [-dx, a.x - box.x],
-    [dx, box.x + box.w - a.x],
-    [-dy, a.y - box.y],
-    [dy, box.y + box.h - a.y],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return false;
-    } else {
-      const t = q / p;
-      if (p < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
-      if (t0 > t1) return false;
-    }
-  }
-  return true;
+  const range = { t0: 0, t1: 1 };
+  return (
+    clipEdge(range, -dx, a.x - box.x) &&
+    clipEdge(range, dx, box.x + box.w - a.x) &&
+    clipEdge(range, -dy, a.y - box.y) &&
+    clipEdge(range, dy, box.y + box.h - a.y)
+  );
+}
+
+/** One edge of the Liang-Barsky clip: narrows [t0, t1] and says whether any of the segment is left. */
+function clipEdge(range: { t0: number; t1: number }, p: number, q: number): boolean {
+  if (p === 0) return q >= 0;
+  const t = q / p;
+  if (p < 0) range.t0 = Math.max(range.t0, t);
+  else range.t1 = Math.min(range.t1, t);
+  return range.t0 <= range.t1;
 }
 
 const boxAround = (p: Point, r: number): Box => ({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r });
@@ -143,17 +140,24 @@ export function spreadMarkers(
       offMap: off && len > 0 ? { x: (m.x - x) / len, y: (m.y - y) / len } : null,
     };
   });
-  const anchor = placed.map((p) => ({ ...p.at }));
+  // The relaxation runs once, cold, before the map's first frame: flat arrays keep the interpreter's work small.
+  const n = placed.length;
+  const xs = Float64Array.from(placed, (p) => p.at.x);
+  const ys = Float64Array.from(placed, (p) => p.at.y);
+  const rs = Float64Array.from(placed, (p) => p.r);
+  const homeX = xs.slice();
+  const homeY = ys.slice();
+  const fixed = items.map((m) => m.fixed !== undefined);
   for (let it = 0; it < iterations; it++) {
     // A weak spring back to the true spot, dropped for the last passes so that no overlap is left at the end.
     const spring = it < iterations - 40 ? 0.03 : 0;
-    for (let i = 0; i < placed.length; i++) {
-      const a = placed[i]!;
-      for (let j = i + 1; j < placed.length; j++) {
-        const b = placed[j]!;
-        const min = a.r + b.r + gap;
-        let dx = b.at.x - a.at.x;
-        let dy = b.at.y - a.at.y;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const min = rs[i]! + rs[j]! + gap;
+        let dx = xs[j]! - xs[i]!;
+        let dy = ys[j]! - ys[i]!;
+        // Most pairs are far apart on one axis alone: skip them before the square root.
+        if (dx >= min || dx <= -min || dy >= min || dy <= -min) continue;
         let d = Math.hypot(dx, dy);
         if (d >= min) continue;
         if (d < 0.01) {
@@ -164,28 +168,30 @@ export function spreadMarkers(
           d = 1;
         }
         // A fixed marker does not move, so the other one takes the whole push.
-        const fa = items[i]!.fixed !== undefined;
-        const fb = items[j]!.fixed !== undefined;
+        const fa = fixed[i]!;
+        const fb = fixed[j]!;
         if (fa && fb) continue;
         const push = (min - Math.max(d, 0.01)) / (fa || fb ? 1 : 2);
         if (!fa) {
-          a.at.x -= (dx / d) * push;
-          a.at.y -= (dy / d) * push;
+          xs[i]! -= (dx / d) * push;
+          ys[i]! -= (dy / d) * push;
         }
         if (!fb) {
-          b.at.x += (dx / d) * push;
-          b.at.y += (dy / d) * push;
+          xs[j]! += (dx / d) * push;
+          ys[j]! += (dy / d) * push;
         }
       }
     }
-    placed.forEach((p, i) => {
-      if (items[i]!.fixed) return;
-      const home = anchor[i]!;
+    for (let i = 0; i < n; i++) {
+      if (fixed[i]) continue;
       const margin = margins[i]!;
-      p.at.x = clamp(p.at.x + (home.x - p.at.x) * spring, margin, world.w - margin);
-      p.at.y = clamp(p.at.y + (home.y - p.at.y) * spring, margin, world.h - margin);
-    });
+      xs[i] = clamp(xs[i]! + (homeX[i]! - xs[i]!) * spring, margin, world.w - margin);
+      ys[i] = clamp(ys[i]! + (homeY[i]! - ys[i]!) * spring, margin, world.h - margin);
+    }
   }
+  placed.forEach((p, i) => {
+    p.at = { x: xs[i]!, y: ys[i]! };
+  });
   return placed;
 }
 
@@ -393,12 +399,16 @@ export function placeLabels(
   const pad = opts.pad ?? 6;
   const byId = new Map(markers.map((m) => [m.id, m]));
   const markerBoxes = markers.map((m) => ({ m, box: boxAround(m.at, m.r + 3) }));
-  const crowd = (m: PlacedMarker) =>
-    markers.filter((o) => o !== m && Math.hypot(o.at.x - m.at.x, o.at.y - m.at.y) < 150).length;
+  const crowd = new Map(
+    markers.map((m) => [
+      m,
+      markers.filter((o) => o !== m && Math.hypot(o.at.x - m.at.x, o.at.y - m.at.y) < 150).length,
+    ]),
+  );
   const order = labels
     .map((l, i) => ({ l, i, m: byId.get(l.id) }))
     .filter((e): e is { l: LabelInput; i: number; m: PlacedMarker } => e.m !== undefined)
-    .sort((a, b) => (a.l.priority ?? 0) - (b.l.priority ?? 0) || crowd(b.m) - crowd(a.m) || a.i - b.i);
+    .sort((a, b) => (a.l.priority ?? 0) - (b.l.priority ?? 0) || crowd.get(b.m)! - crowd.get(a.m)! || a.i - b.i);
   const placed = new Map<string, PlacedLabel>();
   const leaders: [Point, Point][] = [];
 
@@ -413,9 +423,19 @@ export function placeLabels(
 
   for (const { l, m } of order) {
     if (placed.has(l.id)) continue;
-    let best: { cost: number; label: PlacedLabel } | null = null;
-    for (const c of candidates(m, l.w, l.h, pad)) {
-      if (l.noLeader && c.leader) continue;
+    // A marker on the very spot (a city under a base's marker) is the same place, not a rival.
+    const rivals = markerBoxes.filter((mb) => mb.m !== m && Math.hypot(mb.m.at.x - m.at.x, mb.m.at.y - m.at.y) >= 4);
+    const spots = candidates(m, l.w, l.h, pad).filter((c) => !(l.noLeader && c.leader));
+    const bases = spots.map((c) => c.cost + outsideArea(c.box, opts.world, 6) * 60);
+    // The winner has the lowest total, and among equal totals the lowest rank (its place in the list), so spots may
+    // be tried in any order. Every term of a total is zero or more: a spot whose partial total is beaten is dropped.
+    let best: { cost: number; rank: number; label: PlacedLabel } | null = null;
+    const beaten = (cost: number, rank: number): boolean =>
+      best !== null && (cost > best.cost || (cost === best.cost && rank > best.rank));
+    const consider = (rank: number): void => {
+      const base = bases[rank]!;
+      if (beaten(base, rank)) return;
+      const c = spots[rank]!;
       const { box } = c;
       let leader: [Point, Point] | null = null;
       if (c.leader) {
@@ -426,14 +446,12 @@ export function placeLabels(
           leader = [start, end];
         }
       }
-      let cost = c.cost + outsideArea(box, opts.world, 6) * 60;
-      if (cost >= (best?.cost ?? Number.POSITIVE_INFINITY)) continue;
+      let cost = base;
       // The end of the label that faces its marker (or the leader's end) is what a reader connects to a marker.
       const anchor = leader ? leader[1] : { x: box.x + c.originX * box.w, y: box.y + box.h / 2 };
       const own = Math.hypot(anchor.x - m.at.x, anchor.y - m.at.y);
-      for (const mb of markerBoxes) {
-        // A marker on the very spot (a city under a base's marker) is the same place, not a rival.
-        if (mb.m === m || Math.hypot(mb.m.at.x - m.at.x, mb.m.at.y - m.at.y) < 4) continue;
+      for (const mb of rivals) {
+        if (beaten(cost, rank)) return;
         cost += overlapArea(box, mb.box) * 40;
         if (leader && segmentHitsBox(leader[0], leader[1], mb.box)) cost += 900;
         // A name nearer another marker than its own reads as that marker's name.
@@ -442,23 +460,33 @@ export function placeLabels(
         // So does a name that brushes past another marker.
         if (pointBoxDistance(mb.m.at, box) < mb.m.r + 26) cost += 350;
       }
+      if (beaten(cost, rank)) return;
       for (const other of placed.values()) {
         cost += overlapArea(box, other.box) * 40;
         if (leader && segmentHitsBox(leader[0], leader[1], other.box)) cost += 1500;
       }
+      if (beaten(cost, rank)) return;
       for (const [a, b] of leaders) {
         if (segmentHitsBox(a, b, box)) cost += 1500;
         if (leader && segmentsCross(leader[0], leader[1], a, b)) cost += 1200;
       }
       for (const o of opts.obstacles ?? []) cost += overlapArea(box, o.box) * o.weight;
-      if (!best || cost < best.cost) {
-        const anchor = { x: box.x + c.originX * box.w, y: box.y + box.h / 2 };
-        best = { cost, label: { id: l.id, box, originX: c.originX, anchor, leader } };
-      }
-    }
-    if (best && best.cost <= (l.maxCost ?? Number.POSITIVE_INFINITY)) {
-      placed.set(l.id, best.label);
-      if (best.label.leader) leaders.push(best.label.leader);
+      if (beaten(cost, rank)) return;
+      const at = { x: box.x + c.originX * box.w, y: box.y + box.h / 2 };
+      best = { cost, rank, label: { id: l.id, box, originX: c.originX, anchor: at, leader } };
+    };
+    // Cheapest spots (by their own cost) first: the winner turns up early and most of the others drop out at once.
+    // Any order gives the same winner; a native sort of numbers (own cost, coarsened, then rank) is much cheaper in
+    // cold code than sorting objects with a comparator. (An own cost can come out a hair below 0 from rounding.)
+    const n = spots.length;
+    const order = new Float64Array(n);
+    for (let rank = 0; rank < n; rank++) order[rank] = Math.floor(Math.max(0, bases[rank]!) * 64) * n + rank;
+    order.sort();
+    for (const key of order) consider(key % n);
+    const winner = best as { cost: number; label: PlacedLabel } | null;
+    if (winner && winner.cost <= (l.maxCost ?? Number.POSITIVE_INFINITY)) {
+      placed.set(l.id, winner.label);
+      if (winner.label.leader) leaders.push(winner.label.leader);
     }
   }
   return placed;
@@ -476,17 +504,31 @@ export function findFreeSpot(
   reach = 240,
   step = 20,
 ): Box | null {
-  let best: { d: number; box: Box } | null = null;
-  for (let dy = -reach; dy <= reach; dy += step) {
-    for (let dx = -reach; dx <= reach; dx += step) {
-      const d = Math.hypot(dx, dy * 1.5);
-      if (best && d >= best.d) continue;
-      const box = { x: home.x + dx - w / 2, y: home.y + dy - h / 2, w, h };
-      if (!free(box)) continue;
-      best = { d, box };
-    }
+  for (const { dx, dy } of nearestFirst(reach, step)) {
+    const box = { x: home.x + dx - w / 2, y: home.y + dy - h / 2, w, h };
+    if (free(box)) return box;
   }
-  return best?.box ?? null;
+  return null;
+}
+
+const grids = new Map<string, readonly { dx: number; dy: number }[]>();
+
+/**
+ * The offsets of a square grid, nearest first (vertical distance counts 1.5 times: names are wide), and in row order
+ * among equals, so the first free one is the nearest and the same spot a full scan would choose.
+ */
+function nearestFirst(reach: number, step: number): readonly { dx: number; dy: number }[] {
+  const key = `${reach}/${step}`;
+  let grid = grids.get(key);
+  if (!grid) {
+    const all: { dx: number; dy: number; d: number }[] = [];
+    for (let dy = -reach; dy <= reach; dy += step) {
+      for (let dx = -reach; dx <= reach; dx += step) all.push({ dx, dy, d: Math.hypot(dx, dy * 1.5) });
+    }
+    grid = all.sort((a, b) => a.d - b.d);
+    grids.set(key, grid);
+  }
+  return grid;
 }
 
 /**
