@@ -1,14 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { decompose } from '../src/analysis/spread.ts';
+import { cli } from './cli-support.ts';
 
-function balance(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/balance.ts', ...args], {
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const balance = async (...args: string[]) => {
+  const r = await cli('src/cli/balance.ts', args);
+  return { code: r.code, out: r.stdout, err: r.stderr };
+};
 
 describe('the luck-against-decisions decomposition', () => {
   it.each([
@@ -57,8 +54,8 @@ describe('the luck-against-decisions decomposition', () => {
 });
 
 describe('npm run balance', () => {
-  it('reports every pairing, the targets, the orders chosen and luck against decisions', () => {
-    const r = balance('--seeds', '1-2', '--level', 'easy', '--preset', 'short', '--workers', '1');
+  it('reports every pairing, the targets, the orders chosen and luck against decisions', async () => {
+    const r = await balance('--seeds', '1-2', '--level', 'easy', '--preset', 'short', '--workers', '1');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/strategist:easy +strategist:easy/);
@@ -74,8 +71,8 @@ describe('npm run balance', () => {
     ['an unknown level', ['--level', 'genius'], /--level "genius": expected one of easy, normal, hard/],
     ['a backwards seed range', ['--seeds', '10-1'], /--seeds: the range 10-1 runs backwards/],
     ['an unknown option', ['--sed', '4'], /unknown option --sed/],
-  ])('refuses %s in one line, exit 1', (_, args, message) => {
-    const r = balance(...args);
+  ])('refuses %s in one line, exit 1', async (_, args, message) => {
+    const r = await balance(...args);
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(message);

@@ -1,38 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cli, type Run } from './cli-support.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCENARIO = join(ROOT, 'scenarios/two-boxers.json');
 const ROCKET_HITS = 'attacks.profiles.rocket-attack.hitPerMille';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a CLI script the way npm does (through tsx), without a shell, and collects what it printed. */
-function cli(script: string, args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', DEBUG: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const batch = (...args: string[]) => cli('src/cli/batch.ts', args);
 const merge = (...args: string[]) => cli('src/cli/merge.ts', args);

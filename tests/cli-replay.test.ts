@@ -2,7 +2,6 @@
  * The replay tools: `npm run replay -- show|luck|fork|verify`, spawned as a user runs them, and the pieces they are
  * built from (replaying turn by turn, playing recorded orders in another world, playing on from a position).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,34 +26,9 @@ import {
 import { describeOrder } from '../src/engine/narrate.ts';
 import { keepLegal, playRecorded } from '../src/analysis/recorded-orders.ts';
 import { replayTurns } from '../src/cli/replay-file.ts';
+import { cli } from './cli-support.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a CLI script the way npm does (through tsx), without a shell, and collects what it printed. */
-function cli(script: string, args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', DEBUG: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const replayCli = (...args: string[]) => cli('src/cli/replay.ts', args);
 const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');

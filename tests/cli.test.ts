@@ -1,5 +1,4 @@
 import { aiIds } from '../src/ai/registry.ts';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,35 +7,10 @@ import { playMatch } from '../src/ai/match.ts';
 import { harasserIran, measuredUs } from '../src/ai/simple.ts';
 import { type GameEvent, parseScenario, type Scenario } from '../src/engine/index.ts';
 import { describeOrder, narrate } from '../src/engine/narrate.ts';
+import { cli } from './cli-support.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCENARIO = 'scenarios/two-boxers.json';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a CLI script the way npm does (through tsx), without a shell, and collects what it printed. */
-function cli(script: string, args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', DEBUG: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const sim = (...args: string[]) => cli('src/cli/sim.ts', args);
 const validate = (...args: string[]) => cli('src/cli/validate.ts', args);

@@ -4,7 +4,6 @@
  * prints every marker and refuses bad input with one line, and the generated field reference is in step with the
  * schema.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +19,7 @@ import {
   validateOrders,
 } from '../src/engine/index.ts';
 import { MARKER_MEASURES } from '../src/engine/scenario.ts';
+import { cli } from './cli-support.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const RED_LINES = 'scenarios/red-lines.json';
@@ -34,31 +34,6 @@ function parse(input: unknown): Scenario {
 }
 
 const SCENARIO = parse(raw());
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(script: string, args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', DEBUG: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const backtest = (...args: string[]) => cli('src/cli/backtest.ts', args);
 const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
