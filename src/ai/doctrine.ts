@@ -96,6 +96,24 @@ const strategistSchema = z.strictObject({
   self: z
     .strictObject({ us: id, iran: id })
     .describe('the doctrine a strategist assumes for its own later turns in a playout'),
+  choice: z
+    .strictObject({
+      planShare: z
+        .int()
+        .min(0)
+        .max(1000)
+        .describe('per mille of the budget spent choosing which doctrine’s plan to follow, before other first moves'),
+      challengeZ: z
+        .int()
+        .min(0)
+        .max(1000)
+        .describe(
+          'how sure, in hundredths of a standard error, a first move’s gain over the plan’s own move must be for it to replace that move',
+        ),
+    })
+    .describe(
+      'how a strategist picks: a plan first, then a first move that beats the plan’s own only when the gain is clear',
+    ),
   utility: z
     .strictObject({
       loss: z.int().min(0).max(1000).describe('points taken off a playout the other side wins'),

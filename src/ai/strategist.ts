@@ -27,9 +27,15 @@ import { names } from './words.ts';
  * The strategist: a searching AI. For each candidate set of orders it plays the game forward a few turns in worlds
  * sampled from its own view (what it cannot see is drawn from priors consistent with what it can; each world gets a
  * fresh RNG state from the strategist's own stream), against doctrine models of the other side (imagined as often
- * as each explains the other side's record: profile.ts), and keeps the set with the best mean result. The budget is a number of playouts, never a time, so a seed gives the same choice on
- * any machine. Candidates share their worlds (common random numbers) and are weeded out by sequential halving: the
- * budget goes to the sets still in contention.
+ * as each explains the other side's record: profile.ts). The budget is a number of playouts, never a time, so a seed
+ * gives the same choice on any machine. Candidates share their worlds (common random numbers) and are weeded out by
+ * sequential halving: the budget goes to the sets still in contention.
+ *
+ * It chooses in two steps. First a plan: which of its doctrines to follow from here on, each played out with its own
+ * continuation. Then other first moves, each followed by that plan; one replaces the plan's own move only if it wins
+ * world by world by more than chance explains, and is not clearly worse against any reading of the other side.
+ * Picking the best of many noisy means favours the luckiest, and a move that only pays against one imagined opponent
+ * is a bet on that reading; both cost the strategist against a doctrine that simply plays its plan well.
  */
 
 interface Candidate {
@@ -42,6 +48,7 @@ interface Candidate {
 interface World {
   state: GameState;
   opponent: Doctrine;
+  model: number; // the opponent's index among the models
   first: Order[]; // the opponent's orders this turn: the same whatever we choose, so computed once
   models: RngState; // the doctrine models' dice for the later turns of every playout in this world
 }
@@ -70,10 +77,11 @@ function candidates(
   const cost = (o: Order) => specOf(scenario, o.type).cost;
   const list: Candidate[] = [];
   const seen = new Set<string>();
+  // Every doctrine's plan is a candidate, even when two open with the same orders: their continuations differ.
   const push = (c: Candidate) => {
     const k = keyOf(c.orders);
-    if (list.length >= limit || seen.has(k)) return;
-    seen.add(k);
+    if (list.length >= limit || (!c.plan && seen.has(k))) return;
+    if (!c.plan) seen.add(k);
     list.push(c);
   };
   const best = new Map<string, Option>();
@@ -198,7 +206,6 @@ export function searchDecision(
   const point = believedState(scenario, view, null);
   const legal = (o: Order) => isOrderLegal(scenario, point, side, o);
   const list = candidates(scenario, view, book, dice, legal, level.candidates);
-  const self = doctrineOf(book, side, book.strategist.self[side]);
   // Whom to imagine across the table: the book's models, weighted by how well each explains the record.
   const models = book.strategist.models[other].map((m) => doctrineOf(book, other, m.doctrine));
   const weights = opponentWeights(
@@ -213,48 +220,94 @@ export function searchDecision(
   const world = (i: number): World => {
     while (worlds.length <= i) {
       const state = believedState(scenario, view, dice, true);
-      const opponent = models[dice.weighted(weights)] ?? models[0]!;
+      const model = dice.weighted(weights);
+      const opponent = models[model] ?? models[0]!;
       const first = modelOrders(scenario, opponent, state, new Dice(seedRng(`first/${dice.int(0x7fffffff)}`)));
-      worlds.push({ state, opponent, first, models: seedRng(`models/${dice.int(0x7fffffff)}`) });
+      worlds.push({ state, opponent, model, first, models: seedRng(`models/${dice.int(0x7fffffff)}`) });
     }
     return worlds[i]!;
   };
-  const playout = (c: Candidate, w: World): number => {
+  const playout = (c: Candidate, plan: Doctrine, w: World): number => {
     const models = new Dice(w.models);
     let state = side === 'us' ? step(scenario, w.state, c.orders, w.first) : step(scenario, w.state, w.first, c.orders);
     for (let t = 1; t < level.horizon && !state.outcome; t++) {
-      const mine = modelOrders(scenario, c.plan ?? self, state, models);
+      const mine = modelOrders(scenario, plan, state, models);
       const theirs = modelOrders(scenario, w.opponent, state, models);
       state = side === 'us' ? step(scenario, state, mine, theirs) : step(scenario, state, theirs, mine);
     }
     return playoutValue(scenario, state, side, book);
   };
 
-  // Sequential halving: each round shares its part of the budget among the sets still in, then keeps the better half.
-  const sums = list.map(() => 0);
-  const counts = list.map(() => 0);
-  let alive = list.map((_, i) => i);
+  // values[i][k]: candidate i's playout in world k. Every candidate meets the same worlds in the same order, so two
+  // candidates can be compared world by world (common random numbers).
+  const values: number[][] = list.map(() => []);
   let used = 0;
-  let rounds = 1; // ceil(log2(candidates)), counted in integers
-  while (1 << rounds < list.length) rounds++;
-  const mean = (i: number) => (counts[i]! > 0 ? sums[i]! / counts[i]! : Number.NEGATIVE_INFINITY);
+  const sum = (i: number) => values[i]!.reduce((a, b) => a + b, 0);
+  const mean = (i: number) => (values[i]!.length > 0 ? sum(i) / values[i]!.length : Number.NEGATIVE_INFINITY);
   const byMean = (a: number, b: number) => mean(b) - mean(a) || a - b;
-  for (let r = 0; r < rounds && alive.length > 1; r++) {
-    const per = Math.max(1, Math.floor((level.playouts - used) / (alive.length * (rounds - r))));
-    for (const i of alive) {
-      for (let k = 0; k < per && used < level.playouts; k++) {
-        sums[i]! += playout(list[i]!, world(counts[i]!));
-        counts[i]!++;
-        used++;
-      }
+  // Sequential halving: each round shares its part of the budget among the sets still in, then keeps the better half.
+  const halve = (ids: number[], budget: number, planOf: (i: number) => Doctrine): number[] => {
+    const limit = Math.min(level.playouts, used + budget);
+    let alive = [...ids];
+    let rounds = 1; // ceil(log2(candidates)), counted in integers
+    while (1 << rounds < alive.length) rounds++;
+    for (let r = 0; r < rounds && alive.length > 1; r++) {
+      const per = Math.max(1, Math.floor((limit - used) / (alive.length * (rounds - r))));
+      for (const i of alive)
+        for (let k = 0; k < per && used < limit; k++) {
+          values[i]!.push(playout(list[i]!, planOf(i), world(values[i]!.length)));
+          used++;
+        }
+      alive = alive.filter((i) => values[i]!.length > 0).sort(byMean);
+      if (r < rounds - 1) alive = alive.slice(0, Math.ceil(alive.length / 2));
     }
-    alive = alive.filter((i) => counts[i]! > 0).sort(byMean);
-    if (r < rounds - 1) alive = alive.slice(0, Math.ceil(alive.length / 2));
-  }
-  const ranked = [...alive].sort(byMean);
-  const chosen = list[ranked[0] ?? 0] ?? { orders: [], reasons: [] };
-  const expected = ranked[0] === undefined ? 0 : mean(ranked[0]);
-  const runnerUp = ranked[1] === undefined ? expected : mean(ranked[1]);
+    return alive.sort(byMean);
+  };
+  const self = doctrineOf(book, side, book.strategist.self[side]);
+  const planIds = list.flatMap((c, i) => (c.plan ? [i] : []));
+  // First the plans: which doctrine to follow from here on.
+  const leader = halve(
+    planIds,
+    Math.floor((level.playouts * book.strategist.choice.planShare) / 1000),
+    (i) => list[i]!.plan!,
+  )[0];
+  const plan = (leader === undefined ? undefined : list[leader]!.plan) ?? self;
+  // Then other first moves, each followed by that plan, against the plan's own first move.
+  const lead = leader === undefined ? '' : keyOf(list[leader]!.orders);
+  const moves = list.flatMap((c, i) => (!c.plan && keyOf(c.orders) !== lead ? [i] : []));
+  const field = leader === undefined ? moves : [leader, ...moves];
+  const ranked = halve(field, level.playouts - used, (i) => list[i]!.plan ?? plan);
+  // A challenger must beat the plan's own move world by world, by more than chance explains among many challengers.
+  // mean > z * standard error, squared to stay in plain arithmetic: s1^2 (n-1) > z^2 (n s2 - s1^2), z in hundredths.
+  const above = (s1: number, s2: number, n: number) =>
+    s1 * s1 * (n - 1) * 10000 >
+    book.strategist.choice.challengeZ * book.strategist.choice.challengeZ * (n * s2 - s1 * s1);
+  const beats = (i: number, j: number): boolean => {
+    const n = Math.min(values[i]!.length, values[j]!.length);
+    if (n < 2) return false;
+    let s1 = 0;
+    let s2 = 0;
+    const per = models.map(() => ({ s1: 0, s2: 0, n: 0 }));
+    for (let k = 0; k < n; k++) {
+      const d = values[i]![k]! - values[j]![k]!;
+      s1 += d;
+      s2 += d * d;
+      const m = per[worlds[k]!.model]!;
+      m.s1 += d;
+      m.s2 += d * d;
+      m.n++;
+    }
+    if (!(s1 > 0 && above(s1, s2, n))) return false;
+    // Not clearly worse against any doctrine the other side may be playing: a gain that only one reading of the
+    // other side promises is a gamble on that reading.
+    return per.every((m) => m.n < 2 || m.s1 >= 0 || !above(-m.s1, m.s2, m.n));
+  };
+  const top = ranked[0];
+  const pick = top !== undefined && (leader === undefined || top === leader || beats(top, leader)) ? top : leader;
+  const chosen = list[pick ?? 0] ?? { orders: [], reasons: [] };
+  const expected = pick === undefined ? 0 : mean(pick);
+  const others = ranked.filter((i) => i !== pick);
+  const runnerUp = others[0] === undefined ? expected : mean(others[0]);
   const n = names(scenario);
   const them = scenario.sides[other].short;
   return {
