@@ -7,11 +7,19 @@
  * The output is byte-identical on every run: the input is a pinned package, every step is plain arithmetic in a
  * fixed order, coordinates are rounded to 0.1 px before anything compares them, and countries are sorted by id.
  * tests/map-asset.test.ts rebuilds in memory and compares against the committed file.
+ *
+ * It then writes assets/map/layouts.json: the map's plan (src/ui/map/plan.ts) for the scenario the game offers, so the
+ * game skips the layout search at start. Plans depend on how wide the names are, so the names are measured in Debian's
+ * chromium (the browser the tests and the bench drive) and the figures kept in assets/map/text-metrics.json; the
+ * test replans from those figures and compares.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseScenario, type Scenario } from '../src/engine/scenario.ts';
+import { NamePainter, type TextMeasurer } from '../src/ui/map/canvas-text.ts';
+import { computePlan, planInputs } from '../src/ui/map/plan.ts';
 import {
   MERCATOR_FORMULA,
   type MapAsset,
@@ -24,6 +32,11 @@ import {
 
 /** Where the CLI writes the asset; the test reads the committed copy from here. */
 export const ASSET_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../assets/map/countries.json');
+/** The shipped map plans, and the text measurements they were made with. */
+export const LAYOUTS_PATH = resolve(dirname(ASSET_PATH), 'layouts.json');
+export const METRICS_PATH = resolve(dirname(ASSET_PATH), 'text-metrics.json');
+/** The scenarios the game offers (src/ui/main.ts), whose plans ship. */
+const SHIPPED_SCENARIOS = [resolve(dirname(ASSET_PATH), '../../scenarios/two-boxers.json')];
 
 const WIDTH = 1600;
 const HEIGHT = 1000;
@@ -460,6 +473,73 @@ export function buildMap(): string {
   return serializeMapAsset(buildMapAsset().asset);
 }
 
+/** A name's figures as a browser's measureText gave them: width, ink ascent, ink descent; keyed by font and text. */
+export type TextMetricsTable = Record<string, [number, number, number]>;
+
+const metricsKey = (font: string, text: string): string => `${font}|${text}`;
+
+export function shippedScenarios(): Scenario[] {
+  return SHIPPED_SCENARIOS.map((path) => {
+    const parsed = parseScenario(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.ok) throw new Error(`${path}: ${parsed.errors.map((e) => e.message).join('; ')}`);
+    return parsed.value;
+  });
+}
+
+/** Every font and text the plans measure: planInputs run with a measurer that only writes down what it is asked. */
+export function namesToMeasure(asset: MapAsset): { font: string; text: string }[] {
+  const asked = new Map<string, { font: string; text: string }>();
+  const recorder: TextMeasurer = {
+    font: '',
+    measureText(text: string): TextMetrics {
+      asked.set(metricsKey(this.font, text), { font: this.font, text });
+      return { width: 0, actualBoundingBoxAscent: 0, actualBoundingBoxDescent: 0 } as TextMetrics;
+    },
+  };
+  for (const scenario of shippedScenarios()) planInputs(scenario, asset, new NamePainter(recorder));
+  return [...asked.values()].sort((a, b) => metricsKey(a.font, a.text).localeCompare(metricsKey(b.font, b.text)));
+}
+
+/** A measurer that answers with recorded figures, and fails on a name it has none for. */
+export function recordedMeasurer(metrics: TextMetricsTable): TextMeasurer {
+  return {
+    font: '',
+    measureText(text: string): TextMetrics {
+      const m = metrics[metricsKey(this.font, text)];
+      if (!m) throw new Error(`no measurement of ${JSON.stringify(text)} in ${this.font}: rerun the build script`);
+      return { width: m[0], actualBoundingBoxAscent: m[1], actualBoundingBoxDescent: m[2] } as TextMetrics;
+    },
+  };
+}
+
+/** The exact text of assets/map/layouts.json: the plans computed with a browser's measurements. */
+export function buildLayouts(asset: MapAsset, metrics: TextMetricsTable): string {
+  const measurer = recordedMeasurer(metrics);
+  const plans = shippedScenarios().map((scenario) =>
+    computePlan(planInputs(scenario, asset, new NamePainter(measurer)), asset),
+  );
+  return `${JSON.stringify({ plans })}\n`;
+}
+
+/** Measures the names in chromium, as the game's NamePainter would there. */
+async function measureInChromium(asset: MapAsset): Promise<TextMetricsTable> {
+  const { openBrowser } = await import('../tests/browser/support.ts');
+  const list = namesToMeasure(asset);
+  const b = await openBrowser();
+  try {
+    // A string, not a function: tsx names functions with a helper that does not exist inside the page.
+    const figures = (await b.page.evaluate(`(${JSON.stringify(list)}).map(({ font, text }) => {
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = font;
+      const m = ctx.measureText(text);
+      return [m.width, m.actualBoundingBoxAscent, m.actualBoundingBoxDescent];
+    })`)) as [number, number, number][];
+    return Object.fromEntries(list.map((n, i) => [metricsKey(n.font, n.text), figures[i]!]));
+  } finally {
+    await b.close();
+  }
+}
+
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   const { asset, stats } = buildMapAsset();
@@ -474,4 +554,9 @@ if (invokedDirectly) {
   const bytes = Buffer.byteLength(text);
   console.log(`${stats.length} countries, ${totalPoints} points, ${bytes} bytes -> ${ASSET_PATH}`);
   console.log(`projection k=${asset.projection.k} tx=${asset.projection.tx} ty=${asset.projection.ty}`);
+  const metrics = await measureInChromium(asset);
+  writeFileSync(METRICS_PATH, `${JSON.stringify(metrics, null, 1)}\n`);
+  const layouts = buildLayouts(asset, metrics);
+  writeFileSync(LAYOUTS_PATH, layouts);
+  console.log(`${Object.keys(metrics).length} names measured, ${Buffer.byteLength(layouts)} bytes -> ${LAYOUTS_PATH}`);
 }

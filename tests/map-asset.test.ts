@@ -1,6 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ASSET_PATH, buildMap } from '../scripts/build-map.ts';
+import {
+  ASSET_PATH,
+  buildLayouts,
+  buildMap,
+  LAYOUTS_PATH,
+  METRICS_PATH,
+  namesToMeasure,
+  recordedMeasurer,
+  shippedScenarios,
+  type TextMetricsTable,
+} from '../scripts/build-map.ts';
+import { NamePainter } from '../src/ui/map/canvas-text.ts';
+import { computePlan, findPlan, type MapPlan, planInputs } from '../src/ui/map/plan.ts';
 import { type MapAsset, type MapCountry, projectLonLat, unprojectXY } from '../src/ui/map-projection.ts';
 
 const committed = readFileSync(ASSET_PATH, 'utf8');
@@ -155,5 +167,34 @@ describe('projectLonLat', () => {
       expect(lon2).toBeCloseTo(lon, 9);
       expect(lat2).toBeCloseTo(lat, 9);
     }
+  });
+});
+
+describe('assets/map/layouts.json', () => {
+  const metrics = JSON.parse(readFileSync(METRICS_PATH, 'utf8')) as TextMetricsTable;
+
+  it('has a measurement for every name the shipped plans measure', () => {
+    const missing = namesToMeasure(asset).filter(({ font, text }) => !(`${font}|${text}` in metrics));
+    expect(missing).toEqual([]);
+  });
+
+  it('is exactly what the plan code computes from those measurements (rerun `npx tsx scripts/build-map.ts` if not)', () => {
+    // A change to the layout code, the scenario's sites or the outlines shows here, before a player gets a stale plan.
+    expect(buildLayouts(asset, metrics)).toBe(readFileSync(LAYOUTS_PATH, 'utf8'));
+  });
+
+  it('is used for the inputs it was made from, and only for those', () => {
+    const shipped = (JSON.parse(readFileSync(LAYOUTS_PATH, 'utf8')) as { plans: MapPlan[] }).plans;
+    const names = new NamePainter(recordedMeasurer(metrics));
+    const scenario = shippedScenarios()[0]!;
+    expect(findPlan(planInputs(scenario, asset, names), asset, shipped)).toBe(shipped[0]);
+    // A site moved a little: another key, and a plan computed for it.
+    const [first, ...others] = scenario.sites;
+    const moved = { ...scenario, sites: [{ ...first!, lat: first!.lat + 0.2 }, ...others] };
+    const inputs = planInputs(moved, asset, names);
+    expect(inputs.key).not.toBe(shipped[0]!.key);
+    const plan = findPlan(inputs, asset, shipped);
+    expect(plan).toEqual(computePlan(inputs, asset));
+    expect(plan.markers[0]!.truth.y).toBeLessThan(shipped[0]!.markers[0]!.truth.y);
   });
 });

@@ -241,6 +241,10 @@ describe('the map', () => {
       expect(p!.y).toBeLessThan(box.y + box.height);
     }
     expect(await where(page, 'no-such-site')).toBeNull();
+    // The plan shipped in assets/map/layouts.json was made with this browser's measurements, so it is the one used:
+    // a plan computed here would mean text-metrics.json is stale (rerun `npx tsx scripts/build-map.ts`).
+    const plan = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    expect(plan.filter((name) => name.startsWith('two-boxers:map-plan'))).toEqual(['two-boxers:map-plan-shipped']);
   });
 
   it('reports hover and clicks on a base, and forgets the hover when the pointer leaves', async () => {

@@ -32,11 +32,15 @@ const TEST_STRING = '|M\u00c3\u2030qgy';
 
 const fontOf = (s: NameStyle): string => `${s.fontStyle} ${s.px}px ${s.family}`.trim();
 
+/** What measuring needs of a 2D context; scripts/build-map.ts passes one that answers with a browser's figures. */
+export type TextMeasurer = Pick<CanvasRenderingContext2D, 'font' | 'measureText'>;
+
 /** Measures names and draws them on 2D contexts; remembers each font's ascent and descent. */
 export class NamePainter {
   private readonly metrics = new Map<string, { ascent: number; descent: number }>();
+
   /** Measures on a context of its own, whose font and transform nobody else changes. */
-  private readonly ctx = document.createElement('canvas').getContext('2d')!;
+  constructor(private readonly ctx: TextMeasurer = document.createElement('canvas').getContext('2d')!) {}
 
   private use(style: NameStyle): { ascent: number; descent: number } {
     const font = fontOf(style);

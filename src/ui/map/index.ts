@@ -1,9 +1,11 @@
 import Phaser from 'phaser';
+import layoutsJson from '../../../assets/map/layouts.json';
 import type { GameEvent } from '../../engine/events.ts';
 import type { Scenario } from '../../engine/scenario.ts';
 import type { SeatView } from '../../engine/view.ts';
 import type { MapAsset } from '../map-projection.ts';
 import { MapScene } from './map-scene.ts';
+import type { MapPlan } from './plan.ts';
 
 /** What the map reports to the HTML around it. */
 export interface MapCallbacks {
@@ -78,7 +80,7 @@ export function createMap(
     markReady = resolve;
     markFailed = reject;
   });
-  const scene = new MapScene(scenario, asset, {
+  const scene = new MapScene(scenario, asset, layoutsJson.plans as unknown as MapPlan[], {
     hover: (id) => {
       if (!destroyed) callbacks.onHover(id, id ? screenPosition(id) : null);
     },

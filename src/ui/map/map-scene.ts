@@ -5,34 +5,26 @@ import type { SeatView } from '../../engine/view.ts';
 import { type MapAsset, projectLonLat } from '../map-projection.ts';
 import { animateEvent, animates, applyInstant, Runner, type Stage } from './animate.ts';
 import { Backdrop, css } from './backdrop.ts';
-import type { NameStyle } from './canvas-text.ts';
 import { BADGE, badgeTexture, drawIcon, ICON, ICONS, MARKER_R, makeIcons, TEX } from './icons.ts';
+import type { PlacedLabel, PlacedMarker, Point } from './layout.ts';
 import {
-  type Box,
-  clusterColumns,
-  type LabelInput,
-  findFreeSpot,
-  overlapArea,
-  type PlacedLabel,
-  type PlacedMarker,
-  placeLabels,
-  type Point,
-  segmentHitsBox,
-  spreadMarkers,
-} from './layout.ts';
+  CITY_STYLE,
+  countryStyle,
+  findPlan,
+  HANDED_COLOUR,
+  labelStyle,
+  type MapPlan,
+  planInputs,
+  SUB_STYLE,
+} from './plan.ts';
 import {
   airDefenceLetter,
   BORDER,
-  CITIES,
-  FONT,
   formatTroops,
   IRAQ,
   IRAQ_BORDER,
-  LABEL_PX,
-  LABEL_STROKE,
   LAND,
   OUTLINE,
-  OUTLINE_CSS,
   SEA_CSS,
   shortName,
 } from './style.ts';
@@ -61,14 +53,6 @@ interface SiteSprite {
   state: SiteState;
 }
 
-/** What placing the markers leaves for placing the names. */
-interface MarkerLayout {
-  placed: PlacedMarker[];
-  columns: ReturnType<typeof clusterColumns>;
-  /** Each site's label size in its widest state, and the order labels choose their spots in. */
-  labelInputs: LabelInput[];
-}
-
 /** Callbacks the scene reports pointer activity to (the map's public callbacks, already guarded). */
 export interface SceneHooks {
   hover(siteId: string | null): void;
@@ -80,35 +64,8 @@ export interface SceneHooks {
 }
 
 const DEPTH = { marker: 10, ring: 12, focusLabel: 13, badge: 14, hit: 20 } as const;
-const SUB_PX = 24;
-const HANDED_COLOUR = '#c3c9ce';
-/** The "(handed over)" line under a base's name. */
-const SUB_STYLE: NameStyle = {
-  fontStyle: 'bold italic',
-  px: SUB_PX,
-  family: FONT,
-  colour: HANDED_COLOUR,
-  stroke: OUTLINE_CSS,
-  strokeWidth: 6,
-};
-const CITY_STYLE: NameStyle = {
-  fontStyle: 'italic',
-  px: 27,
-  family: FONT,
-  colour: '#f4f1e8',
-  stroke: OUTLINE_CSS,
-  strokeWidth: 6,
-};
-
 /** Longest any one event may hold play() at speed 1 (the longest animation is about 1 s). */
 const WATCHDOG_MS = 4000;
-/**
- * Sites whose true spots chain within this many world px become one callout column. 60 takes in the whole middle
- * Euphrates group of Two Boxers (Taji to Karbala, nine sites in 120 px), which no placement of 28 px names around
- * the real spots could keep legible at 1280x720.
- */
-const CLUSTER_DISTANCE = 60;
-
 const LABEL_COLOURS: Record<Site['kind'], string> = {
   'us-base': '#e6f0ff',
   embassy: '#e6f0ff',
@@ -151,6 +108,8 @@ export class MapScene extends Phaser.Scene implements Stage {
   constructor(
     private readonly scenario: Scenario,
     private readonly asset: MapAsset,
+    /** Plans computed at build time (assets/map/layouts.json), used when one was made from the same inputs. */
+    private readonly shipped: readonly MapPlan[],
     private readonly hooks: SceneHooks,
   ) {
     super({ key: 'map' });
@@ -158,10 +117,10 @@ export class MapScene extends Phaser.Scene implements Stage {
   }
 
   /**
-   * Builds the map in two steps around the first frame: the markers first, then the names while the GPU process
-   * draws that frame. Software WebGL (SwiftShader) compiles its shaders at the first draw, for 15-30 ms here, so the
-   * GPU is also handed a throwaway draw before anything else: the compile then runs beside the layout work instead of
-   * holding back the first frame. The map is ready once both steps are done.
+   * Builds the whole map before the first frame, which is cheap with a shipped plan (plan.ts). Software WebGL
+   * (SwiftShader) compiles its shaders at the first draw, for 15-30 ms here, so the GPU is first handed a throwaway
+   * draw: the compile then runs beside the building instead of holding back the first frame. The map is ready once
+   * that frame is drawn.
    */
   create(): void {
     performance.mark('two-boxers:map-scene');
@@ -169,25 +128,15 @@ export class MapScene extends Phaser.Scene implements Stage {
     this.zoom = this.scale.width / this.world.w;
     this.cameras.main.setZoom(this.zoom).centerOn(this.world.w / 2, this.world.h / 2);
     this.runner = new Runner(this);
-    let markers: MarkerLayout;
     try {
       makeIcons(this);
       this.embassyId = this.scenario.sites.find((s) => s.kind === 'embassy')?.id ?? null;
-      markers = this.placeMarkers();
+      this.build();
     } catch (error) {
       this.hooks.failed(error);
       return;
     }
-    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
-      this.flushDraws();
-      try {
-        this.placeNames(markers);
-      } catch (error) {
-        this.hooks.failed(error);
-        return;
-      }
-      this.hooks.ready();
-    });
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.hooks.ready());
   }
 
   /** Draws one image (Phaser's white texture) into a texture thrown away after the first frame, and sends it now. */
@@ -238,62 +187,21 @@ export class MapScene extends Phaser.Scene implements Stage {
     return { x, y };
   }
 
-  private labelStyle(colour: string): NameStyle {
-    return {
-      fontStyle: 'bold',
-      px: LABEL_PX,
-      family: FONT,
-      colour,
-      stroke: OUTLINE_CSS,
-      strokeWidth: LABEL_STROKE,
-    };
-  }
-
-  /** Places the site markers (spread apart, clusters in callout columns) and puts them on the canvas. */
-  private placeMarkers(): MarkerLayout {
-    const { scenario, world } = this;
-    const baseIds = new Set(scenario.us.bases.map((b) => b.site));
-    const keyIds = new Set(scenario.us.bases.filter((b) => b.key).map((b) => b.site));
-    const canHandOver = new Set(scenario.us.bases.filter((b) => b.canHandOver || b.handedOver).map((b) => b.site));
-
+  /**
+   * Puts the markers where the plan says, and draws the backdrop: countries, borders, leader lines, country and city
+   * names, arrows toward off-map places, and the site names, which take the pointer like their markers.
+   */
+  private build(): void {
+    const { scenario } = this;
     const backdrop = new Backdrop(this.game, this.zoom, SEA_CSS);
     this.backdrop = backdrop;
     const names = backdrop.names;
-    // 1. Labels, measured in their widest state so that no later state can run into a neighbour.
-    const labelStyle = this.labelStyle(LABEL_COLOURS['us-base']);
-    const measure = (text: string) => names.measure(text, labelStyle);
-    const subProbe = names.measure('(handed over)', SUB_STYLE);
-    const labelInputs = scenario.sites.map((s) => {
-      const short = shortName(s);
-      const widest = baseIds.has(s.id) ? measure(`${short} · 9.9k`) : measure(short);
-      const two = canHandOver.has(s.id);
-      return {
-        id: s.id,
-        w: Math.max(widest.w, two ? subProbe.w : 0),
-        h: widest.h + (two ? subProbe.h - 6 : 0),
-        // Key bases (the hub, Erbil, Union III) and the embassy choose their spots first.
-        priority: keyIds.has(s.id) || s.kind === 'embassy' ? 0 : 1,
-      };
-    });
-    const truth = scenario.sites.map((s) => ({ id: s.id, ...this.project(s.lat, s.lon), r: MARKER_R }));
-
-    // 2. Crowded clusters (Baghdad) become callout columns; every other marker is spread apart where it overlaps
-    // and pulled in from beyond the edge (Abqaiq), with an arrow toward the real place.
-    const columns = clusterColumns(
-      truth.map((t, i) => ({ ...t, w: labelInputs[i]!.w, h: labelInputs[i]!.h })),
-      world,
-      { distance: CLUSTER_DISTANCE },
-    );
-    const placed = spreadMarkers(
-      truth.map((t) => {
-        const fixed = columns.at.get(t.id);
-        return fixed ? { ...t, fixed } : t;
-      }),
-      world,
-    );
-    for (const site of scenario.sites) {
-      const m = placed.find((p) => p.id === site.id)!;
-      this.sprites.set(site.id, this.makeSprite(site, m, baseIds.has(site.id)));
+    const plan = findPlan(planInputs(scenario, this.asset, names), this.asset, this.shipped);
+    const labels = new Map(plan.labels.map((l) => [l.id, l]));
+    const baseIds = new Set(scenario.us.bases.map((b) => b.site));
+    // The plan lists the markers in the scenario's order.
+    for (const [i, site] of scenario.sites.entries()) {
+      this.sprites.set(site.id, this.makeSprite(site, plan.markers[i]!, baseIds.has(site.id)));
     }
     this.input.on(
       'gameout',
@@ -302,99 +210,18 @@ export class MapScene extends Phaser.Scene implements Stage {
       },
       this,
     );
-    return { placed, columns, labelInputs };
-  }
 
-  /**
-   * Places the names (sites, cities, countries) around the markers, draws the backdrop (countries, borders, leader
-   * lines, names) and lets the site names take the pointer.
-   */
-  private placeNames({ placed, columns, labelInputs }: MarkerLayout): void {
-    const { scenario, world } = this;
-    const backdrop = this.backdrop!;
-    const names = backdrop.names;
-
-    // 3. Cities for orientation: only those inside the world and not already a site of the same name.
-    const siteNames = new Set(scenario.sites.map((s) => shortName(s)));
-    const cities = CITIES.map((c) => ({ ...c, at: this.project(c.lat, c.lon) })).filter(
-      (c) => c.at.x > 20 && c.at.y > 20 && c.at.x < world.w - 20 && c.at.y < world.h - 20 && !siteNames.has(c.name),
-    );
-    // A city under a site's marker (Mosul, Kirkuk) takes its name beside that marker.
-    const cover = (p: Point) => placed.find((m) => Math.hypot(m.at.x - p.x, m.at.y - p.y) < MARKER_R + 4);
-    const cityMarkers: PlacedMarker[] = cities.map((c) => {
-      const under = cover(c.at);
-      return {
-        id: `city:${c.name}`,
-        truth: c.at,
-        at: under ? { ...under.at } : c.at,
-        r: under ? under.r : 7,
-        offMap: null,
-      };
-    });
-    // A city at the heart of a callout column (Baghdad) names the column instead: a title above its first row.
-    const preset = new Map(columns.labels);
-    const titles = new Set<string>();
-    const cityLabels = cities.flatMap((c) => {
-      const id = `city:${c.name}`;
-      const { w, h } = names.measure(c.name, CITY_STYLE);
-      const column = columns.columns.find((k) => Math.hypot(k.centre.x - c.at.x, k.centre.y - c.at.y) < 40);
-      if (column) {
-        const x = column.x - column.side * MARKER_R;
-        const box = { x: column.side > 0 ? x : x - w, y: column.top - h + 2, w, h };
-        preset.set(id, { id, box, originX: column.side > 0 ? 0 : 1, anchor: { x, y: box.y + h / 2 }, leader: null });
-        titles.add(c.name);
-        return [];
-      }
-      return [{ id, w, h, priority: 2, maxCost: 700, noLeader: true }];
-    });
-
-    const labels = placeLabels([...placed, ...cityMarkers], [...labelInputs, ...cityLabels], { world, preset });
-
-    // 4. Country names fill the gaps the site labels leave, inside their country; tiny countries go unnamed.
-    const taken: Box[] = [...labels.values()].map((l) => l.box);
-    for (const m of [...placed, ...cityMarkers])
-      taken.push({ x: m.at.x - m.r, y: m.at.y - m.r, w: 2 * m.r, h: 2 * m.r });
-    const leaderLines = [...labels.values()].flatMap((l) => (l.leader ? [l.leader] : []));
-    const countryNames: { text: string; style: NameStyle; alpha: number; at: Point }[] = [];
-    for (const c of this.asset.countries) {
-      const [lx, ly] = c.label;
-      if (lx < 30 || ly < 30 || lx > world.w - 30 || ly > world.h - 30) continue;
-      const iraq = c.id === 'IRQ';
-      const text = c.name.toUpperCase();
-      const style: NameStyle = {
-        fontStyle: 'bold',
-        px: iraq ? 46 : 30,
-        family: FONT,
-        colour: iraq ? '#f3ecd6' : '#b9c4c0',
-        letterSpacing: iraq ? 10 : 5,
-      };
-      const size = names.measure(text, style);
-      const bounds = ringBounds(c.rings);
-      const spot = findFreeSpot({ x: lx, y: ly }, size.w, size.h, (b) => {
-        // Cheapest tests first; the country test walks every border point.
-        if (b.x < 8 || b.y < 8 || b.x + b.w > world.w - 8 || b.y + b.h > world.h - 8) return false;
-        if (taken.some((o) => overlapArea(o, b) > 0)) return false;
-        if (leaderLines.some(([a, z]) => segmentHitsBox(a, z, b))) return false;
-        return this.fitsCountry(c.rings, bounds, b);
-      });
-      if (!spot) continue;
-      taken.push(spot);
-      countryNames.push({ text, style, alpha: iraq ? 0.5 : 0.55, at: spot });
-    }
-
-    // 5. What lies under the site names on the backdrop: countries, borders, leader lines, country and city names, and
-    // arrows toward off-map places.
     backdrop.setStill((ctx) => {
       this.drawCountries(ctx);
-      this.drawLeaders(ctx, placed, labels, cityMarkers);
-      for (const n of countryNames) names.draw(ctx, n.text, n.style, n.at, { x: 0, y: 0 }, n.alpha);
-      for (const [i, c] of cities.entries()) {
-        const covered = titles.has(c.name) || cover(c.at) !== undefined;
-        if (!covered) drawIcon(ctx, this, TEX.city, c.at.x, c.at.y);
-        const l = labels.get(cityMarkers[i]!.id);
+      this.drawLeaders(ctx, plan.markers, labels, plan.cityMarkers);
+      for (const n of plan.countryNames)
+        names.draw(ctx, n.text, countryStyle(n.iraq), n.at, { x: 0, y: 0 }, n.iraq ? 0.5 : 0.55);
+      for (const c of plan.cities) {
+        if (c.dot) drawIcon(ctx, this, TEX.city, c.at.x, c.at.y);
+        const l = labels.get(c.id);
         if (l) names.draw(ctx, c.name, CITY_STYLE, l.anchor, { x: l.originX, y: 0.5 });
       }
-      for (const m of placed) {
+      for (const m of plan.markers) {
         if (!m.offMap) continue;
         const reach = MARKER_R + 14;
         drawIcon(
@@ -408,32 +235,12 @@ export class MapScene extends Phaser.Scene implements Stage {
       }
     });
 
-    // 6. The site names, which take the pointer like their markers.
     for (const s of this.sprites.values()) {
       const l = labels.get(s.site.id)!;
       s.label = l;
       this.listen(this.add.zone(l.box.x, l.box.y, l.box.w, l.box.h).setOrigin(0), s.site.id);
     }
     this.paintLabels();
-  }
-
-  /**
-   * Whether a country name's box sits mostly inside the country (`bounds`: the box around its rings), so tiny
-   * countries (Lebanon, Israel) go unnamed.
-   */
-  private fitsCountry(rings: readonly (readonly number[])[], bounds: Bounds, box: Box): boolean {
-    const probes = [
-      [box.x + box.w * 0.05, box.y + box.h * 0.2],
-      [box.x + box.w * 0.95, box.y + box.h * 0.2],
-      [box.x + box.w * 0.05, box.y + box.h * 0.8],
-      [box.x + box.w * 0.95, box.y + box.h * 0.8],
-      [box.x + box.w / 2, box.y + box.h / 2],
-    ] as const;
-    // A probe outside the country's bounds is outside every ring: most spots fail here, before the border walk.
-    const inBounds = ([x, y]: readonly [number, number]) =>
-      x >= bounds.x0 && x <= bounds.x1 && y >= bounds.y0 && y <= bounds.y1;
-    if (!probes.every(inBounds)) return false;
-    return probes.every(([x, y]) => rings.some((r) => pointInRing(r, x, y)));
   }
 
   private drawCountries(ctx: CanvasRenderingContext2D): void {
@@ -591,7 +398,7 @@ export class MapScene extends Phaser.Scene implements Stage {
     s.marker.setTexture(ICONS, this.textureFor(s.site, state.handedOver));
     s.scorch.setVisible(state.struck);
     const letter = state.handedOver ? null : airDefenceLetter(state.airDefence);
-    // The backdrop exists before any marker (placeMarkers makes it first); its painter has the fonts measured.
+    // The backdrop exists before any marker (build makes it first); its painter has the fonts measured.
     if (letter)
       s.badge.setTexture(badgeTexture(this, letter, this.zoom, this.backdrop!.names)).setDisplaySize(BADGE, BADGE);
     s.badge.setVisible(letter !== null);
@@ -626,7 +433,7 @@ export class MapScene extends Phaser.Scene implements Stage {
     const { names } = this.backdrop;
     const colour = s.state.handedOver ? HANDED_COLOUR : LABEL_COLOURS[s.site.kind];
     const origin = { x: l.originX, y: 0 };
-    const h = names.draw(ctx, this.labelText(s), this.labelStyle(colour), { x: l.anchor.x, y: l.box.y }, origin);
+    const h = names.draw(ctx, this.labelText(s), labelStyle(colour), { x: l.anchor.x, y: l.box.y }, origin);
     if (s.state.handedOver) names.draw(ctx, '(handed over)', SUB_STYLE, { x: l.anchor.x, y: l.box.y + h - 6 }, origin);
   }
 
@@ -851,40 +658,4 @@ export class MapScene extends Phaser.Scene implements Stage {
     this.render_(s);
     this.paintLabels();
   }
-}
-
-/** The smallest and largest coordinates of some rings. */
-interface Bounds {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/** The bounds of flat [x0, y0, x1, y1, ...] rings. */
-function ringBounds(rings: readonly (readonly number[])[]): Bounds {
-  const b = { x0: Number.POSITIVE_INFINITY, y0: Number.POSITIVE_INFINITY, x1: -Infinity, y1: -Infinity };
-  for (const r of rings) {
-    for (let i = 0; i + 1 < r.length; i += 2) {
-      b.x0 = Math.min(b.x0, r[i]!);
-      b.x1 = Math.max(b.x1, r[i]!);
-      b.y0 = Math.min(b.y0, r[i + 1]!);
-      b.y1 = Math.max(b.y1, r[i + 1]!);
-    }
-  }
-  return b;
-}
-
-/** Even-odd point-in-polygon test on a flat [x0, y0, x1, y1, ...] ring. */
-function pointInRing(r: readonly number[], x: number, y: number): boolean {
-  let inside = false;
-  const n = r.length / 2;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = r[2 * i]!;
-    const yi = r[2 * i + 1]!;
-    const xj = r[2 * j]!;
-    const yj = r[2 * j + 1]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
