@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decompose } from '../src/analysis/spread.ts';
 import { cli } from './cli-support.ts';
@@ -54,6 +57,17 @@ describe('the luck-against-decisions decomposition', () => {
 });
 
 describe('npm run balance', () => {
+  it('plays the doctrines and strategist levels of the book given with --doctrines', async () => {
+    const book = JSON.parse(readFileSync('scenarios/doctrines.json', 'utf8'));
+    book.strategist.levels = book.strategist.levels.filter((l: { id: string }) => l.id === 'easy');
+    const dir = mkdtempSync(join(tmpdir(), 'balance-'));
+    const file = join(dir, 'doctrines.json');
+    writeFileSync(file, JSON.stringify(book));
+    const r = await balance('--doctrines', file, '--level', 'normal');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/--level "normal": expected one of easy\n/);
+  });
+
   it('reports every pairing, the targets, the orders chosen and luck against decisions', async () => {
     const r = await balance('--seeds', '1-2', '--level', 'easy', '--preset', 'short', '--workers', '1');
     expect(r.err).toBe('');
@@ -71,6 +85,7 @@ describe('npm run balance', () => {
     ['an unknown level', ['--level', 'genius'], /--level "genius": expected one of easy, normal, hard/],
     ['a backwards seed range', ['--seeds', '10-1'], /--seeds: the range 10-1 runs backwards/],
     ['an unknown option', ['--sed', '4'], /unknown option --sed/],
+    ['a missing doctrines file', ['--doctrines', 'nowhere/doctrines.json'], /nowhere\/doctrines\.json: /],
   ])('refuses %s in one line, exit 1', async (_, args, message) => {
     const r = await balance(...args);
     expect(r.code).toBe(1);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DOCTRINES, type DoctrineBook, parseDoctrines } from '../ai/doctrine.ts';
 import { formatErrors, parseScenario, type Scenario } from '../engine/index.ts';
 
 /** Parsed command-line arguments: `--key value` options, `--flag` switches and plain positional arguments. */
@@ -157,4 +158,20 @@ export function parseSeedRange(
   if (last < first) return { ok: false, message: `the range ${text} runs backwards: write ${last}-${first}` };
   if (last - first + 1 > most) return { ok: false, message: `"${text}": at most ${most} seeds in one run` };
   return { ok: true, range: { first, last } };
+}
+
+/** A doctrines file given with --doctrines (checked, each problem named with its JSON path), or the shipped book. */
+export function loadBook(path: string | null): DoctrineBook {
+  if (path === null) return DOCTRINES;
+  const json = readJson(path);
+  if (!json.ok) die(`${path}: ${json.message}`);
+  const parsed = parseDoctrines(json.value);
+  if (!parsed.ok)
+    die(
+      formatErrors(parsed.errors)
+        .split('\n')
+        .map((l) => `${path}: ${l}`)
+        .join('\n'),
+    );
+  return parsed.value;
 }

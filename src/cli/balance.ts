@@ -1,8 +1,7 @@
 import { isMainThread } from 'node:worker_threads';
 import { setAutoFreeze } from 'immer';
 import { playMatch } from '../ai/match.ts';
-import { DOCTRINES } from '../ai/doctrine.ts';
-import { findAi } from '../ai/registry.ts';
+import { playersOf } from '../ai/registry.ts';
 import {
   type OrderType,
   type OutcomeResult,
@@ -12,7 +11,7 @@ import {
   US_ORDER_TYPES,
 } from '../engine/index.ts';
 import { setStateFreezing } from '../engine/resolve.ts';
-import { die, loadScenario, parseArgs, parseSeedRange, runMain } from './args.ts';
+import { die, loadBook, loadScenario, parseArgs, parseSeedRange, runMain } from './args.ts';
 import { decompose } from '../analysis/spread.ts';
 import { workersOption } from './batch-run.ts';
 import { runPool, workKind } from './pool.ts';
@@ -24,7 +23,8 @@ import { alignColumns, wilson } from './summary.ts';
  * side's share of the decided games and the shared-loss rate; how often each order is chosen by the strategist and
  * at which rungs (dead and dominant orders flagged); and how much of the outcome the seed decides against the
  * players' decisions. Each figure is checked against the targets of the issue.
- *   npm run balance -- [--seeds 1-40] [--level normal] [--scenario FILE] [--preset short] [--workers N]
+ *   npm run balance -- [--seeds 1-40] [--level normal] [--scenario FILE] [--doctrines FILE] [--preset short]
+ *                      [--workers N]
  * Results depend only on the seeds and the data (never on --workers).
  */
 
@@ -52,6 +52,7 @@ interface Game {
 
 interface Context {
   scenario: Scenario;
+  doctrinesPath: string | null;
   preset: string | null;
   pairings: Pairing[];
   strategist: string;
@@ -61,10 +62,12 @@ interface Context {
 export const BALANCE_WORK = workKind(import.meta.url, 'BALANCE_WORK', (context: Context) => {
   setAutoFreeze(false);
   setStateFreezing(false);
+  const players = playersOf(loadBook(context.doctrinesPath));
+  const find = (side: Side, id: string) => players.find((x) => x.side === side && x.id === id);
   return ({ pairing, seed }: { pairing: number; seed: number }): Game => {
     const p = context.pairings[pairing]!;
-    const us = findAi('us', p.us);
-    const iran = findAi('iran', p.iran);
+    const us = find('us', p.us);
+    const iran = find('iran', p.iran);
     if (!us || !iran) throw new Error(`unknown player ${p.us} or ${p.iran}`);
     const m = playMatch(context.scenario, String(seed), us.policy, iran.policy, {
       ...(context.preset === null ? {} : { preset: context.preset }),
@@ -91,14 +94,18 @@ const interval = (k: number, n: number) => {
 };
 
 async function main(): Promise<void> {
-  const parsed = parseArgs(process.argv.slice(2), { values: ['seeds', 'level', 'scenario', 'preset', 'workers'] });
+  const parsed = parseArgs(process.argv.slice(2), {
+    values: ['seeds', 'level', 'scenario', 'doctrines', 'preset', 'workers'],
+  });
   if (!parsed.ok) die(parsed.message);
   const { values, positional } = parsed.args;
   if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);
   const seeds = parseSeedRange(values.get('seeds') ?? '1-40', 100_000);
   if (!seeds.ok) die(`--seeds: ${seeds.message}`);
   const level = values.get('level') ?? 'normal';
-  const levels = DOCTRINES.strategist.levels.map((l) => l.id);
+  const doctrinesPath = values.get('doctrines') ?? null;
+  const book = loadBook(doctrinesPath);
+  const levels = book.strategist.levels.map((l) => l.id);
   if (!levels.includes(level)) die(`--level "${level}": expected one of ${levels.join(', ')}`);
   const scenario = loadScenario(values.get('scenario') ?? DEFAULT_SCENARIO);
   const preset = values.get('preset') ?? null;
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
   if (!turns.ok) die(`--preset: ${turns.errors[0]?.message}`);
   const threads = workersOption(values.get('workers'));
   const strategist = `strategist:${level}`;
-  const doctrines = (side: Side) => DOCTRINES.doctrines.filter((d) => d.side === side).map((d) => d.id);
+  const doctrines = (side: Side) => book.doctrines.filter((d) => d.side === side).map((d) => d.id);
   const pairings: Pairing[] = [
     { us: strategist, iran: strategist },
     ...doctrines('iran').map((iran) => ({ us: strategist, iran })),
@@ -123,7 +130,7 @@ async function main(): Promise<void> {
   const progress = process.stderr.isTTY;
   await runPool({
     kind: BALANCE_WORK,
-    context: { scenario, preset, pairings, strategist },
+    context: { scenario, doctrinesPath, preset, pairings, strategist },
     inputs,
     threads,
     onOutput: (game) => {

@@ -1,12 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import { setAutoFreeze } from 'immer';
-import { type DoctrineBook, DOCTRINES, parseDoctrines } from '../ai/doctrine.ts';
 import { playMatch } from '../ai/match.ts';
 import { type AiPlayer, playersOf } from '../ai/registry.ts';
-import { formatErrors, type OutcomeResult, type Scenario, type Side, turnsFor } from '../engine/index.ts';
+import { type OutcomeResult, type Scenario, type Side, turnsFor } from '../engine/index.ts';
 import { setStateFreezing } from '../engine/resolve.ts';
-import { die, loadScenario, parseArgs, readJson, runMain } from './args.ts';
+import { die, loadBook, loadScenario, parseArgs, runMain } from './args.ts';
 import { chunkSizes, runPool, workKind } from './pool.ts';
 
 /**
@@ -44,21 +43,6 @@ interface Job {
   scenarioPath: string;
   doctrinesPath: string | null;
   preset: string | null;
-}
-
-function loadBook(path: string | null): DoctrineBook {
-  if (path === null) return DOCTRINES;
-  const json = readJson(path);
-  if (!json.ok) die(`${path}: ${json.message}`);
-  const parsed = parseDoctrines(json.value);
-  if (!parsed.ok)
-    die(
-      formatErrors(parsed.errors)
-        .split('\n')
-        .map((l) => `${path}: ${l}`)
-        .join('\n'),
-    );
-  return parsed.value;
 }
 
 const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
