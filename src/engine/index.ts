@@ -31,6 +31,7 @@ export { hashValue } from './hash.ts';
 export { rungName } from './ladder.ts';
 export {
   type Order,
+  type OrderFacts,
   type OrderOf,
   isOrderLegal,
   legalOrders,

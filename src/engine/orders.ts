@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type EngineError, failMany, jsonPath, ok, type Result } from './result.ts';
 import { type OrderSpec, type OrderType, type Scenario, sideOfOrder } from './scenario.ts';
-import type { GameState, Side } from './state.ts';
+import type { BaseState, FrontState, GameState, GroupState, PlanState, Side } from './state.ts';
 
 const ref = z.string().min(1);
 /** How an attack is claimed: by a front (its id), openly by the group, or not at all. */
@@ -101,32 +101,49 @@ export const activeBases = (state: GameState) => state.us.bases.filter((b) => !b
 /** Fronts Iran can claim through: not retired. */
 export const liveFronts = (state: GameState) => state.iran.fronts.filter((f) => !f.retired);
 
+/**
+ * What deciding an order's legality reads: a part of the state a side can see, so a player checks its orders
+ * against its view without building a whole believed state (a GameState is one).
+ */
+export interface OrderFacts {
+  outcome: GameState['outcome'];
+  baghdad: Pick<GameState['baghdad'], 'consent' | 'waiverTurns' | 'stage'>;
+  us: Pick<GameState['us'], 'politicalCapital' | 'isr' | 'redLines' | 'departureOrdered'> & {
+    bases: readonly BaseState[];
+    plans: readonly Pick<PlanState, 'active'>[];
+  };
+  iran: Pick<GameState['iran'], 'resources' | 'missileCapability' | 'frontNamesUsed'> & {
+    groups: readonly Pick<GroupState, 'id' | 'leaderAlive'>[];
+    fronts: readonly Pick<FrontState, 'id' | 'retired' | 'claims' | 'exposed'>[];
+  };
+}
+
 const illegal = (path: string, message: string, field = ''): EngineError => ({
   code: 'order.illegal',
   message,
   path: field ? `${path}.${field}` : path,
 });
 
-const groupOf = (state: GameState, id: string) => state.iran.groups.find((g) => g.id === id);
-const baseOf = (state: GameState, id: string) => state.us.bases.find((b) => b.site === id);
+const groupOf = (state: OrderFacts, id: string) => state.iran.groups.find((g) => g.id === id);
+const baseOf = (state: OrderFacts, id: string) => state.us.bases.find((b) => b.site === id);
 
-function checkGroup(state: GameState, id: string, path: string): EngineError | null {
+function checkGroup(state: OrderFacts, id: string, path: string): EngineError | null {
   return groupOf(state, id) ? null : illegal(path, `unknown group "${id}"`, 'group');
 }
 
-function checkHeldBase(state: GameState, id: string, path: string): EngineError | null {
+function checkHeldBase(state: OrderFacts, id: string, path: string): EngineError | null {
   const base = baseOf(state, id);
   if (!base) return illegal(path, `unknown base "${id}"`, 'base');
   return base.handedOver ? illegal(path, `base "${id}" has been handed over`, 'base') : null;
 }
 
-function checkClaim(state: GameState, claim: string, path: string): EngineError | null {
+function checkClaim(state: OrderFacts, claim: string, path: string): EngineError | null {
   if (claim === 'open' || claim === 'unclaimed') return null;
   const front = state.iran.fronts.find((f) => f.id === claim);
   return front && !front.retired ? null : illegal(path, `unknown or retired front "${claim}"`, 'claim');
 }
 
-function checkOrder(scenario: Scenario, state: GameState, side: Side, order: Order, path: string): EngineError | null {
+function checkOrder(scenario: Scenario, state: OrderFacts, side: Side, order: Order, path: string): EngineError | null {
   if (sideOfOrder(order.type) !== side) return illegal(path, `"${order.type}" is not a ${side} order`, 'type');
   const spec = specOf(scenario, order.type);
   if (spec.minConsent !== undefined && state.baghdad.consent < spec.minConsent)
@@ -236,7 +253,7 @@ function checkOrder(scenario: Scenario, state: GameState, side: Side, order: Ord
 }
 
 /** What a side can spend on orders this turn. */
-export const budgetOf = (state: GameState, side: Side): number =>
+export const budgetOf = (state: OrderFacts, side: Side): number =>
   side === 'us' ? state.us.politicalCapital : state.iran.resources;
 
 /**
@@ -292,8 +309,11 @@ export function validateOrders(scenario: Scenario, state: GameState, side: Side,
   return errors.length > 0 ? failMany(errors) : ok(orders);
 }
 
-/** Whether one order, alone, is legal for the side now (what the UI offers, before the count and budget check). */
-export function isOrderLegal(scenario: Scenario, state: GameState, side: Side, order: Order): boolean {
+/**
+ * Whether one order, alone, is legal for the side now (what the UI offers, before the count and budget check).
+ * Takes a state, or the facts of one a side can see (OrderFacts).
+ */
+export function isOrderLegal(scenario: Scenario, state: OrderFacts, side: Side, order: Order): boolean {
   if (state.outcome) return false;
   return (
     checkOrder(scenario, state, side, order, 'order') === null &&

@@ -5,11 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { playMatch } from '../../src/ai/match.ts';
-import { AI_PLAYERS, type AiPlayer } from '../../src/ai/registry.ts';
+import { believedState } from '../../src/ai/belief.ts';
+import { AI_PLAYERS, type AiPlayer, orderFactsOf } from '../../src/ai/registry.ts';
 import { aiDice, type Decision } from '../../src/ai/simple.ts';
 import { strategistPolicy } from '../../src/ai/strategist.ts';
-import { formatErrors, type GameState, type Side, validateOrders, viewFor } from '../../src/engine/index.ts';
-import { randomGameStates, SCENARIO, TEST_LEVEL } from './fixtures.ts';
+import {
+  formatErrors,
+  type GameState,
+  isOrderLegal,
+  type Order,
+  type Side,
+  validateOrders,
+  viewFor,
+} from '../../src/engine/index.ts';
+import { matchStates, randomGameStates, SCENARIO, TEST_LEVEL } from './fixtures.ts';
 
 const doctrines = (side: Side) => AI_PLAYERS.filter((p) => p.side === side && p.kind === 'doctrine');
 const strategist = (side: Side, level: string) =>
@@ -43,7 +52,115 @@ function checkAll(states: GameState[], players: (side: Side) => AiPlayer[], seed
       }
 }
 
+/** Every order of either side with every target the state names, legal or not (handed-over bases, retired fronts). */
+function everyOrder(state: GameState): Order[] {
+  const groups = [...state.iran.groups.map((g) => g.id), 'nobody'];
+  const bases = [...state.us.bases.map((b) => b.site), 'nowhere'];
+  const fronts = state.iran.fronts.map((f) => f.id);
+  const claims = ['unclaimed', 'open', ...fronts];
+  const out: Order[] = [];
+  for (const p of SCENARIO.iran.proxySites) out.push({ type: 'strike-site', site: p.site });
+  for (const g of groups) {
+    out.push({ type: 'campaign', group: g }, { type: 'leadership-strike', group: g });
+    out.push({ type: 'smuggle-missiles', group: g }, { type: 'create-front', group: g, retire: null });
+    for (const f of fronts) out.push({ type: 'create-front', group: g, retire: f });
+    for (const c of claims) {
+      for (const b of bases)
+        out.push(
+          { type: 'rocket-attack', group: g, base: b, claim: c },
+          { type: 'lethal-barrage', group: g, base: b, claim: c },
+        );
+      out.push({ type: 'embassy-attack', group: g, claim: c }, { type: 'convoy-attack', group: g, claim: c });
+      for (const e of SCENARIO.iran.economicSites) out.push({ type: 'economic-attack', group: g, site: e, claim: c });
+    }
+  }
+  for (const b of bases) {
+    out.push(
+      { type: 'hand-over-base', base: b },
+      { type: 'deploy-air-defence', base: b },
+      { type: 'reinforce', base: b },
+    );
+    out.push({ type: 'missile-strike', base: b, warned: true }, { type: 'missile-strike', base: b, warned: false });
+  }
+  for (const f of fronts) out.push({ type: 'publish-evidence', front: f });
+  for (const type of [
+    'surge-isr',
+    'red-line',
+    'us-swiss-message',
+    'sanctions',
+    'waiver-shorten',
+    'waiver-extend',
+    'back-designate',
+    'counter-isis',
+    'ordered-departure',
+    'hold',
+    'embassy-siege',
+    'public-threat',
+    'military-drill',
+    'eviction-campaign',
+    'info-operation',
+    'envoy',
+    'horizontal-escalation',
+    'iran-swiss-message',
+    'restrain-proxies',
+  ] as const)
+    out.push({ type });
+  return out;
+}
+
+/**
+ * The state squeezed where play seldom goes: short of money, missiles and consent, and for odd `k` with every front
+ * name used (created fronts as the engine names them), so the checks on those limits are compared too.
+ */
+function strained(state: GameState, k: number): GameState {
+  const t = structuredClone(state);
+  t.iran.missileCapability = (k * 7) % 40;
+  t.iran.resources = (k * 5) % 30;
+  t.us.politicalCapital = (k * 3) % 20;
+  t.baghdad.consent = 20 + ((k * 13) % 60);
+  if (k % 2 === 1)
+    while (t.iran.frontNamesUsed < SCENARIO.iran.frontNamePool.length) {
+      t.iran.frontNamesUsed++;
+      t.iran.fronts.push({
+        id: `front-${t.iran.frontNamesUsed}`,
+        name: SCENARIO.iran.frontNamePool[t.iran.frontNamesUsed - 1]!.name,
+        sponsor: t.iran.groups[0]!.id,
+        deniability: 30 + 10 * (t.iran.frontNamesUsed % 5),
+        claims: t.iran.frontNamesUsed % 2,
+        retired: t.iran.frontNamesUsed % 3 === 0,
+        exposed: false,
+        createdTurn: 0,
+      });
+    }
+  return t;
+}
+
 describe('legal orders', () => {
+  it('the facts a view gives judge every order as the believed state does', () => {
+    const states = [
+      ...['f1', 'f2', 'f3', 'f4'].flatMap((seed) => randomGameStates(`legal-${seed}`)),
+      ...doctrines('us').flatMap((us, i) =>
+        matchStates(`legal-facts-${i}`, us.policy, doctrines('iran')[i % doctrines('iran').length]!.policy),
+      ),
+    ];
+    states.push(...states.map(strained));
+    let legal = 0;
+    for (const state of states)
+      for (const side of ['us', 'iran'] as const) {
+        const view = viewFor(SCENARIO, state, side, false);
+        const believed = believedState(SCENARIO, view, null);
+        const facts = orderFactsOf(SCENARIO, view);
+        for (const o of everyOrder(state)) {
+          const expected = isOrderLegal(SCENARIO, believed, side, o);
+          expect(isOrderLegal(SCENARIO, facts, side, o), `${side} turn ${state.turn}: ${JSON.stringify(o)}`).toBe(
+            expected,
+          );
+          if (expected) legal++;
+        }
+      }
+    expect(legal).toBeGreaterThan(1000);
+  });
+
   it('every doctrine pairing plays whole games without a refused order', () => {
     let seed = 0;
     for (const us of doctrines('us'))
