@@ -18,9 +18,9 @@ export interface AiPlayer {
 /**
  * What a side's view says of its own orders' legality. The view fixes which orders are legal for its own side, so
  * these are the facts the point estimate of belief.ts would give, read straight from the view: building that whole
- * believed state was an eighth of a batch's time. Fields only the other side's orders read are filled as that
- * point estimate fills them where it is cheap, else with what the view shows (tests/ai/legal.test.ts compares
- * the two on every candidate order).
+ * believed state was an eighth of a batch's time. Fields only the other side's orders read (Iran's guess at US
+ * capital, say) are left at what the view shows: no verdict reads them. tests/ai/legal.test.ts compares the two
+ * checks on every order.
  */
 export function orderFactsOf(scenario: Scenario, view: SeatView): OrderFacts {
   const us = view.seat === 'us';
