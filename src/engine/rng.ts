@@ -1,5 +1,11 @@
-import seedrandom from 'seedrandom';
 import type { GameState } from './state.ts';
+
+/**
+ * Alea (Johannes Baagoe's generator, as the seedrandom package implements it), written out here so that a stream
+ * costs no closures: the AI opens a fresh one for every decision, and seedrandom built two generators for each
+ * (one to seed, one to restore). Every operation is seedrandom's, in its order, so the bits are the same
+ * (tests/engine/rng.test.ts draws from both).
+ */
 
 /** alea's whole state: four numbers, so it lives in the game state and a saved game decides its future exactly. */
 export interface RngState {
@@ -9,12 +15,40 @@ export interface RngState {
   s2: number;
 }
 
-type AleaPrng = seedrandom.StatefulPRNG<seedrandom.State.Alea>;
+/** Baagoe's Mash hash, which alea seeds with; its running value carries over from one call to the next. */
+class Mash {
+  private n = 0xefc8249d;
+
+  hash(data: string): number {
+    let n = this.n;
+    for (let i = 0; i < data.length; i++) {
+      n += data.charCodeAt(i);
+      let h = 0.02519603282416938 * n;
+      n = h >>> 0;
+      h -= n;
+      h *= n;
+      n = h >>> 0;
+      h -= n;
+      n += h * 0x100000000; // 2^32
+    }
+    this.n = n;
+    return (n >>> 0) * 2.3283064365386963e-10; // 2^-32
+  }
+}
 
 /** The state of a fresh alea generator for a seed. The seed is required: there is no time-based default. */
 export function seedRng(seed: string): RngState {
-  const prng = seedrandom.alea(seed, { state: true }) as AleaPrng;
-  return prng.state() as RngState;
+  const mash = new Mash();
+  let s0 = mash.hash(' ');
+  let s1 = mash.hash(' ');
+  let s2 = mash.hash(' ');
+  s0 -= mash.hash(seed);
+  if (s0 < 0) s0 += 1;
+  s1 -= mash.hash(seed);
+  if (s1 < 0) s1 += 1;
+  s2 -= mash.hash(seed);
+  if (s2 < 0) s2 += 1;
+  return { c: 1, s0, s1, s2 };
 }
 
 /**
@@ -28,17 +62,33 @@ export const reseed = (state: GameState, seed: string): GameState => ({ ...state
  * tens of nanoseconds; call `save()` once at the end of the step and store what it returns.
  */
 export class Dice {
-  private readonly prng: AleaPrng;
+  private c: number;
+  private s0: number;
+  private s1: number;
+  private s2: number;
   draws = 0;
 
   constructor(state: RngState) {
-    this.prng = seedrandom.alea('', { state: { ...state } }) as AleaPrng;
+    this.c = state.c;
+    this.s0 = state.s0;
+    this.s1 = state.s1;
+    this.s2 = state.s2;
+  }
+
+  /** alea's step: a float in [0, 1). */
+  private next(): number {
+    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    this.c = t | 0;
+    this.s2 = t - this.c;
+    return this.s2;
   }
 
   /** An integer in [0, n). */
   int(n: number): number {
     this.draws++;
-    return Math.floor(this.prng() * n);
+    return Math.floor(this.next() * n);
   }
 
   /** True with a per-mille chance; chance 0 never and 1000 always happens, but both still consume a draw. */
@@ -65,6 +115,6 @@ export class Dice {
   }
 
   save(): RngState {
-    return this.prng.state() as RngState;
+    return { c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 };
   }
 }
