@@ -1120,6 +1120,9 @@ export function setStateFreezing(on: boolean): void {
   freezeStates = on;
 }
 
+/** A new state as the engine hands it out: deep-frozen, unless freezing is off. */
+export const handOut = (state: GameState): GameState => (freezeStates ? freeze(state, true) : state);
+
 /**
  * A working copy for one resolution: every part a turn may change is copied, the records of past turns are shared.
  * Resolution does not run inside an immer draft: a turn reads and writes hundreds of fields, and through immer's
@@ -1169,7 +1172,7 @@ export function resolveTurn(scenario: Scenario, state: GameState, rulings: reado
   turn.run(us, iran);
   const unmatched = rulings.find((r) => !turn.ruled.has(rulingKey(r)));
   if (unmatched) return fail('ruling.unmatched', `turn ${state.turn} has no ${rulingKey(unmatched)} to rule on`);
-  return ok({ state: freezeStates ? freeze(next, true) : next, events: turn.events });
+  return ok({ state: handOut(next), events: turn.events });
 }
 
 /**
@@ -1181,5 +1184,5 @@ export function injectEffects(scenario: Scenario, state: GameState, inject: Inje
   next.submitted = { ...state.submitted };
   const turn = new Turn(scenario, next);
   turn.inject(inject);
-  return { state: freezeStates ? freeze(next, true) : next, events: turn.events };
+  return { state: handOut(next), events: turn.events };
 }
