@@ -117,14 +117,11 @@ export class MapScene extends Phaser.Scene implements Stage {
   }
 
   /**
-   * Builds the whole map before the first frame, which is cheap with a shipped plan (plan.ts). Software WebGL
-   * (SwiftShader) compiles its shaders at the first draw, for 15-30 ms here, so the GPU is first handed a throwaway
-   * draw: the compile then runs beside the building instead of holding back the first frame. The map is ready once
+   * Builds the whole map before the first frame, which is cheap with a shipped plan (plan.ts). The map is ready once
    * that frame is drawn.
    */
   create(): void {
     performance.mark('two-boxers:map-scene');
-    this.warmUpShaders();
     this.zoom = this.scale.width / this.world.w;
     this.cameras.main.setZoom(this.zoom).centerOn(this.world.w / 2, this.world.h / 2);
     this.runner = new Runner(this);
@@ -136,16 +133,12 @@ export class MapScene extends Phaser.Scene implements Stage {
       this.hooks.failed(error);
       return;
     }
-    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.hooks.ready());
-  }
-
-  /** Draws one image (Phaser's white texture) into a texture thrown away after the first frame, and sends it now. */
-  private warmUpShaders(): void {
-    const warm = this.textures.addDynamicTexture('map-warm-up', 4, 4);
-    if (!warm) return;
-    warm.stamp('__WHITE', undefined, 2, 2).render();
-    this.flushDraws();
-    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => warm.destroy());
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
+      // Software WebGL (SwiftShader) compiles its shaders at the first draw: send the frame to the GPU process now,
+      // so that it works on it while the page reacts to the map being ready, rather than when the frame is shown.
+      this.flushDraws();
+      this.hooks.ready();
+    });
   }
 
   /** Sends the draw calls made so far to the GPU process without waiting for them, so it starts on them at once. */
