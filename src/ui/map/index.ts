@@ -34,13 +34,16 @@ export interface MapController {
  * 760x475 canvas where a 1600x1000 one would draw 4.4 times the pixels, only for the browser to shrink them; the
  * world stays 1600x1000 in every coordinate the map uses. A parent with no size yet gets the world's size.
  */
-function canvasSize(parent: HTMLElement, asset: MapAsset): { width: number; height: number } {
+function canvasSize(
+  parent: HTMLElement,
+  asset: MapAsset,
+): { width: number; height: number; parent: { width: number; height: number } } {
   const r = parent.getBoundingClientRect();
   const aspect = asset.width / asset.height;
   const shown = Math.min(r.width, r.height * aspect);
   const dpr = Math.min(window.devicePixelRatio || 1, 2);
   const width = shown > 0 ? Math.round(Math.min(Math.max(shown * dpr, asset.width / 2), asset.width * 2)) : asset.width;
-  return { width, height: Math.round(width / aspect) };
+  return { width, height: Math.round(width / aspect), parent: { width: r.width, height: r.height } };
 }
 
 /**
@@ -52,6 +55,17 @@ function canvasSize(parent: HTMLElement, asset: MapAsset): { width: number; heig
  * `play` resolves at once and the callbacks fall silent. Rejects (and cleans up) if the scene cannot be built.
  */
 export function createMap(
+  parent: HTMLElement,
+  scenario: Scenario,
+  asset: MapAsset,
+  callbacks: MapCallbacks,
+): Promise<MapController> {
+  // After the caller's current task: the page around the map is usually still being built (the turn screen makes the
+  // map before its panels), and measuring the parent now would lay the page out once for nothing.
+  return Promise.resolve().then(() => startMap(parent, scenario, asset, callbacks));
+}
+
+function startMap(
   parent: HTMLElement,
   scenario: Scenario,
   asset: MapAsset,
@@ -138,8 +152,17 @@ export function createMap(
   // Phaser polls the parent's size every 500 ms of running loop, which a sleeping loop never does; and its own
   // check can miss a change (ScaleManager#updateScale re-reads the parent's size after styling the canvas, so the
   // next poll sees nothing new: at 1280x720 the canvas stayed 24 px taller than its parent). Refit on every change.
-  const resized = new ResizeObserver(() => {
+  let first = true;
+  const resized = new ResizeObserver((entries) => {
     if (destroyed || !g.isBooted) return;
+    // The first report comes with the first layout after booting: Phaser fitted itself to that very size already.
+    const box = entries[0]?.borderBoxSize[0];
+    const same = box?.inlineSize === size.parent.width && box?.blockSize === size.parent.height;
+    if (first && same) {
+      first = false;
+      return;
+    }
+    first = false;
     g.scale.getParentBounds();
     g.scale.refresh();
     wake();
