@@ -6,7 +6,7 @@ import { roundTen } from './math.ts';
 import { seedRng } from './rng.ts';
 import { type Scenario, scenarioHash } from './scenario.ts';
 import type { GameState, Side } from './state.ts';
-import { noCasualties } from './state.ts';
+import { copyState, noCasualties } from './state.ts';
 
 export interface GameOptions {
   /** A preset id from the scenario (e.g. the short classroom game); the full length when absent. */
@@ -131,11 +131,16 @@ export function createGame(scenario: Scenario, seed: string, options: GameOption
   return ok(state);
 }
 
-// Two spreads rather than an immer draft: a batch submits twice a turn, and immer's proxies and finalising cost
-// more than the rest of submitting. The result is the state immer made: frozen when states are, and the state
-// itself when nothing changes.
-const withSubmitted = (state: GameState, side: Side, orders: Order[] | null): GameState =>
-  state.submitted[side] === orders ? state : handOut({ ...state, submitted: { ...state.submitted, [side]: orders } });
+// A copy rather than an immer draft: a batch submits twice a turn, and immer's proxies and finalising cost more
+// than the rest of submitting. The result is the state immer made: frozen when states are, and the state itself
+// when nothing changes.
+function withSubmitted(state: GameState, side: Side, orders: Order[] | null): GameState {
+  if (state.submitted[side] === orders) return state;
+  const next = copyState(state);
+  next.submitted =
+    side === 'us' ? { us: orders, iran: state.submitted.iran } : { us: state.submitted.us, iran: orders };
+  return handOut(next);
+}
 
 /**
  * Seals a side's orders for this turn. Until the turn resolves they can be replaced by submitting again (free undo);

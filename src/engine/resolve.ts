@@ -14,6 +14,17 @@ import {
   type BaseState,
   type Casualties,
   campaignLeaked,
+  copyBaghdad,
+  copyBase,
+  copyCasualties,
+  copyEstimate,
+  copyFront,
+  copyGroup,
+  copyIran,
+  copyPlan,
+  copyRedLine,
+  copyState,
+  copyUs,
   type GameState,
   type GroupState,
   noCasualties,
@@ -1130,29 +1141,30 @@ export const handOut = (state: GameState): GameState => (freezeStates ? freeze(s
  * of thousands of games. Frozen inputs make a missed copy fail loudly in the tests.
  */
 function workingCopy(s: GameState): GameState {
-  return {
-    ...s,
-    rng: { ...s.rng },
-    submitted: { us: null, iran: null },
-    us: {
-      ...s.us,
-      bases: s.us.bases.map((b) => ({ ...b })),
-      redLines: s.us.redLines.map((r) => ({ ...r })),
-      plans: s.us.plans.map((p) => ({ ...p })),
-      intel: s.us.intel.map((e) => ({ ...e })),
-    },
-    iran: { ...s.iran, groups: s.iran.groups.map((g) => ({ ...g })), fronts: s.iran.fronts.map((f) => ({ ...f })) },
-    baghdad: { ...s.baghdad },
-    ladder: { ...s.ladder },
-    firsts: { ...s.firsts },
-    escalation: { ...s.escalation },
-    casualties: { ...s.casualties },
-    attacks: [...s.attacks],
-    strikes: [...s.strikes],
-    cardsFired: [...s.cardsFired],
-    history: [...s.history],
-    ...(s.facilitator && { facilitator: { ...s.facilitator, injects: [...s.facilitator.injects] } }),
-  };
+  const next = copyState(s);
+  next.rng = { c: s.rng.c, s0: s.rng.s0, s1: s.rng.s1, s2: s.rng.s2 };
+  next.submitted = { us: null, iran: null };
+  const us = copyUs(s.us);
+  us.bases = s.us.bases.map(copyBase);
+  us.redLines = s.us.redLines.map(copyRedLine);
+  us.plans = s.us.plans.map(copyPlan);
+  us.intel = s.us.intel.map(copyEstimate);
+  next.us = us;
+  const iran = copyIran(s.iran);
+  iran.groups = s.iran.groups.map(copyGroup);
+  iran.fronts = s.iran.fronts.map(copyFront);
+  next.iran = iran;
+  next.baghdad = copyBaghdad(s.baghdad);
+  next.ladder = { rung: s.ladder.rung, peak: s.ladder.peak, quietTurns: s.ladder.quietTurns };
+  next.firsts = { usDeath: s.firsts.usDeath, leaderKilled: s.firsts.leaderKilled, stateStrike: s.firsts.stateStrike };
+  next.escalation = { us: s.escalation.us, iran: s.escalation.iran };
+  next.casualties = copyCasualties(s.casualties);
+  next.attacks = [...s.attacks];
+  next.strikes = [...s.strikes];
+  next.cardsFired = [...s.cardsFired];
+  next.history = [...s.history];
+  if (s.facilitator) next.facilitator = { ...s.facilitator, injects: [...s.facilitator.injects] };
+  return next;
 }
 
 /**

@@ -7,6 +7,11 @@ import {
   type BaseState,
   type Casualties,
   campaignLeaked,
+  copyBaghdad,
+  copyBase,
+  copyGroup,
+  copyPlan,
+  copyRedLine,
   type GameState,
   type Outcome,
   type PlanState,
@@ -121,7 +126,13 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
   // The public knows of a front what the US does: its claims, and its sponsor once exposed.
   const knownFronts = state.iran.fronts.filter((f) => !(us || pub) || f.claims > 0 || f.exposed);
   const scores = (e: { us: number; iran: number }) =>
-    !secretScores ? { ...e } : pub ? { us: null, iran: null } : { ...e, [other]: null };
+    !secretScores
+      ? { us: e.us, iran: e.iran }
+      : pub
+        ? { us: null, iran: null }
+        : other === 'iran'
+          ? { us: e.us, iran: null }
+          : { us: null, iran: e.iran };
   return {
     seat,
     scenarioId: state.scenarioId,
@@ -130,7 +141,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
     date: addDays(scenario.startDate, (state.turn - 1) * scenario.turnDays),
     ladder: { rung: state.ladder.rung, peak: state.ladder.peak },
     escalation: scores(state.escalation),
-    baghdad: { ...state.baghdad },
+    baghdad: copyBaghdad(state.baghdad),
     isis: state.isis,
     pandemic: state.pandemic,
     curfew: state.curfew,
@@ -141,18 +152,18 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
       resolve: state.us.resolve,
       credibility: state.us.credibility,
       counterIsis: state.us.counterIsis,
-      bases: state.us.bases.map((b) => ({ ...b })),
-      redLines: state.us.redLines.map((r) => ({ ...r })),
+      bases: state.us.bases.map(copyBase),
+      redLines: state.us.redLines.map(copyRedLine),
       departureOrdered: state.us.departureOrdered,
       ...(us || all ? { politicalCapital: state.us.politicalCapital, isr: state.us.isr } : {}),
-      plans: state.us.plans.filter((p) => us || all || p.leaked).map((p) => ({ ...p })),
+      plans: state.us.plans.filter((p) => us || all || p.leaked).map(copyPlan),
     },
     iran: {
       // The public hears of groups only through the news: their strength is known to Iran, estimated by the US.
       groups: pub
         ? []
         : state.iran.groups.map((g) => {
-            if (!us) return { ...g };
+            if (!us) return copyGroup(g);
             const estimate = state.us.intel.find((e) => e.group === g.id);
             return {
               id: g.id,
