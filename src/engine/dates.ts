@@ -25,17 +25,21 @@ function civilFromDays(z: number): [number, number, number] {
 
 /** The ISO date `days` after `iso` (YYYY-MM-DD). */
 export function addDays(iso: string, days: number): string {
-  const key = `${iso}+${days}`;
-  let date = memo.get(key);
+  let dates = memo.get(iso);
+  if (dates === undefined) {
+    dates = new Map();
+    if (memo.size < 64) memo.set(iso, dates);
+  }
+  let date = dates.get(days);
   if (date === undefined) {
     date = computeAddDays(iso, days);
-    if (memo.size < 4096) memo.set(key, date);
+    if (dates.size < 4096) dates.set(days, date);
   }
   return date;
 }
 
-// Views ask for the same few turn dates over and over.
-const memo = new Map<string, string>();
+// Views ask for the same few turn dates over and over; keyed by date, then offset, so a lookup builds no string.
+const memo = new Map<string, Map<number, string>>();
 
 function computeAddDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];

@@ -66,9 +66,12 @@ interface ScenarioIndex {
 }
 
 const indexes = new WeakMap<Scenario, ScenarioIndex>();
+// The last scenario asked about: a run plays one scenario, and this spares the WeakMap its hashing on every order.
+let last: { scenario: Scenario; index: ScenarioIndex } | null = null;
 
 /** Lookups built once per scenario object (scenarios are immutable once parsed): orders are checked in hot loops. */
 function indexOf(scenario: Scenario): ScenarioIndex {
+  if (last?.scenario === scenario) return last.index;
   let index = indexes.get(scenario);
   if (!index) {
     const kinds = new Map(scenario.sites.map((s) => [s.id, s.kind]));
@@ -82,6 +85,7 @@ function indexOf(scenario: Scenario): ScenarioIndex {
     };
     indexes.set(scenario, index);
   }
+  last = { scenario, index };
   return index;
 }
 
