@@ -36,6 +36,7 @@ export {
   isOrderLegal,
   legalOrders,
   orderSchema,
+  readOrder,
   specOf,
   validateOrders,
 } from './orders.ts';

@@ -16,6 +16,8 @@ import {
   legalOrders,
   type Order,
   type OrderSpec,
+  orderSchema,
+  readOrder,
   type Scenario,
   type Side,
   specOf,
@@ -1575,5 +1577,62 @@ describe('illegal orders', () => {
       for (const order of offered)
         expect(validateOrders(SCENARIO, state, side, [order]), JSON.stringify(order)).toMatchObject({ ok: true });
     }
+  });
+});
+
+describe('reading an order', () => {
+  /** Orders of every type, then each bent out of shape in the ways a hand-edited file or a buggy player would. */
+  function corpus(): unknown[] {
+    const state = idle(newGame('read-orders'), 3);
+    const valid: Record<string, unknown>[] = [
+      ...legalOrders(SCENARIO, state, 'us'),
+      ...legalOrders(SCENARIO, state, 'iran'),
+      { type: 'create-front', group: 'kh', retire: 'front-x' },
+      { type: 'publish-evidence', front: 'nobody' },
+      { type: 'red-line' },
+    ];
+    const types = new Set(valid.map((o) => o.type));
+    expect([...US_ORDER_TYPES, ...IRAN_ORDER_TYPES].filter((t) => !types.has(t))).toEqual([]);
+    const out: unknown[] = [null, undefined, 3, 'hold', [], [{ type: 'hold' }], {}, { type: 'no-such-order' }];
+    out.push(
+      { type: 3 },
+      Object.assign(Object.create(null), { type: 'hold' }),
+      new (class Hold {
+        type = 'hold';
+      })(),
+    );
+    out.push(Object.create({ type: 'hold' }), Object.assign(Object.create({ site: 'x' }), { type: 'strike-site' }));
+    for (const o of valid) {
+      out.push(
+        o,
+        { ...o },
+        Object.fromEntries(Object.entries(o).reverse()),
+        { ...o, extra: 1 },
+        { ...o, extra: undefined },
+      );
+      for (const key of Object.keys(o)) {
+        const { [key]: _, ...without } = o;
+        out.push(without);
+        for (const bad of ['', 0, 1, true, false, null, undefined, {}, [], 'x']) out.push({ ...o, [key]: bad });
+      }
+    }
+    return out;
+  }
+
+  it('reads every input as orderSchema does, to the order of the keys', () => {
+    let accepted = 0;
+    for (const raw of corpus()) {
+      const ours = readOrder(raw);
+      const zods = orderSchema.safeParse(raw);
+      const what = JSON.stringify(raw) ?? String(raw);
+      expect(ours.success, what).toBe(zods.success);
+      if (ours.success && zods.success) {
+        accepted++;
+        expect(ours.data, what).toStrictEqual(zods.data);
+        expect(JSON.stringify(ours.data), what).toBe(JSON.stringify(zods.data));
+        expect(ours.data, what).not.toBe(raw);
+      } else expect(ours.error?.issues, what).toEqual(zods.error?.issues);
+    }
+    expect(accepted).toBeGreaterThan(100);
   });
 });
