@@ -60,17 +60,6 @@ export function createMap(
   asset: MapAsset,
   callbacks: MapCallbacks,
 ): Promise<MapController> {
-  // After the caller's current task: the page around the map is usually still being built (the turn screen makes the
-  // map before its panels), and measuring the parent now would lay the page out once for nothing.
-  return Promise.resolve().then(() => startMap(parent, scenario, asset, callbacks));
-}
-
-function startMap(
-  parent: HTMLElement,
-  scenario: Scenario,
-  asset: MapAsset,
-  callbacks: MapCallbacks,
-): Promise<MapController> {
   let destroyed = false;
   let game: Phaser.Game | null = null;
   let queue: Promise<void> = Promise.resolve();
