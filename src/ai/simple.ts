@@ -106,11 +106,13 @@ export const measuredUs: Policy = (scenario, view, dice) => {
 
 /**
  * The simple Iranian policy: harass through front groups, keep a deniable front alive, push the eviction vote,
- * and pull back when the ladder nears war.
+ * and hold its fire when one deadly week could bring war.
  */
 export const harasserIran: Policy = (scenario, view, dice) => {
   const wanted: { order: Order; reason: string }[] = [];
-  if (view.ladder.rung >= scenario.ladder.war - 3)
+  // One deadly week can climb maxStep rungs: from here a single death could start the war.
+  const nearWar = view.ladder.rung >= scenario.ladder.war - scenario.ladder.maxStep - 1;
+  if (nearWar)
     wanted.push({
       order: { type: 'restrain-proxies' },
       reason: 'The crisis is close to open war: we hold the groups back.',
@@ -127,7 +129,7 @@ export const harasserIran: Policy = (scenario, view, dice) => {
       reason: 'Our front name is burned: a new one gives our attacks cover again.',
     });
   const bases = view.us.bases.filter((b) => !b.handedOver);
-  if (groups.length > 0 && bases.length > 0) {
+  if (groups.length > 0 && bases.length > 0 && !nearWar) {
     const g = groups[dice.int(groups.length)]!;
     const b = bases[dice.weighted(bases.map((x) => x.exposure))] ?? bases[0]!;
     const claim = best && best.sponsor === g.id && best.deniability >= 40 ? best.id : 'unclaimed';

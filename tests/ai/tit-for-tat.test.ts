@@ -2,7 +2,8 @@
  * Generous tit-for-tat survives noise (FACTS.md Part 1, after Axelrod): in Iraq the noise is misattribution and
  * militias firing without orders. Strict tit-for-tat answers every blow, so one rocket pinned on the wrong group
  * starts a round of strikes and answers that feeds itself; the shipped tit-for-tat forgives some, and the spiral
- * dies out. Measured on a noisy variant of the scenario (more unordered fire, no eviction vote to end games early).
+ * dies out. Measured on a noisy variant of the scenario (more unordered fire, no eviction vote to end games early),
+ * by the blows the players chose (US strikes, Iran's ordered attacks): the unordered fire is the noise itself.
  */
 import { describe, expect, it } from 'vitest';
 import { DOCTRINES, type Doctrine } from '../../src/ai/doctrine.ts';
@@ -40,7 +41,7 @@ function spiral(scenario: Scenario, forgiveness: number | null) {
       doctrinePolicy(tft('iran', forgiveness)),
       { keepLog: false },
     );
-    blows += m.state.strikes.length + m.state.attacks.length;
+    blows += m.state.strikes.length + m.state.attacks.filter((a) => !a.autonomous).length;
     wrong += m.state.strikes.filter((s) => !s.justified).length;
     rung += m.state.ladder.rung;
   }

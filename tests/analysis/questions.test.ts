@@ -70,7 +70,8 @@ describe('discussion questions', () => {
 
   it('asks about a strike on a group that had not attacked', () => {
     const game = scriptedGame(
-      (turn) => ({ us: turn === 1 ? [{ type: 'strike-site', site: 'jurf-al-sakhar' }] : [], iran: [] }),
+      // Iran holds its groups back, so none of them has fired when the strike lands.
+      (turn) => ({ us: turn === 1 ? [{ type: 'strike-site', site: 'jurf-al-sakhar' }] : [], iran: [restrain] }),
       '9',
       {
         turns: 2,

@@ -1,6 +1,6 @@
 /**
- * The escalation ladder: `stepLadder` over a table of named cases on the shipped ladder (35 pressure a rung, at most
- * 2 rungs a turn, gates before rungs 4 and 10 that need 70 in one turn, two quiet turns to step down, war at 14),
+ * The escalation ladder: `stepLadder` over a table of named cases on the shipped ladder (12 pressure a rung, at most
+ * 4 rungs a turn, gates before rungs 4 and 10 that need 24 in one turn, four quiet turns to step down, war at 14),
  * then the ladder in real games: first-of-their-kind acts jump it, a successful siege lifts it to its floor.
  */
 import { describe, expect, it } from 'vitest';
@@ -182,12 +182,12 @@ describe('stepLadder', () => {
       decayAfterQuiet: L.decayAfterQuiet,
       war: L.war,
     }).toEqual({
-      pressurePerRung: 35,
-      gatePressure: 70,
+      pressurePerRung: 12,
+      gatePressure: 24,
       gates: [4, 10],
-      maxStep: 2,
-      calmBelow: 5,
-      decayAfterQuiet: 2,
+      maxStep: 4,
+      calmBelow: 0,
+      decayAfterQuiet: 4,
       war: 14,
     });
   });
@@ -289,6 +289,7 @@ describe('the ladder in a game', () => {
       state = play(state, [{ type: 'hold' }], [{ type: 'iran-swiss-message' }]).state;
       rungs.push(state.ladder.rung);
     }
-    expect(rungs).toEqual([start, start - 1, start - 1, start - 2]);
+    // One rung down after every decayAfterQuiet quiet weeks.
+    expect(rungs).toEqual(rungs.map((_, t) => start - Math.trunc((t + 1) / L.decayAfterQuiet)));
   });
 });

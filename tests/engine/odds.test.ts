@@ -233,9 +233,10 @@ function calibration(
   return { forecast: predicted / SEEDS, observed: seen / SEEDS };
 }
 
-/** The attack event of the ordered attack: ordered attacks resolve before any group fires on its own. */
+/** The attack event of the ordered attack, not of a group firing on its own the same week. */
 function firstAttack(events: GameEvent[]) {
-  const attack = events.find((e): e is EventOf<'attack'> => e.type === 'attack');
+  const unordered = new Set(events.flatMap((e) => (e.type === 'perpetrator' && e.autonomous ? [e.attackId] : [])));
+  const attack = events.find((e): e is EventOf<'attack'> => e.type === 'attack' && !unordered.has(e.attackId));
   if (!attack) throw new Error('no attack');
   return attack;
 }

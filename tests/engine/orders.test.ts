@@ -279,6 +279,7 @@ const CASES: EffectCase[] = [
         'us.intel.aah.strength': Math.max(0, x.b('us.intel.aah.strength') - ev.strengthLost),
         'iran.groups.aah.aggression': x.b('iran.groups.aah.aggression') + (x.e.groupAggression ?? 0),
         'us.resolve': x.b('us.resolve') + (x.e.usResolve ?? 0),
+        'us.credibility': x.b('us.credibility') + (x.e.credibility ?? 0),
         // Jadriya is a PMU position: Baghdad takes it as a strike on the state.
         'baghdad.consent':
           x.b('baghdad.consent') +
@@ -326,6 +327,7 @@ const CASES: EffectCase[] = [
         'us.intel.kh.strength': Math.max(0, x.b('us.intel.kh.strength') - ev.strengthLost),
         'iran.groups.kh.aggression': x.b('iran.groups.kh.aggression') + (x.e.groupAggression ?? 0),
         'us.resolve': x.b('us.resolve') + (x.e.usResolve ?? 0),
+        'us.credibility': x.b('us.credibility') + (x.e.credibility ?? 0),
         'baghdad.consent': x.b('baghdad.consent') + st.consent + st.wrongTargetConsent + st.lowConfidenceConsent,
         'baghdad.evictionPressure': x.b('baghdad.evictionPressure') + st.evictionPressure,
         'casualties.proxiesKilled': ev.casualties.proxiesKilled,
@@ -584,13 +586,14 @@ const CASES: EffectCase[] = [
     }),
   },
   {
-    name: 'reinforce: more troops at the base and in Iraq, resolve and consent down',
+    name: 'reinforce: more troops at the base and in Iraq, resolve and consent down, credibility up',
     side: 'us',
     order: { type: 'reinforce', base: 'taji' },
     changes: (x) => ({
       'us.bases.taji.garrison': x.b('us.bases.taji.garrison') + x.s.domestic.reinforceTroops,
       'us.troops': x.b('us.troops') + x.s.domestic.reinforceTroops,
       'us.resolve': x.b('us.resolve') + x.s.domestic.reinforceResolve + (x.e.usResolve ?? 0),
+      'us.credibility': x.b('us.credibility') + (x.e.credibility ?? 0),
       'baghdad.consent': x.b('baghdad.consent') + (x.e.consent ?? 0),
       'baghdad.evictionPressure': x.b('baghdad.evictionPressure') + (x.e.evictionPressure ?? 0),
     }),
@@ -859,6 +862,8 @@ const CASES: EffectCase[] = [
     patch: [
       (s) => {
         s.domestic.siegeChance = 1000;
+        // The siege's own pressure must leave the ladder below the floor, so that the floor is what lifts it.
+        specIn(s, 'embassy-siege').ladder = s.ladder.pressurePerRung - 1;
       },
     ],
     pressure: null,
