@@ -639,6 +639,10 @@ export function choose(
   explain = true,
 ): Decision {
   const pool = options.filter((o) => o.utility > 0).sort((a, b) => b.utility - a.utility);
+  const costs = pool.map((o) => specOf(scenario, o.order.type).cost);
+  // An option's legality cannot change while choosing (it is checked alone): asked once, on the first pick that
+  // reaches it.
+  const legality: (boolean | undefined)[] = [];
   const orders: Order[] = [];
   const reasons: string[] = [];
   const near: Option[] = [];
@@ -647,9 +651,10 @@ export function choose(
     // The options within `spread` of the best one still open; legality is checked only for those (it is the slow part).
     near.length = 0;
     let floor = 0;
-    for (const o of pool) {
+    for (let i = 0; i < pool.length; i++) {
+      const o = pool[i]!;
       if (near.length > 0 && o.utility < floor) break;
-      if (orders.some((x) => x.type === o.order.type) || specOf(scenario, o.order.type).cost > left || !legal(o.order))
+      if (orders.some((x) => x.type === o.order.type) || costs[i]! > left || !(legality[i] ??= legal(o.order)))
         continue;
       if (near.length === 0) floor = o.utility - spread;
       near.push(o);
