@@ -1,9 +1,10 @@
+import seedrandom from 'seedrandom';
 import type { GameState } from './state.ts';
 
 /**
- * Alea (Johannes Baagoe's generator, as the seedrandom package implements it), written out here so that a stream
- * costs no closures: the AI opens a fresh one for every decision, and seedrandom built two generators for each
- * (one to seed, one to restore). Every operation is seedrandom's, in its order, so the bits are the same
+ * Streams are seeded by the seedrandom package's alea; the step that draws from a saved state is alea's own, written
+ * out here so that restoring a stream costs no closures (the AI opens one for every decision, and seedrandom built a
+ * generator for each). Its operations are seedrandom's, in its order, so the bits are the same
  * (tests/engine/rng.test.ts draws from both).
  */
 
@@ -15,40 +16,10 @@ export interface RngState {
   s2: number;
 }
 
-/** Baagoe's Mash hash, which alea seeds with; its running value carries over from one call to the next. */
-class Mash {
-  private n = 0xefc8249d;
-
-  hash(data: string): number {
-    let n = this.n;
-    for (let i = 0; i < data.length; i++) {
-      n += data.charCodeAt(i);
-      let h = 0.02519603282416938 * n;
-      n = h >>> 0;
-      h -= n;
-      h *= n;
-      n = h >>> 0;
-      h -= n;
-      n += h * 0x100000000; // 2^32
-    }
-    this.n = n;
-    return (n >>> 0) * 2.3283064365386963e-10; // 2^-32
-  }
-}
-
 /** The state of a fresh alea generator for a seed. The seed is required: there is no time-based default. */
 export function seedRng(seed: string): RngState {
-  const mash = new Mash();
-  let s0 = mash.hash(' ');
-  let s1 = mash.hash(' ');
-  let s2 = mash.hash(' ');
-  s0 -= mash.hash(seed);
-  if (s0 < 0) s0 += 1;
-  s1 -= mash.hash(seed);
-  if (s1 < 0) s1 += 1;
-  s2 -= mash.hash(seed);
-  if (s2 < 0) s2 += 1;
-  return { c: 1, s0, s1, s2 };
+  const prng = seedrandom.alea(seed, { state: true }) as seedrandom.StatefulPRNG<seedrandom.State.Alea>;
+  return prng.state() as RngState;
 }
 
 /**

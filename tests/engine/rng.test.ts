@@ -1,5 +1,5 @@
 /**
- * The engine's alea against the seedrandom package it was written from: the same seeded states and the same draws,
+ * The engine's alea step against the seedrandom package it was written from: the same seeded states and the same draws,
  * bit for bit, for seeds of every kind the game makes (game seeds, the AI's per-turn streams, odd characters).
  */
 import seedrandom from 'seedrandom';
