@@ -51,6 +51,11 @@ interface SiteSprite {
   /** Where the name goes (drawn on the backdrop, with the "(handed over)" line under it); null until placed. */
   label: PlacedLabel | null;
   state: SiteState;
+  /**
+   * Whether Phaser draws the marker, scorch mark and badge (the images above) rather than the backdrop. A site is
+   * lifted once the pointer, the focus or an animation needs its marker live, and stays so.
+   */
+  lifted: boolean;
 }
 
 /** Callbacks the scene reports pointer activity to (the map's public callbacks, already guarded). */
@@ -66,6 +71,8 @@ export interface SceneHooks {
 const DEPTH = { marker: 10, ring: 12, focusLabel: 13, badge: 14, hit: 20 } as const;
 /** Longest any one event may hold play() at speed 1 (the longest animation is about 1 s). */
 const WATCHDOG_MS = 4000;
+/** How long after the map is ready WebGL gets its first draw (warmUp). */
+const WARM_UP_MS = 400;
 const LABEL_COLOURS: Record<Site['kind'], string> = {
   'us-base': '#e6f0ff',
   embassy: '#e6f0ff',
@@ -138,7 +145,19 @@ export class MapScene extends Phaser.Scene implements Stage {
       // so that it works on it while the page reacts to the map being ready, rather than when the frame is shown.
       this.flushDraws();
       this.hooks.ready();
+      setTimeout(() => this.warmUp(), WARM_UP_MS);
     });
+  }
+
+  /**
+   * The first frame leaves WebGL nothing to draw (the backdrop shows every marker). Once the page has settled, one
+   * draw of an image too faint to see makes software WebGL compile its pipeline then, not at the first hover.
+   */
+  private warmUp(): void {
+    if (this.runner.stopped) return;
+    const faint = this.add.image(this.world.w / 2, this.world.h / 2, ICONS, TEX.dot).setAlpha(0.002);
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => faint.destroy());
+    this.wake();
   }
 
   /** Sends the draw calls made so far to the GPU process without waiting for them, so it starts on them at once. */
@@ -337,6 +356,7 @@ export class MapScene extends Phaser.Scene implements Stage {
       badge,
       label: null,
       state: { handedOver: false, garrison: null, airDefence: 'none', struck: false },
+      lifted: false,
     };
     const base = this.scenario.us.bases.find((b) => b.site === site.id);
     if (base) {
@@ -385,16 +405,71 @@ export class MapScene extends Phaser.Scene implements Stage {
     }
   }
 
-  /** Puts a site's state on the canvas: marker shape, scorch mark, air-defence badge. Names follow in paintLabels. */
+  /**
+   * Puts a site's state on its images: marker shape, scorch mark, air-defence badge, shown only while the site is
+   * lifted. The backdrop draws the others (and the names) in paintLabels.
+   */
   private render_(s: SiteSprite): void {
     const { state } = s;
-    s.marker.setTexture(ICONS, this.textureFor(s.site, state.handedOver));
-    s.scorch.setVisible(state.struck);
-    const letter = state.handedOver ? null : airDefenceLetter(state.airDefence);
+    s.marker.setTexture(ICONS, this.textureFor(s.site, state.handedOver)).setVisible(s.lifted);
+    s.scorch.setVisible(s.lifted && state.struck);
+    const letter = this.badgeLetter(s);
     // The backdrop exists before any marker (build makes it first); its painter has the fonts measured.
     if (letter)
       s.badge.setTexture(badgeTexture(this, letter, this.zoom, this.backdrop!.names)).setDisplaySize(BADGE, BADGE);
-    s.badge.setVisible(letter !== null);
+    s.badge.setVisible(s.lifted && letter !== null);
+  }
+
+  private badgeLetter(s: SiteSprite): string | null {
+    return s.state.handedOver ? null : airDefenceLetter(s.state.airDefence);
+  }
+
+  /**
+   * Draws the markers of the sites not lifted on the backdrop, above the names, as Phaser would draw their images:
+   * every marker, then every scorch mark, then every badge, each at its image's place and size. A first frame
+   * with nothing for WebGL to draw comes much sooner under software WebGL, which compiles its pipeline on the first
+   * draw.
+   */
+  private drawMarkers(ctx: CanvasRenderingContext2D, still: readonly SiteSprite[]): void {
+    for (const s of still) drawIcon(ctx, this, this.textureFor(s.site, s.state.handedOver), s.at.x, s.at.y);
+    for (const s of still) if (s.state.struck) drawIcon(ctx, this, TEX.scorch, s.at.x, s.at.y + 3);
+    for (const s of still) {
+      const letter = this.badgeLetter(s);
+      if (!letter) continue;
+      const source = this.textures.get(badgeTexture(this, letter, this.zoom, this.backdrop!.names)).getSourceImage();
+      ctx.drawImage(source as CanvasImageSource, s.at.x + 16 - BADGE / 2, s.at.y - 16 - BADGE / 2, BADGE, BADGE);
+    }
+  }
+
+  /** Room a site's images may take: the hover's larger marker, the badge, the pulsing focus ring. */
+  private static readonly REACH = 48;
+
+  /**
+   * Hands a site's marker to Phaser (for the pointer, the focus or an animation), with every site whose images may
+   * overlap it or `region` (and theirs in turn), so that what overlaps keeps the order Phaser's depths give it.
+   */
+  private lift(id: string, region?: { x: number; y: number; w: number; h: number }): void {
+    const start = this.sprites.get(id);
+    if (!start) return;
+    const r = MapScene.REACH;
+    const near = (s: SiteSprite, b: { x: number; y: number; w: number; h: number }): boolean =>
+      s.at.x + r > b.x && s.at.x - r < b.x + b.w && s.at.y + r > b.y && s.at.y - r < b.y + b.h;
+    const boxOf = (s: SiteSprite) => ({ x: s.at.x - r, y: s.at.y - r, w: 2 * r, h: 2 * r });
+    const todo = [start, ...(region ? [...this.sprites.values()].filter((s) => near(s, region)) : [])];
+    let changed = false;
+    while (todo.length > 0) {
+      const s = todo.pop()!;
+      if (s.lifted) continue;
+      s.lifted = true;
+      changed = true;
+      this.render_(s);
+      const b = boxOf(s);
+      for (const o of this.sprites.values()) if (!o.lifted && near(o, b)) todo.push(o);
+    }
+    if (changed) {
+      this.wake();
+      this.paintLabels();
+    }
   }
 
   /** What a site's name says: with the garrison of a base in service. */
@@ -404,17 +479,28 @@ export class MapScene extends Phaser.Scene implements Stage {
     return `${s.short}${troops}`;
   }
 
-  /** Redraws the site names on the backdrop when any of them changed, with "(handed over)" under a base handed over. */
+  /**
+   * Redraws the site names on the backdrop, with "(handed over)" under a base handed over, and the markers not
+   * lifted, when any of them changed.
+   */
   private paintLabels(): void {
     const backdrop = this.backdrop;
     if (!backdrop) return;
     const shown = [...this.sprites.values()].map((s) => ({ s, text: this.labelText(s) }));
     if (shown.some(({ s }) => s.label === null)) return;
-    const key = shown.map(({ s, text }) => `${text}|${s.state.handedOver}`).join('\n');
+    const key = shown
+      .map(({ s, text }) =>
+        s.lifted
+          ? `${text}|${s.state.handedOver}`
+          : `${text}|${s.state.handedOver}|${s.state.struck}|${this.badgeLetter(s)}`,
+      )
+      .join('\n');
     if (key === this.labelsShown) return;
     this.labelsShown = key;
+    const still = shown.flatMap(({ s }) => (s.lifted ? [] : [s]));
     backdrop.paint((ctx) => {
       for (const { s } of shown) this.drawLabel(ctx, s);
+      this.drawMarkers(ctx, still);
     });
     this.paintFocusLabel();
   }
@@ -547,6 +633,9 @@ export class MapScene extends Phaser.Scene implements Stage {
     this.focusRing = null;
     const s = id ? this.sprites.get(id) : undefined;
     this.focused = s ? s.site.id : null;
+    // With the room around the name drawn again above the ring (paintFocusLabel's pad).
+    const box = s?.label?.box;
+    if (s) this.lift(s.site.id, box ? { x: box.x - 8, y: box.y - 8, w: box.w + 16, h: box.h + 16 } : undefined);
     this.paintFocusLabel();
     if (!s) return;
     const ring = this.add.image(s.at.x, s.at.y, ICONS, TEX.focus).setDepth(DEPTH.ring);
@@ -583,6 +672,7 @@ export class MapScene extends Phaser.Scene implements Stage {
     const old = this.hovered ? this.sprites.get(this.hovered) : undefined;
     old?.marker.setScale(1);
     this.hovered = id;
+    if (id) this.lift(id);
     const s = id ? this.sprites.get(id) : undefined;
     s?.marker.setScale(1.2);
     this.hooks.hover(id);
@@ -599,6 +689,7 @@ export class MapScene extends Phaser.Scene implements Stage {
   }
 
   markerOf(id: string): Phaser.GameObjects.Image | null {
+    this.lift(id);
     return this.sprites.get(id)?.marker ?? null;
   }
 
