@@ -1,10 +1,14 @@
-import twoBoxers from '../../scenarios/two-boxers.json';
+import bundled from 'virtual:bundled-scenarios';
 import { formatErrors, parseScenario, type Scenario } from '../engine/index.ts';
 import { App } from './app.ts';
 
-/** The scenarios the browser game offers, validated like any other input: a broken file shows its errors. */
+/**
+ * The scenarios the browser game offers, validated like any other input (at build time: bundled-scenarios.ts): a
+ * broken file shows its errors.
+ */
 function loadScenarios(): Scenario[] | string {
-  const parsed = parseScenario(twoBoxers);
+  if (bundled.checked) return [bundled.value as Scenario];
+  const parsed = parseScenario(bundled.raw);
   return parsed.ok ? [parsed.value] : `The scenario file is broken:\n${formatErrors(parsed.errors)}`;
 }
 

@@ -1,0 +1,18 @@
+import { parseScenario } from '../engine/scenario.ts';
+
+/**
+ * The module the browser game imports its scenario from (`virtual:bundled-scenarios`, made by vite.config.ts from
+ * scenarios/two-boxers.json): validated at build time, so the page does not pay for zod on a file it ships. The
+ * module holds exactly what parseScenario returns for the file (tests/ui-scenarios.test.ts holds the two equal, key
+ * order included). A file that does not validate is passed on as it is, for the page to validate and show its errors,
+ * as it would any other input.
+ */
+export type BundledScenarios = { checked: true; value: unknown } | { checked: false; raw: unknown };
+
+/** The module's source for a scenario file's parsed JSON. */
+export function bundledScenariosModule(raw: unknown): string {
+  const parsed = parseScenario(raw);
+  const out: BundledScenarios = parsed.ok ? { checked: true, value: parsed.value } : { checked: false, raw };
+  // JSON.parse of a string literal: quicker for the engine to load than the same object as a literal.
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(out))});\n`;
+}
