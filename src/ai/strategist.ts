@@ -33,7 +33,7 @@ import { names } from './words.ts';
  *
  * It chooses in two steps. First a plan: which of its doctrines to follow from here on, each played out with its own
  * continuation. Then other first moves, each followed by that plan; one replaces the plan's own move only if it wins
- * world by world by more than chance explains, and is no worse on average against any reading of the other side.
+ * world by world by more than chance explains, and is not clearly worse against any reading of the other side.
  * Picking the best of many noisy means favours the luckiest, and a move that only pays against one imagined opponent
  * is a bet on that reading; both cost the strategist against a doctrine that simply plays its plan well.
  */
@@ -190,40 +190,6 @@ export function playoutValue(scenario: Scenario, state: GameState, side: Side, b
 }
 
 /**
- * Whether a challenger's first move should replace the plan's own, from its gains world by world (`diffs`, common
- * random numbers) and the reading of the other side each world imagined (`readings`, indices below `readingCount`).
- * It must win by more than chance explains among many challengers: mean > z standard errors, squared to stay in
- * plain arithmetic (s1^2 (n-1) > z^2 (n s2 - s1^2), z in hundredths). And it must be no worse on average against any
- * reading: a move that loses a little against every passive reading and wins big against one aggressive one is a
- * bet on that reading, and against the passive side it really faces those small losses add up over a game
- * (measured: with only "not clearly worse" here, Iran's strategist trailed the plain restrained doctrine against
- * the passive US doctrines).
- */
-export function challengerWins(
-  diffs: readonly number[],
-  readings: readonly number[],
-  readingCount: number,
-  challengeZ: number,
-): boolean {
-  const n = diffs.length;
-  if (n < 2) return false;
-  let s1 = 0;
-  let s2 = 0;
-  const per = Array.from({ length: readingCount }, () => ({ s1: 0, n: 0 }));
-  diffs.forEach((d, k) => {
-    s1 += d;
-    s2 += d * d;
-    const m = per[readings[k]!];
-    if (m) {
-      m.s1 += d;
-      m.n++;
-    }
-  });
-  if (!(s1 > 0 && s1 * s1 * (n - 1) * 10000 > challengeZ * challengeZ * (n * s2 - s1 * s1))) return false;
-  return per.every((m) => m.n < 2 || m.s1 >= 0);
-}
-
-/**
  * The strategist's decision for a view at a level. Draws only from `dice` (its own stream): the candidates' targets,
  * the sampled worlds, their RNG states and the models' choices.
  */
@@ -311,11 +277,30 @@ export function searchDecision(
   const moves = list.flatMap((c, i) => (!c.plan && keyOf(c.orders) !== lead ? [i] : []));
   const field = leader === undefined ? moves : [leader, ...moves];
   const ranked = halve(field, level.playouts - used, (i) => list[i]!.plan ?? plan);
+  // A challenger must beat the plan's own move world by world, by more than chance explains among many challengers.
+  // mean > z * standard error, squared to stay in plain arithmetic: s1^2 (n-1) > z^2 (n s2 - s1^2), z in hundredths.
+  const above = (s1: number, s2: number, n: number) =>
+    s1 * s1 * (n - 1) * 10000 >
+    book.strategist.choice.challengeZ * book.strategist.choice.challengeZ * (n * s2 - s1 * s1);
   const beats = (i: number, j: number): boolean => {
     const n = Math.min(values[i]!.length, values[j]!.length);
-    const diffs = values[i]!.slice(0, n).map((v, k) => v - values[j]![k]!);
-    const readings = worlds.slice(0, n).map((w) => w.model);
-    return challengerWins(diffs, readings, models.length, book.strategist.choice.challengeZ);
+    if (n < 2) return false;
+    let s1 = 0;
+    let s2 = 0;
+    const per = models.map(() => ({ s1: 0, s2: 0, n: 0 }));
+    for (let k = 0; k < n; k++) {
+      const d = values[i]![k]! - values[j]![k]!;
+      s1 += d;
+      s2 += d * d;
+      const m = per[worlds[k]!.model]!;
+      m.s1 += d;
+      m.s2 += d * d;
+      m.n++;
+    }
+    if (!(s1 > 0 && above(s1, s2, n))) return false;
+    // Not clearly worse against any doctrine the other side may be playing: a gain that only one reading of the
+    // other side promises is a gamble on that reading.
+    return per.every((m) => m.n < 2 || m.s1 >= 0 || !above(-m.s1, m.s2, m.n));
   };
   const top = ranked[0];
   const pick = top !== undefined && (leader === undefined || top === leader || beats(top, leader)) ? top : leader;
