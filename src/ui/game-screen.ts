@@ -1207,7 +1207,6 @@ export class GameScreen {
       const step = steps[i]!;
       const target = step.target();
       target?.classList.add('highlight');
-      const r = target?.getBoundingClientRect();
       fill(
         box,
         h('h3', { id: 'coach-title' }, step.title),
@@ -1231,11 +1230,17 @@ export class GameScreen {
           h('button', { onclick: () => done() }, 'Skip the tips'),
         ),
       );
-      const left = r ? Math.min(Math.max(8, r.left), window.innerWidth - 360) : 40;
-      const top = r ? (r.bottom + 180 < window.innerHeight ? r.bottom + 8 : Math.max(8, r.top - 200)) : 40;
-      box.style.left = `${left}px`;
-      box.style.top = `${top}px`;
-      box.querySelector<HTMLButtonElement>('button')?.focus();
+      // Placed and focused at the next frame, in the layout the browser makes for it anyway: measuring (or focusing,
+      // which measures too) now would lay out the whole turn screen one extra time while it starts (3-5 ms), and the
+      // tip is not painted before then.
+      requestAnimationFrame(() => {
+        const r = target?.getBoundingClientRect();
+        const left = r ? Math.min(Math.max(8, r.left), window.innerWidth - 360) : 40;
+        const top = r ? (r.bottom + 180 < window.innerHeight ? r.bottom + 8 : Math.max(8, r.top - 200)) : 40;
+        box.style.left = `${left}px`;
+        box.style.top = `${top}px`;
+        box.querySelector<HTMLButtonElement>('button')?.focus();
+      });
     };
     const done = () => {
       markTutorialDone();
