@@ -205,6 +205,13 @@ export function inferCardsFired(s: Scenario, view: SeatView, dice: Dice | null):
 /** Turns of records a playout keeps: no rule or doctrine looks further back than this. */
 export const RECENT_TURNS = 4;
 
+/** How many front names Iran has used: each created front's id carries its number (front-3), the view shows them all. */
+export function frontNamesUsedIn(view: SeatView): number {
+  let used = 0;
+  for (const f of view.iran.fronts) used = Math.max(used, Number(/^front-(\d+)$/.exec(f.id)?.[1] ?? 0));
+  return used;
+}
+
 /**
  * A full game state consistent with a seat's view. With `dice`, hidden fields are sampled and the RNG state is
  * fresh from the dice; with null, the point estimate and a fixed RNG state. `trim` drops the turn records and the
@@ -237,8 +244,7 @@ export function believedState(scenario: Scenario, view: SeatView, dice: Dice | n
         exposed: f.deniability < s.attribution.exposedBelow,
         createdTurn: 0,
       }));
-  const created = view.iran.fronts.map((f) => Number(/^front-(\d+)$/.exec(f.id)?.[1] ?? 0));
-  const frontNamesUsed = Math.max(0, ...created);
+  const frontNamesUsed = frontNamesUsedIn(view);
   const isr = us
     ? (view.us.isr ?? s.us.baseIsr)
     : clamp(s.us.baseIsr + (dice ? Number(dice.chance(250)) + Number(dice.chance(80)) : 0), 0, 5);

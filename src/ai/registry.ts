@@ -1,5 +1,6 @@
 import { isSide } from '../engine/index.ts';
 import { isOrderLegal, type OrderFacts, type Scenario, type SeatView, type Side } from '../engine/index.ts';
+import { frontNamesUsedIn } from './belief.ts';
 import { DOCTRINES, type Doctrine, type DoctrineBook } from './doctrine.ts';
 import { decideDoctrine } from './doctrine-policy.ts';
 import type { Policy } from './simple.ts';
@@ -25,9 +26,6 @@ export interface AiPlayer {
 export function orderFactsOf(scenario: Scenario, view: SeatView): OrderFacts {
   const us = view.seat === 'us';
   const exposedBelow = scenario.attribution.exposedBelow;
-  let frontNamesUsed = 0;
-  for (const f of view.iran.fronts)
-    frontNamesUsed = Math.max(frontNamesUsed, Number(/^front-(\d+)$/.exec(f.id)?.[1] ?? 0));
   return {
     outcome: view.outcome,
     baghdad: view.baghdad,
@@ -42,7 +40,7 @@ export function orderFactsOf(scenario: Scenario, view: SeatView): OrderFacts {
     iran: {
       resources: view.iran.resources ?? 0,
       missileCapability: view.iran.missileCapability ?? 0,
-      frontNamesUsed,
+      frontNamesUsed: frontNamesUsedIn(view),
       groups: view.iran.groups,
       // The US counts a front exposed once it knows the sponsor; Iran by its worn deniability, as belief.ts does.
       fronts: view.iran.fronts.map((f) => ({
