@@ -242,8 +242,8 @@ export function searchDecision(
   // candidates can be compared world by world (common random numbers).
   const values: number[][] = list.map(() => []);
   let used = 0;
-  const sum = (i: number) => values[i]!.reduce((a, b) => a + b, 0);
-  const mean = (i: number) => (values[i]!.length > 0 ? sum(i) / values[i]!.length : Number.NEGATIVE_INFINITY);
+  const sums = list.map(() => 0); // kept with values: the sorts ask for each mean many times
+  const mean = (i: number) => (values[i]!.length > 0 ? sums[i]! / values[i]!.length : Number.NEGATIVE_INFINITY);
   const byMean = (a: number, b: number) => mean(b) - mean(a) || a - b;
   // Sequential halving: each round shares its part of the budget among the sets still in, then keeps the better half.
   const halve = (ids: number[], budget: number, planOf: (i: number) => Doctrine): number[] => {
@@ -255,7 +255,9 @@ export function searchDecision(
       const per = Math.max(1, Math.floor((limit - used) / (alive.length * (rounds - r))));
       for (const i of alive)
         for (let k = 0; k < per && used < limit; k++) {
-          values[i]!.push(playout(list[i]!, planOf(i), world(values[i]!.length)));
+          const v = playout(list[i]!, planOf(i), world(values[i]!.length));
+          values[i]!.push(v);
+          sums[i]! += v;
           used++;
         }
       alive = alive.filter((i) => values[i]!.length > 0).sort(byMean);
