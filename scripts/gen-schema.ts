@@ -1,13 +1,16 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { doctrinesJsonSchema } from '../src/ai/doctrine.ts';
 import { scenarioJsonSchema } from '../src/engine/index.ts';
 import { withReference } from './gen-scenario-doc.ts';
 
 /**
  * Writes scenarios/scenario.schema.json, the JSON Schema editors use to complete and check scenario files, from the
- * same zod schema the engine validates with, and the field reference in docs/scenario-format.md from that schema.
+ * same zod schema the engine validates with, and the field reference in docs/scenario-format.md from that schema;
+ * and scenarios/doctrines.schema.json, the same for the AI players' doctrines file.
  * `--check` only compares, and exits 1 when either committed file is stale.
  */
 const SCHEMA = 'scenarios/scenario.schema.json';
+const DOCTRINES_SCHEMA = 'scenarios/doctrines.schema.json';
 const DOC = 'docs/scenario-format.md';
 
 const args = process.argv.slice(2);
@@ -40,6 +43,7 @@ if (!doc.ok) {
 const targets: [string, string][] = [
   [SCHEMA, schemaText],
   [DOC, doc.text],
+  [DOCTRINES_SCHEMA, `${JSON.stringify(doctrinesJsonSchema(), null, 2)}\n`],
 ];
 
 if (args.includes('--check')) {

@@ -110,6 +110,13 @@ const strategistSchema = z.strictObject({
         .describe(
           'how sure, in hundredths of a standard error, a first move’s gain over the plan’s own move must be for it to replace that move',
         ),
+      explore: z
+        .int()
+        .min(0)
+        .max(20)
+        .describe(
+          'candidates kept each turn for order types no other candidate holds (drawn at random), so that every order is weighed',
+        ),
     })
     .describe(
       'how a strategist picks: a plan first, then a first move that beats the plan’s own only when the gain is clear',

@@ -4,6 +4,7 @@ import {
   Dice,
   type GameState,
   isOrderLegal,
+  legalOrders,
   type Order,
   type RngState,
   resolveTurn,
@@ -61,11 +62,14 @@ const keyOf = (orders: readonly Order[]): string =>
 
 /**
  * The order sets worth comparing: what each of the side's doctrines would do, then pairs and singles of the best
- * options any doctrine sees (one of each order type with its best-looking targets), within budget and legal.
+ * options any doctrine sees (one of each order type with its best-looking targets), within budget and legal. The
+ * last `explore` places go to order types no other set holds, drawn at random: an order no doctrine favours in a
+ * situation would otherwise never be weighed there, however well it would pay.
  */
 function candidates(
   scenario: Scenario,
   view: SeatView,
+  point: GameState,
   book: DoctrineBook,
   dice: Dice,
   legal: (o: Order) => boolean,
@@ -85,9 +89,13 @@ function candidates(
     list.push(c);
   };
   const best = new Map<string, Option>();
+  const bestOfType = new Map<string, Option>(); // however little the doctrines think of it: for exploring
   for (const d of own)
     for (const o of doctrineOptions(scenario, d, view, dice, false)) {
       const k = JSON.stringify(o.order);
+      const ofType = bestOfType.get(o.order.type);
+      if ((!ofType || o.utility > ofType.utility) && cost(o.order) <= budget && legal(o.order))
+        bestOfType.set(o.order.type, o);
       if (o.utility <= -50 || !legal(o.order)) continue;
       const had = best.get(k);
       if (!had || o.utility > had.utility) best.set(k, o);
@@ -123,8 +131,20 @@ function candidates(
     }
   pairs.sort((x, y) => y.sum - x.sum);
   const singles = top.filter((o) => cost(o.order) <= budget);
+  const unseen = (held: Candidate[]) => {
+    const types = new Set(held.flatMap((c) => c.orders.map((o) => o.type)));
+    const out: Option[] = [];
+    for (const o of legalOrders(scenario, point, side))
+      if (!types.has(o.type) && cost(o) <= budget) {
+        types.add(o.type);
+        out.push(bestOfType.get(o.type) ?? { order: o, utility: 0, why: () => untried(scenario, o) });
+      }
+    return out;
+  };
+  // Room is kept for the unexplored types only as far as there are any; the usual sets fill the rest.
+  const room = Math.max(list.length, limit - Math.min(book.strategist.choice.explore, unseen(list).length));
   // Interleave so that a small budget still sees both kinds.
-  for (let i = 0; list.length < limit && (i < pairs.length || i < singles.length); i++) {
+  for (let i = 0; list.length < room && (i < pairs.length || i < singles.length); i++) {
     const p = pairs[i];
     if (p && scenario.ordersPerTurn >= 2) push({ orders: [p.a.order, p.b.order], reasons: [p.a.why(), p.b.why()] });
     if (i % 3 === 0) {
@@ -132,8 +152,26 @@ function candidates(
       if (s) push({ orders: [s.order], reasons: [s.why()] });
     }
   }
+  // Each beside the best option it leaves room for, so that it is weighed against the plans on fair terms.
+  const fresh = unseen(list);
+  while (list.length < limit && fresh.length > 0) {
+    const o = fresh.splice(dice.int(fresh.length), 1)[0]!;
+    const mate =
+      scenario.ordersPerTurn >= 2
+        ? top.find((t) => t.order.type !== o.order.type && cost(t.order) + cost(o.order) <= budget)
+        : undefined;
+    push(
+      mate
+        ? { orders: [o.order, mate.order], reasons: [o.why(), mate.why()] }
+        : { orders: [o.order], reasons: [o.why()] },
+    );
+  }
   return list;
 }
+
+/** Why the strategist gives an order none of its doctrines offered: it paid in the games it imagined. */
+const untried = (scenario: Scenario, o: Order): string =>
+  `${specOf(scenario, o.type).name}: none of our usual plans calls for it now, but in the games we imagined it paid better than anything they offered.`;
 
 /** A doctrine model's orders in a playout: from its own view of the playout's state, checked against that state. */
 function modelOrders(scenario: Scenario, doctrine: Doctrine, state: GameState, dice: Dice): Order[] {
@@ -205,7 +243,7 @@ export function searchDecision(
   const other = rival(side);
   const point = believedState(scenario, view, null);
   const legal = (o: Order) => isOrderLegal(scenario, point, side, o);
-  const list = candidates(scenario, view, book, dice, legal, level.candidates);
+  const list = candidates(scenario, view, point, book, dice, legal, level.candidates);
   // Whom to imagine across the table: the book's models, weighted by how well each explains the record.
   const models = book.strategist.models[other].map((m) => doctrineOf(book, other, m.doctrine));
   const weights = opponentWeights(

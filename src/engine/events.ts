@@ -1,5 +1,6 @@
 import type { AirDefence, AttackKind, OrderType } from './scenario.ts';
 import type { Ruling } from './facilitator.ts';
+import type { LadderMove } from './ladder.ts';
 import type { Casualties, OutcomeReason, OutcomeResult, Seat, Side } from './state.ts';
 
 /** Who may see an event: everyone, one side, or only the facilitator (who sees all). */
@@ -62,7 +63,7 @@ export type GameEvent = { audience: Audience } & (
   | { type: 'pandemic'; level: number; curfew: boolean }
   | { type: 'card'; card: string; title: string; text: string; released?: 'deck' | 'written' } // released: by the facilitator
   | { type: 'ruling'; ruling: Ruling } // the facilitator overruled a roll; the ruling says which and why
-  | { type: 'rung'; from: number; to: number; pressure: number; cause: 'pressure' | 'first' | 'decay' | 'siege' }
+  | { type: 'rung'; from: number; to: number; pressure: number; cause: LadderMove['cause'] }
   | { type: 'game-over'; result: OutcomeResult; reason: OutcomeReason }
 );
 

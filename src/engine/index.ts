@@ -28,7 +28,7 @@ export {
   withdrawOrders,
 } from './game.ts';
 export { hashValue } from './hash.ts';
-export { rungName } from './ladder.ts';
+export { incidentChance, rungName } from './ladder.ts';
 export {
   type Order,
   type OrderFacts,

@@ -10,7 +10,7 @@ export interface LadderState {
 export interface LadderMove {
   from: number;
   to: number;
-  cause: 'pressure' | 'first' | 'decay' | 'siege';
+  cause: 'pressure' | 'first' | 'decay' | 'siege' | 'incident';
 }
 
 /**
@@ -50,6 +50,15 @@ export function stepLadder(
     rung = to;
   }
   return { ladder: { rung, peak: Math.max(ladder.peak, rung), quietTurns }, moves };
+}
+
+/**
+ * The per-mille chance this week of an incident nobody ordered, for a crisis that started the week at `rung`: the
+ * higher it stands, the more forces are on a hair trigger.
+ */
+export function incidentChance(scenario: Scenario, rung: number): number {
+  const i = scenario.ladder.incidents;
+  return rung < i.fromRung ? 0 : Math.min(1000, (rung - i.fromRung + 1) * i.perMillePerRung);
 }
 
 /** The named rung for a level. */

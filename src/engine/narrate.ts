@@ -380,6 +380,8 @@ export function narrate(scenario: Scenario, event: GameEvent, seat: Seat): strin
           return `After quiet ${scenario.turnDays === 7 ? 'weeks' : 'turns'} the ladder eased ${moved}.`;
         case 'siege':
           return `The embassy siege lifted the ladder ${moved}.`;
+        case 'incident':
+          return `An incident nobody ordered, with forces on both sides on a hair trigger, lifted the ladder ${moved}.`;
         default: {
           const never: never = cause;
           throw new Error(`unhandled rung cause ${String(never)}`);

@@ -3,7 +3,7 @@ import { attributionConfidence, likelihoodWord } from './attribution.ts';
 import { addDays } from './dates.ts';
 import type { Audience, GameEvent } from './events.ts';
 import { type Inject, type Ruling, rulingKey } from './facilitator.ts';
-import { stepLadder } from './ladder.ts';
+import { incidentChance, stepLadder } from './ladder.ts';
 import { chance, clamp, perMille, roundTen } from './math.ts';
 import { type AttackOrder, embassyOf, type Order, specOf } from './orders.ts';
 import { checkOutcome } from './outcome.ts';
@@ -1043,12 +1043,23 @@ class Turn {
   ladder(): void {
     const s = this.s;
     const d = this.d;
+    const start = d.ladder.rung;
+    const chance = incidentChance(s, start);
+    const incident = chance > 0 && this.dice.chance(chance);
     const { ladder, moves } = stepLadder(s, d.ladder, this.pressure, this.firstJumps);
     d.ladder = ladder;
     if (this.siegeSucceeded && d.ladder.rung < s.ladder.siegeFloor) {
       moves.push({ from: d.ladder.rung, to: s.ladder.siegeFloor, cause: 'siege' });
       d.ladder.rung = s.ladder.siegeFloor;
       d.ladder.peak = Math.max(d.ladder.peak, d.ladder.rung);
+    }
+    // An incident undoes the week's calming and lifts the crisis a rung above where the week began.
+    if (incident && d.ladder.rung < s.ladder.war) {
+      const to = Math.min(Math.max(d.ladder.rung, start) + 1, s.ladder.war);
+      moves.push({ from: d.ladder.rung, to, cause: 'incident' });
+      d.ladder.rung = to;
+      d.ladder.peak = Math.max(d.ladder.peak, d.ladder.rung);
+      d.ladder.quietTurns = 0;
     }
     for (const m of moves)
       this.emit('all', { type: 'rung', from: m.from, to: m.to, pressure: this.pressure, cause: m.cause });

@@ -504,6 +504,17 @@ function buildSchemas() {
           firstLeaderKilled: int(0, 5).describe('rungs jumped by the first leader killed'),
           firstStateStrike: int(0, 5).describe('rungs jumped by the first state-on-state strike'),
           siegeFloor: int(0, 14).describe('a successful embassy siege lifts the ladder to at least this rung'),
+          incidents: z
+            .strictObject({
+              fromRung: int(0, 14).describe('the lowest rung at which incidents can happen'),
+              perMillePerRung: perMille.describe(
+                'per-mille chance a week, for each rung from fromRung up to the current one, of an incident',
+              ),
+            })
+            .default({ fromRung: 14, perMillePerRung: 0 })
+            .describe(
+              "incidents nobody ordered (a clash at sea, a jumpy air-defence crew) that undo a week's calming and lift a crisis standing high one rung above where the week began",
+            ),
           brokenBefore: z
             .strictObject({
               usDeath: z.boolean().describe('an American has already been killed'),

@@ -16,7 +16,7 @@ import {
 import { describeOrder, frontName, groupName, longDate, narrate, siteName } from '../engine/narrate.ts';
 import { clock, defaultOrderSeconds, renderDesk, TurnTimer } from './classroom.ts';
 import { fill, focusHeading, h } from './dom.ts';
-import { compact, FIELD_LABELS, orderFields, SEVERITY_WORDS, valueLabel } from './labels.ts';
+import { compact, FIELD_LABELS, incidentOdds, orderFields, SEVERITY_WORDS, valueLabel } from './labels.ts';
 import { createMap, type MapController } from './map/index.ts';
 import type { MapAsset } from './map-projection.ts';
 import type { Session, TurnEvents } from './session.ts';
@@ -209,9 +209,18 @@ export class GameScreen {
         ]
           .filter(Boolean)
           .join(' ');
+        const incident = incidentOdds(s, r.level);
+        const risk =
+          incident === null
+            ? ''
+            : ` Incidents nobody ordered: a ${incident} chance a week of climbing a rung, whatever anyone does.`;
         return h(
           'li',
-          { className: cls, title: `${r.level}. ${r.name}: ${r.description}`, 'aria-current': now ? 'step' : null },
+          {
+            className: cls,
+            title: `${r.level}. ${r.name}: ${r.description}${risk}`,
+            'aria-current': now ? 'step' : null,
+          },
           h('b', {}, r.level),
           r.name,
         );

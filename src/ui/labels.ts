@@ -1,4 +1,4 @@
-import type { Order, Scenario, Side } from '../engine/index.ts';
+import { incidentChance, type Order, type Scenario, type Side } from '../engine/index.ts';
 import { frontName, groupName, siteName } from '../engine/narrate.ts';
 
 /** Words for the fields of an order, as the order builder labels its menus. */
@@ -46,3 +46,9 @@ export const SEVERITY_WORDS: Record<string, string> = {
 /** "1.5k" for 1500: compact troop numbers for the map and the intel tables. */
 export const compact = (n: number): string =>
   n >= 1000 ? `${(n / 1000).toFixed(n % 1000 === 0 ? 0 : 1)}k` : String(n);
+
+/** The chance of an incident at a rung, as players read it ("10%"), or null below the rungs where they happen. */
+export function incidentOdds(s: Scenario, rung: number): string | null {
+  const chance = incidentChance(s, Math.min(rung, s.ladder.war - 1));
+  return chance === 0 || rung >= s.ladder.war ? null : `${chance / 10}%`;
+}

@@ -1,6 +1,6 @@
 import { EFFECT_LABELS, type OrderSpec, type Scenario } from '../engine/index.ts';
 import { h } from './dom.ts';
-import { SEVERITY_WORDS } from './labels.ts';
+import { incidentOdds, SEVERITY_WORDS } from './labels.ts';
 
 const pct = (pm: number) => `${(pm / 10).toFixed(pm % 10 === 0 ? 0 : 1)}%`;
 
@@ -59,6 +59,14 @@ export function orderKind(s: Scenario, spec: OrderSpec): string {
 }
 
 /** How each side wins and how both lose, in words built from the scenario's victory data. */
+/** The incident rule in a sentence (with a leading space), or nothing when the scenario has none. */
+function incidentRule(s: Scenario): string {
+  const i = s.ladder.incidents;
+  const first = incidentOdds(s, i.fromRung);
+  if (first === null) return '';
+  return ` From rung ${i.fromRung} up, forces on both sides are on a hair trigger: each week the crisis starts there, an incident nobody ordered may undo that week's calming and lift it one rung above where it began, with a chance of ${first}, and ${i.perMillePerRung / 10} points more for each rung higher.`;
+}
+
 export function victoryConditions(s: Scenario): { us: string; iran: string; war: string } {
   const v = s.victory;
   return {
@@ -150,7 +158,7 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
     h(
       'p',
       {},
-      `Each week's acts add pressure (a deniable act only as far as it is pinned on someone); every ${s.ladder.pressurePerRung} points climb a rung (at most ${s.ladder.maxStep} a week). Crossing rung ${s.ladder.gates.join(' or ')} needs ${s.ladder.gatePressure} points in one week. ${s.ladder.decayAfterQuiet} quiet weeks in a row step it down. Breaking a precedent (a first American death, a first leader killed, a first strike by one state on another) jumps it.`,
+      `Each week's acts add pressure (a deniable act only as far as it is pinned on someone); every ${s.ladder.pressurePerRung} points climb a rung (at most ${s.ladder.maxStep} a week). Crossing rung ${s.ladder.gates.join(' or ')} needs ${s.ladder.gatePressure} points in one week. ${s.ladder.decayAfterQuiet} quiet weeks in a row step it down. Breaking a precedent (a first American death, a first leader killed, a first strike by one state on another) jumps it.${incidentRule(s)}`,
     ),
     h(
       'ol',

@@ -7,17 +7,21 @@ import { DOCTRINES } from '../../src/ai/doctrine.ts';
 import { AI_PLAYERS } from '../../src/ai/registry.ts';
 import { aiDice } from '../../src/ai/simple.ts';
 import { playoutValue, searchDecision } from '../../src/ai/strategist.ts';
-import { Dice, seedRng, validateOrders, viewFor } from '../../src/engine/index.ts';
+import { Dice, type OrderType, playTurn, seedRng, validateOrders, viewFor } from '../../src/engine/index.ts';
 import { matchStates, randomGameStates, SCENARIO, TEST_LEVEL } from './fixtures.ts';
 
 const doctrine = (side: 'us' | 'iran', id: string) => AI_PLAYERS.find((p) => p.side === side && p.id === id)!.policy;
+// Random orders often end a game in war within a few weeks: several games give enough states.
 const STATES = [
-  ...randomGameStates('strategist-1').filter((_, i) => i % 3 === 0),
+  ...['strategist-1', 'strategist-3', 'strategist-4'].flatMap((seed) =>
+    randomGameStates(seed).filter((_, i) => i % 3 === 0),
+  ),
   ...matchStates('strategist-2', doctrine('us', 'hawk'), doctrine('iran', 'harasser')).filter((_, i) => i % 4 === 1),
 ];
 
 describe('the strategist', () => {
   it('gives the same orders, reasons and search figures for the same view and seed', () => {
+    expect(STATES.length).toBeGreaterThanOrEqual(6);
     for (const state of STATES)
       for (const side of ['us', 'iran'] as const) {
         const view = viewFor(SCENARIO, state, side, false);
@@ -80,5 +84,52 @@ describe('the strategist', () => {
       expect(win).toBeGreaterThan(loss);
       expect(loss).toBeGreaterThan(war);
     }
+  });
+
+  it('weighs orders none of its doctrines offers, and gives one when it clearly pays', () => {
+    // The last week, the US on course to win on its aims, its resolve two points above breaking: an Iranian order
+    // that shakes it turns the loss into a win. No Iranian doctrine in this book will give such an order, so only the
+    // places kept for order types no other candidate holds can show it to the strategist.
+    const shaking: OrderType[] = [
+      'rocket-attack',
+      'lethal-barrage',
+      'embassy-attack',
+      'economic-attack',
+      'missile-strike',
+      'embassy-siege',
+      'public-threat',
+      'horizontal-escalation',
+      'iran-swiss-message',
+    ];
+    const book = (explore: number) => {
+      const b = structuredClone(DOCTRINES);
+      b.strategist.choice.explore = explore;
+      for (const d of b.doctrines) if (d.side === 'iran') for (const t of shaking) d.weights[t] = -100;
+      return b;
+    };
+    const before = matchStates('explore', doctrine('us', 'measured'), doctrine('iran', 'restrained'))[3]!;
+    const state = {
+      ...before,
+      turn: before.lastTurn,
+      us: { ...before.us, resolve: SCENARIO.victory.iran.resolveBreak + 2, credibility: 70 },
+      iran: { ...before.iran, resources: 30 },
+      baghdad: { ...before.baghdad, consent: 70, evictionPressure: 0 },
+      isis: 10,
+      ladder: { ...before.ladder, rung: 5 },
+    };
+    const view = viewFor(SCENARIO, state, 'iran', false);
+    const level = { ...TEST_LEVEL, candidates: 24, playouts: 200 };
+    const decide = (explore: number) =>
+      searchDecision(SCENARIO, view, aiDice('explore', 'iran', 4), level, book(explore));
+
+    const us = doctrine('us', 'measured')(SCENARIO, viewFor(SCENARIO, state, 'us', false), aiDice('x', 'us', 4)).orders;
+    const blind = decide(0);
+    expect(blind.orders.some((o) => shaking.includes(o.type))).toBe(false);
+    const lost = playTurn(SCENARIO, state, us, blind.orders);
+    expect(lost.ok && lost.value.outcome?.result).toBe('us');
+    const explorer = decide(20);
+    expect(explorer.orders.some((o) => shaking.includes(o.type))).toBe(true);
+    const played = playTurn(SCENARIO, state, us, explorer.orders);
+    expect(played.ok && played.value.outcome?.result).toBe('iran');
   });
 });

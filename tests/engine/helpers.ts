@@ -50,10 +50,11 @@ export function withScenario(...patches: ScenarioPatch[]): Scenario {
   return mustParse(raw, 'a patched scenario');
 }
 
-/** No autonomous attacks and no event cards: the noise the order tests do not want. */
+/** No autonomous attacks, event cards or incidents: the noise the order tests do not want. */
 export const quiet: ScenarioPatch = (s) => {
   s.attacks.autonomyPerAggression = 0;
   s.cards = [];
+  s.ladder.incidents = { fromRung: 0, perMillePerRung: 0 };
   // Intelligence updates draw from the RNG every week; without them an order's effects stand alone.
   s.attribution.intelRefresh = 0;
   s.attribution.intelRefreshPerIsr = 0;

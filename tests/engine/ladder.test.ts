@@ -1,10 +1,11 @@
 /**
  * The escalation ladder: `stepLadder` over a table of named cases on the shipped ladder (12 pressure a rung, at most
  * 4 rungs a turn, gates before rungs 4 and 10 that need 24 in one turn, four quiet turns to step down, war at 14),
- * then the ladder in real games: first-of-their-kind acts jump it, a successful siege lifts it to its floor.
+ * then the ladder in real games: first-of-their-kind acts jump it, a successful siege lifts it to its floor, and
+ * incidents nobody ordered lift a crisis standing high.
  */
 import { describe, expect, it } from 'vitest';
-import { rungName } from '../../src/engine/index.ts';
+import { incidentChance, rungName } from '../../src/engine/index.ts';
 import { type LadderMove, type LadderState, stepLadder } from '../../src/engine/ladder.ts';
 import { baseIn, newGame, play, quiet, SCENARIO, withScenario } from './helpers.ts';
 
@@ -291,5 +292,63 @@ describe('the ladder in a game', () => {
     }
     // One rung down after every decayAfterQuiet quiet weeks.
     expect(rungs).toEqual(rungs.map((_, t) => start - Math.trunc((t + 1) / L.decayAfterQuiet)));
+  });
+
+  describe('incidents nobody ordered', () => {
+    it('are possible only from their rung, likelier on each rung above, and never more than certain', () => {
+      const s = withScenario((x) => {
+        x.ladder.incidents = { fromRung: 11, perMillePerRung: 300 };
+      });
+      expect([9, 10, 11, 12, 13].map((r) => incidentChance(s, r))).toEqual([0, 0, 300, 600, 900]);
+      const certain = withScenario((x) => {
+        x.ladder.incidents = { fromRung: 5, perMillePerRung: 400 };
+      });
+      expect(incidentChance(certain, 13)).toBe(1000);
+      // The shipped scenario has them, from a rung above the US aim's and below war.
+      expect(L.incidents.perMillePerRung).toBeGreaterThan(0);
+      expect(L.incidents.fromRung).toBeGreaterThan(SCENARIO.victory.us.maxRung);
+      expect(L.incidents.fromRung).toBeLessThan(L.war);
+    });
+
+    const calming = {
+      us: [{ type: 'us-swiss-message' }],
+      iran: [{ type: 'iran-swiss-message' }, { type: 'restrain-proxies' }],
+    };
+    const standingAt = (rung: number, perMillePerRung: number) =>
+      withScenario(quiet, (x) => {
+        x.ladder.start = rung;
+        x.ladder.incidents = { fromRung: 10, perMillePerRung };
+      });
+
+    it('undo a week of calming and lift the crisis a rung above where the week began', () => {
+      const calmed = play(newGame('incident', standingAt(10, 0)), calming.us, calming.iran);
+      expect(calmed.state.ladder.rung).toBe(9); // both sides' messages and restraint step it down
+      const r = play(newGame('incident', standingAt(10, 1000)), calming.us, calming.iran);
+      expect(r.state.ladder.rung).toBe(11);
+      expect(r.state.ladder.peak).toBe(11);
+      expect(r.events).toContainEqual(expect.objectContaining({ type: 'rung', from: 9, to: 11, cause: 'incident' }));
+    });
+
+    it('one rung below war, an incident is the war', () => {
+      const r = play(newGame('incident', standingAt(L.war - 1, 1000)), calming.us, calming.iran);
+      expect(r.state.ladder.rung).toBe(L.war);
+      expect(r.state.outcome?.result).toBe('shared-loss');
+    });
+
+    it('below their rung they draw nothing: the game is the same, bit for bit, as one without them', () => {
+      const none = withScenario(quiet, (x) => {
+        x.ladder.incidents = { fromRung: 14, perMillePerRung: 0 };
+      });
+      const high = withScenario(quiet, (x) => {
+        x.ladder.incidents = { fromRung: 12, perMillePerRung: 500 };
+      });
+      const week = (s: typeof none) =>
+        play(newGame('below', s), [{ type: 'counter-isis' }], [{ type: 'eviction-campaign' }]).state;
+      const { scenarioHash: withRule, ...played } = week(high);
+      const { scenarioHash: without, ...plain } = week(none);
+      expect(played.ladder.rung).toBeLessThan(12);
+      expect(withRule).not.toBe(without); // the two scenarios differ ...
+      expect(played).toEqual(plain); // ... and the games do not
+    });
   });
 });

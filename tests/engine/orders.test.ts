@@ -739,7 +739,7 @@ const CASES: EffectCase[] = [
     },
   },
   {
-    name: 'embassy-attack: rockets on the embassy, US resolve down',
+    name: 'embassy-attack: rockets on the embassy, US resolve and credibility down',
     side: 'iran',
     order: { type: 'embassy-attack', group: 'aah', claim: 'unclaimed' },
     patch: [harmless('embassy-attack')],
@@ -748,13 +748,14 @@ const CASES: EffectCase[] = [
     changes: (x) => ({
       'iran.groups.aah.arsenal': x.b('iran.groups.aah.arsenal') - x.s.attacks.profiles['embassy-attack'].arsenalCost,
       'us.resolve': x.b('us.resolve') + (x.e.usResolve ?? 0),
+      'us.credibility': x.b('us.credibility') + (x.e.credibility ?? 0),
     }),
     check: (x) => {
       expect(x.after.attacks[0]).toMatchObject({ kind: 'embassy-attack', target: 'embassy', group: 'aah' });
     },
   },
   {
-    name: "economic-attack: an oil site hit, Iran's own income docked for the week",
+    name: "economic-attack: an oil site hit, US resolve shaken, Iran's own income docked for the week",
     side: 'iran',
     order: { type: 'economic-attack', group: 'nujaba', site: 'burjesia', claim: 'unclaimed' },
     patch: [harmless('economic-attack')],
@@ -765,6 +766,7 @@ const CASES: EffectCase[] = [
         x.b('iran.groups.nujaba.arsenal') - x.s.attacks.profiles['economic-attack'].arsenalCost,
       'baghdad.consent': x.b('baghdad.consent') + (x.e.consent ?? 0),
       'baghdad.evictionPressure': x.b('baghdad.evictionPressure') + (x.e.evictionPressure ?? 0),
+      'us.resolve': x.b('us.resolve') + (x.e.usResolve ?? 0),
       'iran.resources': x.b('iran.resources') - x.spec.cost + x.s.domestic.economicIncome,
     }),
     check: (x) => {
@@ -1492,7 +1494,7 @@ const ILLEGAL: IllegalCase[] = [
     side: 'us',
     orders: [
       { type: 'campaign', group: 'kh' },
-      { type: 'strike-site', site: 'jurf-al-sakhar' },
+      { type: 'leadership-strike', group: 'aah' },
     ],
     code: 'order.cost',
     path: 'orders',
