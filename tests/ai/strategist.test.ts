@@ -65,7 +65,7 @@ describe('the strategist', () => {
         expect(AI_PLAYERS.some((p) => p.side === side && p.id === `strategist:${l.id}`)).toBe(true);
   });
 
-  it('values a war below any other end, and a win above a loss', () => {
+  it('values a war as a loss for both sides, never above one, and a win above a loss', () => {
     const final = matchStates('value', doctrine('us', 'measured'), doctrine('iran', 'harasser')).at(-1)!;
     const ended = (result: 'us' | 'iran' | 'shared-loss') => ({
       ...final,
@@ -82,7 +82,9 @@ describe('the strategist', () => {
       const loss = playoutValue(SCENARIO, ended(side === 'us' ? 'iran' : 'us'), side, DOCTRINES);
       const war = playoutValue(SCENARIO, ended('shared-loss'), side, DOCTRINES);
       expect(win).toBeGreaterThan(loss);
-      expect(loss).toBeGreaterThan(war);
+      // At the same score; in a game the war rung's own cost in the score puts a war below a loss.
+      expect(war).toBeLessThanOrEqual(loss);
+      expect(war).toBeLessThan(playoutValue(SCENARIO, final, side, DOCTRINES));
     }
   });
 
