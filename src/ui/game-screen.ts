@@ -221,14 +221,20 @@ export class GameScreen {
             title: `${r.level}. ${r.name}: ${r.description}${risk}`,
             'aria-current': now ? 'step' : null,
           },
-          h('b', {}, r.level),
+          h(
+            'b',
+            {},
+            r.level,
+            incident === null ? null : h('span', { className: 'risk', 'aria-hidden': 'true' }, ` ⚠${incident}`),
+          ),
           r.name,
         );
       }),
     );
+    const risk = incidentOdds(s, view.ladder.rung);
     this.els.ladder.setAttribute(
       'aria-label',
-      `Escalation ladder: rung ${view.ladder.rung} of ${s.ladder.war}, ${rungName(s, view.ladder.rung)}`,
+      `Escalation ladder: rung ${view.ladder.rung} of ${s.ladder.war}, ${rungName(s, view.ladder.rung)}${risk === null ? '' : `; a ${risk} chance a week of an incident nobody ordered climbing it a rung`}`,
     );
   }
 

@@ -2,8 +2,9 @@
  * Generous tit-for-tat survives noise (FACTS.md Part 1, after Axelrod): in Iraq the noise is misattribution and
  * militias firing without orders. Strict tit-for-tat answers every blow, so one rocket pinned on the wrong group
  * starts a round of strikes and answers that feeds itself; the shipped tit-for-tat forgives some, and the spiral
- * dies out. Measured on a noisy variant of the scenario (more unordered fire, no eviction vote to end games early),
- * by the blows the players chose (US strikes, Iran's ordered attacks): the unordered fire is the noise itself.
+ * dies out. Measured on a noisy variant of the scenario (more unordered fire, no eviction vote or incidents to end
+ * games early), by the blows the players chose (US strikes, Iran's ordered attacks): the unordered fire is the noise
+ * itself.
  */
 import { describe, expect, it } from 'vitest';
 import { DOCTRINES, type Doctrine } from '../../src/ai/doctrine.ts';
@@ -16,6 +17,8 @@ function noisy(): Scenario {
   const raw = structuredClone(SCENARIO) as unknown as ScenarioInput;
   raw.baghdad.voteAt = 100;
   raw.attacks.autonomyPerAggression = 20;
+  // Incidents end games in war whatever the players choose: noise of another kind, left out like the vote.
+  raw.ladder.incidents = { fromRung: 14, perMillePerRung: 0 };
   const parsed = parseScenario(raw);
   if (!parsed.ok) throw new Error(formatErrors(parsed.errors));
   return parsed.value;
