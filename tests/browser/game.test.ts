@@ -228,4 +228,18 @@ describe('the browser game', () => {
     expect(await page.textContent('.error')).toMatch(/altered|damaged/);
     expect(await page.isVisible('#commit')).toBe(false);
   });
+
+  it('shows the odds of incidents nobody ordered on the high rungs, and the rule behind them', async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'us', seed: '404' });
+    const rungs = await page.locator('.ladder .rung').allTextContents();
+    const odds = rungs.map((text) => /⚠(\d+)%/.exec(text)?.[1] ?? null);
+    // Nothing below rung 11 or on the war rung; from 11 the odds grow with each rung.
+    expect(odds.slice(0, 11).every((o) => o === null)).toBe(true);
+    expect(odds.slice(11, 14).map(Number)).toEqual([20, 40, 60]);
+    expect(odds[14]).toBeNull();
+    expect(await page.locator('.ladder .rung').nth(12).getAttribute('title')).toMatch(/40% chance a week/);
+    await activate(page, 'button:text("Rules")');
+    expect(await page.textContent('body')).toMatch(/From rung 11 up, forces on both sides are on a hair trigger/);
+  });
 });
