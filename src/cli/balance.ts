@@ -23,7 +23,7 @@ import { alignColumns, wilson } from './summary.ts';
  * side's share of the decided games and the shared-loss rate; how often each order is chosen by the strategist and
  * at which rungs (dead and dominant orders flagged); and how much of the outcome the seed decides against the
  * players' decisions. Each figure is checked against the targets of the issue.
- *   npm run balance -- [--seeds 1-40] [--level normal] [--scenario FILE] [--doctrines FILE] [--preset short]
+ *   npm run balance -- [--seeds 1-120] [--level normal] [--scenario FILE] [--doctrines FILE] [--preset short]
  *                      [--workers N]
  * Results depend only on the seeds and the data (never on --workers).
  */
@@ -100,7 +100,8 @@ async function main(): Promise<void> {
   if (!parsed.ok) die(parsed.message);
   const { values, positional } = parsed.args;
   if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);
-  const seeds = parseSeedRange(values.get('seeds') ?? '1-40', 100_000);
+  // 120 seeds by default: an order chosen once in a hundred games is missed by a run of a few hundred games.
+  const seeds = parseSeedRange(values.get('seeds') ?? '1-120', 100_000);
   if (!seeds.ok) die(`--seeds: ${seeds.message}`);
   const level = values.get('level') ?? 'normal';
   const doctrinesPath = values.get('doctrines') ?? null;
@@ -198,6 +199,7 @@ async function main(): Promise<void> {
   // Orders: how often the strategist chooses each, and at which rungs.
   out.push('', 'Orders the strategist chose (over every pairing it played in), by side:');
   const problems: string[] = [];
+  const rare: string[] = [];
   for (const side of ['us', 'iran'] as const) {
     const mine = games.flatMap((g) => g.choices.filter((c) => c.side === side));
     const types = scenario.orders.filter((o) => (side === 'us' ? isUs(o.type) : !isUs(o.type)));
@@ -207,7 +209,10 @@ async function main(): Promise<void> {
     for (const spec of types) {
       const of = mine.filter((c) => c.type === spec.type);
       const share = mine.length === 0 ? 0 : (100 * of.length) / mine.length;
-      if (of.length === 0) problems.push(`${side === 'us' ? 'US' : 'Iran'} order "${spec.name}" is dead: never chosen`);
+      const who = `${side === 'us' ? 'US' : 'Iran'} order "${spec.name}"`;
+      if (of.length === 0) problems.push(`${who} is dead: never chosen in ${games.length} games`);
+      else if (of.length * 100 < games.length)
+        rare.push(`${who} is rare: chosen ${of.length} times in ${games.length} games, so a smaller run may miss it`);
       if (share > TARGET.dominant)
         problems.push(
           `${side === 'us' ? 'US' : 'Iran'} order "${spec.name}" is dominant: ${Math.round(share)}% of choices`,
@@ -226,6 +231,7 @@ async function main(): Promise<void> {
     `- no order dead (never chosen) or dominant (over ${TARGET.dominant}% of a side's choices): ${mark(problems.length === 0)}`,
   );
   for (const p of problems) out.push(`  ${p}`);
+  for (const r of rare) out.push(`  note: ${r}`);
 
   // Luck against decisions: the same seeds across every pairing.
   const bySeed = Array.from({ length: count }, (_, i) =>
