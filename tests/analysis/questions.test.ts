@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { discussionQuestions, MAX_QUESTIONS, MIN_QUESTIONS, questionCandidates } from '../../src/analysis/questions.ts';
 import type { PlayedGame } from '../../src/analysis/record.ts';
 import { isOrderLegal, type Order } from '../../src/engine/index.ts';
+import { formatErrors, parseScenario, type Scenario, type ScenarioInput } from '../../src/engine/index.ts';
 import { aiGame, SCENARIO, scriptedGame } from './games.ts';
+
+/** The shipped scenario starting at a rung, with incidents from rung 11 at the given odds a rung. */
+function withIncidents(o: { start: number; perMillePerRung: number }): Scenario {
+  const raw = structuredClone(SCENARIO) as unknown as ScenarioInput;
+  raw.ladder.start = o.start;
+  raw.ladder.incidents = { fromRung: 11, perMillePerRung: o.perMillePerRung };
+  const parsed = parseScenario(raw);
+  if (!parsed.ok) throw new Error(formatErrors(parsed.errors));
+  return parsed.value;
+}
 
 // Iran holds its proxies back whenever it can afford to, so nobody fires at all.
 const restrain: Order = { type: 'restrain-proxies' };
@@ -88,5 +99,26 @@ describe('discussion questions', () => {
     expect(kinds).toContain('quiet');
     expect(kinds).not.toContain('misattribution');
     expect(kinds).not.toContain('wrong-strike');
+  });
+
+  it('asks about the brink, not one move, when an incident nobody ordered took the crisis to war', () => {
+    // Both sides calm the crisis every week, but it starts one rung below war, where incidents are certain.
+    const brink = withIncidents({ start: SCENARIO.ladder.war - 1, perMillePerRung: 1000 });
+    const game = scriptedGame(() => ({ us: [{ type: 'us-swiss-message' }], iran: [restrain] }), '5', {
+      scenario: brink,
+    });
+    expect(game.final.outcome?.result).toBe('shared-loss');
+    const q = questionCandidates(game).find((c) => c.kind === 'war')!;
+    expect(q.turn).toBe(1);
+    expect(q.cite).toMatch(/An incident nobody ordered.*The game ended in war\./);
+    expect(q.text).toMatch(/^Nobody ordered the last step/);
+
+    // The same weeks without incidents: the calming holds, and there is no war to ask about.
+    const calm = scriptedGame(() => ({ us: [{ type: 'us-swiss-message' }], iran: [restrain] }), '5', {
+      scenario: withIncidents({ start: SCENARIO.ladder.war - 1, perMillePerRung: 0 }),
+      turns: 3,
+    });
+    expect(calm.final.outcome?.result).not.toBe('shared-loss');
+    expect(questionCandidates(calm).some((c) => c.kind === 'war')).toBe(false);
   });
 });
