@@ -63,7 +63,7 @@ export type GameEvent = { audience: Audience } & (
   | { type: 'pandemic'; level: number; curfew: boolean }
   | { type: 'card'; card: string; title: string; text: string; released?: 'deck' | 'written' } // released: by the facilitator
   | { type: 'ruling'; ruling: Ruling } // the facilitator overruled a roll; the ruling says which and why
-  | { type: 'rung'; from: number; to: number; pressure: number; cause: LadderMove['cause'] }
+  | { type: 'rung'; from: number; to: number; pressure: number; cause: LadderMove['cause']; story?: string }
   | { type: 'game-over'; result: OutcomeResult; reason: OutcomeReason }
 );
 

@@ -11,6 +11,8 @@ export interface LadderMove {
   from: number;
   to: number;
   cause: 'pressure' | 'first' | 'decay' | 'siege' | 'incident';
+  /** For an incident: what happened, as the news tells it (from the scenario's stories). */
+  story?: string;
 }
 
 /**

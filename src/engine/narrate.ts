@@ -381,7 +381,9 @@ export function narrate(scenario: Scenario, event: GameEvent, seat: Seat): strin
         case 'siege':
           return `The embassy siege lifted the ladder ${moved}.`;
         case 'incident':
-          return `An incident nobody ordered, with forces on both sides on a hair trigger, lifted the ladder ${moved}.`;
+          return event.story
+            ? `${event.story} Nobody ordered it, but with forces on both sides on a hair trigger it lifted the ladder ${moved}.`
+            : `An incident nobody ordered, with forces on both sides on a hair trigger, lifted the ladder ${moved}.`;
         default: {
           const never: never = cause;
           throw new Error(`unhandled rung cause ${String(never)}`);

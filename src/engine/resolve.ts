@@ -1056,13 +1056,22 @@ class Turn {
     // An incident undoes the week's calming and lifts the crisis a rung above where the week began.
     if (incident && d.ladder.rung < s.ladder.war) {
       const to = Math.min(Math.max(d.ladder.rung, start) + 1, s.ladder.war);
-      moves.push({ from: d.ladder.rung, to, cause: 'incident' });
+      const stories = s.ladder.incidents.stories;
+      const story = stories.length > 0 ? stories[this.dice.int(stories.length)] : undefined;
+      moves.push({ from: d.ladder.rung, to, cause: 'incident', ...(story !== undefined && { story }) });
       d.ladder.rung = to;
       d.ladder.peak = Math.max(d.ladder.peak, d.ladder.rung);
       d.ladder.quietTurns = 0;
     }
     for (const m of moves)
-      this.emit('all', { type: 'rung', from: m.from, to: m.to, pressure: this.pressure, cause: m.cause });
+      this.emit('all', {
+        type: 'rung',
+        from: m.from,
+        to: m.to,
+        pressure: this.pressure,
+        cause: m.cause,
+        ...(m.story !== undefined && { story: m.story }),
+      });
   }
 
   run(us: Order[], iran: Order[]): void {

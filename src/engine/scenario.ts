@@ -510,8 +510,12 @@ function buildSchemas() {
               perMillePerRung: perMille.describe(
                 'per-mille chance a week, for each rung from fromRung up to the current one, of an incident',
               ),
+              stories: z
+                .array(text)
+                .default([])
+                .describe('what an incident looks like in the news, one sentence each: one is drawn for each incident'),
             })
-            .default({ fromRung: 14, perMillePerRung: 0 })
+            .default({ fromRung: 14, perMillePerRung: 0, stories: [] })
             .describe(
               "incidents nobody ordered (a clash at sea, a jumpy air-defence crew) that undo a week's calming and lift a crisis standing high one rung above where the week began",
             ),

@@ -9,7 +9,7 @@ import { aiGame, SCENARIO, scriptedGame } from './games.ts';
 function withIncidents(o: { start: number; perMillePerRung: number }): Scenario {
   const raw = structuredClone(SCENARIO) as unknown as ScenarioInput;
   raw.ladder.start = o.start;
-  raw.ladder.incidents = { fromRung: 11, perMillePerRung: o.perMillePerRung };
+  raw.ladder.incidents = { ...raw.ladder.incidents, fromRung: 11, perMillePerRung: o.perMillePerRung };
   const parsed = parseScenario(raw);
   if (!parsed.ok) throw new Error(formatErrors(parsed.errors));
   return parsed.value;
@@ -110,7 +110,8 @@ describe('discussion questions', () => {
     expect(game.final.outcome?.result).toBe('shared-loss');
     const q = questionCandidates(game).find((c) => c.kind === 'war')!;
     expect(q.turn).toBe(1);
-    expect(q.cite).toMatch(/An incident nobody ordered.*The game ended in war\./);
+    expect(q.cite).toMatch(/Nobody ordered it.*The game ended in war\./);
+    expect(SCENARIO.ladder.incidents.stories.some((story) => q.cite.includes(story))).toBe(true);
     expect(q.text).toMatch(/^Nobody ordered the last step/);
 
     // The same weeks without incidents: the calming holds, and there is no war to ask about.

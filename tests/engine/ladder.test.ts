@@ -329,6 +329,24 @@ describe('the ladder in a game', () => {
       expect(r.events).toContainEqual(expect.objectContaining({ type: 'rung', from: 9, to: 11, cause: 'incident' }));
     });
 
+    it("come with one of the scenario's stories for the news, drawn by the game's dice", () => {
+      const stories = ['A first story.', 'A second story.', 'A third story.'];
+      const told = (seed: string, withStories: string[]) => {
+        const s = withScenario(quiet, (x) => {
+          x.ladder.start = 10;
+          x.ladder.incidents = { fromRung: 10, perMillePerRung: 1000, stories: withStories };
+        });
+        const r = play(newGame(seed, s), calming.us, calming.iran);
+        return r.events.find((e) => e.type === 'rung' && e.cause === 'incident') as { story?: string } | undefined;
+      };
+      const seeds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+      const drawn = seeds.map((seed) => told(seed, stories)?.story);
+      for (const story of drawn) expect(stories).toContain(story);
+      expect(new Set(drawn).size).toBeGreaterThan(1);
+      expect(seeds.map((seed) => told(seed, stories)?.story)).toEqual(drawn); // the same seed, the same story
+      expect(told('a', [])).not.toHaveProperty('story');
+    });
+
     it('one rung below war, an incident is the war', () => {
       const r = play(newGame('incident', standingAt(L.war - 1, 1000)), calming.us, calming.iran);
       expect(r.state.ladder.rung).toBe(L.war);
