@@ -1,5 +1,6 @@
 import { isSide } from '../engine/index.ts';
 import {
+  ATTACK_KINDS,
   Dice,
   type GameState,
   isOrderLegal,
@@ -37,14 +38,7 @@ interface Signs {
   counted: number[];
 }
 
-const ATTACKS = new Set<Order['type']>([
-  'rocket-attack',
-  'lethal-barrage',
-  'embassy-attack',
-  'economic-attack',
-  'convoy-attack',
-  'missile-strike',
-]);
+const ATTACKS = new Set<Order['type']>(ATTACK_KINDS);
 
 function signsOfOrders(scenario: Scenario, orders: readonly Order[], them: Side): Signs {
   const has = (...types: Order['type'][]) => orders.some((o) => types.includes(o.type));

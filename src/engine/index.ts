@@ -56,6 +56,7 @@ export { resolveTurn, type TurnResult } from './resolve.ts';
 export { type EngineError, formatErrors, type Result } from './result.ts';
 export { Dice, type RngState, reseed, seedRng } from './rng.ts';
 export {
+  ATTACK_KINDS,
   IRAN_ORDER_TYPES,
   ORDER_TYPES,
   type OrderSpec,

@@ -163,15 +163,7 @@ describe('the personalities differ', () => {
     expect(n(hawk, 'lethal-barrage')).toBeGreaterThan(n(harasser, 'lethal-barrage'));
     // The restrained Iranian fights less than the hawk and works parliament more than it fights. (Per week it does
     // not push parliament more than the hawk does: against the US hawk it spends on calming the crisis.)
-    const violent = [
-      'rocket-attack',
-      'lethal-barrage',
-      'embassy-attack',
-      'economic-attack',
-      'convoy-attack',
-      'missile-strike',
-      'horizontal-escalation',
-    ];
+    const violent = SCENARIO.orders.filter((o) => o.severity === 'violent').map((o) => o.type);
     expect(n(restrained, ...violent)).toBeLessThan(n(hawk, ...violent));
     expect(n(restrained, 'eviction-campaign', 'info-operation')).toBeGreaterThan(n(restrained, ...violent));
   });
