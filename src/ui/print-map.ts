@@ -1,14 +1,13 @@
 import type { BaseState, Scenario } from '../engine/index.ts';
 import {
   type Box,
-  clusterColumns,
   type LabelInput,
   overlapArea,
   type PlacedLabel,
   type PlacedMarker,
   type Point,
   placeLabels,
-  spreadMarkers,
+  placeMarkers,
 } from './map/layout.ts';
 import { airDefenceName, CITIES, FONT, formatTroops, shortName } from './map/style.ts';
 import { type MapAsset, projectLonLat } from './map-projection.ts';
@@ -174,18 +173,11 @@ export function printMap(asset: MapAsset, scenario: Scenario, bases: readonly Ba
   const sizes = new Map(sites.map((s) => [s.id, measure(texts.get(s.id)!, LABEL_PX, true)]));
   const truth = sites.map((s) => ({ id: s.id, ...project(s.lat, s.lon), r: MARKER_R }));
 
-  // The same three steps as the game's map: callout columns for crowded clusters, markers spread apart, labels placed.
-  const columns = clusterColumns(
+  // The game's map's steps: callout columns for crowded clusters and markers spread apart, then labels placed.
+  const { columns, markers: placed } = placeMarkers(
     truth.map((t) => ({ ...t, ...sizes.get(t.id)! })),
     world,
     { distance: CLUSTER_DISTANCE },
-  );
-  const placed = spreadMarkers(
-    truth.map((t) => {
-      const fixed = columns.at.get(t.id);
-      return fixed ? { ...t, fixed } : t;
-    }),
-    world,
   );
   const siteNames = new Set(sites.map((s) => shortName(s)));
   const cities = [

@@ -554,3 +554,24 @@ export function hash01(...parts: number[]): number {
   h ^= h >>> 15;
   return (h >>> 0) / 4294967296;
 }
+
+/**
+ * The first two steps of every map's layout, the game's and the printed one: crowded clusters (Baghdad) become
+ * callout columns, then every other marker is spread apart around them and pulled in from beyond the edge
+ * (Abqaiq), with an arrow toward the real place.
+ */
+export function placeMarkers(
+  items: readonly ColumnItem[],
+  world: { w: number; h: number },
+  opts: { distance?: number } = {},
+): { columns: ReturnType<typeof clusterColumns>; markers: PlacedMarker[] } {
+  const columns = clusterColumns(items, world, opts);
+  const markers = spreadMarkers(
+    items.map(({ id, x, y, r }) => {
+      const fixed = columns.at.get(id);
+      return fixed ? { id, x, y, r, fixed } : { id, x, y, r };
+    }),
+    world,
+  );
+  return { columns, markers };
+}

@@ -13,7 +13,7 @@ import { MARKER_R } from './icons.ts';
 import {
   type Box,
   type Column,
-  clusterColumns,
+  placeMarkers,
   findFreeSpot,
   type LabelInput,
   overlapArea,
@@ -22,7 +22,6 @@ import {
   type Point,
   placeLabels,
   segmentHitsBox,
-  spreadMarkers,
 } from './layout.ts';
 import { CITIES, FONT, LABEL_PX, LABEL_STROKE, OUTLINE_CSS, shortName } from './style.ts';
 
@@ -194,19 +193,10 @@ export function computePlan(inputs: PlanInputs, asset: MapAsset): MapPlan {
   const labelInputs = inputs.sites.map((s) => s.label);
   const truth = inputs.sites.map((s) => ({ id: s.id, x: s.x, y: s.y, r: MARKER_R }));
 
-  // Crowded clusters (Baghdad) become callout columns; every other marker is spread apart where it overlaps and
-  // pulled in from beyond the edge (Abqaiq), with an arrow toward the real place.
-  const columns = clusterColumns(
+  const { columns, markers } = placeMarkers(
     truth.map((t, i) => ({ ...t, w: labelInputs[i]!.w, h: labelInputs[i]!.h })),
     world,
     { distance: CLUSTER_DISTANCE },
-  );
-  const markers = spreadMarkers(
-    truth.map((t) => {
-      const fixed = columns.at.get(t.id);
-      return fixed ? { ...t, fixed } : t;
-    }),
-    world,
   );
 
   // A city under a site's marker (Mosul, Kirkuk) takes its name beside that marker.
