@@ -131,18 +131,17 @@ function candidates(
     }
   pairs.sort((x, y) => y.sum - x.sum);
   const singles = top.filter((o) => cost(o.order) <= budget);
-  const unseen = (held: Candidate[]) => {
-    const types = new Set(held.flatMap((c) => c.orders.map((o) => o.type)));
-    const out: Option[] = [];
-    for (const o of legalOrders(scenario, point, side))
-      if (!types.has(o.type) && cost(o) <= budget) {
-        types.add(o.type);
-        out.push(bestOfType.get(o.type) ?? { order: o, utility: 0, why: () => untried(scenario, o) });
-      }
-    return out;
-  };
+  const typesIn = (held: Candidate[]) => new Set(held.flatMap((c) => c.orders.map((o) => o.type)));
+  // One option of each affordable type the plans do not hold: the doctrines' best-rated, else the first legal one.
+  const unexplored: Option[] = [];
+  const planned = typesIn(list);
+  for (const o of legalOrders(scenario, point, side))
+    if (!planned.has(o.type) && cost(o) <= budget) {
+      planned.add(o.type);
+      unexplored.push(bestOfType.get(o.type) ?? { order: o, utility: 0, why: () => untried(scenario, o) });
+    }
   // Room is kept for the unexplored types only as far as there are any; the usual sets fill the rest.
-  const room = Math.max(list.length, limit - Math.min(book.strategist.choice.explore, unseen(list).length));
+  const room = Math.max(list.length, limit - Math.min(book.strategist.choice.explore, unexplored.length));
   // Interleave so that a small budget still sees both kinds.
   for (let i = 0; list.length < room && (i < pairs.length || i < singles.length); i++) {
     const p = pairs[i];
@@ -153,7 +152,8 @@ function candidates(
     }
   }
   // Each beside the best option it leaves room for, so that it is weighed against the plans on fair terms.
-  const fresh = unseen(list);
+  const held = typesIn(list);
+  const fresh = unexplored.filter((o) => !held.has(o.order.type));
   while (list.length < limit && fresh.length > 0) {
     const o = fresh.splice(dice.int(fresh.length), 1)[0]!;
     const mate =
