@@ -49,6 +49,6 @@ export const compact = (n: number): string =>
 
 /** The chance of an incident at a rung, as players read it ("10%"), or null below the rungs where they happen. */
 export function incidentOdds(s: Scenario, rung: number): string | null {
-  const chance = incidentChance(s, Math.min(rung, s.ladder.war - 1));
-  return chance === 0 || rung >= s.ladder.war ? null : `${chance / 10}%`;
+  const chance = rung >= s.ladder.war ? 0 : incidentChance(s, rung);
+  return chance === 0 ? null : `${chance / 10}%`;
 }
