@@ -79,7 +79,7 @@ function groupsForUs(s: Scenario, view: SeatView, dice: Dice | null): GroupState
 }
 
 /** Fronts as the US knows them; a sponsor it has not exposed is guessed from whom it blamed for the front's claims. */
-function frontsForUs(view: SeatView, groups: GroupState[], dice: Dice | null): FrontState[] {
+function frontsForUs(s: Scenario, view: SeatView, groups: GroupState[], dice: Dice | null): FrontState[] {
   return view.iran.fronts.map((f) => {
     let sponsor = f.sponsor;
     if (sponsor === null) {
@@ -96,7 +96,7 @@ function frontsForUs(view: SeatView, groups: GroupState[], dice: Dice | null): F
       deniability: f.deniability,
       claims: f.claims,
       retired: f.retired,
-      exposed: f.sponsor !== null,
+      exposed: frontExposedIn(s, view, f),
       createdTurn: 0,
     };
   });
@@ -206,6 +206,14 @@ export function inferCardsFired(s: Scenario, view: SeatView, dice: Dice | null):
 export const RECENT_TURNS = 4;
 
 /** How many front names Iran has used: each created front's id carries its number (front-3), the view shows them all. */
+/**
+ * Whether a front of the view counts as exposed to the seat: for the US once it knows the sponsor, for Iran once the
+ * front's worn deniability is below the scenario's line.
+ */
+export function frontExposedIn(scenario: Scenario, view: SeatView, front: SeatView['iran']['fronts'][number]): boolean {
+  return view.seat === 'us' ? front.sponsor !== null : front.deniability < scenario.attribution.exposedBelow;
+}
+
 export function frontNamesUsedIn(view: SeatView): number {
   let used = 0;
   for (const f of view.iran.fronts) used = Math.max(used, Number(/^front-(\d+)$/.exec(f.id)?.[1] ?? 0));
@@ -233,7 +241,7 @@ export function believedState(scenario: Scenario, view: SeatView, dice: Dice | n
         restrainedTurns: g.restrainedTurns ?? 0,
       }));
   const fronts: FrontState[] = us
-    ? frontsForUs(view, groups, dice)
+    ? frontsForUs(s, view, groups, dice)
     : view.iran.fronts.map((f) => ({
         id: f.id,
         name: f.name,
@@ -241,7 +249,7 @@ export function believedState(scenario: Scenario, view: SeatView, dice: Dice | n
         deniability: f.deniability,
         claims: f.claims,
         retired: f.retired,
-        exposed: f.deniability < s.attribution.exposedBelow,
+        exposed: frontExposedIn(s, view, f),
         createdTurn: 0,
       }));
   const frontNamesUsed = frontNamesUsedIn(view);

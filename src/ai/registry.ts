@@ -1,6 +1,6 @@
 import { isSide } from '../engine/index.ts';
 import { isOrderLegal, type OrderFacts, type Scenario, type SeatView, type Side } from '../engine/index.ts';
-import { frontNamesUsedIn } from './belief.ts';
+import { frontExposedIn, frontNamesUsedIn } from './belief.ts';
 import { DOCTRINES, type Doctrine, type DoctrineBook } from './doctrine.ts';
 import { decideDoctrine } from './doctrine-policy.ts';
 import type { Policy } from './simple.ts';
@@ -24,8 +24,6 @@ export interface AiPlayer {
  * checks on every order.
  */
 export function orderFactsOf(scenario: Scenario, view: SeatView): OrderFacts {
-  const us = view.seat === 'us';
-  const exposedBelow = scenario.attribution.exposedBelow;
   return {
     outcome: view.outcome,
     baghdad: view.baghdad,
@@ -42,12 +40,11 @@ export function orderFactsOf(scenario: Scenario, view: SeatView): OrderFacts {
       missileCapability: view.iran.missileCapability ?? 0,
       frontNamesUsed: frontNamesUsedIn(view),
       groups: view.iran.groups,
-      // The US counts a front exposed once it knows the sponsor; Iran by its worn deniability, as belief.ts does.
       fronts: view.iran.fronts.map((f) => ({
         id: f.id,
         retired: f.retired,
         claims: f.claims,
-        exposed: us ? f.sponsor !== null : f.deniability < exposedBelow,
+        exposed: frontExposedIn(scenario, view, f),
       })),
     },
   };
