@@ -104,6 +104,11 @@ describe('saves', () => {
       edit: (x) => ({ ...x, settings: { ...x.settings, scenarioId: 'red-lines' } }),
       message: /scenario this game does not have/,
     },
+    {
+      name: 'a save from before the scenario changed',
+      edit: (x) => ({ ...x, replay: { ...x.replay, scenarioHash: '0123456789abcd' } }),
+      message: /earlier version of the Two Boxers scenario/,
+    },
     { name: 'an edited seed', edit: (x) => ({ ...x, settings: { ...x.settings, seed: '8' } }), message: /edited/ },
     {
       name: 'an edited order',

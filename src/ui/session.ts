@@ -26,6 +26,7 @@ import {
   rulingSchema,
   checkRulings,
   type Scenario,
+  scenarioHash,
   type Seat,
   type SeatView,
   type Side,
@@ -311,6 +312,13 @@ export class Session {
       );
     const replay = parseReplay(save.replay);
     if (!replay.ok) return err('save.replay', `The save's game record is damaged (${replay.errors[0]?.message}).`);
+    // Every turn's fingerprint covers the scenario's numbers: after an update that changes them, an old save cannot
+    // play out as recorded, and saying "edited or damaged" would blame the player.
+    if (replay.value.scenarioHash !== scenarioHash(scenario))
+      return err(
+        'save.scenario',
+        `This save was made with an earlier version of the ${scenario.name} scenario, whose rules or numbers have changed since, so it cannot be continued. Start a new game.`,
+      );
     if (replay.value.seed !== save.settings.seed)
       return err('save.seed', 'The save has been edited: its seed does not match its game record.');
     return Session.fromRecord(
