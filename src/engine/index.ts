@@ -29,6 +29,7 @@ export {
 } from './game.ts';
 export { hashValue } from './hash.ts';
 export { incidentChance, rungName } from './ladder.ts';
+export { casualtyPhrase, describeOrder, frontName, groupName, longDate, narrate, siteName } from './narrate.ts';
 export {
   type Order,
   type OrderFacts,
