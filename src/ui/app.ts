@@ -1,7 +1,7 @@
 import { AI_PLAYERS } from '../ai/registry.ts';
 import type { Scenario, Side } from '../engine/index.ts';
 import { h, fill, focusHeading } from './dom.ts';
-import { GameScreen } from './game-screen.ts';
+import { GameScreen } from './game/screen.ts';
 import { defaultOrderSeconds } from './classroom.ts';
 import { renderEnd } from './end-screen.ts';
 import { renderRules } from './rules.ts';
