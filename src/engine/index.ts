@@ -47,6 +47,7 @@ export {
   hashState,
   makeReplay,
   parseReplay,
+  REPLAY_FORMAT,
   type Replay,
   recordReplay,
   releaseAll,
@@ -58,6 +59,8 @@ export { type EngineError, formatErrors, type Result } from './result.ts';
 export { Dice, type RngState, reseed, seedRng } from './rng.ts';
 export {
   ATTACK_KINDS,
+  type AirDefence,
+  type AttackKind,
   IRAN_ORDER_TYPES,
   ORDER_TYPES,
   type OrderSpec,

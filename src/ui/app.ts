@@ -1,9 +1,9 @@
 import { AI_PLAYERS } from '../ai/registry.ts';
 import type { Scenario, Side } from '../engine/index.ts';
 import { h, fill, focusHeading } from './dom.ts';
-import { GameScreen } from './game-screen.ts';
+import { GameScreen } from './game/screen.ts';
 import { defaultOrderSeconds } from './classroom.ts';
-import { renderEnd } from './end-screen.ts';
+import { type EndActions, renderEnd } from './end-screen.ts';
 import { renderRules } from './rules.ts';
 import { otherSide, type Session, Session as SessionClass, type Settings } from './session.ts';
 import { clearAutosave, readAutosave, writeAutosave } from './storage.ts';
@@ -356,14 +356,31 @@ export class App {
   end(): void {
     const session = this.session!;
     const main = this.page();
-    renderEnd(main, session, {
+    const actions: EndActions = {
       newGame: () => {
         clearAutosave();
         this.session = null;
         this.setup();
       },
       title: () => this.title(),
-    });
+      // The debrief loads on demand: it is most of a class's last ten minutes, not part of playing.
+      debrief: () =>
+        import('./debrief/index.ts').then(({ showDebrief, showDuplicate }) =>
+          showDebrief(main, session, {
+            scenarios: [session.scenario],
+            back: {
+              label: 'Back to the result',
+              action: () => {
+                fill(main);
+                renderEnd(main, session, actions);
+                focusHeading(main);
+              },
+            },
+            compare: showDuplicate,
+          }),
+        ),
+    };
+    renderEnd(main, session, actions);
     focusHeading(main);
   }
 
@@ -377,13 +394,13 @@ export class App {
 
   /** The after-action review of a saved game or replay: loaded on demand. */
   async debrief(): Promise<void> {
-    const { showDebriefPicker } = await import('./debrief.ts');
-    showDebriefPicker(this.page(), this.scenarios, { label: 'Back', action: () => this.title() });
+    const { showDebriefPicker, showDuplicate } = await import('./debrief/index.ts');
+    showDebriefPicker(this.page(), this.scenarios, { label: 'Back', action: () => this.title() }, showDuplicate);
   }
 
   /** Duplicate play: several teams' saves of the same seed side by side. */
   async compare(): Promise<void> {
-    const { showDuplicate } = await import('./duplicate.ts');
+    const { showDuplicate } = await import('./debrief/index.ts');
     showDuplicate(this.page(), this.scenarios, { back: { label: 'Back', action: () => this.title() } });
   }
 

@@ -5,7 +5,10 @@ import {
   EFFECT_LABELS,
   type Forecast,
   forecastOrder,
+  frontName,
+  groupName,
   IRAN_ORDER_TYPES,
+  longDate,
   type Odds,
   type Order,
   type OrderSpec,
@@ -16,7 +19,6 @@ import {
   US_ORDER_TYPES,
   viewFor,
 } from '../engine/index.ts';
-import { frontName, groupName, longDate } from '../engine/narrate.ts';
 import { fill, h } from './dom.ts';
 import { orderFields, valueLabel } from './labels.ts';
 import type { MapAsset } from './map-projection.ts';

@@ -1,4 +1,4 @@
-import { parseScenario } from '../engine/scenario.ts';
+import { parseScenario } from '../engine/index.ts';
 
 /**
  * The module the browser game imports its scenario from (`virtual:bundled-scenarios`, made by vite.config.ts from

@@ -1,13 +1,17 @@
 import {
+  describeOrder,
+  frontName,
   type GameEvent,
+  groupName,
   type Inject,
+  narrate,
   type Ruling,
   rulingKey,
   type Scenario,
   type SeatView,
   type Side,
+  siteName,
 } from '../engine/index.ts';
-import { describeOrder, frontName, groupName, narrate, siteName } from '../engine/narrate.ts';
 import { fill, h } from './dom.ts';
 import type { Session } from './session.ts';
 

@@ -1,5 +1,12 @@
-import { incidentChance, type Order, type Scenario, type Side } from '../engine/index.ts';
-import { frontName, groupName, siteName } from '../engine/narrate.ts';
+import {
+  frontName,
+  groupName,
+  incidentChance,
+  type Order,
+  type Scenario,
+  type Side,
+  siteName,
+} from '../engine/index.ts';
 
 /** Words for the fields of an order, as the order builder labels its menus. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -52,3 +59,6 @@ export function incidentOdds(s: Scenario, rung: number): string | null {
   const chance = rung >= s.ladder.war ? 0 : incidentChance(s, rung);
   return chance === 0 ? null : `${chance / 10}%`;
 }
+
+/** "Likely" for "likely": a phrase from the engine's words at the start of a line. */
+export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

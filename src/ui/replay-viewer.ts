@@ -2,7 +2,10 @@ import mapJson from '../../assets/map/countries.json';
 import { AI_PLAYERS } from '../ai/registry.ts';
 import { type PlayedGame, playBack } from '../analysis/record.ts';
 import {
+  describeOrder,
   type GameEvent,
+  longDate,
+  narrate,
   type Result,
   rungName,
   type Scenario,
@@ -11,7 +14,6 @@ import {
   viewEvents,
   viewFor,
 } from '../engine/index.ts';
-import { describeOrder, longDate, narrate } from '../engine/narrate.ts';
 import { fill, focusHeading, h } from './dom.ts';
 import { createMap, type MapController } from './map/index.ts';
 import type { MapAsset } from './map-projection.ts';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { RESULT_WORDS } from '../../src/ui/result-words.ts';
 import { appReady, type Browser, canvasInk, openBrowser } from './support.ts';
 
 const baseUrl = inject('baseUrl');
@@ -106,24 +107,42 @@ async function fingerprint(page: Page): Promise<string> {
   return (await page.textContent('#fingerprint')) ?? '';
 }
 
-describe('the browser game', () => {
-  it('plays a whole game as the Coalition against the computer, keyboard only, to the end screen', async () => {
-    const { page } = await browser();
-    await startGame(page, { side: 'us', seed: '101' });
-    expect(await canvasInk(page)).toBeGreaterThan(0.2);
-    const weeks = await playToEnd(page);
-    expect(weeks).toBeGreaterThan(0);
-    await page.waitForSelector('text=What really happened');
-    expect(await page.textContent('.result')).toMatch(/win|stalemate|everyone loses/);
-  });
+/**
+ * Whole games against the computer, keyboard only, one per side: each starts from the title screen, draws the map,
+ * plays the side's first menu order every week to the end screen, and ends where the command-line replay of its
+ * orders ends. The ending is pinned: the same seed and orders always give the same game.
+ */
+const WHOLE_GAMES: [id: string, side: 'us' | 'iran', seed: string, ending: keyof typeof RESULT_WORDS][] = [
+  ['coalition-101', 'us', '101', 'shared-loss'],
+  ['iran-202', 'iran', '202', 'us'],
+];
 
-  it('plays a whole game as Iran against the computer, keyboard only', async () => {
-    const { page } = await browser();
-    await startGame(page, { side: 'iran', seed: '202' });
-    await page.waitForSelector('h2.side-iran');
-    await playToEnd(page);
-    expect(await page.textContent('.result')).toBeTruthy();
-  });
+describe('the browser game', () => {
+  it.each(WHOLE_GAMES)(
+    'plays a whole game against the computer, keyboard only, to its ending: %s',
+    async (_id, side, seed, ending) => {
+      const { page } = await browser();
+      await startGame(page, { side, seed });
+      expect(await canvasInk(page), 'the map is drawn').toBeGreaterThan(0.2);
+      await page.waitForSelector(`h2.side-${side}`);
+      const weeks = await playToEnd(page);
+      expect(weeks).toBeGreaterThan(0);
+      await page.waitForSelector('text=What really happened');
+      const result = page.locator('.result');
+      expect(await result.textContent()).toMatch(/win|stalemate|everyone loses/);
+      expect(await result.textContent(), 'the ending').toBe(RESULT_WORDS[ending]);
+      expect(await result.getAttribute('class')).toBe(`result ${ending}`);
+      const shown = (await page.textContent('#fingerprint')) ?? '';
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        activate(page, 'button:text("Export the replay")'),
+      ]);
+      const file = join(mkdtempSync(join(tmpdir(), 'two-boxers-replay-')), 'replay.json');
+      await download.saveAs(file);
+      const out = execFileSync('npx', ['tsx', 'src/cli/sim.ts', '--verify', file], { encoding: 'utf8' });
+      expect(out, 'the command-line replay ends with the same fingerprint').toContain(shown);
+    },
+  );
 
   it('plays a hotseat game with a hand-over screen that hides the first side’s orders', async () => {
     const { page } = await browser();
@@ -178,21 +197,6 @@ describe('the browser game', () => {
     await appReady(other.page);
     await other.page.waitForSelector('#commit');
     expect(await fingerprint(other.page)).toBe(before);
-  });
-
-  it('ends with the same fingerprint as the command-line replay of its orders', async () => {
-    const { page } = await browser();
-    await startGame(page, { side: 'us', seed: '606' });
-    await playToEnd(page);
-    const shown = (await page.textContent('#fingerprint')) ?? '';
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      activate(page, 'button:text("Export the replay")'),
-    ]);
-    const file = join(mkdtempSync(join(tmpdir(), 'two-boxers-replay-')), 'replay.json');
-    await download.saveAs(file);
-    const out = execFileSync('npx', ['tsx', 'src/cli/sim.ts', '--verify', file], { encoding: 'utf8' });
-    expect(out).toContain(shown);
   });
 
   it('refuses a corrupted, foreign or old save with a message and keeps the current game', async () => {

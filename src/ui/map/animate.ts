@@ -1,6 +1,5 @@
 import Phaser from 'phaser';
-import type { GameEvent } from '../../engine/events.ts';
-import type { AttackKind } from '../../engine/scenario.ts';
+import type { AttackKind, GameEvent } from '../../engine/index.ts';
 import { ICONS, TEX } from './icons.ts';
 import { type Box, hash01, launchPoint, overlapArea, type Point } from './layout.ts';
 import { airDefenceName, CAPTION_PX, FONT } from './style.ts';

@@ -1,8 +1,6 @@
 import Phaser from 'phaser';
 import layoutsJson from '../../../assets/map/layouts.json';
-import type { GameEvent } from '../../engine/events.ts';
-import type { Scenario } from '../../engine/scenario.ts';
-import type { SeatView } from '../../engine/view.ts';
+import type { GameEvent, Scenario, SeatView } from '../../engine/index.ts';
 import type { MapAsset } from '../map-projection.ts';
 import { MapScene } from './map-scene.ts';
 import type { MapPlan } from './plan.ts';

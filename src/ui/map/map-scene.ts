@@ -1,7 +1,5 @@
 import Phaser from 'phaser';
-import type { GameEvent } from '../../engine/events.ts';
-import type { AirDefence, AttackKind, Scenario } from '../../engine/scenario.ts';
-import type { SeatView } from '../../engine/view.ts';
+import type { AirDefence, AttackKind, GameEvent, Scenario, SeatView } from '../../engine/index.ts';
 import { type MapAsset, projectLonLat } from '../map-projection.ts';
 import { animateEvent, animates, applyInstant, Runner, type Stage } from './animate.ts';
 import { Backdrop, css } from './backdrop.ts';

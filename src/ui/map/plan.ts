@@ -6,7 +6,7 @@
  * same key. The layout search costs more than anything else in building the map (tens of ms, before the first frame),
  * and for the same inputs it always gives the same answer.
  */
-import type { Scenario } from '../../engine/scenario.ts';
+import type { Scenario } from '../../engine/index.ts';
 import { type MapAsset, projectLonLat } from '../map-projection.ts';
 import type { NamePainter, NameStyle } from './canvas-text.ts';
 import { MARKER_R } from './icons.ts';

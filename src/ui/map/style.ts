@@ -1,4 +1,4 @@
-import type { AirDefence } from '../../engine/scenario.ts';
+import type { AirDefence } from '../../engine/index.ts';
 
 /**
  * The map's look in one place. Colours are never the only carrier of meaning: every site kind has its own shape and

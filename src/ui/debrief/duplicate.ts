@@ -1,10 +1,12 @@
-import { compareTeams, type Team, type TeamComparison, type TeamFigures } from '../analysis/duplicate.ts';
-import { playBackState } from '../analysis/record.ts';
-import type { Scenario } from '../engine/index.ts';
-import { fileInput, lineChart, openGameFile, weekTicks } from './debrief.ts';
-import { RESULT_WORDS } from './end-screen.ts';
-import { fill, focusHeading, h } from './dom.ts';
-import type { Session } from './session.ts';
+import './debrief.css';
+import { compareTeams, type Team, type TeamComparison, type TeamFigures } from '../../analysis/duplicate.ts';
+import { playBackState } from '../../analysis/record.ts';
+import type { Scenario } from '../../engine/index.ts';
+import { fill, focusHeading, h } from '../dom.ts';
+import { RESULT_WORDS } from '../result-words.ts';
+import type { Session } from '../session.ts';
+import { lineChart, weekTicks } from './charts.ts';
+import { fileInput, openGameFile } from './game-file.ts';
 
 /**
  * Duplicate play for the facilitator: several teams played the same scenario and seed; load their saves or replays

@@ -1,0 +1,96 @@
+import type { Scenario, Side } from '../../engine/index.ts';
+import { fill, h } from '../dom.ts';
+import { markTutorialDone } from '../storage.ts';
+
+/** What the tips point at, found when each tip shows (the commit button is redrawn with the orders). */
+export interface CoachTargets {
+  ladder: HTMLElement;
+  dash: HTMLElement;
+  panel: HTMLElement;
+  commit(): HTMLElement | null;
+}
+
+/**
+ * The guided first turn: four tips, each beside the part of the screen it explains, which it highlights. `scope`
+ * holds every part a tip may highlight; `done` runs once the player starts playing or skips the tips.
+ */
+export function showCoach(
+  scope: HTMLElement,
+  scenario: Scenario,
+  seat: Side,
+  targets: CoachTargets,
+  done: () => void,
+): void {
+  const s = scenario;
+  const steps: { target: () => HTMLElement | null; title: string; text: string }[] = [
+    {
+      target: () => targets.ladder,
+      title: 'The escalation ladder',
+      text: `Every violent or threatening act pushes the crisis up these ${s.ladder.rungs.length} rungs; quiet weeks let it come down. At rung ${s.ladder.war}, open regional war, the game ends and both sides lose.`,
+    },
+    {
+      target: () => targets.dash,
+      title: 'What you are watching',
+      text: "Baghdad's consent, the eviction pressure in parliament, US resolve and ISIS decide who wins. Hover a number for what it means; ▲ and ▼ show how it moved last week.",
+    },
+    {
+      target: () => targets.panel,
+      title: 'Your orders',
+      text: `Choose up to ${s.ordersPerTurn} orders a week. Each costs ${seat === 'us' ? 'political capital' : 'resources'} and shows its odds before you commit, in the words intelligence analysts use ("likely, 55-80%").`,
+    },
+    {
+      target: () => targets.commit(),
+      title: 'Commit when ready',
+      text: 'Nothing is final until you commit: remove an order freely until then. Both sides then act at once, and the map plays out what happened.',
+    },
+  ];
+  const unhighlight = () => {
+    for (const el of scope.querySelectorAll('.highlight')) el.classList.remove('highlight');
+  };
+  let i = 0;
+  const box = h('div', { className: 'coach', role: 'dialog', 'aria-labelledby': 'coach-title' });
+  const show = () => {
+    unhighlight();
+    const step = steps[i]!;
+    const target = step.target();
+    target?.classList.add('highlight');
+    const first = h(
+      'button',
+      {
+        className: 'primary',
+        onclick: () => {
+          i++;
+          if (i < steps.length) show();
+          else finish();
+        },
+      },
+      i + 1 < steps.length ? 'Next tip' : 'Start playing',
+    );
+    fill(
+      box,
+      h('h3', { id: 'coach-title' }, step.title),
+      h('p', {}, step.text),
+      h('p', { className: 'steps' }, `Tip ${i + 1} of ${steps.length}`),
+      h('div', { className: 'commit' }, first, h('button', { onclick: () => finish() }, 'Skip the tips')),
+    );
+    // Placed and focused at the next frame, in the layout the browser makes for it anyway: measuring (or focusing,
+    // which measures too) now would lay out the whole turn screen one extra time while it starts (3-5 ms), and the
+    // tip is not painted before then.
+    requestAnimationFrame(() => {
+      const r = target?.getBoundingClientRect();
+      const left = r ? Math.min(Math.max(8, r.left), window.innerWidth - 360) : 40;
+      const top = r ? (r.bottom + 180 < window.innerHeight ? r.bottom + 8 : Math.max(8, r.top - 200)) : 40;
+      box.style.left = `${left}px`;
+      box.style.top = `${top}px`;
+      first.focus();
+    });
+  };
+  const finish = () => {
+    markTutorialDone();
+    unhighlight();
+    box.remove();
+    done();
+  };
+  document.body.append(box);
+  show();
+}

@@ -1,0 +1,167 @@
+import { frontName, groupName, type SeatView, siteName } from '../../engine/index.ts';
+import { fill, h } from '../dom.ts';
+import type { Session } from '../session.ts';
+import type { Panel } from './panel.ts';
+import { type ScreenState, sharedScreen } from './state.ts';
+
+/**
+ * What the side knows: the attacks (for the US its assessment of who fired, for Iran the truth), the groups, the
+ * fronts and Baghdad. Hidden on a shared screen.
+ */
+export class IntelPanel implements Panel {
+  constructor(
+    readonly el: HTMLElement,
+    private readonly session: Session,
+  ) {}
+
+  render(view: SeatView, state: ScreenState): void {
+    if (sharedScreen(state)) {
+      fill(
+        this.el,
+        h('h2', {}, 'Intelligence'),
+        h(
+          'p',
+          { className: 'note' },
+          'Hidden on the shared screen: each player sees their own intelligence when they give orders.',
+        ),
+      );
+      return;
+    }
+    const s = this.session.scenario;
+    const us = state.seat === 'us';
+    const attacks = [...view.attacks].reverse();
+    fill(
+      this.el,
+      h('h2', {}, us ? 'Intelligence' : 'The axis'),
+      h('h3', {}, 'Attacks'),
+      attacks.length === 0
+        ? h('p', { className: 'note' }, 'No attacks yet in this game.')
+        : h(
+            'table',
+            {},
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', {}, 'Wk'),
+                h('th', {}, 'Target'),
+                h('th', {}, 'Claim'),
+                h('th', {}, us ? 'Our assessment' : 'Who fired'),
+                h('th', { className: 'num' }, 'US killed'),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              attacks.map((a) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, a.turn),
+                  h('td', {}, siteName(s, a.target)),
+                  h('td', {}, a.claim === 'open' ? 'openly' : a.claim === 'unclaimed' ? 'none' : frontName(s, a.claim)),
+                  h(
+                    'td',
+                    {},
+                    us
+                      ? a.suspect
+                        ? `${groupName(s, a.suspect)}: ${a.word} (${((a.confidence ?? 0) / 10).toFixed(0)}%)`
+                        : a.kind === 'missile-strike'
+                          ? 'Iran (state act)'
+                          : 'unknown'
+                      : a.group
+                        ? `${groupName(s, a.group)}${a.autonomous ? ' (acted alone)' : ''}`
+                        : 'IRGC',
+                  ),
+                  h('td', { className: 'num' }, a.casualties.usKilled),
+                ),
+              ),
+            ),
+          ),
+      h('h3', {}, 'Groups'),
+      h(
+        'table',
+        {},
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, 'Group'),
+            h('th', { className: 'num' }, us ? 'Strength (est.)' : 'Strength'),
+            h('th', { className: 'num' }, us ? 'Arsenal (est.)' : 'Arsenal'),
+            us ? null : h('th', { className: 'num' }, 'Aggression'),
+            h('th', {}, 'Leader'),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          view.iran.groups.map((g) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, groupName(s, g.id)),
+              h('td', { className: 'num' }, g.strength),
+              h('td', { className: 'num' }, g.arsenal),
+              us ? null : h('td', { className: 'num' }, g.aggression ?? ''),
+              h('td', {}, g.leaderAlive ? 'alive' : 'killed'),
+            ),
+          ),
+        ),
+      ),
+      h('h3', {}, 'Front groups'),
+      view.iran.fronts.length === 0
+        ? h('p', { className: 'note' }, us ? 'No front group has claimed an attack yet.' : 'No fronts.')
+        : h(
+            'table',
+            {},
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', {}, 'Front'),
+                h('th', { className: 'num' }, 'Claims'),
+                h('th', { className: 'num' }, 'Deniability'),
+                h('th', {}, 'Behind it'),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              view.iran.fronts.map((f) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, f.name, f.retired ? ' (retired)' : ''),
+                  h('td', { className: 'num' }, f.claims),
+                  h('td', { className: 'num' }, f.deniability),
+                  h('td', {}, f.sponsor ? groupName(s, f.sponsor) : 'not known'),
+                ),
+              ),
+            ),
+          ),
+      h('h3', {}, 'Baghdad'),
+      h(
+        'p',
+        {},
+        `Government: ${view.baghdad.stage === 'designate' ? `${view.baghdad.designate} is PM-designate (${view.baghdad.designateTurns} weeks left to form a government)` : view.baghdad.stage === 'confirmed' ? `${view.baghdad.designate}'s government is confirmed` : 'caretaker'}. `,
+        `Electricity waiver: ${view.baghdad.waiverTurns > 0 ? `${view.baghdad.waiverTurns} weeks left` : 'lapsed'}. `,
+        `Eviction votes passed: ${view.baghdad.votesPassed}. Coalition partners still in Iraq: ${view.partners}.`,
+      ),
+      us
+        ? null
+        : h(
+            'p',
+            {},
+            `Missile capability ${view.iran.missileCapability}, PMU cohesion ${view.iran.pmuCohesion}, proxy capability ${view.iran.proxyCapability}, income ${view.iran.income} a week.`,
+          ),
+      us ? h('p', {}, `ISR level ${view.us.isr} of 5. Troops in Iraq: ${view.us.troops.toLocaleString('en')}.`) : null,
+    );
+  }
+}

@@ -1,0 +1,274 @@
+import { adviceFor } from '../../ai/advice.ts';
+import { describeOrder, type Order, type OrderType, type SeatView, specOf } from '../../engine/index.ts';
+import { fill, h } from '../dom.ts';
+import { capitalise, FIELD_LABELS, orderFields, SEVERITY_WORDS, valueLabel } from '../labels.ts';
+import type { Session } from '../session.ts';
+import { tutorialDone } from '../storage.ts';
+import type { Panel } from './panel.ts';
+import type { ScreenState } from './state.ts';
+
+export interface OrderActions {
+  /** The draft grows by an order the session accepted beside the others. */
+  add(order: Order): void;
+  remove(index: number): void;
+  commit(): void;
+  /** The guided first turn, offered while the first week's orders show. */
+  coach(): void;
+}
+
+/**
+ * A side's orders for the week: the draft, the builder that offers only the legal orders (menu by menu, each with
+ * its cost, tags and forecast), the advisors, and the commit button. Nothing is final until commit.
+ */
+export class OrdersPanel implements Panel {
+  private typeSelect: HTMLSelectElement | null = null;
+  private commitButton: HTMLButtonElement | null = null;
+  private error: HTMLElement | null = null;
+
+  /** `el`: the tab panel, which this panel draws in while the orders tab is shown in the orders phase. */
+  constructor(
+    readonly el: HTMLElement,
+    private readonly session: Session,
+    private readonly actions: OrderActions,
+  ) {}
+
+  render(view: SeatView, state: ScreenState): void {
+    const s = this.session.scenario;
+    const side = state.seat;
+    const draft = state.draft;
+    const budget = side === 'us' ? (view.us.politicalCapital ?? 0) : (view.iran.resources ?? 0);
+    const spent = draft.reduce((t, o) => t + specOf(s, o.type).cost, 0);
+    const error = h('div', { role: 'alert' });
+    const legal = view.legalOrders;
+    const types = [...new Set(legal.map((o) => o.type))].filter((t) => !draft.some((d) => d.type === t));
+    const builder = h('div', { className: 'builder' });
+    let selectedType: OrderType | undefined = types[0];
+    let chosen: Record<string, unknown> = {};
+    this.typeSelect = null;
+
+    const current = (): Order | undefined => {
+      if (!selectedType) return undefined;
+      return legal.find(
+        (o) => o.type === selectedType && orderFields(o).every((f) => (o as Record<string, unknown>)[f] === chosen[f]),
+      );
+    };
+
+    const fieldSelects = new Map<string, HTMLSelectElement>();
+    const drawBuilder = () => {
+      fieldSelects.clear();
+      const typeSelect = h(
+        'select',
+        { id: 'order-type', 'aria-describedby': 'order-summary' },
+        types.map((t) => {
+          const spec = specOf(s, t);
+          return h('option', { value: t, selected: t === selectedType }, `${spec.name} — cost ${spec.cost}`);
+        }),
+      );
+      this.typeSelect = typeSelect;
+      typeSelect.addEventListener('change', () => {
+        selectedType = typeSelect.value as OrderType;
+        chosen = {};
+        drawBuilder();
+        this.typeSelect?.focus();
+      });
+      const rows: HTMLElement[] = [
+        h('div', { className: 'row one' }, h('div', {}, h('label', { for: 'order-type' }, 'Order'), typeSelect)),
+      ];
+      if (selectedType) {
+        const ofType = legal.filter((o) => o.type === selectedType);
+        const fields = ofType[0] ? orderFields(ofType[0]) : [];
+        const selects: HTMLElement[] = [];
+        for (const [i, field] of fields.entries()) {
+          const matching = ofType.filter((o) =>
+            fields.slice(0, i).every((f) => (o as Record<string, unknown>)[f] === chosen[f]),
+          );
+          const values = [...new Set(matching.map((o) => JSON.stringify((o as Record<string, unknown>)[field])))].map(
+            (v) => JSON.parse(v) as unknown,
+          );
+          if (!values.some((v) => v === chosen[field])) chosen[field] = values[0];
+          const id = `order-${field}`;
+          const select = h(
+            'select',
+            { id },
+            values.map((v) =>
+              h('option', { value: JSON.stringify(v), selected: v === chosen[field] }, valueLabel(s, field, v)),
+            ),
+          );
+          select.addEventListener('change', () => {
+            chosen[field] = JSON.parse(select.value);
+            for (const later of fields.slice(i + 1)) delete chosen[later];
+            drawBuilder();
+            fieldSelects.get(field)?.focus();
+          });
+          fieldSelects.set(field, select);
+          selects.push(h('div', {}, h('label', { for: id }, FIELD_LABELS[field] ?? field), select));
+        }
+        if (selects.length > 0) rows.push(h('div', { className: 'row' }, selects));
+        const order = current();
+        const spec = specOf(s, selectedType);
+        rows.push(h('p', { id: 'order-summary', className: 'note' }, spec.summary));
+        if (order) rows.push(this.forecastBox(side, order));
+        const affordable = spent + spec.cost <= budget;
+        const full = draft.length >= s.ordersPerTurn;
+        rows.push(
+          h(
+            'button',
+            {
+              id: 'add-order',
+              disabled: !order || !affordable || full,
+              onclick: () => {
+                if (!order) return;
+                const checked = this.session.checkDraft(side, [...draft, order]);
+                if (!checked.ok) {
+                  fill(error, h('div', { className: 'error' }, checked.errors.map((e) => e.message).join('; ')));
+                  return;
+                }
+                this.actions.add(order);
+                this.focusCommit();
+              },
+            },
+            full
+              ? `Already ${s.ordersPerTurn} orders`
+              : !affordable
+                ? `Not enough to pay ${spec.cost}`
+                : 'Add this order',
+          ),
+        );
+      } else rows.push(h('p', { className: 'note' }, 'No other order is open to you this week.'));
+      fill(builder, rows);
+    };
+    drawBuilder();
+
+    this.error = error;
+    this.commitButton = h(
+      'button',
+      { id: 'commit', className: 'primary', onclick: () => this.actions.commit() },
+      draft.length === 0
+        ? 'Commit: give no orders this week'
+        : `Commit ${draft.length} order${draft.length > 1 ? 's' : ''}`,
+    );
+    fill(
+      this.el,
+      h('h2', { className: `side-${side}` }, `${s.sides[side].short}: orders for week ${view.turn}`),
+      h(
+        'div',
+        { className: 'budget' },
+        h('span', {}, `Orders: `, h('b', {}, `${draft.length} of ${s.ordersPerTurn}`)),
+        h(
+          'span',
+          {},
+          side === 'us' ? 'Political capital: ' : 'Resources: ',
+          h('b', {}, `${budget - spent} of ${budget}`),
+        ),
+      ),
+      h(
+        'ul',
+        { className: 'chosen', 'aria-label': 'Orders chosen' },
+        draft.length === 0
+          ? h('li', { className: 'empty' }, 'No orders yet. Choose below; nothing is final until you commit.')
+          : draft.map((o, i) =>
+              h(
+                'li',
+                {},
+                h('span', { className: 'what' }, describeOrder(s, o), h('br'), this.tags(o.type)),
+                h(
+                  'button',
+                  { 'aria-label': `Remove ${describeOrder(s, o)}`, onclick: () => this.actions.remove(i) },
+                  'Remove',
+                ),
+              ),
+            ),
+      ),
+      h('h3', {}, 'Add an order'),
+      builder,
+      error,
+      this.advisors(view),
+      h('div', { className: 'commit' }, this.commitButton),
+      h(
+        'p',
+        { className: 'note' },
+        this.session.hotseat
+          ? 'Your orders stay hidden from the other player.'
+          : 'The other side is choosing at the same time; neither sees the other’s orders until they happen.',
+      ),
+    );
+    if (!tutorialDone() && view.turn === 1 && !state.classroom) this.actions.coach();
+  }
+
+  /** The commit button on show, if the orders are on show: the coach points at it, the turn flow disables it. */
+  shownCommitButton(): HTMLButtonElement | null {
+    return this.commitButton?.isConnected ? this.commitButton : null;
+  }
+
+  focusCommit(): void {
+    this.shownCommitButton()?.focus();
+  }
+
+  /** The first menu of the builder, where a side's orders begin. */
+  focusOrderType(): void {
+    if (this.typeSelect?.isConnected) this.typeSelect.focus();
+  }
+
+  /** A refused commit: the reason, where the builder's own refusals show. */
+  showError(message: string): void {
+    if (this.error?.isConnected) fill(this.error, h('div', { className: 'error' }, message));
+  }
+
+  private tags(type: OrderType): HTMLElement[] {
+    const spec = specOf(this.session.scenario, type);
+    return [
+      h('span', { className: `tag ${spec.severity}` }, SEVERITY_WORDS[spec.severity] ?? spec.severity),
+      spec.deniable ? h('span', { className: 'tag deniable' }, 'deniable') : h('span', { className: 'tag' }, 'public'),
+      h('span', { className: 'tag' }, `cost ${spec.cost}`),
+    ];
+  }
+
+  private forecastBox(side: ScreenState['seat'], order: Order): HTMLElement {
+    const f = this.session.forecast(side, order);
+    return h(
+      'div',
+      { className: 'forecast', 'aria-live': 'polite' },
+      h('div', {}, this.tags(order.type)),
+      f.odds.length > 0
+        ? h(
+            'ul',
+            { className: 'odds' },
+            f.odds.map((o) =>
+              h(
+                'li',
+                {},
+                h('b', {}, `${capitalise(o.word)} (${o.range})`),
+                `: ${o.label} — ${(o.perMille / 10).toFixed(0)}%`,
+              ),
+            ),
+          )
+        : null,
+      f.effects.length > 0
+        ? h('div', {}, 'Effects: ', f.effects.map((e) => `${e.label} ${e.delta > 0 ? '+' : ''}${e.delta}`).join(' · '))
+        : null,
+      f.notes.map((n) => h('div', { className: 'note' }, n)),
+      h('div', { className: 'note' }, `Escalation score: ${f.escalationPoints > 0 ? '+' : ''}${f.escalationPoints}`),
+    );
+  }
+
+  /** What two or three doctrines would do in the side's place, and why, as Balance of Power's advisors did. */
+  private advisors(view: SeatView): HTMLElement {
+    const s = this.session.scenario;
+    const advice = adviceFor(s, view, this.session.settings.seed);
+    return h(
+      'details',
+      {},
+      h('summary', {}, `Advisors (${advice.length})`),
+      advice.map((a) =>
+        h(
+          'div',
+          { className: 'advisor' },
+          h('b', { title: a.description }, `${a.label}: `),
+          a.decision.orders.length === 0
+            ? 'do nothing this week.'
+            : a.decision.orders.map((o, i) => h('div', {}, `${describeOrder(s, o)} — ${a.decision.reasons[i] ?? ''}`)),
+        ),
+      ),
+    );
+  }
+}

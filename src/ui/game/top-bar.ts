@@ -1,0 +1,72 @@
+import { longDate, type SeatView } from '../../engine/index.ts';
+import { fill, h } from '../dom.ts';
+import type { Session } from '../session.ts';
+import type { Panel } from './panel.ts';
+import { type ScreenState, sharedScreen } from './state.ts';
+
+export interface TopBarActions {
+  togglePause(): void;
+  openDesk(): void;
+  rules(): void;
+  exportSave(): void;
+  share(): void;
+  menu(): void;
+}
+
+/** The bar across the top: the week, whose screen it is, and the game's buttons (the classroom's among them). */
+export class TopBar implements Panel {
+  readonly el = h('header', { className: 'topbar' });
+  private deskButton: HTMLButtonElement | null = null;
+  private shareButton: HTMLButtonElement | null = null;
+
+  /** `clock`: the classroom clock's element, kept across redraws (game/classroom-phase.ts draws in it). */
+  constructor(
+    private readonly session: Session,
+    private readonly clock: HTMLElement,
+    private readonly actions: TopBarActions,
+  ) {}
+
+  render(view: SeatView, state: ScreenState): void {
+    const s = this.session.scenario;
+    const classroom = state.classroom;
+    this.deskButton = classroom
+      ? h('button', { id: 'desk-button', onclick: () => this.actions.openDesk() }, "Facilitator's desk")
+      : null;
+    this.shareButton = h('button', { id: 'share-button', onclick: () => this.actions.share() }, 'Share link');
+    fill(
+      this.el,
+      h('span', { className: 'brand' }, 'TWO BOXERS'),
+      h('span', { className: 'when' }, `Week ${view.turn} of ${view.lastTurn} · ${longDate(view.date)}`),
+      sharedScreen(state)
+        ? h('span', {}, classroom ? 'Class screen: what both teams may see' : 'Shared screen')
+        : h(
+            'span',
+            { className: `side-${state.seat}` },
+            this.session.hotseat ? `${s.sides[state.seat].name} to play` : `You: ${s.sides[state.seat].name}`,
+          ),
+      classroom ? this.clock : null,
+      h('span', { className: 'spacer' }),
+      classroom
+        ? h(
+            'button',
+            { id: 'pause-quick', onclick: () => this.actions.togglePause() },
+            state.paused ? 'Resume' : 'Pause',
+          )
+        : null,
+      this.deskButton,
+      h('button', { onclick: () => this.actions.rules(), 'aria-label': 'Rules (opens the rules page)' }, 'Rules'),
+      h('button', { onclick: () => this.actions.exportSave() }, 'Export save'),
+      this.shareButton,
+      h('button', { onclick: () => this.actions.menu() }, 'Menu'),
+    );
+  }
+
+  /** Focus goes back to the button that opened a dialog when it closes. */
+  focusDesk(): void {
+    if (this.deskButton?.isConnected) this.deskButton.focus();
+  }
+
+  focusShare(): void {
+    if (this.shareButton?.isConnected) this.shareButton.focus();
+  }
+}
