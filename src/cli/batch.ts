@@ -13,6 +13,7 @@ import {
   terminalProgress,
   workersOption,
 } from './batch-run.ts';
+import { checkOutputs } from './safe-write.ts';
 import { summaryLines } from './summary.ts';
 
 /**
@@ -56,21 +57,22 @@ async function main(): Promise<void> {
     if (!slice) die(`--shard ${shardText}: seeds ${seedsText} are too few to give this slice any`);
     seeds = slice;
   }
-  const scenario = loadScenario(values.get('scenario') ?? DEFAULT_SCENARIO);
+  const scenarioPath = values.get('scenario') ?? DEFAULT_SCENARIO;
+  const scenario = loadScenario(scenarioPath);
   const turns = turnsFor(scenario, matchup.preset === null ? {} : { preset: matchup.preset });
   if (!turns.ok) die(`--preset: ${turns.errors[0]?.message}`);
   const header = runHeader(scenario, matchup, [seeds]);
 
-  if (values.has('json') && values.get('json') === values.get('csv'))
-    die(`--json and --csv name the same file "${values.get('json')}": give each its own`);
-  const sinks: RowSink[] = [];
-  for (const [option, open] of [
-    ['json', (path: string) => openJsonResults(path, header, shardText)],
-    ['csv', openCsvResults],
-  ] as const) {
+  const outputs = (['json', 'csv'] as const).flatMap((option) => {
     const path = values.get(option);
-    if (path === undefined) continue;
-    const opened = open(path);
+    return path === undefined ? [] : [{ option, path }];
+  });
+  // Checked before any game is played, so a bad path fails at once rather than after the whole run.
+  const problem = checkOutputs(outputs, [scenarioPath]);
+  if (problem) die(problem);
+  const sinks: RowSink[] = [];
+  for (const { option, path } of outputs) {
+    const opened = option === 'json' ? openJsonResults(path, header, shardText) : openCsvResults(path);
     if (!opened.ok) {
       for (const s of sinks) s.abort();
       die(opened.message);
@@ -78,11 +80,6 @@ async function main(): Promise<void> {
     sinks.push(opened.sink);
   }
 
-  // Ctrl-C drops the unfinished files rather than leaving their temporary halves behind.
-  process.once('SIGINT', () => {
-    for (const s of sinks) s.abort();
-    process.exit(130);
-  });
   const progress = terminalProgress('batch');
   const t0 = performance.now();
   let run: Awaited<ReturnType<typeof runBatch>>;

@@ -11,6 +11,7 @@ import {
   type RunHeader,
   type SeedRange,
 } from './batch-file.ts';
+import { checkOutputs } from './safe-write.ts';
 import { seedsText, Summary, summaryLines } from './summary.ts';
 
 /**
@@ -145,6 +146,12 @@ async function main(): Promise<void> {
   if (!parsed.ok) die(parsed.message);
   const { values, positional: paths } = parsed.args;
   if (paths.length === 0) die('give the results files to merge: npm run merge -- part1.json part2.json');
+  const outputs = (['json', 'csv'] as const).flatMap((option) => {
+    const path = values.get(option);
+    return path === undefined ? [] : [{ option, path }];
+  });
+  const problem = checkOutputs(outputs, paths);
+  if (problem) die(problem);
   const files: { path: string; head: FileHead }[] = [];
   for (const path of paths) files.push({ path, head: await readHead(path) });
   checkParts(files, values.has('json') || values.has('csv'));
@@ -157,13 +164,8 @@ async function main(): Promise<void> {
     for (const s of sinks) s.abort();
     die(message);
   };
-  const jsonOut = values.get('json');
-  const csvOut = values.get('csv');
-  for (const opened of [
-    jsonOut === undefined ? null : openJsonResults(jsonOut, header, null),
-    csvOut === undefined ? null : openCsvResults(csvOut),
-  ]) {
-    if (opened === null) continue;
+  for (const { option, path } of outputs) {
+    const opened = option === 'json' ? openJsonResults(path, header, null) : openCsvResults(path);
     if (opened.ok) sinks.push(opened.sink);
     else fail(opened.message);
   }

@@ -1,4 +1,3 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { playMatch } from '../ai/match.ts';
 import { aiIds, findAi } from '../ai/registry.ts';
 import type { Decision, Policy } from '../ai/simple.ts';
@@ -24,6 +23,7 @@ import {
 import { describeOrder, longDate, narrate } from '../engine/narrate.ts';
 import { die, loadScenario, parseArgs, runMain } from './args.ts';
 import { loadReplay, verifiedLine } from './replay-file.ts';
+import { checkOutputs, writeFileSafely } from './safe-write.ts';
 
 /**
  * Plays a whole game between built-in policies and prints it turn by turn, or verifies a replay file.
@@ -154,18 +154,6 @@ function report(
   return out;
 }
 
-/** Writes a file so that it is either the old one or the new one, never half of the new one. */
-function writeAtomically(path: string, text: string): void {
-  const tmp = `${path}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    die(`${path}: cannot write: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
 function verify(file: string, scenarioPath: string): void {
   const loaded = loadReplay(file, loadScenario(scenarioPath));
   process.stdout.write(`${verifiedLine(loaded)}\n`);
@@ -199,14 +187,19 @@ function main(): void {
   const options = preset === undefined ? {} : { preset };
   const turns = turnsFor(scenario, options);
   if (!turns.ok) die(`--preset: ${turns.errors[0]?.message}`);
+  const out = values.get('out');
+  if (out !== undefined) {
+    const problem = checkOutputs([{ option: 'out', path: out }], [scenarioPath]);
+    if (problem) die(problem);
+  }
   const quiet = flags.has('quiet');
   const match = playMatch(scenario, seed, us, iran, { ...options, keepLog: !quiet });
   const lines = report(scenario, match, { us: usName, iran: iranName }, quiet);
-  const out = values.get('out');
   if (out !== undefined) {
     const replay = recordReplay(scenario, match.state);
     if (!replay.ok) throw new Error(`cannot record the replay: ${replay.errors[0]?.message}`);
-    writeAtomically(out, makeReplay(replay.value));
+    const written = writeFileSafely(out, makeReplay(replay.value));
+    if (!written.ok) die(written.message);
     lines.push(`Replay written to ${out}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,4 +1,3 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { type EngineError, parseScenario, type Scenario, turnsFor } from '../engine/index.ts';
 import { die, parseArgs, readJson, readScenario, runMain } from './args.ts';
 import {
@@ -11,6 +10,7 @@ import {
   terminalProgress,
   workersOption,
 } from './batch-run.ts';
+import { checkOutputs, writeFileSafely } from './safe-write.ts';
 import { alignColumns, runTitle, type Summary, wilson } from './summary.ts';
 
 /**
@@ -323,14 +323,11 @@ async function main(): Promise<void> {
   });
 
   const csv = values.get('csv');
-  // Opened before the games, so a bad path fails at once rather than after the whole run.
-  let csvFd: number | null = null;
+  // Checked before the games, so a bad path fails at once rather than after the whole run; the file itself is
+  // written only at the end, through a temporary, so an interrupted sweep leaves the old one as it was.
   if (csv !== undefined) {
-    try {
-      csvFd = openSync(csv, 'w');
-    } catch (e) {
-      die(`${csv}: cannot write: ${e instanceof Error && 'code' in e ? String(e.code) : String(e)}`);
-    }
+    const problem = checkOutputs([{ option: 'csv', path: csv }], [scenarioPath]);
+    if (problem) die(problem);
   }
 
   const progress = terminalProgress('sweep');
@@ -350,9 +347,9 @@ async function main(): Promise<void> {
     '',
     ...textTable(settings, rows),
   ];
-  if (csvFd !== null) {
-    writeSync(csvFd, csvTable(settings, rows));
-    closeSync(csvFd);
+  if (csv !== undefined) {
+    const written = writeFileSafely(csv, csvTable(settings, rows));
+    if (!written.ok) die(written.message);
   }
   process.stdout.write(`${out.join('\n')}\n`);
   process.stderr.write(`${speedLine(games * scenarios.length, ms, run.threads)}\n`);
