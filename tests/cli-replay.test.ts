@@ -240,7 +240,7 @@ const badCases: BadCase[] = [
     says: '--seeds: the range 10-1 runs backwards',
   },
   { name: 'no seeds', args: (f) => ['luck', f, '--seeds', '0'], says: '--seeds: "0": expected at least one seed' },
-  { name: 'no threads', args: (f) => ['luck', f, '--workers', '0'], says: '--workers "0"' },
+  { name: 'no threads', args: (f) => ['luck', f, '--workers', '0'], says: '--workers: expected a whole number' },
   {
     name: 'fork without --at',
     args: (f) => ['fork', f, '--us', 'hawk', '--iran', 'harasser'],

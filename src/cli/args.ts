@@ -104,6 +104,8 @@ export function readJson(path: string): { ok: true; value: unknown } | { ok: fal
   } catch (e) {
     return { ok: false, message: readError(e) };
   }
+  // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses as an unexpected character.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {

@@ -63,6 +63,7 @@ export const runHeaderSchema = z.strictObject({
   turns: z.int().min(1),
   us: z.string(),
   iran: z.string(),
+  doctrines: z.string().optional(), // the hash of the doctrines file the players came from, when not the shipped one
   rungNames: z.array(z.string()),
   seeds: z.array(z.strictObject({ first: count, last: count })),
 });

@@ -1,5 +1,5 @@
 import { turnsFor } from '../engine/index.ts';
-import { die, loadScenario, parseArgs, runMain } from './args.ts';
+import { die, loadBook, loadScenario, parseArgs, runMain } from './args.ts';
 import { openCsvResults, openJsonResults, type RowSink } from './batch-file.ts';
 import {
   checkPlayer,
@@ -29,7 +29,7 @@ const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
 
 async function main(): Promise<void> {
   const parsed = parseArgs(process.argv.slice(2), {
-    values: ['scenario', 'seeds', 'us', 'iran', 'preset', 'workers', 'shard', 'json', 'csv'],
+    values: ['scenario', 'doctrines', 'seeds', 'us', 'iran', 'preset', 'workers', 'shard', 'json', 'csv'],
   });
   if (!parsed.ok) die(parsed.message);
   const { values, positional } = parsed.args;
@@ -43,8 +43,10 @@ async function main(): Promise<void> {
     iran: values.get('iran') ?? 'harasser',
     preset: values.get('preset') ?? null,
   };
+  const doctrinesPath = values.get('doctrines') ?? null;
+  const book = doctrinesPath === null ? null : loadBook(doctrinesPath);
   for (const side of ['us', 'iran'] as const) {
-    const problem = checkPlayer(side, matchup[side]);
+    const problem = checkPlayer(side, matchup[side], book);
     if (problem) die(problem);
   }
   const threads = workersOption(values.get('workers'));
@@ -61,14 +63,14 @@ async function main(): Promise<void> {
   const scenario = loadScenario(scenarioPath);
   const turns = turnsFor(scenario, matchup.preset === null ? {} : { preset: matchup.preset });
   if (!turns.ok) die(`--preset: ${turns.errors[0]?.message}`);
-  const header = runHeader(scenario, matchup, [seeds]);
+  const header = runHeader(scenario, matchup, [seeds], book);
 
   const outputs = (['json', 'csv'] as const).flatMap((option) => {
     const path = values.get(option);
     return path === undefined ? [] : [{ option, path }];
   });
   // Checked before any game is played, so a bad path fails at once rather than after the whole run.
-  const problem = checkOutputs(outputs, [scenarioPath]);
+  const problem = checkOutputs(outputs, [scenarioPath, ...(doctrinesPath === null ? [] : [doctrinesPath])]);
   if (problem) die(problem);
   const sinks: RowSink[] = [];
   for (const { option, path } of outputs) {
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   let run: Awaited<ReturnType<typeof runBatch>>;
   try {
-    run = await runBatch([scenario], matchup, seeds, {
+    run = await runBatch([{ scenario, book }], matchup, seeds, {
       threads,
       onProgress: progress.onProgress,
       ...(sinks.length > 0 && {

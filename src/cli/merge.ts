@@ -43,7 +43,8 @@ async function readHead(path: string): Promise<FileHead> {
   die(`${path}: the file is empty`);
 }
 
-const players = (r: RunHeader) => `US ${r.us} vs Iran ${r.iran}`;
+const players = (r: RunHeader) =>
+  `US ${r.us} vs Iran ${r.iran}${r.doctrines === undefined ? '' : ` (doctrines ${r.doctrines})`}`;
 const scenarioOf = (r: RunHeader) =>
   `${r.scenario.id} ${r.scenario.hash}${r.preset === null ? '' : ` preset ${r.preset}`}`;
 

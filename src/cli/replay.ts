@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { aiIds, findAi } from '../ai/registry.ts';
 import type { Policy } from '../ai/simple.ts';
 import {
@@ -14,6 +13,7 @@ import { type Args, die, loadScenario, parseArgs, parseSeedRange, runMain, type 
 import { DropTally } from '../analysis/recorded-orders.ts';
 import { type LoadedReplay, loadReplay, replayTurns, verifiedLine } from './replay-file.ts';
 import { futureSeed } from '../analysis/luck.ts';
+import { workersOption } from './batch-run.ts';
 import { playWorlds } from './replay-worlds.ts';
 import { turnReport } from './seat-report.ts';
 import {
@@ -63,13 +63,6 @@ function parseSeeds(text: string | undefined, fallback: number): SeedRange {
   const parsed = parseSeedRange(text, MAX_SEEDS);
   if (!parsed.ok) die(`--seeds: ${parsed.message}`);
   return parsed.range;
-}
-
-function parseWorkers(text: string | undefined): number {
-  if (text === undefined) return availableParallelism();
-  if (!/^\d+$/.test(text) || Number(text) < 1)
-    die(`--workers "${text}": expected a whole number of threads, 1 or more`);
-  return Number(text);
 }
 
 function parseTurnNumber(name: string, text: string, lo: number, hi: number, why: string): number {
@@ -186,7 +179,7 @@ function facilitatorNote(replay: Replay, fromTurn: number, injectsToo: boolean):
 async function luck(scenario: Scenario, loaded: LoadedReplay, args: Args, scenarioPath: string): Promise<string[]> {
   const { replay, final } = loaded;
   const seeds = parseSeeds(args.values.get('seeds'), 1000);
-  const threads = parseWorkers(args.values.get('workers'));
+  const threads = workersOption(args.values.get('workers'));
   const created = createGame(scenario, replay.seed, replay.options);
   if (!created.ok) throw new Error(`a verified replay does not start: ${created.errors[0]?.message}`);
   const spread = new Spread();
@@ -262,7 +255,7 @@ async function fork(scenario: Scenario, loaded: LoadedReplay, args: Args, scenar
   const us = player('us', args.values.get('us'));
   const iran = player('iran', args.values.get('iran'));
   const seeds = parseSeeds(args.values.get('seeds'), 200);
-  const threads = parseWorkers(args.values.get('workers'));
+  const threads = workersOption(args.values.get('workers'));
   const position = at <= count ? replayTurns(scenario, replay)[at - 1]!.before : final;
   const recorded = new Spread();
   const players = new Spread();
