@@ -11,9 +11,20 @@ import {
   US_ORDER_TYPES,
 } from '../engine/index.ts';
 import { setStateFreezing } from '../engine/resolve.ts';
-import { die, loadBook, loadScenario, parseArgs, parseSeedRange, runMain } from './args.ts';
+import {
+  COMMON_OPTIONS,
+  commonOption,
+  die,
+  type Help,
+  loadBook,
+  loadScenario,
+  parseArgs,
+  parseSeedRange,
+  runMain,
+  specOf,
+} from './args.ts';
 import { decompose } from '../analysis/spread.ts';
-import { workersOption } from './batch-run.ts';
+import { terminalProgress, workersOption } from './batch-run.ts';
 import { runPool, workKind } from './pool.ts';
 import { alignColumns, wilson } from './summary.ts';
 
@@ -29,6 +40,23 @@ import { alignColumns, wilson } from './summary.ts';
  */
 
 const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
+
+const HELP: Help = {
+  usage: 'npm run balance -- [options]',
+  about:
+    'The strategist against itself and against every doctrine, on both sides, over the same seeds: results, each\n' +
+    "side's share of decided games, the shared-loss rate, the orders it chooses and at which rungs, and luck against\n" +
+    'decisions, each checked against the balance targets. A progress bar with an ETA shows on a terminal.',
+  options: {
+    seeds: commonOption('seeds', '; default 1-120'),
+    level: { value: 'ID', text: 'the strategist level: easy, normal or hard (default normal)' },
+    scenario: COMMON_OPTIONS.scenario,
+    doctrines: COMMON_OPTIONS.doctrines,
+    preset: COMMON_OPTIONS.preset,
+    workers: COMMON_OPTIONS.workers,
+  },
+  examples: ['npm run balance', 'npm run balance -- --seeds 1-40 --level easy --doctrines my-doctrines.json'],
+};
 const TARGET = { share: [35, 65], sharedLoss: [5, 25], dominant: 40 } as const;
 const BANDS = [
   { label: 'rungs 0-4', to: 4 },
@@ -94,9 +122,7 @@ const interval = (k: number, n: number) => {
 };
 
 async function main(): Promise<void> {
-  const parsed = parseArgs(process.argv.slice(2), {
-    values: ['seeds', 'level', 'scenario', 'doctrines', 'preset', 'workers'],
-  });
+  const parsed = parseArgs(process.argv.slice(2), specOf(HELP));
   if (!parsed.ok) die(parsed.message);
   const { values, positional } = parsed.args;
   if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);
@@ -127,20 +153,21 @@ async function main(): Promise<void> {
   );
   const games: Game[] = [];
   const started = performance.now();
-  let done = 0;
-  const progress = process.stderr.isTTY;
-  await runPool({
-    kind: BALANCE_WORK,
-    context: { scenario, doctrinesPath, preset, pairings, strategist },
-    inputs,
-    threads,
-    onOutput: (game) => {
-      games.push(game);
-      done++;
-      if (progress) process.stderr.write(`\r${done}/${inputs.length} games`);
-    },
-  });
-  if (progress) process.stderr.write('\r');
+  const progress = terminalProgress('balance');
+  try {
+    await runPool({
+      kind: BALANCE_WORK,
+      context: { scenario, doctrinesPath, preset, pairings, strategist },
+      inputs,
+      threads,
+      onOutput: (game) => {
+        games.push(game);
+        progress.onProgress(games.length, inputs.length);
+      },
+    });
+  } finally {
+    progress.end();
+  }
   const seconds = (performance.now() - started) / 1000;
 
   const out: string[] = [];

@@ -1,5 +1,15 @@
 import { turnsFor } from '../engine/index.ts';
-import { die, loadBook, loadScenario, parseArgs, runMain } from './args.ts';
+import {
+  COMMON_OPTIONS,
+  commonOption,
+  die,
+  type Help,
+  loadBook,
+  loadScenario,
+  parseArgs,
+  runMain,
+  specOf,
+} from './args.ts';
 import { openCsvResults, openJsonResults, type RowSink } from './batch-file.ts';
 import {
   checkPlayer,
@@ -27,10 +37,31 @@ import { summaryLines } from './summary.ts';
 
 const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
 
+const HELP: Help = {
+  usage: 'npm run batch -- --seeds A-B|N [options]',
+  about:
+    'Plays a range of seeds between two computer players on every core and prints the summary: outcome rates with\n' +
+    '95% intervals, histograms and the mean path turn by turn. The figures depend only on the seeds and the data.',
+  options: {
+    seeds: COMMON_OPTIONS.seeds,
+    us: COMMON_OPTIONS.us,
+    iran: COMMON_OPTIONS.iran,
+    scenario: COMMON_OPTIONS.scenario,
+    doctrines: COMMON_OPTIONS.doctrines,
+    preset: COMMON_OPTIONS.preset,
+    workers: COMMON_OPTIONS.workers,
+    shard: { value: 'I/N', text: 'play only the I-th of N consecutive slices of the seeds (npm run merge joins them)' },
+    json: commonOption('json', ': the header, one row per game in seed order, and the summary'),
+    csv: commonOption('csv', ': one row per game'),
+  },
+  examples: [
+    'npm run batch -- --seeds 1-10000 --us hawk --iran harasser --json hawk.json',
+    'npm run batch -- --seeds 1-100000 --shard 2/4 --json part2.json',
+  ],
+};
+
 async function main(): Promise<void> {
-  const parsed = parseArgs(process.argv.slice(2), {
-    values: ['scenario', 'doctrines', 'seeds', 'us', 'iran', 'preset', 'workers', 'shard', 'json', 'csv'],
-  });
+  const parsed = parseArgs(process.argv.slice(2), specOf(HELP));
   if (!parsed.ok) die(parsed.message);
   const { values, positional } = parsed.args;
   if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);

@@ -21,7 +21,7 @@ import {
   turnsFor,
 } from '../engine/index.ts';
 import { describeOrder, longDate, narrate } from '../engine/narrate.ts';
-import { die, loadScenario, parseArgs, runMain } from './args.ts';
+import { COMMON_OPTIONS, die, type Help, loadScenario, parseArgs, runMain, specOf } from './args.ts';
 import { loadReplay, verifiedLine } from './replay-file.ts';
 import { checkOutputs, writeFileSafely } from './safe-write.ts';
 
@@ -33,6 +33,30 @@ import { checkOutputs, writeFileSafely } from './safe-write.ts';
  */
 
 const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
+
+const HELP: Help = {
+  usage: 'npm run sim -- --seed TEXT [options]  |  npm run sim -- --verify FILE [--scenario FILE]',
+  about:
+    'Plays a whole game between two computer players and prints it turn by turn as the facilitator saw it, with\n' +
+    'the outcome, the scores and the final hash; or verifies a replay file, turn by turn.',
+  options: {
+    seed: { value: 'TEXT', text: 'the seed (any text): a seed always plays the same game' },
+    us: COMMON_OPTIONS.us,
+    iran: COMMON_OPTIONS.iran,
+    scenario: COMMON_OPTIONS.scenario,
+    preset: COMMON_OPTIONS.preset,
+    out: { value: 'FILE', text: 'write the game as a replay file' },
+    quiet: { text: 'print only the outcome, the scores and the final hash' },
+    verify: {
+      value: 'FILE',
+      text: "replay a replay file and check every turn's hash (exits 1 naming the first that differs)",
+    },
+  },
+  examples: [
+    'npm run sim -- --seed 42 --us hawk --iran strategist:hard --out game.json',
+    'npm run sim -- --verify game.json',
+  ],
+};
 
 // Marks what only one seat would see, so a reader of the facilitator's account knows what each side did not.
 const AUDIENCE_MARK: Record<GameEvent['audience'], string> = {
@@ -160,10 +184,7 @@ function verify(file: string, scenarioPath: string): void {
 }
 
 function main(): void {
-  const parsed = parseArgs(process.argv.slice(2), {
-    values: ['scenario', 'seed', 'preset', 'out', 'verify', 'us', 'iran'],
-    flags: ['quiet'],
-  });
+  const parsed = parseArgs(process.argv.slice(2), specOf(HELP));
   if (!parsed.ok) die(parsed.message);
   const { values, flags, positional } = parsed.args;
   if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);

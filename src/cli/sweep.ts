@@ -1,5 +1,5 @@
 import { turnsFor } from '../engine/index.ts';
-import { die, parseArgs, runMain } from './args.ts';
+import { COMMON_OPTIONS, commonOption, die, type Help, parseArgs, runMain, specOf } from './args.ts';
 import {
   checkPlayer,
   type Matchup,
@@ -35,6 +35,33 @@ import { alignColumns, runTitle, type Summary, wilson } from './summary.ts';
  */
 
 const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
+
+const HELP: Help = {
+  usage: 'npm run sweep -- --set PATH=V1,V2,... [--set ...] --seeds A-B|N [options]',
+  about:
+    'Plays the same seeds once for each value of one or more parameters (the grid of values when several are given)\n' +
+    'and prints the outcome table, one row per setting. Every variant is checked against the schema as a whole.',
+  options: {
+    set: {
+      value: 'PATH=V1,V2',
+      text:
+        'a field and the values to try: a JSON path into the scenario (us.bases[0].garrison, orders[campaign].cost)\n' +
+        'or into the doctrines file (doctrines[hawk].traits.retaliation); may be repeated',
+    },
+    seeds: COMMON_OPTIONS.seeds,
+    us: COMMON_OPTIONS.us,
+    iran: COMMON_OPTIONS.iran,
+    scenario: COMMON_OPTIONS.scenario,
+    doctrines: COMMON_OPTIONS.doctrines,
+    preset: COMMON_OPTIONS.preset,
+    workers: COMMON_OPTIONS.workers,
+    csv: commonOption('csv', ": one row per setting, with each rate's 95% interval"),
+  },
+  examples: [
+    'npm run sweep -- --set attacks.profiles.rocket-attack.hitPerMille=150,250,400 --seeds 1-1000',
+    'npm run sweep -- --set doctrines[measured].traits.retaliation=10,30,60 --seeds 1-500 --csv retaliation.csv',
+  ],
+};
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -132,9 +159,7 @@ async function main(): Promise<void> {
   const taken = takeSets(process.argv.slice(2));
   if ('message' in taken) die(taken.message);
   const { sets, rest } = taken;
-  const parsed = parseArgs(rest, {
-    values: ['scenario', 'doctrines', 'seeds', 'us', 'iran', 'preset', 'workers', 'csv'],
-  });
+  const parsed = parseArgs(rest, specOf(HELP));
   if (!parsed.ok) die(parsed.message);
   const { values, positional } = parsed.args;
   if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);
