@@ -192,7 +192,10 @@ export const BATCH_WORK = workKind(import.meta.url, 'BATCH_WORK', (context: Batc
 
 export interface BatchOptions {
   threads: number;
-  /** Receives each variant's rows in seed order (variants in order); rows are only sent back when it is given. */
+  /**
+   * Receives the rows chunk by chunk: each slice of seeds for every variant in order, so each variant's rows come in
+   * seed order. Rows are only sent back when it is given.
+   */
   onRows?: (variant: number, rows: readonly GameRow[]) => void;
   /** Called after each chunk with the games played so far and the total. */
   onProgress?: (done: number, total: number) => void;
@@ -218,13 +221,15 @@ export async function runBatch(
 ): Promise<{ summaries: Summary[]; threads: number }> {
   const sizes = chunkSizes(rangeSize(seeds), options.threads, MOST_PER_CHUNK);
   const chunks: Chunk[] = [];
-  variants.forEach((_, variant) => {
-    let first = seeds.first;
-    for (const size of sizes) {
+  // Seed-major: each slice of seeds for every variant in turn, so the variants' rows for the same seeds arrive
+  // together and compare pairs them in constant memory.
+  let first = seeds.first;
+  for (const size of sizes) {
+    variants.forEach((_, variant) => {
       chunks.push({ variant, first, last: first + size - 1 });
-      first += size;
-    }
-  });
+    });
+    first += size;
+  }
   const summaries = variants.map(() => new Summary());
   const total = rangeSize(seeds) * variants.length;
   let done = 0;
