@@ -35,6 +35,7 @@ export const COMMON_OPTIONS = {
   preset: { value: 'ID', text: 'a shorter game of the scenario, such as short' },
   json: { value: 'FILE', text: 'write a JSON results file' },
   csv: { value: 'FILE', text: 'write the results as CSV' },
+  html: { value: 'FILE', text: 'write a self-contained HTML report with plots (uPlot, bundled into the file)' },
   markdown: { text: 'print the tables as Markdown' },
 } as const satisfies Record<string, OptionHelp>;
 

@@ -23,7 +23,9 @@ import {
   terminalProgress,
   workersOption,
 } from './batch-run.ts';
-import { checkOutputs } from './safe-write.ts';
+import { reportHtml } from './html-report.ts';
+import { summaryPlots } from './report-plots.ts';
+import { checkOutputs, writeFileSafely } from './safe-write.ts';
 import { summaryLines } from './summary.ts';
 
 /**
@@ -53,6 +55,7 @@ const HELP: Help = {
     shard: { value: 'I/N', text: 'play only the I-th of N consecutive slices of the seeds (npm run merge joins them)' },
     json: commonOption('json', ': the header, one row per game in seed order, and the summary'),
     csv: commonOption('csv', ': one row per game'),
+    html: COMMON_OPTIONS.html,
   },
   examples: [
     'npm run batch -- --seeds 1-10000 --us hawk --iran harasser --json hawk.json',
@@ -96,7 +99,7 @@ async function main(): Promise<void> {
   if (!turns.ok) die(`--preset: ${turns.errors[0]?.message}`);
   const header = runHeader(scenario, matchup, [seeds], book);
 
-  const outputs = (['json', 'csv'] as const).flatMap((option) => {
+  const outputs = (['json', 'csv', 'html'] as const).flatMap((option) => {
     const path = values.get(option);
     return path === undefined ? [] : [{ option, path }];
   });
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
   if (problem) die(problem);
   const sinks: RowSink[] = [];
   for (const { option, path } of outputs) {
+    if (option === 'html') continue; // written whole at the end
     const opened = option === 'json' ? openJsonResults(path, header, shardText) : openCsvResults(path);
     if (!opened.ok) {
       for (const s of sinks) s.abort();
@@ -136,7 +140,18 @@ async function main(): Promise<void> {
   const summary = run.summaries[0]!;
   const json = summary.toJson();
   for (const s of sinks) s.close(json);
-  process.stdout.write(`${summaryLines(header, summary).join('\n')}\n`);
+  const text = summaryLines(header, summary);
+  const html = values.get('html');
+  if (html !== undefined) {
+    const report = reportHtml({
+      title: `Batch: US ${matchup.us} vs Iran ${matchup.iran}, ${scenario.name}`,
+      text,
+      plots: summaryPlots([{ label: `${matchup.us} vs ${matchup.iran}`, summary }], header.rungNames),
+    });
+    const written = writeFileSafely(html, report);
+    if (!written.ok) die(written.message);
+  }
+  process.stdout.write(`${text.join('\n')}\n`);
   process.stderr.write(`${speedLine(summary.games, ms, run.threads)}\n`);
 }
 

@@ -12,6 +12,8 @@ import {
   workersOption,
 } from './batch-run.ts';
 import { type Difference, PairedFigures } from './paired.ts';
+import { reportHtml } from './html-report.ts';
+import { differencePlots, summaryPlots } from './report-plots.ts';
 import { checkOutputs, writeFileSafely } from './safe-write.ts';
 import {
   applyCombo,
@@ -55,6 +57,7 @@ const HELP: Help = {
     workers: COMMON_OPTIONS.workers,
     write: { value: 'FILE', text: 'save variant B (made with --set) as a scenario file' },
     csv: commonOption('csv', ': one row per figure, with A, B, the difference and its interval'),
+    html: COMMON_OPTIONS.html,
   },
   examples: [
     'npm run compare -- --set attacks.profiles.rocket-attack.hitPerMille=400 --seeds 1-2000 --us hawk',
@@ -166,7 +169,9 @@ async function main(): Promise<void> {
   if (write !== undefined && settings.some((s) => s.document === 'doctrines'))
     die('--write saves a scenario file, but a --set here changes the doctrines file: save that one by hand');
   const csv = values.get('csv');
+  const html = values.get('html');
   const outputs = [
+    ...(html === undefined ? [] : [{ option: 'html', path: html }]),
     ...(write === undefined ? [] : [{ option: 'write', path: write }]),
     ...(csv === undefined ? [] : [{ option: 'csv', path: csv }]),
   ];
@@ -218,6 +223,21 @@ async function main(): Promise<void> {
   }
   if (csv !== undefined) {
     const written = writeFileSafely(csv, csvTable(diffs));
+    if (!written.ok) die(written.message);
+  }
+  if (html !== undefined) {
+    const runs = [
+      { label: 'A', summary: run.summaries[0]! },
+      { label: 'B', summary: run.summaries[1]! },
+    ];
+    const plots = [
+      ...differencePlots(diffs),
+      ...summaryPlots(
+        runs,
+        a.scenario.ladder.rungs.map((r) => r.name),
+      ),
+    ];
+    const written = writeFileSafely(html, reportHtml({ title: 'Compare: A against B', text: out, plots }));
     if (!written.ok) die(written.message);
   }
   process.stdout.write(`${out.join('\n')}\n`);

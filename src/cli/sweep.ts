@@ -22,6 +22,8 @@ import {
   type Setting,
   takeSets,
 } from './set-path.ts';
+import { reportHtml } from './html-report.ts';
+import { sweepPlots } from './report-plots.ts';
 import { checkOutputs, writeFileSafely } from './safe-write.ts';
 import { alignColumns, runTitle, type Summary, wilson } from './summary.ts';
 
@@ -56,6 +58,7 @@ const HELP: Help = {
     preset: COMMON_OPTIONS.preset,
     workers: COMMON_OPTIONS.workers,
     csv: commonOption('csv', ": one row per setting, with each rate's 95% interval"),
+    html: COMMON_OPTIONS.html,
   },
   examples: [
     'npm run sweep -- --set attacks.profiles.rocket-attack.hitPerMille=150,250,400 --seeds 1-1000',
@@ -207,10 +210,13 @@ async function main(): Promise<void> {
   const csv = values.get('csv');
   // Checked before the games, so a bad path fails at once rather than after the whole run; the file itself is
   // written only at the end, through a temporary, so an interrupted sweep leaves the old one as it was.
-  if (csv !== undefined) {
-    const problem = checkOutputs([{ option: 'csv', path: csv }], loaded.inputs);
-    if (problem) die(problem);
-  }
+  const html = values.get('html');
+  const outputs = [
+    ...(csv === undefined ? [] : [{ option: 'csv', path: csv }]),
+    ...(html === undefined ? [] : [{ option: 'html', path: html }]),
+  ];
+  const problem = checkOutputs(outputs, loaded.inputs);
+  if (problem) die(problem);
 
   const progress = terminalProgress('sweep');
   const t0 = performance.now();
@@ -231,6 +237,21 @@ async function main(): Promise<void> {
   ];
   if (csv !== undefined) {
     const written = writeFileSafely(csv, csvTable(settings, rows));
+    if (!written.ok) die(written.message);
+  }
+  if (html !== undefined) {
+    // One numeric setting plots against its values; otherwise each combination is a named point.
+    const numeric = settings.length === 1 && settings[0]!.values.every((v) => typeof v === 'number');
+    const plots = sweepPlots(
+      combos.map((c) => comboLabel(settings, c)),
+      numeric ? (settings[0]!.values as number[]) : null,
+      settings.length === 1 ? settings[0]!.path : 'setting',
+      run.summaries,
+    );
+    const written = writeFileSafely(
+      html,
+      reportHtml({ title: `Sweep: ${settings.map((s) => s.path).join(', ')}`, text: out, plots }),
+    );
     if (!written.ok) die(written.message);
   }
   process.stdout.write(`${out.join('\n')}\n`);

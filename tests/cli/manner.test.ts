@@ -14,13 +14,29 @@ const TOOLS: Tool[] = [
   { script: 'sim', options: ['seed', 'us', 'iran', 'scenario', 'preset', 'out', 'quiet', 'verify'] },
   {
     script: 'batch',
-    options: ['seeds', 'us', 'iran', 'scenario', 'doctrines', 'preset', 'workers', 'shard', 'json', 'csv'],
+    options: ['seeds', 'us', 'iran', 'scenario', 'doctrines', 'preset', 'workers', 'shard', 'json', 'csv', 'html'],
   },
   { script: 'merge', options: ['json', 'csv'] },
-  { script: 'sweep', options: ['set', 'seeds', 'us', 'iran', 'scenario', 'doctrines', 'preset', 'workers', 'csv'] },
+  {
+    script: 'sweep',
+    options: ['set', 'seeds', 'us', 'iran', 'scenario', 'doctrines', 'preset', 'workers', 'csv', 'html'],
+  },
   {
     script: 'compare',
-    options: ['scenario', 'against', 'set', 'seeds', 'us', 'iran', 'doctrines', 'preset', 'workers', 'write', 'csv'],
+    options: [
+      'scenario',
+      'against',
+      'set',
+      'seeds',
+      'us',
+      'iran',
+      'doctrines',
+      'preset',
+      'workers',
+      'write',
+      'csv',
+      'html',
+    ],
   },
   { script: 'tournament', options: ['seeds', 'us', 'iran', 'scenario', 'doctrines', 'preset', 'workers', 'markdown'] },
   { script: 'balance', options: ['seeds', 'level', 'scenario', 'doctrines', 'preset', 'workers'] },
@@ -66,7 +82,7 @@ describe.concurrent('every tool has --help: usage, every option, an example', ()
 });
 
 describe.concurrent('the same option means the same thing everywhere', () => {
-  test.each(['seeds', 'workers', 'doctrines', 'json', 'csv', 'scenario'] as const)('--%s', async (option) => {
+  test.each(['seeds', 'workers', 'doctrines', 'json', 'csv', 'html', 'scenario'] as const)('--%s', async (option) => {
     const texts: string[] = [];
     for (const tool of TOOLS.filter((t) => t.options.includes(option))) {
       const text = optionText(await helpOf(tool), option);
