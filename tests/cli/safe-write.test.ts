@@ -146,7 +146,8 @@ describe.concurrent('outputs are checked before any game is played', () => {
   });
 });
 
-describe.concurrent('a kill in the middle leaves the old output and no temporary', () => {
+// Each case starts a long run and waits for it to be well under way: slow when the whole suite shares the cores.
+describe.concurrent('a kill in the middle leaves the old output and no temporary', { timeout: 180_000 }, () => {
   test('SIGTERM in the middle of a batch', async () => {
     const d = caseDir('kill-batch');
     const json = join(d, 'a.json');
