@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cli, type Run } from './cli-support.ts';
 
@@ -267,7 +267,8 @@ describe.concurrent('merge refuses a damaged results file', () => {
     const out = file(`out-${name.replace(/\W+/g, '-')}.json`);
     const run = await merge(damaged, file('shard2.json'), '--json', out);
     expect(run.code).toBe(1);
-    expect(existsSync(out) || existsSync(`${out}.tmp`)).toBe(false); // no half-written file left behind
+    expect(existsSync(out)).toBe(false); // no half-written file left behind, nor its temporary
+    expect(readdirSync(dir).filter((f) => f.startsWith(`.${basename(out)}.`))).toEqual([]);
     expect(hasStack(run.stderr)).toBe(false);
     expect(lines(run.stderr)).toHaveLength(1);
     expect(run.stderr).toContain(damaged);

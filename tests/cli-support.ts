@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 /** The project's root: CLI tests run the scripts from here, as npm does. */
@@ -12,11 +12,22 @@ export interface Run {
 
 /** Runs a CLI script the way npm does (through tsx), without a shell, and collects what it printed. */
 export function cli(script: string, args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', DEBUG: '' },
-    });
+  return started(script, args).done;
+}
+
+/** A CLI run still going: its process (to signal it) and what it printed once it ends (`signal` if it was killed). */
+export interface Started {
+  child: ChildProcess;
+  done: Promise<Run & { signal: NodeJS.Signals | null }>;
+}
+
+/** Starts a CLI script as `cli` does, handing back the process so a test can interrupt it. */
+export function started(script: string, args: readonly string[]): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', DEBUG: '' },
+  });
+  const done = new Promise<Run & { signal: NodeJS.Signals | null }>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -26,6 +37,7 @@ export function cli(script: string, args: readonly string[]): Promise<Run> {
       stderr += d.toString();
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+  return { child, done };
 }

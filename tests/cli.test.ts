@@ -171,6 +171,53 @@ const brokenScenarios: BrokenScenario[] = [
     path: 'baghdad.consent',
   },
   {
+    name: 'a proxy site listed twice',
+    edit: (s) => {
+      const sites = dig(s, ['iran']).proxySites as Json[];
+      sites.push({ ...sites[0]! });
+    },
+    path: 'iran.proxySites[7].site',
+  },
+  {
+    name: 'an economic site listed twice',
+    edit: (s) => {
+      const sites = dig(s, ['iran']).economicSites as string[];
+      sites.push(sites[0]!);
+    },
+    path: 'iran.economicSites[1]',
+  },
+  {
+    name: 'two presets of one id',
+    edit: (s) => {
+      const presets = s.presets as Json[];
+      presets.push({ ...presets[0]!, name: 'Another' });
+    },
+    path: 'presets[1].id',
+  },
+  {
+    name: 'a front whose id is a claim keyword',
+    edit: (s) => {
+      dig(s, ['iran', 'fronts', 0]).id = 'open';
+    },
+    path: 'iran.fronts[0].id',
+  },
+  {
+    name: 'the hub that can be handed over',
+    edit: (s) => {
+      const us = dig(s, ['us']);
+      const bases = us.bases as Json[];
+      bases.find((b) => b.site === us.hub)!.canHandOver = true;
+    },
+    path: 'us.bases[0].canHandOver',
+  },
+  {
+    name: 'the embassy that can be handed over',
+    edit: (s) => {
+      dig(s, ['us', 'bases', 3]).canHandOver = true;
+    },
+    path: 'us.bases[3].canHandOver',
+  },
+  {
     name: 'an order type missing',
     edit: (s) => {
       s.orders = (s.orders as Json[]).filter((o) => o.type !== 'envoy');

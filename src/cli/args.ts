@@ -9,10 +9,86 @@ export interface Args {
   positional: string[];
 }
 
-/** The options a command knows: those that take a value and those that are bare switches. */
+/** How one option reads in a command's --help: what its value looks like (none for a switch) and what it does. */
+export interface OptionHelp {
+  value?: string;
+  text: string;
+}
+
+/**
+ * The options every tool that takes them reads the same way, so `--seeds 40` or `--workers 2` never means one
+ * thing to batch and another to the tournament.
+ */
+export const COMMON_OPTIONS = {
+  seeds: { value: 'A-B|N', text: 'the seeds to play: a range A-B (inclusive) or a count N (seeds 1 to N)' },
+  workers: {
+    value: 'N',
+    text: 'threads to spread the games over (all cores by default, at most the cores); results never depend on it',
+  },
+  scenario: { value: 'FILE', text: 'the scenario file; default scenarios/two-boxers.json' },
+  doctrines: {
+    value: 'FILE',
+    text: 'the doctrines file the computer players come from; default scenarios/doctrines.json',
+  },
+  us: { value: 'ID', text: 'the US computer player: a doctrine or strategist:easy|normal|hard (default measured)' },
+  iran: { value: 'ID', text: 'the Iranian computer player (default harasser)' },
+  preset: { value: 'ID', text: 'a shorter game of the scenario, such as short' },
+  json: { value: 'FILE', text: 'write a JSON results file' },
+  csv: { value: 'FILE', text: 'write the results as CSV' },
+  html: { value: 'FILE', text: 'write a self-contained HTML report with plots (uPlot, bundled into the file)' },
+  markdown: { text: 'print the tables as Markdown' },
+} as const satisfies Record<string, OptionHelp>;
+
+/** A common option with what this tool adds to it (its default, what its file holds), never another meaning. */
+export const commonOption = (name: keyof typeof COMMON_OPTIONS, more: string): OptionHelp => ({
+  ...COMMON_OPTIONS[name],
+  text: `${COMMON_OPTIONS[name].text}${more.startsWith(';') || more.startsWith(':') ? '' : ' '}${more}`,
+});
+
+/** What a command prints for --help: how to call it, what it does, every option, and examples. */
+export interface Help {
+  usage: string;
+  about: string;
+  options: Record<string, OptionHelp>;
+  examples: readonly string[];
+}
+
+/** The options a command knows (those that take a value and the bare switches) and its --help. */
 export interface ArgSpec {
   values?: readonly string[];
   flags?: readonly string[];
+  help: Help;
+}
+
+/** A command's options as parseArgs reads them, taken from its help: options with a value, and switches. */
+export function specOf(help: Help): ArgSpec {
+  const entries = Object.entries(help.options);
+  return {
+    values: entries.filter(([, o]) => o.value !== undefined).map(([n]) => n),
+    flags: entries.filter(([, o]) => o.value === undefined).map(([n]) => n),
+    help,
+  };
+}
+
+/** The text of a command's --help. */
+export function helpText(help: Help): string {
+  const names = Object.entries(help.options).map(([name, o]) => `--${name}${o.value ? ` ${o.value}` : ''}`);
+  const width = Math.max(0, ...names.map((n) => n.length));
+  return [
+    `Usage: ${help.usage}`,
+    '',
+    help.about,
+    '',
+    'Options:',
+    ...Object.values(help.options).map(
+      (o, i) => `  ${names[i]!.padEnd(width)}  ${o.text.replaceAll('\n', `\n${' '.repeat(width + 4)}`)}`,
+    ),
+    `  ${'--help'.padEnd(width)}  print this help and exit`,
+    '',
+    help.examples.length === 1 ? 'Example:' : 'Examples:',
+    ...help.examples.map((e) => `  ${e}`),
+    '',
+  ].join('\n');
 }
 
 /**
@@ -25,10 +101,18 @@ export function parseArgs(
 ): { ok: true; args: Args } | { ok: false; message: string } {
   const valueNames = new Set(spec.values ?? []);
   const flagNames = new Set(spec.flags ?? []);
+  // Every option a command takes is in its help: a programmer's slip, caught the first time the command runs.
+  for (const name of [...valueNames, ...flagNames])
+    if (!(name in spec.help.options)) throw new Error(`--${name} is missing from the command's help`);
+  const end = argv.indexOf('--');
+  if ((end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(helpText(spec.help));
+    process.exit(0);
+  }
   const args: Args = { values: new Map(), flags: new Set(), positional: [] };
   const known = () =>
     [...valueNames]
-      .map((n) => `--${n} VALUE`)
+      .map((n) => `--${n} ${spec.help.options[n]?.value ?? 'VALUE'}`)
       .concat([...flagNames].map((n) => `--${n}`))
       .join(', ') || '(none)';
   for (let i = 0; i < argv.length; i++) {
@@ -52,7 +136,7 @@ export function parseArgs(
         return { ok: false, message: `--${name} needs a value` };
       if (args.values.has(name)) return { ok: false, message: `--${name} is given twice` };
       args.values.set(name, value);
-    } else return { ok: false, message: `unknown option --${name}: expected ${known()}` };
+    } else return { ok: false, message: `unknown option --${name}: expected ${known()}, or --help` };
   }
   return { ok: true, args };
 }
@@ -104,6 +188,8 @@ export function readJson(path: string): { ok: true; value: unknown } | { ok: fal
   } catch (e) {
     return { ok: false, message: readError(e) };
   }
+  // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses as an unexpected character.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {

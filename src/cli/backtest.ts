@@ -12,7 +12,17 @@ import {
 import { describeOrder } from '../engine/narrate.ts';
 import { setStateFreezing } from '../engine/resolve.ts';
 import type { MarkerMeasure } from '../engine/scenario.ts';
-import { die, parseArgs, parseSeedRange, readScenario, runMain } from './args.ts';
+import {
+  COMMON_OPTIONS,
+  commonOption,
+  die,
+  type Help,
+  parseArgs,
+  parseSeedRange,
+  readScenario,
+  runMain,
+  specOf,
+} from './args.ts';
 import { keepLegal } from '../analysis/recorded-orders.ts';
 import { quantile } from '../analysis/spread.ts';
 
@@ -29,6 +39,22 @@ setAutoFreeze(false);
 setStateFreezing(false);
 
 const DEFAULT_SCENARIO = 'scenarios/red-lines.json';
+
+const HELP: Help = {
+  usage: 'npm run backtest -- [options]',
+  about:
+    'Replays what each side really ordered each week of a history scenario over many seeds and sets the model beside\n' +
+    "history's dated markers: the model's median and 10-90% range, the share of seeds that agree, and a verdict.",
+  options: {
+    scenario: {
+      value: 'FILE',
+      text: 'the scenario file; a history with a record and markers, default scenarios/red-lines.json',
+    },
+    seeds: commonOption('seeds', '; default 1-500'),
+    markdown: COMMON_OPTIONS.markdown,
+  },
+  examples: ['npm run backtest -- --seeds 1-200 --markdown'],
+};
 const DEFAULT_SEEDS = '1-500';
 const MAX_SEEDS = 100_000;
 
@@ -196,7 +222,7 @@ function table(head: string[], rows: string[][], markdown: boolean): string[] {
 }
 
 function main(): void {
-  const parsed = parseArgs(process.argv.slice(2), { values: ['scenario', 'seeds'], flags: ['markdown'] });
+  const parsed = parseArgs(process.argv.slice(2), specOf(HELP));
   if (!parsed.ok) die(parsed.message);
   const { values, flags, positional } = parsed.args;
   if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);

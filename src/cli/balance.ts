@@ -11,10 +11,23 @@ import {
   US_ORDER_TYPES,
 } from '../engine/index.ts';
 import { setStateFreezing } from '../engine/resolve.ts';
-import { die, loadBook, loadScenario, parseArgs, parseSeedRange, runMain } from './args.ts';
+import {
+  COMMON_OPTIONS,
+  commonOption,
+  die,
+  type Help,
+  loadBook,
+  loadScenario,
+  parseArgs,
+  parseSeedRange,
+  runMain,
+  specOf,
+} from './args.ts';
 import { decompose } from '../analysis/spread.ts';
-import { workersOption } from './batch-run.ts';
+import { terminalProgress, workersOption } from './batch-run.ts';
+import { type Plot, reportHtml } from './html-report.ts';
 import { runPool, workKind } from './pool.ts';
+import { checkOutputs, writeFileSafely } from './safe-write.ts';
 import { alignColumns, wilson } from './summary.ts';
 
 /**
@@ -29,6 +42,24 @@ import { alignColumns, wilson } from './summary.ts';
  */
 
 const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
+
+const HELP: Help = {
+  usage: 'npm run balance -- [options]',
+  about:
+    'The strategist against itself and against every doctrine, on both sides, over the same seeds: results, each\n' +
+    "side's share of decided games, the shared-loss rate, the orders it chooses and at which rungs, and luck against\n" +
+    'decisions, each checked against the balance targets. A progress bar with an ETA shows on a terminal.',
+  options: {
+    seeds: commonOption('seeds', '; default 1-120'),
+    level: { value: 'ID', text: 'the strategist level: easy, normal or hard (default normal)' },
+    scenario: COMMON_OPTIONS.scenario,
+    doctrines: COMMON_OPTIONS.doctrines,
+    preset: COMMON_OPTIONS.preset,
+    workers: COMMON_OPTIONS.workers,
+    html: COMMON_OPTIONS.html,
+  },
+  examples: ['npm run balance', 'npm run balance -- --seeds 1-40 --level easy --doctrines my-doctrines.json'],
+};
 const TARGET = { share: [35, 65], sharedLoss: [5, 25], dominant: 40 } as const;
 const BANDS = [
   { label: 'rungs 0-4', to: 4 },
@@ -94,9 +125,7 @@ const interval = (k: number, n: number) => {
 };
 
 async function main(): Promise<void> {
-  const parsed = parseArgs(process.argv.slice(2), {
-    values: ['seeds', 'level', 'scenario', 'doctrines', 'preset', 'workers'],
-  });
+  const parsed = parseArgs(process.argv.slice(2), specOf(HELP));
   if (!parsed.ok) die(parsed.message);
   const { values, positional } = parsed.args;
   if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);
@@ -113,6 +142,11 @@ async function main(): Promise<void> {
   const turns = turnsFor(scenario, preset === null ? {} : { preset });
   if (!turns.ok) die(`--preset: ${turns.errors[0]?.message}`);
   const threads = workersOption(values.get('workers'));
+  const html = values.get('html');
+  if (html !== undefined) {
+    const problem = checkOutputs([{ option: 'html', path: html }], [values.get('scenario') ?? DEFAULT_SCENARIO]);
+    if (problem) die(problem);
+  }
   const strategist = `strategist:${level}`;
   const doctrines = (side: Side) => book.doctrines.filter((d) => d.side === side).map((d) => d.id);
   const pairings: Pairing[] = [
@@ -127,20 +161,21 @@ async function main(): Promise<void> {
   );
   const games: Game[] = [];
   const started = performance.now();
-  let done = 0;
-  const progress = process.stderr.isTTY;
-  await runPool({
-    kind: BALANCE_WORK,
-    context: { scenario, doctrinesPath, preset, pairings, strategist },
-    inputs,
-    threads,
-    onOutput: (game) => {
-      games.push(game);
-      done++;
-      if (progress) process.stderr.write(`\r${done}/${inputs.length} games`);
-    },
-  });
-  if (progress) process.stderr.write('\r');
+  const progress = terminalProgress('balance');
+  try {
+    await runPool({
+      kind: BALANCE_WORK,
+      context: { scenario, doctrinesPath, preset, pairings, strategist },
+      inputs,
+      threads,
+      onOutput: (game) => {
+        games.push(game);
+        progress.onProgress(games.length, inputs.length);
+      },
+    });
+  } finally {
+    progress.end();
+  }
   const seconds = (performance.now() - started) / 1000;
 
   const out: string[] = [];
@@ -199,6 +234,7 @@ async function main(): Promise<void> {
   // Orders: how often the strategist chooses each, and at which rungs.
   out.push('', 'Orders the strategist chose (over every pairing it played in), by side:');
   const problems: string[] = [];
+  const orderPlots: Plot[] = [];
   const rare: string[] = [];
   for (const side of ['us', 'iran'] as const) {
     const mine = games.flatMap((g) => g.choices.filter((c) => c.side === side));
@@ -225,6 +261,22 @@ async function main(): Promise<void> {
       ]);
     }
     out.push('', `${scenario.sides[side].name} (${mine.length} orders):`, ...alignColumns(table, 1));
+    orderPlots.push({
+      title: `${scenario.sides[side].name}: the orders the strategist chose`,
+      kind: 'bars',
+      xLabel: 'order',
+      yLabel: "% of the side's choices",
+      x: types.map((_, i) => i),
+      xNames: types.map((t) => t.name),
+      series: [
+        {
+          label: 'share',
+          values: types.map((t) =>
+            mine.length === 0 ? 0 : (100 * mine.filter((c) => c.type === t.type).length) / mine.length,
+          ),
+        },
+      ],
+    });
   }
   out.push('');
   out.push(
@@ -245,6 +297,37 @@ async function main(): Promise<void> {
     );
   }
   out.push('', `${games.length} games in ${seconds.toFixed(0)} s on ${threads} thread(s).`);
+  if (html !== undefined) {
+    const results = (['us', 'iran', 'shared-loss'] as const).map((result) => {
+      const counts = pairings.map((_, i) => {
+        const g = games.filter((x) => x.pairing === i);
+        return { k: g.filter((x) => x.result === result).length, n: g.length };
+      });
+      return {
+        label: { us: 'US wins', iran: 'Iran wins', 'shared-loss': 'shared loss' }[result],
+        values: counts.map(({ k, n }) => (n === 0 ? null : (100 * k) / n)),
+        low: counts.map(({ k, n }) => 100 * wilson(k, n).low),
+        high: counts.map(({ k, n }) => 100 * wilson(k, n).high),
+      };
+    });
+    const plots: Plot[] = [
+      {
+        title: 'Results by pairing, with 95% intervals',
+        kind: 'points',
+        xLabel: 'pairing',
+        yLabel: '% of games',
+        x: pairings.map((_, i) => i),
+        xNames: pairings.map((p) => `${p.us} vs ${p.iran}`),
+        series: results,
+      },
+      ...orderPlots,
+    ];
+    const written = writeFileSafely(
+      html,
+      reportHtml({ title: `Balance: the strategist at ${level}`, text: out, plots }),
+    );
+    if (!written.ok) die(written.message);
+  }
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

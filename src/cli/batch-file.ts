@@ -1,7 +1,6 @@
-import type { SeedRange } from './args.ts';
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { z } from 'zod';
-import type { SummaryJson } from './summary.ts';
+import type { SeedRange } from './args.ts';
+import { openOutput } from './safe-write.ts';
 
 /**
  * A batch's results file: its header (what was played, over which seeds), one row per game in seed order, and the
@@ -64,6 +63,7 @@ export const runHeaderSchema = z.strictObject({
   turns: z.int().min(1),
   us: z.string(),
   iran: z.string(),
+  doctrines: z.string().optional(), // the hash of the doctrines file the players came from, when not the shipped one
   rungNames: z.array(z.string()),
   seeds: z.array(z.strictObject({ first: count, last: count })),
 });
@@ -75,47 +75,35 @@ const VERSION = 1;
 const ROWS_OPEN = '"rows":[';
 const SUMMARY_OPEN = '],"summary":';
 
-/** A file being written: rows go out as they come; it appears under its name only once closed. */
+/**
+ * A file being written: rows go out as they come; it appears under its name only once closed. The summary is any
+ * JSON value (the summary module's SummaryJson), kept opaque here so this file stays a leaf the summary builds on.
+ */
 export interface RowSink {
   write(rows: readonly GameRow[]): void;
-  close(summary: SummaryJson): void;
+  close(summary: unknown): void;
   /** Drops the unfinished file (on an error), leaving any earlier file of that name in place. */
   abort(): void;
 }
 
 type Opened = { ok: true; sink: RowSink } | { ok: false; message: string };
 
-function writeError(e: unknown): string {
-  const code = e instanceof Error && 'code' in e ? String(e.code) : '';
-  if (code === 'ENOENT') return 'cannot write: no such directory';
-  if (code === 'EISDIR') return 'cannot write: it is a directory';
-  if (code === 'EACCES') return 'cannot write: permission denied';
-  return `cannot write: ${e instanceof Error ? e.message : String(e)}`;
-}
-
 /**
- * Writes through a temporary file renamed at the end, so a run that fails never leaves a file that looks complete.
- * `between` separates rows (JSON needs a comma after every row but the last).
+ * Writes through the safe-write module's temporary file, renamed at the end, so a run that fails never leaves a
+ * file that looks complete. `between` separates rows (JSON needs a comma after every row but the last).
  */
 function openSink(
   path: string,
   first: string,
   line: (row: GameRow) => string,
   between: string,
-  last: (summary: SummaryJson) => string,
+  last: (summary: unknown) => string,
 ): Opened {
-  const tmp = `${path}.tmp`;
-  let fd: number;
-  try {
-    fd = openSync(tmp, 'w');
-  } catch (e) {
-    return { ok: false, message: `${path}: ${writeError(e)}` };
-  }
+  const opened = openOutput(path);
+  if (!opened.ok) return opened;
+  const out = opened.file;
   let pending: string | null = null; // the last row, held back until we know whether another follows it
-  const put = (text: string) => {
-    if (text !== '') writeSync(fd, text);
-  };
-  put(first);
+  out.write(first);
   return {
     ok: true,
     sink: {
@@ -125,16 +113,14 @@ function openSink(
           if (pending !== null) text += `${pending}${between}`;
           pending = line(row);
         }
-        put(text);
+        out.write(text);
       },
       close(summary) {
-        put(`${pending === null ? '' : `${pending}\n`}${last(summary)}`);
-        closeSync(fd);
-        renameSync(tmp, path);
+        out.write(`${pending === null ? '' : `${pending}\n`}${last(summary)}`);
+        out.commit();
       },
       abort() {
-        closeSync(fd);
-        rmSync(tmp, { force: true });
+        out.abort();
       },
     },
   };

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { setAutoFreeze } from 'immer';
 import { playMatch } from '../ai/match.ts';
-import { aiIds, findAi } from '../ai/registry.ts';
-import { type Scenario, type Side, scenarioHash, turnsFor } from '../engine/index.ts';
+import type { DoctrineBook } from '../ai/doctrine.ts';
+import { AI_PLAYERS, type AiPlayer, playersOf } from '../ai/registry.ts';
+import { hashValue, type Scenario, type Side, scenarioHash, turnsFor } from '../engine/index.ts';
 import { setStateFreezing } from '../engine/resolve.ts';
 import { die } from './args.ts';
 
@@ -48,15 +49,37 @@ export interface Matchup {
   preset: string | null;
 }
 
-/** Checks a player id for a side; the message lists the valid ones. */
-export function checkPlayer(side: Side, id: string): string | null {
-  return findAi(side, id) ? null : `unknown --${side} player "${id}": expected one of ${aiIds(side).join(', ')}`;
+/** What a batch plays a matchup in: a scenario and the doctrine book its players come from (null: the shipped one). */
+export interface Variant {
+  scenario: Scenario;
+  book: DoctrineBook | null;
+}
+
+const booksPlayers = new WeakMap<DoctrineBook, readonly AiPlayer[]>();
+
+/** The computer players of a doctrine book, built once per book. */
+export function playersFor(book: DoctrineBook | null): readonly AiPlayer[] {
+  if (book === null) return AI_PLAYERS;
+  let players = booksPlayers.get(book);
+  if (!players) {
+    players = playersOf(book);
+    booksPlayers.set(book, players);
+  }
+  return players;
+}
+
+/** Checks a player id for a side against a doctrine book; the message lists the valid ones. */
+export function checkPlayer(side: Side, id: string, book: DoctrineBook | null = null): string | null {
+  const ids = playersFor(book)
+    .filter((p) => p.side === side)
+    .map((p) => p.id);
+  return ids.includes(id) ? null : `unknown --${side} player "${id}": expected one of ${ids.join(', ')}`;
 }
 
 /** Plays one seeded game and reduces it to its row. */
-export function playRow(scenario: Scenario, matchup: Matchup, seed: number): GameRow {
-  const us = findAi('us', matchup.us);
-  const iran = findAi('iran', matchup.iran);
+export function playRow(scenario: Scenario, matchup: Matchup, seed: number, players = AI_PLAYERS): GameRow {
+  const us = players.find((p) => p.side === 'us' && p.id === matchup.us);
+  const iran = players.find((p) => p.side === 'iran' && p.id === matchup.iran);
   if (!us || !iran) throw new Error(`unknown player ${matchup.us} or ${matchup.iran}`);
   const m = playMatch(scenario, String(seed), us.policy, iran.policy, {
     keepLog: true,
@@ -108,8 +131,13 @@ export function playRow(scenario: Scenario, matchup: Matchup, seed: number): Gam
   };
 }
 
-/** The header of a run of these seeds. */
-export function runHeader(scenario: Scenario, matchup: Matchup, seeds: SeedRange[]): RunHeader {
+/** The header of a run of these seeds; a doctrines file other than the shipped one is named by its hash. */
+export function runHeader(
+  scenario: Scenario,
+  matchup: Matchup,
+  seeds: SeedRange[],
+  book: DoctrineBook | null = null,
+): RunHeader {
   const turns = turnsFor(scenario, matchup.preset === null ? {} : { preset: matchup.preset });
   if (!turns.ok) throw new Error(turns.errors[0]?.message);
   return {
@@ -118,13 +146,14 @@ export function runHeader(scenario: Scenario, matchup: Matchup, seeds: SeedRange
     turns: turns.value,
     us: matchup.us,
     iran: matchup.iran,
+    ...(book !== null && { doctrines: hashValue(book) }),
     rungNames: scenario.ladder.rungs.map((r) => r.name),
     seeds,
   };
 }
 
 interface BatchContext {
-  scenarios: Scenario[];
+  variants: Variant[];
   matchup: Matchup;
   keepRows: boolean;
 }
@@ -147,12 +176,13 @@ export const BATCH_WORK = workKind(import.meta.url, 'BATCH_WORK', (context: Batc
   setAutoFreeze(false);
   setStateFreezing(false);
   return (chunk: Chunk): ChunkResult => {
-    const scenario = context.scenarios[chunk.variant];
-    if (!scenario) throw new Error(`no scenario variant ${chunk.variant}`);
+    const variant = context.variants[chunk.variant];
+    if (!variant) throw new Error(`no variant ${chunk.variant}`);
+    const players = playersFor(variant.book);
     const summary = new Summary();
     const rows: GameRow[] = [];
     for (let seed = chunk.first; seed <= chunk.last; seed++) {
-      const row = playRow(scenario, context.matchup, seed);
+      const row = playRow(variant.scenario, context.matchup, seed, players);
       summary.add(row);
       if (context.keepRows) rows.push(row);
     }
@@ -162,7 +192,10 @@ export const BATCH_WORK = workKind(import.meta.url, 'BATCH_WORK', (context: Batc
 
 export interface BatchOptions {
   threads: number;
-  /** Receives each variant's rows in seed order (variants in order); rows are only sent back when it is given. */
+  /**
+   * Receives the rows chunk by chunk: each slice of seeds for every variant in order, so each variant's rows come in
+   * seed order. Rows are only sent back when it is given.
+   */
   onRows?: (variant: number, rows: readonly GameRow[]) => void;
   /** Called after each chunk with the games played so far and the total. */
   onProgress?: (done: number, total: number) => void;
@@ -177,30 +210,32 @@ const THREAD_HEAP = { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: 96 };
 const MOST_PER_CHUNK = 200;
 
 /**
- * Plays the seeds for each scenario variant (a sweep's grid; a batch has one) and returns one summary per variant.
- * The summaries hold integer counts and sums only, so they come out the same on any number of threads.
+ * Plays the seeds for each variant (a sweep's grid, compare's two; a batch has one) and returns one summary per
+ * variant. The summaries hold integer counts and sums only, so they come out the same on any number of threads.
  */
 export async function runBatch(
-  scenarios: Scenario[],
+  variants: Variant[],
   matchup: Matchup,
   seeds: SeedRange,
   options: BatchOptions,
 ): Promise<{ summaries: Summary[]; threads: number }> {
   const sizes = chunkSizes(rangeSize(seeds), options.threads, MOST_PER_CHUNK);
   const chunks: Chunk[] = [];
-  scenarios.forEach((_, variant) => {
-    let first = seeds.first;
-    for (const size of sizes) {
+  // Seed-major: each slice of seeds for every variant in turn, so the variants' rows for the same seeds arrive
+  // together and compare pairs them in constant memory.
+  let first = seeds.first;
+  for (const size of sizes) {
+    variants.forEach((_, variant) => {
       chunks.push({ variant, first, last: first + size - 1 });
-      first += size;
-    }
-  });
-  const summaries = scenarios.map(() => new Summary());
-  const total = rangeSize(seeds) * scenarios.length;
+    });
+    first += size;
+  }
+  const summaries = variants.map(() => new Summary());
+  const total = rangeSize(seeds) * variants.length;
   let done = 0;
   const threads = await runPool({
     kind: BATCH_WORK,
-    context: { scenarios, matchup, keepRows: options.onRows !== undefined },
+    context: { variants, matchup, keepRows: options.onRows !== undefined },
     inputs: chunks,
     threads: options.threads,
     resourceLimits: THREAD_HEAP,
@@ -254,10 +289,19 @@ export function speedLine(games: number, ms: number, threads: number): string {
   );
 }
 
-/** Reads `--workers`: a whole number of threads, all cores by default. */
+/**
+ * Reads `--workers`: a whole number of threads, all cores by default. More threads than cores only share the same
+ * cores while each holds its own heap (1000 once started 40 threads and 1.7 GB for 40 seeds), so the count is
+ * capped at the cores, with a note on stderr.
+ */
 export function workersOption(raw: string | undefined): number {
-  if (raw === undefined) return availableParallelism();
+  const cores = availableParallelism();
+  if (raw === undefined) return cores;
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < 1) die(`--workers: expected a whole number of threads of at least 1, got "${raw}"`);
+  if (n > cores) {
+    process.stderr.write(`--workers ${raw}: this machine has ${cores} cores, so ${cores} threads are used\n`);
+    return cores;
+  }
   return n;
 }

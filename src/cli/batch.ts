@@ -1,5 +1,15 @@
 import { turnsFor } from '../engine/index.ts';
-import { die, loadScenario, parseArgs, runMain } from './args.ts';
+import {
+  COMMON_OPTIONS,
+  commonOption,
+  die,
+  type Help,
+  loadBook,
+  loadScenario,
+  parseArgs,
+  runMain,
+  specOf,
+} from './args.ts';
 import { openCsvResults, openJsonResults, type RowSink } from './batch-file.ts';
 import {
   checkPlayer,
@@ -13,6 +23,9 @@ import {
   terminalProgress,
   workersOption,
 } from './batch-run.ts';
+import { reportHtml } from './html-report.ts';
+import { summaryPlots } from './report-plots.ts';
+import { checkOutputs, writeFileSafely } from './safe-write.ts';
 import { summaryLines } from './summary.ts';
 
 /**
@@ -26,10 +39,32 @@ import { summaryLines } from './summary.ts';
 
 const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
 
+const HELP: Help = {
+  usage: 'npm run batch -- --seeds A-B|N [options]',
+  about:
+    'Plays a range of seeds between two computer players on every core and prints the summary: outcome rates with\n' +
+    '95% intervals, histograms and the mean path turn by turn. The figures depend only on the seeds and the data.',
+  options: {
+    seeds: COMMON_OPTIONS.seeds,
+    us: COMMON_OPTIONS.us,
+    iran: COMMON_OPTIONS.iran,
+    scenario: COMMON_OPTIONS.scenario,
+    doctrines: COMMON_OPTIONS.doctrines,
+    preset: COMMON_OPTIONS.preset,
+    workers: COMMON_OPTIONS.workers,
+    shard: { value: 'I/N', text: 'play only the I-th of N consecutive slices of the seeds (npm run merge joins them)' },
+    json: commonOption('json', ': the header, one row per game in seed order, and the summary'),
+    csv: commonOption('csv', ': one row per game'),
+    html: COMMON_OPTIONS.html,
+  },
+  examples: [
+    'npm run batch -- --seeds 1-10000 --us hawk --iran harasser --json hawk.json',
+    'npm run batch -- --seeds 1-100000 --shard 2/4 --json part2.json',
+  ],
+};
+
 async function main(): Promise<void> {
-  const parsed = parseArgs(process.argv.slice(2), {
-    values: ['scenario', 'seeds', 'us', 'iran', 'preset', 'workers', 'shard', 'json', 'csv'],
-  });
+  const parsed = parseArgs(process.argv.slice(2), specOf(HELP));
   if (!parsed.ok) die(parsed.message);
   const { values, positional } = parsed.args;
   if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);
@@ -42,8 +77,10 @@ async function main(): Promise<void> {
     iran: values.get('iran') ?? 'harasser',
     preset: values.get('preset') ?? null,
   };
+  const doctrinesPath = values.get('doctrines') ?? null;
+  const book = doctrinesPath === null ? null : loadBook(doctrinesPath);
   for (const side of ['us', 'iran'] as const) {
-    const problem = checkPlayer(side, matchup[side]);
+    const problem = checkPlayer(side, matchup[side], book);
     if (problem) die(problem);
   }
   const threads = workersOption(values.get('workers'));
@@ -56,21 +93,23 @@ async function main(): Promise<void> {
     if (!slice) die(`--shard ${shardText}: seeds ${seedsText} are too few to give this slice any`);
     seeds = slice;
   }
-  const scenario = loadScenario(values.get('scenario') ?? DEFAULT_SCENARIO);
+  const scenarioPath = values.get('scenario') ?? DEFAULT_SCENARIO;
+  const scenario = loadScenario(scenarioPath);
   const turns = turnsFor(scenario, matchup.preset === null ? {} : { preset: matchup.preset });
   if (!turns.ok) die(`--preset: ${turns.errors[0]?.message}`);
-  const header = runHeader(scenario, matchup, [seeds]);
+  const header = runHeader(scenario, matchup, [seeds], book);
 
-  if (values.has('json') && values.get('json') === values.get('csv'))
-    die(`--json and --csv name the same file "${values.get('json')}": give each its own`);
-  const sinks: RowSink[] = [];
-  for (const [option, open] of [
-    ['json', (path: string) => openJsonResults(path, header, shardText)],
-    ['csv', openCsvResults],
-  ] as const) {
+  const outputs = (['json', 'csv', 'html'] as const).flatMap((option) => {
     const path = values.get(option);
-    if (path === undefined) continue;
-    const opened = open(path);
+    return path === undefined ? [] : [{ option, path }];
+  });
+  // Checked before any game is played, so a bad path fails at once rather than after the whole run.
+  const problem = checkOutputs(outputs, [scenarioPath, ...(doctrinesPath === null ? [] : [doctrinesPath])]);
+  if (problem) die(problem);
+  const sinks: RowSink[] = [];
+  for (const { option, path } of outputs) {
+    if (option === 'html') continue; // written whole at the end
+    const opened = option === 'json' ? openJsonResults(path, header, shardText) : openCsvResults(path);
     if (!opened.ok) {
       for (const s of sinks) s.abort();
       die(opened.message);
@@ -78,16 +117,11 @@ async function main(): Promise<void> {
     sinks.push(opened.sink);
   }
 
-  // Ctrl-C drops the unfinished files rather than leaving their temporary halves behind.
-  process.once('SIGINT', () => {
-    for (const s of sinks) s.abort();
-    process.exit(130);
-  });
   const progress = terminalProgress('batch');
   const t0 = performance.now();
   let run: Awaited<ReturnType<typeof runBatch>>;
   try {
-    run = await runBatch([scenario], matchup, seeds, {
+    run = await runBatch([{ scenario, book }], matchup, seeds, {
       threads,
       onProgress: progress.onProgress,
       ...(sinks.length > 0 && {
@@ -106,7 +140,18 @@ async function main(): Promise<void> {
   const summary = run.summaries[0]!;
   const json = summary.toJson();
   for (const s of sinks) s.close(json);
-  process.stdout.write(`${summaryLines(header, summary).join('\n')}\n`);
+  const text = summaryLines(header, summary);
+  const html = values.get('html');
+  if (html !== undefined) {
+    const report = reportHtml({
+      title: `Batch: US ${matchup.us} vs Iran ${matchup.iran}, ${scenario.name}`,
+      text,
+      plots: summaryPlots([{ label: `${matchup.us} vs ${matchup.iran}`, summary }], header.rungNames),
+    });
+    const written = writeFileSafely(html, report);
+    if (!written.ok) die(written.message);
+  }
+  process.stdout.write(`${text.join('\n')}\n`);
   process.stderr.write(`${speedLine(summary.games, ms, run.threads)}\n`);
 }
 

@@ -16,7 +16,24 @@ import {
   viewFor,
 } from '../engine/index.ts';
 import { setStateFreezing } from '../engine/resolve.ts';
-import { die, loadScenario, parseArgs, runMain } from './args.ts';
+import { COMMON_OPTIONS, die, type Help, loadScenario, parseArgs, runMain, specOf } from './args.ts';
+
+const HELP: Help = {
+  usage: 'npm run bench:engine -- [options]   (npm run bench adds the browser figures)',
+  about:
+    "Measures the engine's throughput in this process, then the batch tool's speed and memory in a child process,\n" +
+    'and prints each figure beside its target. Speed is measured here, never asserted in tests.',
+  options: {
+    scenario: COMMON_OPTIONS.scenario,
+    games: { value: 'N', text: 'games per in-process measurement (default 400)' },
+    'batch-games': { value: 'N', text: 'games of the timed batch on every core (default 10000; 0 skips it)' },
+    'memory-games': {
+      value: 'N',
+      text: 'games of the batch whose peak memory is measured (default 100000; 0 skips it)',
+    },
+  },
+  examples: ['npm run bench:engine -- --games 200 --batch-games 2000 --memory-games 0'],
+};
 
 /**
  * Engine throughput, measured in-process, then the batch tool's speed and memory, measured in a child process:
@@ -187,7 +204,7 @@ function wholeOption(values: Map<string, string>, name: string, fallback: number
 }
 
 function main(): void {
-  const parsed = parseArgs(process.argv.slice(2), { values: ['scenario', 'games', 'batch-games', 'memory-games'] });
+  const parsed = parseArgs(process.argv.slice(2), specOf(HELP));
   if (!parsed.ok) die(parsed.message);
   const scenarioPath = parsed.args.values.get('scenario') ?? 'scenarios/two-boxers.json';
   const scenario = loadScenario(scenarioPath);

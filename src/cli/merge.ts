@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { die, parseArgs, readError, runMain } from './args.ts';
+import { commonOption, die, type Help, parseArgs, readError, runMain, specOf } from './args.ts';
 import {
   type FileHead,
   openCsvResults,
@@ -11,6 +11,7 @@ import {
   type RunHeader,
   type SeedRange,
 } from './batch-file.ts';
+import { checkOutputs } from './safe-write.ts';
 import { seedsText, Summary, summaryLines } from './summary.ts';
 
 /**
@@ -19,6 +20,18 @@ import { seedsText, Summary, summaryLines } from './summary.ts';
  *   npm run merge -- part1.json part2.json ... [--json all.json] [--csv all.csv]
  * Each file is read one line at a time; its rows are checked against its header and its summary.
  */
+
+const HELP: Help = {
+  usage: 'npm run merge -- FILE FILE... [--json FILE] [--csv FILE]',
+  about:
+    "Joins batch results files (a run's shards, or runs of the same scenario and players over seeds that do not\n" +
+    'overlap) and prints the summary of the whole, the same as one run over all the seeds would print.',
+  options: {
+    json: commonOption('json', ': the joined header, rows (in seed order) and summary'),
+    csv: commonOption('csv', ': the joined rows'),
+  },
+  examples: ['npm run merge -- part1.json part2.json part3.json part4.json --json all.json'],
+};
 
 /** Yields a file's lines with their numbers; a read error goes to `fail` as a one-line message. */
 async function* linesOf(path: string, fail: (message: string) => never): AsyncGenerator<{ n: number; line: string }> {
@@ -42,7 +55,8 @@ async function readHead(path: string): Promise<FileHead> {
   die(`${path}: the file is empty`);
 }
 
-const players = (r: RunHeader) => `US ${r.us} vs Iran ${r.iran}`;
+const players = (r: RunHeader) =>
+  `US ${r.us} vs Iran ${r.iran}${r.doctrines === undefined ? '' : ` (doctrines ${r.doctrines})`}`;
 const scenarioOf = (r: RunHeader) =>
   `${r.scenario.id} ${r.scenario.hash}${r.preset === null ? '' : ` preset ${r.preset}`}`;
 
@@ -141,10 +155,16 @@ async function readRows(path: string, head: FileHead, sinks: readonly RowSink[],
 }
 
 async function main(): Promise<void> {
-  const parsed = parseArgs(process.argv.slice(2), { values: ['json', 'csv'] });
+  const parsed = parseArgs(process.argv.slice(2), specOf(HELP));
   if (!parsed.ok) die(parsed.message);
   const { values, positional: paths } = parsed.args;
   if (paths.length === 0) die('give the results files to merge: npm run merge -- part1.json part2.json');
+  const outputs = (['json', 'csv'] as const).flatMap((option) => {
+    const path = values.get(option);
+    return path === undefined ? [] : [{ option, path }];
+  });
+  const problem = checkOutputs(outputs, paths);
+  if (problem) die(problem);
   const files: { path: string; head: FileHead }[] = [];
   for (const path of paths) files.push({ path, head: await readHead(path) });
   checkParts(files, values.has('json') || values.has('csv'));
@@ -157,13 +177,8 @@ async function main(): Promise<void> {
     for (const s of sinks) s.abort();
     die(message);
   };
-  const jsonOut = values.get('json');
-  const csvOut = values.get('csv');
-  for (const opened of [
-    jsonOut === undefined ? null : openJsonResults(jsonOut, header, null),
-    csvOut === undefined ? null : openCsvResults(csvOut),
-  ]) {
-    if (opened === null) continue;
+  for (const { option, path } of outputs) {
+    const opened = option === 'json' ? openJsonResults(path, header, null) : openCsvResults(path);
     if (opened.ok) sinks.push(opened.sink);
     else fail(opened.message);
   }

@@ -67,9 +67,11 @@ export async function runPool<Context, Input, Output>(run: PoolRun<Context, Inpu
   const threads = Math.max(1, Math.min(run.threads, inputs.length));
   if (threads <= 1) {
     const work = kind.start(context);
-    inputs.forEach((input, i) => {
+    for (const [i, input] of inputs.entries()) {
       onOutput(work(input), i);
-    });
+      // Back to the event loop between inputs, so a signal (Ctrl-C, a kill) is handled mid-run, not at the end.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     return 1;
   }
   const code = bootstrap(kind as WorkKind<unknown, unknown, unknown>);

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { aiIds, findAi } from '../ai/registry.ts';
 import type { Policy } from '../ai/simple.ts';
 import {
@@ -10,10 +9,23 @@ import {
   type Seat,
   type Side,
 } from '../engine/index.ts';
-import { type Args, die, loadScenario, parseArgs, parseSeedRange, runMain, type SeedRange } from './args.ts';
+import {
+  type Args,
+  COMMON_OPTIONS,
+  commonOption,
+  die,
+  type Help,
+  loadScenario,
+  parseArgs,
+  parseSeedRange,
+  runMain,
+  type SeedRange,
+  specOf,
+} from './args.ts';
 import { DropTally } from '../analysis/recorded-orders.ts';
 import { type LoadedReplay, loadReplay, replayTurns, verifiedLine } from './replay-file.ts';
 import { futureSeed } from '../analysis/luck.ts';
+import { workersOption } from './batch-run.ts';
 import { playWorlds } from './replay-worlds.ts';
 import { turnReport } from './seat-report.ts';
 import {
@@ -51,25 +63,70 @@ const MAX_SEEDS = 1_000_000;
 
 const USAGE = 'usage: npm run replay -- show|luck|fork|verify FILE [options]';
 
-const OPTIONS: Record<string, readonly string[]> = {
-  show: ['scenario', 'turn', 'seat'],
-  luck: ['scenario', 'seeds', 'workers'],
-  fork: ['scenario', 'seeds', 'at', 'us', 'iran', 'workers'],
-  verify: ['scenario'],
+const REPLAY_SCENARIO = commonOption('scenario', '(the one the replay was played in)');
+const WORLDS = commonOption('seeds', ': the other worlds (future k draws from the seed SEED/future/k)');
+
+const HELPS: Record<string, Help> = {
+  show: {
+    usage: 'npm run replay -- show FILE [--turn N] [--seat us|iran|facilitator|public]',
+    about:
+      'Prints a recorded turn (or every turn) as one seat lived it: the dashboard, its orders and the events it saw.',
+    options: {
+      turn: { value: 'N', text: 'only this turn (1 is the first)' },
+      seat: { value: 'SEAT', text: 'us, iran, facilitator (sees everything; the default) or public' },
+      scenario: REPLAY_SCENARIO,
+    },
+    examples: ['npm run replay -- show game.json --turn 3 --seat us'],
+  },
+  luck: {
+    usage: 'npm run replay -- luck FILE [--seeds N|A-B] [--workers N]',
+    about: 'Plays the recorded orders again under other dice and shows where the recorded game stands in the spread.',
+    options: {
+      seeds: { ...WORLDS, text: `${WORLDS.text}; default 1000` },
+      workers: COMMON_OPTIONS.workers,
+      scenario: REPLAY_SCENARIO,
+    },
+    examples: ['npm run replay -- luck game.json --seeds 1000'],
+  },
+  fork: {
+    usage: 'npm run replay -- fork FILE --at N --us ID --iran ID [--seeds N|A-B] [--workers N]',
+    about:
+      'Plays turns before N as recorded, then many reseeded futures twice: by the recorded orders and by the given\n' +
+      'players; both outcome distributions side by side.',
+    options: {
+      at: { value: 'N', text: 'the first turn the new players order' },
+      us: { value: 'ID', text: 'the US computer player from turn N on' },
+      iran: { value: 'ID', text: 'the Iranian computer player from turn N on' },
+      seeds: { ...WORLDS, text: `${WORLDS.text}; default 200` },
+      workers: COMMON_OPTIONS.workers,
+      scenario: REPLAY_SCENARIO,
+    },
+    examples: ['npm run replay -- fork game.json --at 6 --us hawk --iran harasser --seeds 200'],
+  },
+  verify: {
+    usage: 'npm run replay -- verify FILE',
+    about: "Replays a replay file and checks every turn's hash, as npm run sim -- --verify does.",
+    options: { scenario: REPLAY_SCENARIO },
+    examples: ['npm run replay -- verify game.json'],
+  },
 };
+
+const OVERVIEW = [
+  USAGE,
+  '',
+  "Replay tools for designers; `npm run replay -- SUBCOMMAND --help` lists a subcommand's options.",
+  ...Object.entries(HELPS).map(([name, h]) => `  ${name.padEnd(7)} ${h.about.split('\n')[0]}`),
+  '',
+  'Example:',
+  '  npm run replay -- luck game.json --seeds 1000',
+  '',
+].join('\n');
 
 function parseSeeds(text: string | undefined, fallback: number): SeedRange {
   if (text === undefined) return { first: 1, last: fallback };
   const parsed = parseSeedRange(text, MAX_SEEDS);
   if (!parsed.ok) die(`--seeds: ${parsed.message}`);
   return parsed.range;
-}
-
-function parseWorkers(text: string | undefined): number {
-  if (text === undefined) return availableParallelism();
-  if (!/^\d+$/.test(text) || Number(text) < 1)
-    die(`--workers "${text}": expected a whole number of threads, 1 or more`);
-  return Number(text);
 }
 
 function parseTurnNumber(name: string, text: string, lo: number, hi: number, why: string): number {
@@ -186,7 +243,7 @@ function facilitatorNote(replay: Replay, fromTurn: number, injectsToo: boolean):
 async function luck(scenario: Scenario, loaded: LoadedReplay, args: Args, scenarioPath: string): Promise<string[]> {
   const { replay, final } = loaded;
   const seeds = parseSeeds(args.values.get('seeds'), 1000);
-  const threads = parseWorkers(args.values.get('workers'));
+  const threads = workersOption(args.values.get('workers'));
   const created = createGame(scenario, replay.seed, replay.options);
   if (!created.ok) throw new Error(`a verified replay does not start: ${created.errors[0]?.message}`);
   const spread = new Spread();
@@ -262,7 +319,7 @@ async function fork(scenario: Scenario, loaded: LoadedReplay, args: Args, scenar
   const us = player('us', args.values.get('us'));
   const iran = player('iran', args.values.get('iran'));
   const seeds = parseSeeds(args.values.get('seeds'), 200);
-  const threads = parseWorkers(args.values.get('workers'));
+  const threads = workersOption(args.values.get('workers'));
   const position = at <= count ? replayTurns(scenario, replay)[at - 1]!.before : final;
   const recorded = new Spread();
   const players = new Spread();
@@ -353,9 +410,13 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const command = argv[0];
   if (command === undefined) die(USAGE);
-  const known = OPTIONS[command];
-  if (!known) die(`unknown subcommand "${command}": expected show, luck, fork or verify`);
-  const parsed = parseArgs(argv.slice(1), { values: known });
+  if (command === '--help' || command === '-h') {
+    process.stdout.write(OVERVIEW);
+    return;
+  }
+  const help = HELPS[command];
+  if (!help) die(`unknown subcommand "${command}": expected show, luck, fork or verify`);
+  const parsed = parseArgs(argv.slice(1), specOf(help));
   if (!parsed.ok) die(`replay ${command}: ${parsed.message}`);
   const { positional, values } = parsed.args;
   const file = positional[0];

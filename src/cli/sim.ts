@@ -1,4 +1,3 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { playMatch } from '../ai/match.ts';
 import { aiIds, findAi } from '../ai/registry.ts';
 import type { Decision, Policy } from '../ai/simple.ts';
@@ -22,8 +21,9 @@ import {
   turnsFor,
 } from '../engine/index.ts';
 import { describeOrder, longDate, narrate } from '../engine/narrate.ts';
-import { die, loadScenario, parseArgs, runMain } from './args.ts';
+import { COMMON_OPTIONS, die, type Help, loadScenario, parseArgs, runMain, specOf } from './args.ts';
 import { loadReplay, verifiedLine } from './replay-file.ts';
+import { checkOutputs, writeFileSafely } from './safe-write.ts';
 
 /**
  * Plays a whole game between built-in policies and prints it turn by turn, or verifies a replay file.
@@ -33,6 +33,30 @@ import { loadReplay, verifiedLine } from './replay-file.ts';
  */
 
 const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
+
+const HELP: Help = {
+  usage: 'npm run sim -- --seed TEXT [options]  |  npm run sim -- --verify FILE [--scenario FILE]',
+  about:
+    'Plays a whole game between two computer players and prints it turn by turn as the facilitator saw it, with\n' +
+    'the outcome, the scores and the final hash; or verifies a replay file, turn by turn.',
+  options: {
+    seed: { value: 'TEXT', text: 'the seed (any text): a seed always plays the same game' },
+    us: COMMON_OPTIONS.us,
+    iran: COMMON_OPTIONS.iran,
+    scenario: COMMON_OPTIONS.scenario,
+    preset: COMMON_OPTIONS.preset,
+    out: { value: 'FILE', text: 'write the game as a replay file' },
+    quiet: { text: 'print only the outcome, the scores and the final hash' },
+    verify: {
+      value: 'FILE',
+      text: "replay a replay file and check every turn's hash (exits 1 naming the first that differs)",
+    },
+  },
+  examples: [
+    'npm run sim -- --seed 42 --us hawk --iran strategist:hard --out game.json',
+    'npm run sim -- --verify game.json',
+  ],
+};
 
 // Marks what only one seat would see, so a reader of the facilitator's account knows what each side did not.
 const AUDIENCE_MARK: Record<GameEvent['audience'], string> = {
@@ -154,28 +178,13 @@ function report(
   return out;
 }
 
-/** Writes a file so that it is either the old one or the new one, never half of the new one. */
-function writeAtomically(path: string, text: string): void {
-  const tmp = `${path}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    die(`${path}: cannot write: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
 function verify(file: string, scenarioPath: string): void {
   const loaded = loadReplay(file, loadScenario(scenarioPath));
   process.stdout.write(`${verifiedLine(loaded)}\n`);
 }
 
 function main(): void {
-  const parsed = parseArgs(process.argv.slice(2), {
-    values: ['scenario', 'seed', 'preset', 'out', 'verify', 'us', 'iran'],
-    flags: ['quiet'],
-  });
+  const parsed = parseArgs(process.argv.slice(2), specOf(HELP));
   if (!parsed.ok) die(parsed.message);
   const { values, flags, positional } = parsed.args;
   if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);
@@ -199,14 +208,19 @@ function main(): void {
   const options = preset === undefined ? {} : { preset };
   const turns = turnsFor(scenario, options);
   if (!turns.ok) die(`--preset: ${turns.errors[0]?.message}`);
+  const out = values.get('out');
+  if (out !== undefined) {
+    const problem = checkOutputs([{ option: 'out', path: out }], [scenarioPath]);
+    if (problem) die(problem);
+  }
   const quiet = flags.has('quiet');
   const match = playMatch(scenario, seed, us, iran, { ...options, keepLog: !quiet });
   const lines = report(scenario, match, { us: usName, iran: iranName }, quiet);
-  const out = values.get('out');
   if (out !== undefined) {
     const replay = recordReplay(scenario, match.state);
     if (!replay.ok) throw new Error(`cannot record the replay: ${replay.errors[0]?.message}`);
-    writeAtomically(out, makeReplay(replay.value));
+    const written = writeFileSafely(out, makeReplay(replay.value));
+    if (!written.ok) die(written.message);
     lines.push(`Replay written to ${out}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);

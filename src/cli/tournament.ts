@@ -1,20 +1,31 @@
-import { availableParallelism } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import { setAutoFreeze } from 'immer';
 import { playMatch } from '../ai/match.ts';
 import { type AiPlayer, playersOf } from '../ai/registry.ts';
 import { type OutcomeResult, type Scenario, type Side, turnsFor } from '../engine/index.ts';
 import { setStateFreezing } from '../engine/resolve.ts';
-import { die, loadBook, loadScenario, parseArgs, runMain } from './args.ts';
+import {
+  COMMON_OPTIONS,
+  commonOption,
+  die,
+  type Help,
+  loadBook,
+  loadScenario,
+  parseArgs,
+  parseSeedRange,
+  runMain,
+  specOf,
+} from './args.ts';
+import { terminalProgress, workersOption } from './batch-run.ts';
 import { chunkSizes, runPool, workKind } from './pool.ts';
 
 /**
  * Plays every pairing of computer players over the same seeds and prints a table: win, loss and shared-loss rates,
  * mean final rung, mean casualties, mean scores and mean decision time; then, side by side, how each side's players
  * fare against the same opponent on the same seeds, with the strategist's margin over the best doctrine.
- *   npm run tournament -- [--seeds 40] [--first 1] [--us a,b] [--iran c,d] [--preset short] [--jobs 2]
+ *   npm run tournament -- [--seeds 1-40] [--us a,b] [--iran c,d] [--preset short] [--workers 2]
  *                         [--scenario FILE] [--doctrines FILE] [--markdown]
- * Results depend only on the seeds and the data (decision times aside): --jobs only spreads the games over threads.
+ * Results depend only on the seeds and the data (decision times aside): --workers only spreads the games.
  */
 
 // Batch runs skip freezing, as DESIGN.md says.
@@ -22,6 +33,28 @@ setAutoFreeze(false);
 setStateFreezing(false);
 
 const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
+
+const HELP: Help = {
+  usage: 'npm run tournament -- [options]',
+  about:
+    'Plays every pairing of computer players over the same seeds and prints win, loss and shared-loss rates, mean\n' +
+    "rung, casualties, scores and decision times; then each side's players against the same opponent, with the\n" +
+    "strategist's margin over the best doctrine. A progress bar with an ETA shows on a terminal.",
+  options: {
+    seeds: commonOption('seeds', '; default 40'),
+    us: { value: 'ID,ID...', text: 'the US players to pair (default: every US player of the doctrines file)' },
+    iran: { value: 'ID,ID...', text: 'the Iranian players to pair (default: every Iranian player)' },
+    scenario: COMMON_OPTIONS.scenario,
+    doctrines: COMMON_OPTIONS.doctrines,
+    preset: COMMON_OPTIONS.preset,
+    workers: COMMON_OPTIONS.workers,
+    markdown: COMMON_OPTIONS.markdown,
+  },
+  examples: [
+    'npm run tournament -- --seeds 40',
+    'npm run tournament -- --seeds 101-200 --us measured,hawk,strategist:hard --iran harasser --markdown',
+  ],
+};
 
 interface Task {
   us: string;
@@ -83,7 +116,12 @@ export const TOURNAMENT_WORK = workKind(import.meta.url, 'TOURNAMENT_WORK', (job
 const MOST_PER_CHUNK = 4;
 
 /** Runs the tasks on `jobs` threads, in-process for one; rows come back in task order. */
-async function runAll(job: Job, tasks: readonly Task[], jobs: number): Promise<GameRow[]> {
+async function runAll(
+  job: Job,
+  tasks: readonly Task[],
+  jobs: number,
+  onProgress: (done: number, total: number) => void,
+): Promise<GameRow[]> {
   const chunks: Task[][] = [];
   let at = 0;
   for (const size of chunkSizes(tasks.length, jobs, MOST_PER_CHUNK)) {
@@ -98,6 +136,7 @@ async function runAll(job: Job, tasks: readonly Task[], jobs: number): Promise<G
     threads: jobs,
     onOutput: (out) => {
       rows.push(...out);
+      onProgress(rows.length, tasks.length);
     },
   });
   return rows;
@@ -204,22 +243,15 @@ function sideTable(side: Side, pairings: Pairing[], players: readonly string[], 
 }
 
 async function main(): Promise<void> {
-  const parsed = parseArgs(process.argv.slice(2), {
-    values: ['seeds', 'first', 'us', 'iran', 'preset', 'jobs', 'scenario', 'doctrines'],
-    flags: ['markdown'],
-  });
+  const parsed = parseArgs(process.argv.slice(2), specOf(HELP));
   if (!parsed.ok) die(parsed.message);
   const { values, flags, positional } = parsed.args;
   if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);
-  const whole = (name: string, fallback: number, min: number) => {
-    const raw = values.get(name);
-    const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n < min) die(`--${name}: expected a whole number of at least ${min}`);
-    return n;
-  };
-  const seeds = whole('seeds', 40, 1);
-  const first = whole('first', 1, 0);
-  const jobs = whole('jobs', Math.min(2, availableParallelism()), 1);
+  const range = parseSeedRange(values.get('seeds') ?? '40', 1_000_000);
+  if (!range.ok) die(`--seeds: ${range.message}`);
+  const { first, last } = range.range;
+  const seeds = last - first + 1;
+  const jobs = workersOption(values.get('workers'));
   const scenarioPath = values.get('scenario') ?? DEFAULT_SCENARIO;
   const doctrinesPath = values.get('doctrines') ?? null;
   const scenario = loadScenario(scenarioPath);
@@ -232,7 +264,9 @@ async function main(): Promise<void> {
     const all = players.filter((p) => p.side === side).map((p) => p.id);
     const asked = values.get(side);
     if (asked === undefined) return all;
-    const ids = asked.split(',').filter((x) => x !== '');
+    const ids = asked.split(',').map((x) => x.trim());
+    if (ids.some((id) => id === ''))
+      die(`--${side} "${asked}": expected player ids separated by commas, e.g. --${side} ${all.slice(0, 2).join(',')}`);
     for (const id of ids)
       if (!all.includes(id)) die(`unknown --${side} player "${id}": expected one of ${all.join(', ')}`);
     return ids;
@@ -243,7 +277,18 @@ async function main(): Promise<void> {
   const tasks: Task[] = [];
   for (const us of usIds) for (const iran of iranIds) for (const seed of seedList) tasks.push({ us, iran, seed });
   const t0 = performance.now();
-  const rows = await runAll({ scenarioPath, doctrinesPath, preset }, tasks, Math.min(jobs, tasks.length));
+  const progress = terminalProgress('tournament');
+  let rows: GameRow[];
+  try {
+    rows = await runAll(
+      { scenarioPath, doctrinesPath, preset },
+      tasks,
+      Math.min(jobs, tasks.length),
+      progress.onProgress,
+    );
+  } finally {
+    progress.end();
+  }
   const seconds = (performance.now() - t0) / 1000;
   const pairings: Pairing[] = [];
   for (const us of usIds)
@@ -251,7 +296,7 @@ async function main(): Promise<void> {
   const errors = rows.reduce((n, r) => n + r.errors, 0);
   const markdown = flags.has('markdown');
   const out = [
-    `Tournament: ${scenario.name}, ${turns.value} turns, seeds ${first}-${first + seeds - 1} (${seeds} games per pairing, the same seeds for every pairing)`,
+    `Tournament: ${scenario.name}, ${turns.value} turns, seeds ${first}-${last} (${seeds} games per pairing, the same seeds for every pairing)`,
     '',
     ...pairingTable(pairings, markdown),
     '',

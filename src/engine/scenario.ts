@@ -806,7 +806,55 @@ function crossCheck(s: Scenario): EngineError[] {
     if (p.turns > s.turns) bad(`presets[${i}].turns`, `expected at most the scenario's ${s.turns} turns`);
   });
   if (s.attribution.floor > s.attribution.ceiling) bad('attribution.floor', 'expected floor <= ceiling');
+  errors.push(...crossCheckLists(s));
   errors.push(...crossCheckHistory(s));
+  return errors;
+}
+
+// The words an attack's claim may hold besides a front's id: a front with one of these ids could never be named.
+const CLAIM_KEYWORDS: readonly string[] = ['open', 'unclaimed'];
+
+/**
+ * Lists whose entries must each be distinct, and flags that contradict a base's role: a second entry for one proxy
+ * site or economic site would double its weight in the draws, two presets of one id could never both be chosen,
+ * and the hub and the embassy are where consolidation ends, so neither may be handed over.
+ */
+function crossCheckLists(s: Scenario): EngineError[] {
+  const errors: EngineError[] = [];
+  const bad = (path: string, message: string) => errors.push({ code: 'scenario.reference', path, message });
+  const once = (values: readonly string[], path: (i: number) => string, what: string) => {
+    const seen = new Set<string>();
+    values.forEach((v, i) => {
+      if (seen.has(v)) bad(path(i), `${what} "${v}" is listed twice`);
+      seen.add(v);
+    });
+  };
+  once(
+    s.iran.proxySites.map((p) => p.site),
+    (i) => `iran.proxySites[${i}].site`,
+    'proxy site',
+  );
+  once(s.iran.economicSites, (i) => `iran.economicSites[${i}]`, 'economic site');
+  once(
+    s.presets.map((p) => p.id),
+    (i) => `presets[${i}].id`,
+    'preset',
+  );
+  s.iran.fronts.forEach((f, i) => {
+    if (CLAIM_KEYWORDS.includes(f.id))
+      bad(
+        `iran.fronts[${i}].id`,
+        `"${f.id}" is a claim keyword (${CLAIM_KEYWORDS.join(', ')}): give the front another id`,
+      );
+  });
+  const kindOf = new Map(s.sites.map((x) => [x.id, x.kind]));
+  s.us.bases.forEach((b, i) => {
+    if (!b.canHandOver) return;
+    if (b.site === s.us.hub)
+      bad(`us.bases[${i}].canHandOver`, `"${b.site}" is the hub (us.hub): it cannot be handed over`);
+    else if (kindOf.get(b.site) === 'embassy')
+      bad(`us.bases[${i}].canHandOver`, `"${b.site}" is the embassy: it cannot be handed over`);
+  });
   return errors;
 }
 

@@ -1,0 +1,144 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { GameRow } from '../../src/cli/batch-file.ts';
+import { playRow } from '../../src/cli/batch-run.ts';
+import { FIGURES, PairedFigures } from '../../src/cli/paired.ts';
+import { parseScenario } from '../../src/engine/index.ts';
+import { cli } from '../cli-support.ts';
+
+/** Item 4 of the designer's-lab issue: npm run compare, a paired A/B on the same seeds. */
+
+const ROOT = join(import.meta.dirname, '../..');
+const SCENARIO = join(ROOT, 'scenarios/two-boxers.json');
+const ROCKET_HITS = 'attacks.profiles.rocket-attack.hitPerMille';
+const compare = (...args: string[]) => cli('src/cli/compare.ts', args);
+const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
+
+interface CsvRow {
+  figure: string;
+  pairs: number;
+  a: number;
+  b: number;
+  diff: number;
+  low: number;
+  high: number;
+  clear: boolean;
+}
+
+function readCsv(path: string): Map<string, CsvRow> {
+  const [head, ...rows] = lines(readFileSync(path, 'utf8')).map((l) => l.split(','));
+  expect(head).toEqual(['figure', 'pairs', 'a', 'b', 'diff', 'low', 'high', 'clear']);
+  return new Map(
+    rows.map(([figure, pairs, a, b, diff, low, high, clear]) => [
+      figure!,
+      {
+        figure: figure!,
+        pairs: Number(pairs),
+        a: Number(a),
+        b: Number(b),
+        diff: Number(diff),
+        low: Number(low),
+        high: Number(high),
+        clear: clear === 'true',
+      },
+    ]),
+  );
+}
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'two-boxers-compare-'));
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.concurrent('npm run compare', { timeout: 180_000 }, () => {
+  test('B raises the rocket hit chance: the US-casualty difference interval excludes 0', async () => {
+    const csv = join(dir, 'rockets.csv');
+    const written = join(dir, 'variant.json');
+    const run = await compare('--set', `${ROCKET_HITS}=900`, '--seeds', '1-60', '--csv', csv, '--write', written);
+    expect(run.code, run.stderr).toBe(0);
+    const figures = readCsv(csv);
+    expect([...figures.keys()]).toEqual(FIGURES.map((f) => f.key));
+    const killed = figures.get('usKilled')!;
+    expect(killed.pairs).toBe(60);
+    expect(killed.b).toBeGreaterThan(killed.a);
+    expect(killed.low).toBeGreaterThan(0);
+    expect(killed.clear).toBe(true);
+    expect(run.stdout).toMatch(/^US killed .* \*$/m);
+    // --write saved B: the scenario with that one number changed, which the validator accepts.
+    const saved = JSON.parse(readFileSync(written, 'utf8')) as { attacks: { profiles: Record<string, unknown> } };
+    const original = JSON.parse(readFileSync(SCENARIO, 'utf8')) as typeof saved;
+    expect((saved.attacks.profiles['rocket-attack'] as { hitPerMille: number }).hitPerMille).toBe(900);
+    (original.attacks.profiles['rocket-attack'] as { hitPerMille: number }).hitPerMille = 900;
+    expect(saved).toEqual(original);
+    const validated = await cli('src/cli/validate.ts', [written]);
+    expect(validated.code, validated.stderr).toBe(0);
+  });
+
+  test('A and B identical: every interval includes 0 and nothing is marked', async () => {
+    const copy = join(dir, 'same.json');
+    copyFileSync(SCENARIO, copy);
+    const csv = join(dir, 'same.csv');
+    const run = await compare('--against', copy, '--seeds', '1-40', '--csv', csv);
+    expect(run.code, run.stderr).toBe(0);
+    for (const row of readCsv(csv).values()) {
+      expect(row.low, row.figure).toBeLessThanOrEqual(0);
+      expect(row.high, row.figure).toBeGreaterThanOrEqual(0);
+      expect(row.clear, row.figure).toBe(false);
+      expect(row.diff, row.figure).toBe(0);
+    }
+    expect(run.stdout).toContain('0 of 21 figures clearly differ');
+  });
+});
+
+const badInputs = [
+  { name: 'both --against and --set', args: ['--against', SCENARIO, '--set', 'us.resolve=5'], says: 'not both' },
+  { name: 'neither --against nor --set', args: [], says: 'give variant B either' },
+  { name: 'several values in one --set', args: ['--set', 'us.resolve=5,6'], says: 'one value per field' },
+  { name: '--write with --against', args: ['--against', SCENARIO, '--write', 'x.json'], says: '--write saves' },
+];
+
+describe.concurrent('compare refuses, on one line', () => {
+  test.each(badInputs)('$name', async ({ args, says }) => {
+    const run = await compare(...args, '--seeds', '1-2');
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toContain(says);
+  });
+});
+
+describe('paired figures', () => {
+  const scenario = (() => {
+    const parsed = parseScenario(JSON.parse(readFileSync(SCENARIO, 'utf8')));
+    if (!parsed.ok) throw new Error('the scenario does not parse');
+    return parsed.value;
+  })();
+  const matchup = { us: 'measured', iran: 'harasser', preset: null };
+  const rows: GameRow[] = [1, 2, 3, 4, 5, 6].map((seed) => playRow(scenario, matchup, seed));
+
+  test('a game against itself differs by nothing, with a zero-width interval', () => {
+    const p = new PairedFigures();
+    for (const r of rows) p.add(r, r);
+    for (const d of p.differences()) {
+      expect([d.diff, d.low, d.high, d.clear]).toEqual([0, 0, 0, false]);
+    }
+  });
+
+  test('the difference is the mean of B - A seed by seed, and a constant shift is clearly different', () => {
+    const p = new PairedFigures();
+    for (const r of rows) p.add(r, { ...r, casualties: { ...r.casualties, usKilled: r.casualties.usKilled + 2 } });
+    const killed = p.differences().find((d) => d.figure.key === 'usKilled')!;
+    expect(killed.diff).toBe(2);
+    expect([killed.low, killed.high]).toEqual([2, 2]);
+    expect(killed.clear).toBe(true);
+    expect(killed.b - killed.a).toBeCloseTo(2, 10);
+  });
+
+  test('games of different seeds are not paired', () => {
+    expect(() => new PairedFigures().add(rows[0]!, rows[1]!)).toThrow('seeds 1 and 2');
+  });
+});
