@@ -81,7 +81,8 @@ export class Classroom {
     const parsed = createSessionRequest.safeParse(input ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      return refusal('bad-message', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+      const path = issue.path.join('.');
+      return refusal('bad-message', `${path || 'body'}: ${issue.message}`, path || undefined);
     }
     const req = parsed.data;
     const scenarioId = req.scenarioId ?? this.options.defaultScenario;
