@@ -363,9 +363,8 @@ export class Classroom {
     // The token is checked again here, not only at connection: the teacher may have released the seat since.
     const seat = await this.store.seatByToken(caller.tokenHash);
     if (!seat || seat.revokedAt !== null) return refusal('seat-revoked', 'the teacher released this seat: join again');
-    if (session.paused) return refusal('paused', 'the teacher has paused the game');
     const r = await this.change(session.sessionId, caller.gameId, (g) =>
-      g.planCommit(side, p.turn, p.commitId, p.orders),
+      g.planCommit(side, p.turn, p.commitId, p.orders, session.paused),
     );
     return r.ok ? { ok: true, seq: r.seq, dup: r.dup } : r;
   }

@@ -132,14 +132,15 @@ export class LiveGame {
 
   /**
    * A team's orders for the turn. Checked in this order: a retry of a stored commit is answered as stored (whatever
-   * the turn is now), then the turn, then the engine's rules. When the other side is a computer player its orders
+   * the turn is now, paused or not), then the end of the game, the pause, the turn, and the engine's rules. When the other side is a computer player its orders
    * come in the same append, and when both sides are in, the turn's resolution too: one transaction for all.
    */
-  planCommit(seat: Side, turn: number, commitId: string, orders: Order[]): Plan {
+  planCommit(seat: Side, turn: number, commitId: string, orders: Order[], paused: boolean): Plan {
     const stored = this.commits.get(`${turn}:${seat}`);
     if (stored?.commitId === commitId) return { kind: 'dup', seq: stored.seq };
     if (stored) return refusal('already-committed', `your orders for week ${turn} are already in`);
     if (this.state.outcome) return refusal('game-over', 'the game is over');
+    if (paused) return refusal('paused', 'the teacher has paused the game');
     if (turn !== this.state.turn)
       return refusal(
         'stale-turn',
