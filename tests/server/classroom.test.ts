@@ -3,7 +3,7 @@
  * guessing address allowed again) and the desk's engine actions. The wire is covered by the tests on a real server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/engine/index.ts';
+import { type Scenario, verifyReplay } from '../../src/engine/index.ts';
 import type { JoinReply } from '../../src/net/protocol.ts';
 import { type Caller, Classroom } from '../../src/server/classroom.ts';
 import type { Store } from '../../src/server/store.ts';
@@ -99,6 +99,52 @@ describe('the classroom on a moving clock', () => {
     expect(ruling).toMatchObject({ ok: false, error: { code: 'refused' } });
     const replay = await classroom.handle(desk, 'desk:replay', { gameId });
     expect(replay.ok && replay.replay.turns[0]!.injects).toEqual([inject]);
+  });
+
+  it('a ruling resolves the week just played again, is recorded in the replay, and closes once the next week starts', async () => {
+    const session = await classroom.createSession({ seed: SEED });
+    if (!session.ok) throw new Error(session.error.message);
+    const desk = await classroom.authenticate({ desk: session.facilitatorSecret });
+    if ('error' in desk) throw new Error(desk.error.message);
+    const us = await seatOf(await classroom.join({ code: session.joinCode, team: 'a', seat: 'us' }, 'x'));
+    const iran = await seatOf(await classroom.join({ code: session.joinCode, team: 'b', seat: 'iran' }, 'x'));
+    const gameId = session.games[0]!.gameId;
+    let attack: number | null = null;
+    for (let week = 1; week <= 4 && attack === null; week++) {
+      const seen = await classroom.handle(iran, 'sync', {});
+      if (!seen.ok) throw new Error(seen.error.message);
+      const rocket = seen.state.view.legalOrders.filter((o) => o.type === 'rocket-attack').slice(0, 1);
+      expect(await classroom.handle(us, 'commit', { turn: week, commitId: `u${week}`, orders: [] })).toMatchObject({
+        ok: true,
+      });
+      expect(
+        await classroom.handle(iran, 'commit', { turn: week, commitId: `i${week}`, orders: rocket }),
+      ).toMatchObject({
+        ok: true,
+      });
+      const facilitator = await classroom.handle(desk, 'desk:view', { gameId });
+      if (!facilitator.ok) throw new Error(facilitator.error.message);
+      attack = facilitator.state.view.attacks.find((a) => a.turn === week)?.id ?? null;
+    }
+    expect(attack).not.toBeNull();
+    const ruling = { type: 'attack-missed' as const, attack: attack!, reason: 'the rockets fell in the desert' };
+    const ruled = await classroom.handle(desk, 'desk:ruling', { gameId, rulings: [ruling] });
+    expect(ruled).toMatchObject({ ok: true });
+    const after = await classroom.handle(desk, 'desk:view', { gameId });
+    if (!after.ok) throw new Error(after.error.message);
+    expect(after.state.view.history.at(-1)!.rulings).toEqual([ruling]);
+    expect(after.state.news.at(-1)!.events).toContainEqual(expect.objectContaining({ type: 'ruling', ruling }));
+    const week = after.state.view.turn;
+    expect(await classroom.handle(us, 'commit', { turn: week, commitId: 'next', orders: [] })).toMatchObject({
+      ok: true,
+    });
+    const late = await classroom.handle(desk, 'desk:ruling', { gameId, rulings: [] });
+    expect(late).toMatchObject({ ok: false, error: { code: 'refused' } });
+    const replay = await classroom.handle(desk, 'desk:replay', { gameId });
+    if (!replay.ok) throw new Error(replay.error.message);
+    expect(replay.replay.turns.at(-1)!.rulings).toEqual([ruling]);
+    const verified = verifyReplay(scenario, replay.replay);
+    expect(verified.ok).toBe(true);
   });
 
   it('everything stops working when the session ends: seats, the desk and the code', async () => {

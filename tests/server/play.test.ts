@@ -125,6 +125,39 @@ describe('a class session on one server (SQLite)', () => {
     expect(state.view.submitted).toEqual({ us: false, iran: false });
   });
 
+  it('the desk follows every game live: who has committed, the facilitator view, and its timer reaches every seat', async () => {
+    const session = await newSession(server.url, { games: 2 });
+    const desk = connect(server.url, { desk: session.facilitatorSecret });
+    clients.push(desk);
+    const overviews: boolean[] = [];
+    desk.on('overview', (o) => overviews.push(o.games[1]!.committed.us));
+    const usSeat = await joinSeat(server.url, { code: session.joinCode, team: 'Second', seat: 'us', game: 2 });
+    const us = connect(server.url, { token: usSeat.token });
+    clients.push(us);
+    await waitForState(us, () => true);
+    const deskState = new Promise<SeatState>((resolve) => {
+      const off = desk.on('state', (s) => {
+        if (s.seat === 'facilitator' && s.view.submitted.us) {
+          off();
+          resolve(s);
+        }
+      });
+    });
+    const orders = us.state!.view.legalOrders.slice(0, 1);
+    expect(await us.commit(1, orders)).toMatchObject({ ok: true });
+    const seen = await deskState;
+    expect(seen.gameId).toBe(session.games[1]!.gameId);
+    expect(seen.view.sealed).toEqual({ us: orders, iran: null });
+    expect(seen.hash).toMatch(/^[0-9a-f]{14}$/);
+    await expect.poll(() => overviews.at(-1)).toBe(true);
+
+    const timer = await desk.request('desk:timer', { seconds: 120 });
+    expect(timer.ok).toBe(true);
+    const timed = await waitForState(us, (s) => s.timerEndsAt !== null);
+    expect(timed.timerEndsAt! - timed.serverTime).toBeGreaterThan(110_000);
+    expect(timed.timerEndsAt! - timed.serverTime).toBeLessThanOrEqual(120_000);
+  });
+
   it('a side played by the computer: one team plays the whole game alone', async () => {
     const session = await newSession(server.url, { computer: { iran: 'opportunist' } });
     expect(session.games[0]!.players).toEqual({ us: 'team', iran: 'opportunist' });
