@@ -174,6 +174,8 @@ export const clientEvents = {
   }),
   'desk:overview': z.strictObject({}),
   'desk:view': z.strictObject({ gameId: gameIdSchema }),
+  /** Follow one game: its facilitator state is pushed after every change (null: follow none; the overview stays). */
+  'desk:watch': z.strictObject({ gameId: gameIdSchema.nullable() }),
   'desk:pause': z.strictObject({}),
   'desk:resume': z.strictObject({}),
   /** A countdown shown to every seat (0 clears it). It is advice: orders are never sent for a team. */
@@ -256,6 +258,7 @@ export interface ClientReplies {
   commit: Reply<{ seq: number; dup: boolean }>;
   'desk:overview': Reply<{ overview: Overview }>;
   'desk:view': Reply<{ state: SeatState }>;
+  'desk:watch': Reply<{ state: SeatState | null }>;
   'desk:pause': Reply;
   'desk:resume': Reply;
   'desk:timer': Reply<{ timerEndsAt: number | null }>;
@@ -267,7 +270,10 @@ export interface ClientReplies {
 
 /** Server->client pushes (no acknowledgement). */
 export interface ServerEvents {
-  /** A seat's new state after any change to its game (orders committed by either side, a turn resolved, ...). */
+  /**
+   * A seat's new state after any change to its game (orders committed by either side, a turn resolved, ...); for
+   * the desk, the facilitator state of the game it watches (desk:watch).
+   */
   state: (state: SeatState) => void;
   /** The facilitator's overview after any change in the session. */
   overview: (overview: Overview) => void;

@@ -296,6 +296,13 @@ export class Classroom {
         if ('error' in game) return game;
         return { ok: true, state: game.stateFor('facilitator', this.facts(session), this.now()) };
       }
+      case 'desk:watch': {
+        const { gameId } = payload as ClientPayload<'desk:watch'>;
+        if (gameId === null) return { ok: true, state: null };
+        const game = await this.gameOfSession(session, gameId);
+        if ('error' in game) return game;
+        return { ok: true, state: game.stateFor('facilitator', this.facts(session), this.now()) };
+      }
       case 'desk:pause':
       case 'desk:resume': {
         await this.store.setPause(session.sessionId, event === 'desk:pause');
@@ -381,7 +388,7 @@ export class Classroom {
   ): Promise<{ ok: true; seq: number; dup: boolean } | Refusal> {
     return this.serial(gameId, async () => {
       for (let attempt = 0; attempt < 4; attempt++) {
-        const game = await this.live(gameId);
+        const game = await this.live(gameId, false);
         if ('error' in game) return game;
         const planned = plan(game);
         if ('error' in planned) return planned;
@@ -412,8 +419,11 @@ export class Classroom {
     return run;
   }
 
-  /** The game, caught up with its stored log and seats. */
-  private async live(gameId: string): Promise<LiveGame | Refusal> {
+  /**
+   * The game, caught up with its stored log, and with its seats when asked (a sync, the desk): a change skips that
+   * read, since a join or a release announces itself to every process through the rooms.
+   */
+  private async live(gameId: string, withSeats = true): Promise<LiveGame | Refusal> {
     let game = this.games.get(gameId);
     if (!game) {
       const row = await this.store.game(gameId);
@@ -431,7 +441,7 @@ export class Classroom {
       console.error(e);
       return unavailable('its stored record does not replay');
     }
-    game.setSeats(await this.store.liveSeats(gameId));
+    if (withSeats || !game.seatsKnown) game.setSeats(await this.store.liveSeats(gameId));
     return game;
   }
 
@@ -452,7 +462,7 @@ export class Classroom {
   private async announceSession(sessionId: string): Promise<void> {
     await this.freshSession(sessionId);
     const games = await this.store.gamesOf(sessionId);
-    for (const g of games) await this.live(g.gameId);
+    for (const g of games) await this.live(g.gameId, false);
     this.onChange(
       sessionId,
       games.map((g) => g.gameId),

@@ -195,7 +195,13 @@ export class LiveGame {
     return { kind: 'append', entries: [{ kind: 'ruling', turn, rulings, hash: hashState(again.state) }] };
   }
 
+  get seatsKnown(): boolean {
+    return this.seatsRead;
+  }
+  private seatsRead = false;
+
   setSeats(live: readonly SeatRow[]): void {
+    this.seatsRead = true;
     const team = (side: Side) => {
       const player = this.row.players[side];
       if (player !== 'team') return `computer: ${player}`;
@@ -227,9 +233,13 @@ export class LiveGame {
     };
   }
 
+  /** The state hash, computed once per change: the desk's overview asks for every game's after each change. */
   hash(): string {
-    return hashState(this.state);
+    if (this.hashed?.head !== this.head || this.hashed.state !== this.state)
+      this.hashed = { head: this.head, state: this.state, hash: hashState(this.state) };
+    return this.hashed.hash;
   }
+  private hashed: { head: number; state: GameState; hash: string } | null = null;
 
   replay(): Replay {
     const r = recordReplay(this.scenario, this.state);

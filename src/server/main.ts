@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     io.adapter(createAdapter(pub, sub, { key: env.REDIS_PREFIX ?? 'two-boxers' }));
     redis = [pub, sub];
   }
-  attachSockets(io, classroom);
+  attachSockets(io, classroom, redis.length > 0);
   await new Promise<void>((done) => http.listen(port, host, done));
   const address = http.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

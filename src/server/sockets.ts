@@ -15,8 +15,16 @@ export type ClassServer = Server<Record<string, never>, ServerEvents, Record<str
 export const seatRoom = (gameId: string, seat: Seat): string => `game:${gameId}:${seat}`;
 export const deskRoom = (sessionId: string): string => `desk:${sessionId}`;
 export const tokenRoom = (tokenHash: string): string => `token:${tokenHash}`;
+export const watchRoom = (gameId: string): string => `watch:${gameId}`;
+
+/** A desk socket follows one game at a time: it leaves the game it watched before. */
+function follow(socket: ClassSocket, gameId: string | null): void {
+  for (const room of socket.rooms) if (room.startsWith('watch:')) void socket.leave(room);
+  if (gameId !== null) void socket.join(watchRoom(gameId));
+}
 
 const ANNOUNCED_SEATS: readonly Seat[] = ['us', 'iran', 'public'];
+const OVERVIEW_MS = 100;
 
 /**
  * Wires Socket.IO to the classroom: the handshake is authenticated (on every reconnection too), each connection joins
@@ -24,7 +32,7 @@ const ANNOUNCED_SEATS: readonly Seat[] = ['us', 'iran', 'public'];
  * the classroom sees it. After a stored change every seat room of the game gets that seat's state; with the Redis
  * adapter the rooms span every server process.
  */
-export function attachSockets(io: ClassServer, classroom: Classroom): void {
+export function attachSockets(io: ClassServer, classroom: Classroom, shared: boolean): void {
   io.use((socket, next) => {
     classroom.authenticate(socket.handshake.auth).then(
       (caller) => {
@@ -80,26 +88,43 @@ export function attachSockets(io: ClassServer, classroom: Classroom): void {
         answer(refusal('bad-message', `"${event}" takes one payload and an acknowledgement`));
         return;
       }
-      classroom.handle(caller, event, args[0]).then(answer, (e: unknown) => {
-        console.error(`"${event}" failed`, e);
-        answer(refusal('unavailable', 'the server could not do that now: retry'));
-      });
+      classroom.handle(caller, event, args[0]).then(
+        (reply) => {
+          if (event === 'desk:watch' && reply.ok) follow(socket, (args[0] as { gameId: string | null }).gameId);
+          answer(reply);
+        },
+        (e: unknown) => {
+          console.error(`"${event}" failed`, e);
+          answer(refusal('unavailable', 'the server could not do that now: retry'));
+        },
+      );
     });
   });
 
+  const overviewsDue = new Set<string>();
   classroom.onChange = (sessionId, gameIds) => {
     for (const gameId of gameIds) {
       for (const seat of ANNOUNCED_SEATS) {
         const state = classroom.stateOf(gameId, seat);
         if (state) io.to(seatRoom(gameId, seat)).emit('state', state);
       }
-      const desk = classroom.stateOf(gameId, 'facilitator');
-      if (desk) io.to(deskRoom(sessionId)).emit('state', desk);
+      // Only a desk watching the game gets its facilitator state; with rooms shared between processes (Redis) a
+      // watcher may be elsewhere, so this process cannot skip an empty-looking room.
+      if (shared || (io.sockets.adapter.rooms.get(watchRoom(gameId))?.size ?? 0) > 0) {
+        const desk = classroom.stateOf(gameId, 'facilitator');
+        if (desk) io.to(watchRoom(gameId)).emit('state', desk);
+      }
     }
-    classroom.overview(sessionId).then(
-      (overview) => io.to(deskRoom(sessionId)).emit('overview', overview),
-      (e: unknown) => console.error('overview failed', e),
-    );
+    // The overview covers every game of the session: one per session per OVERVIEW_MS however many games changed.
+    if (overviewsDue.has(sessionId)) return;
+    overviewsDue.add(sessionId);
+    setTimeout(() => {
+      overviewsDue.delete(sessionId);
+      classroom.overview(sessionId).then(
+        (overview) => io.to(deskRoom(sessionId)).emit('overview', overview),
+        (e: unknown) => console.error('overview failed', e),
+      );
+    }, OVERVIEW_MS);
   };
 
   classroom.onRevoke = (tokenHashes) => {

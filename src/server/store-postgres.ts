@@ -103,7 +103,7 @@ const isUniqueViolation = (e: unknown): boolean =>
  */
 export async function openPostgresStore(url: string, schema: string): Promise<Store> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`PG_SCHEMA "${schema}": lower-case letters, digits, _`);
-  const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  const pool = new pg.Pool({ connectionString: url, max: 20, options: `-c search_path=${schema}` });
   pool.on('error', (e) => console.error('postgres', e));
   const setup = await pool.connect();
   try {
@@ -242,25 +242,31 @@ export async function openPostgresStore(url: string, schema: string): Promise<St
       return r.rows.map((row: Row) => ({ seq: row.seq as number, entry: JSON.parse(row.body as string) as LogEntry }));
     },
     async append(gameId, expectedHead, list): Promise<AppendResult> {
+      // One statement, so one round trip and its own transaction: the head moves only if it is still where the
+      // caller saw it (compare-and-set), and the entries go in only if it moved. A unique index violation (a
+      // seat's second orders for a week) fails the whole statement, so nothing is written.
+      const seqs = list.map((_, i) => expectedHead + 1 + i);
       try {
-        return await tx(async (c) => {
-          const head = await c.query('select head_seq from games where game_id = $1 for update', [gameId]);
-          if (head.rows[0]?.head_seq !== expectedHead) return { ok: false, reason: 'conflict' } as const;
-          let seq = expectedHead;
-          for (const entry of list) {
-            seq += 1;
-            await c.query('insert into log (game_id, seq, turn, kind, seat, body) values ($1, $2, $3, $4, $5, $6)', [
-              gameId,
-              seq,
-              entry.turn,
-              entry.kind,
-              entry.kind === 'orders' ? entry.seat : null,
-              JSON.stringify(entry),
-            ]);
-          }
-          await c.query('update games set head_seq = $1 where game_id = $2', [seq, gameId]);
-          return { ok: true, head: seq } as const;
-        });
+        const r = await pool.query(
+          `with moved as (
+             update games set head_seq = $3 where game_id = $1 and head_seq = $2 returning game_id
+           )
+           insert into log (game_id, seq, turn, kind, seat, body)
+           select moved.game_id, e.seq, e.turn, e.kind, e.seat, e.body
+           from moved, unnest($4::int[], $5::int[], $6::text[], $7::text[], $8::text[]) as e(seq, turn, kind, seat, body)`,
+          [
+            gameId,
+            expectedHead,
+            expectedHead + list.length,
+            seqs,
+            list.map((e) => e.turn),
+            list.map((e) => e.kind),
+            list.map((e) => (e.kind === 'orders' ? e.seat : null)),
+            list.map((e) => JSON.stringify(e)),
+          ],
+        );
+        if (r.rowCount !== list.length) return { ok: false, reason: 'conflict' };
+        return { ok: true, head: expectedHead + list.length };
       } catch (e) {
         if (isUniqueViolation(e)) return { ok: false, reason: 'duplicate' };
         throw e;

@@ -207,7 +207,7 @@ export function openSqliteStore(dataDir: string): Store {
       });
   });
 
-  const appendTx = db.transaction((gameId: string, expectedHead: number, list: LogEntry[]): AppendResult => {
+  const appendOne = db.transaction((gameId: string, expectedHead: number, list: LogEntry[]): AppendResult => {
     const head = q.head.get(gameId)?.head_seq;
     if (head !== expectedHead) return { ok: false, reason: 'conflict' };
     let seq = head;
@@ -225,6 +225,40 @@ export function openSqliteStore(dataDir: string): Store {
     q.setHead.run(seq, gameId, head);
     return { ok: true, head: seq };
   });
+
+  // Group commit: the appends that arrive in one turn of the event loop (different games: one game has at most
+  // one in flight) share one transaction and so one fsync, each in its own savepoint (appendOne nested in
+  // appendBatch), so one refused append leaves the others. Every caller hears back after the COMMIT.
+  interface Waiting {
+    gameId: string;
+    expectedHead: number;
+    list: LogEntry[];
+    done: (r: AppendResult) => void;
+    fail: (e: unknown) => void;
+  }
+  let waiting: Waiting[] = [];
+  const appendBatch = db.transaction((batch: Waiting[]): AppendResult[] =>
+    batch.map((w) => {
+      try {
+        return appendOne(w.gameId, w.expectedHead, w.list);
+      } catch (e) {
+        if (isUniqueViolation(e)) return { ok: false, reason: 'duplicate' } as const;
+        throw e;
+      }
+    }),
+  );
+  const flush = () => {
+    const batch = waiting;
+    waiting = [];
+    let results: AppendResult[];
+    try {
+      results = appendBatch.immediate(batch);
+    } catch (e) {
+      for (const w of batch) w.fail(e);
+      return;
+    }
+    batch.forEach((w, i) => w.done(results[i]!));
+  };
 
   return {
     kind: 'sqlite',
@@ -294,13 +328,11 @@ export function openSqliteStore(dataDir: string): Store {
     async entries(gameId, afterSeq): Promise<StoredEntry[]> {
       return q.entries.all(gameId, afterSeq).map((r) => ({ seq: r.seq, entry: JSON.parse(r.body) as LogEntry }));
     },
-    async append(gameId, expectedHead, list) {
-      try {
-        return appendTx.immediate(gameId, expectedHead, list);
-      } catch (e) {
-        if (isUniqueViolation(e)) return { ok: false, reason: 'duplicate' };
-        throw e;
-      }
+    append(gameId, expectedHead, list) {
+      return new Promise<AppendResult>((done, fail) => {
+        if (waiting.length === 0) setImmediate(flush);
+        waiting.push({ gameId, expectedHead, list, done, fail });
+      });
     },
     async close() {
       db.close();

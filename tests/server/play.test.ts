@@ -143,6 +143,8 @@ describe('a class session on one server (SQLite)', () => {
         }
       });
     });
+    const watched = await desk.request('desk:watch', { gameId: session.games[1]!.gameId });
+    expect(watched.ok && watched.state?.view.seat).toBe('facilitator');
     const orders = us.state!.view.legalOrders.slice(0, 1);
     expect(await us.commit(1, orders)).toMatchObject({ ok: true });
     const seen = await deskState;
