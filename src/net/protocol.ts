@@ -245,6 +245,8 @@ export interface GameOverview {
 
 export interface Overview {
   sessionId: string;
+  /** Teams that asked for a seat another team holds (newest 20), until the teacher releases that seat. */
+  requests: { gameId: string; game: number; seat: 'us' | 'iran'; team: string; at: number }[];
   expiresAt: number;
   paused: boolean;
   timerEndsAt: number | null;

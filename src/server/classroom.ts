@@ -206,12 +206,19 @@ export class Classroom {
       createdAt: now,
       revokedAt: null,
     });
-    if (added === 'taken')
+    if (added === 'taken') {
+      if (req.seat !== 'projector') {
+        // The teacher decides: the request shows on the desk until the seat is released.
+        const request = { sessionId: session.sessionId, gameId: game.gameId, seat: req.seat, team: req.team, at: now };
+        await this.store.addSeatRequest(request);
+        this.onChange(session.sessionId, []);
+      }
       return refusal(
         'seat-taken',
-        `another team holds this seat in game ${game.index}: ask your teacher to release it`,
+        `another team holds this seat in game ${game.index}: your teacher can see your request and release it`,
         'seat',
       );
+    }
     const live = this.games.get(game.gameId);
     if (live) live.setSeats(await this.store.liveSeats(game.gameId));
     this.onChange(session.sessionId, [game.gameId]);
@@ -486,7 +493,8 @@ export class Classroom {
     const session = this.sessions.get(sessionId) ?? (await this.freshSession(sessionId));
     if (!session) throw new Error(`no session ${sessionId}`);
     const games: GameOverview[] = [];
-    for (const row of await this.store.gamesOf(sessionId)) {
+    const rows = await this.store.gamesOf(sessionId);
+    for (const row of rows) {
       const game = this.games.get(row.gameId) ?? (await this.live(row.gameId));
       if ('error' in game) continue;
       const s = game.state;
@@ -505,8 +513,17 @@ export class Classroom {
         hash: game.hash(),
       });
     }
+    const index = new Map(rows.map((g) => [g.gameId, g.index]));
+    const requests = (await this.store.seatRequests(sessionId, 20)).map((r) => ({
+      gameId: r.gameId,
+      game: index.get(r.gameId) ?? 0,
+      seat: r.seat,
+      team: r.team,
+      at: r.at,
+    }));
     return {
       sessionId,
+      requests,
       expiresAt: session.expiresAt,
       paused: session.paused,
       timerEndsAt: session.timerEndsAt,

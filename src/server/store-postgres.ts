@@ -41,6 +41,14 @@ create table if not exists seats (
   revoked_at bigint
 );
 create unique index if not exists one_team_per_seat on seats(game_id, seat) where revoked_at is null and seat <> 'projector';
+create table if not exists seat_requests (
+  session_id text not null references sessions(session_id),
+  game_id text not null references games(game_id),
+  seat text not null,
+  team text not null,
+  at bigint not null
+);
+create index if not exists seat_requests_of_session on seat_requests(session_id, at);
 create table if not exists log (
   game_id text not null references games(game_id),
   seq integer not null,
@@ -228,11 +236,36 @@ export async function openPostgresStore(url: string, schema: string): Promise<St
       return rows.rows.map(seatOf);
     },
     async revokeSeat(gameId, seat, at) {
+      return tx(async (c) => {
+        const r = await c.query(
+          'update seats set revoked_at = $1 where game_id = $2 and seat = $3 and revoked_at is null returning token_hash',
+          [at, gameId, seat],
+        );
+        await c.query('delete from seat_requests where game_id = $1 and seat = $2', [gameId, seat]);
+        return r.rows.map((row: Row) => row.token_hash as string);
+      });
+    },
+    async addSeatRequest(r) {
+      await pool.query('insert into seat_requests (session_id, game_id, seat, team, at) values ($1, $2, $3, $4, $5)', [
+        r.sessionId,
+        r.gameId,
+        r.seat,
+        r.team,
+        r.at,
+      ]);
+    },
+    async seatRequests(sessionId, limit) {
       const r = await pool.query(
-        'update seats set revoked_at = $1 where game_id = $2 and seat = $3 and revoked_at is null returning token_hash',
-        [at, gameId, seat],
+        'select * from (select * from seat_requests where session_id = $1 order by at desc limit $2) recent order by at',
+        [sessionId, limit],
       );
-      return r.rows.map((row: Row) => row.token_hash as string);
+      return r.rows.map((row: Row) => ({
+        sessionId: row.session_id as string,
+        gameId: row.game_id as string,
+        seat: row.seat as 'us' | 'iran',
+        team: row.team as string,
+        at: row.at as number,
+      }));
     },
     async entries(gameId, afterSeq): Promise<StoredEntry[]> {
       const r = await pool.query('select seq, body from log where game_id = $1 and seq > $2 order by seq', [

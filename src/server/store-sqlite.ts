@@ -41,6 +41,14 @@ create table if not exists seats (
   revoked_at integer
 );
 create unique index if not exists one_team_per_seat on seats(game_id, seat) where revoked_at is null and seat <> 'projector';
+create table if not exists seat_requests (
+  session_id text not null references sessions(session_id),
+  game_id text not null references games(game_id),
+  seat text not null,
+  team text not null,
+  at integer not null
+);
+create index if not exists seat_requests_of_session on seat_requests(session_id, at);
 create table if not exists log (
   game_id text not null references games(game_id),
   seq integer not null,
@@ -85,6 +93,14 @@ interface SeatRecord {
   team: string;
   created_at: number;
   revoked_at: number | null;
+}
+
+interface RequestRecord {
+  session_id: string;
+  game_id: string;
+  seat: 'us' | 'iran';
+  team: string;
+  at: number;
 }
 
 const sessionOf = (r: SessionRecord): SessionRow => ({
@@ -172,6 +188,11 @@ export function openSqliteStore(dataDir: string): Store {
       'select token_hash from seats where game_id = ? and seat = ? and revoked_at is null',
     ),
     revoke: db.prepare('update seats set revoked_at = ? where game_id = ? and seat = ? and revoked_at is null'),
+    addRequest: db.prepare('insert into seat_requests (session_id, game_id, seat, team, at) values (?, ?, ?, ?, ?)'),
+    requests: db.prepare<[string, number], RequestRecord>(
+      'select * from (select * from seat_requests where session_id = ? order by at desc limit ?) order by at',
+    ),
+    closeRequests: db.prepare('delete from seat_requests where game_id = ? and seat = ?'),
     entries: db.prepare<[string, number], { seq: number; body: string }>(
       'select seq, body from log where game_id = ? and seq > ? order by seq',
     ),
@@ -321,9 +342,18 @@ export function openSqliteStore(dataDir: string): Store {
         .transaction(() => {
           const tokens = q.liveSeatTokens.all(gameId, seat).map((r) => r.token_hash);
           q.revoke.run(at, gameId, seat);
+          q.closeRequests.run(gameId, seat);
           return tokens;
         })
         .immediate();
+    },
+    async addSeatRequest(r) {
+      q.addRequest.run(r.sessionId, r.gameId, r.seat, r.team, r.at);
+    },
+    async seatRequests(sessionId, limit) {
+      return q.requests
+        .all(sessionId, limit)
+        .map((r) => ({ sessionId: r.session_id, gameId: r.game_id, seat: r.seat, team: r.team, at: r.at }));
     },
     async entries(gameId, afterSeq): Promise<StoredEntry[]> {
       return q.entries.all(gameId, afterSeq).map((r) => ({ seq: r.seq, entry: JSON.parse(r.body) as LogEntry }));

@@ -32,6 +32,15 @@ export interface GameRow {
 
 export type SeatName = 'us' | 'iran' | 'projector';
 
+/** A team that asked for a seat another team holds: the teacher sees it and may release the seat. */
+export interface SeatRequest {
+  sessionId: string;
+  gameId: string;
+  seat: 'us' | 'iran';
+  team: string;
+  at: number;
+}
+
 export interface SeatRow {
   tokenHash: string;
   gameId: string;
@@ -71,7 +80,10 @@ export interface Store {
   addSeat(seat: SeatRow): Promise<'ok' | 'taken'>;
   seatByToken(tokenHash: string): Promise<SeatRow | null>;
   liveSeats(gameId: string): Promise<SeatRow[]>;
-  /** Revokes every live token of a team seat; returns the token hashes revoked. */
+  addSeatRequest(request: SeatRequest): Promise<void>;
+  /** The session's open requests, oldest first (at most `limit`, the newest kept). */
+  seatRequests(sessionId: string, limit: number): Promise<SeatRequest[]>;
+  /** Revokes every live token of a team seat, and closes the requests for it; returns the token hashes revoked. */
   revokeSeat(gameId: string, seat: 'us' | 'iran', at: number): Promise<string[]>;
   /** A game's log after `afterSeq`, in order. */
   entries(gameId: string, afterSeq: number): Promise<StoredEntry[]>;

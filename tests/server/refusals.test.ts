@@ -115,6 +115,10 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     // A seat taken twice is refused; the teacher releases it; the old token is dead, open connections closed.
     const second = await joinClass(server.url, { code: session.joinCode, team: 'Again', seat: 'iran', game: 1 });
     expect(!second.ok && second.error.code).toBe('seat-taken');
+    const asked = await desk.request('desk:overview', {});
+    expect(asked.ok && asked.overview.requests).toEqual([
+      { gameId, game: 1, seat: 'iran', team: 'Again', at: expect.any(Number) },
+    ]);
     const open = connect(server.url, { token: iranToken });
     closers.push(() => open.close());
     await waitForState(open, () => true);
@@ -134,6 +138,8 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     const again = await joinSeat(server.url, { code: session.joinCode, team: 'New Lions', seat: 'iran', game: 1 });
     iranToken = again.token;
     expect((await game()).seats.iran).toBe('New Lions');
+    const answered = await desk.request('desk:overview', {});
+    expect(answered.ok && answered.overview.requests).toEqual([]);
   });
 
   it('malformed, oversized, unknown and unanswerable messages get a refusal and the connection stays', async () => {

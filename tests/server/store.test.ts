@@ -78,7 +78,12 @@ describe.each(stores)('%s store', (_, make) => {
     expect(await store.addSeat({ ...seat, tokenHash: 't2', team: 'B' })).toBe('taken');
     expect(await store.addSeat({ ...seat, tokenHash: 'p1', seat: 'projector' })).toBe('ok');
     expect(await store.addSeat({ ...seat, tokenHash: 'p2', seat: 'projector' })).toBe('ok');
+    await store.addSeatRequest({ sessionId: 's1', gameId: 'g1', seat: 'us', team: 'B', at: 5 });
+    await store.addSeatRequest({ sessionId: 's1', gameId: 'g1', seat: 'us', team: 'D', at: 6 });
+    expect((await store.seatRequests('s1', 1)).map((r) => r.team)).toEqual(['D']);
+    expect((await store.seatRequests('s1', 5)).map((r) => r.team)).toEqual(['B', 'D']);
     expect(await store.revokeSeat('g1', 'us', 2)).toEqual(['t1']);
+    expect(await store.seatRequests('s1', 5)).toEqual([]);
     expect(await store.seatByToken('t1')).toMatchObject({ revokedAt: 2 });
     expect(await store.addSeat({ ...seat, tokenHash: 't3', team: 'C' })).toBe('ok');
     expect((await store.liveSeats('g1')).map((s) => s.tokenHash).sort()).toEqual(['p1', 'p2', 't3']);
