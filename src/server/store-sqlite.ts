@@ -278,7 +278,7 @@ export function openSqliteStore(dataDir: string): Store {
       for (const w of batch) w.fail(e);
       return;
     }
-    batch.forEach((w, i) => w.done(results[i]!));
+    for (const [i, w] of batch.entries()) w.done(results[i]!);
   };
 
   return {
