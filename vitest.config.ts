@@ -18,8 +18,10 @@ export default defineConfig({
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
-          // Each file starts real server processes (and PostgreSQL schemas); one file at a time on 2 cores.
+          // Each file starts real server processes (and PostgreSQL schemas): one file at a time, and only after the
+          // other projects, so its processes do not slow their CPU-bound tests past their timeouts on 2 cores.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 90_000,
           hookTimeout: 90_000,
         },

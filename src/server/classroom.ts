@@ -18,7 +18,7 @@ import {
   refusal,
   type SeatState,
 } from '../net/protocol.ts';
-import { FailureLimiter } from './limits.ts';
+import { AttemptLimiter } from './limits.ts';
 import { LiveGame, type Plan, type SessionFacts } from './live-game.ts';
 import { codeHmac, newId, newJoinCode, newSecret, newSeed, secretHash } from './secrets.ts';
 import type { GameRow, LogEntry, SeatRow, SessionRow, Store } from './store.ts';
@@ -58,7 +58,7 @@ export class Classroom {
   private readonly games = new Map<string, LiveGame>();
   private readonly sessions = new Map<string, SessionRow>();
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly joinFailures: FailureLimiter;
+  private readonly joinFailures: AttemptLimiter;
   private readonly now: () => number;
   onChange: ChangeListener = () => {};
   onRevoke: RevokeListener = () => {};
@@ -69,7 +69,7 @@ export class Classroom {
     private readonly options: ClassroomOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.joinFailures = new FailureLimiter(options.joinFailureLimit, options.joinFailureWindowMs);
+    this.joinFailures = new AttemptLimiter(options.joinFailureLimit, options.joinFailureWindowMs);
   }
 
   static async open(store: Store, options: ClassroomOptions): Promise<Classroom> {
@@ -168,7 +168,7 @@ export class Classroom {
     const code = normalizeJoinCode(req.code);
     const session = code === null ? null : await this.store.sessionByCode(codeHmac(this.pepper, code));
     if (!session) {
-      this.joinFailures.fail(address, now);
+      this.joinFailures.record(address, now);
       return refusal('wrong-code', 'no class session has this code: check it on the board', 'code');
     }
     if (session.expiresAt <= now) return refusal('session-expired', 'this class session has ended');

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { type ErrorCode, LIMITS, type Reply, refusal } from '../net/protocol.ts';
 import type { Classroom } from './classroom.ts';
-import { FailureLimiter } from './limits.ts';
+import { AttemptLimiter } from './limits.ts';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   'bad-message': 400,
@@ -82,7 +82,7 @@ export interface HttpOptions {
  * Everything after joining goes over Socket.IO (sockets.ts).
  */
 export function httpHandler(classroom: Classroom, options: HttpOptions) {
-  const creations = new FailureLimiter(options.sessionsPerHour, 3_600_000);
+  const creations = new AttemptLimiter(options.sessionsPerHour, 3_600_000);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const address = req.socket.remoteAddress ?? '?';
@@ -102,7 +102,7 @@ export function httpHandler(classroom: Classroom, options: HttpOptions) {
             error: { code: 'rate-limited', message: `too many new sessions: wait ${wait} s`, retryAfterSeconds: wait },
           });
         const reply = await classroom.createSession(body.value);
-        if (reply.ok) creations.fail(address, Date.now());
+        if (reply.ok) creations.record(address, Date.now());
         return send(res, reply);
       }
       if (url.pathname === '/api/health') return send(res, { ok: true, store: classroom.store.kind } as Reply);
@@ -125,7 +125,14 @@ function serveFile(distDir: string | null, pathname: string, res: ServerResponse
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('no built game on this server\n');
     return;
   }
-  let path = join(distDir, normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, ''));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad path\n');
+    return;
+  }
+  let path = join(distDir, normalize(decoded).replace(/^(\.\.[/\\])+/, ''));
   if (!path.startsWith(distDir + sep) && path !== distDir) path = join(distDir, 'index.html');
   if (!existsSync(path) || !statSync(path).isFile()) path = join(distDir, 'index.html');
   const type = TYPES[extname(path)] ?? 'application/octet-stream';

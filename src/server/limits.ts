@@ -1,9 +1,10 @@
 /**
- * Counts failures per key (an address) in a sliding window. Only failures count: a class behind one school address
- * joins thirty times in a minute, and must not lock itself out, while someone trying codes fails at every try.
+ * Counts attempts of one kind per key (an address) in a sliding window: wrong join codes, new class sessions. For
+ * joining only failures are counted: a class behind one school address joins thirty times in a minute and must not
+ * lock itself out, while someone trying codes fails at every try.
  */
-export class FailureLimiter {
-  private readonly failures = new Map<string, number[]>();
+export class AttemptLimiter {
+  private readonly attempts = new Map<string, number[]>();
 
   constructor(
     private readonly limit: number,
@@ -17,15 +18,17 @@ export class FailureLimiter {
     return Math.ceil((times[0]! + this.windowMs - now) / 1000);
   }
 
-  fail(key: string, now: number): void {
+  record(key: string, now: number): void {
     const times = this.recent(key, now);
     times.push(now);
-    this.failures.set(key, times);
+    this.attempts.set(key, times);
+    // Addresses that tried once and never came back would otherwise stay forever.
+    if (this.attempts.size > 10_000) for (const k of [...this.attempts.keys()]) this.recent(k, now);
   }
 
   private recent(key: string, now: number): number[] {
-    const times = (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (times.length === 0) this.failures.delete(key);
+    const times = (this.attempts.get(key) ?? []).filter((t) => t > now - this.windowMs);
+    if (times.length === 0) this.attempts.delete(key);
     return times;
   }
 }

@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassroomClient } from '../../src/net/client.ts';
@@ -9,14 +12,26 @@ let server: ServerProcess;
 const data = tempDir();
 const closers: (() => void)[] = [];
 
+const dist = tempDir();
+
 beforeAll(async () => {
-  server = await startServer({ DATA_DIR: data.path, JOIN_FAILURES: '5', JOIN_WINDOW_SECONDS: '60' });
+  mkdirSync(join(dist.path, 'site'));
+  writeFileSync(join(dist.path, 'site', 'index.html'), '<!doctype html><title>the game</title>');
+  writeFileSync(join(dist.path, 'site', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dist.path, 'secret.txt'), 'outside the site');
+  server = await startServer({
+    DATA_DIR: data.path,
+    DIST_DIR: join(dist.path, 'site'),
+    JOIN_FAILURES: '5',
+    JOIN_WINDOW_SECONDS: '60',
+  });
 });
 
 afterAll(async () => {
   for (const close of closers) close();
   await server?.stop();
   data.remove();
+  dist.remove();
 });
 
 /** A bare Socket.IO connection, as a hostile client would open one: no checks on our side. */
@@ -232,6 +247,38 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     expect(limited.length).toBeGreaterThan(0);
     expect(replies.filter((r) => r.ok).length).toBeGreaterThanOrEqual(20);
     expect(us.connected).toBe(true);
+  });
+
+  it('serves the built game and nothing outside it', async () => {
+    const get = async (path: string) => {
+      const res = await fetch(`${server.url}${path}`);
+      return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+    };
+    expect(await get('/app.js')).toEqual({
+      status: 200,
+      type: 'text/javascript; charset=utf-8',
+      text: 'console.log(1)',
+    });
+    expect((await get('/join')).text).toContain('the game');
+    expect((await get('/desk')).text).toContain('the game');
+    for (const path of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/a/../../secret.txt'])
+      expect((await get(path)).text, path).not.toContain('outside');
+    // fetch tidies dot segments away before sending; a raw request does not.
+    const raw = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/../secret.txt' }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => {
+          body += c.toString();
+        });
+        res.on('end', () => resolve(body));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(raw).toContain('the game');
+    expect((await get('/%E0%A4%A')).status).toBe(400);
+    expect((await get('/api/sessions')).status).toBe(405);
+    expect(JSON.parse((await get('/api/health')).text)).toEqual({ ok: true, store: 'sqlite' });
   });
 
   it('wrong join codes: each refused, then the address must wait; a right code never counts', async () => {
