@@ -1,0 +1,233 @@
+/**
+ * A connection to the classroom server for any screen (or a test, or a bot): no DOM. It joins a class over HTTP,
+ * keeps one Socket.IO connection for a seat or the teacher's desk, always holds the newest state the server sent
+ * (by seq), re-syncs after every (re)connection, and delivers a commit exactly once: the same commit id is re-sent
+ * after a dropped connection or a server restart until the server answers it, and the server stores it once.
+ */
+import { io, type Socket, type SocketOptions, type ManagerOptions } from 'socket.io-client';
+import {
+  type ClientEventName,
+  type ClientPayload,
+  type ClientReplies,
+  type CreateSessionReply,
+  type CreateSessionRequest,
+  type JoinReply,
+  type JoinRequest,
+  LIMITS,
+  type Order,
+  type Overview,
+  type ProtocolError,
+  payloadBytes,
+  type Refusal,
+  refusal,
+  type SeatState,
+  type ServerEvents,
+} from './protocol.ts';
+
+async function post<T>(url: string, body: unknown): Promise<T | Refusal> {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as T;
+  } catch (e) {
+    return refusal('unavailable', `the server cannot be reached (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** The teacher creates a class session (POST /api/sessions). */
+export const createClassSession = (baseUrl: string, request: CreateSessionRequest): Promise<CreateSessionReply> =>
+  post<CreateSessionReply>(`${baseUrl}/api/sessions`, request);
+
+/** A team joins with the class code (POST /api/join); keep the token it returns to come back. */
+export const joinClass = (baseUrl: string, request: JoinRequest): Promise<JoinReply> =>
+  post<JoinReply>(`${baseUrl}/api/join`, request);
+
+export type ConnectionStatus =
+  | { kind: 'connecting' }
+  | { kind: 'connected' }
+  | { kind: 'reconnecting'; reason: string }
+  /** The server refused the seat (released by the teacher, unknown token, session over): join again. */
+  | { kind: 'refused'; error: ProtocolError };
+
+export interface ClientOptions {
+  /** A seat's token from joinClass, or the facilitator's secret for the desk. */
+  auth: { token: string } | { desk: string };
+  /** How long to wait for an answer before trying again (ms). */
+  answerTimeoutMs?: number;
+  /** Passed to socket.io-client (reconnection delays, transports). */
+  io?: Partial<ManagerOptions & SocketOptions>;
+}
+
+const randomId = (): string => {
+  const bytes = new Uint8Array(12);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+};
+
+const FATAL = new Set(['unauthorized', 'seat-revoked', 'session-expired']);
+
+interface PendingCommit {
+  payload: ClientPayload<'commit'>;
+  resolve: (reply: ClientReplies['commit']) => void;
+}
+
+/** What a client may emit: each event with its payload and the answer its acknowledgement receives. */
+type ClientEmits = {
+  [E in ClientEventName]: (payload: ClientPayload<E>, ack: (reply: ClientReplies[E]) => void) => void;
+};
+
+export class ClassroomClient {
+  readonly socket: Socket<ServerEvents, ClientEmits>;
+  /** The newest state of this seat's game (the highest seq the server sent), or null before the first. */
+  state: SeatState | null = null;
+  /** The desk's newest state of each game, by game id (the desk only). */
+  readonly games = new Map<string, SeatState>();
+  overview: Overview | null = null;
+  status: ConnectionStatus = { kind: 'connecting' };
+  private pending: PendingCommit | null = null;
+  private readonly listeners = {
+    state: new Set<(s: SeatState) => void>(),
+    overview: new Set<(o: Overview) => void>(),
+    status: new Set<(s: ConnectionStatus) => void>(),
+  };
+  private readonly timeoutMs: number;
+
+  constructor(url: string, options: ClientOptions) {
+    this.timeoutMs = options.answerTimeoutMs ?? 5000;
+    this.socket = io(url, { auth: options.auth, ...options.io });
+    this.socket.on('connect', () => {
+      this.setStatus({ kind: 'connected' });
+      void this.afterConnect();
+    });
+    this.socket.on('disconnect', (reason) => {
+      this.setStatus({ kind: 'reconnecting', reason });
+      // A disconnect the server chose is not retried by socket.io-client; only a revoked seat should stay down.
+      if (reason === 'io server disconnect' && this.status.kind !== 'refused') this.socket.connect();
+    });
+    this.socket.on('connect_error', (err: Error & { data?: ProtocolError }) => {
+      if (err.data && FATAL.has(err.data.code)) this.setStatus({ kind: 'refused', error: err.data });
+      else this.setStatus({ kind: 'reconnecting', reason: err.message });
+    });
+    this.socket.on('state', (s) => this.take(s));
+    this.socket.on('overview', (o) => {
+      if (!this.overview || o.serverTime >= this.overview.serverTime) this.overview = o;
+      for (const f of this.listeners.overview) f(o);
+    });
+    this.socket.on('revoked', (notice) => this.setStatus({ kind: 'refused', error: notice }));
+  }
+
+  on(event: 'state', listener: (s: SeatState) => void): () => void;
+  on(event: 'overview', listener: (o: Overview) => void): () => void;
+  on(event: 'status', listener: (s: ConnectionStatus) => void): () => void;
+  on(event: keyof ClassroomClient['listeners'], listener: (value: never) => void): () => void {
+    const set = this.listeners[event] as Set<unknown>;
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /**
+   * Sends one event and waits for its answer; a refusal (including "too large", checked here before sending, and
+   * "unavailable" when no answer came in time) is a value, never a throw.
+   */
+  async request<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<ClientReplies[E]> {
+    const bytes = payloadBytes(payload);
+    if (bytes > LIMITS.messageBytes)
+      return refusal('too-large', `${bytes} bytes, over the limit of ${LIMITS.messageBytes} bytes`) as ClientReplies[E];
+    try {
+      // The generic event name defeats socket.io's tuple types; ClientEmits still types every call site above.
+      const timed = this.socket.timeout(this.timeoutMs);
+      const emit = timed.emitWithAck as (e: E, p: ClientPayload<E>) => Promise<unknown>;
+      return (await emit.call(timed, event, payload)) as ClientReplies[E];
+    } catch (e) {
+      return refusal(
+        'unavailable',
+        `no answer from the server (${e instanceof Error ? e.message : String(e)})`,
+      ) as ClientReplies[E];
+    }
+  }
+
+  /** The seat's state now, from the server. */
+  async sync(): Promise<ClientReplies['sync']> {
+    const reply = await this.request('sync', {});
+    if (reply.ok) this.take(reply.state);
+    return reply;
+  }
+
+  /**
+   * Commits this seat's orders for a turn. The promise settles with the server's answer, waiting through dropped
+   * connections and restarts (the same commit is re-sent on each reconnection until answered).
+   */
+  commit(turn: number, orders: Order[]): Promise<ClientReplies['commit']> {
+    if (this.pending) return Promise.resolve(refusal('already-committed', 'a commit is already on its way'));
+    const payload = { turn, commitId: randomId(), orders };
+    const bytes = payloadBytes(payload);
+    if (bytes > LIMITS.messageBytes)
+      return Promise.resolve(refusal('too-large', `${bytes} bytes, over the limit of ${LIMITS.messageBytes} bytes`));
+    return new Promise((resolve) => {
+      this.pending = { payload, resolve };
+      this.sendPending();
+    });
+  }
+
+  /** Whether a commit is waiting for the server's answer. */
+  get committing(): boolean {
+    return this.pending !== null;
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  private sendPending(): void {
+    const pending = this.pending;
+    if (!pending || !this.socket.connected) return; // the connect handler sends it
+    this.socket
+      .timeout(this.timeoutMs)
+      .emit('commit', pending.payload, (err: Error | null, reply: ClientReplies['commit']) => {
+        if (this.pending !== pending) return;
+        if (err) {
+          if (this.socket.connected) setTimeout(() => this.sendPending(), 200);
+          return;
+        }
+        if (!reply.ok && reply.error.code === 'unavailable') {
+          setTimeout(() => this.sendPending(), 200);
+          return;
+        }
+        this.pending = null;
+        pending.resolve(reply);
+      });
+  }
+
+  private async afterConnect(): Promise<void> {
+    if ('token' in (this.socket.auth as object)) await this.sync();
+    else {
+      const reply = await this.request('desk:overview', {});
+      if (reply.ok) {
+        this.overview = reply.overview;
+        for (const f of this.listeners.overview) f(reply.overview);
+      }
+    }
+    this.sendPending();
+  }
+
+  private take(s: SeatState): void {
+    if (s.seat === 'facilitator') {
+      const known = this.games.get(s.gameId);
+      if (known && known.seq > s.seq) return;
+      this.games.set(s.gameId, s);
+    } else {
+      if (this.state && this.state.seq > s.seq) return;
+      this.state = s;
+    }
+    for (const f of this.listeners.state) f(s);
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (this.status.kind === 'refused') return;
+    this.status = status;
+    for (const f of this.listeners.status) f(status);
+  }
+}

@@ -1,0 +1,325 @@
+/**
+ * The classroom server's protocol: every message between a browser (or any client) and the server, as zod schemas,
+ * in one place that the server (src/server) and the client connection (src/net/client.ts) both import. docs/server.md
+ * describes the same messages for people writing a client of their own.
+ *
+ * Two channels: plain HTTP for the two steps that happen before a seat exists (a teacher creating a class session,
+ * a team joining with the code), and Socket.IO for everything after, authenticated by the seat token or the
+ * facilitator's secret given in the handshake. Every client->server Socket.IO event carries one payload and an
+ * acknowledgement callback; the server answers every one, with `{ ok: true, ... }` or `{ ok: false, error }`.
+ */
+import { z } from 'zod';
+import {
+  type GameEvent,
+  type Inject,
+  injectSchema,
+  type Order,
+  orderSchema,
+  type Replay,
+  type Ruling,
+  rulingSchema,
+  type SeatView,
+} from '../engine/index.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Sizes the server enforces; a client checks the same numbers before sending so that it gets a reason, not a cut. */
+export const LIMITS = {
+  /** The JSON of one client->server Socket.IO payload, checked by the server before anything else reads it. */
+  messageBytes: 16 * 1024,
+  /**
+   * One Socket.IO frame at the transport (engine.io maxHttpBufferSize). A frame over this closes the connection
+   * before any handler runs (that is engine.io's rule, not ours): so it sits well above messageBytes, and a client
+   * that checks messageBytes first never meets it.
+   */
+  transportBytes: 1024 * 1024,
+  /** An HTTP request body (create a session, join). */
+  httpBodyBytes: 4 * 1024,
+  teamName: 40,
+  commitId: 64,
+  ordersPerMessage: 8,
+  rulingsPerMessage: 8,
+  gamesPerSession: 20,
+  timerSeconds: 3600,
+} as const;
+
+/** Stable refusal codes. The message beside each one is written for people; the code is for programs. */
+export const ERROR_CODES = [
+  'bad-message', // the payload does not have the shape the event needs (the path says where)
+  'too-large', // the payload is over LIMITS.messageBytes
+  'unknown-event',
+  'no-ack', // an event sent without an acknowledgement callback: the server could not answer it
+  'rate-limited', // too many messages, or too many wrong join codes: wait and retry (retryAfterSeconds says how long)
+  'unauthorized', // no seat token or facilitator secret, or one the server does not know
+  'seat-revoked', // the teacher released this seat: join again
+  'session-expired',
+  'wrong-code', // no class session has this join code
+  'seat-taken', // another team holds this seat: ask the teacher to release it
+  'no-such-game',
+  'not-your-game', // the seat belongs to another game (or another class session)
+  'forbidden', // this seat may not do that (a projector giving orders, a team using the teacher's desk)
+  'paused', // the teacher has paused the game
+  'game-over',
+  'stale-turn', // the orders are for a turn that is not the one being ordered
+  'already-committed', // this seat has committed other orders for this turn
+  'illegal-orders', // the engine refused the orders (the message says which and why)
+  'refused', // the engine refused a facilitator action (an inject too late, a ruling with no roll to rule on)
+  'unavailable', // the store could not be reached or the game is being changed by another server: retry
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+  path?: string;
+  retryAfterSeconds?: number;
+}
+export type Refusal = { ok: false; error: ProtocolError };
+export type Reply<T extends object = object> = ({ ok: true } & T) | Refusal;
+
+export const refusal = (code: ErrorCode, message: string, path?: string): Refusal => ({
+  ok: false,
+  error: path === undefined ? { code, message } : { code, message, path },
+});
+
+/** The seats a team (or a projector) can join. The facilitator is not a seat: it holds the session's secret. */
+export const JOINABLE_SEATS = ['us', 'iran', 'projector'] as const;
+export type JoinableSeat = (typeof JOINABLE_SEATS)[number];
+
+/**
+ * A team's name is shown to other people (the projector, the teacher): plain text, one line, no personal data asked
+ * for. It is never parsed as markup anywhere; control characters are refused so that it prints as it was typed.
+ */
+export const teamNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a team name is required')
+  .max(LIMITS.teamName, `a team name of at most ${LIMITS.teamName} characters`)
+  .refine((s) => !/\p{Cc}/u.test(s), 'a team name on one line, without control characters');
+
+const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+const gameIdSchema = idSchema;
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP: POST /api/sessions and POST /api/join, JSON bodies, JSON replies (Reply<...>), status 200/4xx/429.
+
+/** A teacher creates a class session: one or more games on the same seed (duplicate play). */
+export const createSessionRequest = z.strictObject({
+  scenarioId: idSchema.optional(), // the server's default scenario when absent
+  preset: idSchema.nullable().optional(), // a scenario preset (the short classroom game), or the full length
+  games: z.int().min(1).max(LIMITS.gamesPerSession).optional(), // 1 when absent
+  /** The seed every game of the session plays; the server draws a long random one when absent. Keep it secret. */
+  seed: z.string().min(16, 'a seed of at least 16 characters: a short one can be guessed').max(128).optional(),
+  /** A computer player for a side in every game of the session (an AI id), instead of a team. */
+  computer: z.strictObject({ us: idSchema.optional(), iran: idSchema.optional() }).optional(),
+});
+export type CreateSessionRequest = z.infer<typeof createSessionRequest>;
+
+export interface GameSummary {
+  gameId: string;
+  index: number; // 1-based: "game 2" as the class says it
+  players: { us: string; iran: string }; // 'team' or a computer player's id
+}
+
+export type CreateSessionReply = Reply<{
+  sessionId: string;
+  joinCode: string; // XXXX-XXXX: give it to the class
+  facilitatorSecret: string; // the teacher's desk: keep it private
+  expiresAt: number; // ms since 1970: the code and every seat of the session stop working then
+  games: GameSummary[];
+}>;
+
+/** A team (or a projector) joins with the code on the board and a team name. */
+export const joinRequest = z.strictObject({
+  code: z.string().max(32),
+  team: teamNameSchema,
+  seat: z.enum(JOINABLE_SEATS),
+  game: z.int().min(1).max(LIMITS.gamesPerSession).optional(), // the first game with that seat free when absent
+});
+export type JoinRequest = z.infer<typeof joinRequest>;
+
+export type JoinReply = Reply<{
+  token: string; // the seat token: keep it (localStorage) to come back after a reload or a dropped network
+  sessionId: string;
+  gameId: string;
+  game: number;
+  seat: JoinableSeat;
+  team: string;
+}>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Socket.IO. Handshake: io(url, { auth: { token } }) for a seat, io(url, { auth: { desk: secret } }) for the teacher.
+
+export const handshakeAuth = z.union([
+  z.strictObject({ token: z.string().min(20).max(100) }),
+  z.strictObject({ desk: z.string().min(20).max(100) }),
+]);
+
+/** Client->server events, each with its payload schema. Every one needs an acknowledgement callback. */
+export const clientEvents = {
+  /** The seat's whole state now (after connecting, or when a view arrives out of sequence). */
+  sync: z.strictObject({ gameId: gameIdSchema.optional() }),
+  /**
+   * A team's orders for the turn being ordered, final once acknowledged. `commitId` is the client's own id for this
+   * commit: sending it again (after a dropped connection, say) is answered as the first time, never stored twice.
+   */
+  commit: z.strictObject({
+    turn: z.int().min(1).max(1000),
+    commitId: idSchema.max(LIMITS.commitId),
+    orders: z.array(orderSchema).max(LIMITS.ordersPerMessage),
+  }),
+  'desk:overview': z.strictObject({}),
+  'desk:view': z.strictObject({ gameId: gameIdSchema }),
+  /** Follow one game: its facilitator state is pushed after every change (null: follow none; the overview stays). */
+  'desk:watch': z.strictObject({ gameId: gameIdSchema.nullable() }),
+  'desk:pause': z.strictObject({}),
+  'desk:resume': z.strictObject({}),
+  /** A countdown shown to every seat (0 clears it). It is advice: orders are never sent for a team. */
+  'desk:timer': z.strictObject({ seconds: z.int().min(0).max(LIMITS.timerSeconds) }),
+  /** An inject released at the start of the turn in one game, or in every game of the session. */
+  'desk:inject': z.strictObject({ game: z.union([gameIdSchema, z.literal('all')]), inject: injectSchema }),
+  /** Rulings on the turn just resolved (the whole list: it replaces any earlier one), before the next turn begins. */
+  'desk:ruling': z.strictObject({
+    gameId: gameIdSchema,
+    rulings: z.array(rulingSchema).max(LIMITS.rulingsPerMessage),
+  }),
+  /** Frees a seat: its token stops working and its connections are closed, so another device can join it. */
+  'desk:release-seat': z.strictObject({ gameId: gameIdSchema, seat: z.enum(['us', 'iran']) }),
+  'desk:replay': z.strictObject({ gameId: gameIdSchema }),
+} as const;
+
+export type ClientEventName = keyof typeof clientEvents;
+export type ClientPayload<E extends ClientEventName> = z.infer<(typeof clientEvents)[E]>;
+export const CLIENT_EVENT_NAMES = Object.keys(clientEvents) as ClientEventName[];
+export const isClientEvent = (name: unknown): name is ClientEventName =>
+  typeof name === 'string' && Object.hasOwn(clientEvents, name);
+
+/** Who sits in a game, as the other seats may know it: team names only. */
+export interface SeatsTaken {
+  us: string | null; // the team's name, 'computer: <id>', or null while free
+  iran: string | null;
+  projectors: number;
+}
+
+/**
+ * What a seat receives: its view of one game and nothing more. `view` and `news` come from the engine's viewFor and
+ * viewEvents for this seat; `seq` grows with every change to the game, so a client keeps the state with the
+ * highest seq and asks `sync` when it sees a gap. `hash` (the engine's state hash) is sent to the facilitator only,
+ * and to everyone once the game is over: it digests hidden state.
+ */
+export interface SeatState {
+  sessionId: string;
+  gameId: string;
+  game: number;
+  seat: JoinableSeat | 'facilitator';
+  team: string | null;
+  seq: number;
+  paused: boolean;
+  timerEndsAt: number | null; // ms since 1970, by the server's clock
+  serverTime: number; // ms since 1970 when sent, to show the timer without trusting the device's clock
+  seats: SeatsTaken;
+  view: SeatView;
+  news: { turn: number; events: GameEvent[] }[]; // every turn so far, as this seat may see it
+  hash?: string;
+}
+
+/** One game in the teacher's overview: enough to see every game of the session side by side. */
+export interface GameOverview {
+  gameId: string;
+  index: number;
+  seq: number;
+  turn: number;
+  lastTurn: number;
+  rung: number;
+  peak: number;
+  committed: { us: boolean; iran: boolean };
+  seats: SeatsTaken;
+  players: { us: string; iran: string };
+  outcome: SeatView['outcome'];
+  hash: string;
+}
+
+export interface Overview {
+  sessionId: string;
+  /** Teams that asked for a seat another team holds (newest 20), until the teacher releases that seat. */
+  requests: { gameId: string; game: number; seat: 'us' | 'iran'; team: string; at: number }[];
+  expiresAt: number;
+  paused: boolean;
+  timerEndsAt: number | null;
+  serverTime: number;
+  games: GameOverview[];
+}
+
+/** The acknowledgement each client->server event gets. */
+export interface ClientReplies {
+  sync: Reply<{ state: SeatState }>;
+  commit: Reply<{ seq: number; dup: boolean }>;
+  'desk:overview': Reply<{ overview: Overview }>;
+  'desk:view': Reply<{ state: SeatState }>;
+  'desk:watch': Reply<{ state: SeatState | null }>;
+  'desk:pause': Reply;
+  'desk:resume': Reply;
+  'desk:timer': Reply<{ timerEndsAt: number | null }>;
+  'desk:inject': Reply<{ games: { gameId: string; ok: boolean; error?: ProtocolError }[] }>;
+  'desk:ruling': Reply<{ seq: number }>;
+  'desk:release-seat': Reply<{ released: number }>;
+  'desk:replay': Reply<{ replay: Replay }>;
+}
+
+/** Server->client pushes (no acknowledgement). */
+export interface ServerEvents {
+  /**
+   * A seat's new state after any change to its game (orders committed by either side, a turn resolved, ...); for
+   * the desk, the facilitator state of the game it watches (desk:watch).
+   */
+  state: (state: SeatState) => void;
+  /** The facilitator's overview after any change in the session. */
+  overview: (overview: Overview) => void;
+  /** The teacher released this seat: the connection is closed after this, and the token no longer works. */
+  revoked: (notice: { code: 'seat-revoked'; message: string }) => void;
+  /** A message the server could not answer through an acknowledgement (it was sent without one). */
+  refused: (notice: { event: string; error: ProtocolError }) => void;
+}
+
+export type { GameEvent, Inject, Order, Replay, Ruling, SeatView };
+
+/** The size a payload has on the wire as the server measures it (UTF-8 bytes of its JSON). */
+export function payloadBytes(payload: unknown): number {
+  const json = JSON.stringify(payload);
+  return json === undefined ? 0 : new TextEncoder().encode(json).length;
+}
+
+/** Checks a client->server payload: size first (nothing larger is parsed), then shape. */
+export function parseClientPayload<E extends ClientEventName>(
+  event: E,
+  payload: unknown,
+): { ok: true; value: ClientPayload<E> } | Refusal {
+  let bytes: number;
+  try {
+    bytes = payloadBytes(payload);
+  } catch {
+    return refusal('bad-message', `"${event}": the payload is not JSON`);
+  }
+  if (bytes > LIMITS.messageBytes)
+    return refusal('too-large', `"${event}": ${bytes} bytes, over the limit of ${LIMITS.messageBytes} bytes`);
+  const parsed = clientEvents[event].safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.map(String).join('.');
+    return refusal('bad-message', `"${event}": ${path ? `${path}: ` : ''}${issue.message}`, path || undefined);
+  }
+  return { ok: true, value: parsed.data as ClientPayload<E> };
+}
+
+/**
+ * A join code as typed: upper case, without spaces or dashes, with the letters people confuse read as the digits
+ * they look like (Crockford's base32: O is 0, I and L are 1). Returns null when it cannot be a code.
+ */
+export function normalizeJoinCode(typed: string): string | null {
+  const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return /^[0-9ABCDEFGHJKMNPQRSTVWXYZ]{8}$/.test(code) ? code : null;
+}

@@ -1,0 +1,534 @@
+import { findAi } from '../ai/registry.ts';
+import { aiIds } from '../ai/registry.ts';
+import { formatErrors, type Scenario, scenarioHash, type Seat, type Side, turnsFor } from '../engine/index.ts';
+import {
+  type ClientEventName,
+  type ClientPayload,
+  type ClientReplies,
+  type CreateSessionReply,
+  createSessionRequest,
+  type GameOverview,
+  handshakeAuth,
+  type JoinReply,
+  joinRequest,
+  normalizeJoinCode,
+  type Overview,
+  parseClientPayload,
+  type Refusal,
+  refusal,
+  type SeatState,
+} from '../net/protocol.ts';
+import { AttemptLimiter } from './limits.ts';
+import { LiveGame, type Plan, type SessionFacts } from './live-game.ts';
+import { codeHmac, newId, newJoinCode, newSecret, newSeed, secretHash } from './secrets.ts';
+import type { GameRow, LogEntry, SeatRow, SessionRow, Store } from './store.ts';
+
+export interface ClassroomOptions {
+  scenarios: ReadonlyMap<string, Scenario>;
+  defaultScenario: string;
+  /** How long a class session's code and seats work, in hours. */
+  sessionHours: number;
+  /** Wrong join codes allowed per address within the window before it must wait. */
+  joinFailureLimit: number;
+  joinFailureWindowMs: number;
+  now?: () => number;
+}
+
+/** Who is on the other end of a connection: a seat of one game, or the teacher's desk of one session. */
+export type Caller =
+  | { kind: 'seat'; tokenHash: string; seat: SeatRow['seat']; team: string; gameId: string; sessionId: string }
+  | { kind: 'desk'; sessionId: string };
+
+/** Told after every stored change: which games of which session changed, so their seats get their new states. */
+export type ChangeListener = (sessionId: string, gameIds: readonly string[]) => void;
+/** Told when the teacher releases a seat: the connections holding these tokens must be closed. */
+export type RevokeListener = (tokenHashes: readonly string[]) => void;
+
+/** The engine's name for a seat: a projector sees what the public sees. */
+export const engineSeat = (seat: SeatRow['seat']): Seat => (seat === 'projector' ? 'public' : seat);
+
+const unavailable = (why: string): Refusal => refusal('unavailable', `the game cannot be changed now (${why}): retry`);
+
+/**
+ * The classroom server's rules, apart from any transport: class sessions, joining, seats, commits and the teacher's
+ * desk. The socket and HTTP layers only parse the wire and pass calls here; everything stored goes through the store
+ * first and is announced (ChangeListener) only after the store has it.
+ */
+export class Classroom {
+  private readonly games = new Map<string, LiveGame>();
+  private readonly sessions = new Map<string, SessionRow>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly joinFailures: AttemptLimiter;
+  private readonly now: () => number;
+  onChange: ChangeListener = () => {};
+  onRevoke: RevokeListener = () => {};
+
+  private constructor(
+    readonly store: Store,
+    private readonly pepper: Buffer,
+    private readonly options: ClassroomOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.joinFailures = new AttemptLimiter(options.joinFailureLimit, options.joinFailureWindowMs);
+  }
+
+  static async open(store: Store, options: ClassroomOptions): Promise<Classroom> {
+    return new Classroom(store, await store.pepper(), options);
+  }
+
+  /** A teacher's new class session: its games, the join code for the class and the secret for the desk. */
+  async createSession(input: unknown): Promise<CreateSessionReply> {
+    const parsed = createSessionRequest.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const path = issue.path.join('.');
+      return refusal('bad-message', `${path || 'body'}: ${issue.message}`, path || undefined);
+    }
+    const req = parsed.data;
+    const scenarioId = req.scenarioId ?? this.options.defaultScenario;
+    const scenario = this.options.scenarios.get(scenarioId);
+    if (!scenario)
+      return refusal(
+        'bad-message',
+        `unknown scenario "${scenarioId}": expected one of ${[...this.options.scenarios.keys()].join(', ')}`,
+        'scenarioId',
+      );
+    const preset = req.preset ?? null;
+    const length = turnsFor(scenario, preset === null ? {} : { preset });
+    if (!length.ok) return refusal('bad-message', formatErrors(length.errors), 'preset');
+    const players = { us: req.computer?.us ?? 'team', iran: req.computer?.iran ?? 'team' };
+    for (const side of ['us', 'iran'] as const) {
+      const id = players[side];
+      if (id !== 'team' && !findAi(side, id))
+        return refusal(
+          'bad-message',
+          `no computer player "${id}" for ${side}: expected one of ${aiIds(side).join(', ')}`,
+          `computer.${side}`,
+        );
+    }
+    if (players.us !== 'team' && players.iran !== 'team')
+      return refusal('bad-message', 'at least one side must be played by a team', 'computer');
+    const now = this.now();
+    const code = newJoinCode();
+    const facilitatorSecret = newSecret();
+    const session: SessionRow = {
+      sessionId: newId(),
+      codeHmac: codeHmac(this.pepper, code.code),
+      deskHash: secretHash(facilitatorSecret),
+      scenarioId,
+      preset,
+      seed: req.seed ?? newSeed(),
+      createdAt: now,
+      expiresAt: now + this.options.sessionHours * 3_600_000,
+      paused: false,
+      timerEndsAt: null,
+    };
+    const games: GameRow[] = Array.from({ length: req.games ?? 1 }, (_, i) => ({
+      gameId: newId(),
+      sessionId: session.sessionId,
+      index: i + 1,
+      scenarioId,
+      scenarioHash: scenarioHash(scenario),
+      seed: session.seed,
+      preset,
+      players,
+    }));
+    await this.store.createSession(session, games);
+    this.sessions.set(session.sessionId, session);
+    return {
+      ok: true,
+      sessionId: session.sessionId,
+      joinCode: code.shown,
+      facilitatorSecret,
+      expiresAt: session.expiresAt,
+      games: games.map((g) => ({ gameId: g.gameId, index: g.index, players: g.players })),
+    };
+  }
+
+  /** A team joins with the class code. Wrong codes count against the address; right ones never do. */
+  async join(input: unknown, address: string): Promise<JoinReply> {
+    const now = this.now();
+    const wait = this.joinFailures.blockedFor(address, now);
+    if (wait > 0)
+      return {
+        ok: false,
+        error: {
+          code: 'rate-limited',
+          message: `too many wrong codes from this network: try again in ${wait} s`,
+          retryAfterSeconds: wait,
+        },
+      };
+    const parsed = joinRequest.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const path = issue.path.join('.');
+      return refusal('bad-message', `${path || 'body'}: ${issue.message}`, path || undefined);
+    }
+    const req = parsed.data;
+    const code = normalizeJoinCode(req.code);
+    const session = code === null ? null : await this.store.sessionByCode(codeHmac(this.pepper, code));
+    if (!session) {
+      this.joinFailures.record(address, now);
+      return refusal('wrong-code', 'no class session has this code: check it on the board', 'code');
+    }
+    if (session.expiresAt <= now) return refusal('session-expired', 'this class session has ended');
+    const games = await this.store.gamesOf(session.sessionId);
+    let game: GameRow | undefined;
+    if (req.game !== undefined) {
+      game = games.find((g) => g.index === req.game);
+      if (!game) return refusal('no-such-game', `this class session has no game ${req.game}`, 'game');
+    } else if (req.seat === 'projector') {
+      game = games[0];
+    } else {
+      const side = req.seat;
+      for (const g of games) {
+        if (g.players[side] !== 'team') continue;
+        const live = await this.store.liveSeats(g.gameId);
+        if (!live.some((s) => s.seat === side)) {
+          game = g;
+          break;
+        }
+      }
+      const name = side === 'us' ? 'US' : 'Iran';
+      if (!games.some((g) => g.players[side] === 'team'))
+        return refusal('forbidden', `the computer plays ${name} in this class session`, 'seat');
+      if (!game) return refusal('seat-taken', `every ${name} seat is taken: ask your teacher`, 'seat');
+    }
+    if (!game) return refusal('no-such-game', 'this class session has no game');
+    if (req.seat !== 'projector' && game.players[req.seat] !== 'team')
+      return refusal('forbidden', `in game ${game.index} that side is played by the computer`, 'seat');
+    const token = newSecret();
+    const added = await this.store.addSeat({
+      tokenHash: secretHash(token),
+      gameId: game.gameId,
+      seat: req.seat,
+      team: req.team,
+      createdAt: now,
+      revokedAt: null,
+    });
+    if (added === 'taken') {
+      if (req.seat !== 'projector') {
+        // The teacher decides: the request shows on the desk until the seat is released.
+        const request = { sessionId: session.sessionId, gameId: game.gameId, seat: req.seat, team: req.team, at: now };
+        await this.store.addSeatRequest(request);
+        this.onChange(session.sessionId, []);
+      }
+      return refusal(
+        'seat-taken',
+        `another team holds this seat in game ${game.index}: your teacher can see your request and release it`,
+        'seat',
+      );
+    }
+    const live = this.games.get(game.gameId);
+    if (live) live.setSeats(await this.store.liveSeats(game.gameId));
+    this.onChange(session.sessionId, [game.gameId]);
+    return {
+      ok: true,
+      token,
+      sessionId: session.sessionId,
+      gameId: game.gameId,
+      game: game.index,
+      seat: req.seat,
+      team: req.team,
+    };
+  }
+
+  /** Who a connection's handshake says it is; a refusal says why not. Checked again on every reconnection. */
+  async authenticate(auth: unknown): Promise<Caller | Refusal> {
+    const parsed = handshakeAuth.safeParse(auth);
+    if (!parsed.success) return refusal('unauthorized', 'a seat token or the facilitator secret is required');
+    const now = this.now();
+    if ('desk' in parsed.data) {
+      const session = await this.store.sessionByDesk(secretHash(parsed.data.desk));
+      if (!session) return refusal('unauthorized', 'this is not the facilitator secret of any class session');
+      if (session.expiresAt <= now) return refusal('session-expired', 'this class session has ended');
+      this.sessions.set(session.sessionId, session);
+      return { kind: 'desk', sessionId: session.sessionId };
+    }
+    const tokenHash = secretHash(parsed.data.token);
+    const seat = await this.store.seatByToken(tokenHash);
+    if (!seat) return refusal('unauthorized', 'this seat token is not known: join again with the class code');
+    if (seat.revokedAt !== null) return refusal('seat-revoked', 'the teacher released this seat: join again');
+    const game = await this.store.game(seat.gameId);
+    const session = game && (await this.store.session(game.sessionId));
+    if (!game || !session) return refusal('unauthorized', 'this seat belongs to no game');
+    if (session.expiresAt <= now) return refusal('session-expired', 'this class session has ended');
+    this.sessions.set(session.sessionId, session);
+    return {
+      kind: 'seat',
+      tokenHash,
+      seat: seat.seat,
+      team: seat.team,
+      gameId: seat.gameId,
+      sessionId: session.sessionId,
+    };
+  }
+
+  /** One client->server event from an authenticated caller: parsed, checked, done, answered. */
+  async handle<E extends ClientEventName>(caller: Caller, event: E, payload: unknown): Promise<ClientReplies[E]> {
+    const parsed = parseClientPayload(event, payload);
+    if (!parsed.ok) return parsed as ClientReplies[E];
+    const session = await this.freshSession(caller.sessionId);
+    if (!session) return refusal('unauthorized', 'this class session no longer exists') as ClientReplies[E];
+    if (session.expiresAt <= this.now())
+      return refusal('session-expired', 'this class session has ended') as ClientReplies[E];
+    if (event.startsWith('desk:') && caller.kind !== 'desk')
+      return refusal('forbidden', "the teacher's desk needs the facilitator's secret") as ClientReplies[E];
+    const reply = await this.dispatch(caller, session, event, parsed.value);
+    return reply as ClientReplies[E];
+  }
+
+  private async dispatch(
+    caller: Caller,
+    session: SessionRow,
+    event: ClientEventName,
+    payload: ClientPayload<ClientEventName>,
+  ): Promise<ClientReplies[ClientEventName]> {
+    switch (event) {
+      case 'sync': {
+        const p = payload as ClientPayload<'sync'>;
+        if (caller.kind !== 'seat') return refusal('forbidden', 'the desk asks for a game with "desk:view"');
+        if (p.gameId !== undefined && p.gameId !== caller.gameId)
+          return refusal('not-your-game', 'this seat belongs to another game', 'gameId');
+        const game = await this.live(caller.gameId);
+        if ('error' in game) return game;
+        return { ok: true, state: game.stateFor(engineSeat(caller.seat), this.facts(session), this.now()) };
+      }
+      case 'commit':
+        return this.commit(caller, session, payload as ClientPayload<'commit'>);
+      case 'desk:overview':
+        return { ok: true, overview: await this.overview(session.sessionId) };
+      case 'desk:view': {
+        const game = await this.gameOfSession(session, (payload as ClientPayload<'desk:view'>).gameId);
+        if ('error' in game) return game;
+        return { ok: true, state: game.stateFor('facilitator', this.facts(session), this.now()) };
+      }
+      case 'desk:watch': {
+        const { gameId } = payload as ClientPayload<'desk:watch'>;
+        if (gameId === null) return { ok: true, state: null };
+        const game = await this.gameOfSession(session, gameId);
+        if ('error' in game) return game;
+        return { ok: true, state: game.stateFor('facilitator', this.facts(session), this.now()) };
+      }
+      case 'desk:pause':
+      case 'desk:resume': {
+        await this.store.setPause(session.sessionId, event === 'desk:pause');
+        await this.announceSession(session.sessionId);
+        return { ok: true };
+      }
+      case 'desk:timer': {
+        const { seconds } = payload as ClientPayload<'desk:timer'>;
+        const timerEndsAt = seconds === 0 ? null : this.now() + seconds * 1000;
+        await this.store.setTimer(session.sessionId, timerEndsAt);
+        await this.announceSession(session.sessionId);
+        return { ok: true, timerEndsAt };
+      }
+      case 'desk:inject': {
+        const p = payload as ClientPayload<'desk:inject'>;
+        const rows = await this.store.gamesOf(session.sessionId);
+        const targets = p.game === 'all' ? rows : rows.filter((g) => g.gameId === p.game);
+        if (targets.length === 0) return refusal('no-such-game', 'this class session has no such game', 'game');
+        const games: { gameId: string; ok: boolean; error?: Refusal['error'] }[] = [];
+        for (const row of targets) {
+          const r = await this.change(session.sessionId, row.gameId, (g) => g.planInject(p.inject));
+          games.push(r.ok ? { gameId: row.gameId, ok: true } : { gameId: row.gameId, ok: false, error: r.error });
+        }
+        // One game refusing (say, its teams have already committed) leaves the others released: say which.
+        if (games.every((g) => !g.ok)) return { ok: false, error: games[0]!.error! };
+        return { ok: true, games };
+      }
+      case 'desk:ruling': {
+        const p = payload as ClientPayload<'desk:ruling'>;
+        const game = await this.gameOfSession(session, p.gameId);
+        if ('error' in game) return game;
+        const r = await this.change(session.sessionId, p.gameId, (g) => g.planRuling(p.rulings));
+        return r.ok ? { ok: true, seq: r.seq } : r;
+      }
+      case 'desk:release-seat': {
+        const p = payload as ClientPayload<'desk:release-seat'>;
+        const game = await this.gameOfSession(session, p.gameId);
+        if ('error' in game) return game;
+        const tokens = await this.store.revokeSeat(p.gameId, p.seat, this.now());
+        game.setSeats(await this.store.liveSeats(p.gameId));
+        this.onRevoke(tokens);
+        this.onChange(session.sessionId, [p.gameId]);
+        return { ok: true, released: tokens.length };
+      }
+      case 'desk:replay': {
+        const game = await this.gameOfSession(session, (payload as ClientPayload<'desk:replay'>).gameId);
+        if ('error' in game) return game;
+        return { ok: true, replay: game.replay() };
+      }
+      default: {
+        const never: never = event;
+        return refusal('unknown-event', `unknown event "${String(never)}"`);
+      }
+    }
+  }
+
+  private async commit(
+    caller: Caller,
+    session: SessionRow,
+    p: ClientPayload<'commit'>,
+  ): Promise<ClientReplies['commit']> {
+    if (caller.kind !== 'seat' || caller.seat === 'projector')
+      return refusal('forbidden', 'only a team seat gives orders');
+    const side: Side = caller.seat;
+    // The token is checked again here, not only at connection: the teacher may have released the seat since.
+    const seat = await this.store.seatByToken(caller.tokenHash);
+    if (!seat || seat.revokedAt !== null) return refusal('seat-revoked', 'the teacher released this seat: join again');
+    const r = await this.change(session.sessionId, caller.gameId, (g) =>
+      g.planCommit(side, p.turn, p.commitId, p.orders, session.paused),
+    );
+    return r.ok ? { ok: true, seq: r.seq, dup: r.dup } : r;
+  }
+
+  /**
+   * Plans a change on the game's cache, stores it, then applies and announces it; one change at a time per game in
+   * this process, and the store's compare-and-set on the log head catches another process that got there first (the
+   * change is then planned again on the caught-up game: a retried commit comes back as a duplicate, not twice).
+   */
+  private change(
+    sessionId: string,
+    gameId: string,
+    plan: (game: LiveGame) => Plan,
+  ): Promise<{ ok: true; seq: number; dup: boolean } | Refusal> {
+    return this.serial(gameId, async () => {
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const game = await this.live(gameId, false);
+        if ('error' in game) return game;
+        const planned = plan(game);
+        if ('error' in planned) return planned;
+        if (planned.kind === 'dup') return { ok: true, seq: planned.seq, dup: true };
+        const head = game.head;
+        const stored = await this.store.append(gameId, head, planned.entries);
+        if (!stored.ok) continue;
+        const entries: { seq: number; entry: LogEntry }[] = planned.entries.map((entry, i) => ({
+          seq: head + 1 + i,
+          entry,
+        }));
+        game.catchUp(entries);
+        this.onChange(sessionId, [gameId]);
+        return { ok: true, seq: head + 1, dup: false };
+      }
+      return unavailable('another server kept changing it');
+    });
+  }
+
+  private serial<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const before = this.queues.get(key) ?? Promise.resolve();
+    const run = before.then(task, task);
+    const tail = run.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return run;
+  }
+
+  /**
+   * The game, caught up with its stored log, and with its seats when asked (a sync, the desk): a change skips that
+   * read, since a join or a release announces itself to every process through the rooms.
+   */
+  private async live(gameId: string, withSeats = true): Promise<LiveGame | Refusal> {
+    let game = this.games.get(gameId);
+    if (!game) {
+      const row = await this.store.game(gameId);
+      if (!row) return refusal('no-such-game', 'no such game');
+      const scenario = this.options.scenarios.get(row.scenarioId);
+      if (!scenario || scenarioHash(scenario) !== row.scenarioHash)
+        return unavailable(`its scenario "${row.scenarioId}" is not the one it was started with on this server`);
+      game = new LiveGame(scenario, row);
+      this.games.set(gameId, game);
+    }
+    try {
+      game.catchUp(await this.store.entries(gameId, game.head));
+    } catch (e) {
+      this.games.delete(gameId);
+      console.error(e);
+      return unavailable('its stored record does not replay');
+    }
+    if (withSeats || !game.seatsKnown) game.setSeats(await this.store.liveSeats(gameId));
+    return game;
+  }
+
+  private async gameOfSession(session: SessionRow, gameId: string): Promise<LiveGame | Refusal> {
+    const game = await this.live(gameId);
+    if ('error' in game) return game;
+    if (game.row.sessionId !== session.sessionId)
+      return refusal('not-your-game', 'that game is in another class session');
+    return game;
+  }
+
+  private async freshSession(sessionId: string): Promise<SessionRow | null> {
+    const session = await this.store.session(sessionId);
+    if (session) this.sessions.set(sessionId, session);
+    return session;
+  }
+
+  private async announceSession(sessionId: string): Promise<void> {
+    await this.freshSession(sessionId);
+    const games = await this.store.gamesOf(sessionId);
+    for (const g of games) await this.live(g.gameId, false);
+    this.onChange(
+      sessionId,
+      games.map((g) => g.gameId),
+    );
+  }
+
+  private facts(session: SessionRow): SessionFacts {
+    return { sessionId: session.sessionId, paused: session.paused, timerEndsAt: session.timerEndsAt };
+  }
+
+  /** A seat's state of a game as this process last stored or read it (for the announcements after a change). */
+  stateOf(gameId: string, seat: Seat): SeatState | null {
+    const game = this.games.get(gameId);
+    const session = game && this.sessions.get(game.row.sessionId);
+    if (!game || !session) return null;
+    return game.stateFor(seat, this.facts(session), this.now());
+  }
+
+  /** Every game of the session side by side, for the teacher's desk. */
+  async overview(sessionId: string): Promise<Overview> {
+    const session = this.sessions.get(sessionId) ?? (await this.freshSession(sessionId));
+    if (!session) throw new Error(`no session ${sessionId}`);
+    const games: GameOverview[] = [];
+    const rows = await this.store.gamesOf(sessionId);
+    for (const row of rows) {
+      const game = this.games.get(row.gameId) ?? (await this.live(row.gameId));
+      if ('error' in game) continue;
+      const s = game.state;
+      games.push({
+        gameId: row.gameId,
+        index: row.index,
+        seq: game.head,
+        turn: s.turn,
+        lastTurn: s.lastTurn,
+        rung: s.ladder.rung,
+        peak: s.ladder.peak,
+        committed: { us: s.submitted.us !== null, iran: s.submitted.iran !== null },
+        seats: { ...game.seats },
+        players: row.players,
+        outcome: s.outcome,
+        hash: game.hash(),
+      });
+    }
+    const index = new Map(rows.map((g) => [g.gameId, g.index]));
+    const requests = (await this.store.seatRequests(sessionId, 20)).map((r) => ({
+      gameId: r.gameId,
+      game: index.get(r.gameId) ?? 0,
+      seat: r.seat,
+      team: r.team,
+      at: r.at,
+    }));
+    return {
+      sessionId,
+      requests,
+      expiresAt: session.expiresAt,
+      paused: session.paused,
+      timerEndsAt: session.timerEndsAt,
+      serverTime: this.now(),
+      games,
+    };
+  }
+}

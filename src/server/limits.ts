@@ -1,0 +1,60 @@
+/**
+ * Counts attempts of one kind per key (an address) in a sliding window: wrong join codes, new class sessions. For
+ * joining only failures are counted: a class behind one school address joins thirty times in a minute and must not
+ * lock itself out, while someone trying codes fails at every try.
+ */
+export class AttemptLimiter {
+  private readonly attempts = new Map<string, number[]>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Seconds until this key may try again, or 0 when it may try now. */
+  blockedFor(key: string, now: number): number {
+    const times = this.recent(key, now);
+    if (times.length < this.limit) return 0;
+    return Math.ceil((times[0]! + this.windowMs - now) / 1000);
+  }
+
+  record(key: string, now: number): void {
+    const times = this.recent(key, now);
+    times.push(now);
+    this.attempts.set(key, times);
+    // Addresses that tried once and never came back would otherwise stay forever.
+    if (this.attempts.size > 10_000) for (const k of [...this.attempts.keys()]) this.recent(k, now);
+  }
+
+  private recent(key: string, now: number): number[] {
+    const times = (this.attempts.get(key) ?? []).filter((t) => t > now - this.windowMs);
+    if (times.length === 0) this.attempts.delete(key);
+    return times;
+  }
+}
+
+/**
+ * A token bucket for one connection's messages: bursts up to `capacity`, then `perSecond`. A connection over it
+ * gets a refusal it can wait out, never a disconnect (a disconnected Socket.IO client does not come back by itself).
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    now: number,
+  ) {
+    this.tokens = capacity;
+    this.last = now;
+  }
+
+  take(now: number): boolean {
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,249 @@
+import { findAi } from '../ai/registry.ts';
+import { aiDice } from '../ai/simple.ts';
+import {
+  createGame,
+  formatErrors,
+  type GameEvent,
+  type GameState,
+  hashState,
+  type Inject,
+  type Order,
+  otherSide,
+  type Replay,
+  recordReplay,
+  releaseInject,
+  resolveTurn,
+  type Ruling,
+  type Scenario,
+  type Seat,
+  type Side,
+  submitOrders,
+  viewEvents,
+  viewFor,
+} from '../engine/index.ts';
+import { type Refusal, refusal, type SeatState, type SeatsTaken } from '../net/protocol.ts';
+import type { GameRow, LogEntry, SeatRow, StoredEntry } from './store.ts';
+
+export type Plan = { kind: 'append'; entries: LogEntry[] } | { kind: 'dup'; seq: number } | Refusal;
+
+/** The facts about the session that every seat's state carries beside its view. */
+export interface SessionFacts {
+  sessionId: string;
+  paused: boolean;
+  timerEndsAt: number | null;
+}
+
+/**
+ * One game as the server holds it in memory: the engine's state rebuilt from the game's log, and what each seat may
+ * be shown. The log in the store is the truth; this is a cache that catches up by applying the entries it has not
+ * seen (another process may have written them). Planning a change runs the engine on the cache and returns the log
+ * entries to append; nothing here is changed until the store has them.
+ */
+export class LiveGame {
+  head = 0;
+  state: GameState;
+  /** The last turn as it stood before it resolved: a ruling resolves it again from here. */
+  private beforeLast: GameState | null = null;
+  /** Each resolved turn's events, opened by the injects released for it. */
+  private readonly news: { turn: number; events: GameEvent[] }[] = [];
+  /** Events of the injects released for the turn being ordered. */
+  private released: GameEvent[] = [];
+  /** Each seat's commit per turn, by `turn:seat`, so a retried commit is answered as the first one. */
+  private readonly commits = new Map<string, { commitId: string; seq: number }>();
+  seats: SeatsTaken = { us: null, iran: null, projectors: 0 };
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly row: GameRow,
+  ) {
+    const created = createGame(scenario, row.seed, row.preset === null ? {} : { preset: row.preset });
+    if (!created.ok) throw new Error(`game ${row.gameId} cannot be created: ${formatErrors(created.errors)}`);
+    this.state = created.value;
+  }
+
+  /** Applies stored entries in order. A stored entry the engine refuses, or a hash that differs, is corruption. */
+  catchUp(entries: readonly StoredEntry[]): void {
+    for (const { seq, entry } of entries) {
+      if (seq !== this.head + 1) throw new Error(`game ${this.row.gameId}: log entry ${seq} after ${this.head}`);
+      const problem = this.apply(seq, entry);
+      if (problem) throw new Error(`game ${this.row.gameId}, log entry ${seq} (${entry.kind}): ${problem}`);
+      this.head = seq;
+    }
+  }
+
+  private apply(seq: number, entry: LogEntry): string | null {
+    switch (entry.kind) {
+      case 'orders': {
+        const r = submitOrders(this.scenario, this.state, entry.seat, entry.orders);
+        if (!r.ok) return formatErrors(r.errors);
+        this.state = r.value;
+        this.commits.set(`${entry.turn}:${entry.seat}`, { commitId: entry.commitId, seq });
+        return null;
+      }
+      case 'inject': {
+        const r = releaseInject(this.scenario, this.state, entry.inject);
+        if (!r.ok) return formatErrors(r.errors);
+        this.state = r.value.state;
+        this.released.push(...r.value.events);
+        return null;
+      }
+      case 'resolve': {
+        const before = this.state;
+        const r = resolveTurn(this.scenario, before, []);
+        if (!r.ok) return formatErrors(r.errors);
+        if (hashState(r.value.state) !== entry.hash) return `the turn resolves to another state than was stored`;
+        this.beforeLast = before;
+        this.state = r.value.state;
+        this.news.push({ turn: entry.turn, events: [...this.released, ...r.value.events] });
+        this.released = [];
+        return null;
+      }
+      case 'ruling': {
+        const again = this.overruled(entry.rulings);
+        if ('error' in again) return again.error.message;
+        if (hashState(again.state) !== entry.hash) return `the ruling resolves to another state than was stored`;
+        this.state = again.state;
+        this.news[this.news.length - 1] = { turn: entry.turn, events: again.events };
+        return null;
+      }
+      default: {
+        const never: never = entry;
+        return `unknown log entry ${JSON.stringify(never)}`;
+      }
+    }
+  }
+
+  /** The last turn resolved again from its sealed orders with these rulings, its news kept opened by its injects. */
+  private overruled(rulings: Ruling[]): { state: GameState; events: GameEvent[] } | Refusal {
+    const last = this.news.at(-1);
+    if (
+      this.beforeLast === null ||
+      last === undefined ||
+      this.released.length > 0 ||
+      this.state.submitted.us !== null ||
+      this.state.submitted.iran !== null
+    )
+      return refusal('refused', 'only the turn just resolved can be ruled on, before anything happens in the next one');
+    const r = resolveTurn(this.scenario, this.beforeLast, rulings);
+    if (!r.ok) return refusal('refused', formatErrors(r.errors));
+    const injects = last.events.filter((e) => e.type === 'card' && e.released);
+    return { state: r.value.state, events: [...injects, ...r.value.events] };
+  }
+
+  /**
+   * A team's orders for the turn. Checked in this order: a retry of a stored commit is answered as stored (whatever
+   * the turn is now, paused or not), then the end of the game, the pause, the turn, and the engine's rules. When the other side is a computer player its orders
+   * come in the same append, and when both sides are in, the turn's resolution too: one transaction for all.
+   */
+  planCommit(seat: Side, turn: number, commitId: string, orders: Order[], paused: boolean): Plan {
+    const stored = this.commits.get(`${turn}:${seat}`);
+    if (stored?.commitId === commitId) return { kind: 'dup', seq: stored.seq };
+    if (stored) return refusal('already-committed', `your orders for week ${turn} are already in`);
+    if (this.state.outcome) return refusal('game-over', 'the game is over');
+    if (paused) return refusal('paused', 'the teacher has paused the game');
+    if (turn !== this.state.turn)
+      return refusal(
+        'stale-turn',
+        `these orders are for week ${turn}, but week ${this.state.turn} is being ordered`,
+        'turn',
+      );
+    const submitted = submitOrders(this.scenario, this.state, seat, orders);
+    if (!submitted.ok)
+      return { ok: false, error: { code: 'illegal-orders', message: formatErrors(submitted.errors), path: 'orders' } };
+    const entries: LogEntry[] = [{ kind: 'orders', turn, seat, commitId, orders: submitted.value.submitted[seat]! }];
+    let state = submitted.value;
+    const other = otherSide(seat);
+    const computer = this.row.players[other];
+    if (computer !== 'team' && state.submitted[other] === null) {
+      const ai = findAi(other, computer);
+      if (!ai) throw new Error(`game ${this.row.gameId}: no computer player "${computer}" for ${other}`);
+      const decision = ai.policy(
+        this.scenario,
+        viewFor(this.scenario, state, other),
+        aiDice(this.row.seed, computer, turn),
+      );
+      const theirs = submitOrders(this.scenario, state, other, decision.orders);
+      if (!theirs.ok)
+        throw new Error(`computer player ${computer} gave illegal orders: ${formatErrors(theirs.errors)}`);
+      state = theirs.value;
+      entries.push({
+        kind: 'orders',
+        turn,
+        seat: other,
+        commitId: `computer-${turn}`,
+        orders: state.submitted[other]!,
+      });
+    }
+    if (state.submitted.us !== null && state.submitted.iran !== null) {
+      const resolved = resolveTurn(this.scenario, state, []);
+      if (!resolved.ok) throw new Error(`turn ${turn} does not resolve: ${formatErrors(resolved.errors)}`);
+      entries.push({ kind: 'resolve', turn, hash: hashState(resolved.value.state) });
+    }
+    return { kind: 'append', entries };
+  }
+
+  planInject(inject: Inject): Plan {
+    const r = releaseInject(this.scenario, this.state, inject);
+    if (!r.ok) return { ok: false, error: { code: 'refused', message: formatErrors(r.errors), path: 'inject' } };
+    return { kind: 'append', entries: [{ kind: 'inject', turn: this.state.turn, inject }] };
+  }
+
+  planRuling(rulings: Ruling[]): Plan {
+    const again = this.overruled(rulings);
+    if ('error' in again) return again;
+    const turn = this.news.at(-1)!.turn;
+    return { kind: 'append', entries: [{ kind: 'ruling', turn, rulings, hash: hashState(again.state) }] };
+  }
+
+  get seatsKnown(): boolean {
+    return this.seatsRead;
+  }
+  private seatsRead = false;
+
+  setSeats(live: readonly SeatRow[]): void {
+    this.seatsRead = true;
+    const team = (side: Side) => {
+      const player = this.row.players[side];
+      if (player !== 'team') return `computer: ${player}`;
+      return live.find((s) => s.seat === side)?.team ?? null;
+    };
+    this.seats = { us: team('us'), iran: team('iran'), projectors: live.filter((s) => s.seat === 'projector').length };
+  }
+
+  /** What one seat is sent: its view and its news, never another seat's orders or the dice. */
+  stateFor(seat: Seat, session: SessionFacts, now: number): SeatState {
+    const news =
+      this.released.length > 0 ? [...this.news, { turn: this.state.turn, events: this.released }] : this.news;
+    const engineSeat = seat;
+    const over = this.state.outcome !== null;
+    return {
+      sessionId: session.sessionId,
+      gameId: this.row.gameId,
+      game: this.row.index,
+      seat: seat === 'public' ? 'projector' : seat,
+      team: seat === 'us' || seat === 'iran' ? this.seats[seat] : null,
+      seq: this.head,
+      paused: session.paused,
+      timerEndsAt: session.timerEndsAt,
+      serverTime: now,
+      seats: { ...this.seats },
+      view: viewFor(this.scenario, this.state, engineSeat),
+      news: news.map((n) => ({ turn: n.turn, events: viewEvents(n.events, engineSeat) })),
+      ...((seat === 'facilitator' || over) && { hash: this.hash() }),
+    };
+  }
+
+  /** The state hash, computed once per change: the desk's overview asks for every game's after each change. */
+  hash(): string {
+    if (this.hashed?.head !== this.head || this.hashed.state !== this.state)
+      this.hashed = { head: this.head, state: this.state, hash: hashState(this.state) };
+    return this.hashed.hash;
+  }
+  private hashed: { head: number; state: GameState; hash: string } | null = null;
+
+  replay(): Replay {
+    const r = recordReplay(this.scenario, this.state);
+    if (!r.ok) throw new Error(`game ${this.row.gameId} does not replay: ${formatErrors(r.errors)}`);
+    return r.value;
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The classroom server: `npm run serve` (scripts/serve.ts builds the game first when needed), or
+ * `tsx src/server/main.ts`. Configured by environment variables (docs/server.md):
+ *   PORT (8080), HOST (0.0.0.0), DATA_DIR (./data: the SQLite store), DATABASE_URL (postgres://…: PostgreSQL instead),
+ *   PG_SCHEMA (the PostgreSQL schema, public), REDIS_URL (redis://…: share rooms with other processes),
+ *   DIST_DIR (./dist), PUBLIC_URL (the address printed for people), SESSION_HOURS (12),
+ *   JOIN_FAILURES (20 wrong codes per address per JOIN_WINDOW_SECONDS, 600), NO_SESSION (1: start none),
+ *   SESSION_GAMES, SESSION_PRESET, SESSION_US, SESSION_IRAN (the session made at start).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Server } from 'socket.io';
+import { formatErrors, parseScenario, type Scenario } from '../engine/index.ts';
+import { type CreateSessionRequest, LIMITS } from '../net/protocol.ts';
+import { Classroom } from './classroom.ts';
+import { httpHandler } from './http.ts';
+import { attachSockets, type ClassServer } from './sockets.ts';
+import type { Store } from './store.ts';
+import { openSqliteStore } from './store-sqlite.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const env = process.env;
+
+function loadScenarios(): Map<string, Scenario> {
+  const dir = join(ROOT, 'scenarios');
+  const scenarios = new Map<string, Scenario>();
+  for (const file of readdirSync(dir)) {
+    if (!file.endsWith('.json') || file.endsWith('.schema.json') || file === 'doctrines.json') continue;
+    const parsed = parseScenario(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    if (!parsed.ok) throw new Error(`scenarios/${file}: ${formatErrors(parsed.errors)}`);
+    scenarios.set(parsed.value.id, parsed.value);
+  }
+  return scenarios;
+}
+
+async function openStore(): Promise<Store> {
+  if (env.DATABASE_URL) {
+    const { openPostgresStore } = await import('./store-postgres.ts');
+    return openPostgresStore(env.DATABASE_URL, env.PG_SCHEMA ?? 'public');
+  }
+  return openSqliteStore(resolve(env.DATA_DIR ?? 'data'));
+}
+
+const int = (name: string, fallback: number): number => {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${v}"`);
+  return n;
+};
+
+/** The addresses students can open: this machine's IPv4 addresses on the school network. */
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
+}
+
+async function main(): Promise<void> {
+  const port = int('PORT', 8080);
+  const host = env.HOST ?? '0.0.0.0';
+  const store = await openStore();
+  const classroom = await Classroom.open(store, {
+    scenarios: loadScenarios(),
+    defaultScenario: 'two-boxers',
+    sessionHours: int('SESSION_HOURS', 12),
+    joinFailureLimit: int('JOIN_FAILURES', 20),
+    joinFailureWindowMs: int('JOIN_WINDOW_SECONDS', 600) * 1000,
+  });
+  const distDir = resolve(env.DIST_DIR ?? join(ROOT, 'dist'));
+  const http = createServer(
+    httpHandler(classroom, {
+      distDir: existsSync(join(distDir, 'index.html')) ? distDir : null,
+      sessionsPerHour: int('SESSIONS_PER_HOUR', 30),
+    }),
+  );
+  const io: ClassServer = new Server(http, {
+    maxHttpBufferSize: LIMITS.transportBytes,
+    serveClient: false,
+    // Recovery only replays packets a dropped connection missed; every client re-syncs on connect anyway (a server
+    // restart loses what recovery keeps), so it stays off and one path handles every kind of return.
+  });
+  let redis: { quit(): Promise<unknown> }[] = [];
+  if (env.REDIS_URL) {
+    const { createClient } = await import('redis');
+    const { createAdapter } = await import('@socket.io/redis-adapter');
+    const pub = createClient({ url: env.REDIS_URL });
+    const sub = pub.duplicate();
+    for (const c of [pub, sub]) c.on('error', (e: unknown) => console.error('redis', e));
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub, { key: env.REDIS_PREFIX ?? 'two-boxers' }));
+    redis = [pub, sub];
+  }
+  attachSockets(io, classroom, redis.length > 0);
+  await new Promise<void>((done) => http.listen(port, host, done));
+  const address = http.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const base = env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://${lanAddresses()[0] ?? '127.0.0.1'}:${actualPort}`;
+  console.log(
+    `Two Boxers classroom server on port ${actualPort} (store: ${store.kind}${redis.length ? ', redis' : ''})`,
+  );
+  if (env.NO_SESSION !== '1') {
+    const request: CreateSessionRequest = {
+      games: int('SESSION_GAMES', 1),
+      ...(env.SESSION_PRESET && { preset: env.SESSION_PRESET }),
+      ...((env.SESSION_US || env.SESSION_IRAN) && {
+        computer: {
+          ...(env.SESSION_US && { us: env.SESSION_US }),
+          ...(env.SESSION_IRAN && { iran: env.SESSION_IRAN }),
+        },
+      }),
+    };
+    const session = await classroom.createSession(request);
+    if (!session.ok) throw new Error(`cannot start a class session: ${session.error.message}`);
+    console.log(`
+  Students open:        ${base}/join
+  Class code:           ${session.joinCode}   (${session.games.length} game${session.games.length > 1 ? 's' : ''})
+  Teacher's desk:       ${base}/desk#${session.facilitatorSecret}
+                        (keep this link private: it opens the desk of this class)
+  Projector:            ${base}/join (choose "projector")
+`);
+  }
+  const stop = async (signal: string) => {
+    console.log(`${signal}: closing`);
+    io.close();
+    await Promise.all(redis.map((c) => c.quit().catch(() => undefined)));
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+/**
+ * Where the classroom server keeps everything that must outlive the process: class sessions, games, seats and each
+ * game's log of inputs (the replay). Two implementations with the same behaviour: SQLite in a data folder (one
+ * process, the default) and PostgreSQL (several processes). Every write that the server acknowledges has returned
+ * from a durable commit before the acknowledgement is sent.
+ */
+import type { Inject, Order, Ruling, Side } from '../engine/index.ts';
+
+export interface SessionRow {
+  sessionId: string;
+  codeHmac: string; // HMAC of the normalised join code: the code itself is not stored
+  deskHash: string; // sha256 of the facilitator's secret
+  scenarioId: string;
+  preset: string | null;
+  seed: string;
+  createdAt: number;
+  expiresAt: number;
+  paused: boolean;
+  timerEndsAt: number | null;
+}
+
+export interface GameRow {
+  gameId: string;
+  sessionId: string;
+  index: number;
+  scenarioId: string;
+  scenarioHash: string;
+  seed: string;
+  preset: string | null;
+  players: { us: string; iran: string }; // 'team' or a computer player's id
+}
+
+export type SeatName = 'us' | 'iran' | 'projector';
+
+/** A team that asked for a seat another team holds: the teacher sees it and may release the seat. */
+export interface SeatRequest {
+  sessionId: string;
+  gameId: string;
+  seat: 'us' | 'iran';
+  team: string;
+  at: number;
+}
+
+export interface SeatRow {
+  tokenHash: string;
+  gameId: string;
+  seat: SeatName;
+  team: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+/** One input to a game, in the order it happened: replaying them from the seed rebuilds the game exactly. */
+export type LogEntry =
+  | { kind: 'orders'; turn: number; seat: Side; commitId: string; orders: Order[] }
+  | { kind: 'inject'; turn: number; inject: Inject }
+  | { kind: 'resolve'; turn: number; hash: string } // the turn resolved; hash: the state after it
+  | { kind: 'ruling'; turn: number; rulings: Ruling[]; hash: string }; // the last turn resolved again with these
+
+export interface StoredEntry {
+  seq: number;
+  entry: LogEntry;
+}
+
+export type AppendResult = { ok: true; head: number } | { ok: false; reason: 'conflict' | 'duplicate' };
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** The server's secret for join-code HMACs, made on first use and kept, so codes survive a restart. */
+  pepper(): Promise<Buffer>;
+  createSession(session: SessionRow, games: GameRow[]): Promise<void>;
+  sessionByCode(codeHmac: string): Promise<SessionRow | null>;
+  sessionByDesk(deskHash: string): Promise<SessionRow | null>;
+  session(sessionId: string): Promise<SessionRow | null>;
+  setPause(sessionId: string, paused: boolean): Promise<void>;
+  setTimer(sessionId: string, timerEndsAt: number | null): Promise<void>;
+  gamesOf(sessionId: string): Promise<GameRow[]>;
+  game(gameId: string): Promise<GameRow | null>;
+  /** Adds a seat; 'taken' when a team seat of that game is held by a token not revoked. */
+  addSeat(seat: SeatRow): Promise<'ok' | 'taken'>;
+  seatByToken(tokenHash: string): Promise<SeatRow | null>;
+  liveSeats(gameId: string): Promise<SeatRow[]>;
+  addSeatRequest(request: SeatRequest): Promise<void>;
+  /** The session's open requests, oldest first (at most `limit`, the newest kept). */
+  seatRequests(sessionId: string, limit: number): Promise<SeatRequest[]>;
+  /** Revokes every live token of a team seat, and closes the requests for it; returns the token hashes revoked. */
+  revokeSeat(gameId: string, seat: 'us' | 'iran', at: number): Promise<string[]>;
+  /** A game's log after `afterSeq`, in order. */
+  entries(gameId: string, afterSeq: number): Promise<StoredEntry[]>;
+  /**
+   * Appends entries to a game's log in one durable transaction, only if its head is still `expectedHead` (another
+   * process may have moved it: 'conflict'). 'duplicate' when a seat's orders for that turn are already stored.
+   */
+  append(gameId: string, expectedHead: number, entries: LogEntry[]): Promise<AppendResult>;
+  close(): Promise<void>;
+}
+
+/** What the log entry of a row stores as JSON: the entry without the columns kept beside it. */
+export function entryBody(entry: LogEntry): string {
+  return JSON.stringify(entry);
+}

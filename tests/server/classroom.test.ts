@@ -1,0 +1,169 @@
+/**
+ * The classroom's rules in-process, on a clock the test moves: what needs hours to pass (a session ending, a
+ * guessing address allowed again) and the desk's engine actions. The wire is covered by the tests on a real server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Scenario, verifyReplay } from '../../src/engine/index.ts';
+import type { JoinReply } from '../../src/net/protocol.ts';
+import { type Caller, Classroom } from '../../src/server/classroom.ts';
+import type { Store } from '../../src/server/store.ts';
+import { openSqliteStore } from '../../src/server/store-sqlite.ts';
+import { loadScenario, SEED, tempDir } from './harness.ts';
+
+const scenario: Scenario = loadScenario();
+const data = tempDir();
+let store: Store;
+let now = 1_000_000;
+let classroom: Classroom;
+const changes: string[][] = [];
+
+beforeAll(async () => {
+  store = openSqliteStore(data.path);
+  classroom = await Classroom.open(store, {
+    scenarios: new Map([[scenario.id, scenario]]),
+    defaultScenario: scenario.id,
+    sessionHours: 2,
+    joinFailureLimit: 3,
+    joinFailureWindowMs: 60_000,
+    now: () => now,
+  });
+  classroom.onChange = (_, games) => changes.push([...games]);
+});
+
+afterAll(async () => {
+  await store.close();
+  data.remove();
+});
+
+const seatOf = async (reply: JoinReply): Promise<Caller> => {
+  if (!reply.ok) throw new Error(reply.error.message);
+  const caller = await classroom.authenticate({ token: reply.token });
+  if ('error' in caller) throw new Error(caller.error.message);
+  return caller;
+};
+
+describe('the classroom on a moving clock', () => {
+  it('a session refuses bad settings with the field named', async () => {
+    const cases: [unknown, string][] = [
+      [{ scenarioId: 'nope' }, 'scenarioId'],
+      [{ preset: 'long' }, 'preset'],
+      [{ computer: { iran: 'skynet' } }, 'computer.iran'],
+      [{ computer: { us: 'measured', iran: 'harasser' } }, 'computer'],
+      [{ seed: 'short' }, 'seed'],
+      [{ games: 0 }, 'games'],
+    ];
+    for (const [input, where] of cases) {
+      const r = await classroom.createSession(input);
+      expect(r.ok, JSON.stringify(input)).toBe(false);
+      if (!r.ok) expect(r.error.path, JSON.stringify(input)).toBe(where);
+    }
+  });
+
+  it('wrong codes lock an address for the window only; other addresses are not affected', async () => {
+    const session = await classroom.createSession({ seed: SEED });
+    if (!session.ok) throw new Error(session.error.message);
+    for (let i = 0; i < 3; i++)
+      expect((await classroom.join({ code: 'AAAA-AAAA', team: 't', seat: 'us' }, 'guesser')).ok).toBe(false);
+    const blocked = await classroom.join({ code: session.joinCode, team: 't', seat: 'us' }, 'guesser');
+    expect(!blocked.ok && blocked.error).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 60 });
+    expect((await classroom.join({ code: session.joinCode, team: 'ok', seat: 'projector' }, 'school')).ok).toBe(true);
+    now += 61_000;
+    expect((await classroom.join({ code: session.joinCode, team: 't', seat: 'us' }, 'guesser')).ok).toBe(true);
+  });
+
+  it('injects to every game, refused once a team has committed; a ruling with no roll to rule on is refused', async () => {
+    const session = await classroom.createSession({ seed: SEED, games: 2 });
+    if (!session.ok) throw new Error(session.error.message);
+    const desk = await classroom.authenticate({ desk: session.facilitatorSecret });
+    if ('error' in desk) throw new Error(desk.error.message);
+    const us1 = await seatOf(await classroom.join({ code: session.joinCode, team: 'a', seat: 'us', game: 1 }, 'x'));
+    const iran1 = await seatOf(await classroom.join({ code: session.joinCode, team: 'b', seat: 'iran', game: 1 }, 'x'));
+    const inject = { type: 'written', template: 'protest', variant: 'small', title: 'Crowds', text: 'At the gate.' };
+    const all = await classroom.handle(desk, 'desk:inject', { game: 'all', inject });
+    expect(all).toEqual({ ok: true, games: session.games.map((g) => ({ gameId: g.gameId, ok: true })) });
+    const seen = await classroom.handle(us1, 'sync', {});
+    expect(seen.ok && seen.state.news).toEqual([
+      { turn: 1, events: [expect.objectContaining({ type: 'card', title: 'Crowds', released: 'written' })] },
+    ]);
+    expect(await classroom.handle(us1, 'commit', { turn: 1, commitId: 'u1', orders: [] })).toMatchObject({ ok: true });
+    const late = await classroom.handle(desk, 'desk:inject', { game: us1.kind === 'seat' ? us1.gameId : '', inject });
+    expect(late).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await classroom.handle(iran1, 'commit', { turn: 1, commitId: 'i1', orders: [] })).toMatchObject({
+      ok: true,
+    });
+    const gameId = us1.kind === 'seat' ? us1.gameId : '';
+    const ruling = await classroom.handle(desk, 'desk:ruling', {
+      gameId,
+      rulings: [{ type: 'strike-missed', strike: 999, reason: 'no such strike' }],
+    });
+    expect(ruling).toMatchObject({ ok: false, error: { code: 'refused' } });
+    const replay = await classroom.handle(desk, 'desk:replay', { gameId });
+    expect(replay.ok && replay.replay.turns[0]!.injects).toEqual([inject]);
+  });
+
+  it('a ruling resolves the week just played again, is recorded in the replay, and closes once the next week starts', async () => {
+    const session = await classroom.createSession({ seed: SEED });
+    if (!session.ok) throw new Error(session.error.message);
+    const desk = await classroom.authenticate({ desk: session.facilitatorSecret });
+    if ('error' in desk) throw new Error(desk.error.message);
+    const us = await seatOf(await classroom.join({ code: session.joinCode, team: 'a', seat: 'us' }, 'x'));
+    const iran = await seatOf(await classroom.join({ code: session.joinCode, team: 'b', seat: 'iran' }, 'x'));
+    const gameId = session.games[0]!.gameId;
+    let attack: number | null = null;
+    for (let week = 1; week <= 4 && attack === null; week++) {
+      const seen = await classroom.handle(iran, 'sync', {});
+      if (!seen.ok) throw new Error(seen.error.message);
+      const rocket = seen.state.view.legalOrders.filter((o) => o.type === 'rocket-attack').slice(0, 1);
+      expect(await classroom.handle(us, 'commit', { turn: week, commitId: `u${week}`, orders: [] })).toMatchObject({
+        ok: true,
+      });
+      expect(
+        await classroom.handle(iran, 'commit', { turn: week, commitId: `i${week}`, orders: rocket }),
+      ).toMatchObject({
+        ok: true,
+      });
+      const facilitator = await classroom.handle(desk, 'desk:view', { gameId });
+      if (!facilitator.ok) throw new Error(facilitator.error.message);
+      attack = facilitator.state.view.attacks.find((a) => a.turn === week)?.id ?? null;
+    }
+    expect(attack).not.toBeNull();
+    const ruling = { type: 'attack-missed' as const, attack: attack!, reason: 'the rockets fell in the desert' };
+    const ruled = await classroom.handle(desk, 'desk:ruling', { gameId, rulings: [ruling] });
+    expect(ruled).toMatchObject({ ok: true });
+    const after = await classroom.handle(desk, 'desk:view', { gameId });
+    if (!after.ok) throw new Error(after.error.message);
+    expect(after.state.view.history.at(-1)!.rulings).toEqual([ruling]);
+    expect(after.state.news.at(-1)!.events).toContainEqual(expect.objectContaining({ type: 'ruling', ruling }));
+    const week = after.state.view.turn;
+    expect(await classroom.handle(us, 'commit', { turn: week, commitId: 'next', orders: [] })).toMatchObject({
+      ok: true,
+    });
+    const late = await classroom.handle(desk, 'desk:ruling', { gameId, rulings: [] });
+    expect(late).toMatchObject({ ok: false, error: { code: 'refused' } });
+    const replay = await classroom.handle(desk, 'desk:replay', { gameId });
+    if (!replay.ok) throw new Error(replay.error.message);
+    expect(replay.replay.turns.at(-1)!.rulings).toEqual([ruling]);
+    const verified = verifyReplay(scenario, replay.replay);
+    expect(verified.ok).toBe(true);
+  });
+
+  it('everything stops working when the session ends: seats, the desk and the code', async () => {
+    const session = await classroom.createSession({ seed: SEED });
+    if (!session.ok) throw new Error(session.error.message);
+    const joined = await classroom.join({ code: session.joinCode, team: 't', seat: 'us' }, 'x');
+    if (!joined.ok) throw new Error(joined.error.message);
+    const caller = await seatOf(joined);
+    now += 2 * 3_600_000 + 1;
+    expect(await classroom.authenticate({ token: joined.token })).toMatchObject({ error: { code: 'session-expired' } });
+    expect(await classroom.authenticate({ desk: session.facilitatorSecret })).toMatchObject({
+      error: { code: 'session-expired' },
+    });
+    expect(await classroom.join({ code: session.joinCode, team: 'u', seat: 'iran' }, 'x')).toMatchObject({
+      error: { code: 'session-expired' },
+    });
+    // A connection opened before the end is refused from then on, too.
+    expect(await classroom.handle(caller, 'commit', { turn: 1, commitId: 'c', orders: [] })).toMatchObject({
+      error: { code: 'session-expired' },
+    });
+  });
+});
