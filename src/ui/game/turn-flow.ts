@@ -117,6 +117,8 @@ export class TurnFlow {
     const classroom = host.state.classroom;
     host.announce('');
     this.parts.sites.hideTooltip();
+    // The side that just played leaves nothing behind the wall: its orders go from the page, not only from view.
+    fill(this.parts.panel);
     const first = host.session.state.turn === 1;
     const card = h(
       'div',
@@ -159,7 +161,7 @@ export class TurnFlow {
         ? h('button', { id: 'to-class-screen', onclick: () => host.projector() }, 'Back to the class screen')
         : null,
     );
-    fill(this.parts.overlay, h('div', { className: 'overlay' }, card));
+    fill(this.parts.overlay, h('div', { className: 'overlay handover-wall' }, card));
     focusHeading(card);
   }
 }
