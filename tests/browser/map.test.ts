@@ -137,11 +137,9 @@ const recordPlay = (page: Page, events: GameEvent[], speed: number) =>
       }) as typeof window.setTimeout;
       let settled = false;
       try {
-        const run = (window as unknown as { __map: MapHarness }).__map.controller
-          .play(events, speed)
-          .then(() => {
-            settled = true;
-          });
+        const run = (window as unknown as { __map: MapHarness }).__map.controller.play(events, speed).then(() => {
+          settled = true;
+        });
         // One microtask turn for the controller's queue, no frame: an instant play has finished by then.
         for (let i = 0; i < 5; i++) await Promise.resolve();
         const settledAtOnce = settled;
