@@ -1,10 +1,10 @@
 import { AI_PLAYERS } from '../ai/registry.ts';
-import type { Scenario, Side } from '../engine/index.ts';
+import { longDate, type Scenario, type Side } from '../engine/index.ts';
 import { h, fill, focusHeading } from './dom.ts';
 import { GameScreen } from './game/screen.ts';
 import { defaultOrderSeconds } from './classroom.ts';
 import { type EndActions, renderEnd } from './end-screen.ts';
-import { renderRules } from './rules.ts';
+import { renderRules, victoryConditions } from './rules.ts';
 import { otherSide, type Session, Session as SessionClass, type Settings } from './session.ts';
 import { clearAutosave, keepReplaced, readAutosave, readReplaced, writeAutosave } from './storage.ts';
 
@@ -218,7 +218,8 @@ export class App {
     this.page(
       h('div', { className: 'title-art' }, h('h1', {}, 'Two Boxers')),
       h('p', { className: 'lead' }, 'An escalation wargame of the standoff in Iraq, spring 2020.'),
-      h('p', { className: 'lead' }, s.summary),
+      this.atAGlance(s),
+      h('details', { className: 'summary' }, h('summary', {}, 'The situation in March 2020'), h('p', {}, s.summary)),
       message,
       h(
         'div',
@@ -245,6 +246,42 @@ export class App {
         { className: 'note' },
         'Everything in the game is built from public reporting of March 2020; the scenario notes give every source. ',
         'Keyboard: Tab moves between controls, Enter or Space activates them.',
+      ),
+    );
+  }
+
+  /** The game in one look: where and when it is played, and the two sides with what each is after. */
+  private atAGlance(s: Scenario): HTMLElement {
+    const win = victoryConditions(s);
+    const weeks = `${s.turns} weeks from ${longDate(s.startDate)}`;
+    // Each briefing states the side's aim in one sentence ("What you want: ..."): the title shows that sentence.
+    const aim = (id: Side) => {
+      const want = /What you want: ([^.]+\.)/.exec(s.briefing[id])?.[1] ?? '';
+      return want.charAt(0).toUpperCase() + want.slice(1);
+    };
+    const side = (id: Side) =>
+      h(
+        'section',
+        { className: `glance-side glance-${id}`, 'aria-labelledby': `glance-${id}` },
+        h('h2', { id: `glance-${id}`, className: `side-${id}` }, s.sides[id].name),
+        h('p', { className: 'aim' }, aim(id)),
+        h('p', { className: 'note' }, win[id]),
+      );
+    return h(
+      'div',
+      { className: 'glance' },
+      h(
+        'p',
+        { className: 'theatre' },
+        h('strong', {}, 'Iraq and its neighbours'),
+        ` · ${weeks} · one week a turn, both sides order at once · ${win.war}`,
+      ),
+      h(
+        'div',
+        { className: 'glance-sides' },
+        side('us'),
+        h('p', { className: 'versus', 'aria-hidden': 'true' }, 'vs'),
+        side('iran'),
       ),
     );
   }
@@ -439,6 +476,7 @@ export class App {
           h('h3', { className: `side-${side}` }, s.sides[side].name),
           session.hotseat ? h('p', { className: 'note' }, 'Hotseat: each player reads only their own briefing.') : null,
           h('p', { className: 'briefing' }, s.briefing[side]),
+          h('p', { className: 'win-rule' }, h('strong', {}, 'Exactly: '), victoryConditions(s)[side]),
         ),
       ),
       h(

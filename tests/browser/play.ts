@@ -29,7 +29,11 @@ export interface NewGame {
 }
 
 /** Title → new game → briefing → first week, with the keyboard alone. */
-export async function startGame(page: Page, game: NewGame, how: { replace?: boolean } = {}): Promise<void> {
+export async function startGame(
+  page: Page,
+  game: NewGame,
+  how: { replace?: boolean; keepTips?: boolean } = {},
+): Promise<void> {
   // Replacing a game in progress starts from its title screen (the menu), and says yes when asked.
   if (!how.replace) {
     await page.goto(baseUrl);
@@ -53,6 +57,7 @@ export async function startGame(page: Page, game: NewGame, how: { replace?: bool
   await activate(page, 'button[type=submit]');
   if (how.replace) await activate(page, '#replace-game');
   await activate(page, 'button:text("Begin the first week")');
+  if (how.keepTips) return;
   if (await page.isVisible('.coach')) await activate(page, '.coach button:text("Skip the tips")');
 }
 

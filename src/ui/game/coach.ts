@@ -77,6 +77,8 @@ export function showCoach(
     // which measures too) now would lay out the whole turn screen one extra time while it starts (3-5 ms), and the
     // tip is not painted before then.
     requestAnimationFrame(() => {
+      // The commit button may lie below the fold of the orders panel: the tip is beside it only once it is in view.
+      target?.scrollIntoView({ block: 'nearest' });
       const r = target?.getBoundingClientRect();
       const { left, top } = coachPlace(r, { width: box.offsetWidth, height: box.offsetHeight }, window);
       box.style.left = `${left}px`;
@@ -112,7 +114,7 @@ export function coachPlace(
   const below = target.bottom + MARGIN;
   const above = target.top - MARGIN - box.height;
   if (below <= maxTop) return { left, top: below };
-  if (above >= MARGIN) return { left, top: above };
+  if (above >= MARGIN && above <= maxTop) return { left, top: above };
   // Too tall for either side of a low target: beside it, to its left, level with its bottom edge.
   return {
     left: Math.max(MARGIN, Math.min(target.left - box.width - MARGIN, maxLeft)),

@@ -1,6 +1,7 @@
 import { decideInWorker } from '../../ai/worker-client.ts';
 import { narrate, type SeatView, type Side, viewEvents } from '../../engine/index.ts';
 import { fill, focusHeading, h } from '../dom.ts';
+import { victoryConditions } from '../rules.ts';
 import type { TurnEvents } from '../session.ts';
 import type { ClassroomPhase } from './classroom-phase.ts';
 import { newsItems } from './news-panel.ts';
@@ -136,7 +137,13 @@ export class TurnFlow {
           : 'The other player should look away now: what follows is for your eyes only.',
       ),
       first
-        ? h('details', {}, h('summary', {}, 'Your briefing'), h('p', { className: 'briefing' }, s.briefing[side]))
+        ? h(
+            'details',
+            {},
+            h('summary', {}, 'Your briefing'),
+            h('p', { className: 'briefing' }, s.briefing[side]),
+            h('p', { className: 'win-rule' }, h('strong', {}, 'Exactly: '), victoryConditions(s)[side]),
+          )
         : null,
       h(
         'button',
