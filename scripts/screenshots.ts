@@ -1,6 +1,7 @@
 /**
- * Saves a screenshot of every screen to screenshots/ (git-ignored), to look at the game as a player would:
- * `npm run screenshots`. Builds the game, serves it on loopback, and drives it like the browser tests do.
+ * Saves a screenshot of every screen to screenshots/ (git-ignored), or to the folder SHOTS_DIR names, to look at
+ * the game as a player would: `npm run screenshots`. Builds the game, serves it on loopback, and drives it like the
+ * browser tests do. The screens whose layout depends on the size are taken again at 1280x720, 1366x768 and 1920x1080.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { appReady, openBrowser } from '../tests/browser/support.ts';
 
-const OUT = 'screenshots';
+const OUT = process.env.SHOTS_DIR ?? 'screenshots';
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(250);
@@ -140,10 +141,63 @@ async function main(): Promise<void> {
     await page.locator('#desk-ruling').scrollIntoViewIfNeeded();
     await shot(page, '23-desk-ruling');
     if (b.errors.length > 0) console.error(`console errors:\n${b.errors.join('\n')}`);
+    for (const size of SIZES) await atSize(url, size);
   } finally {
     await b.close();
     await server.close();
     rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+/**
+ * The screens issue 13 changed, at one size, in a fresh browser: the title, the first-game tips (the fourth sits
+ * by the commit button, low on a short screen), the turn screen, the question before a game in progress is
+ * replaced, and the hotseat hand-over wall after the first side's orders.
+ */
+async function atSize(url: string, size: { width: number; height: number }): Promise<void> {
+  const b = await openBrowser(size);
+  const page = b.page;
+  const name = (n: string) => `${n}-${size.width}x${size.height}`;
+  try {
+    await page.goto(url);
+    await appReady(page);
+    await shot(page, name('s1-title'));
+    await click(page, 'button:text("New game")');
+    await page.fill('#seed', '42');
+    await click(page, 'button[type=submit]');
+    await click(page, 'button:text("Begin the first week")');
+    await page.waitForSelector('.coach');
+    for (let i = 1; i < 4; i++) await click(page, '.coach button:text("Next tip")');
+    await shot(page, name('s2-tip-4'));
+    await click(page, '.coach button:text("Start playing")');
+    await page.selectOption('#order-type', 'strike-site');
+    await click(page, '#add-order');
+    await shot(page, name('s3-turn'));
+    await click(page, 'button:text("Menu")');
+    await click(page, 'button:text("New game")');
+    await page.selectOption('#opponent', 'hotseat');
+    await click(page, 'button[type=submit]');
+    await page.waitForSelector('#replace-game');
+    await shot(page, name('s4-replace-question'));
+    await click(page, '#replace-game');
+    await click(page, 'button:text("Begin the first week")');
+    await click(page, '#ready');
+    await page.selectOption('#order-type', 'strike-site');
+    await click(page, '#add-order');
+    await click(page, '#commit');
+    await page.waitForSelector('#ready');
+    await shot(page, name('s5-handover-wall'));
+    await click(page, '.handover-wall summary');
+    await shot(page, name('s6-handover-briefing'));
+    if (b.errors.length > 0) console.error(`console errors at ${size.width}x${size.height}:\n${b.errors.join('\n')}`);
+  } finally {
+    await b.close();
   }
 }
 

@@ -1,12 +1,12 @@
 import { AI_PLAYERS } from '../ai/registry.ts';
-import type { Scenario, Side } from '../engine/index.ts';
+import { longDate, type Scenario, type Side } from '../engine/index.ts';
 import { h, fill, focusHeading } from './dom.ts';
 import { GameScreen } from './game/screen.ts';
 import { defaultOrderSeconds } from './classroom.ts';
 import { type EndActions, renderEnd } from './end-screen.ts';
-import { renderRules } from './rules.ts';
+import { renderRules, victoryConditions } from './rules.ts';
 import { otherSide, type Session, Session as SessionClass, type Settings } from './session.ts';
-import { clearAutosave, readAutosave, writeAutosave } from './storage.ts';
+import { clearAutosave, keepReplaced, readAutosave, readReplaced, writeAutosave } from './storage.ts';
 
 /** A fresh random seed for the new-game form. The UI may use the platform's randomness; the engine never does. */
 function randomSeed(): string {
@@ -28,18 +28,7 @@ export class App {
 
   /** First screen: a shared game from the link, else the autosaved game in progress, else the title. */
   start(): void {
-    const code = new URLSearchParams(location.hash.slice(1)).get('g');
-    if (code) {
-      const opened = SessionClass.fromShareCode(this.scenarios, code);
-      history.replaceState(null, '', location.pathname + location.search);
-      if (opened.ok) {
-        this.adopt(opened.value);
-        this.play();
-        return;
-      }
-      this.title(opened.errors[0]?.message);
-      return;
-    }
+    if (this.openLink()) return;
     const saved = readAutosave();
     if (saved !== null) {
       const resumed = SessionClass.fromSave(this.scenarios, saved);
@@ -53,6 +42,118 @@ export class App {
       return;
     }
     this.title();
+  }
+
+  /**
+   * Opens the game link in the address bar, if there is one (at start, or pasted into a tab already showing the
+   * game), and takes it out of the address so a reload does not open it again. Returns whether there was a link.
+   */
+  openLink(): boolean {
+    const code = new URLSearchParams(location.hash.slice(1)).get('g');
+    if (!code) return false;
+    const opened = SessionClass.fromShareCode(this.scenarios, code);
+    history.replaceState(null, '', location.pathname + location.search);
+    // The game in progress in this browser, if any: a damaged link must not hide it, a good one must not erase it.
+    if (!this.session) this.session = this.resumeAutosave();
+    if (this.session && !this.session.over && this.session.toShareCode() === code) {
+      this.play(); // the link of the game already in progress here: nothing to replace
+      return true;
+    }
+    if (!opened.ok) {
+      this.title(opened.errors[0]?.message);
+      return true;
+    }
+    this.replaceWith(
+      opened.value,
+      'Opening this game link',
+      () => this.play(),
+      () => this.play(),
+    );
+    return true;
+  }
+
+  /** The autosaved game, if it can be resumed, without showing it. */
+  private resumeAutosave(): Session | null {
+    const saved = readAutosave();
+    if (saved === null) return null;
+    const resumed = SessionClass.fromSave(this.scenarios, saved);
+    return resumed.ok ? resumed.value : null;
+  }
+
+  /**
+   * Replaces the current game with another (a share link, a new game, a loaded save, a fork of a replay). A game in
+   * progress is never lost by surprise: the player is asked first, and the replaced game is kept for "Restore".
+   */
+  private replaceWith(next: Session, action: string, then: () => void, keep: () => void): void {
+    const current = this.session;
+    if (!current || current.over) {
+      this.adopt(next);
+      then();
+      return;
+    }
+    const s = current.scenario;
+    const side = current.hotseat ? 'a hotseat game' : `the ${s.sides[current.settings.side].name}`;
+    const yes = h(
+      'button',
+      {
+        id: 'replace-game',
+        onclick: () => {
+          const kept = keepReplaced(current.toSave(new Date().toISOString()));
+          if (kept) {
+            fill(message, h('div', { className: 'error' }, `${kept} Your game stays as it is.`));
+            return;
+          }
+          this.adopt(next);
+          then();
+        },
+      },
+      'Replace it (mine is kept to restore)',
+    );
+    const message = h('div', { role: 'alert' });
+    this.page(
+      h('h2', {}, 'Replace the game in progress?'),
+      h(
+        'p',
+        { className: 'lead' },
+        `You are playing ${side}, week ${current.state.turn} of ${current.view(current.settings.side).lastTurn}. ${action} replaces it on this screen.`,
+      ),
+      h(
+        'p',
+        {},
+        'Your game is not lost: it is kept in this browser, and “Restore the replaced game” on the title screen brings it back.',
+      ),
+      message,
+      h(
+        'div',
+        { className: 'actions' },
+        h('button', { id: 'keep-game', className: 'primary', onclick: keep }, 'Keep playing my game'),
+        yes,
+      ),
+    );
+  }
+
+  /** The replaced game comes back; the game it replaces in turn is kept in its place (a swap: nothing is lost). */
+  private restoreReplaced(): void {
+    const restored = SessionClass.fromSave(this.scenarios, readReplaced());
+    if (!restored.ok) {
+      this.title(`The replaced game could not be restored: ${restored.errors[0]?.message}`);
+      return;
+    }
+    const current = this.session;
+    if (current && !current.over) keepReplaced(current.toSave(new Date().toISOString()));
+    this.adopt(restored.value);
+    if (restored.value.over) this.end();
+    else this.play();
+  }
+
+  /** What the title screen says of the replaced game, or null if there is none to restore. */
+  private replacedGame(): string | null {
+    const saved = readReplaced();
+    if (saved === null) return null;
+    const settings = (saved as { settings?: { side?: unknown; opponent?: unknown } }).settings;
+    const s = this.scenarios[0]!;
+    if (settings?.opponent === 'hotseat') return 'a hotseat game';
+    return settings?.side === 'us' || settings?.side === 'iran' ? `the ${s.sides[settings.side].short}` : 'a game';
   }
 
   private adopt(session: Session): void {
@@ -104,16 +205,21 @@ export class App {
           fill(message, h('div', { className: 'error' }, `${file.name}: ${loaded.errors[0]?.message}`));
           return;
         }
-        this.adopt(loaded.value);
-        if (loaded.value.over) this.end();
-        else this.play();
+        this.replaceWith(
+          loaded.value,
+          `Loading ${file.name}`,
+          () => (loaded.value.over ? this.end() : this.play()),
+          () => this.play(),
+        );
       });
     });
     const canResume = this.session !== null && !this.session.over;
+    const replaced = this.replacedGame();
     this.page(
       h('div', { className: 'title-art' }, h('h1', {}, 'Two Boxers')),
       h('p', { className: 'lead' }, 'An escalation wargame of the standoff in Iraq, spring 2020.'),
-      h('p', { className: 'lead' }, s.summary),
+      this.atAGlance(s),
+      h('details', { className: 'summary' }, h('summary', {}, 'The situation in March 2020'), h('p', {}, s.summary)),
       message,
       h(
         'div',
@@ -121,6 +227,13 @@ export class App {
         canResume ? h('button', { className: 'primary', onclick: () => this.play() }, 'Continue the game') : null,
         h('button', { className: canResume ? '' : 'primary', onclick: () => this.setup() }, 'New game'),
         h('button', { onclick: () => fileInput.click() }, 'Load a save file…'),
+        replaced
+          ? h(
+              'button',
+              { id: 'restore-game', onclick: () => this.restoreReplaced() },
+              `Restore the replaced game (${replaced})`,
+            )
+          : null,
         h('button', { onclick: () => this.rules() }, 'Rules'),
         h('button', { onclick: () => this.viewer() }, 'Watch a replay…'),
         h('button', { onclick: () => void this.debrief() }, 'Debrief a saved game or replay'),
@@ -133,6 +246,42 @@ export class App {
         { className: 'note' },
         'Everything in the game is built from public reporting of March 2020; the scenario notes give every source. ',
         'Keyboard: Tab moves between controls, Enter or Space activates them.',
+      ),
+    );
+  }
+
+  /** The game in one look: where and when it is played, and the two sides with what each is after. */
+  private atAGlance(s: Scenario): HTMLElement {
+    const win = victoryConditions(s);
+    const weeks = `${s.turns} weeks from ${longDate(s.startDate)}`;
+    // Each briefing states the side's aim in one sentence ("What you want: ..."): the title shows that sentence.
+    const aim = (id: Side) => {
+      const want = /What you want: ([^.]+\.)/.exec(s.briefing[id])?.[1] ?? '';
+      return want.charAt(0).toUpperCase() + want.slice(1);
+    };
+    const side = (id: Side) =>
+      h(
+        'section',
+        { className: `glance-side glance-${id}`, 'aria-labelledby': `glance-${id}` },
+        h('h2', { id: `glance-${id}`, className: `side-${id}` }, s.sides[id].name),
+        h('p', { className: 'aim' }, aim(id)),
+        h('p', { className: 'note' }, win[id]),
+      );
+    return h(
+      'div',
+      { className: 'glance' },
+      h(
+        'p',
+        { className: 'theatre' },
+        h('strong', {}, 'Iraq and its neighbours'),
+        ` · ${weeks} · one week a turn, both sides order at once · ${win.war}`,
+      ),
+      h(
+        'div',
+        { className: 'glance-sides' },
+        side('us'),
+        h('p', { className: 'versus', 'aria-hidden': 'true' }, 'vs'),
+        side('iran'),
       ),
     );
   }
@@ -289,8 +438,12 @@ export class App {
         fill(error, h('div', { className: 'error' }, created.errors[0]?.message ?? 'Cannot start this game.'));
         return;
       }
-      this.adopt(created.value);
-      this.briefing();
+      this.replaceWith(
+        created.value,
+        'Starting a new game',
+        () => this.briefing(),
+        () => this.play(),
+      );
     });
     fillOpponents();
     this.page(form);
@@ -323,6 +476,7 @@ export class App {
           h('h3', { className: `side-${side}` }, s.sides[side].name),
           session.hotseat ? h('p', { className: 'note' }, 'Hotseat: each player reads only their own briefing.') : null,
           h('p', { className: 'briefing' }, s.briefing[side]),
+          h('p', { className: 'win-rule' }, h('strong', {}, 'Exactly: '), victoryConditions(s)[side]),
         ),
       ),
       h(
@@ -418,10 +572,13 @@ export class App {
       }
       this.page();
       this.leaveViewer = showReplay(this.root, opened.value.scenario, opened.value.game, {
-        fork: (session) => {
-          this.adopt(session);
-          this.play();
-        },
+        fork: (session) =>
+          this.replaceWith(
+            session,
+            'Playing on from this replay',
+            () => this.play(),
+            () => this.play(),
+          ),
         back: () => this.title(),
       });
     };

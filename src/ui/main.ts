@@ -25,6 +25,7 @@ if (typeof scenarios === 'string') {
 } else {
   const app = new App(root, scenarios);
   app.start();
+  window.addEventListener('hashchange', () => app.openLink());
   performance.mark('two-boxers:first-screen');
   // Tests and the screenshot script drive the game through the UI; this only lets them wait for it to be ready.
   (window as unknown as { __twoBoxersReady?: boolean }).__twoBoxersReady = true;

@@ -58,7 +58,6 @@ export function orderKind(s: Scenario, spec: OrderSpec): string {
   return `${SEVERITY_WORDS[spec.severity]}, ${spec.deniable ? 'deniable' : 'public'} (${points > 0 ? '+' : ''}${points})`;
 }
 
-/** How each side wins and how both lose, in words built from the scenario's victory data. */
 /** The incident rule in a sentence (with a leading space), or nothing when the scenario has none. */
 function incidentRule(s: Scenario): string {
   const i = s.ladder.incidents;
@@ -67,11 +66,13 @@ function incidentRule(s: Scenario): string {
   return ` From rung ${i.fromRung} up, forces on both sides are on a hair trigger: each week the crisis starts there, an incident nobody ordered may undo that week's calming and lift it one rung above where it began, with a chance of ${first}, and ${i.perMillePerRung / 10} points more for each rung higher.`;
 }
 
+/** How each side wins and how both lose, in words built from the scenario's victory data. */
 export function victoryConditions(s: Scenario): { us: string; iran: string; war: string } {
   const v = s.victory;
   return {
     us: `The Coalition wins at the end if it still holds its key bases, Baghdad's consent is ${v.us.minConsent}+, ISIS is ${v.us.maxIsis} or less, credibility is ${v.us.minCredibility}+ and the ladder is at rung ${v.us.maxRung} or below.`,
-    iran: `Iran wins at once if parliament passes an eviction vote while consent is ${s.baghdad.expulsionConsent} or less, if the US holds ${v.iran.tokenBases} bases or fewer, or if US resolve falls to ${v.iran.resolveBreak}; at the end it wins if the US falls short while its proxy capability is ${v.iran.minProxyCapability}+ and a front keeps deniability ${v.iran.minDeniability}+.`,
+    // The vote itself costs consent first: the expulsion test is on what is left after it (resolve.ts, vote()).
+    iran: `Iran wins at once if parliament passes an eviction vote that leaves Baghdad's consent at ${s.baghdad.expulsionConsent} or less (a passed vote costs the US ${-s.baghdad.voteConsentDrop} consent), if the US holds ${v.iran.tokenBases} bases or fewer, or if US resolve falls to ${v.iran.resolveBreak}; at the end it wins if the US falls short while its proxy capability is ${v.iran.minProxyCapability}+ and a front keeps deniability ${v.iran.minDeniability}+.`,
     war: `If the ladder reaches rung ${s.ladder.war}, the game ends in regional war and both sides lose.`,
   };
 }

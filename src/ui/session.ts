@@ -14,6 +14,7 @@ import {
   type Inject,
   injectSchema,
   type Order,
+  ORDER_TYPES,
   orderSchema,
   parseReplay,
   type Replay,
@@ -298,6 +299,8 @@ export class Session {
           ? `This save uses an older format (version ${version}) that this version of the game cannot read.`
           : `This save comes from a newer version of the game (format ${String(version)}).`,
       );
+    const unknown = unknownOrder(input as { replay?: unknown; pending?: unknown; settings?: unknown }, scenarios);
+    if (unknown) return err('save.order-type', unknown);
     const parsed = saveSchema.safeParse(input);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
@@ -432,6 +435,43 @@ const shareSchema = z.strictObject({
 type SharePayload = z.infer<typeof shareSchema>;
 
 export const otherSide = (side: Side): Side => (side === 'us' ? 'iran' : 'us');
+
+/**
+ * The first order of a save whose type this version of the game does not know, in the player's words: the schema's
+ * own message lists every known type, which tells a player nothing. Null when every order's type is known (the
+ * schema then checks the rest).
+ */
+function unknownOrder(
+  save: { replay?: unknown; pending?: unknown; settings?: unknown },
+  scenarios: readonly Scenario[],
+): string | null {
+  const known = new Set<string>(ORDER_TYPES);
+  const scenarioId = (save.settings as { scenarioId?: unknown } | undefined)?.scenarioId;
+  const scenario = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0];
+  const sideName = (side: Side) => scenario?.sides[side].name ?? side;
+  const first = (orders: unknown): string | null => {
+    if (!Array.isArray(orders)) return null;
+    for (const o of orders) {
+      const type = (o as { type?: unknown } | null)?.type;
+      if (typeof type === 'string' && !known.has(type)) return type;
+    }
+    return null;
+  };
+  const words = (type: string, where: string) =>
+    `This save holds an order this version of the game does not know ("${type}", ${where}). It was probably made with a newer or changed version of the game, so it cannot be opened here.`;
+  const turns = (save.replay as { turns?: unknown } | undefined)?.turns;
+  if (Array.isArray(turns))
+    for (const [i, t] of turns.entries())
+      for (const side of ['us', 'iran'] as const) {
+        const type = first((t as Record<string, unknown> | null)?.[side]);
+        if (type) return words(type, `week ${i + 1}, orders of the ${sideName(side)}`);
+      }
+  for (const side of ['us', 'iran'] as const) {
+    const type = first((save.pending as Record<string, unknown> | undefined)?.[side]);
+    if (type) return words(type, `the sealed orders of the ${sideName(side)}`);
+  }
+  return null;
+}
 
 function describe(errors: readonly EngineError[]): string {
   return errors.map((e) => e.message).join('; ');

@@ -2,6 +2,7 @@ import type { SaveFile } from './session.ts';
 
 const AUTOSAVE = 'two-boxers/autosave/v1';
 const PREVIOUS = 'two-boxers/autosave/v1/previous';
+const REPLACED = 'two-boxers/replaced/v1';
 const TUTORIAL = 'two-boxers/tutorial-done';
 
 /** Reads the autosave, if any, as raw JSON (the session validates it). */
@@ -34,6 +35,29 @@ export function clearAutosave(): void {
     localStorage.removeItem(AUTOSAVE);
   } catch {
     // storage unavailable: nothing to clear
+  }
+}
+
+/**
+ * Keeps a game in progress that the player chose to replace (a share link, a new game, a loaded save), so the title
+ * screen can bring it back. One slot: the last game replaced.
+ */
+export function keepReplaced(save: SaveFile): string | null {
+  try {
+    localStorage.setItem(REPLACED, JSON.stringify(save));
+    return null;
+  } catch (e) {
+    return `The replaced game could not be kept in this browser (${e instanceof Error ? e.message : String(e)}).`;
+  }
+}
+
+/** The last replaced game, as raw JSON (the session validates it), or null. */
+export function readReplaced(): unknown {
+  try {
+    const text = localStorage.getItem(REPLACED);
+    return text === null ? null : JSON.parse(text);
+  } catch {
+    return null;
   }
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { RESULT_WORDS } from '../../src/ui/result-words.ts';
+import { activate, fingerprint, giveOrders, startGame } from './play.ts';
 import { appReady, type Browser, canvasInk, openBrowser } from './support.ts';
 
 const baseUrl = inject('baseUrl');
@@ -27,63 +28,6 @@ afterEach(async () => {
   expect(errors, 'console errors').toEqual([]);
 });
 
-/** Presses Tab until the focused element matches, proving the control is reachable from the keyboard. */
-async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
-  const target = page.locator(selector).first();
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not reach ${selector} with the Tab key`);
-}
-
-async function activate(page: Page, selector: string): Promise<void> {
-  await page.waitForSelector(selector);
-  await tabTo(page, selector);
-  await page.keyboard.press('Enter');
-}
-
-interface NewGame {
-  side: 'us' | 'iran';
-  hotseat?: boolean;
-  seed: string;
-}
-
-/** Title → new game → briefing → first week, with the keyboard alone. */
-async function startGame(page: Page, game: NewGame): Promise<void> {
-  await page.goto(baseUrl);
-  await appReady(page);
-  await activate(page, 'button:text("New game")');
-  await page.waitForSelector('#setup-title');
-  await tabTo(page, '#preset');
-  await page.keyboard.press('ArrowDown'); // the short classroom game
-  if (game.side === 'iran') {
-    await tabTo(page, 'input[name=side]:checked');
-    await page.keyboard.press('ArrowDown');
-  }
-  if (game.hotseat) {
-    await tabTo(page, '#opponent');
-    await page.keyboard.press('End');
-  }
-  await tabTo(page, '#seed');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(game.seed);
-  await activate(page, 'button[type=submit]');
-  await activate(page, 'button:text("Begin the first week")');
-  if (await page.isVisible('.coach')) await activate(page, '.coach button:text("Skip the tips")');
-}
-
-/** One side's orders for a week: the first order the menu offers, then commit. */
-async function giveOrders(page: Page): Promise<void> {
-  if (await page.isVisible('#ready')) await activate(page, '#ready');
-  await page.waitForSelector('#commit');
-  if (await page.isEnabled('#add-order')) {
-    await activate(page, '#add-order');
-    await page.waitForSelector('.chosen li:not(.empty)');
-  }
-  await activate(page, '#commit');
-}
-
 /** Plays weeks until the end screen; returns how many weeks it took. */
 async function playToEnd(page: Page, hotseat = false): Promise<number> {
   for (let week = 1; week <= 12; week++) {
@@ -102,11 +46,6 @@ async function playToEnd(page: Page, hotseat = false): Promise<number> {
   throw new Error('the game did not end within 12 weeks');
 }
 
-async function fingerprint(page: Page): Promise<string> {
-  if (!(await page.isVisible('#fingerprint'))) await activate(page, '#tab-log');
-  return (await page.textContent('#fingerprint')) ?? '';
-}
-
 /**
  * Whole games against the computer, keyboard only, one per side: each starts from the title screen, draws the map,
  * plays the side's first menu order every week to the end screen, and ends where the command-line replay of its
@@ -116,6 +55,42 @@ const WHOLE_GAMES: [id: string, side: 'us' | 'iran', seed: string, ending: keyof
   ['coalition-101', 'us', '101', 'shared-loss'],
   ['iran-202', 'iran', '202', 'us'],
 ];
+
+/**
+ * A screenshot of the page, decoded in the page: how many pixels lie outside the hand-over card, and how many of those
+ * differ from the top-left pixel (the wall). A translucent wall lets the screen behind tint some of them.
+ */
+async function pixelsBesideCard(page: Page): Promise<{ outside: number; other: number }> {
+  const card = (await page.locator('.handover-wall .card').boundingBox())!;
+  const png = await page.screenshot();
+  return page.evaluate(
+    async ({ b64, card }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      // The card's edges fall between pixels: the pixels it partly covers are the card's.
+      const [x0, x1] = [Math.floor(card.x), Math.ceil(card.x + card.width)];
+      const [y0, y1] = [Math.floor(card.y), Math.ceil(card.y + card.height)];
+      let outside = 0;
+      let other = 0;
+      for (let y = 0; y < c.height; y++)
+        for (let x = 0; x < c.width; x++) {
+          if (x >= x0 && x < x1 && y >= y0 && y < y1) continue;
+          outside++;
+          const i = (y * c.width + x) * 4;
+          if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) other++;
+        }
+      return { outside, other };
+    },
+    { b64: png.toString('base64'), card },
+  );
+}
 
 describe('the browser game', () => {
   it.each(WHOLE_GAMES)(
@@ -153,8 +128,16 @@ describe('the browser game', () => {
     const chosen = (await page.textContent('.chosen')) ?? '';
     await activate(page, '#commit');
     await page.waitForSelector('#ready');
-    // The hand-over screen covers everything: nothing of the Coalition's orders shows until Iran's player is in.
-    expect(await page.textContent('.overlay')).not.toContain(chosen.replace('Remove', '').trim().slice(0, 20));
+    // The hand-over screen is a wall: nothing of the Coalition's turn is in the page's visible text...
+    const ordered = chosen.replace('Remove', '').trim().slice(0, 20);
+    const visible = await page.evaluate(() => document.body.innerText);
+    expect(visible).not.toContain(ordered);
+    expect(visible).not.toMatch(/Political capital|to play/);
+    expect(visible).toContain('Pass the device to the');
+    // ...nor drawn on screen: outside the hand-over card, every pixel is the wall's one colour.
+    const beside = await pixelsBesideCard(page);
+    expect(beside.outside).toBeGreaterThan((1280 * 720) / 2);
+    expect(beside.other).toBe(0);
     await activate(page, '#ready');
     expect(await page.textContent('#panel')).not.toContain(chosen.replace('Remove', '').trim().slice(0, 20));
     await activate(page, '#commit');

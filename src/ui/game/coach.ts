@@ -77,9 +77,10 @@ export function showCoach(
     // which measures too) now would lay out the whole turn screen one extra time while it starts (3-5 ms), and the
     // tip is not painted before then.
     requestAnimationFrame(() => {
+      // The commit button may lie below the fold of the orders panel: the tip is beside it only once it is in view.
+      target?.scrollIntoView({ block: 'nearest' });
       const r = target?.getBoundingClientRect();
-      const left = r ? Math.min(Math.max(8, r.left), window.innerWidth - 360) : 40;
-      const top = r ? (r.bottom + 180 < window.innerHeight ? r.bottom + 8 : Math.max(8, r.top - 200)) : 40;
+      const { left, top } = coachPlace(r, { width: box.offsetWidth, height: box.offsetHeight }, window);
       box.style.left = `${left}px`;
       box.style.top = `${top}px`;
       first.focus();
@@ -93,4 +94,30 @@ export function showCoach(
   };
   document.body.append(box);
   show();
+}
+
+const MARGIN = 8;
+
+/**
+ * Where a tip goes: below its target if it fits there, else above it, else beside it; always wholly on the
+ * screen, so its buttons are in view even when the target (the commit button) sits at the bottom of a short screen.
+ */
+export function coachPlace(
+  target: { left: number; top: number; bottom: number } | undefined,
+  box: { width: number; height: number },
+  screen: { innerWidth: number; innerHeight: number },
+): { left: number; top: number } {
+  const maxLeft = Math.max(MARGIN, screen.innerWidth - box.width - MARGIN);
+  const maxTop = Math.max(MARGIN, screen.innerHeight - box.height - MARGIN);
+  if (!target) return { left: Math.min(40, maxLeft), top: Math.min(40, maxTop) };
+  const left = Math.min(Math.max(MARGIN, target.left), maxLeft);
+  const below = target.bottom + MARGIN;
+  const above = target.top - MARGIN - box.height;
+  if (below <= maxTop) return { left, top: below };
+  if (above >= MARGIN && above <= maxTop) return { left, top: above };
+  // Too tall for either side of a low target: beside it, to its left, level with its bottom edge.
+  return {
+    left: Math.max(MARGIN, Math.min(target.left - box.width - MARGIN, maxLeft)),
+    top: Math.min(maxTop, Math.max(MARGIN, target.bottom - box.height)),
+  };
 }

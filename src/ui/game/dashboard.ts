@@ -47,7 +47,7 @@ export class Dashboard implements Panel {
         b.consent,
         prev?.baghdad.consent,
         100,
-        `The US wins only with ${s.victory.us.minConsent}+; at ${s.baghdad.expulsionConsent} or less a passed vote expels it`,
+        `The US wins only with ${s.victory.us.minConsent}+; a passed vote expels it if it leaves ${s.baghdad.expulsionConsent} or less (a passed vote costs ${-s.baghdad.voteConsentDrop})`,
       ),
       meter(
         'Eviction pressure',

@@ -46,6 +46,7 @@ export class GameScreen implements ScreenHost {
   private current: ScreenState;
   private shownMap: MapController | null = null;
   private gone = false;
+  private coaching = false;
   private readonly top: TopBar;
   private readonly ladder: LadderStrip;
   private readonly dash: Dashboard;
@@ -109,7 +110,10 @@ export class GameScreen implements ScreenHost {
         this.renderPanel();
       },
       commit: () => void this.flow.commit(),
-      coach: () =>
+      coach: () => {
+        // The orders panel asks on every redraw of the first week (adding or removing an order): one box at a time.
+        if (this.coaching) return;
+        this.coaching = true;
         showCoach(
           root,
           session.scenario,
@@ -120,8 +124,12 @@ export class GameScreen implements ScreenHost {
             panel,
             commit: () => this.orders.shownCommitButton(),
           },
-          () => this.orders.focusOrderType(),
-        ),
+          () => {
+            this.coaching = false;
+            this.orders.focusOrderType();
+          },
+        );
+      },
     });
     this.sites = new SitesPanel(panel, session, this);
     this.flow = new TurnFlow(

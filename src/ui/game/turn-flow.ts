@@ -1,6 +1,7 @@
 import { decideInWorker } from '../../ai/worker-client.ts';
 import { narrate, type SeatView, type Side, viewEvents } from '../../engine/index.ts';
 import { fill, focusHeading, h } from '../dom.ts';
+import { victoryConditions } from '../rules.ts';
 import type { TurnEvents } from '../session.ts';
 import type { ClassroomPhase } from './classroom-phase.ts';
 import { newsItems } from './news-panel.ts';
@@ -117,6 +118,8 @@ export class TurnFlow {
     const classroom = host.state.classroom;
     host.announce('');
     this.parts.sites.hideTooltip();
+    // The side that just played leaves nothing behind the wall: its orders go from the page, not only from view.
+    fill(this.parts.panel);
     const first = host.session.state.turn === 1;
     const card = h(
       'div',
@@ -134,7 +137,13 @@ export class TurnFlow {
           : 'The other player should look away now: what follows is for your eyes only.',
       ),
       first
-        ? h('details', {}, h('summary', {}, 'Your briefing'), h('p', { className: 'briefing' }, s.briefing[side]))
+        ? h(
+            'details',
+            {},
+            h('summary', {}, 'Your briefing'),
+            h('p', { className: 'briefing' }, s.briefing[side]),
+            h('p', { className: 'win-rule' }, h('strong', {}, 'Exactly: '), victoryConditions(s)[side]),
+          )
         : null,
       h(
         'button',
@@ -159,7 +168,7 @@ export class TurnFlow {
         ? h('button', { id: 'to-class-screen', onclick: () => host.projector() }, 'Back to the class screen')
         : null,
     );
-    fill(this.parts.overlay, h('div', { className: 'overlay' }, card));
+    fill(this.parts.overlay, h('div', { className: 'overlay handover-wall' }, card));
     focusHeading(card);
   }
 }
