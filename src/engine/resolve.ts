@@ -2,7 +2,7 @@ import { freeze } from 'immer';
 import { attributionConfidence, likelihoodWord } from './attribution.ts';
 import { addDays } from './dates.ts';
 import type { Audience, GameEvent } from './events.ts';
-import { type Inject, type Ruling, rulingKey } from './facilitator.ts';
+import { type Inject, type Ruling, rulingKey } from './rulings.ts';
 import { incidentChance, stepLadder } from './ladder.ts';
 import { chance, clamp, perMille, roundTen } from './math.ts';
 import { type AttackOrder, embassyOf, type Order, specOf } from './orders.ts';
