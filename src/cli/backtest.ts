@@ -1,17 +1,15 @@
-import { setAutoFreeze } from 'immer';
 import {
   basesHeld,
   bestDeniability,
   createGame,
+  describeOrder,
   type GameEvent,
   type GameState,
+  type MarkerMeasure,
   type Order,
   resolveOrders,
   type Scenario,
 } from '../engine/index.ts';
-import { describeOrder } from '../engine/narrate.ts';
-import { setStateFreezing } from '../engine/resolve.ts';
-import type { MarkerMeasure } from '../engine/scenario.ts';
 import { die, parseArgs, parseSeedRange, readScenario, runMain } from './args.ts';
 import { keepLegal } from '../analysis/recorded-orders.ts';
 import { quantile } from '../analysis/spread.ts';
@@ -24,9 +22,6 @@ import { quantile } from '../analysis/spread.ts';
  *   npm run backtest -- [--scenario scenarios/red-lines.json] [--seeds 1-500] [--markdown]
  * --seeds takes a range A-B or a count N (seeds 1 to N). docs/backtest.md explains the markers and the verdicts.
  */
-
-setAutoFreeze(false);
-setStateFreezing(false);
 
 const DEFAULT_SCENARIO = 'scenarios/red-lines.json';
 const DEFAULT_SEEDS = '1-500';
@@ -81,7 +76,7 @@ function playHistory(scenario: Scenario, seed: string, drops: Drop[]): Played {
       for (const d of legal.dropped)
         drops.push({ turn: state.turn, side, order: describeOrder(scenario, d.order), reason: d.reason });
     }
-    const resolved = resolveOrders(scenario, state, orders.us, orders.iran);
+    const resolved = resolveOrders(scenario, state, orders.us, orders.iran, [], { freeze: false });
     if (!resolved.ok)
       throw new Error(`turn ${state.turn}: checked orders were refused: ${resolved.errors[0]?.message}`);
     state = resolved.value.state;

@@ -1,9 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { setAutoFreeze } from 'immer';
 import { playMatch } from '../ai/match.ts';
 import { aiIds, findAi } from '../ai/registry.ts';
 import { type Scenario, type Side, scenarioHash, turnsFor } from '../engine/index.ts';
-import { setStateFreezing } from '../engine/resolve.ts';
 import { die } from './args.ts';
 
 export { parseSeedRange } from './args.ts';
@@ -60,6 +58,8 @@ export function playRow(scenario: Scenario, matchup: Matchup, seed: number): Gam
   if (!us || !iran) throw new Error(`unknown player ${matchup.us} or ${matchup.iran}`);
   const m = playMatch(scenario, String(seed), us.policy, iran.policy, {
     keepLog: true,
+    // Batch runs skip freezing, as DESIGN.md says: it catches mutation in tests and the UI, and costs time here.
+    freeze: false,
     ...(matchup.preset === null ? {} : { preset: matchup.preset }),
   });
   const s = m.state;
@@ -143,9 +143,6 @@ interface ChunkResult {
 
 /** The work a batch thread does: play a chunk of seeds of one scenario variant. Exported for the pool. */
 export const BATCH_WORK = workKind(import.meta.url, 'BATCH_WORK', (context: BatchContext) => {
-  // Batch runs skip freezing, as DESIGN.md says: it catches mutation in tests and the UI, and costs time here.
-  setAutoFreeze(false);
-  setStateFreezing(false);
   return (chunk: Chunk): ChunkResult => {
     const scenario = context.scenarios[chunk.variant];
     if (!scenario) throw new Error(`no scenario variant ${chunk.variant}`);

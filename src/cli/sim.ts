@@ -21,7 +21,7 @@ import {
   type Side,
   turnsFor,
 } from '../engine/index.ts';
-import { describeOrder, longDate, narrate } from '../engine/narrate.ts';
+import { describeOrder, longDate, narrate } from '../engine/index.ts';
 import { die, loadScenario, parseArgs, runMain } from './args.ts';
 import { loadReplay, verifiedLine } from './replay-file.ts';
 

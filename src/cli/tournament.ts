@@ -1,10 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
-import { setAutoFreeze } from 'immer';
 import { playMatch } from '../ai/match.ts';
 import { type AiPlayer, playersOf } from '../ai/registry.ts';
 import { type OutcomeResult, type Scenario, type Side, turnsFor } from '../engine/index.ts';
-import { setStateFreezing } from '../engine/resolve.ts';
 import { die, loadBook, loadScenario, parseArgs, runMain } from './args.ts';
 import { chunkSizes, runPool, workKind } from './pool.ts';
 
@@ -16,10 +14,6 @@ import { chunkSizes, runPool, workKind } from './pool.ts';
  *                         [--scenario FILE] [--doctrines FILE] [--markdown]
  * Results depend only on the seeds and the data (decision times aside): --jobs only spreads the games over threads.
  */
-
-// Batch runs skip freezing, as DESIGN.md says.
-setAutoFreeze(false);
-setStateFreezing(false);
 
 const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
 
@@ -55,6 +49,7 @@ function play(scenario: Scenario, players: readonly AiPlayer[], preset: string |
   };
   const m = playMatch(scenario, task.seed, find('us', task.us), find('iran', task.iran), {
     keepLog: false,
+    freeze: false, // batch runs skip freezing, as DESIGN.md says
     ...(preset === null ? {} : { preset }),
   });
   const o = m.state.outcome;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { GameEvent } from './events.ts';
-import { injectEffects } from './resolve.ts';
+import { type FreezeOptions, injectEffects } from './resolve.ts';
 import { fail, ok, type Result } from './result.ts';
 import { type Inject, injectSchema, type Ruling, rulingKey, rulingSchema } from './rulings.ts';
 import type { Scenario } from './scenario.ts';
@@ -62,10 +62,11 @@ export function releaseInject(
   scenario: Scenario,
   state: GameState,
   input: unknown,
+  options: FreezeOptions = {},
 ): Result<{ state: GameState; events: GameEvent[] }> {
   const checked = checkInject(scenario, state, input);
   if (!checked.ok) return checked;
-  return ok(injectEffects(scenario, state, checked.value));
+  return ok(injectEffects(scenario, state, checked.value, options));
 }
 
 /** Checks rulings against the scenario: shape, and the groups they name. Whether they match a roll is known only once the turn is resolved. */

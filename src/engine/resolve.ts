@@ -31,18 +31,18 @@ export interface TurnResult {
   events: GameEvent[];
 }
 
-let freezeStates = true;
-
-/**
- * Whether resolved states are deep-frozen (the default: in tests and the UI it turns an accidental mutation into
- * an error). Batch runs switch it off, as they do immer's auto-freeze.
- */
-export function setStateFreezing(on: boolean): void {
-  freezeStates = on;
+/** How the engine hands out the states it makes. */
+export interface FreezeOptions {
+  /**
+   * Deep-freeze every state handed out (the default: in tests and the UI it turns an accidental mutation into an
+   * error). Batch runs, workers and benchmarks pass false: there freezing costs time and guards nothing they keep.
+   */
+  freeze?: boolean;
 }
 
-/** A new state as the engine hands it out: deep-frozen, unless freezing is off. */
-export const handOut = (state: GameState): GameState => (freezeStates ? freeze(state, true) : state);
+/** A new state as the engine hands it out: deep-frozen, unless the caller passed `freeze: false`. */
+export const handOut = (state: GameState, options: FreezeOptions = {}): GameState =>
+  options.freeze === false ? state : freeze(state, true);
 
 /**
  * A working copy for one resolution: every part a turn may change is copied, the records of past turns are shared.
@@ -81,7 +81,12 @@ function workingCopy(s: GameState): GameState {
  * Resolves the turn once both sides have submitted: one step on a working copy, one RNG restore and save.
  * Returns the new state and the events in the order they happened; the input state is left untouched.
  */
-export function resolveTurn(scenario: Scenario, state: GameState, rulings: readonly Ruling[] = []): Result<TurnResult> {
+export function resolveTurn(
+  scenario: Scenario,
+  state: GameState,
+  rulings: readonly Ruling[] = [],
+  options: FreezeOptions = {},
+): Result<TurnResult> {
   if (state.outcome) return fail('game.over', 'the game is over');
   const { us, iran } = state.submitted;
   if (!us || !iran)
@@ -94,17 +99,22 @@ export function resolveTurn(scenario: Scenario, state: GameState, rulings: reado
   runTurn(turn, us, iran);
   const unmatched = rulings.find((r) => !turn.ruled.has(rulingKey(r)));
   if (unmatched) return fail('ruling.unmatched', `turn ${state.turn} has no ${rulingKey(unmatched)} to rule on`);
-  return ok({ state: handOut(next), events: turn.events });
+  return ok({ state: handOut(next, options), events: turn.events });
 }
 
 /**
  * An inject's effects on the turn being ordered (checked by the caller: facilitator.ts). No dice are rolled: a released
  * card comes into play whatever its conditions say.
  */
-export function injectEffects(scenario: Scenario, state: GameState, inject: Inject): TurnResult {
+export function injectEffects(
+  scenario: Scenario,
+  state: GameState,
+  inject: Inject,
+  options: FreezeOptions = {},
+): TurnResult {
   const next = workingCopy(state);
   next.submitted = { ...state.submitted };
   const turn = newTurn(scenario, next);
   applyInject(turn, inject);
-  return { state: handOut(next), events: turn.events };
+  return { state: handOut(next, options), events: turn.events };
 }
