@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseScenario, type Scenario } from '../src/engine/scenario.ts';
+import { parseScenario, type Scenario } from '../src/engine/index.ts';
 import { NamePainter, type TextMeasurer } from '../src/ui/map/canvas-text.ts';
 import { computePlan, planInputs } from '../src/ui/map/plan.ts';
 import {

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import doctrinesJson from '../../scenarios/doctrines.json';
-import { IRAN_ORDER_TYPES, ORDER_TYPES, type OrderType, type Side, US_ORDER_TYPES } from '../engine/index.ts';
-import { type EngineError, failMany, jsonPath, ok, type Result } from '../engine/result.ts';
+import {
+  type EngineError,
+  failMany,
+  IRAN_ORDER_TYPES,
+  jsonPath,
+  ORDER_TYPES,
+  type OrderType,
+  ok,
+  type Result,
+  type Side,
+  US_ORDER_TYPES,
+} from '../engine/index.ts';
 
 /**
  * Doctrines in data: the personalities of the computer players and the strategist's search budgets, read from

@@ -1,6 +1,5 @@
-import type { Order, Scenario, SeatView } from '../engine/index.ts';
-import { Dice, seedRng, specOf } from '../engine/index.ts';
-import { groupName, siteName } from '../engine/narrate.ts';
+import type { FreezeOptions, Order, Scenario, SeatView } from '../engine/index.ts';
+import { Dice, groupName, seedRng, siteName, specOf } from '../engine/index.ts';
 
 /** A player: reads only its seat's view and returns orders, each with a reason a student can follow. */
 export interface Decision {
@@ -22,7 +21,11 @@ export interface SearchStats {
   margin: number;
 }
 
-export type Policy = (scenario: Scenario, view: SeatView, dice: Dice) => Decision;
+/**
+ * A computer player's decision for a view. `options` reaches the engine for any game a player plays ahead in its
+ * head (the strategist's playouts): a batch or a worker passes `freeze: false`.
+ */
+export type Policy = (scenario: Scenario, view: SeatView, dice: Dice, options?: FreezeOptions) => Decision;
 
 /**
  * An AI's own random stream for one turn, derived from the game seed: it never draws from (or sees) the game's RNG.

@@ -2,6 +2,7 @@ import { isSide } from '../engine/index.ts';
 import {
   aims,
   Dice,
+  type FreezeOptions,
   type GameState,
   isOrderLegal,
   legalOrders,
@@ -184,8 +185,8 @@ function modelOrders(scenario: Scenario, doctrine: Doctrine, state: GameState, d
  * One turn of a playout. The turn records and the attacks and strikes no rule or doctrine looks back to are dropped
  * as it goes: every turn copies the state and every model's view maps over them.
  */
-function step(scenario: Scenario, state: GameState, us: Order[], iran: Order[]): GameState {
-  const r = resolveTurn(scenario, { ...state, submitted: { us, iran } });
+function step(scenario: Scenario, state: GameState, us: Order[], iran: Order[], options: FreezeOptions): GameState {
+  const r = resolveTurn(scenario, { ...state, submitted: { us, iran } }, [], options);
   if (!r.ok) throw new Error(`a playout could not resolve: ${r.errors[0]?.message}`);
   const next = r.value.state;
   const since = next.turn - RECENT_TURNS;
@@ -229,7 +230,7 @@ export function playoutValue(scenario: Scenario, state: GameState, side: Side, b
 
 /**
  * The strategist's decision for a view at a level. Draws only from `dice` (its own stream): the candidates' targets,
- * the sampled worlds, their RNG states and the models' choices.
+ * the sampled worlds, their RNG states and the models' choices. `options` reaches the engine in every playout.
  */
 export function searchDecision(
   scenario: Scenario,
@@ -237,6 +238,7 @@ export function searchDecision(
   dice: Dice,
   level: StrategistLevel,
   book: DoctrineBook = DOCTRINES,
+  options: FreezeOptions = {},
 ): Decision {
   if (view.outcome || !isSide(view.seat)) return { orders: [], reasons: [] };
   const side = view.seat;
@@ -267,11 +269,15 @@ export function searchDecision(
   };
   const playout = (c: Candidate, plan: Doctrine, w: World): number => {
     const models = new Dice(w.models);
-    let state = side === 'us' ? step(scenario, w.state, c.orders, w.first) : step(scenario, w.state, w.first, c.orders);
+    let state =
+      side === 'us'
+        ? step(scenario, w.state, c.orders, w.first, options)
+        : step(scenario, w.state, w.first, c.orders, options);
     for (let t = 1; t < level.horizon && !state.outcome; t++) {
       const mine = modelOrders(scenario, plan, state, models);
       const theirs = modelOrders(scenario, w.opponent, state, models);
-      state = side === 'us' ? step(scenario, state, mine, theirs) : step(scenario, state, theirs, mine);
+      state =
+        side === 'us' ? step(scenario, state, mine, theirs, options) : step(scenario, state, theirs, mine, options);
     }
     return playoutValue(scenario, state, side, book);
   };
@@ -369,5 +375,5 @@ const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))
 
 /** The strategist at a level, as a policy. */
 export function strategistPolicy(level: StrategistLevel, book: DoctrineBook = DOCTRINES): Policy {
-  return (scenario, view, dice) => searchDecision(scenario, view, dice, level, book);
+  return (scenario, view, dice, options) => searchDecision(scenario, view, dice, level, book, options);
 }

@@ -1,5 +1,4 @@
-import { rungName, type Scenario } from '../engine/index.ts';
-import { frontName, groupName, siteName } from '../engine/narrate.ts';
+import { frontName, groupName, rungName, type Scenario, siteName } from '../engine/index.ts';
 
 /** Small helpers for the reasons an AI gives, in words a student reads without a glossary. */
 

@@ -1,4 +1,4 @@
-import { Dice, type RngState, type Scenario, type SeatView, type Side } from '../engine/index.ts';
+import { Dice, type FreezeOptions, type RngState, type Scenario, type SeatView, type Side } from '../engine/index.ts';
 import { findAi } from './registry.ts';
 import type { Decision } from './simple.ts';
 
@@ -19,15 +19,22 @@ export interface DecideRequest {
 
 export type DecideResponse = { id: number; ok: true; decision: Decision } | { id: number; ok: false; error: string };
 
-/** Answers one request: finds the player, rebuilds its dice and decides. Never throws: errors come back as values. */
-export function handleRequest(scenarios: Map<string, Scenario>, req: DecideRequest): DecideResponse {
+/**
+ * Answers one request: finds the player, rebuilds its dice and decides (`options` reaches the engine in the
+ * player's playouts). Never throws: errors come back as values.
+ */
+export function handleRequest(
+  scenarios: Map<string, Scenario>,
+  req: DecideRequest,
+  options: FreezeOptions = {},
+): DecideResponse {
   try {
     if (req.scenario) scenarios.set(req.scenarioKey, req.scenario);
     const scenario = scenarios.get(req.scenarioKey);
     if (!scenario) return { id: req.id, ok: false, error: `unknown scenario "${req.scenarioKey}": send it first` };
     const player = findAi(req.side, req.ai);
     if (!player) return { id: req.id, ok: false, error: `no computer player "${req.ai}" for ${req.side}` };
-    return { id: req.id, ok: true, decision: player.policy(scenario, req.view, new Dice(req.rng)) };
+    return { id: req.id, ok: true, decision: player.policy(scenario, req.view, new Dice(req.rng), options) };
   } catch (e) {
     return { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

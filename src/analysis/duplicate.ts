@@ -1,6 +1,4 @@
-import { hashValue, type Order, type Result, type Side } from '../engine/index.ts';
-import { describeOrder } from '../engine/narrate.ts';
-import { fail, ok } from '../engine/result.ts';
+import { describeOrder, fail, hashValue, type Order, ok, type Result, type Side } from '../engine/index.ts';
 import type { PlayedGame } from './record.ts';
 import { type Ending, ending, type TimelineRow, timeline } from './timeline.ts';
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { OrderType, Scenario } from '../engine/index.ts';
-import { describeOrder, longDate } from '../engine/narrate.ts';
+import { describeOrder, longDate, type OrderType, type Scenario } from '../engine/index.ts';
 import type { PlayedGame } from './record.ts';
 import springData from './spring-2020.json';
 

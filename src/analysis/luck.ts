@@ -12,6 +12,7 @@ import {
 } from './spread.ts';
 import {
   createGame,
+  type FreezeOptions,
   type GameState,
   type OutcomeReason,
   type OutcomeResult,
@@ -46,10 +47,17 @@ export function luckStart(scenario: Scenario, replay: Replay): GameState {
   return created.value;
 }
 
-/** Plays world k to its end with the recorded orders. */
-export function playWorld(scenario: Scenario, start: GameState, replay: Replay, k: number): LuckWorld {
+/** Plays world k to its end with the recorded orders (`freeze` reaches the engine). */
+export function playWorld(
+  scenario: Scenario,
+  start: GameState,
+  replay: Replay,
+  k: number,
+  options: FreezeOptions = {},
+): LuckWorld {
   const played = playRecorded(scenario, reseed(start, futureSeed(replay.seed, k)), replay, {
     injects: true,
+    ...options,
   });
   return { ending: endingOf(played.state), dropped: played.dropped };
 }
@@ -68,14 +76,20 @@ export type LuckMessage =
 
 /**
  * Plays every world of a request, reporting progress every `every` worlds: the worker's whole job, as a plain
- * function so it is tested without a browser. Never throws: a failure comes back as an error message.
+ * function so it is tested without a browser (`freeze` reaches the engine). Never throws: a failure comes back as an
+ * error message.
  */
-export function runLuck(request: LuckRequest, post: (message: LuckMessage) => void, every = 10): void {
+export function runLuck(
+  request: LuckRequest,
+  post: (message: LuckMessage) => void,
+  every = 10,
+  options: FreezeOptions = {},
+): void {
   try {
     const start = luckStart(request.scenario, request.replay);
     const worlds: LuckWorld[] = [];
     for (let k = 1; k <= request.worlds; k++) {
-      worlds.push(playWorld(request.scenario, start, request.replay, k));
+      worlds.push(playWorld(request.scenario, start, request.replay, k, options));
       if (k % every === 0 || k === request.worlds) post({ type: 'progress', done: k, total: request.worlds });
     }
     post({ type: 'done', worlds });

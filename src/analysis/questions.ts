@@ -1,5 +1,16 @@
-import { type EventOf, type EventType, type GameEvent, type Order, rungName, type Scenario } from '../engine/index.ts';
-import { casualtyPhrase, describeOrder, groupName, narrate, siteName } from '../engine/narrate.ts';
+import {
+  casualtyPhrase,
+  describeOrder,
+  type EventOf,
+  type EventType,
+  type GameEvent,
+  groupName,
+  narrate,
+  type Order,
+  rungName,
+  type Scenario,
+  siteName,
+} from '../engine/index.ts';
 import type { PlayedGame } from './record.ts';
 
 /**

@@ -1,4 +1,6 @@
 import {
+  describeOrder,
+  type FreezeOptions,
   type GameState,
   injectWords,
   type Order,
@@ -9,7 +11,6 @@ import {
   type Side,
   validateOrders,
 } from '../engine/index.ts';
-import { describeOrder } from '../engine/narrate.ts';
 
 /**
  * Plays a replay's recorded inputs in another world: the same orders under other dice. Where the world has drifted,
@@ -81,13 +82,13 @@ export function keepLegal(
 /**
  * Plays the replay's recorded orders from `from` to the game's end. With `injects`, the facilitator's recorded
  * injects are released at the start of every turn, the first included (so `from` must come before them); any this
- * world refuses is dropped.
+ * world refuses is dropped. `freeze` reaches the engine.
  */
 export function playRecorded(
   scenario: Scenario,
   from: GameState,
   replay: Replay,
-  options: { injects: boolean },
+  options: { injects: boolean } & FreezeOptions,
 ): RecordedPlay {
   let state = from;
   const dropped: Dropped[] = [];
@@ -102,7 +103,7 @@ export function playRecorded(
           ? (replay.pending ?? [])
           : [];
       for (const inject of injects) {
-        const released = releaseInject(scenario, state, inject);
+        const released = releaseInject(scenario, state, inject, options);
         if (released.ok) state = released.value.state;
         else
           dropped.push({
@@ -121,7 +122,7 @@ export function playRecorded(
       for (const d of legal.dropped)
         dropped.push({ turn, who: side, what: describeOrder(scenario, d.order), reason: d.reason });
     }
-    const resolved = resolveOrders(scenario, state, orders.us, orders.iran);
+    const resolved = resolveOrders(scenario, state, orders.us, orders.iran, [], options);
     if (!resolved.ok) throw new Error(`turn ${turn}: checked orders were refused: ${resolved.errors[0]?.message}`);
     state = resolved.value.state;
   }

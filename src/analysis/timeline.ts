@@ -1,12 +1,16 @@
 import {
   addDays,
+  describeOrder,
+  frontName,
   type GameState,
+  groupName,
   likelihoodWord,
+  narrate,
   type OutcomeResult,
   rungName,
   type Scenario,
+  siteName,
 } from '../engine/index.ts';
-import { describeOrder, frontName, groupName, narrate, siteName } from '../engine/narrate.ts';
 import type { PlayedGame } from './record.ts';
 
 /**

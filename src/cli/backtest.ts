@@ -1,17 +1,15 @@
-import { setAutoFreeze } from 'immer';
 import {
   basesHeld,
   bestDeniability,
   createGame,
+  describeOrder,
   type GameEvent,
   type GameState,
+  type MarkerMeasure,
   type Order,
   resolveOrders,
   type Scenario,
 } from '../engine/index.ts';
-import { describeOrder } from '../engine/narrate.ts';
-import { setStateFreezing } from '../engine/resolve.ts';
-import type { MarkerMeasure } from '../engine/scenario.ts';
 import {
   COMMON_OPTIONS,
   commonOption,
@@ -34,9 +32,6 @@ import { quantile } from '../analysis/spread.ts';
  *   npm run backtest -- [--scenario scenarios/red-lines.json] [--seeds 1-500] [--markdown]
  * --seeds takes a range A-B or a count N (seeds 1 to N). docs/backtest.md explains the markers and the verdicts.
  */
-
-setAutoFreeze(false);
-setStateFreezing(false);
 
 const DEFAULT_SCENARIO = 'scenarios/red-lines.json';
 
@@ -107,7 +102,7 @@ function playHistory(scenario: Scenario, seed: string, drops: Drop[]): Played {
       for (const d of legal.dropped)
         drops.push({ turn: state.turn, side, order: describeOrder(scenario, d.order), reason: d.reason });
     }
-    const resolved = resolveOrders(scenario, state, orders.us, orders.iran);
+    const resolved = resolveOrders(scenario, state, orders.us, orders.iran, [], { freeze: false });
     if (!resolved.ok)
       throw new Error(`turn ${state.turn}: checked orders were refused: ${resolved.errors[0]?.message}`);
     state = resolved.value.state;

@@ -1,5 +1,4 @@
 import { isMainThread } from 'node:worker_threads';
-import { setAutoFreeze } from 'immer';
 import { playMatch } from '../ai/match.ts';
 import { playersOf } from '../ai/registry.ts';
 import {
@@ -10,7 +9,6 @@ import {
   turnsFor,
   US_ORDER_TYPES,
 } from '../engine/index.ts';
-import { setStateFreezing } from '../engine/resolve.ts';
 import {
   COMMON_OPTIONS,
   commonOption,
@@ -91,8 +89,6 @@ interface Context {
 
 /** One game of a pairing, with the strategist's choices. Exported for the worker pool. */
 export const BALANCE_WORK = workKind(import.meta.url, 'BALANCE_WORK', (context: Context) => {
-  setAutoFreeze(false);
-  setStateFreezing(false);
   const players = playersOf(loadBook(context.doctrinesPath));
   const find = (side: Side, id: string) => players.find((x) => x.side === side && x.id === id);
   return ({ pairing, seed }: { pairing: number; seed: number }): Game => {
@@ -101,6 +97,7 @@ export const BALANCE_WORK = workKind(import.meta.url, 'BALANCE_WORK', (context: 
     const iran = find('iran', p.iran);
     if (!us || !iran) throw new Error(`unknown player ${p.us} or ${p.iran}`);
     const m = playMatch(context.scenario, String(seed), us.policy, iran.policy, {
+      freeze: false,
       ...(context.preset === null ? {} : { preset: context.preset }),
     });
     const o = m.state.outcome;

@@ -1,10 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { setAutoFreeze } from 'immer';
 import { playMatch } from '../ai/match.ts';
 import type { DoctrineBook } from '../ai/doctrine.ts';
 import { AI_PLAYERS, type AiPlayer, playersOf } from '../ai/registry.ts';
 import { hashValue, type Scenario, type Side, scenarioHash, turnsFor } from '../engine/index.ts';
-import { setStateFreezing } from '../engine/resolve.ts';
 import { die } from './args.ts';
 
 export { parseSeedRange } from './args.ts';
@@ -83,6 +81,8 @@ export function playRow(scenario: Scenario, matchup: Matchup, seed: number, play
   if (!us || !iran) throw new Error(`unknown player ${matchup.us} or ${matchup.iran}`);
   const m = playMatch(scenario, String(seed), us.policy, iran.policy, {
     keepLog: true,
+    // Batch runs skip freezing, as DESIGN.md says: it catches mutation in tests and the UI, and costs time here.
+    freeze: false,
     ...(matchup.preset === null ? {} : { preset: matchup.preset }),
   });
   const s = m.state;
@@ -172,9 +172,6 @@ interface ChunkResult {
 
 /** The work a batch thread does: play a chunk of seeds of one scenario variant. Exported for the pool. */
 export const BATCH_WORK = workKind(import.meta.url, 'BATCH_WORK', (context: BatchContext) => {
-  // Batch runs skip freezing, as DESIGN.md says: it catches mutation in tests and the UI, and costs time here.
-  setAutoFreeze(false);
-  setStateFreezing(false);
   return (chunk: Chunk): ChunkResult => {
     const variant = context.variants[chunk.variant];
     if (!variant) throw new Error(`no variant ${chunk.variant}`);

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setAutoFreeze } from 'immer';
 import { playMatch } from '../ai/match.ts';
 import { AI_PLAYERS } from '../ai/registry.ts';
 import { aiDice, harasserIran, measuredUs } from '../ai/simple.ts';
@@ -15,7 +14,6 @@ import {
   verifyReplay,
   viewFor,
 } from '../engine/index.ts';
-import { setStateFreezing } from '../engine/resolve.ts';
 import { COMMON_OPTIONS, die, type Help, loadScenario, parseArgs, runMain, specOf } from './args.ts';
 
 const HELP: Help = {
@@ -43,8 +41,7 @@ const HELP: Help = {
  */
 
 // Batch runs skip freezing, as DESIGN.md says: freezing catches mutation in tests and the UI, and costs time here.
-setAutoFreeze(false);
-setStateFreezing(false);
+const UNFROZEN = { freeze: false };
 
 const RUNS = 5;
 
@@ -74,7 +71,7 @@ function games(scenario: Scenario, count: number): { msPerGame: number; msPerTur
   const msPerGame = measure(count, () => {
     turns = 0;
     for (let i = 0; i < count; i++) {
-      const m = playMatch(scenario, `bench-${seed++}`, measuredUs, harasserIran, { keepLog: false });
+      const m = playMatch(scenario, `bench-${seed++}`, measuredUs, harasserIran, { keepLog: false, ...UNFROZEN });
       turns += m.state.history.length;
     }
   });
@@ -84,7 +81,7 @@ function games(scenario: Scenario, count: number): { msPerGame: number; msPerTur
 
 /** A full game between the simple policies, for the replay and view benchmarks. */
 function sampleGame(scenario: Scenario): GameState {
-  return playMatch(scenario, 'bench-sample', measuredUs, harasserIran, { keepLog: false }).state;
+  return playMatch(scenario, 'bench-sample', measuredUs, harasserIran, { keepLog: false, ...UNFROZEN }).state;
 }
 
 function midGame(scenario: Scenario, final: GameState): GameState {
@@ -92,7 +89,7 @@ function midGame(scenario: Scenario, final: GameState): GameState {
   if (!created.ok) throw new Error(created.errors[0]?.message);
   let state = created.value;
   for (const record of final.history.slice(0, Math.floor(final.history.length / 2))) {
-    const next = playTurn(scenario, state, record.orders.us, record.orders.iran);
+    const next = playTurn(scenario, state, record.orders.us, record.orders.iran, [], UNFROZEN);
     if (!next.ok) throw new Error(next.errors[0]?.message);
     state = next.value;
   }
@@ -110,7 +107,7 @@ function aiTimes(scenario: Scenario, final: GameState): { id: string; median: nu
   let state = created.value;
   for (const record of final.history) {
     views.push(viewFor(scenario, state, 'us', false), viewFor(scenario, state, 'iran', false));
-    const next = playTurn(scenario, state, record.orders.us, record.orders.iran);
+    const next = playTurn(scenario, state, record.orders.us, record.orders.iran, [], UNFROZEN);
     if (!next.ok) throw new Error(next.errors[0]?.message);
     state = next.value;
   }
@@ -120,7 +117,7 @@ function aiTimes(scenario: Scenario, final: GameState): { id: string; median: nu
     const times = groups.get(key) ?? [];
     groups.set(key, times);
     for (const view of views.filter((v) => v.seat === player.side)) {
-      const decide = () => player.policy(scenario, view, aiDice('bench', player.side, view.turn));
+      const decide = () => player.policy(scenario, view, aiDice('bench', player.side, view.turn), UNFROZEN);
       sink += decide().orders.length; // warm-up
       const t0 = performance.now();
       sink += decide().orders.length;
@@ -217,13 +214,13 @@ function main(): void {
   const { msPerGame, msPerTurn } = games(scenario, count);
 
   const final = sampleGame(scenario);
-  const recorded = recordReplay(scenario, final);
+  const recorded = recordReplay(scenario, final, UNFROZEN);
   if (!recorded.ok) throw new Error(recorded.errors[0]?.message);
   // Verified from parsed JSON, as a file or a share link arrives.
   const replayJson: unknown = JSON.parse(JSON.stringify(recorded.value));
   const verifyMs = measure(50, () => {
     for (let i = 0; i < 50; i++) {
-      const v = verifyReplay(scenario, replayJson);
+      const v = verifyReplay(scenario, replayJson, UNFROZEN);
       if (!v.ok) throw new Error(v.errors[0]?.message);
       sink += v.value.hashes.length;
     }

@@ -9,7 +9,7 @@ import {
   type Scenario,
   verifyReplay,
 } from '../engine/index.ts';
-import { REPLAY_FORMAT } from '../engine/replay.ts';
+import { REPLAY_FORMAT } from '../engine/index.ts';
 import { die, readJson } from './args.ts';
 
 /** A replay file that checked out: the replay as parsed and the state it ends on. */

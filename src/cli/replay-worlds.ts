@@ -1,8 +1,6 @@
-import { setAutoFreeze } from 'immer';
 import { playOn } from '../ai/match.ts';
 import { findAi } from '../ai/registry.ts';
 import { type GameState, type Replay, reseed } from '../engine/index.ts';
-import { setStateFreezing } from '../engine/resolve.ts';
 import { loadScenario } from './args.ts';
 import { futureSeed } from '../analysis/luck.ts';
 import { type Dropped, playRecorded } from '../analysis/recorded-orders.ts';
@@ -34,9 +32,6 @@ export interface WorldResult {
 }
 
 export const WORLD_WORK = workKind(import.meta.url, 'WORLD_WORK', (job: WorldsJob) => {
-  // Many games, none of them kept: freezing would only cost time (as in the tournament).
-  setAutoFreeze(false);
-  setStateFreezing(false);
   const scenario = loadScenario(job.scenarioPath);
   const policy = (side: 'us' | 'iran', id: string) => {
     const found = findAi(side, id);
@@ -47,8 +42,10 @@ export const WORLD_WORK = workKind(import.meta.url, 'WORLD_WORK', (job: WorldsJo
   return (k: number): WorldResult => {
     const seed = futureSeed(job.replay.seed, k);
     const world = reseed(job.position, seed);
-    const played = playRecorded(scenario, world, job.replay, { injects: job.injects });
-    const match = players && playOn(scenario, world, players.us, players.iran, { aiSeed: seed, keepLog: false });
+    // Many games, none of them kept: freezing would only cost time (as in the tournament).
+    const played = playRecorded(scenario, world, job.replay, { injects: job.injects, freeze: false });
+    const match =
+      players && playOn(scenario, world, players.us, players.iran, { aiSeed: seed, keepLog: false, freeze: false });
     return {
       recorded: endingOf(played.state),
       dropped: played.dropped,

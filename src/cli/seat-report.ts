@@ -7,7 +7,7 @@ import {
   type SeatView,
   viewFor,
 } from '../engine/index.ts';
-import { casualtyPhrase, describeOrder, groupName, longDate, narrate, siteName } from '../engine/narrate.ts';
+import { casualtyPhrase, describeOrder, groupName, longDate, narrate, siteName } from '../engine/index.ts';
 import type { ReplayedTurn } from './replay-file.ts';
 
 /**

@@ -20,7 +20,7 @@ import {
   type Side,
   turnsFor,
 } from '../engine/index.ts';
-import { describeOrder, longDate, narrate } from '../engine/narrate.ts';
+import { describeOrder, longDate, narrate } from '../engine/index.ts';
 import { COMMON_OPTIONS, die, type Help, loadScenario, parseArgs, runMain, specOf } from './args.ts';
 import { loadReplay, verifiedLine } from './replay-file.ts';
 import { checkOutputs, writeFileSafely } from './safe-write.ts';

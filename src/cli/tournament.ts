@@ -1,9 +1,7 @@
 import { isMainThread } from 'node:worker_threads';
-import { setAutoFreeze } from 'immer';
 import { playMatch } from '../ai/match.ts';
 import { type AiPlayer, playersOf } from '../ai/registry.ts';
 import { type OutcomeResult, type Scenario, type Side, turnsFor } from '../engine/index.ts';
-import { setStateFreezing } from '../engine/resolve.ts';
 import {
   COMMON_OPTIONS,
   commonOption,
@@ -27,10 +25,6 @@ import { chunkSizes, runPool, workKind } from './pool.ts';
  *                         [--scenario FILE] [--doctrines FILE] [--markdown]
  * Results depend only on the seeds and the data (decision times aside): --workers only spreads the games.
  */
-
-// Batch runs skip freezing, as DESIGN.md says.
-setAutoFreeze(false);
-setStateFreezing(false);
 
 const DEFAULT_SCENARIO = 'scenarios/two-boxers.json';
 
@@ -88,6 +82,7 @@ function play(scenario: Scenario, players: readonly AiPlayer[], preset: string |
   };
   const m = playMatch(scenario, task.seed, find('us', task.us), find('iran', task.iran), {
     keepLog: false,
+    freeze: false, // batch runs skip freezing, as DESIGN.md says
     ...(preset === null ? {} : { preset }),
   });
   const o = m.state.outcome;

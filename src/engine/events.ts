@@ -1,5 +1,5 @@
 import type { AirDefence, AttackKind, OrderType } from './scenario.ts';
-import type { Ruling } from './facilitator.ts';
+import type { Ruling } from './rulings.ts';
 import type { LadderMove } from './ladder.ts';
 import type { Casualties, OutcomeReason, OutcomeResult, Seat, Side } from './state.ts';
 

@@ -1,6 +1,6 @@
 import { type Order, validateOrders } from './orders.ts';
 import { checkRulings } from './facilitator.ts';
-import { handOut, resolveTurn, type TurnResult } from './resolve.ts';
+import { type FreezeOptions, handOut, resolveTurn, type TurnResult } from './resolve.ts';
 import { fail, failMany, ok, type Result } from './result.ts';
 import { roundTen } from './math.ts';
 import { seedRng } from './rng.ts';
@@ -132,29 +132,35 @@ export function createGame(scenario: Scenario, seed: string, options: GameOption
 }
 
 // A copy rather than an immer draft: a batch submits twice a turn, and immer's proxies and finalising cost more
-// than the rest of submitting. The result is the state immer made: frozen when states are, and the state itself
-// when nothing changes.
-function withSubmitted(state: GameState, side: Side, orders: Order[] | null): GameState {
+// than the rest of submitting. The result is the state immer made: frozen unless `freeze: false`, and the state
+// itself when nothing changes.
+function withSubmitted(state: GameState, side: Side, orders: Order[] | null, options: FreezeOptions): GameState {
   if (state.submitted[side] === orders) return state;
   const next = copyState(state);
   next.submitted =
     side === 'us' ? { us: orders, iran: state.submitted.iran } : { us: state.submitted.us, iran: orders };
-  return handOut(next);
+  return handOut(next, options);
 }
 
 /**
  * Seals a side's orders for this turn. Until the turn resolves they can be replaced by submitting again (free undo);
  * the other side never sees them. Illegal orders leave the state as it was and come back as errors.
  */
-export function submitOrders(scenario: Scenario, state: GameState, side: Side, orders: unknown): Result<GameState> {
+export function submitOrders(
+  scenario: Scenario,
+  state: GameState,
+  side: Side,
+  orders: unknown,
+  options: FreezeOptions = {},
+): Result<GameState> {
   const checked = validateOrders(scenario, state, side, orders);
   if (!checked.ok) return checked;
-  return ok(withSubmitted(state, side, checked.value));
+  return ok(withSubmitted(state, side, checked.value, options));
 }
 
 /** Takes back a side's sealed orders before the turn resolves. */
-export function withdrawOrders(state: GameState, side: Side): GameState {
-  return withSubmitted(state, side, null);
+export function withdrawOrders(state: GameState, side: Side, options: FreezeOptions = {}): GameState {
+  return withSubmitted(state, side, null, options);
 }
 
 /**
@@ -167,8 +173,9 @@ export function playTurn(
   us: unknown,
   iran: unknown,
   rulings: unknown = [],
+  options: FreezeOptions = {},
 ): Result<GameState> {
-  const r = resolveOrders(scenario, state, us, iran, rulings);
+  const r = resolveOrders(scenario, state, us, iran, rulings, options);
   return r.ok ? ok(r.value.state) : r;
 }
 
@@ -179,12 +186,13 @@ export function resolveOrders(
   us: unknown,
   iran: unknown,
   rulings: unknown = [],
+  options: FreezeOptions = {},
 ): Result<TurnResult> {
-  const a = submitOrders(scenario, state, 'us', us);
+  const a = submitOrders(scenario, state, 'us', us, options);
   if (!a.ok) return failMany(a.errors.map((e) => ({ ...e, path: `us.${e.path ?? ''}` })));
-  const b = submitOrders(scenario, a.value, 'iran', iran);
+  const b = submitOrders(scenario, a.value, 'iran', iran, options);
   if (!b.ok) return failMany(b.errors.map((e) => ({ ...e, path: `iran.${e.path ?? ''}` })));
   const checked = checkRulings(scenario, rulings);
   if (!checked.ok) return failMany(checked.errors.map((e) => ({ ...e, path: `rulings.${e.path ?? ''}` })));
-  return resolveTurn(scenario, b.value, checked.value);
+  return resolveTurn(scenario, b.value, checked.value, options);
 }

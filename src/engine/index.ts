@@ -54,14 +54,15 @@ export {
   type VerifiedReplay,
   verifyReplay,
 } from './replay.ts';
-export { resolveTurn, type TurnResult } from './resolve.ts';
-export { type EngineError, formatErrors, type Result } from './result.ts';
+export { type FreezeOptions, resolveTurn, type TurnResult } from './resolve.ts';
+export { type EngineError, fail, failMany, formatErrors, jsonPath, ok, type Result } from './result.ts';
 export { Dice, type RngState, reseed, seedRng } from './rng.ts';
 export {
   ATTACK_KINDS,
   type AirDefence,
   type AttackKind,
   IRAN_ORDER_TYPES,
+  type MarkerMeasure,
   ORDER_TYPES,
   type OrderSpec,
   type OrderType,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type EngineError, failMany, jsonPath, ok, type Result } from './result.ts';
-import { type OrderSpec, type OrderType, type Scenario, sideOfOrder } from './scenario.ts';
+import { type OrderType, sideOfOrder } from './order-types.ts';
+import type { OrderSpec, Scenario } from './scenario.ts';
 import type { BaseState, FrontState, GameState, GroupState, PlanState, Side } from './state.ts';
 
 const ref = z.string().min(1);

@@ -5,6 +5,7 @@ import { createGame, playTurn } from './game.ts';
 import { hashValue } from './hash.ts';
 import { orderSchema } from './orders.ts';
 import { fail, failMany, jsonPath, ok, type Result } from './result.ts';
+import type { FreezeOptions } from './resolve.ts';
 import { type Scenario, scenarioHash } from './scenario.ts';
 import type { GameState } from './state.ts';
 
@@ -60,7 +61,7 @@ export const makeReplay = (replay: Replay): string => `${JSON.stringify(replay, 
  * The replay of a game so far, rebuilt from its own record (the orders in its history): the game is played again
  * from its seed so that every turn's hash is pinned, and the result must land on the same final state.
  */
-export function recordReplay(scenario: Scenario, state: GameState): Result<Replay> {
+export function recordReplay(scenario: Scenario, state: GameState, freezing: FreezeOptions = {}): Result<Replay> {
   const options = state.preset === null ? {} : { preset: state.preset };
   const game = createGame(scenario, state.seed, options);
   if (!game.ok) return game;
@@ -70,9 +71,10 @@ export function recordReplay(scenario: Scenario, state: GameState): Result<Repla
     (state.facilitator?.injects ?? []).filter((x) => x.turn === turn).map((x) => x.inject);
   for (const record of state.history) {
     const injects = injectsOf(record.turn);
-    const released = releaseAll(scenario, current, injects);
+    const released = releaseAll(scenario, current, injects, freezing);
     if (!released.ok) return released;
-    const next = playTurn(scenario, released.value.state, record.orders.us, record.orders.iran, record.rulings ?? []);
+    const { us, iran } = record.orders;
+    const next = playTurn(scenario, released.value.state, us, iran, record.rulings ?? [], freezing);
     if (!next.ok) return next;
     current = next.value;
     turns.push({
@@ -84,7 +86,7 @@ export function recordReplay(scenario: Scenario, state: GameState): Result<Repla
     });
   }
   const pending = state.outcome ? [] : injectsOf(state.turn);
-  const last = releaseAll(scenario, current, pending);
+  const last = releaseAll(scenario, current, pending, freezing);
   if (!last.ok) return last;
   current = last.value.state;
   const finalHash = hashState(current);
@@ -113,7 +115,7 @@ export interface VerifiedReplay {
  * Replays a replay and checks every turn's hash. The first turn that differs is reported, never ignored; a replay
  * of another scenario or engine version is refused before anything is played.
  */
-export function verifyReplay(scenario: Scenario, input: unknown): Result<VerifiedReplay> {
+export function verifyReplay(scenario: Scenario, input: unknown, options: FreezeOptions = {}): Result<VerifiedReplay> {
   const parsed = parseReplay(input);
   if (!parsed.ok) return parsed;
   const r = parsed.value;
@@ -137,12 +139,12 @@ export function verifyReplay(scenario: Scenario, input: unknown): Result<Verifie
   const hashes: string[] = [];
   for (const [i, turn] of r.turns.entries()) {
     if (state.outcome) return fail('replay.turns', `turn ${i + 1} recorded after the game ended`, `turns[${i}]`);
-    const released = releaseAll(scenario, state, turn.injects ?? []);
+    const released = releaseAll(scenario, state, turn.injects ?? [], options);
     if (!released.ok)
       return failMany(
         released.errors.map((e) => ({ ...e, message: `turn ${i + 1}: ${e.message}`, path: `turns[${i}].${e.path}` })),
       );
-    const next = playTurn(scenario, released.value.state, turn.us, turn.iran, turn.rulings ?? []);
+    const next = playTurn(scenario, released.value.state, turn.us, turn.iran, turn.rulings ?? [], options);
     if (!next.ok)
       return failMany(
         next.errors.map((e) => ({ ...e, message: `turn ${i + 1}: ${e.message}`, path: `turns[${i}].${e.path}` })),
@@ -153,7 +155,7 @@ export function verifyReplay(scenario: Scenario, input: unknown): Result<Verifie
     if (h !== turn.hash)
       return fail('replay.diverged', `turn ${i + 1} differs: expected hash ${turn.hash}, got ${h}`, `turns[${i}].hash`);
   }
-  const pending = releaseAll(scenario, state, r.pending ?? []);
+  const pending = releaseAll(scenario, state, r.pending ?? [], options);
   if (!pending.ok)
     return failMany(pending.errors.map((e) => ({ ...e, message: `pending: ${e.message}`, path: `pending.${e.path}` })));
   state = pending.value.state;
@@ -168,11 +170,12 @@ export function releaseAll(
   scenario: Scenario,
   state: GameState,
   injects: readonly Inject[],
+  options: FreezeOptions = {},
 ): Result<{ state: GameState; events: GameEvent[] }> {
   let current = state;
   const events: GameEvent[] = [];
   for (const [i, inject] of injects.entries()) {
-    const r = releaseInject(scenario, current, inject);
+    const r = releaseInject(scenario, current, inject, options);
     if (!r.ok) return failMany(r.errors.map((e) => ({ ...e, path: `injects[${i}]${e.path ? `.${e.path}` : ''}` })));
     current = r.value.state;
     events.push(...r.value.events);

@@ -1,5 +1,5 @@
 import type { AirDefence, AttackKind } from './scenario.ts';
-import type { FacilitatorRecord, Ruling } from './facilitator.ts';
+import type { FacilitatorRecord, Ruling } from './rulings.ts';
 import type { Order } from './orders.ts';
 import type { RngState } from './rng.ts';
 

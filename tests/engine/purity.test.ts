@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importSpecifiers, stripSource } from './source-text.ts';
 
 const ENGINE = fileURLToPath(new URL('../../src/engine', import.meta.url));
 
@@ -16,79 +17,6 @@ function sourceFiles(dir: string): string[] {
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return /\.(ts|tsx|js|mjs)$/.test(name) ? [path] : [];
   });
-}
-
-/**
- * The source with comments removed and, if `blankStrings`, the contents of string and template literals blanked
- * (the code inside `${…}` is kept). Enough of a lexer for our sources: regex literals are read as code.
- */
-function stripSource(src: string, blankStrings: boolean): string {
-  let out = '';
-  let i = 0;
-  const braces: number[] = []; // for each open `${`, the brace depth at which it closes
-  let depth = 0;
-  const readString = (quote: string) => {
-    out += quote;
-    i++;
-    while (i < src.length && src[i] !== quote && src[i] !== '\n') {
-      const ch = src[i] === '\\' ? src.slice(i, i + 2) : src[i]!;
-      out += blankStrings ? ' '.repeat(ch.length) : ch;
-      i += ch.length;
-    }
-    if (i < src.length) out += src[i++];
-  };
-  const readTemplate = () => {
-    // From just after a backtick or a closing `}` of `${…}`, to the closing backtick or the next `${`.
-    while (i < src.length) {
-      if (src[i] === '\\') {
-        out += blankStrings ? '  ' : src.slice(i, i + 2);
-        i += 2;
-      } else if (src[i] === '`') {
-        out += src[i++];
-        return;
-      } else if (src.startsWith('${', i)) {
-        out += '${';
-        i += 2;
-        braces.push(depth);
-        depth++;
-        return;
-      } else {
-        out += blankStrings && src[i] !== '\n' ? ' ' : src[i];
-        i++;
-      }
-    }
-  };
-  while (i < src.length) {
-    const ch = src[i]!;
-    if (src.startsWith('//', i)) {
-      while (i < src.length && src[i] !== '\n') i++;
-    } else if (src.startsWith('/*', i)) {
-      const end = src.indexOf('*/', i + 2);
-      i = end < 0 ? src.length : end + 2;
-      out += ' ';
-    } else if (ch === "'" || ch === '"') readString(ch);
-    else if (ch === '`') {
-      out += ch;
-      i++;
-      readTemplate();
-    } else if (ch === '{') {
-      depth++;
-      out += ch;
-      i++;
-    } else if (ch === '}') {
-      depth--;
-      out += ch;
-      i++;
-      if (braces.length > 0 && braces.at(-1) === depth) {
-        braces.pop();
-        readTemplate();
-      }
-    } else {
-      out += ch;
-      i++;
-    }
-  }
-  return out;
 }
 
 const FORBIDDEN_MATH = [
@@ -118,13 +46,7 @@ const FORBIDDEN_MATH = [
 function impurities(src: string): string[] {
   const problems: string[] = [];
   const code = stripSource(src, true);
-  const withStrings = stripSource(src, false);
-  const specifiers = [
-    ...withStrings.matchAll(/\b(?:import|export)\b[^;'"`]*?\bfrom\s*(['"])([^'"]+)\1/g),
-    ...withStrings.matchAll(/\bimport\s*\(?\s*(['"])([^'"]+)\1/g),
-    ...withStrings.matchAll(/\brequire\s*\(\s*(['"])([^'"]+)\1/g),
-  ].map((m) => m[2]!);
-  for (const spec of specifiers) {
+  for (const spec of importSpecifiers(src)) {
     if (/(^|\/)(ui|ai|cli)(\/|$)/.test(spec)) problems.push(`imports ${spec}`);
     if (spec === 'phaser' || spec.startsWith('phaser/')) problems.push(`imports ${spec}`);
   }
@@ -144,7 +66,8 @@ describe('engine purity', () => {
 
   it('finds the engine sources', () => {
     const names = files.map((f) => relative(ENGINE, f));
-    for (const name of ['index.ts', 'resolve.ts', 'rng.ts', 'view.ts', 'forecast.ts']) expect(names).toContain(name);
+    for (const name of ['index.ts', 'resolve.ts', 'rng.ts', 'view.ts', 'forecast.ts', join('turn', 'sequence.ts')])
+      expect(names).toContain(name);
   });
 
   it.each(files.map((f) => [relative(ENGINE, f), f] as const))('%s is pure', (_name, file) => {

@@ -1,0 +1,80 @@
+import { chance, clamp } from '../math.ts';
+import { emit, ruling, type TurnContext } from './context.ts';
+
+/**
+ * Baghdad's week: the pressure eases and consent drifts back toward its usual level, the electricity waiver runs
+ * down, the PM-designate is confirmed or withdrawn, and parliament votes once the pressure is high enough.
+ */
+export function runBaghdad(t: TurnContext): void {
+  const s = t.s;
+  const d = t.d;
+  const b = d.baghdad;
+  const sb = s.baghdad;
+  b.evictionPressure = clamp(b.evictionPressure - sb.pressureDecay, 0, 100);
+  if (b.consent < sb.consent) b.consent = Math.min(sb.consent, b.consent + sb.consentDrift);
+  else if (b.consent > sb.consent) b.consent = Math.max(sb.consent, b.consent - sb.consentDrift);
+  if (b.waiverTurns > 0) {
+    b.waiverTurns--;
+    if (b.waiverTurns === 0) emit(t, 'all', { type: 'waiver', turnsLeft: 0, change: 'lapsed' });
+  } else b.consent = clamp(b.consent + sb.waiverLapseConsent, 0, 100);
+  const gov = sb.government;
+  if (b.stage === 'designate') {
+    b.designateTurns--;
+    const confirm = chance(gov.confirmChance + (b.designateSupport - 50) * gov.supportWeight);
+    if (t.dice.chance(confirm)) confirmGovernment(t);
+    else if (b.designateTurns <= 0) withdrawDesignate(t);
+  }
+  const threshold = sb.voteAt + (b.stage === 'confirmed' ? gov.confirmedVoteBonus : 0);
+  const cooled = b.lastVoteTurn === null || d.turn - b.lastVoteTurn >= sb.voteCooldown;
+  if (b.evictionPressure >= threshold && cooled) vote(t);
+}
+
+/** The PM-designate is confirmed: a government in office adds to consent. */
+export function confirmGovernment(t: TurnContext): void {
+  const b = t.d.baghdad;
+  b.stage = 'confirmed';
+  b.consent = clamp(b.consent + t.s.baghdad.government.confirmedConsent, 0, 100);
+  emit(t, 'all', { type: 'government', stage: 'confirmed', name: b.designate });
+}
+
+/** The PM-designate withdraws: the next successor is named, or a caretaker stays once none is left. */
+export function withdrawDesignate(t: TurnContext): void {
+  const b = t.d.baghdad;
+  const gov = t.s.baghdad.government;
+  emit(t, 'all', { type: 'government', stage: 'withdrawn', name: b.designate });
+  const next = gov.successors[b.successorsUsed];
+  if (next === undefined) {
+    b.stage = 'caretaker';
+    return;
+  }
+  b.successorsUsed++;
+  b.designate = next;
+  b.designateTurns = gov.designateTurns;
+  b.designateSupport = gov.successorSupport;
+  emit(t, 'all', { type: 'government', stage: 'named', name: next });
+}
+
+/** Parliament votes on eviction bloc by bloc: a passed vote costs consent, and expels the US at the line. */
+export function vote(t: TurnContext): void {
+  const s = t.s;
+  const b = t.d.baghdad;
+  let votesFor = 0;
+  let votesAgainst = 0;
+  for (const bloc of s.baghdad.blocs) {
+    const lean = chance(bloc.lean + b.evictionPressure * bloc.pressureWeight);
+    if (t.dice.chance(lean)) votesFor += bloc.seats;
+    else votesAgainst += bloc.seats;
+  }
+  const overruled = ruling(t, 'vote', () => true);
+  const passed = overruled ? overruled.passed : votesFor >= s.baghdad.seatsToPass;
+  b.lastVoteTurn = t.d.turn;
+  let expelled = false;
+  if (passed) {
+    b.votesPassed++;
+    b.consent = clamp(b.consent + s.baghdad.voteConsentDrop, 0, 100);
+    expelled = b.consent <= s.baghdad.expulsionConsent;
+  }
+  t.expelled ||= expelled;
+  emit(t, 'all', { type: 'vote', votesFor, votesAgainst, passed, expelled });
+  if (overruled) emit(t, 'all', { type: 'ruling', ruling: overruled });
+}

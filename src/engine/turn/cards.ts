@@ -1,0 +1,84 @@
+import type { Inject } from '../rulings.ts';
+import type { Scenario } from '../scenario.ts';
+import { confirmGovernment, withdrawDesignate } from './baghdad.ts';
+import { partnersLeave } from './background.ts';
+import { emit, type TurnContext } from './context.ts';
+import { apply } from './effects.ts';
+
+/** The event deck: dated or conditional injects, each fired at most once. */
+export function drawCards(t: TurnContext): void {
+  const d = t.d;
+  // Read once: every card checks several of these.
+  const now = {
+    turn: d.turn,
+    pandemic: d.pandemic,
+    rung: d.ladder.rung,
+    isis: d.isis,
+    consent: d.baghdad.consent,
+    usKilled: d.casualties.usKilled,
+    partners: d.partners,
+    curfew: d.curfew,
+  };
+  const fired = new Set(d.cardsFired);
+  for (const card of t.s.cards) {
+    if (fired.has(card.id)) continue;
+    const w = card.when;
+    const held =
+      (w.turn === undefined || now.turn === w.turn) &&
+      (w.fromTurn === undefined || now.turn >= w.fromTurn) &&
+      (w.minPandemic === undefined || now.pandemic >= w.minPandemic) &&
+      (w.minRung === undefined || now.rung >= w.minRung) &&
+      (w.maxRung === undefined || now.rung <= w.maxRung) &&
+      (w.minIsis === undefined || now.isis >= w.minIsis) &&
+      (w.maxConsent === undefined || now.consent <= w.maxConsent) &&
+      (w.minUsKilled === undefined || now.usKilled >= w.minUsKilled) &&
+      (w.minPartners === undefined || now.partners >= w.minPartners) &&
+      (w.curfew === undefined || now.curfew === w.curfew);
+    if (!held) continue;
+    if (w.chance !== undefined && !t.dice.chance(w.chance)) continue;
+    playCard(t, card);
+  }
+}
+
+/** A card of the deck comes into play, by its conditions or because the facilitator released it. */
+export function playCard(t: TurnContext, card: Scenario['cards'][number], released?: 'deck'): void {
+  const d = t.d;
+  d.cardsFired.push(card.id);
+  emit(t, 'all', {
+    type: 'card',
+    card: card.id,
+    title: card.title,
+    text: card.text,
+    ...(released && { released }),
+  });
+  apply(t, card.effects);
+  partnersLeave(t, card.partnersLeave);
+  if (card.designate === 'confirm' && d.baghdad.stage === 'designate') confirmGovernment(t);
+  if (card.designate === 'withdraw' && d.baghdad.stage === 'designate') withdrawDesignate(t);
+}
+
+/** The facilitator's inject: effects now, its push on the ladder kept for the turn's resolution. */
+export function applyInject(t: TurnContext, inject: Inject): void {
+  const s = t.s;
+  const d = t.d;
+  if (inject.type === 'card') playCard(t, s.cards.find((c) => c.id === inject.card)!, 'deck');
+  else {
+    const variant = s
+      .injectTemplates!.find((x) => x.id === inject.template)!
+      .variants.find((v) => v.id === inject.variant)!;
+    emit(t, 'all', {
+      type: 'card',
+      card: inject.template,
+      title: inject.title,
+      text: inject.text,
+      released: 'written',
+    });
+    apply(t, variant.effects);
+    partnersLeave(t, variant.partnersLeave);
+  }
+  const record = d.facilitator ?? { injects: [], pressure: 0 };
+  d.facilitator = {
+    injects: [...record.injects, { turn: d.turn, inject }],
+    pressure: record.pressure + t.pressure,
+  };
+}

@@ -1,0 +1,181 @@
+import { likelihoodWord } from '../attribution.ts';
+import type { Audience } from '../events.ts';
+import { chance, clamp, perMille } from '../math.ts';
+import { type Order, specOf } from '../orders.ts';
+import { noCasualties } from '../state.ts';
+import { emit, findBase, findGroup, ruling, type TurnContext } from './context.ts';
+import { addCasualties, apply, usLosses } from './effects.ts';
+import { crossRedLine } from './red-lines.ts';
+
+/** One of Iran's orders, except the proxy attacks (proxy-attacks.ts resolves those). */
+export function iranOrder(t: TurnContext, order: Order): void {
+  const s = t.s;
+  const d = t.d;
+  const spec = specOf(s, order.type);
+  const act = (target: string | null = null, audience: Audience = 'all') =>
+    emit(t, audience, { type: 'act', side: 'iran', order: order.type, target });
+  switch (order.type) {
+    case 'create-front': {
+      const pool = s.iran.frontNamePool[d.iran.frontNamesUsed]!;
+      d.iran.frontNamesUsed++;
+      const id = `front-${d.iran.frontNamesUsed}`;
+      d.iran.fronts.push({
+        id,
+        name: pool.name,
+        sponsor: order.group,
+        deniability: s.domestic.newFrontDeniability,
+        claims: 0,
+        retired: false,
+        exposed: false,
+        createdTurn: d.turn,
+      });
+      if (order.retire) {
+        const old = d.iran.fronts.find((f) => f.id === order.retire);
+        if (old) old.retired = true;
+      }
+      emit(t, 'iran', {
+        type: 'front-created',
+        front: id,
+        name: pool.name,
+        sponsor: order.group,
+        retired: order.retire,
+      });
+      apply(t, spec.effects, { group: order.group });
+      return;
+    }
+    case 'missile-strike':
+      missileStrike(t, order.base, order.warned);
+      return;
+    case 'embassy-siege': {
+      const success = t.dice.chance(s.domestic.siegeChance);
+      emit(t, 'all', { type: 'siege', success });
+      if (success) {
+        t.siegeSucceeded = true;
+        apply(t, spec.effects);
+        t.pressure += spec.ladder;
+        crossRedLine(t);
+      } else apply(t, spec.failEffects);
+      return;
+    }
+    case 'smuggle-missiles': {
+      const detected = t.dice.chance(s.domestic.smuggleDetect + d.us.isr * s.domestic.smuggleDetectPerIsr);
+      emit(t, detected ? 'all' : 'iran', { type: 'shipment', group: order.group, detected });
+      const g = findGroup(t, order.group);
+      g.arsenal = clamp(g.arsenal + s.domestic.smuggleArsenal, 0, 100);
+      apply(t, spec.effects, { group: order.group }, false);
+      if (detected) t.pressure += spec.ladder;
+      return;
+    }
+    case 'restrain-proxies':
+      for (const g of d.iran.groups) g.restrainedTurns = s.attacks.restrainTurns;
+      apply(t, spec.effects);
+      t.pressure += spec.ladder;
+      act(null, 'iran');
+      return;
+    case 'info-operation': {
+      const leakBonus = d.us.plans.some((p) => p.leaked) ? s.domestic.infoOpLeakBonus : 0;
+      apply(t, { ...spec.effects, evictionPressure: (spec.effects.evictionPressure ?? 0) + leakBonus });
+      t.pressure += spec.ladder;
+      act();
+      return;
+    }
+    case 'envoy':
+      apply(t, spec.effects);
+      t.pressure += spec.ladder;
+      act(null, 'iran');
+      return;
+    case 'public-threat':
+    case 'military-drill':
+    case 'eviction-campaign':
+    case 'horizontal-escalation':
+    case 'iran-swiss-message':
+      apply(t, spec.effects);
+      t.pressure += spec.ladder;
+      act();
+      return;
+    case 'rocket-attack':
+    case 'lethal-barrage':
+    case 'embassy-attack':
+    case 'economic-attack':
+    case 'convoy-attack':
+      return; // resolved earlier, with the other attacks
+    default:
+      throw new Error(`not an Iran order: ${order.type}`);
+  }
+}
+
+/** An IRGC missile strike on a base: a state act, openly Iranian, optionally warned to spare lives. */
+export function missileStrike(t: TurnContext, target: string, warned: boolean): void {
+  const s = t.s;
+  const d = t.d;
+  const profile = s.attacks.profiles['missile-strike'];
+  const spec = specOf(s, 'missile-strike');
+  const base = findBase(t, target);
+  d.iran.missileCapability = clamp(d.iran.missileCapability - profile.arsenalCost, 0, 100);
+  if (warned) emit(t, 'all', { type: 'missile-warning', target });
+  const id = d.nextId++;
+  const projectiles = t.dice.between(profile.rockets[0], profile.rockets[1]);
+  const intercept = s.attacks.missileIntercept[base.airDefence];
+  const hitChance = chance(perMille(profile.hitPerMille, base.exposure * 10));
+  const kill = warned ? perMille(profile.killPerHit, s.attacks.warnedFactor) : profile.killPerHit;
+  const casualties = noCasualties();
+  let intercepted = 0;
+  let hits = 0;
+  for (let i = 0; i < projectiles; i++) {
+    if (t.dice.chance(intercept)) intercepted++;
+    else if (t.dice.chance(hitChance)) hits++;
+  }
+  for (let i = 0; i < hits; i++) {
+    if (base.garrison > 0 && t.dice.chance(kill)) casualties.usKilled++;
+    if (base.garrison > 0 && t.dice.chance(profile.woundPerHit))
+      casualties.usWounded += t.dice.between(s.attacks.woundedPerWound[0], s.attacks.woundedPerWound[1]);
+    if (t.dice.chance(profile.iraqiPerHit)) casualties.iraqiForcesKilled++;
+    if (t.dice.chance(profile.civilianPerHit)) casualties.civiliansKilled++;
+  }
+  const missed = ruling(t, 'attack-missed', (r) => r.attack === id);
+  if (missed) {
+    hits = 0;
+    Object.assign(casualties, noCasualties());
+  }
+  emit(t, 'all', {
+    type: 'attack',
+    attackId: id,
+    kind: 'missile-strike',
+    target,
+    projectiles,
+    intercepted,
+    hits,
+    caught: false,
+    casualties,
+  });
+  if (missed) emit(t, 'all', { type: 'ruling', ruling: missed });
+  emit(t, 'all', { type: 'perpetrator', attackId: id, group: null, autonomous: false });
+  emit(t, 'us', {
+    type: 'attributed',
+    attackId: id,
+    suspect: null,
+    confidence: s.attribution.stateAct,
+    word: likelihoodWord(s, s.attribution.stateAct).word,
+  });
+  addCasualties(t, casualties);
+  usLosses(t, casualties);
+  if (casualties.usKilled > 0) crossRedLine(t);
+  d.attacks.push({
+    id,
+    turn: d.turn,
+    kind: 'missile-strike',
+    target,
+    group: null,
+    autonomous: false,
+    claim: 'open',
+    suspect: null,
+    confidence: s.attribution.stateAct,
+    casualties,
+  });
+  if (!d.firsts.stateStrike) {
+    d.firsts.stateStrike = true;
+    t.firstJumps += s.ladder.firstStateStrike;
+  }
+  apply(t, warned ? (spec.failEffects ?? spec.effects) : spec.effects);
+  t.pressure += spec.ladder;
+}

@@ -1,0 +1,165 @@
+import { attributionConfidence, likelihoodWord } from '../attribution.ts';
+import { chance, clamp, perMille } from '../math.ts';
+import { type AttackOrder, embassyOf, specOf } from '../orders.ts';
+import type { AttackKind } from '../scenario.ts';
+import { noCasualties } from '../state.ts';
+import { emit, findGroup, ruling, type TurnContext } from './context.ts';
+import { addCasualties, apply, usLosses } from './effects.ts';
+import { crossRedLine } from './red-lines.ts';
+
+/** A proxy group's attack, on orders or on its own: the launch, the harm, the claim and what the US makes of it. */
+export function proxyAttack(t: TurnContext, order: AttackOrder, autonomous: boolean): void {
+  const s = t.s;
+  const d = t.d;
+  const kind: AttackKind = order.type;
+  const profile = s.attacks.profiles[kind];
+  const g = findGroup(t, order.group);
+  if (g.arsenal < profile.arsenalCost) {
+    if (!autonomous) emit(t, 'iran', { type: 'order-failed', side: 'iran', order: kind, reason: 'not enough rockets' });
+    return;
+  }
+  g.arsenal -= profile.arsenalCost;
+  t.attackedGroups.add(g.id);
+  const target =
+    order.type === 'rocket-attack' || order.type === 'lethal-barrage'
+      ? order.base
+      : order.type === 'embassy-attack'
+        ? embassyOf(s)
+        : order.type === 'economic-attack'
+          ? order.site
+          : 'convoy';
+  // A base handed over this week keeps its walls (its exposure) but not its Americans or their air defence.
+  const site = d.us.bases.find((b) => b.site === target);
+  const base = site && !site.handedOver ? site : undefined;
+  const exposure = site ? site.exposure : 100;
+  const intercept = base ? s.attacks.intercept[base.airDefence] : 0;
+  const id = d.nextId++;
+  const caught = d.curfew && t.dice.chance(s.attacks.curfewCaught);
+  const projectiles = caught ? 0 : t.dice.between(profile.rockets[0], profile.rockets[1]);
+  const casualties = noCasualties();
+  let intercepted = 0;
+  let hits = 0;
+  const hitChance = chance(perMille(profile.hitPerMille, exposure * 10));
+  for (let i = 0; i < projectiles; i++) {
+    if (t.dice.chance(intercept)) intercepted++;
+    else if (t.dice.chance(hitChance)) hits++;
+  }
+  const usPresent = base !== undefined && base.garrison > 0;
+  for (let i = 0; i < hits; i++) {
+    if (usPresent && t.dice.chance(profile.killPerHit)) casualties.usKilled++;
+    if (usPresent && t.dice.chance(profile.woundPerHit))
+      casualties.usWounded += t.dice.between(s.attacks.woundedPerWound[0], s.attacks.woundedPerWound[1]);
+    if (t.dice.chance(profile.iraqiPerHit)) casualties.iraqiForcesKilled++;
+    if (t.dice.chance(profile.civilianPerHit)) casualties.civiliansKilled++;
+  }
+  const missed = ruling(t, 'attack-missed', (r) => r.attack === id);
+  if (missed) {
+    hits = 0;
+    Object.assign(casualties, noCasualties());
+  }
+  emit(t, 'all', {
+    type: 'attack',
+    attackId: id,
+    kind,
+    target,
+    projectiles,
+    intercepted,
+    hits,
+    caught,
+    casualties,
+  });
+  if (missed) emit(t, 'all', { type: 'ruling', ruling: missed });
+  emit(t, 'iran', { type: 'perpetrator', attackId: id, group: g.id, autonomous });
+  addCasualties(t, casualties);
+  usLosses(t, casualties);
+  if (casualties.usKilled > 0) crossRedLine(t);
+  const iraqiDead = casualties.iraqiForcesKilled + casualties.civiliansKilled;
+  d.baghdad.consent = clamp(d.baghdad.consent + iraqiDead * s.attacks.consentPerIraqiDeath, 0, 100);
+
+  // The claim, then what US intelligence makes of it. A team caught in the act claims nothing and leaves no doubt;
+  // a claim through an exposed front reads as an open claim by its sponsor (which a false flag can exploit).
+  let confidence: number;
+  let suspect: string | null = g.id;
+  if (caught) {
+    confidence = s.attribution.ceiling;
+  } else if (order.claim === 'open') {
+    emit(t, 'all', { type: 'claimed', attackId: id, claim: 'open', name: g.id });
+    confidence = attributionConfidence(s, d.us.isr, d.curfew, 'open');
+  } else if (order.claim === 'unclaimed') {
+    confidence = attributionConfidence(s, d.us.isr, d.curfew, 'unclaimed');
+  } else {
+    const front = d.iran.fronts.find((f) => f.id === order.claim)!;
+    front.claims++;
+    front.deniability = clamp(front.deniability - s.attribution.claimWear, 0, 100);
+    emit(t, 'all', { type: 'claimed', attackId: id, claim: front.id, name: front.name });
+    checkExposure(t, front.id);
+    if (front.exposed) {
+      confidence = attributionConfidence(s, d.us.isr, d.curfew, 'open');
+      suspect = front.sponsor;
+    } else confidence = attributionConfidence(s, d.us.isr, d.curfew, { deniability: front.deniability });
+  }
+  if (!caught && suspect === g.id && !t.dice.chance(confidence)) {
+    // Misattribution: the US names another group, more likely an aggressive one.
+    const others = d.iran.groups.filter((x) => x.id !== g.id);
+    const pick = t.dice.weighted(others.map((x) => x.aggression + 1));
+    suspect = pick >= 0 ? others[pick]!.id : null;
+  }
+  const named = ruling(t, 'attack-attributed', (r) => r.attack === id);
+  if (named) suspect = named.suspect;
+  const word = likelihoodWord(s, confidence).word;
+  emit(t, 'us', { type: 'attributed', attackId: id, suspect, confidence, word });
+  if (named) emit(t, 'us', { type: 'ruling', ruling: named });
+  d.attacks.push({
+    id,
+    turn: d.turn,
+    kind,
+    target,
+    group: g.id,
+    autonomous,
+    claim: order.claim,
+    suspect,
+    confidence,
+    casualties,
+  });
+  const spec = specOf(s, kind);
+  // A deniable act escalates only as far as it is pinned on someone.
+  const ladder = order.claim === 'open' ? spec.ladder : perMille(spec.ladder, confidence);
+  t.pressure += caught ? 0 : ladder;
+  apply(t, spec.effects, { group: g.id }, false);
+  if (kind === 'economic-attack') d.iran.incomeLossTurns = 1;
+}
+
+/** Once a front's deniability wears thin, its sponsor is plain to see: the US view names it from then on. */
+export function checkExposure(t: TurnContext, frontId: string): void {
+  const f = t.d.iran.fronts.find((x) => x.id === frontId);
+  if (f && !f.exposed && f.deniability < t.s.attribution.exposedBelow) {
+    f.exposed = true;
+    emit(t, 'all', { type: 'front-exposed', front: f.id, sponsor: f.sponsor });
+  }
+}
+
+/** Groups whose aggression outruns Iran's control may fire on their own (Iran does not fully own its proxies). */
+export function autonomousAttacks(t: TurnContext): void {
+  const s = t.s;
+  const d = t.d;
+  const redLine = d.us.redLines.some((r) => r.status === 'standing');
+  for (const g of d.iran.groups) {
+    const pm = chance(
+      (g.aggression - s.attacks.autonomyThreshold) * s.attacks.autonomyPerAggression -
+        (redLine ? s.attacks.redLineDeterrence : 0),
+    );
+    if (g.restrainedTurns > 0 || t.attackedGroups.has(g.id) || pm <= 0) continue;
+    if (!t.dice.chance(pm)) continue;
+    const bases = d.us.bases.filter((b) => !b.handedOver);
+    const pick = t.dice.weighted(bases.map((b) => b.exposure));
+    if (pick < 0) continue;
+    const front = d.iran.fronts
+      .filter((f) => f.sponsor === g.id && !f.retired)
+      .sort((a, b) => b.deniability - a.deniability)[0];
+    proxyAttack(
+      t,
+      { type: 'rocket-attack', group: g.id, base: bases[pick]!.site, claim: front ? front.id : 'unclaimed' },
+      true,
+    );
+  }
+}

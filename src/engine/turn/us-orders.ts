@@ -1,0 +1,123 @@
+import { clamp, perMille } from '../math.ts';
+import { type Order, specOf } from '../orders.ts';
+import { emit, findGroup, type TurnContext } from './context.ts';
+import { apply } from './effects.ts';
+import { checkExposure } from './proxy-attacks.ts';
+import { leak, strike } from './strikes.ts';
+
+/** One of the US orders other than the postures (us-posture.ts resolves those at the start of the week). */
+export function usOrder(t: TurnContext, order: Order): void {
+  const s = t.s;
+  const d = t.d;
+  const spec = specOf(s, order.type);
+  const act = (target: string | null = null) => emit(t, 'all', { type: 'act', side: 'us', order: order.type, target });
+  switch (order.type) {
+    case 'strike-site': {
+      const site = s.iran.proxySites.find((p) => p.site === order.site)!;
+      strike(t, order.site, site.group, 'strike', 1000);
+      apply(t, spec.effects, { group: site.group }, false);
+      t.pressure += spec.ladder;
+      return;
+    }
+    case 'campaign': {
+      const drafted = d.us.plans.find((p) => p.group === order.group && !p.active && p.turnsLeft === 0);
+      const duration = spec.duration ?? 1;
+      if (drafted) {
+        drafted.active = true;
+        drafted.turnsLeft = duration;
+        drafted.startedTurn = d.turn;
+      } else
+        d.us.plans.push({
+          id: d.nextId++,
+          kind: 'campaign',
+          group: order.group,
+          turnsLeft: duration,
+          active: true,
+          leaked: false,
+          startedTurn: d.turn,
+        });
+      emit(t, 'us', { type: 'campaign', group: order.group, status: 'started' });
+      return; // its strikes run with the campaigns below, this turn included
+    }
+    case 'leadership-strike': {
+      const g = findGroup(t, order.group);
+      const leader = s.iran.groups.find((x) => x.id === g.id)!.leader;
+      const leaked = t.dice.chance(spec.leakChance ?? 0);
+      if (leaked) leak(t, g.id);
+      const killed = t.dice.chance(leaked ? s.strikes.leakedLeaderKillChance : s.strikes.leaderKillChance);
+      t.kineticResponse = true;
+      t.pressure += spec.ladder;
+      if (killed) {
+        g.leaderAlive = false;
+        g.cohesion = clamp(g.cohesion + s.strikes.leaderKillCohesion, 0, 100);
+        g.aggression = clamp(g.aggression + s.strikes.leaderKillAggression, 0, 100);
+        if (!d.firsts.leaderKilled) {
+          d.firsts.leaderKilled = true;
+          t.firstJumps += s.ladder.firstLeaderKilled;
+        }
+        emit(t, 'all', { type: 'leader-killed', group: g.id, leader });
+        apply(t, spec.effects, { group: g.id });
+      } else {
+        emit(t, 'all', { type: 'leader-escaped', group: g.id, leader });
+        apply(t, spec.failEffects, { group: g.id });
+      }
+      return;
+    }
+    case 'publish-evidence': {
+      const f = d.iran.fronts.find((x) => x.id === order.front)!;
+      const strip = -(spec.effects.frontDeniability ?? 0) + d.us.isr * s.domestic.evidencePerIsr;
+      f.deniability = clamp(f.deniability - strip, 0, 100);
+      apply(t, { ...spec.effects, frontDeniability: 0 });
+      t.pressure += spec.ladder;
+      emit(t, 'all', { type: 'evidence', front: f.id, deniability: f.deniability });
+      checkExposure(t, f.id);
+      return;
+    }
+    case 'waiver-shorten':
+      d.baghdad.waiverTurns = Math.min(d.baghdad.waiverTurns, s.baghdad.waiverShortenTo);
+      apply(t, spec.effects);
+      t.pressure += spec.ladder;
+      emit(t, 'all', { type: 'waiver', turnsLeft: d.baghdad.waiverTurns, change: 'shortened' });
+      return;
+    case 'waiver-extend':
+      d.baghdad.waiverTurns += s.baghdad.waiverExtendBy;
+      apply(t, spec.effects);
+      t.pressure += spec.ladder;
+      emit(t, 'all', { type: 'waiver', turnsLeft: d.baghdad.waiverTurns, change: 'extended' });
+      return;
+    case 'back-designate':
+      apply(t, spec.effects);
+      t.pressure += spec.ladder;
+      emit(t, 'all', { type: 'government', stage: 'backed', name: d.baghdad.designate });
+      return;
+    case 'counter-isis': {
+      // Counter-ISIS work needs a presence: it scales with the bases still held.
+      const held = d.us.bases.filter((b) => !b.handedOver).length;
+      const share = Math.trunc((held * 1000) / d.us.bases.length);
+      apply(t, {
+        ...spec.effects,
+        isis: perMille(spec.effects.isis ?? 0, share),
+        counterIsis: perMille(spec.effects.counterIsis ?? 0, share),
+      });
+      t.pressure += spec.ladder;
+      emit(t, 'all', { type: 'counter-isis', isis: d.isis });
+      return;
+    }
+    case 'us-swiss-message':
+    case 'sanctions':
+    case 'hold':
+      apply(t, spec.effects);
+      t.pressure += spec.ladder;
+      act();
+      return;
+    case 'hand-over-base':
+    case 'deploy-air-defence':
+    case 'reinforce':
+    case 'surge-isr':
+    case 'ordered-departure':
+    case 'red-line':
+      return; // postures, resolved at the start of the week
+    default:
+      throw new Error(`not a US order: ${order.type}`);
+  }
+}
