@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cli } from '../cli-support.ts';
+import { cli } from '../cli/support.ts';
 import { type Browser, openBrowser } from './support.ts';
 
 /** Item 5 of the designer's-lab issue: --html writes one self-contained report whose plots draw in a browser. */

@@ -6,7 +6,7 @@ import type { GameRow } from '../../src/cli/batch-file.ts';
 import { playRow } from '../../src/cli/batch-run.ts';
 import { FIGURES, PairedFigures } from '../../src/cli/paired.ts';
 import { parseScenario } from '../../src/engine/index.ts';
-import { cli } from '../cli-support.ts';
+import { cli } from './support.ts';
 
 /** Item 4 of the designer's-lab issue: npm run compare, a paired A/B on the same seeds. */
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cli } from '../cli-support.ts';
+import { cli } from './support.ts';
 
 /** Item 4 of the designer's-lab issue: batch and sweep take --doctrines FILE, and sweep can sweep doctrine traits. */
 

@@ -3,7 +3,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applyCombo, checkVariant, type Documents, parseSetting, type Setting } from '../../src/cli/set-path.ts';
-import { cli } from '../cli-support.ts';
+import { cli } from './support.ts';
 
 /** Item 2 of the designer's-lab issue: limits on what a command accepts, and input it used to misread. */
 

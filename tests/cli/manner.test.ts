@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { COMMON_OPTIONS } from '../../src/cli/args.ts';
-import { cli } from '../cli-support.ts';
+import { cli } from './support.ts';
 
 /** Item 3 of the designer's-lab issue: one command-line manner across the tools. */
 

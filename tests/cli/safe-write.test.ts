@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkOutputs, openOutput, openTemporaries, writeFileSafely } from '../../src/cli/safe-write.ts';
-import { cli, type Run, started } from '../cli-support.ts';
+import { cli, type Run, started } from './support.ts';
 
 /**
  * Item 1 of the designer's-lab issue: every way a tool used to lose or half-write a file, each as a named case.

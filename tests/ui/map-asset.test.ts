@@ -10,10 +10,10 @@ import {
   recordedMeasurer,
   shippedScenarios,
   type TextMetricsTable,
-} from '../scripts/build-map.ts';
-import { NamePainter } from '../src/ui/map/canvas-text.ts';
-import { computePlan, findPlan, type MapPlan, planInputs } from '../src/ui/map/plan.ts';
-import { type MapAsset, type MapCountry, projectLonLat, unprojectXY } from '../src/ui/map-projection.ts';
+} from '../../scripts/build-map.ts';
+import { NamePainter } from '../../src/ui/map/canvas-text.ts';
+import { computePlan, findPlan, type MapPlan, planInputs } from '../../src/ui/map/plan.ts';
+import { type MapAsset, type MapCountry, projectLonLat, unprojectXY } from '../../src/ui/map-projection.ts';
 
 const committed = readFileSync(ASSET_PATH, 'utf8');
 const asset = JSON.parse(committed) as MapAsset;

@@ -1,15 +1,15 @@
-import { aiIds } from '../src/ai/registry.ts';
+import { aiIds } from '../../src/ai/registry.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { playMatch } from '../src/ai/match.ts';
-import { harasserIran, measuredUs } from '../src/ai/simple.ts';
-import { type GameEvent, parseScenario, type Scenario } from '../src/engine/index.ts';
-import { describeOrder, narrate } from '../src/engine/narrate.ts';
-import { cli } from './cli-support.ts';
+import { playMatch } from '../../src/ai/match.ts';
+import { harasserIran, measuredUs } from '../../src/ai/simple.ts';
+import { type GameEvent, parseScenario, type Scenario } from '../../src/engine/index.ts';
+import { describeOrder, narrate } from '../../src/engine/narrate.ts';
+import { cli } from './support.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '../..');
 const SCENARIO = 'scenarios/two-boxers.json';
 
 const sim = (...args: string[]) => cli('src/cli/sim.ts', args);

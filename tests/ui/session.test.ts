@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hashState, parseScenario, type Scenario } from '../src/engine/index.ts';
-import { type SaveFile, Session, type Settings } from '../src/ui/session.ts';
+import { hashState, parseScenario, type Scenario } from '../../src/engine/index.ts';
+import { type SaveFile, Session, type Settings } from '../../src/ui/session.ts';
 
 const parsed = parseScenario(JSON.parse(readFileSync('scenarios/two-boxers.json', 'utf8')));
 if (!parsed.ok) throw new Error('the shipped scenario must parse');

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cli, type Run } from './cli-support.ts';
+import { cli, type Run } from './support.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '../..');
 const SCENARIO = join(ROOT, 'scenarios/two-boxers.json');
 const ROCKET_HITS = 'attacks.profiles.rocket-attack.hitPerMille';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decompose } from '../src/analysis/spread.ts';
-import { cli } from './cli-support.ts';
+import { decompose } from '../../src/analysis/spread.ts';
+import { cli } from './support.ts';
 
 const balance = async (...args: string[]) => {
   const r = await cli('src/cli/balance.ts', args);

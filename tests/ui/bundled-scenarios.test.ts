@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, scenarioHash } from '../src/engine/index.ts';
-import { type BundledScenarios, bundledScenariosModule } from '../src/ui/bundled-scenarios.ts';
+import { parseScenario, scenarioHash } from '../../src/engine/index.ts';
+import { type BundledScenarios, bundledScenariosModule } from '../../src/ui/bundled-scenarios.ts';
 
 /** Loads a module from its source, as the page would. */
 async function load(source: string): Promise<BundledScenarios> {

@@ -10,7 +10,7 @@ import {
   type Point,
   placeLabels,
   spreadMarkers,
-} from '../src/ui/map/layout.ts';
+} from '../../src/ui/map/layout.ts';
 
 /**
  * The map's layout, pinned: tests/fixtures/map-layout.json holds inputs (the Two Boxers sites with label sizes as
@@ -41,7 +41,7 @@ interface Case {
   };
 }
 
-const fixture = JSON.parse(readFileSync(new URL('fixtures/map-layout.json', import.meta.url), 'utf8')) as {
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/map-layout.json', import.meta.url), 'utf8')) as {
   world: { w: number; h: number };
   cases: Case[];
 };

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fieldReference, withReference } from '../scripts/gen-scenario-doc.ts';
+import { fieldReference, withReference } from '../../scripts/gen-scenario-doc.ts';
 import {
   createGame,
   formatErrors,
@@ -17,11 +17,11 @@ import {
   type ScenarioInput,
   scenarioJsonSchema,
   validateOrders,
-} from '../src/engine/index.ts';
-import { MARKER_MEASURES } from '../src/engine/scenario.ts';
-import { cli } from './cli-support.ts';
+} from '../../src/engine/index.ts';
+import { MARKER_MEASURES } from '../../src/engine/scenario.ts';
+import { cli } from '../cli/support.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '../..');
 const RED_LINES = 'scenarios/red-lines.json';
 const TEXT = readFileSync(join(ROOT, RED_LINES), 'utf8');
 

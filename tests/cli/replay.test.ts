@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { playMatch, playOn } from '../src/ai/match.ts';
-import { harasserIran, measuredUs } from '../src/ai/simple.ts';
+import { playMatch, playOn } from '../../src/ai/match.ts';
+import { harasserIran, measuredUs } from '../../src/ai/simple.ts';
 import {
   createGame,
   type GameState,
@@ -22,13 +22,13 @@ import {
   reseed,
   resolveOrders,
   type Scenario,
-} from '../src/engine/index.ts';
-import { describeOrder } from '../src/engine/narrate.ts';
-import { keepLegal, playRecorded } from '../src/analysis/recorded-orders.ts';
-import { replayTurns } from '../src/cli/replay-file.ts';
-import { cli } from './cli-support.ts';
+} from '../../src/engine/index.ts';
+import { describeOrder } from '../../src/engine/narrate.ts';
+import { keepLegal, playRecorded } from '../../src/analysis/recorded-orders.ts';
+import { replayTurns } from '../../src/cli/replay-file.ts';
+import { cli } from './support.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '../..');
 
 const replayCli = (...args: string[]) => cli('src/cli/replay.ts', args);
 const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
