@@ -173,40 +173,38 @@ export function printMap(asset: MapAsset, scenario: Scenario, bases: readonly Ba
   const sizes = new Map(sites.map((s) => [s.id, measure(texts.get(s.id)!, LABEL_PX, true)]));
   const truth = sites.map((s) => ({ id: s.id, ...project(s.lat, s.lon), r: MARKER_R }));
 
-  // The game's map's steps: callout columns for crowded clusters and markers spread apart, then labels placed.
-  const { columns, markers: placed } = placeMarkers(
-    truth.map((t) => ({ ...t, ...sizes.get(t.id)! })),
-    world,
-    { distance: CLUSTER_DISTANCE },
-  );
   const siteNames = new Set(sites.map((s) => shortName(s)));
   const cities = [
     ...CITIES,
     ...scenario.sites.filter((s) => s.kind === 'city').map((s) => ({ name: s.name, lat: s.lat, lon: s.lon })),
   ]
-    .map((c) => ({ ...c, at: project(c.lat, c.lon) }))
+    .map((c) => ({ ...c, at: project(c.lat, c.lon), ...measure(c.name, CITY_PX, false) }))
     .filter(
       (c) => c.at.x > 20 && c.at.y > 20 && c.at.x < world.w - 20 && c.at.y < world.h - 20 && !siteNames.has(c.name),
     );
-  // A city under a site's marker (Mosul, Kirkuk) goes unmarked; one at the heart of a callout column (Baghdad)
-  // titles the column instead.
+  // The game's map's steps: callout columns for crowded clusters (titled by the city at their heart, Baghdad) and
+  // markers spread apart, then labels placed.
+  const { columns, markers: placed } = placeMarkers(
+    truth.map((t) => ({ ...t, ...sizes.get(t.id)! })),
+    world,
+    { distance: CLUSTER_DISTANCE, places: cities.map((c) => ({ id: `city:${c.name}`, ...c.at, w: c.w, h: c.h })) },
+  );
+  // A city under a site's marker (Mosul, Kirkuk) goes unmarked; one that titles a callout column has its row there.
   const covered = (p: Point) => placed.some((m) => Math.hypot(m.at.x - p.x, m.at.y - p.y) < MARKER_R + 4);
   const preset = new Map(columns.labels);
   const cityMarkers: PlacedMarker[] = [];
   const cityLabels: LabelInput[] = [];
   const titled: { name: string; at: Point; originX: 0 | 1 }[] = [];
   for (const c of cities) {
-    const { w, h } = measure(c.name, CITY_PX, false);
-    const column = columns.columns.find((k) => Math.hypot(k.centre.x - c.at.x, k.centre.y - c.at.y) < 40);
-    if (column) {
-      const x = column.x - column.side * MARKER_R;
-      titled.push({ name: c.name, at: { x, y: column.top - h / 2 }, originX: column.side > 0 ? 0 : 1 });
+    const id = `city:${c.name}`;
+    const title = columns.labels.get(id);
+    if (title) {
+      titled.push({ name: c.name, at: title.anchor, originX: title.originX === 0 ? 0 : 1 });
       continue;
     }
     if (covered(c.at)) continue;
-    const id = `city:${c.name}`;
     cityMarkers.push({ id, truth: c.at, at: c.at, r: 6, offMap: null });
-    cityLabels.push({ id, w, h, priority: 2, maxCost: 700, noLeader: true });
+    cityLabels.push({ id, w: c.w, h: c.h, priority: 2, maxCost: 700, noLeader: true });
   }
   const labels = placeLabels(
     [...placed, ...cityMarkers],

@@ -246,6 +246,45 @@ const everything: GameEvent[] = [
   { audience: 'all', type: 'vote', votesFor: 120, votesAgainst: 90, passed: false, expelled: false },
 ];
 
+/** A busy week: attacks on the Baghdad column's sites and beyond, strikes down the Euphrates, claims, and more. */
+const busyWeek: GameEvent[] = [
+  ...['union-iii', 'embassy', 'taji', 'besmaya', 'ain-al-asad', 'erbil', 'taqaddum', 'k1'].flatMap(
+    (target, i): GameEvent[] => [
+      {
+        audience: 'all',
+        type: 'attack',
+        attackId: 60 + i,
+        kind: i % 3 === 0 ? 'lethal-barrage' : 'rocket-attack',
+        target,
+        projectiles: 6 + i,
+        intercepted: 2,
+        hits: i % 2,
+        caught: false,
+        casualties: { ...none, usWounded: i % 2 },
+      },
+      { audience: 'all', type: 'claimed', attackId: 60 + i, claim: 'osbat-al-thaereen', name: 'Osbat al-Thaereen' },
+      { audience: 'us', type: 'attributed', attackId: 60 + i, suspect: 'kh', confidence: 700, word: 'likely' },
+    ],
+  ),
+  ...['jurf-al-sakhar', 'musayyib', 'karbala-airport', 'jadriya', 'burjesia'].map(
+    (site, i): GameEvent => ({
+      audience: 'all',
+      type: 'strike',
+      strikeId: 80 + i,
+      site,
+      group: 'kh',
+      kind: 'strike',
+      arsenalLost: 3,
+      strengthLost: 2,
+      casualties: { ...none, proxiesKilled: 2 },
+    }),
+  ),
+  { audience: 'all', type: 'leader-killed', group: 'kh', leader: 'Abu Fadak' },
+  { audience: 'all', type: 'handover', base: 'taqaddum' },
+  { audience: 'all', type: 'air-defence', base: 'union-iii', level: 'cram' },
+  { audience: 'all', type: 'siege', success: true },
+];
+
 describe('the map', () => {
   it('draws countries, names and every site at 1280x720, legibly sized', async () => {
     const page = await openMap();
@@ -433,6 +472,38 @@ describe('the map', () => {
     const p = (await where(page, 'erbil'))!;
     await page.mouse.move(p.x, p.y);
     await page.waitForFunction(() => (window as unknown as { __map: MapHarness }).__map.hovers.at(-1)?.id === 'erbil');
+  });
+
+  it('keeps every resolution caption off the site and city names through a busy week', async () => {
+    const page = await openMap();
+    // Every frame while the week plays: each caption showing, and any place name it covers.
+    const seen = await page.evaluate(async (events) => {
+      const m = (window as unknown as { __map: MapHarness }).__map;
+      const inter = (a: Box, b: Box) =>
+        Math.min(a.x + a.w, b.x + b.w) > Math.max(a.x, b.x) && Math.min(a.y + a.h, b.y + b.h) > Math.max(a.y, b.y);
+      type Box = { x: number; y: number; w: number; h: number };
+      let frames = 0;
+      let captions = 0;
+      const covered: string[] = [];
+      let playing = true;
+      const sample = (): void => {
+        const { names, captions: boxes } = m.controller.onScreen();
+        frames++;
+        captions = Math.max(captions, boxes.length);
+        for (const c of boxes)
+          for (const n of names) if (inter(c, n)) covered.push(`${JSON.stringify(c)} covers ${JSON.stringify(n)}`);
+        if (playing) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+      await m.controller.play(events, 2);
+      playing = false;
+      return { frames, captions, names: m.controller.onScreen().names.length, covered: [...new Set(covered)] };
+    }, busyWeek);
+    // The sampling saw the week: many frames, several captions at once, and every site's and city's name.
+    expect(seen.frames).toBeGreaterThan(50);
+    expect(seen.captions).toBeGreaterThanOrEqual(3);
+    expect(seen.names).toBeGreaterThanOrEqual(25);
+    expect(seen.covered).toEqual([]);
   });
 
   it('stays legible on a larger screen (1920x1080)', async () => {

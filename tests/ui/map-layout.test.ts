@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  ASSET_PATH,
+  METRICS_PATH,
+  recordedMeasurer,
+  shippedScenarios,
+  type TextMetricsTable,
+} from '../../scripts/build-map.ts';
+import { NamePainter } from '../../src/ui/map/canvas-text.ts';
+import {
+  type Box,
   clusterColumns,
   findFreeSpot,
   type LabelInput,
@@ -9,8 +18,11 @@ import {
   type PlacedMarker,
   type Point,
   placeLabels,
+  segmentHitsBox,
   spreadMarkers,
 } from '../../src/ui/map/layout.ts';
+import { computePlan, planInputs } from '../../src/ui/map/plan.ts';
+import type { MapAsset } from '../../src/ui/map-projection.ts';
 
 /**
  * The map's layout, pinned: tests/fixtures/map-layout.json holds inputs (the Two Boxers sites with label sizes as
@@ -82,5 +94,55 @@ describe('map layout', () => {
       h: 20,
     });
     expect(findFreeSpot(home, 40, 20, () => false)).toBeNull();
+  });
+});
+
+/**
+ * Issue 13: the Baghdad callout column kept "Baghdad" at the head of a ten-row list, 240 world px from the city, and
+ * its last row (Karbala airport) touched Basra's name. Checked on the game's plan for Two Boxers (with the names as
+ * chromium measured them, as assets/map/layouts.json ships it) at the width the map is drawn at on each screen: the
+ * whole 1600 px world fits the map's canvas, measured in the game at 734, 790 and 1214 CSS px wide.
+ */
+describe('the callout columns of Two Boxers', () => {
+  const asset = JSON.parse(readFileSync(ASSET_PATH, 'utf8')) as MapAsset;
+  const metrics = JSON.parse(readFileSync(METRICS_PATH, 'utf8')) as TextMetricsTable;
+  const scenario = shippedScenarios().find((s) => s.id === 'two-boxers')!;
+  const plan = computePlan(planInputs(scenario, asset, new NamePainter(recordedMeasurer(metrics))), asset);
+  const label = (id: string) => plan.labels.find((l) => l.id === id)!;
+  const marker = (id: string) => plan.markers.find((m) => m.id === id)!;
+  const baghdad = plan.cities.find((c) => c.name === 'Baghdad')!;
+  const gap = (a: Box, b: Box) =>
+    Math.hypot(Math.max(b.x - a.x - a.w, 0, a.x - b.x - b.w), Math.max(b.y - a.y - a.h, 0, a.y - b.y - b.h));
+  const pointGap = (p: Point, b: Box) => gap({ x: p.x, y: p.y, w: 0, h: 0 }, b);
+  // Karbala airport's callout: its row's marker and its name.
+  const karbala = marker('karbala-airport');
+  const callout = [label('karbala-airport').box, { x: karbala.at.x - 18, y: karbala.at.y - 18, w: 36, h: 36 }];
+
+  it.each([
+    { screen: '1280x720', canvas: 734, baghdadWithin: 50, basraBeyond: 60 },
+    { screen: '1366x768', canvas: 790, baghdadWithin: 55, basraBeyond: 60 },
+    { screen: '1920x1080', canvas: 1214, baghdadWithin: 85, basraBeyond: 60 },
+  ])('keeps "Baghdad" near Baghdad and Karbala airport away from Basra at $screen', (c) => {
+    const css = c.canvas / asset.width;
+    // The title's box, from the city's point: before, 110 CSS px at 1280x720 (240 world px).
+    expect(pointGap(baghdad.at, label('city:Baghdad').box) * css).toBeLessThan(c.baghdadWithin);
+    // Karbala airport's row and name from Basra's name: before, 0.4 CSS px (0.9 world px) at every size.
+    const basra = label('city:Basra').box;
+    for (const b of callout) expect(gap(b, basra) * css).toBeGreaterThan(c.basraBeyond);
+  });
+
+  it("leaves the column's leader lines uncrossed and the title clear of them", () => {
+    const lines = plan.markers
+      .filter((m) => Math.hypot(m.at.x - m.truth.x, m.at.y - m.truth.y) >= 8 && !m.offMap)
+      .map((m) => [m.truth, m.at] as const);
+    expect(lines.length).toBeGreaterThanOrEqual(9);
+    const crossings = lines.flatMap(([a, b], i) =>
+      lines.slice(i + 1).filter(([c, d]) => {
+        const o = (p: Point, q: Point, r: Point) => Math.sign((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x));
+        return o(a, b, c) * o(a, b, d) < 0 && o(c, d, a) * o(c, d, b) < 0;
+      }),
+    );
+    expect(crossings).toEqual([]);
+    for (const [a, b] of lines) expect(segmentHitsBox(a, b, label('city:Baghdad').box)).toBe(false);
   });
 });

@@ -85,13 +85,80 @@ export interface Stage {
   rememberAttack(attackId: number, at: Point, kind: AttackKind): void;
   /** Applies an event's lasting effect on the map (scorch mark, handover, air-defence badge). */
   applyEnd(event: GameEvent): void;
+  /** The boxes of the site and city names (as the plan reserved them): captions keep clear of them. */
+  nameBoxes(): readonly Box[];
 }
 
 const DEPTH_FX = 30;
 const DEPTH_CAPTION = 40;
 
-/** Captions on screen, so that a new one near the same spot stacks above instead of covering it. */
+/** Captions on screen, so that a new one near the same spot goes elsewhere instead of covering it. */
 const live = new WeakMap<Phaser.Scene, Set<Phaser.GameObjects.Container>>();
+
+/** The boxes of the captions showing on a scene now, where they are drawn at this moment of their rise. */
+export function captionBoxes(scene: Phaser.Scene): Box[] {
+  return [...(live.get(scene) ?? [])].map((c) => ({
+    x: c.x - c.width / 2,
+    y: c.y + CAPTION_DROP - c.height,
+    w: c.width,
+    h: c.height,
+  }));
+}
+
+/** How far a caption rises as it fades out. */
+const CAPTION_RISE = 18;
+
+/** How far a caption's dark box reaches below its text's baseline point (the container's position). */
+const CAPTION_DROP = 4;
+
+/** The room a caption (a container at the middle of its text's bottom) takes on screen, its fading rise included. */
+function captionBox(c: { x: number; y: number; width: number; height: number }): Box {
+  const bottom = c.y + CAPTION_DROP;
+  return { x: c.x - c.width / 2, y: bottom - c.height - CAPTION_RISE, w: c.width, h: c.height + CAPTION_RISE };
+}
+
+/** Steps of the search for a caption's spot, nearest first; moving sideways costs more than up or down. */
+const CAPTION_STEPS: readonly Point[] = (() => {
+  const steps: { x: number; y: number; d: number }[] = [];
+  for (let dx = -640; dx <= 640; dx += 40) {
+    // Below the spot costs a little more than above: the target stays in sight either way.
+    for (let dy = -480; dy <= 480; dy += 12)
+      steps.push({ x: dx, y: dy, d: Math.hypot(dx * 1.5, dy > 0 ? dy * 1.2 : dy) });
+  }
+  return steps.sort((a, b) => a.d - b.d);
+})();
+
+/**
+ * Where a caption of w x h goes (the middle of its bottom edge): above the spot, so the target stays in sight, or
+ * the nearest place around it that covers no other caption still showing and no site or city name, which a caption
+ * on top would hide while the player reads what happened there. When nothing is free, the spot covering least,
+ * names counting more than captions.
+ */
+export function captionSpot(
+  at: Point,
+  w: number,
+  h: number,
+  world: { w: number; h: number },
+  captions: readonly Box[],
+  names: readonly Box[],
+): Point {
+  const home = { x: at.x, y: at.y - 36 };
+  let best: { cost: number; spot: Point } | null = null;
+  for (const step of CAPTION_STEPS) {
+    const spot = {
+      x: Phaser.Math.Clamp(home.x + step.x, 8 + w / 2, world.w - 8 - w / 2),
+      y: Phaser.Math.Clamp(home.y + step.y, h + CAPTION_RISE + 8, world.h - 8 - CAPTION_DROP),
+    };
+    const box = captionBox({ ...spot, width: w, height: h });
+    let cost = 0;
+    // A name hidden is worse than a caption half covered: the caption above it fades within seconds.
+    for (const n of names) cost += overlapArea(n, box) * 4;
+    for (const c of captions) cost += overlapArea(c, box);
+    if (cost === 0) return spot;
+    if (!best || cost < best.cost) best = { cost, spot };
+  }
+  return best!.spot;
+}
 
 /**
  * A short floating caption near a point ("6 rockets · 2 intercepted · 1 hit"). It does not block the sequence: it
@@ -115,22 +182,12 @@ export function caption(stage: Stage, at: Point, text: string, ms: number, tone 
       resolution: stage.zoom,
     })
     .setOrigin(0.5, 1);
-  const box = scene.add.rectangle(0, 4, label.width + 20, label.height + 8, 0x0b121b, 0.86).setOrigin(0.5, 1);
+  const box = scene.add
+    .rectangle(0, CAPTION_DROP, label.width + 20, label.height + 8, 0x0b121b, 0.86)
+    .setOrigin(0.5, 1);
   const t = scene.add.container(0, 0, [box, label]).setDepth(DEPTH_CAPTION).setSize(box.width, box.height);
-  // Above the spot, so the target stays in sight; moved up (or, at the top edge, down) past captions still showing.
-  const x = Phaser.Math.Clamp(at.x, 8 + t.width / 2, world.w - 8 - t.width / 2);
-  const boxAt = (y: number): Box => ({ x: x - t.width / 2, y: y - t.height, w: t.width, h: t.height });
-  const others = [...set].map((o) => ({ x: o.x - o.width / 2, y: o.y - o.height, w: o.width, h: o.height }));
-  const clear = (y: number): boolean => others.every((o) => overlapArea(o, boxAt(y)) === 0);
-  const top = t.height + 8;
-  let y = Math.max(top, at.y - 36);
-  for (let i = 0; i < 8 && !clear(y); i++) y -= t.height + 4;
-  if (y < top) {
-    y = Math.max(top, at.y - 36);
-    for (let i = 0; i < 12 && !clear(y); i++) y += t.height + 4;
-  }
-  y = Math.min(y, world.h - 8);
-  t.setPosition(x, y);
+  const spot = captionSpot(at, t.width, t.height, world, [...set].map(captionBox), stage.nameBoxes());
+  t.setPosition(spot.x, spot.y);
   set.add(t);
   const fin = (): void => {
     set.delete(t);
@@ -138,7 +195,7 @@ export function caption(stage: Stage, at: Point, text: string, ms: number, tone 
   };
   scene.tweens.add({
     targets: t,
-    y: y - 18,
+    y: spot.y - CAPTION_RISE,
     alpha: { from: 1, to: 0 },
     delay: ms * 0.7,
     duration: ms * 0.3,

@@ -3,6 +3,7 @@ import layoutsJson from '../../../assets/map/layouts.json';
 import type { GameEvent, Scenario, SeatView } from '../../engine/index.ts';
 import type { MapAsset } from '../map-projection.ts';
 import { MapScene } from './map-scene.ts';
+import type { Box } from './layout.ts';
 import type { MapPlan } from './plan.ts';
 
 /** What the map reports to the HTML around it. */
@@ -23,6 +24,8 @@ export interface MapController {
   focus(siteId: string | null): void;
   /** Page CSS position of a site, for HTML tooltips laid over the canvas. */
   screenPosition(siteId: string): { x: number; y: number } | null;
+  /** What covers the map now, in world px: the site and city names' boxes and the captions showing (browser tests). */
+  onScreen(): { names: Box[]; captions: Box[] };
   destroy(): void;
 }
 
@@ -175,6 +178,9 @@ export function createMap(
       if (!destroyed) scene.focusSite(siteId);
     },
     screenPosition,
+    onScreen() {
+      return destroyed ? { names: [], captions: [] } : scene.onScreen();
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;

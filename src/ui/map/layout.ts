@@ -284,6 +284,8 @@ export interface Column {
   side: 1 | -1;
   /** The middle of the cluster's true positions. */
   centre: Point;
+  /** Places (Baghdad) whose names title the column: a row of their own, among the sites they hold. */
+  titles: string[];
 }
 
 /** A marker that may join a callout column, with its label's size. */
@@ -298,20 +300,38 @@ export interface ColumnItem {
   h: number;
 }
 
+/** A named place without a marker of its own in the column (a city shown for orientation), with its name's size. */
+export interface ColumnPlace {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** How far a column may slide up or down from the cluster's middle, in steps, to keep clear of other places. */
+const SLIDE_STEPS = 12;
+const SLIDE_STEP = 12;
+
 /**
  * Callout columns for crowded clusters (Baghdad: five sites within 30 km, three within 3 px). A cluster of three or
- * more markers is laid out as a list beside it, each row a marker with its name, rows in the order of the true
- * positions from north to south; leader lines run from each row's marker back to its true spot. The side (east or
- * west) is the one where the column covers fewer other sites and stays inside the world.
+ * more markers is laid out as a list beside it, each row a marker with its name; leader lines run from each row's
+ * marker back to its true spot. Rows follow the bearing of their true spots as seen from the column, so the lines
+ * fan out uncrossed. A place at the heart of the cluster (Baghdad) gets a row of its own in that order, so its name
+ * stands beside its own sites rather than at the head of a long list far from it. The column takes the side (east
+ * or west) and the height, slid up or down from the cluster's middle, where it covers fewest other sites, stays
+ * inside the world and keeps clear of the other places, whose names are placed later right beside them (a row
+ * beside Basra reads as Basra's neighbour, or hides its name).
  */
 export function clusterColumns(
   items: readonly ColumnItem[],
   world: { w: number; h: number },
-  opts: { distance?: number; offset?: number; pad?: number } = {},
+  opts: { distance?: number; offset?: number; pad?: number; places?: readonly ColumnPlace[] } = {},
 ): { at: Map<string, Point>; labels: Map<string, PlacedLabel>; columns: Column[] } {
   const distance = opts.distance ?? 36;
   const offset = opts.offset ?? 80;
   const pad = opts.pad ?? 6;
+  const places = opts.places ?? [];
   const inWorld = items.filter((m) => m.x >= 0 && m.y >= 0 && m.x <= world.w && m.y <= world.h);
   const asMarkers = inWorld.map((m) => ({
     id: m.id,
@@ -325,64 +345,163 @@ export function clusterColumns(
   const labels = new Map<string, PlacedLabel>();
   const columns: Column[] = [];
   const taken: Box[] = [];
+  const titled = new Set<string>();
   for (const group of clusters(asMarkers, distance)) {
     if (group.length < 3) continue;
     const members = group.map((g) => byId.get(g.id)!);
-    const cy = members.reduce((y, m) => y + m.y, 0) / members.length;
-    const east = Math.max(...members.map((m) => m.x)) + offset;
-    const west = Math.min(...members.map((m) => m.x)) - offset;
-    // Rows follow the bearing of each true spot as seen from the column, so the leader lines fan out uncrossed.
-    const bearing = (m: ColumnItem, x: number) => Math.atan2(m.y - cy, Math.abs(x - m.x) + 1);
-    const total = members.reduce((a, m) => a + Math.max(m.h, 2 * m.r + 8), 0);
-    const midY = cy;
-    const top = clamp(midY - total / 2, 10, world.h - 10 - total);
-    let best: { cost: number; side: 1 | -1; x: number; rows: { id: string; at: Point; label: PlacedLabel }[] } | null =
-      null;
-    for (const side of [1, -1] as const) {
-      const cx = side > 0 ? east : west;
-      const rows = [...members].sort((a, b) => bearing(a, cx) - bearing(b, cx) || a.y - b.y);
-      const heights = rows.map((m) => Math.max(m.h, 2 * m.r + 8));
-      let y = top;
-      const placed = rows.map((m, i) => {
-        const h = heights[i]!;
-        const p = { x: cx, y: y + h / 2 };
-        y += h;
-        const ax = cx + side * (m.r + pad);
-        const box = { x: side > 0 ? ax : ax - m.w, y: p.y - m.h / 2, w: m.w, h: m.h };
-        return {
-          id: m.id,
-          at: p,
-          label: { id: m.id, box, originX: side > 0 ? 0 : 1, anchor: { x: ax, y: p.y }, leader: null } as PlacedLabel,
-        };
-      });
-      let cost = side > 0 ? 0 : 10;
-      for (const row of placed) {
-        const boxes = [row.label.box, boxAround(row.at, byId.get(row.id)!.r)];
-        for (const b of boxes) {
-          cost += outsideArea(b, world, 6) * 60;
-          for (const t of taken) cost += overlapArea(b, t) * 40;
-          for (const o of items)
-            if (!group.some((g) => g.id === o.id)) cost += overlapArea(b, boxAround(o, o.r + 3)) * 40;
+    const inGroup = new Set(members.map((m) => m.id));
+    const centre = {
+      x: members.reduce((a, m) => a + m.x, 0) / members.length,
+      y: members.reduce((y, m) => y + m.y, 0) / members.length,
+    };
+    const titles = places.filter(
+      (p) => !titled.has(p.id) && Math.hypot(centre.x - p.x, centre.y - p.y) < TITLE_DISTANCE,
+    );
+    const others = places.filter((p) => !titles.includes(p));
+    const titleIds = new Set(titles.map((p) => p.id));
+    const markerR = Math.max(...members.map((m) => m.r));
+    const rowHeight = (m: ColumnItem) => (titleIds.has(m.id) ? m.h + 4 : Math.max(m.h, 2 * m.r + 8));
+
+    /** The best slide of one column of `rows` on one side, with what it costs. */
+    const column = (rows: readonly ColumnItem[], side: 1 | -1): Layout => {
+      const cx =
+        side > 0 ? Math.max(...members.map((m) => m.x)) + offset : Math.min(...members.map((m) => m.x)) - offset;
+      const mid = rows.reduce((y, m) => y + m.y, 0) / rows.length;
+      // Rows follow the bearing of each true spot as seen from the column, so the leader lines fan out uncrossed.
+      const bearing = (m: ColumnItem) => Math.atan2(m.y - mid, Math.abs(cx - m.x) + 1);
+      const order = [...rows].sort((a, b) => bearing(a) - bearing(b) || a.y - b.y);
+      const total = order.reduce((a, m) => a + rowHeight(m), 0);
+      const centred = clamp(mid - total / 2, 10, world.h - 10 - total);
+      let best: Layout | null = null;
+      for (let k = -SLIDE_STEPS; k <= SLIDE_STEPS; k++) {
+        const top = clamp(centred + k * SLIDE_STEP, 10, world.h - 10 - total);
+        if (k !== 0 && top === centred) continue;
+        let y = top;
+        let cost = (side > 0 ? 0 : 10) + Math.abs(top - centred) * 4;
+        const placed: Row[] = order.map((m) => {
+          const h = rowHeight(m);
+          const p = { x: cx, y: y + h / 2 };
+          y += h;
+          const title = titleIds.has(m.id);
+          // A title starts where the markers' edges are, so it reads as the head of the rows below it.
+          const ax = title ? cx - side * markerR : cx + side * (m.r + pad);
+          const box = { x: side > 0 ? ax : ax - m.w, y: p.y - m.h / 2, w: m.w, h: m.h };
+          // A title is only useful near its place: every pixel between them costs.
+          if (title) cost += Math.abs(p.y - m.y) * 40;
+          return {
+            id: m.id,
+            at: p,
+            title,
+            label: { id: m.id, box, originX: side > 0 ? 0 : 1, anchor: { x: ax, y: p.y }, leader: null } as PlacedLabel,
+          };
+        });
+        for (const row of placed) {
+          const boxes = row.title ? [row.label.box] : [row.label.box, boxAround(row.at, byId.get(row.id)!.r)];
+          for (const b of boxes) {
+            cost += outsideArea(b, world, 6) * 60;
+            for (const t of taken) cost += overlapArea(b, t) * 40;
+            for (const o of items) if (!inGroup.has(o.id)) cost += overlapArea(b, boxAround(o, o.r + 3)) * 40;
+            // Another place's name goes right beside it (east or west): a row there hides it or reads as its neighbour.
+            for (const p of others) {
+              const room = { x: p.x - p.w - 16, y: p.y - p.h / 2 - 12, w: 2 * p.w + 32, h: p.h + 24 };
+              cost += overlapArea(b, room) * 20;
+            }
+          }
         }
+        // Leader lines that cross each other, or run through the title, tangle the list.
+        const lines = placed.filter((r) => !r.title).map((r) => [r.at, byId.get(r.id)!] as const);
+        lines.forEach(([p, q], i) => {
+          for (const [u, v] of lines.slice(i + 1)) if (segmentsCross(p, q, u, v)) cost += 2000;
+        });
+        for (const [p, q] of lines)
+          for (const r of placed) if (r.title && segmentHitsBox(p, q, r.label.box)) cost += 2000;
+        if (!best || cost < best.cost) best = { cost, side, x: cx, top, rows: placed };
       }
-      if (!best || cost < best.cost) best = { cost, side, x: cx, rows: placed };
-    }
-    if (!best) continue;
-    columns.push({
-      ids: best.rows.map((r) => r.id),
-      x: best.x,
-      top,
-      side: best.side,
-      centre: { x: members.reduce((a, m) => a + m.x, 0) / members.length, y: midY },
+      return best!;
+    };
+
+    // One column on either side, or the cluster split by latitude into a northern and a southern column on opposite
+    // sides: ten rows in one column reach from Erbil's latitude to Basra's, far from the cluster at both ends.
+    const rowsIn: ColumnItem[] = [...members, ...titles.map((p) => ({ ...p, r: 0 }))];
+    const options: ColumnItem[][][] = [[rowsIn]];
+    // Splits along straight lines through the cluster, every 15 degrees: north from south, west from east, and the
+    // diagonals (Baghdad's south-western sites, Taqaddum to Karbala, from the rest).
+    const orders = Array.from({ length: 12 }, (_, i) => {
+      const dx = Math.cos((i * Math.PI) / 12);
+      const dy = Math.sin((i * Math.PI) / 12);
+      const along = (m: ColumnItem) => m.x * dx + m.y * dy;
+      return [...members].sort((a, b) => along(a) - along(b) || a.y - b.y || a.x - b.x);
     });
-    for (const row of best.rows) {
-      at.set(row.id, row.at);
-      labels.set(row.id, row.label);
-      taken.push(row.label.box, boxAround(row.at, byId.get(row.id)!.r));
+    for (const ordered of orders) {
+      for (let k = 2; k <= ordered.length - 2; k++) {
+        const parts: ColumnItem[][] = [ordered.slice(0, k), ordered.slice(k)];
+        // A title goes with the part that holds the site nearest to it.
+        for (const t of titles) {
+          const near = (m: ColumnItem) => Math.hypot(m.x - t.x, m.y - t.y);
+          const nearest = [...members].sort((a, b) => near(a) - near(b))[0]!;
+          parts.find((part) => part.includes(nearest))!.push({ ...t, r: 0 });
+        }
+        options.push(parts);
+      }
+    }
+    let best: { cost: number; layouts: Layout[] } | null = null;
+    for (const parts of options) {
+      const sides: (1 | -1)[][] =
+        parts.length === 1
+          ? [[1], [-1]]
+          : [
+              [1, -1],
+              [-1, 1],
+            ];
+      for (const pick of sides) {
+        const layouts = parts.map((rows, i) => column(rows, pick[i]!));
+        // A split costs a little on its own: one list is easier to read when it fits.
+        let cost = layouts.reduce((a, l) => a + l.cost, 0) + (parts.length > 1 ? SPLIT_COST : 0);
+        if (layouts.length === 2) {
+          const [a, b] = layouts as [Layout, Layout];
+          for (const r of a.rows) for (const q of b.rows) cost += overlapArea(r.label.box, q.label.box) * 40;
+          // Leader lines of the two columns must not cross each other or run through the other column's rows.
+          const lines = (l: Layout) => l.rows.filter((r) => !r.title).map((r) => [r.at, byId.get(r.id)!] as const);
+          for (const [p, q] of lines(a)) {
+            for (const [u, v] of lines(b)) if (segmentsCross(p, q, u, v)) cost += 2000;
+            for (const r of b.rows) if (segmentHitsBox(p, q, r.label.box)) cost += 2000;
+          }
+          for (const [p, q] of lines(b)) for (const r of a.rows) if (segmentHitsBox(p, q, r.label.box)) cost += 2000;
+        }
+        if (!best || cost < best.cost) best = { cost, layouts };
+      }
+    }
+    for (const layout of best!.layouts) {
+      columns.push({
+        ids: layout.rows.filter((r) => !r.title).map((r) => r.id),
+        x: layout.x,
+        top: layout.top,
+        side: layout.side,
+        centre,
+        titles: layout.rows.filter((r) => r.title).map((r) => r.id),
+      });
+      for (const row of layout.rows) {
+        labels.set(row.id, row.label);
+        taken.push(row.label.box);
+        if (row.title) {
+          titled.add(row.id);
+          continue;
+        }
+        at.set(row.id, row.at);
+        taken.push(boxAround(row.at, byId.get(row.id)!.r));
+      }
     }
   }
   return { at, labels, columns };
 }
+
+type Row = { id: string; at: Point; title: boolean; label: PlacedLabel };
+type Layout = { cost: number; side: 1 | -1; x: number; top: number; rows: Row[] };
+/** What splitting a cluster into two columns costs before anything else: about 60 px of sliding. */
+const SPLIT_COST = 240;
+
+/** A place this near the middle of a cluster's true spots titles its callout column. */
+const TITLE_DISTANCE = 40;
 
 /**
  * Places each label where it overlaps least with markers, labels already placed, obstacles and the world edge,
@@ -563,7 +682,7 @@ export function hash01(...parts: number[]): number {
 export function placeMarkers(
   items: readonly ColumnItem[],
   world: { w: number; h: number },
-  opts: { distance?: number } = {},
+  opts: { distance?: number; places?: readonly ColumnPlace[] } = {},
 ): { columns: ReturnType<typeof clusterColumns>; markers: PlacedMarker[] } {
   const columns = clusterColumns(items, world, opts);
   const markers = spreadMarkers(

@@ -1,10 +1,10 @@
 import Phaser from 'phaser';
 import type { AirDefence, AttackKind, GameEvent, Scenario, SeatView } from '../../engine/index.ts';
 import { type MapAsset, projectLonLat } from '../map-projection.ts';
-import { animateEvent, animates, applyInstant, Runner, type Stage } from './animate.ts';
+import { animateEvent, animates, applyInstant, captionBoxes, Runner, type Stage } from './animate.ts';
 import { Backdrop, css } from './backdrop.ts';
 import { BADGE, badgeTexture, drawIcon, ICON, ICONS, MARKER_R, makeIcons, TEX } from './icons.ts';
-import type { PlacedLabel, PlacedMarker, Point } from './layout.ts';
+import type { Box, PlacedLabel, PlacedMarker, Point } from './layout.ts';
 import {
   CITY_STYLE,
   countryStyle,
@@ -105,6 +105,8 @@ export class MapScene extends Phaser.Scene implements Stage {
   private backdrop: Backdrop | null = null;
   /** What the backdrop's site names say now, so a show() that changes nothing redraws nothing. */
   private labelsShown = '';
+  /** Where the site and city names are: captions keep clear of them. */
+  private names: Box[] = [];
   /** Plays running: the loop stays awake between their tweens. */
   private busy = 0;
   /** Frames in a row with nothing moving; the loop sleeps after a few. */
@@ -208,6 +210,7 @@ export class MapScene extends Phaser.Scene implements Stage {
     const names = backdrop.names;
     const plan = findPlan(planInputs(scenario, this.asset, names), this.asset, this.shipped);
     const labels = new Map(plan.labels.map((l) => [l.id, l]));
+    this.names = plan.labels.map((l) => l.box);
     const baseIds = new Set(scenario.us.bases.map((b) => b.site));
     // The plan lists the markers in the scenario's order.
     for (const [i, site] of scenario.sites.entries()) {
@@ -684,6 +687,15 @@ export class MapScene extends Phaser.Scene implements Stage {
 
   sitePoint(id: string): Point | null {
     return this.markerPoint(id);
+  }
+
+  nameBoxes(): readonly Box[] {
+    return this.names;
+  }
+
+  /** The place names' boxes and the captions showing now, in world px. */
+  onScreen(): { names: Box[]; captions: Box[] } {
+    return { names: [...this.names], captions: captionBoxes(this) };
   }
 
   markerOf(id: string): Phaser.GameObjects.Image | null {

@@ -193,10 +193,14 @@ export function computePlan(inputs: PlanInputs, asset: MapAsset): MapPlan {
   const labelInputs = inputs.sites.map((s) => s.label);
   const truth = inputs.sites.map((s) => ({ id: s.id, x: s.x, y: s.y, r: MARKER_R }));
 
+  // A city at the heart of a callout column (Baghdad) titles it: a row of its own among its sites.
   const { columns, markers } = placeMarkers(
     truth.map((t, i) => ({ ...t, w: labelInputs[i]!.w, h: labelInputs[i]!.h })),
     world,
-    { distance: CLUSTER_DISTANCE },
+    {
+      distance: CLUSTER_DISTANCE,
+      places: inputs.cities.map((c) => ({ id: `city:${c.name}`, ...c.at, w: c.w, h: c.h })),
+    },
   );
 
   // A city under a site's marker (Mosul, Kirkuk) takes its name beside that marker.
@@ -211,21 +215,11 @@ export function computePlan(inputs: PlanInputs, asset: MapAsset): MapPlan {
       offMap: null,
     };
   });
-  // A city at the heart of a callout column (Baghdad) names the column instead: a title above its first row.
   const preset = new Map(columns.labels);
-  const titles = new Set<string>();
+  const titles = new Set(columns.columns.flatMap((k: Column) => k.titles));
   const cityLabels = inputs.cities.flatMap((c) => {
     const id = `city:${c.name}`;
-    const { w, h } = c;
-    const column = columns.columns.find((k: Column) => Math.hypot(k.centre.x - c.at.x, k.centre.y - c.at.y) < 40);
-    if (column) {
-      const x = column.x - column.side * MARKER_R;
-      const box = { x: column.side > 0 ? x : x - w, y: column.top - h + 2, w, h };
-      preset.set(id, { id, box, originX: column.side > 0 ? 0 : 1, anchor: { x, y: box.y + h / 2 }, leader: null });
-      titles.add(c.name);
-      return [];
-    }
-    return [{ id, w, h, priority: 2, maxCost: 700, noLeader: true }];
+    return titles.has(id) ? [] : [{ id, w: c.w, h: c.h, priority: 2, maxCost: 700, noLeader: true }];
   });
 
   const labels = placeLabels([...markers, ...cityMarkers], [...labelInputs, ...cityLabels], { world, preset });
@@ -257,7 +251,7 @@ export function computePlan(inputs: PlanInputs, asset: MapAsset): MapPlan {
     name: c.name,
     at: c.at,
     id: cityMarkers[i]!.id,
-    dot: !titles.has(c.name) && cover(c.at) === undefined,
+    dot: !titles.has(cityMarkers[i]!.id) && cover(c.at) === undefined,
   }));
   return { key: inputs.key, markers, cityMarkers, labels: [...labels.values()], cities, countryNames };
 }
