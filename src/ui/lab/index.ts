@@ -7,7 +7,7 @@ import scenarioSchema from '../../../scenarios/scenario.schema.json';
 import { formatErrors, parseScenario, type Scenario, type Side } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
 import { checkValue, type NumberField, numberFields, withValues } from './fields.ts';
-import { type LabRun, runLab } from './runner.ts';
+import { type LabRun, releaseLabWorkers, runLab } from './runner.ts';
 import { renderResults } from './results.ts';
 
 /**
@@ -360,6 +360,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
           type: 'button',
           onclick: () => {
             run?.cancel();
+            releaseLabWorkers();
             actions.back();
           },
         },

@@ -9,8 +9,11 @@ import { h } from '../dom.ts';
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const num = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 const show = (x: number, rate: boolean) => (rate ? pct(x) : num(x));
+/** A difference of two rates is in percentage points. */
 const signed = (x: number, rate: boolean) =>
-  Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${show(Math.abs(x), rate)}` : '–';
+  Number.isFinite(x)
+    ? `${x >= 0 ? '+' : '−'}${rate ? `${(100 * Math.abs(x)).toFixed(1)} pts` : num(Math.abs(x))}`
+    : '–';
 const span = (i: { low: number; high: number }, rate: boolean) =>
   Number.isFinite(i.low) && Number.isFinite(i.high) ? `${show(i.low, rate)} to ${show(i.high, rate)}` : 'no spread yet';
 
@@ -20,11 +23,15 @@ function rateBar(which: 'a' | 'b', rate: number, interval: { low: number; high: 
   return h(
     'div',
     { className: `lab-bar lab-${which}` },
-    h('span', { className: 'lab-fill', style: `width:${at(rate)}` }),
-    h('span', {
-      className: 'lab-whisker',
-      style: `left:${at(interval.low)};width:calc(${at(interval.high)} - ${at(interval.low)})`,
-    }),
+    h(
+      'span',
+      { className: 'lab-track' },
+      h('span', { className: 'lab-fill', style: `width:${at(rate)}` }),
+      h('span', {
+        className: 'lab-whisker',
+        style: `left:${at(interval.low)};width:calc(${at(interval.high)} - ${at(interval.low)})`,
+      }),
+    ),
     h('span', { className: 'lab-value' }, `${pct(rate)}`, h('small', {}, ` (${span(interval, true)})`)),
   );
 }
@@ -74,7 +81,7 @@ export function renderResults(diffs: readonly Difference[], games: number): HTML
             h('span', { className: 'lab-key lab-b' }),
             'B variant (95% interval)',
           ),
-          h('th', { className: 'num' }, 'B − A'),
+          h('th', { className: 'num' }, 'B − A (95% interval)'),
         ),
       ),
       h(
