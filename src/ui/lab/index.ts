@@ -5,7 +5,7 @@ import { PairedFigures } from '../../analysis/paired.ts';
 // keeps zod's schema writer out of the game's start-up code, which holds the engine.
 import scenarioSchema from '../../../scenarios/scenario.schema.json';
 import { formatErrors, parseScenario, type Scenario, type Side } from '../../engine/index.ts';
-import { fill, h } from '../dom.ts';
+import { fill, focusHeading, h } from '../dom.ts';
 import { checkValue, type NumberField, numberFields, withValues } from './fields.ts';
 import { type LabRun, releaseLabWorkers, runLab } from './runner.ts';
 import { renderResults } from './results.ts';
@@ -424,4 +424,5 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
     ),
   );
   buildForm();
+  focusHeading(main);
 }
