@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { count, type GameRow, gameRowSchema, PATH_KEYS, type PathKey } from '../analysis/game-row.ts';
 import type { SeedRange } from './args.ts';
 import { openOutput } from './safe-write.ts';
 
@@ -8,48 +9,8 @@ import { openOutput } from './safe-write.ts';
  * writes it, and the merge reads it, one line at a time in constant memory. The CSV form holds the rows only.
  */
 
-/** The variables followed turn by turn, as the mean path of a batch shows them. */
-export const PATH_KEYS = [
-  'rung',
-  'consent',
-  'evictionPressure',
-  'usResolve',
-  'isis',
-  'usKilled',
-  'escalationUs',
-  'escalationIran',
-] as const;
-export type PathKey = (typeof PATH_KEYS)[number];
-
-const count = z.int().min(0);
-const score = z.int();
-
-/** One game's row in a results file: how it ended, what it cost, and its path turn by turn. */
-export const gameRowSchema = z.strictObject({
-  seed: count,
-  result: z.enum(['us', 'iran', 'draw', 'shared-loss']),
-  reason: z.enum(['war', 'eviction', 'token', 'resolve', 'final-turn']),
-  endTurn: z.int().min(1),
-  rung: count,
-  peakRung: count,
-  voteTurn: z.int().min(1).nullable(), // the first eviction vote held, null when parliament never voted
-  votesHeld: count,
-  votesPassed: count,
-  casualties: z.strictObject({
-    usKilled: count,
-    usWounded: count,
-    iraqiForcesKilled: count,
-    civiliansKilled: count,
-    proxiesKilled: count,
-  }),
-  escalation: z.strictObject({ us: score, iran: score }),
-  score: z.strictObject({ us: score, iran: score }),
-  refusedOrders: count,
-  path: z.strictObject(
-    Object.fromEntries(PATH_KEYS.map((k) => [k, z.array(score)])) as Record<PathKey, z.ZodArray<z.ZodInt>>,
-  ),
-});
-export type GameRow = z.infer<typeof gameRowSchema>;
+// The row moved to src/analysis, where the browser's lab plays it too; the CLI's names stay.
+export { type GameRow, gameRowSchema, PATH_KEYS, type PathKey };
 
 /** Seeds are whole numbers, played as their decimal text; a range is inclusive. */
 export type { SeedRange } from './args.ts';

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { playMatch } from '../ai/match.ts';
 import type { DoctrineBook } from '../ai/doctrine.ts';
 import { AI_PLAYERS, type AiPlayer, playersOf } from '../ai/registry.ts';
+import { playRow, type RowMatchup } from '../analysis/game-row.ts';
 import { hashValue, type Scenario, type Side, scenarioHash, turnsFor } from '../engine/index.ts';
 import { die } from './args.ts';
 
 export { parseSeedRange } from './args.ts';
 import { chunkSizes, runPool, workKind } from './pool.ts';
-import { type GameRow, PATH_KEYS, type PathKey, type RunHeader, rangeSize, type SeedRange } from './batch-file.ts';
+import { type GameRow, type RunHeader, rangeSize, type SeedRange } from './batch-file.ts';
 import { Summary, type SummaryJson } from './summary.ts';
 
 /**
@@ -40,12 +40,8 @@ export function shardRange(range: SeedRange, shard: Shard): SeedRange | null {
   return to > from ? { first: range.first + from, last: range.first + to - 1 } : null;
 }
 
-/** What a batch plays: a scenario (possibly altered by a sweep), two players and an optional preset. */
-export interface Matchup {
-  us: string;
-  iran: string;
-  preset: string | null;
-}
+/** What a batch plays: two players and an optional preset (in a scenario a sweep may have altered). */
+export type Matchup = RowMatchup;
 
 /** What a batch plays a matchup in: a scenario and the doctrine book its players come from (null: the shipped one). */
 export interface Variant {
@@ -72,63 +68,6 @@ export function checkPlayer(side: Side, id: string, book: DoctrineBook | null = 
     .filter((p) => p.side === side)
     .map((p) => p.id);
   return ids.includes(id) ? null : `unknown --${side} player "${id}": expected one of ${ids.join(', ')}`;
-}
-
-/** Plays one seeded game and reduces it to its row. */
-export function playRow(scenario: Scenario, matchup: Matchup, seed: number, players = AI_PLAYERS): GameRow {
-  const us = players.find((p) => p.side === 'us' && p.id === matchup.us);
-  const iran = players.find((p) => p.side === 'iran' && p.id === matchup.iran);
-  if (!us || !iran) throw new Error(`unknown player ${matchup.us} or ${matchup.iran}`);
-  const m = playMatch(scenario, String(seed), us.policy, iran.policy, {
-    keepLog: true,
-    // Batch runs skip freezing, as DESIGN.md says: it catches mutation in tests and the UI, and costs time here.
-    freeze: false,
-    ...(matchup.preset === null ? {} : { preset: matchup.preset }),
-  });
-  const s = m.state;
-  const o = s.outcome;
-  if (!o) throw new Error('a game ended without an outcome');
-  let voteTurn: number | null = null;
-  let votesHeld = 0;
-  let votesPassed = 0;
-  for (const t of m.turns)
-    for (const e of t.events)
-      if (e.type === 'vote') {
-        voteTurn ??= t.turn;
-        votesHeld++;
-        if (e.passed) votesPassed++;
-      }
-  const path = Object.fromEntries(PATH_KEYS.map((k) => [k, [] as number[]])) as Record<PathKey, number[]>;
-  let escalationUs = 0;
-  let escalationIran = 0;
-  for (const h of s.history) {
-    escalationUs += h.escalation.us;
-    escalationIran += h.escalation.iran;
-    path.rung.push(h.rung);
-    path.consent.push(h.consent);
-    path.evictionPressure.push(h.evictionPressure);
-    path.usResolve.push(h.usResolve);
-    path.isis.push(h.isis);
-    path.usKilled.push(h.usKilled);
-    path.escalationUs.push(escalationUs);
-    path.escalationIran.push(escalationIran);
-  }
-  return {
-    seed,
-    result: o.result,
-    reason: o.reason,
-    endTurn: o.turn,
-    rung: s.ladder.rung,
-    peakRung: s.ladder.peak,
-    voteTurn,
-    votesHeld,
-    votesPassed,
-    casualties: { ...s.casualties },
-    escalation: { ...s.escalation },
-    score: { us: o.score.us.total, iran: o.score.iran.total },
-    refusedOrders: m.errors.length,
-    path,
-  };
 }
 
 /** The header of a run of these seeds; a doctrines file other than the shipped one is named by its hash. */

@@ -11,7 +11,7 @@ import {
   type Variant,
   workersOption,
 } from './batch-run.ts';
-import { type Difference, PairedFigures } from './paired.ts';
+import { type Difference, PairedFigures } from '../analysis/paired.ts';
 import { reportHtml } from './html-report.ts';
 import { differencePlots, summaryPlots } from './report-plots.ts';
 import { checkOutputs, writeFileSafely } from './safe-write.ts';

@@ -1,6 +1,6 @@
 import { PATH_KEYS, type PathKey } from './batch-file.ts';
 import type { Plot, Series } from './html-report.ts';
-import type { Difference } from './paired.ts';
+import type { Difference } from '../analysis/paired.ts';
 import { type Summary, wilson } from './summary.ts';
 
 /** The plots of the HTML reports, built from summaries: the same figures the text reports print. */

@@ -1,4 +1,5 @@
 import type { OutcomeReason, OutcomeResult } from '../engine/index.ts';
+import { wilson } from '../analysis/intervals.ts';
 import { type GameRow, PATH_KEYS, type PathKey, type RunHeader, type SeedRange } from './batch-file.ts';
 
 /**
@@ -155,16 +156,8 @@ export class Summary {
 
 // ---- Statistics for the report (floating point is fine here: these only print) -----------------------------------
 
-/** The 95% Wilson score interval of k successes in n trials, as proportions. */
-export function wilson(k: number, n: number): { low: number; high: number } {
-  if (n === 0) return { low: 0, high: 1 };
-  const z = 1.959964;
-  const p = k / n;
-  const z2n = (z * z) / n;
-  const centre = (p + z2n / 2) / (1 + z2n);
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
-}
+// The interval moved to src/analysis, where the browser's lab uses it too; the CLI's name stays.
+export { wilson };
 
 function tallyMean(tally: Map<number, number>): number {
   let n = 0;

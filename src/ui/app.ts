@@ -239,6 +239,7 @@ export class App {
         h('button', { onclick: () => void this.debrief() }, 'Debrief a saved game or replay'),
         h('button', { onclick: () => void this.compare() }, 'Compare teams'),
         h('button', { onclick: () => void this.briefings(null) }, 'Briefing packets'),
+        h('button', { onclick: () => void this.lab() }, 'Designer’s lab'),
       ),
       fileInput,
       h(
@@ -556,6 +557,12 @@ export class App {
   async compare(): Promise<void> {
     const { showDuplicate } = await import('./debrief/index.ts');
     showDuplicate(this.page(), this.scenarios, { back: { label: 'Back', action: () => this.title() } });
+  }
+
+  /** The designer's lab: edit the scenario's numbers and compare outcomes over many seeds; loaded on demand. */
+  async lab(): Promise<void> {
+    const { showLab } = await import('./lab/index.ts');
+    showLab(this.page(), { scenarios: this.scenarios, players: AI_PLAYERS }, { back: () => this.title() });
   }
 
   /** Opens a replay, a save or a game link in the replay viewer (the current game is left as it is). */

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GameRow } from '../../src/cli/batch-file.ts';
-import { playRow } from '../../src/cli/batch-run.ts';
-import { FIGURES, PairedFigures } from '../../src/cli/paired.ts';
+import { playRow } from '../../src/analysis/game-row.ts';
+import { FIGURES, PairedFigures } from '../../src/analysis/paired.ts';
 import { parseScenario } from '../../src/engine/index.ts';
 import { cli } from './support.ts';
 

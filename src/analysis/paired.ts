@@ -1,4 +1,5 @@
-import type { GameRow } from './batch-file.ts';
+import type { GameRow } from './game-row.ts';
+import { meanInterval, wilson } from './intervals.ts';
 
 /**
  * Paired comparison of two variants played on the same seeds. Pairing by seed takes the seed's own luck out of the
@@ -54,16 +55,17 @@ export interface Difference {
   high: number;
   /** The interval leaves out 0: the variants clearly differ on this figure. */
   clear: boolean;
+  /** Each variant's own 95% interval of its mean over the pairs (Wilson's for rates): what the lab draws. */
+  aInterval: { low: number; high: number };
+  bInterval: { low: number; high: number };
 }
-
-const Z95 = 1.959964;
 
 /**
  * Accumulates the figures of games played on the same seeds by both variants, in constant memory: per figure, the
- * count of pairs and the sums of A, B, the difference and its square.
+ * count of pairs and the sums of A, B, their squares, the difference and its square.
  */
 export class PairedFigures {
-  private readonly sums = FIGURES.map(() => ({ n: 0, a: 0, b: 0, d: 0, dd: 0 }));
+  private readonly sums = FIGURES.map(() => ({ n: 0, a: 0, b: 0, aa: 0, bb: 0, d: 0, dd: 0 }));
 
   /** Adds one seed's two games; their seeds must agree. */
   add(a: GameRow, b: GameRow): void {
@@ -76,6 +78,8 @@ export class PairedFigures {
       s.n++;
       s.a += x;
       s.b += y;
+      s.aa += x * x;
+      s.bb += y * y;
       s.d += y - x;
       s.dd += (y - x) * (y - x);
     });
@@ -87,12 +91,9 @@ export class PairedFigures {
    */
   differences(): Difference[] {
     return FIGURES.map((figure, i) => {
-      const { n, a, b, d, dd } = this.sums[i]!;
-      const mean = n === 0 ? 0 : d / n;
-      const variance = n < 2 ? Number.POSITIVE_INFINITY : Math.max(0, (dd - n * mean * mean) / (n - 1));
-      const half = Z95 * Math.sqrt(variance / Math.max(1, n));
-      const low = mean - half;
-      const high = mean + half;
+      const { n, a, b, aa, bb, d, dd } = this.sums[i]!;
+      const { mean, low, high } = meanInterval(n, d, dd);
+      const own = (sum: number, squares: number) => (figure.rate ? wilson(sum, n) : meanInterval(n, sum, squares));
       return {
         figure,
         pairs: n,
@@ -102,6 +103,8 @@ export class PairedFigures {
         low,
         high,
         clear: low > 0 || high < 0,
+        aInterval: own(a, aa),
+        bInterval: own(b, bb),
       };
     });
   }

@@ -1,0 +1,428 @@
+import './lab.css';
+import type { AiPlayer } from '../../ai/registry.ts';
+import { PairedFigures } from '../../analysis/paired.ts';
+// The JSON Schema `npm run schema` writes from the engine's zod schema (CI checks it is current): read as data, it
+// keeps zod's schema writer out of the game's start-up code, which holds the engine.
+import scenarioSchema from '../../../scenarios/scenario.schema.json';
+import { formatErrors, parseScenario, type Scenario, type Side } from '../../engine/index.ts';
+import { fill, focusHeading, h } from '../dom.ts';
+import { checkValue, type NumberField, numberFields, withValues } from './fields.ts';
+import { type LabRun, releaseLabWorkers, runLab } from './runner.ts';
+import { renderResults } from './results.ts';
+
+/**
+ * The designer's lab: edit any number of a scenario in a form built from its schema, then play the variant and the
+ * baseline on the same seeds in Web Workers and watch both outcome distributions, with 95% intervals, fill in as the
+ * games finish. The statistics are compare's own (src/analysis/paired.ts); the variant exports as a scenario file.
+ * app.ts loads this page on demand, so none of it is in the game's start-up code.
+ */
+
+export interface LabActions {
+  back(): void;
+}
+
+/**
+ * What the lab starts from. The players come from app.ts, which holds them already: importing the AI registry here
+ * too makes the bundler split the start-up code into two chunks, 1.5 KB more gzip at start.
+ */
+export interface LabInputs {
+  scenarios: readonly Scenario[];
+  players: readonly AiPlayer[];
+}
+
+const MAX_SEEDS = 100_000;
+const DEFAULT_PLAYERS: Record<Side, string> = { us: 'measured', iran: 'harasser' };
+
+/** The finished run's figures, for `npm run bench` and the browser test to read. */
+declare global {
+  interface Window {
+    __twoBoxersLab?: { seeds: number; games: number; ms: number };
+  }
+}
+
+function playerSelect(all: readonly AiPlayer[], side: Side): HTMLSelectElement {
+  const players = all.filter((p) => p.side === side);
+  const option = (p: (typeof players)[number]) =>
+    h('option', { value: p.id, selected: p.id === DEFAULT_PLAYERS[side] }, p.label);
+  return h(
+    'select',
+    { id: `lab-${side}` },
+    h('optgroup', { label: 'Doctrines' }, players.filter((p) => p.kind === 'doctrine').map(option)),
+    h(
+      'optgroup',
+      { label: 'Strategist (slow: seconds a game)' },
+      players.filter((p) => p.kind === 'strategist').map(option),
+    ),
+  );
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Draws the lab into `main`, starting from the first bundled scenario. */
+export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, actions: LabActions): void {
+  main.classList.add('lab-page');
+  const schema: unknown = scenarioSchema;
+  let baseline: Scenario = scenarios[0]!;
+  const baselineLabel = h('small', {}, `${baseline.name} (bundled)`);
+  let fields: NumberField[] = [];
+  const values = new Map<string, number>();
+  const invalid = new Set<string>();
+  let variant: Scenario | null = baseline;
+  let run: LabRun | null = null;
+  let seedsDone = 0;
+
+  const message = h('div', { role: 'alert', id: 'lab-message' });
+  const say = (text: string | null) => fill(message, text ? h('div', { className: 'error' }, text) : null);
+
+  // ---- The variant ----
+  const source = h(
+    'select',
+    { id: 'lab-source' },
+    scenarios.map((s, i) => h('option', { value: String(i) }, `${s.name} (bundled)`)),
+  );
+  const fileInput = h('input', { type: 'file', accept: '.json,application/json', id: 'lab-file' });
+  const filter = h('input', { type: 'search', id: 'lab-filter', placeholder: 'e.g. hitPerMille, rocket, consent' });
+  const onlyChanged = h('input', { type: 'checkbox', id: 'lab-only-changed' });
+  const form = h('div', { className: 'lab-form', id: 'lab-form' });
+  const changes = h('div', { id: 'lab-changes', 'aria-live': 'polite' });
+  const exportButton = h('button', { id: 'lab-export', type: 'button' }, 'Export the variant…');
+
+  const rowOf = new Map<string, HTMLElement>();
+  function buildForm(): void {
+    fields = numberFields(baseline, schema);
+    rowOf.clear();
+    const sections = new Map<string, NumberField[]>();
+    for (const f of fields) sections.set(f.section, [...(sections.get(f.section) ?? []), f]);
+    fill(
+      form,
+      [...sections].map(([section, list]) =>
+        h(
+          'details',
+          { className: 'lab-section', 'data-section': section },
+          h('summary', {}, section, h('span', { className: 'lab-count' }, ` ${list.length}`)),
+          list.map((f, i) => {
+            const id = `lab-f-${section}-${i}`;
+            const input = h('input', {
+              type: 'number',
+              id,
+              'data-path': f.label,
+              value: String(values.get(f.label) ?? f.value),
+              step: f.integer ? '1' : 'any',
+              min: f.min ?? undefined,
+              max: f.max ?? undefined,
+              'aria-describedby': `${id}-help`,
+            });
+            const problem = h('span', { className: 'lab-problem', id: `${id}-problem` });
+            const limits = f.min !== null || f.max !== null ? ` [${f.min ?? '…'} to ${f.max ?? '…'}]` : '';
+            const row = h(
+              'div',
+              { className: 'lab-field' },
+              h('label', { for: id }, f.label.slice(section.length).replace(/^\./, '') || section),
+              input,
+              h('small', { id: `${id}-help` }, `${f.help}${limits}`),
+              problem,
+            );
+            input.addEventListener('input', () => {
+              const why = checkValue(f, input.value);
+              problem.textContent = why ?? '';
+              input.setAttribute('aria-invalid', String(why !== null));
+              if (why !== null) invalid.add(f.label);
+              else {
+                invalid.delete(f.label);
+                const x = Number(input.value);
+                if (x === f.value) values.delete(f.label);
+                else values.set(f.label, x);
+              }
+              row.classList.toggle('lab-changed', values.has(f.label));
+              refreshVariant();
+            });
+            rowOf.set(f.label, row);
+            return row;
+          }),
+        ),
+      ),
+    );
+    applyFilter();
+    refreshVariant();
+  }
+
+  function applyFilter(): void {
+    const words = filter.value.trim().toLowerCase();
+    for (const section of form.querySelectorAll<HTMLDetailsElement>('details')) {
+      let shown = 0;
+      for (const row of section.querySelectorAll<HTMLElement>('.lab-field')) {
+        const text = row.textContent?.toLowerCase() ?? '';
+        const visible =
+          (words === '' || text.includes(words)) && (!onlyChanged.checked || row.classList.contains('lab-changed'));
+        row.hidden = !visible;
+        if (visible) shown++;
+      }
+      section.hidden = shown === 0;
+      if (words !== '' || onlyChanged.checked) section.open = shown > 0;
+    }
+  }
+
+  function refreshVariant(): void {
+    variant = null;
+    if (invalid.size > 0) {
+      fill(changes, h('p', { className: 'lab-bad' }, `${invalid.size} field(s) out of their limits: fix them to run.`));
+    } else {
+      const parsed = parseScenario(withValues(baseline, fields, values));
+      if (parsed.ok) variant = parsed.value;
+      fill(
+        changes,
+        parsed.ok
+          ? null
+          : h('p', { className: 'lab-bad' }, `The variant is not a valid scenario: ${formatErrors(parsed.errors)}`),
+        values.size === 0
+          ? h('p', { className: 'note' }, 'No change yet: the variant is the baseline.')
+          : h(
+              'ul',
+              { className: 'lab-change-list' },
+              [...values].map(([label, x]) =>
+                h(
+                  'li',
+                  {},
+                  h('code', {}, label),
+                  ` ${fields.find((f) => f.label === label)?.value} → `,
+                  h('b', {}, String(x)),
+                  ' ',
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      className: 'lab-link',
+                      onclick: () => {
+                        const input = rowOf.get(label)?.querySelector('input');
+                        const field = fields.find((f) => f.label === label);
+                        if (!input || !field) return;
+                        input.value = String(field.value);
+                        input.dispatchEvent(new Event('input'));
+                      },
+                    },
+                    'reset',
+                  ),
+                ),
+              ),
+            ),
+      );
+    }
+    runButton.disabled = variant === null || run !== null;
+    exportButton.disabled = variant === null;
+  }
+
+  function adoptBaseline(next: Scenario, name: string): void {
+    baseline = next;
+    fill(baselineLabel, name);
+    values.clear();
+    invalid.clear();
+    preset.replaceChildren(...presetOptions());
+    buildForm();
+    fill(results, h('p', { className: 'note' }, 'Run the games to see the outcomes.'));
+  }
+
+  source.addEventListener('change', () => {
+    const s = scenarios[Number(source.value)];
+    if (s) adoptBaseline(s, `${s.name} (bundled)`);
+  });
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    void file.text().then((text) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(text.replace(/^\uFEFF/, ''));
+      } catch (e) {
+        say(`${file.name} is not a scenario: it is not valid JSON (${e instanceof Error ? e.message : e}).`);
+        return;
+      }
+      const parsed = parseScenario(json);
+      if (!parsed.ok) {
+        say(`${file.name} is not a valid scenario:\n${formatErrors(parsed.errors)}`);
+        return;
+      }
+      say(null);
+      adoptBaseline(parsed.value, file.name);
+    });
+  });
+  filter.addEventListener('input', applyFilter);
+  onlyChanged.addEventListener('change', applyFilter);
+  exportButton.addEventListener('click', () => {
+    if (!variant) return;
+    download(`${variant.id}-variant.json`, `${JSON.stringify(variant, null, 2)}\n`);
+  });
+
+  // ---- The run ----
+  const us = playerSelect(players, 'us');
+  const iran = playerSelect(players, 'iran');
+  const presetOptions = () => [
+    h('option', { value: '' }, `full game (${baseline.turns} turns)`),
+    ...baseline.presets.map((p) => h('option', { value: p.id }, `${p.name ?? p.id} (${p.turns} turns)`)),
+  ];
+  const preset = h('select', { id: 'lab-preset' }, presetOptions());
+  const first = h('input', { type: 'number', id: 'lab-first', value: '1', min: 0, step: '1' });
+  const last = h('input', { type: 'number', id: 'lab-last', value: '200', min: 0, step: '1' });
+  const runButton = h('button', { id: 'lab-run', className: 'primary', type: 'button' }, 'Run A and B');
+  const cancelButton = h('button', { id: 'lab-cancel', type: 'button', disabled: true }, 'Cancel');
+  const bar = h('progress', { id: 'lab-progress', max: 1, value: 0 });
+  const status = h('span', { id: 'lab-status', className: 'note', 'aria-live': 'polite' }, '');
+  const results = h(
+    'div',
+    { className: 'lab-results' },
+    h('p', { className: 'note' }, 'Run the games to see the outcomes.'),
+  );
+
+  function finish(text: string): void {
+    run = null;
+    cancelButton.disabled = true;
+    status.textContent = text;
+    refreshVariant();
+  }
+
+  runButton.addEventListener('click', () => {
+    if (!variant || run) return;
+    const from = Number(first.value);
+    const to = Number(last.value);
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from) {
+      say('Seeds: give a range of whole numbers, the first no larger than the last (e.g. 1 to 200).');
+      return;
+    }
+    if (to - from + 1 > MAX_SEEDS) {
+      say(`Seeds: at most ${MAX_SEEDS.toLocaleString('en')} at a time.`);
+      return;
+    }
+    say(null);
+    const seeds = to - from + 1;
+    const paired = new PairedFigures();
+    seedsDone = 0;
+    let drawPending = false;
+    const draw = () => {
+      drawPending = false;
+      bar.value = seedsDone / seeds;
+      fill(results, renderResults(paired.differences(), seedsDone));
+    };
+    const t0 = performance.now();
+    window.__twoBoxersLab = undefined;
+    status.textContent = `0 of ${seeds} seeds`;
+    run = runLab(
+      baseline,
+      variant,
+      { us: us.value, iran: iran.value, preset: preset.value || null },
+      { first: from, last: to },
+      {
+        onRows: (a, b) => {
+          a.forEach((row, i) => {
+            paired.add(row, b[i]!);
+          });
+          seedsDone += a.length;
+          status.textContent = `${seedsDone} of ${seeds} seeds · ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+          if (!drawPending) {
+            drawPending = true;
+            requestAnimationFrame(draw);
+          }
+        },
+        onDone: (ms) => {
+          draw();
+          window.__twoBoxersLab = { seeds, games: 2 * seeds, ms };
+          finish(`${2 * seeds} games (${seeds} seeds × A and B) in ${(ms / 1000).toFixed(2)} s.`);
+        },
+        onError: (why) => {
+          say(`The run stopped: ${why}`);
+          finish(`Stopped after ${seedsDone} of ${seeds} seeds.`);
+        },
+      },
+    );
+    runButton.disabled = true;
+    cancelButton.disabled = false;
+  });
+  cancelButton.addEventListener('click', () => {
+    if (!run) return;
+    run.cancel();
+    finish(`Cancelled after ${seedsDone} seeds: the figures below are those games’.`);
+  });
+
+  fill(
+    main,
+    h(
+      'div',
+      { className: 'lab-head' },
+      h('h2', {}, 'Designer’s lab'),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            run?.cancel();
+            releaseLabWorkers();
+            actions.back();
+          },
+        },
+        'Back',
+      ),
+    ),
+    h(
+      'p',
+      { className: 'lead' },
+      'Change any number of the scenario, then play the variant (B) and the baseline (A) on the same seeds. Each seed is played under both, so the difference shows with fewer games; a ★ marks a figure whose 95% interval leaves out 0.',
+    ),
+    message,
+    h(
+      'div',
+      { className: 'lab-cols' },
+      h(
+        'section',
+        { className: 'card lab-variant', 'aria-labelledby': 'lab-variant-h' },
+        h('h3', { id: 'lab-variant-h' }, '1. The variant'),
+        h(
+          'div',
+          { className: 'lab-row' },
+          h('label', { for: 'lab-source' }, 'Baseline'),
+          source,
+          h('label', { for: 'lab-file' }, 'or a scenario file'),
+          fileInput,
+        ),
+        h(
+          'div',
+          { className: 'lab-row' },
+          h('label', { for: 'lab-filter' }, 'Find a number'),
+          filter,
+          h('label', { className: 'choice' }, onlyChanged, 'changed only'),
+        ),
+        form,
+        h('h3', {}, 'Changes'),
+        changes,
+        h('div', { className: 'actions' }, exportButton),
+      ),
+      h(
+        'section',
+        { className: 'card lab-run', 'aria-labelledby': 'lab-run-h' },
+        h('h3', { id: 'lab-run-h' }, '2. The games'),
+        h(
+          'div',
+          { className: 'lab-grid' },
+          h('label', { for: 'lab-us', className: 'side-us' }, 'US'),
+          us,
+          h('label', { for: 'lab-iran', className: 'side-iran' }, 'Iran'),
+          iran,
+          h('label', { for: 'lab-preset' }, 'Length'),
+          preset,
+          h('label', { for: 'lab-first' }, 'Seeds'),
+          h('span', { className: 'lab-seeds' }, first, ' to ', last),
+        ),
+        h('div', { className: 'actions' }, runButton, cancelButton),
+        h('div', { className: 'lab-progress' }, bar, status),
+        h('h3', {}, '3. Outcomes: A ', baselineLabel, ' against B'),
+        results,
+      ),
+    ),
+  );
+  buildForm();
+  focusHeading(main);
+}

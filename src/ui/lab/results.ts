@@ -1,0 +1,140 @@
+import type { Difference } from '../../analysis/paired.ts';
+import { h } from '../dom.ts';
+
+/**
+ * The lab's results: the baseline's and the variant's outcome distributions side by side, each figure with its 95%
+ * interval, and the paired difference with its own interval, marked where it leaves out 0.
+ */
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const num = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+const show = (x: number, rate: boolean) => (rate ? pct(x) : num(x));
+/** A difference of two rates is in percentage points. */
+const signed = (x: number, rate: boolean) =>
+  Number.isFinite(x)
+    ? `${x >= 0 ? '+' : '−'}${rate ? `${(100 * Math.abs(x)).toFixed(1)} pts` : num(Math.abs(x))}`
+    : '–';
+const span = (i: { low: number; high: number }, rate: boolean) =>
+  Number.isFinite(i.low) && Number.isFinite(i.high) ? `${show(i.low, rate)} to ${show(i.high, rate)}` : 'no spread yet';
+
+/** One variant's bar for a rate, with its interval drawn as a whisker across it. */
+function rateBar(which: 'a' | 'b', rate: number, interval: { low: number; high: number }): HTMLElement {
+  const at = (x: number) => `${(100 * Math.min(1, Math.max(0, x))).toFixed(2)}%`;
+  return h(
+    'div',
+    { className: `lab-bar lab-${which}` },
+    h(
+      'span',
+      { className: 'lab-track' },
+      h('span', { className: 'lab-fill', style: `width:${at(rate)}` }),
+      h('span', {
+        className: 'lab-whisker',
+        style: `left:${at(interval.low)};width:calc(${at(interval.high)} - ${at(interval.low)})`,
+      }),
+    ),
+    h('span', { className: 'lab-value' }, `${pct(rate)}`, h('small', {}, ` (${span(interval, true)})`)),
+  );
+}
+
+const difference = (d: Difference) =>
+  h(
+    'td',
+    { className: `num${d.clear ? ' lab-clear' : ''}` },
+    signed(d.diff, d.figure.rate),
+    h('br'),
+    h(
+      'small',
+      {},
+      d.pairs < 2 ? 'no spread yet' : `${signed(d.low, d.figure.rate)} to ${signed(d.high, d.figure.rate)}`,
+    ),
+    d.clear ? h('span', { className: 'sr-only' }, ' (clearly different)') : null,
+  );
+
+/** The results for the games so far: rates as paired bars, the other figures as a table. */
+export function renderResults(diffs: readonly Difference[], games: number): HTMLElement {
+  const rates = diffs.filter((d) => d.figure.rate);
+  const means = diffs.filter((d) => !d.figure.rate);
+  const clear = diffs.filter((d) => d.clear).length;
+  return h(
+    'div',
+    { id: 'lab-results', 'data-games': games },
+    h(
+      'p',
+      { className: 'note' },
+      `${games} seeds, each played under both: ${clear} of ${diffs.length} figures clearly differ (★: the 95% interval of the paired difference B − A leaves out 0).`,
+    ),
+    h(
+      'table',
+      { className: 'lab-rates', id: 'lab-rates' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, 'outcome'),
+          h(
+            'th',
+            {},
+            h('span', { className: 'lab-key lab-a' }),
+            'A baseline  /  ',
+            h('span', { className: 'lab-key lab-b' }),
+            'B variant (95% interval)',
+          ),
+          h('th', { className: 'num' }, 'B − A (95% interval)'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rates.map((d) =>
+          h(
+            'tr',
+            { 'data-figure': d.figure.key },
+            h('th', { scope: 'row' }, d.figure.label, d.clear ? ' ★' : ''),
+            h('td', { className: 'lab-pair' }, rateBar('a', d.a, d.aInterval), rateBar('b', d.b, d.bInterval)),
+            difference(d),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'table',
+      { className: 'lab-means', id: 'lab-means' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, 'mean per game'),
+          h('th', { className: 'num' }, 'A baseline'),
+          h('th', { className: 'num' }, 'B variant'),
+          h('th', { className: 'num' }, 'B − A'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        means.map((d) =>
+          h(
+            'tr',
+            { 'data-figure': d.figure.key },
+            h(
+              'th',
+              { scope: 'row' },
+              d.figure.label,
+              d.clear ? ' ★' : '',
+              d.figure.key === 'voteTurn'
+                ? h('small', {}, h('br'), `over ${d.pairs} seeds with a vote under both`)
+                : null,
+            ),
+            h('td', { className: 'num' }, num(d.a), h('br'), h('small', {}, span(d.aInterval, false))),
+            h('td', { className: 'num' }, num(d.b), h('br'), h('small', {}, span(d.bInterval, false))),
+            difference(d),
+          ),
+        ),
+      ),
+    ),
+  );
+}
