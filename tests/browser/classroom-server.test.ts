@@ -162,20 +162,25 @@ describe('the classroom in the browser, against a real server', () => {
     await desk.waitForSelector('#desk-requests li');
     expect(await desk.locator('#desk-requests').innerText()).toContain('Hawks');
 
-    // Wrong codes: told plainly, then refused for a while once this address has guessed too often.
+    // The teacher frees the seat: the team holding it is sent back to the join page and told why; the other joins.
+    desk.on('dialog', (d) => void d.accept());
+    await desk.click('#desk-games tr[data-game="1"] .side-us button');
+    await first.page.waitForSelector('#join-message .error');
+    expect(await first.page.locator('#join-message').innerText()).toContain('Your teacher has freed this seat');
+    await second.page.click('#join-submit');
+    await second.page.waitForSelector('#net-commit');
+    expect(await second.page.locator('.net-title').innerText()).toContain('Hawks');
+    await desk.waitForFunction(() => document.querySelectorAll('#desk-requests li').length === 0);
+
+    // Wrong codes (on the page the freed team was sent back to): told plainly, then refused for a while once this
+    // address has guessed too often.
+    await first.page.fill('#join-team', 'Owls');
     const messages: string[] = [];
     for (let i = 0; i < 4; i++) {
-      await second.page.fill('#join-code', `ZZZZ-ZZZ${i}`);
-      await second.page.click('#join-submit');
-      await second.page.waitForFunction(
-        (n) =>
-          document.querySelector('#join-message .error') !== null &&
-          document.querySelectorAll('#join-message p').length > 0 &&
-          n >= 0,
-        i,
-      );
-      await second.page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#join-submit')?.disabled);
-      messages.push(await second.page.locator('#join-message').innerText());
+      await first.page.fill('#join-code', `ZZZZ-ZZZ${i}`);
+      await first.page.click('#join-submit');
+      await first.page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#join-submit')?.disabled);
+      messages.push(await first.page.locator('#join-message').innerText());
     }
     expect(messages[0]).toContain('No class has that code');
     expect(messages[3]).toContain('Too many wrong codes');
