@@ -192,7 +192,20 @@ export class Classroom {
       const name = side === 'us' ? 'US' : 'Iran';
       if (!games.some((g) => g.players[side] === 'team'))
         return refusal('forbidden', `the computer plays ${name} in this class session`, 'seat');
-      if (!game) return refusal('seat-taken', `every ${name} seat is taken: ask your teacher`, 'seat');
+      if (!game) {
+        // Every seat on that side is held: the teacher decides, so the request shows on the desk (for game 1's
+        // seat, the one a team without a game number was sent to) as it does when a team names its game.
+        const first = games.find((g) => g.players[side] === 'team')!;
+        await this.store.addSeatRequest({
+          sessionId: session.sessionId,
+          gameId: first.gameId,
+          seat: side,
+          team: req.team,
+          at: now,
+        });
+        this.onChange(session.sessionId, []);
+        return refusal('seat-taken', `every ${name} seat is taken: ask your teacher`, 'seat');
+      }
     }
     if (!game) return refusal('no-such-game', 'this class session has no game');
     if (req.seat !== 'projector' && game.players[req.seat] !== 'team')

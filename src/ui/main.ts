@@ -1,6 +1,7 @@
 import bundled from 'virtual:bundled-scenarios';
 import { formatErrors, parseScenario, type Scenario } from '../engine/index.ts';
 import { App } from './app.ts';
+import { isNetworkedPage, openNetworkedPage } from './net-route.ts';
 
 /**
  * The scenarios the browser game offers, validated like any other input (at build time: bundled-scenarios.ts): a
@@ -22,6 +23,8 @@ if (typeof scenarios === 'string') {
   pre.className = 'error';
   pre.textContent = scenarios;
   root.replaceChildren(pre);
+} else if (isNetworkedPage(location.pathname)) {
+  void openNetworkedPage(root, scenarios[0]!);
 } else {
   const app = new App(root, scenarios);
   app.start();

@@ -157,6 +157,19 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     expect(answered.ok && answered.overview.requests).toEqual([]);
   });
 
+  it('a team asking for a full side without a game number is refused and asks the teacher', async () => {
+    const small = await newSession(server.url, { games: 1 });
+    await joinSeat(server.url, { code: small.joinCode, team: 'Holders', seat: 'us' });
+    const late = await joinClass(server.url, { code: small.joinCode, team: 'Latecomers', seat: 'us' });
+    expect(!late.ok && late.error.code).toBe('seat-taken');
+    const smallDesk = connect(server.url, { desk: small.facilitatorSecret });
+    closers.push(() => smallDesk.close());
+    const overview = await smallDesk.request('desk:overview', {});
+    expect(overview.ok && overview.overview.requests).toEqual([
+      { gameId: small.games[0]!.gameId, game: 1, seat: 'us', team: 'Latecomers', at: expect.any(Number) },
+    ]);
+  });
+
   it('malformed, oversized, unknown and unanswerable messages get a refusal and the connection stays', async () => {
     const before = await game();
     const us = await raw({ token: usToken });

@@ -1,0 +1,314 @@
+import mapJson from '../../../assets/map/countries.json';
+import { describeOrder, longDate, type Order, rungName, type Scenario, type SeatView } from '../../engine/index.ts';
+import { ClassroomClient, type ConnectionStatus } from '../../net/client.ts';
+import type { SeatState } from '../../net/protocol.ts';
+import { fill, h } from '../dom.ts';
+import { Dashboard } from '../game/dashboard.ts';
+import { newsItems } from '../game/news-panel.ts';
+import { newScreen, type ScreenState } from '../game/state.ts';
+import { createMap, type MapController } from '../map/index.ts';
+import type { MapAsset } from '../map-projection.ts';
+import { RESULT_WORDS } from '../result-words.ts';
+import type { Session } from '../session.ts';
+import { ladderStrip } from './ladder.ts';
+import { forgetSeat, type KeptSeat } from './seat-store.ts';
+import { connectionText, countdown, ServerClock } from './status.ts';
+
+/**
+ * A networked seat: a team's turn screen, or the projector's (the public view, no orders), driven by the server.
+ * Everything shown is the seat's view and news as the server sent them; orders are chosen from the view's legal
+ * orders and committed through the client, which re-sends them across dropped connections until answered.
+ */
+export function showSeat(
+  root: HTMLElement,
+  scenario: Scenario,
+  origin: string,
+  seat: KeptSeat,
+  rejoin: (message?: string) => void,
+): void {
+  const client = new ClassroomClient(origin, { auth: { token: seat.token } });
+  const clock = new ServerClock();
+  const projector = seat.seat === 'projector';
+  // The meters read only the scenario from a session; a networked seat has no local game to give.
+  const scenarioOnly = { scenario } as unknown as Session;
+  const ladder = ladderStrip(scenario);
+  const dash = new Dashboard(scenarioOnly);
+  const screenState: ScreenState = projector
+    ? { ...newScreen('us', false, true), phase: 'projector' }
+    : newScreen(seat.seat as 'us' | 'iran', false, false);
+
+  const title = h('h1', { className: 'net-title' });
+  const connection = h('span', { className: 'net-connection', id: 'net-connection', role: 'status' });
+  const timer = h('span', { className: 'net-timer', id: 'net-timer', 'aria-live': 'off' });
+  const banner = h('div', { id: 'net-banner', 'aria-live': 'assertive' });
+  const panel = h('section', {
+    className: 'side net-side',
+    'aria-label': projector ? 'The class screen' : 'Your orders',
+  });
+  const mapDiv = h('div', { className: 'map', role: 'img', 'aria-label': 'Map of Iraq and its neighbours' });
+  const leave = h(
+    'button',
+    {
+      className: 'net-leave',
+      onclick: () => {
+        if (!confirm('Leave this seat on this device? You will need the class code and the teacher to come back.'))
+          return;
+        client.close();
+        forgetSeat();
+        rejoin();
+      },
+    },
+    'Leave seat',
+  );
+  fill(
+    root,
+    h('header', { className: `net-top${projector ? ' projector' : ''}` }, title, timer, connection, leave),
+    banner,
+    ladder.el,
+    h(
+      'main',
+      { id: 'main', className: `game net-game${projector ? ' net-projector' : ''}` },
+      h('div', { className: 'left' }, h('div', { className: 'mapwrap' }, mapDiv), dash.el),
+      panel,
+    ),
+  );
+
+  let map: MapController | null = null;
+  let gone = false;
+  let draft: Order[] = [];
+  let draftTurn = 0;
+  let error = '';
+  let sending = false;
+
+  const sideName = projector ? 'Projector' : scenario.sides[seat.seat as 'us' | 'iran'].name;
+
+  const renderTop = (s: SeatState | null) => {
+    fill(
+      title,
+      `${sideName}: ${seat.team}`,
+      h(
+        'small',
+        {},
+        s ? ` · game ${s.game} · week ${s.view.turn} of ${s.view.lastTurn} · ${longDate(s.view.date)}` : '',
+      ),
+    );
+    const left = s ? clock.remaining(s.timerEndsAt) : null;
+    timer.textContent = left === null ? '' : left > 0 ? `Time left: ${countdown(left)}` : 'Time is up';
+    timer.classList.toggle('up', left !== null && left <= 0);
+  };
+
+  const renderBanner = (s: SeatState) => {
+    if (s.paused)
+      fill(
+        banner,
+        h('div', { className: 'net-banner paused' }, 'The teacher has paused the game. Wait for them to resume it.'),
+      );
+    else fill(banner);
+  };
+
+  const ordersPart = (s: SeatState, view: SeatView): (HTMLElement | null)[] => {
+    const side = seat.seat as 'us' | 'iran';
+    if (view.submitted[side] || sending) {
+      const other = side === 'us' ? 'iran' : 'us';
+      return [
+        h('h2', {}, `Week ${view.turn}: orders sealed`),
+        view.ownOrders?.length
+          ? h(
+              'ul',
+              { className: 'net-draft' },
+              view.ownOrders.map((o) => h('li', {}, describeOrder(scenario, o))),
+            )
+          : h('p', {}, sending ? 'Sending your orders…' : 'You hold this week.'),
+        h(
+          'p',
+          { className: 'note', id: 'net-waiting' },
+          view.submitted[other]
+            ? 'Both teams have committed: the week is being resolved.'
+            : `Waiting for the ${scenario.sides[other].name} team.`,
+        ),
+      ];
+    }
+    const select = h(
+      'select',
+      { id: 'net-order', 'aria-label': 'An order' },
+      view.legalOrders.map((o, i) => h('option', { value: i }, describeOrder(scenario, o))),
+    );
+    const full = draft.length >= scenario.ordersPerTurn;
+    return [
+      h('h2', {}, `Week ${view.turn}: your orders`),
+      h(
+        'p',
+        { className: 'note' },
+        `Choose up to ${scenario.ordersPerTurn} orders. Committing none means you hold this week.`,
+      ),
+      h(
+        'div',
+        { className: 'net-add' },
+        select,
+        h(
+          'button',
+          {
+            id: 'net-add',
+            disabled: full || s.paused,
+            onclick: () => {
+              const chosen = view.legalOrders[Number(select.value)];
+              if (!chosen) return;
+              draft = [...draft, chosen];
+              error = '';
+              render();
+            },
+          },
+          'Add',
+        ),
+      ),
+      h(
+        'ol',
+        { className: 'net-draft', id: 'net-draft' },
+        draft.map((o, i) =>
+          h(
+            'li',
+            {},
+            describeOrder(scenario, o),
+            ' ',
+            h(
+              'button',
+              {
+                className: 'link',
+                onclick: () => {
+                  draft = draft.filter((_, j) => j !== i);
+                  render();
+                },
+              },
+              'Remove',
+            ),
+          ),
+        ),
+      ),
+      error ? h('p', { className: 'error', role: 'alert', id: 'net-error' }, error) : null,
+      h(
+        'div',
+        { className: 'commit' },
+        h(
+          'button',
+          {
+            id: 'net-commit',
+            className: 'primary',
+            disabled: s.paused,
+            onclick: () => {
+              sending = true;
+              error = '';
+              render();
+              void client.commit(view.turn, draft).then((reply) => {
+                sending = false;
+                if (reply.ok) draft = [];
+                else error = reply.error.message;
+                render();
+              });
+            },
+          },
+          draft.length ? `Commit ${draft.length} order${draft.length > 1 ? 's' : ''}` : 'Commit: hold this week',
+        ),
+      ),
+    ];
+  };
+
+  const render = () => {
+    if (gone) return;
+    const s = client.state;
+    renderTop(s);
+    if (!s) {
+      fill(panel, h('p', { className: 'note' }, 'Connecting to the class server…'));
+      return;
+    }
+    const view = s.view;
+    if (view.turn !== draftTurn) {
+      draft = [];
+      draftTurn = view.turn;
+    }
+    renderBanner(s);
+    ladder.render(view);
+    dash.render(view, screenState);
+    map?.show(view);
+    const last = s.news[s.news.length - 1];
+    const news = last
+      ? [
+          h('h2', {}, `Week ${last.turn}: what happened`),
+          h('ul', { className: 'news', id: 'net-news' }, newsItems(scenario, last, view.seat)),
+        ]
+      : [h('p', { className: 'note' }, 'Nothing has happened yet: the first week is about to begin.')];
+    const rung = h(
+      'p',
+      { className: 'net-rung' },
+      `The crisis is at rung ${view.ladder.rung}: ${rungName(scenario, view.ladder.rung)}.`,
+    );
+    if (view.outcome) {
+      fill(
+        panel,
+        h('h2', { id: 'net-over' }, 'The game is over'),
+        h('p', { className: `result ${view.outcome.result}` }, RESULT_WORDS[view.outcome.result]),
+        h('p', { className: 'lead' }, view.outcome.explanation),
+        rung,
+        ...news,
+      );
+      return;
+    }
+    if (projector) {
+      const committed = (side: 'us' | 'iran') =>
+        h(
+          'li',
+          {},
+          `${scenario.sides[side].name}: ${s.seats[side] ?? 'no team yet'} — `,
+          view.submitted[side] ? 'orders in' : 'deciding',
+        );
+      fill(
+        panel,
+        h('h2', {}, `Week ${view.turn}`),
+        rung,
+        h('ul', { className: 'net-teams' }, committed('us'), committed('iran')),
+        ...news,
+      );
+      return;
+    }
+    fill(panel, ...ordersPart(s, view), rung, h('details', { open: true }, h('summary', {}, 'News'), ...news));
+  };
+
+  const showStatus = (status: ConnectionStatus) => {
+    if (gone) return;
+    if (status.kind === 'refused') {
+      gone = true;
+      client.close();
+      map?.destroy();
+      forgetSeat();
+      rejoin(
+        status.error.code === 'seat-revoked'
+          ? 'Your teacher has freed this seat. Join again with the class code.'
+          : status.error.code === 'session-expired'
+            ? 'That class session is over. Ask your teacher for today’s code.'
+            : 'This device’s seat is no longer known to the class server. Join again with the class code.',
+      );
+      return;
+    }
+    connection.textContent = connectionText(status);
+    connection.dataset.kind = status.kind;
+  };
+
+  client.on('state', (s) => {
+    clock.sync(s.serverTime);
+    render();
+  });
+  client.on('status', showStatus);
+  showStatus(client.status);
+  const tick = setInterval(() => {
+    if (gone) clearInterval(tick);
+    else renderTop(client.state);
+  }, 1000);
+  render();
+  createMap(mapDiv, scenario, mapJson as unknown as MapAsset, { onHover: () => {}, onSelect: () => {} }).then((m) => {
+    if (gone) {
+      m.destroy();
+      return;
+    }
+    map = m;
+    if (client.state) m.show(client.state.view);
+  });
+}
