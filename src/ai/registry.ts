@@ -3,6 +3,7 @@ import { isOrderLegal, type OrderFacts, type Scenario, type SeatView, type Side 
 import { frontExposedIn, frontNamesUsedIn } from './belief.ts';
 import { DOCTRINES, type Doctrine, type DoctrineBook } from './doctrine.ts';
 import { decideDoctrine } from './doctrine-policy.ts';
+import { decideScript, SCRIPTS, type Script } from './scripts.ts';
 import type { Policy } from './simple.ts';
 import { strategistPolicy } from './strategist.ts';
 
@@ -12,8 +13,11 @@ export interface AiPlayer {
   label: string;
   description: string;
   policy: Policy;
-  /** A doctrine decides in well under a millisecond; a strategist searches and belongs off the main thread. */
-  kind: 'doctrine' | 'strategist';
+  /**
+   * A doctrine decides in well under a millisecond; a strategist searches and belongs off the main thread; a script
+   * is a fixed plan kept as a measuring instrument (scripts.ts).
+   */
+  kind: 'doctrine' | 'strategist' | 'script';
 }
 
 /**
@@ -60,8 +64,25 @@ export function doctrinePolicy(doctrine: Doctrine): Policy {
   };
 }
 
-/** Every computer player a doctrine book defines: its doctrines, then a strategist per level for each side. */
+/** A script as a policy: it reads only the view and keeps only the orders the view shows to be legal. */
+export function scriptPolicy(script: Script): Policy {
+  return (scenario, view, dice) => {
+    if (view.outcome || view.seat !== script.side) return { orders: [], reasons: [] };
+    const facts = orderFactsOf(scenario, view);
+    return decideScript(scenario, script, view, dice, (o) => isOrderLegal(scenario, facts, script.side, o));
+  };
+}
+
+/**
+ * Every computer player a doctrine book defines: its doctrines, then a strategist per level for each side, then
+ * the scripts. A doctrine named like a script of its side is refused: one id, one player.
+ */
 export function playersOf(book: DoctrineBook): AiPlayer[] {
+  for (const d of book.doctrines)
+    if (SCRIPTS.some((s) => s.side === d.side && s.id === d.id))
+      throw new Error(
+        `doctrine "${d.id}" (${d.side}) has the id of a scripted player: choose another id for the doctrine`,
+      );
   const players: AiPlayer[] = book.doctrines.map((d) => ({
     id: d.id,
     side: d.side,
@@ -80,6 +101,15 @@ export function playersOf(book: DoctrineBook): AiPlayer[] {
         policy: strategistPolicy(level, book),
         kind: 'strategist',
       });
+  for (const s of SCRIPTS)
+    players.push({
+      id: s.id,
+      side: s.side,
+      label: s.label,
+      description: s.description,
+      policy: scriptPolicy(s),
+      kind: 'script',
+    });
   return players;
 }
 

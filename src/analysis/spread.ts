@@ -152,3 +152,26 @@ export function decompose(scores: readonly (readonly number[])[]): { decisions: 
   const decisions = rows * colMean.reduce((a, m) => a + (m - mean) ** 2, 0);
   return { decisions: decisions / total, seed: seed / total, rest: Math.max(0, 1 - (decisions + seed) / total) };
 }
+
+/**
+ * The share of a score's variance that the pairing explains, as issue 12 item 3 defines it: games grouped by
+ * pairing (any number each), the variance between the pairings' means over the total. Everything within a
+ * pairing — the seed and how its dice meet the players' choices — is luck, so the two shares add up to one.
+ * (`decompose` instead sets the pairing against the seed alone, which is small by construction: the dice stream
+ * parts as soon as the orders differ.)
+ */
+export function pairingShare(groups: readonly (readonly number[])[]): { pairing: number; luck: number } {
+  const filled = groups.filter((g) => g.length > 0);
+  const all = filled.flat();
+  if (filled.length < 2 || all.length < 2) return { pairing: 0, luck: 0 };
+  const grand = mean(all);
+  let between = 0;
+  let within = 0;
+  for (const g of filled) {
+    const m = mean(g);
+    between += g.length * (m - grand) ** 2;
+    for (const v of g) within += (v - m) ** 2;
+  }
+  const total = between + within;
+  return total === 0 ? { pairing: 0, luck: 0 } : { pairing: between / total, luck: within / total };
+}

@@ -21,7 +21,7 @@ import {
   runMain,
   specOf,
 } from './args.ts';
-import { decompose } from '../analysis/spread.ts';
+import { pairingShare } from '../analysis/spread.ts';
 import { terminalProgress, workersOption } from './batch-run.ts';
 import { type Plot, reportHtml } from './html-report.ts';
 import { runPool, workKind } from './pool.ts';
@@ -32,10 +32,11 @@ import { alignColumns, wilson } from './summary.ts';
  * The balance report DESIGN.md and the designer tools ask for: the strategist against itself and against every
  * doctrine, on both sides, over the same seeds. It prints each pairing's results; between equal strategists each
  * side's share of the decided games and the shared-loss rate; how often each order is chosen by the strategist and
- * at which rungs (dead and dominant orders flagged); and how much of the outcome the seed decides against the
- * players' decisions. Each figure is checked against the targets of the issue.
+ * at which rungs (dead and dominant orders flagged); the order mix between equal strategists; how much of each
+ * score's variance the pairing explains over every doctrine and strategist pairing, the rest being luck; and each
+ * scripted player against the strategist. Each figure is checked against the targets of issue 12.
  *   npm run balance -- [--seeds 1-120] [--level normal] [--scenario FILE] [--doctrines FILE] [--preset short]
- *                      [--workers N]
+ *                      [--workers N] [--no-scripts]
  * Results depend only on the seeds and the data (never on --workers).
  */
 
@@ -45,8 +46,9 @@ const HELP: Help = {
   usage: 'npm run balance -- [options]',
   about:
     'The strategist against itself and against every doctrine, on both sides, over the same seeds: results, each\n' +
-    "side's share of decided games, the shared-loss rate, the orders it chooses and at which rungs, and luck against\n" +
-    'decisions, each checked against the balance targets. A progress bar with an ETA shows on a terminal.',
+    "side's share of decided games, the shared-loss rate, the orders it chooses and at which rungs, the order mix,\n" +
+    'luck against decisions over every doctrine pairing, and the scripted players against the strategist, each\n' +
+    'checked against the balance targets. A progress bar with an ETA shows on a terminal.',
   options: {
     seeds: commonOption('seeds', '; default 1-120'),
     level: { value: 'ID', text: 'the strategist level: easy, normal or hard (default normal)' },
@@ -55,10 +57,25 @@ const HELP: Help = {
     preset: COMMON_OPTIONS.preset,
     workers: COMMON_OPTIONS.workers,
     html: COMMON_OPTIONS.html,
+    'no-scripts': { text: 'skip the scripted players against the strategist (they add about two thirds to the time)' },
   },
   examples: ['npm run balance', 'npm run balance -- --seeds 1-40 --level easy --doctrines my-doctrines.json'],
 };
-const TARGET = { share: [35, 65], sharedLoss: [5, 25], dominant: 40 } as const;
+const TARGET = {
+  share: [35, 65],
+  sharedLoss: [5, 25],
+  dominant: 40,
+  /** Issue 12 item 4: the least share of a side's choices an order may have between equal strategists. */
+  rare: 1,
+  /** Issue 12 item 4: the least share of violent orders among a side's orders between equal strategists. */
+  violent: { iran: 20, us: 10 },
+  /** Issue 12 item 3: the least share of each score's variance the pairing must explain. */
+  pairing: 50,
+  /** Issue 12 item 5: a script takes at most this share of decided games against the strategist. */
+  script: 65,
+  /** ...and never holds the strategist under this share. */
+  strategistFloor: 30,
+} as const;
 const BANDS = [
   { label: 'rungs 0-4', to: 4 },
   { label: 'rungs 5-9', to: 9 },
@@ -68,6 +85,8 @@ const BANDS = [
 interface Pairing {
   us: string;
   iran: string;
+  /** Strategist pairings make the main table; doctrine pairings count only for luck; scripts probe cheap denial. */
+  group: 'strategist' | 'doctrines' | 'script';
 }
 
 interface Game {
@@ -124,7 +143,7 @@ const interval = (k: number, n: number) => {
 async function main(): Promise<void> {
   const parsed = parseArgs(process.argv.slice(2), specOf(HELP));
   if (!parsed.ok) die(parsed.message);
-  const { values, positional } = parsed.args;
+  const { values, flags, positional } = parsed.args;
   if (positional.length > 0) die(`unexpected argument "${positional[0]}": options are --name value`);
   // 120 seeds by default: an order chosen once in a hundred games is missed by a run of a few hundred games.
   const seeds = parseSeedRange(values.get('seeds') ?? '1-120', 100_000);
@@ -146,10 +165,21 @@ async function main(): Promise<void> {
   }
   const strategist = `strategist:${level}`;
   const doctrines = (side: Side) => book.doctrines.filter((d) => d.side === side).map((d) => d.id);
+  const scriptIds = (side: Side) =>
+    playersOf(book)
+      .filter((p) => p.side === side && p.kind === 'script')
+      .map((p) => p.id);
   const pairings: Pairing[] = [
-    { us: strategist, iran: strategist },
-    ...doctrines('iran').map((iran) => ({ us: strategist, iran })),
-    ...doctrines('us').map((us) => ({ us, iran: strategist })),
+    { us: strategist, iran: strategist, group: 'strategist' },
+    ...doctrines('iran').map((iran): Pairing => ({ us: strategist, iran, group: 'strategist' })),
+    ...doctrines('us').map((us): Pairing => ({ us, iran: strategist, group: 'strategist' })),
+    ...doctrines('us').flatMap((us) => doctrines('iran').map((iran): Pairing => ({ us, iran, group: 'doctrines' }))),
+    ...(flags.has('no-scripts')
+      ? []
+      : [
+          ...scriptIds('us').map((us): Pairing => ({ us, iran: strategist, group: 'script' })),
+          ...scriptIds('iran').map((iran): Pairing => ({ us: strategist, iran, group: 'script' })),
+        ]),
   ];
   const { first, last } = seeds.range;
   const count = last - first + 1;
@@ -194,6 +224,7 @@ async function main(): Promise<void> {
     ],
   ];
   for (const [i, p] of pairings.entries()) {
+    if (p.group === 'script') continue;
     const g = games.filter((x) => x.pairing === i);
     const n = (r: OutcomeResult) => g.filter((x) => x.result === r).length;
     const decided = n('us') + n('iran');
@@ -218,7 +249,6 @@ async function main(): Promise<void> {
   const decided = usWins + iranWins;
   const shared = equal.filter((x) => x.result === 'shared-loss').length;
   const share = decided === 0 ? 0 : (100 * usWins) / decided;
-  const mark = (ok: boolean) => (ok ? 'met' : 'NOT MET');
   out.push('Targets (between equal strategists):');
   out.push(
     `- each side wins 35-65% of decided games: the US ${pct(usWins, decided)}, Iran ${pct(iranWins, decided)} of ${decided} decided (${interval(usWins, decided)} for the US): ${mark(decided > 0 && share >= TARGET.share[0] && share <= TARGET.share[1])}`,
@@ -229,12 +259,14 @@ async function main(): Promise<void> {
   );
 
   // Orders: how often the strategist chooses each, and at which rungs.
-  out.push('', 'Orders the strategist chose (over every pairing it played in), by side:');
+  // The strategist's own pairings only: doctrine pairings give it no choices, and scripts are a probe, not play.
+  const played = games.filter((g) => pairings[g.pairing]!.group === 'strategist');
+  out.push('', 'Orders the strategist chose (against itself and every doctrine), by side:');
   const problems: string[] = [];
   const orderPlots: Plot[] = [];
   const rare: string[] = [];
   for (const side of ['us', 'iran'] as const) {
-    const mine = games.flatMap((g) => g.choices.filter((c) => c.side === side));
+    const mine = played.flatMap((g) => g.choices.filter((c) => c.side === side));
     const types = scenario.orders.filter((o) => (side === 'us' ? isUs(o.type) : !isUs(o.type)));
     const table: string[][] = [['order', 'chosen', 'share', ...BANDS.map((b) => b.label)]];
     const inBand = (rung: number) => BANDS.findIndex((b) => rung <= b.to);
@@ -243,9 +275,9 @@ async function main(): Promise<void> {
       const of = mine.filter((c) => c.type === spec.type);
       const share = mine.length === 0 ? 0 : (100 * of.length) / mine.length;
       const who = `${side === 'us' ? 'US' : 'Iran'} order "${spec.name}"`;
-      if (of.length === 0) problems.push(`${who} is dead: never chosen in ${games.length} games`);
-      else if (of.length * 100 < games.length)
-        rare.push(`${who} is rare: chosen ${of.length} times in ${games.length} games, so a smaller run may miss it`);
+      if (of.length === 0) problems.push(`${who} is dead: never chosen in ${played.length} games`);
+      else if (of.length * 100 < played.length)
+        rare.push(`${who} is rare: chosen ${of.length} times in ${played.length} games, so a smaller run may miss it`);
       if (share > TARGET.dominant)
         problems.push(
           `${side === 'us' ? 'US' : 'Iran'} order "${spec.name}" is dominant: ${Math.round(share)}% of choices`,
@@ -282,17 +314,9 @@ async function main(): Promise<void> {
   for (const p of problems) out.push(`  ${p}`);
   for (const r of rare) out.push(`  note: ${r}`);
 
-  // Luck against decisions: the same seeds across every pairing.
-  const bySeed = Array.from({ length: count }, (_, i) =>
-    pairings.map((_, j) => games.find((g) => g.pairing === j && g.seed === first + i)!),
-  );
-  out.push('', 'Luck against decisions (the share of each score’s variance over seeds and pairings):');
-  for (const side of ['us', 'iran'] as const) {
-    const d = decompose(bySeed.map((row) => row.map((g) => g.score[side])));
-    out.push(
-      `- ${scenario.sides[side].short} score: the players' decisions ${Math.round(100 * d.decisions)}%, the seed alone ${Math.round(100 * d.seed)}%, the two together ${Math.round(100 * d.rest)}%: ${mark(d.decisions > d.seed)} (decisions must matter more than the seed)`,
-    );
-  }
+  out.push('', ...orderMix(scenario, equal));
+  out.push('', ...luck(scenario, pairings, games));
+  if (pairings.some((p) => p.group === 'script')) out.push('', ...scriptsReport(scenario, pairings, games, strategist));
   out.push('', `${games.length} games in ${seconds.toFixed(0)} s on ${threads} thread(s).`);
   if (html !== undefined) {
     const results = (['us', 'iran', 'shared-loss'] as const).map((result) => {
@@ -326,6 +350,107 @@ async function main(): Promise<void> {
     if (!written.ok) die(written.message);
   }
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+const mark = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+const sideName = (side: Side) => (side === 'us' ? 'US' : 'Iran');
+
+/**
+ * Issue 12 item 4's order mix between equal strategists: each side's violent orders (Iran's attacks, barrages and
+ * missile strikes; the US's strikes, campaigns and leadership strikes: the orders the scenario calls violent) as a
+ * share of its orders, and every order under 1% or over 40% of its side's choices.
+ */
+function orderMix(scenario: Scenario, equal: readonly Game[]): string[] {
+  const out = ['Order mix between equal strategists (issue 12 item 4):'];
+  for (const side of ['iran', 'us'] as const) {
+    const mine = equal.flatMap((g) => g.choices.filter((c) => c.side === side));
+    const violent = mine.filter((c) => scenario.orders.find((o) => o.type === c.type)?.severity === 'violent');
+    const share = mine.length === 0 ? 0 : (100 * violent.length) / mine.length;
+    out.push(
+      `- ${sideName(side)} violent orders at least ${TARGET.violent[side]}% of its orders: ${pct(violent.length, mine.length)} of ${mine.length} (${interval(violent.length, mine.length)}): ${mark(mine.length > 0 && share >= TARGET.violent[side])}`,
+    );
+    const types = scenario.orders.filter((o) => (side === 'us' ? isUs(o.type) : !isUs(o.type)));
+    const outside = types.flatMap((spec) => {
+      const k = mine.filter((c) => c.type === spec.type).length;
+      const s = mine.length === 0 ? 0 : (100 * k) / mine.length;
+      if (s < TARGET.rare) return [`"${spec.name}" ${s.toFixed(1)}% (under ${TARGET.rare}%)`];
+      if (s > TARGET.dominant) return [`"${spec.name}" ${s.toFixed(1)}% (over ${TARGET.dominant}%)`];
+      return [];
+    });
+    out.push(
+      `- every ${sideName(side)} order between ${TARGET.rare}% and ${TARGET.dominant}% of its choices: ${mark(mine.length > 0 && outside.length === 0)}${outside.length === 0 ? '' : ` (${outside.length} outside)`}`,
+    );
+    for (const o of outside) out.push(`  ${o}`);
+  }
+  return out;
+}
+
+/**
+ * Issue 12 item 3's luck measure over every pairing of doctrines and strategists (scripts left out): the share of
+ * each side's score variance between the pairings; what varies within a pairing, seed by seed, is luck.
+ */
+function luck(scenario: Scenario, pairings: readonly Pairing[], games: readonly Game[]): string[] {
+  const counted = pairings.flatMap((p, i) => (p.group === 'script' ? [] : [i]));
+  const out = [
+    `Luck against decisions over ${counted.length} pairings of doctrines and strategists (the share of each score's variance):`,
+  ];
+  for (const side of ['us', 'iran'] as const) {
+    const groups = counted.map((i) => games.filter((g) => g.pairing === i).map((g) => g.score[side]));
+    const d = pairingShare(groups);
+    out.push(
+      `- ${scenario.sides[side].short} score: the pairing ${Math.round(100 * d.pairing)}%, luck (the seed within a pairing) ${Math.round(100 * d.luck)}%: ${mark(100 * d.pairing >= TARGET.pairing)} (target: the pairing at least ${TARGET.pairing}%)`,
+    );
+  }
+  return out;
+}
+
+/** Issue 12 item 5: each scripted player against the strategist, its share of the decided games beside the targets. */
+function scriptsReport(
+  scenario: Scenario,
+  pairings: readonly Pairing[],
+  games: readonly Game[],
+  strategist: string,
+): string[] {
+  const rows: string[][] = [
+    [
+      'script',
+      'side',
+      'against',
+      'script wins',
+      'strategist wins',
+      'shared loss',
+      'script share of decided',
+      'verdict',
+    ],
+  ];
+  let allMet = true;
+  for (const [i, p] of pairings.entries()) {
+    if (p.group !== 'script') continue;
+    const side: Side = p.us === strategist ? 'iran' : 'us';
+    const other: Side = side === 'us' ? 'iran' : 'us';
+    const g = games.filter((x) => x.pairing === i);
+    const mine = g.filter((x) => x.result === side).length;
+    const theirs = g.filter((x) => x.result === other).length;
+    const decided = mine + theirs;
+    const share = decided === 0 ? 0 : (100 * mine) / decided;
+    const ok = share <= TARGET.script && 100 - share >= TARGET.strategistFloor;
+    if (decided > 0) allMet &&= ok;
+    rows.push([
+      p[side],
+      sideName(side),
+      strategist,
+      pct(mine, g.length),
+      pct(theirs, g.length),
+      pct(g.filter((x) => x.result === 'shared-loss').length, g.length),
+      decided === 0 ? '-' : `${pct(mine, decided)} (${interval(mine, decided)}) of ${decided}`,
+      decided === 0 ? 'no decided game' : mark(ok),
+    ]);
+  }
+  return [
+    `Scripted players against the strategist (issue 12 item 5; ${scenario.name}):`,
+    ...alignColumns(rows, 2),
+    `- no script over ${TARGET.script}% of decided games, none holding the strategist under ${TARGET.strategistFloor}%: ${mark(allMet)}`,
+  ];
 }
 
 const US_SET: ReadonlySet<string> = new Set(US_ORDER_TYPES);

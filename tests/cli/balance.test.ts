@@ -80,7 +80,42 @@ describe('npm run balance', () => {
     expect(r.out).toMatch(/Push the eviction vote +\d+/);
     // Twenty games are far too few to see every order: the dead ones are named with the sample that missed them.
     expect(r.out).toMatch(/is dead: never chosen in 20 games/);
-    expect(r.out).toMatch(/Coalition score: the players' decisions \d+%, the seed alone \d+%/);
+    // Issue 12 item 3: the luck measure over the doctrine pairings too, beside its target.
+    expect(r.out).toMatch(/Luck against decisions over 30 pairings of doctrines and strategists/);
+    expect(r.out).toMatch(
+      /Coalition score: the pairing \d+%, luck \(the seed within a pairing\) \d+%: (met|NOT MET) \(target: the pairing at least 50%\)/,
+    );
+    expect(r.out).toMatch(/Iran score: the pairing \d+%, luck/);
+    expect(r.out).toMatch(/^hawk +harasser /m);
+    // Item 4: the order mix between equal strategists.
+    expect(r.out).toMatch(/- Iran violent orders at least 20% of its orders: \d+% of \d+ \(\d+-\d+%\): (met|NOT MET)/);
+    expect(r.out).toMatch(/- US violent orders at least 10% of its orders: /);
+    expect(r.out).toMatch(/- every Iran order between 1% and 40% of its choices: /);
+    // Item 5: every script against the strategist, with its verdict.
+    for (const [script, side] of [
+      ['hold', 'US'],
+      ['strike', 'US'],
+      ['cheap-politics', 'US'],
+      ['restrain', 'Iran'],
+      ['nothing', 'Iran'],
+      ['cheap-politics', 'Iran'],
+      ['evict-coup', 'Iran'],
+    ])
+      expect(r.out).toMatch(
+        new RegExp(`^${script} +${side} +strategist:easy +\\d+% +\\d+% +\\d+% .*(met|no decided game)$`, 'm'),
+      );
+    expect(r.out).toMatch(
+      /- no script over 65% of decided games, none holding the strategist under 30%: (met|NOT MET)/,
+    );
+  });
+
+  it('leaves the scripts out with --no-scripts', async () => {
+    const r = await balance('--seeds', '1-1', '--level', 'easy', '--preset', 'short', '--workers', '1', '--no-scripts');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Luck against decisions over 30 pairings/);
+    expect(r.out).not.toMatch(/Scripted players/);
+    expect(r.out).toMatch(/^\d+ games in/m);
   });
 
   it.each([
