@@ -311,7 +311,7 @@ export class App {
       const chosen = this.chosenSide(form);
       fill(
         opponent,
-        AI_PLAYERS.filter((p) => p.side === otherSide(chosen)).map((p) =>
+        AI_PLAYERS.filter((p) => p.side === otherSide(chosen) && p.kind !== 'script').map((p) =>
           h('option', { value: p.id }, `Computer: ${p.label}`),
         ),
         h('option', { value: 'hotseat' }, 'Another person at this device (hotseat)'),
