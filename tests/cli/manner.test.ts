@@ -39,7 +39,10 @@ const TOOLS: Tool[] = [
     ],
   },
   { script: 'tournament', options: ['seeds', 'us', 'iran', 'scenario', 'doctrines', 'preset', 'workers', 'markdown'] },
-  { script: 'balance', options: ['seeds', 'level', 'scenario', 'doctrines', 'preset', 'workers', 'html', 'no-scripts'] },
+  {
+    script: 'balance',
+    options: ['seeds', 'level', 'scenario', 'doctrines', 'preset', 'workers', 'html', 'no-scripts'],
+  },
   { script: 'backtest', options: ['scenario', 'seeds', 'markdown'] },
   { script: 'validate', options: [] },
   { script: 'bench', options: ['scenario', 'games', 'batch-games', 'memory-games'] },
