@@ -184,7 +184,12 @@ export function composeScenario(
   const checked = modelSchema().safeParse(model);
   if (!checked.success)
     for (const issue of checked.error.issues)
-      errors.push({ code: `model.${issue.code}`, path: jsonPath(issue.path), message: issue.message, file: names.model });
+      errors.push({
+        code: `model.${issue.code}`,
+        path: jsonPath(issue.path),
+        message: issue.message,
+        file: names.model,
+      });
   const taken: string[] = [];
   overlaps(scenario, MODEL_FIELDS, [], taken);
   for (const path of taken)
@@ -223,7 +228,9 @@ interface JsonSchemaNode {
 /** The model's fields made forbidden: what a scenario that names a model may not set. */
 function forbidden(fields: ModelFields): JsonSchemaNode {
   return {
-    properties: Object.fromEntries(Object.entries(fields).map(([key, sub]) => [key, sub === true ? false : forbidden(sub)])),
+    properties: Object.fromEntries(
+      Object.entries(fields).map(([key, sub]) => [key, sub === true ? false : forbidden(sub)]),
+    ),
   };
 }
 
@@ -259,5 +266,11 @@ export function scenarioFileJsonSchema(): unknown {
     },
   };
   const withoutModel = requiredModelFields(schema, MODEL_FIELDS);
-  return { ...schema, if: { required: [MODEL_FIELD] }, then: forbidden(MODEL_FIELDS), else: withoutModel };
+  return {
+    ...schema,
+    if: { required: [MODEL_FIELD] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else, a JSON value that is never awaited
+    then: forbidden(MODEL_FIELDS),
+    else: withoutModel,
+  };
 }

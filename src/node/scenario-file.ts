@@ -1,5 +1,12 @@
 import { dirname, join, relative } from 'node:path';
-import { composeScenario, type EngineError, formatErrors, modelNameOf, parseScenario, type Scenario } from '../engine/index.ts';
+import {
+  composeScenario,
+  type EngineError,
+  formatErrors,
+  modelNameOf,
+  parseScenario,
+  type Scenario,
+} from '../engine/index.ts';
 import { readJson } from './json-file.ts';
 
 /**

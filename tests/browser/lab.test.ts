@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { parseScenario } from '../../src/engine/index.ts';
 import { appReady, type Browser, openBrowser } from './support.ts';
+import { shippedScenario } from '../shipped.ts';
 
 const baseUrl = inject('baseUrl');
 const open: Browser[] = [];
@@ -25,8 +26,8 @@ describe('designer’s lab', () => {
   it('changes one number, runs 200 seeds under both variants, shows both distributions and exports a valid scenario', async () => {
     const b = await openLab();
     const { page } = b;
-    const shipped = JSON.parse(readFileSync(new URL('../../scenarios/two-boxers.json', import.meta.url), 'utf8'));
-    const before = shipped.attacks.profiles['rocket-attack'].hitPerMille as number;
+    const shipped = shippedScenario('two-boxers');
+    const before = shipped.attacks.profiles['rocket-attack'].hitPerMille;
     const changed = Math.min(1000, before + 300);
 
     // The form holds every number of the scenario; the filter finds one and opens its section.

@@ -20,12 +20,12 @@ import {
 } from '../../src/engine/index.ts';
 import { MARKER_MEASURES } from '../../src/engine/scenario.ts';
 import { cli } from '../cli/support.ts';
+import { shippedJson } from '../shipped.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const RED_LINES = 'scenarios/red-lines.json';
-const TEXT = readFileSync(join(ROOT, RED_LINES), 'utf8');
 
-const raw = (): ScenarioInput => JSON.parse(TEXT) as ScenarioInput;
+const raw = (): ScenarioInput => shippedJson('red-lines');
 
 function parse(input: unknown): Scenario {
   const parsed = parseScenario(input);
