@@ -117,15 +117,21 @@ export function isModelPath(path: string): boolean {
   return node === true;
 }
 
+/** The model's fields of a JSON object, and nothing else. */
+function pickFields(value: Json, fields: ModelFields): Json {
+  const out: Json = {};
+  for (const [key, sub] of Object.entries(fields)) {
+    const v = value[key];
+    if (sub === true) {
+      if (v !== undefined) out[key] = v;
+    } else if (isObject(v)) out[key] = pickFields(v, sub);
+  }
+  return out;
+}
+
 /** The model's fields of a whole scenario: the model a composed scenario was made with. */
 export function modelOf(scenario: Scenario): Json {
-  const pick = (value: Json, fields: ModelFields): Json =>
-    Object.fromEntries(
-      Object.entries(fields)
-        .filter(([key]) => value[key] !== undefined)
-        .map(([key, sub]) => [key, sub === true ? value[key] : pick(value[key] as Json, sub)]),
-    );
-  return pick(scenario as unknown as Json, MODEL_FIELDS);
+  return pickFields(scenario as unknown as Json, MODEL_FIELDS);
 }
 
 /** The model file a scenario's JSON names: null for a self-contained scenario, an error for a `model` not a name. */
@@ -200,8 +206,8 @@ export function composeScenario(
       file: names.scenario,
     });
   const { [MODEL_FIELD]: _named, ...own } = scenario;
-  const { $schema: _schema, ...rules } = isObject(model) ? model : {};
-  const json = merge(own, rules);
+  // Only the model's fields are merged: anything else in the model file is its own problem, reported above.
+  const json = merge(own, isObject(model) ? pickFields(model, MODEL_FIELDS) : {});
   const parsed = parseScenario(json);
   if (!parsed.ok)
     for (const e of parsed.errors) {
