@@ -91,6 +91,35 @@ describe('designer’s lab', () => {
     expect(b.errors).toEqual([]);
   });
 
+  it('loads a scenario file that names model.json, composed with the shipped model, and refuses one overriding it', async () => {
+    const b = await openLab();
+    const { page } = b;
+    const raw = JSON.parse(readFileSync(new URL('../../scenarios/red-lines.json', import.meta.url), 'utf8'));
+    expect(raw.model).toBe('model.json');
+    await page.setInputFiles('#lab-file', {
+      name: 'red-lines.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(raw)),
+    });
+    await expect.poll(() => page.textContent('h3:has-text("3. Outcomes")')).toContain('red-lines.json');
+    // The form holds the model's numbers, as the composed scenario plays them.
+    await page.fill('#lab-filter', 'pressurePerRung');
+    const field = page.locator('input[data-path="ladder.pressurePerRung"]');
+    expect(await field.inputValue()).toBe(String(shippedScenario('red-lines').ladder.pressurePerRung));
+
+    raw.ladder.pressurePerRung = 40;
+    await page.setInputFiles('#lab-file', {
+      name: 'mine.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(raw)),
+    });
+    await page.waitForSelector('#lab-message .error');
+    expect(await page.textContent('#lab-message')).toContain(
+      'mine.json: ladder.pressurePerRung: a model rule, held by model.json (bundled)',
+    );
+    expect(b.errors).toEqual([]);
+  });
+
   it('names what is wrong in a scenario file it cannot load', async () => {
     const b = await openLab();
     const { page } = b;

@@ -4,20 +4,11 @@ import { PairedFigures } from '../../analysis/paired.ts';
 // The JSON Schema `npm run schema` writes from the engine's zod schema (CI checks it is current): read as data, it
 // keeps zod's schema writer out of the game's start-up code, which holds the engine.
 import scenarioSchema from '../../../scenarios/scenario.schema.json';
-import {
-  composeScenario,
-  type EngineError,
-  formatErrors,
-  modelNameOf,
-  modelOf,
-  parseScenario,
-  type Result,
-  type Scenario,
-  type Side,
-} from '../../engine/index.ts';
+import { formatErrors, parseScenario, type Scenario, type Side } from '../../engine/index.ts';
 import { fill, focusHeading, h } from '../dom.ts';
 import { checkValue, type NumberField, numberFields, withValues } from './fields.ts';
 import { type LabRun, releaseLabWorkers, runLab } from './runner.ts';
+import { readInWorker, SHIPPED_MODEL } from './scenario-file.ts';
 import { renderResults } from './results.ts';
 
 /**
@@ -76,29 +67,6 @@ function download(name: string, text: string): void {
 }
 
 /** Draws the lab into `main`, starting from the first bundled scenario. */
-/** The model file the shipped scenarios name: the only one the lab has, taken from the bundled scenario. */
-const SHIPPED_MODEL = 'model.json';
-
-/**
- * A scenario file the designer loads: self-contained, or naming the shipped model, which the page holds already
- * inside the bundled scenario (composed when the game was built), so the lab carries no second copy of it.
- */
-function readScenarioJson(json: unknown, name: string, bundled: Scenario): Result<Scenario> {
-  const model = modelNameOf(json);
-  if (!model.ok) return model;
-  if (model.value === null) return parseScenario(json);
-  if (model.value !== SHIPPED_MODEL) {
-    const error: EngineError = {
-      code: 'scenario.model',
-      path: 'model',
-      message: `the lab has only the model the game ships, "${SHIPPED_MODEL}": load a scenario that stands alone, such as one compare --write saved`,
-    };
-    return { ok: false, errors: [error] };
-  }
-  const composed = composeScenario(json, modelOf(bundled), { scenario: name, model: `${SHIPPED_MODEL} (bundled)` });
-  return composed.ok ? { ok: true, value: composed.value.scenario } : composed;
-}
-
 export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, actions: LabActions): void {
   main.classList.add('lab-page');
   const schema: unknown = scenarioSchema;
@@ -276,13 +244,14 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
         say(`${file.name} is not a scenario: it is not valid JSON (${e instanceof Error ? e.message : e}).`);
         return;
       }
-      const parsed = readScenarioJson(json, file.name, scenarios[0]!);
-      if (!parsed.ok) {
-        say(`${file.name} is not a valid scenario:\n${formatErrors(parsed.errors)}`);
-        return;
-      }
-      say(null);
-      adoptBaseline(parsed.value, file.name);
+      return readInWorker({ json, name: file.name, bundled: scenarios[0]! }).then((parsed) => {
+        if (!parsed.ok) {
+          say(`${file.name} is not a valid scenario:\n${formatErrors(parsed.errors)}`);
+          return;
+        }
+        say(null);
+        adoptBaseline(parsed.value, file.name);
+      });
     });
   });
   filter.addEventListener('input', applyFilter);
