@@ -1,4 +1,4 @@
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   composeScenario,
   type EngineError,
@@ -25,12 +25,8 @@ export interface ScenarioFile {
 const lines = (errors: readonly EngineError[], file: string): string[] =>
   formatErrors(errors.map((e) => ({ ...e, file: e.file ?? file }))).split('\n');
 
-/** The path of the model a scenario at `scenarioPath` names, as the user would type it from here. */
-function modelPath(scenarioPath: string, name: string): string {
-  const joined = join(dirname(scenarioPath), name);
-  const rel = relative(process.cwd(), joined);
-  return rel.startsWith('..') || rel === '' ? joined : rel;
-}
+/** The path of the model a scenario at `scenarioPath` names, written the way the scenario's path was. */
+const modelPath = (scenarioPath: string, name: string): string => join(dirname(scenarioPath), name);
 
 /** Reads, composes and checks a scenario file; on failure, one `FILE: json.path: message` line per problem. */
 export function readScenarioFile(path: string): { ok: true; file: ScenarioFile } | { ok: false; lines: string[] } {
