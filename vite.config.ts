@@ -1,22 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
-import { bundledScenariosModule } from './src/ui/bundled-scenarios.ts';
-
-/** The browser game's scenario, validated here rather than in every page load (src/ui/bundled-scenarios.ts). */
-function bundledScenarios(): Plugin {
-  const id = 'virtual:bundled-scenarios';
-  const file = fileURLToPath(new URL('./scenarios/two-boxers.json', import.meta.url));
-  return {
-    name: 'bundled-scenarios',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load(loaded) {
-      if (loaded !== `\0${id}`) return undefined;
-      this.addWatchFile(file);
-      return bundledScenariosModule(JSON.parse(readFileSync(file, 'utf8')));
-    },
-  };
-}
+import { defineConfig } from 'vite';
+import { bundledScenarios } from './scripts/vite-scenarios.ts';
 
 export default defineConfig({
   base: './',

@@ -17,7 +17,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseScenario, type Scenario } from '../src/engine/index.ts';
+import type { Scenario } from '../src/engine/index.ts';
+import { mustReadScenario } from '../src/node/scenario-file.ts';
 import { NamePainter, type TextMeasurer } from '../src/ui/map/canvas-text.ts';
 import { computePlan, planInputs } from '../src/ui/map/plan.ts';
 import {
@@ -479,11 +480,7 @@ export type TextMetricsTable = Record<string, [number, number, number]>;
 const metricsKey = (font: string, text: string): string => `${font}|${text}`;
 
 export function shippedScenarios(): Scenario[] {
-  return SHIPPED_SCENARIOS.map((path) => {
-    const parsed = parseScenario(JSON.parse(readFileSync(path, 'utf8')));
-    if (!parsed.ok) throw new Error(`${path}: ${parsed.errors.map((e) => e.message).join('; ')}`);
-    return parsed.value;
-  });
+  return SHIPPED_SCENARIOS.map(mustReadScenario);
 }
 
 /** Every font and text the plans measure: planInputs run with a measurer that only writes down what it is asked. */

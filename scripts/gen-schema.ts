@@ -1,15 +1,17 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { doctrinesJsonSchema } from '../src/ai/doctrine.ts';
-import { scenarioJsonSchema } from '../src/engine/index.ts';
+import { modelJsonSchema, scenarioFileJsonSchema } from '../src/engine/index.ts';
 import { withReference } from './gen-scenario-doc.ts';
 
 /**
  * Writes scenarios/scenario.schema.json, the JSON Schema editors use to complete and check scenario files, from the
  * same zod schema the engine validates with, and the field reference in docs/scenario-format.md from that schema;
+ * scenarios/model.schema.json, the same for the model file the scenarios name (src/engine/scenario-model.ts);
  * and scenarios/doctrines.schema.json, the same for the AI players' doctrines file.
  * `--check` only compares, and exits 1 when either committed file is stale.
  */
 const SCHEMA = 'scenarios/scenario.schema.json';
+const MODEL_SCHEMA = 'scenarios/model.schema.json';
 const DOCTRINES_SCHEMA = 'scenarios/doctrines.schema.json';
 const DOC = 'docs/scenario-format.md';
 
@@ -28,7 +30,7 @@ function read(path: string): string | null {
   }
 }
 
-const schema = scenarioJsonSchema();
+const schema = scenarioFileJsonSchema();
 const schemaText = `${JSON.stringify(schema, null, 2)}\n`;
 const page = read(DOC);
 if (page === null) {
@@ -42,6 +44,7 @@ if (!doc.ok) {
 }
 const targets: [string, string][] = [
   [SCHEMA, schemaText],
+  [MODEL_SCHEMA, `${JSON.stringify(modelJsonSchema(), null, 2)}\n`],
   [DOC, doc.text],
   [DOCTRINES_SCHEMA, `${JSON.stringify(doctrinesJsonSchema(), null, 2)}\n`],
 ];

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { DOCTRINES, type DoctrineBook, parseDoctrines } from '../ai/doctrine.ts';
-import { formatErrors, parseScenario, type Scenario } from '../engine/index.ts';
+import { formatErrors, type Scenario } from '../engine/index.ts';
+import { readJson } from '../node/json-file.ts';
+import { readScenarioFile, type ScenarioFile } from '../node/scenario-file.ts';
 
 /** Parsed command-line arguments: `--key value` options, `--flag` switches and plain positional arguments. */
 export interface Args {
@@ -160,56 +161,14 @@ export function runMain(main: () => void): void {
   }
 }
 
-/** Why a file could not be read, in words: "cannot read: no such file". */
-export function readError(e: unknown): string {
-  const code = e instanceof Error && 'code' in e ? String(e.code) : '';
-  if (code === 'ENOENT') return 'cannot read: no such file';
-  if (code === 'EISDIR') return 'cannot read: it is a directory';
-  if (code === 'EACCES') return 'cannot read: permission denied';
-  return `cannot read: ${e instanceof Error ? e.message : String(e)}`;
-}
+export { readError, readJson } from '../node/json-file.ts';
 
-// JSON.parse reports a character offset (Node 20: "... in JSON at position 45"); people look for lines.
-function jsonError(text: string, e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  const at = /at position (\d+)/.exec(message);
-  if (!at || /\(line \d+ column \d+\)/.test(message)) return `not valid JSON (${message})`;
-  const before = text.slice(0, Number(at[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `not valid JSON at line ${line}, column ${column} (${message})`;
-}
-
-/** Reads and parses a JSON file; any problem comes back as one message (unreadable file, or JSON with its line). */
-export function readJson(path: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    return { ok: false, message: readError(e) };
-  }
-  // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses as an unexpected character.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (e) {
-    return { ok: false, message: jsonError(text, e) };
-  }
-}
-
-/** Reads a scenario file and validates it; on failure, one `FILE: path: message` line per problem. */
-export function readScenario(path: string): { ok: true; scenario: Scenario } | { ok: false; lines: string[] } {
-  const json = readJson(path);
-  if (!json.ok) return { ok: false, lines: [`${path}: ${json.message}`] };
-  const parsed = parseScenario(json.value);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      lines: formatErrors(parsed.errors)
-        .split('\n')
-        .map((line) => `${path}: ${line}`),
-    };
-  return { ok: true, scenario: parsed.value };
+/** Reads a scenario file (composed with the model it names) and validates it; on failure, one line per problem. */
+export function readScenario(
+  path: string,
+): ({ ok: true; scenario: Scenario } & ScenarioFile) | { ok: false; lines: string[] } {
+  const read = readScenarioFile(path);
+  return read.ok ? { ok: true, ...read.file } : read;
 }
 
 /** Loads a scenario for a command, or prints every problem with the file's JSON paths and exits 1. */

@@ -259,10 +259,9 @@ export function loadDocuments(
     const json = readJson(path);
     return json.ok ? json : { ok: false as const, message: `${path}: ${json.message}` };
   };
+  // A scenario that names a model is edited composed: a --set may change a rule, and a written variant stands alone.
   const scenario = readScenario(scenarioPath);
   if (!scenario.ok) return { ok: false, message: scenario.lines.join('\n') };
-  const scenarioJson = read(scenarioPath);
-  if (!scenarioJson.ok) return scenarioJson;
   const bookPath = doctrinesPath ?? SHIPPED_DOCTRINES;
   const bookJson = read(bookPath);
   if (!bookJson.ok) return bookJson;
@@ -277,8 +276,8 @@ export function loadDocuments(
     };
   return {
     ok: true,
-    docs: { scenario: scenarioJson.value, doctrines: bookJson.value },
+    docs: { scenario: scenario.json, doctrines: bookJson.value },
     base: { scenario: scenario.scenario, book: book.value },
-    inputs: [scenarioPath, ...(doctrinesPath === null ? [] : [doctrinesPath])],
+    inputs: [...scenario.files, ...(doctrinesPath === null ? [] : [doctrinesPath])],
   };
 }

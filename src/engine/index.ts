@@ -74,5 +74,17 @@ export {
   scenarioJsonSchema,
   US_ORDER_TYPES,
 } from './scenario.ts';
+export {
+  type ComposeNames,
+  composeScenario,
+  isModelPath,
+  MODEL_FIELD,
+  MODEL_FIELDS,
+  type ModelFields,
+  modelJsonSchema,
+  modelNameOf,
+  modelOf,
+  scenarioFileJsonSchema,
+} from './scenario-model.ts';
 export * from './state.ts';
 export { type AttackView, type SeatView, viewFor } from './view.ts';

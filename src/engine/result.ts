@@ -3,6 +3,8 @@ export interface EngineError {
   code: string;
   message: string;
   path?: string;
+  /** The file the problem is in, when the input came from more than one (a scenario and the model it names). */
+  file?: string;
 }
 
 /** Untrusted input never throws: it comes back as a Result (throw is for programmer errors only). */
@@ -15,9 +17,9 @@ export const fail = <T = never>(code: string, message: string, path?: string): R
 });
 export const failMany = <T = never>(errors: EngineError[]): Result<T> => ({ ok: false, errors });
 
-/** One line per problem, `path: message`, as the CLI and the UI print them. */
+/** One line per problem, `path: message` (`file: path: message` when it names its file), as the CLI and UI print them. */
 export function formatErrors(errors: readonly EngineError[]): string {
-  return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n');
+  return errors.map((e) => `${e.file ? `${e.file}: ` : ''}${e.path ? `${e.path}: ` : ''}${e.message}`).join('\n');
 }
 
 /** A JSON path as errors print it: `turns[1].us[0].type`. */

@@ -683,6 +683,9 @@ const schemas = (): Schemas => {
   return built;
 };
 
+/** The zod schema of a whole scenario, for src/engine/scenario-model.ts to split into the model and the rest. */
+export const scenarioZodSchema = () => schemas().scenarioSchema;
+
 export type Effects = z.infer<Schemas['effectsSchema']>;
 export type OrderSpec = z.infer<Schemas['orderSpecSchema']>;
 

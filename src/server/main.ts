@@ -7,14 +7,15 @@
  *   JOIN_FAILURES (20 wrong codes per address per JOIN_WINDOW_SECONDS, 600), NO_SESSION (1: start none),
  *   SESSION_GAMES, SESSION_PRESET, SESSION_US, SESSION_IRAN (the session made at start).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
-import { formatErrors, parseScenario, type Scenario } from '../engine/index.ts';
+import type { Scenario } from '../engine/index.ts';
 import { type CreateSessionRequest, LIMITS } from '../net/protocol.ts';
+import { mustReadScenario } from '../node/scenario-file.ts';
 import { Classroom } from './classroom.ts';
 import { httpHandler } from './http.ts';
 import { attachSockets, type ClassServer } from './sockets.ts';
@@ -24,14 +25,16 @@ import { openSqliteStore } from './store-sqlite.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = process.env;
 
+// The files beside the scenarios that are not scenarios: the AI's doctrines and the model the scenarios name.
+const NOT_SCENARIOS = new Set(['doctrines.json', 'model.json']);
+
 function loadScenarios(): Map<string, Scenario> {
   const dir = join(ROOT, 'scenarios');
   const scenarios = new Map<string, Scenario>();
   for (const file of readdirSync(dir)) {
-    if (!file.endsWith('.json') || file.endsWith('.schema.json') || file === 'doctrines.json') continue;
-    const parsed = parseScenario(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-    if (!parsed.ok) throw new Error(`scenarios/${file}: ${formatErrors(parsed.errors)}`);
-    scenarios.set(parsed.value.id, parsed.value);
+    if (!file.endsWith('.json') || file.endsWith('.schema.json') || NOT_SCENARIOS.has(file)) continue;
+    const scenario = mustReadScenario(join(dir, file));
+    scenarios.set(scenario.id, scenario);
   }
   return scenarios;
 }

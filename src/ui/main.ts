@@ -9,6 +9,7 @@ import { isNetworkedPage, openNetworkedPage } from './net-route.ts';
  */
 function loadScenarios(): Scenario[] | string {
   if (bundled.checked) return [bundled.value as Scenario];
+  if (bundled.problems) return `The scenario file is broken:\n${bundled.problems.join('\n')}`;
   const parsed = parseScenario(bundled.raw);
   return parsed.ok ? [parsed.value] : `The scenario file is broken:\n${formatErrors(parsed.errors)}`;
 }

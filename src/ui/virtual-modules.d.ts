@@ -3,3 +3,9 @@ declare module 'virtual:bundled-scenarios' {
   const bundled: BundledScenarios;
   export default bundled;
 }
+
+/** A shipped scenario composed with the model it names, as plain JSON (vite.config.ts). */
+declare module 'virtual:scenario/*' {
+  const scenario: unknown;
+  export default scenario;
+}

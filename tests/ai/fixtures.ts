@@ -1,9 +1,3 @@
-/**
- * Shared setup for the AI tests: the shipped scenario, games played by the computer players or by random legal
- * orders (the test's own dice choose, never the game's), and twins of a state that differ only in what one side
- * cannot see.
- */
-import { readFileSync } from 'node:fs';
 import type { StrategistLevel } from '../../src/ai/doctrine.ts';
 import { playMatch } from '../../src/ai/match.ts';
 import type { Policy } from '../../src/ai/simple.ts';
@@ -14,24 +8,16 @@ import {
   type GameState,
   legalOrders,
   type Order,
-  parseScenario,
   playTurn,
   type Scenario,
   type Side,
   seedRng,
   validateOrders,
 } from '../../src/engine/index.ts';
-
-function load(): Scenario {
-  const parsed = parseScenario(
-    JSON.parse(readFileSync(new URL('../../scenarios/two-boxers.json', import.meta.url), 'utf8')),
-  );
-  if (!parsed.ok) throw new Error(`scenarios/two-boxers.json does not validate:\n${formatErrors(parsed.errors)}`);
-  return parsed.value;
-}
+import { shippedScenario } from '../shipped.ts';
 
 /** The shipped Two Boxers scenario, parsed once. */
-export const SCENARIO: Scenario = load();
+export const SCENARIO: Scenario = shippedScenario('two-boxers');
 
 /** A small strategist budget for tests that need many decisions: the search is the same, only shorter. */
 export const TEST_LEVEL: StrategistLevel = {

@@ -1,8 +1,3 @@
-/**
- * Games for the analysis tests: the shipped scenarios parsed once, and whole games played by the computer players or
- * by fixed orders, then played back as the debrief reads them.
- */
-import { readFileSync } from 'node:fs';
 import { playMatch } from '../../src/ai/match.ts';
 import { findAi } from '../../src/ai/registry.ts';
 import { type PlayedGame, playBack, playBackState } from '../../src/analysis/record.ts';
@@ -11,19 +6,13 @@ import {
   type GameOptions,
   type GameState,
   type Order,
-  parseScenario,
   playTurn,
   type Scenario,
 } from '../../src/engine/index.ts';
+import { shippedScenario } from '../shipped.ts';
 
-function load(path: string): Scenario {
-  const parsed = parseScenario(JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')));
-  if (!parsed.ok) throw new Error(`${path} must parse`);
-  return parsed.value;
-}
-
-export const SCENARIO = load('scenarios/two-boxers.json');
-export const RED_LINES = load('scenarios/red-lines.json');
+export const SCENARIO = shippedScenario('two-boxers');
+export const RED_LINES = shippedScenario('red-lines');
 
 /** A whole game between two computer players, played back. */
 export function aiGame(us: string, iran: string, seed: string, options: GameOptions = {}): PlayedGame {

@@ -3,7 +3,7 @@
  * gives its screens (#app > main.page, with the app's styles), so the print CSS is tested against the real chrome.
  * The query string chooses the packets (?sides=us or ?sides=us,iran) and the preset (?preset=short).
  */
-import scenarioJson from '../../scenarios/two-boxers.json';
+import scenarioJson from 'virtual:scenario/two-boxers';
 import type { Side } from '../../src/engine/index.ts';
 import { parseScenario } from '../../src/engine/scenario.ts';
 import { showBriefingPackets } from '../../src/ui/briefing-packet.ts';

@@ -5,17 +5,17 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import scenarioJson from '../../scenarios/two-boxers.json';
 import {
   createGame,
   forecastOrder,
-  parseScenario,
   type Scenario,
   type Side,
   US_ORDER_TYPES,
   viewFor,
 } from '../../src/engine/index.ts';
 import { MAP_COLOURS } from '../../src/ui/print-map.ts';
+import { bundledScenarios } from '../../scripts/vite-scenarios.ts';
+import { shippedScenario } from '../shipped.ts';
 import { type Browser, openBrowser } from './support.ts';
 
 /**
@@ -33,9 +33,7 @@ const A4_MM = { w: 210, h: 297 };
 const PX_PER_MM = 96 / 25.4;
 const PNG_DPI = 100;
 
-const parsed = parseScenario(scenarioJson);
-if (!parsed.ok) throw new Error('the scenario does not parse');
-const scenario: Scenario = parsed.value;
+const scenario: Scenario = shippedScenario('two-boxers');
 
 let server: PreviewServer | undefined;
 let outDir: string | undefined;
@@ -54,6 +52,7 @@ beforeAll(async () => {
     root: ROOT,
     base: './',
     logLevel: 'error',
+    plugins: [bundledScenarios()],
     build: {
       outDir,
       emptyOutDir: true,

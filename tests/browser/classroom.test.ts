@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { hashState, parseScenario, type Scenario, specOf, verifyReplay } from '../../src/engine/index.ts';
+import { hashState, type Scenario, specOf, verifyReplay } from '../../src/engine/index.ts';
 import { appReady, type Browser, openBrowser } from './support.ts';
+import { shippedScenario } from '../shipped.ts';
 
 const baseUrl = inject('baseUrl');
 const open: Browser[] = [];
-const parsed = parseScenario(JSON.parse(readFileSync('scenarios/two-boxers.json', 'utf8')));
-if (!parsed.ok) throw new Error('the shipped scenario must parse');
-const scenario: Scenario = parsed.value;
+const scenario: Scenario = shippedScenario('two-boxers');
 
 afterEach(async () => {
   const errors = open.flatMap((b) => b.errors);

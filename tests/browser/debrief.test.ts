@@ -6,18 +6,15 @@ import { aiDice } from '../../src/ai/simple.ts';
 import { SPRING_2020 } from '../../src/analysis/history.ts';
 import { discussionQuestions } from '../../src/analysis/questions.ts';
 import { type PlayedGame, playBack } from '../../src/analysis/record.ts';
-import { type Order, parseScenario, type Scenario } from '../../src/engine/index.ts';
+import type { Order, Scenario } from '../../src/engine/index.ts';
 import { type SaveFile, Session } from '../../src/ui/session.ts';
 import { appReady, type Browser, openBrowser } from './support.ts';
+import { shippedScenario } from '../shipped.ts';
 
 const baseUrl = inject('baseUrl');
 const open: Browser[] = [];
 
-const parsed = parseScenario(
-  JSON.parse(readFileSync(new URL('../../scenarios/two-boxers.json', import.meta.url), 'utf8')),
-);
-if (!parsed.ok) throw new Error('the shipped scenario must parse');
-const scenario: Scenario = parsed.value;
+const scenario: Scenario = shippedScenario('two-boxers');
 
 /**
  * A finished classroom-length game saved as the browser saves it: the US played by the hawkish doctrine against the

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { parseScenario } from '../../src/engine/index.ts';
 import { appReady, type Browser, openBrowser } from './support.ts';
+import { shippedScenario } from '../shipped.ts';
 
 const baseUrl = inject('baseUrl');
 const open: Browser[] = [];
@@ -25,8 +26,8 @@ describe('designer’s lab', () => {
   it('changes one number, runs 200 seeds under both variants, shows both distributions and exports a valid scenario', async () => {
     const b = await openLab();
     const { page } = b;
-    const shipped = JSON.parse(readFileSync(new URL('../../scenarios/two-boxers.json', import.meta.url), 'utf8'));
-    const before = shipped.attacks.profiles['rocket-attack'].hitPerMille as number;
+    const shipped = shippedScenario('two-boxers');
+    const before = shipped.attacks.profiles['rocket-attack'].hitPerMille;
     const changed = Math.min(1000, before + 300);
 
     // The form holds every number of the scenario; the filter finds one and opens its section.
@@ -87,6 +88,35 @@ describe('designer’s lab', () => {
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(20000);
     expect(await page.isEnabled('#lab-run')).toBe(true);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('loads a scenario file that names model.json, composed with the shipped model, and refuses one overriding it', async () => {
+    const b = await openLab();
+    const { page } = b;
+    const raw = JSON.parse(readFileSync(new URL('../../scenarios/red-lines.json', import.meta.url), 'utf8'));
+    expect(raw.model).toBe('model.json');
+    await page.setInputFiles('#lab-file', {
+      name: 'red-lines.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(raw)),
+    });
+    await expect.poll(() => page.textContent('h3:has-text("3. Outcomes")')).toContain('red-lines.json');
+    // The form holds the model's numbers, as the composed scenario plays them.
+    await page.fill('#lab-filter', 'pressurePerRung');
+    const field = page.locator('input[data-path="ladder.pressurePerRung"]');
+    expect(await field.inputValue()).toBe(String(shippedScenario('red-lines').ladder.pressurePerRung));
+
+    raw.ladder.pressurePerRung = 40;
+    await page.setInputFiles('#lab-file', {
+      name: 'mine.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(raw)),
+    });
+    await page.waitForSelector('#lab-message .error');
+    expect(await page.textContent('#lab-message')).toContain(
+      'mine.json: ladder.pressurePerRung: a model rule, held by model.json (bundled)',
+    );
     expect(b.errors).toEqual([]);
   });
 

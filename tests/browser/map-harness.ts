@@ -4,7 +4,7 @@
  * callbacks it received and a US view of a new game.
  */
 import mapJson from '../../assets/map/countries.json';
-import scenarioJson from '../../scenarios/two-boxers.json';
+import scenarioJson from 'virtual:scenario/two-boxers';
 import { createGame } from '../../src/engine/game.ts';
 import { parseScenario, type Scenario } from '../../src/engine/scenario.ts';
 import { type SeatView, viewFor } from '../../src/engine/view.ts';

@@ -6,6 +6,7 @@ import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GameEvent } from '../../src/engine/events.ts';
 import type { MapHarness } from './map-harness.ts';
+import { bundledScenarios } from '../../scripts/vite-scenarios.ts';
 import { type Browser, openBrowser } from './support.ts';
 
 /**
@@ -28,6 +29,7 @@ beforeAll(async () => {
     root: ROOT,
     base: './',
     logLevel: 'error',
+    plugins: [bundledScenarios()],
     build: {
       outDir,
       emptyOutDir: true,

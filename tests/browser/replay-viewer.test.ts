@@ -1,17 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { playMatch } from '../../src/ai/match.ts';
 import { findAi } from '../../src/ai/registry.ts';
-import { makeReplay, parseScenario, recordReplay, type Scenario } from '../../src/engine/index.ts';
+import { makeReplay, recordReplay, type Scenario } from '../../src/engine/index.ts';
 import { appReady, type Browser, canvasInk, openBrowser } from './support.ts';
+import { shippedScenario } from '../shipped.ts';
 
 const baseUrl = inject('baseUrl');
 const open: Browser[] = [];
-const parsed = parseScenario(JSON.parse(readFileSync('scenarios/two-boxers.json', 'utf8')));
-if (!parsed.ok) throw new Error('the shipped scenario must parse');
-const scenario: Scenario = parsed.value;
+const scenario: Scenario = shippedScenario('two-boxers');
 
 afterEach(async () => {
   const errors = open.flatMap((b) => b.errors);

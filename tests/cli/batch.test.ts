@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { shippedJson } from '../shipped.ts';
 import { cli, type Run } from './support.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -38,8 +39,8 @@ beforeAll(async () => {
   ok(first);
   ok(second);
   ok(hawk);
-  // Another scenario: the same file with one number changed.
-  const other = JSON.parse(readFileSync(SCENARIO, 'utf8')) as { us: { resolve: number } };
+  // Another scenario: the same one, composed with its model, with one number changed.
+  const other = shippedJson('two-boxers') as unknown as { us: { resolve: number } };
   other.us.resolve -= 1;
   writeFileSync(file('other-scenario.json'), JSON.stringify(other));
   ok(await batch('--seeds', '81-85', '--scenario', file('other-scenario.json'), '--json', file('other.json')));

@@ -1,11 +1,11 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GameRow } from '../../src/cli/batch-file.ts';
 import { playRow } from '../../src/analysis/game-row.ts';
 import { FIGURES, PairedFigures } from '../../src/analysis/paired.ts';
-import { parseScenario } from '../../src/engine/index.ts';
+import { shippedJson, shippedScenario } from '../shipped.ts';
 import { cli } from './support.ts';
 
 /** Item 4 of the designer's-lab issue: npm run compare, a paired A/B on the same seeds. */
@@ -69,9 +69,9 @@ describe.concurrent('npm run compare', { timeout: 180_000 }, () => {
     expect(killed.low).toBeGreaterThan(0);
     expect(killed.clear).toBe(true);
     expect(run.stdout).toMatch(/^US killed .* \*$/m);
-    // --write saved B: the scenario with that one number changed, which the validator accepts.
+    // --write saved B: the scenario composed with its model, with that one number changed: a file that stands alone.
     const saved = JSON.parse(readFileSync(written, 'utf8')) as { attacks: { profiles: Record<string, unknown> } };
-    const original = JSON.parse(readFileSync(SCENARIO, 'utf8')) as typeof saved;
+    const original = shippedJson('two-boxers') as unknown as typeof saved;
     expect((saved.attacks.profiles['rocket-attack'] as { hitPerMille: number }).hitPerMille).toBe(900);
     (original.attacks.profiles['rocket-attack'] as { hitPerMille: number }).hitPerMille = 900;
     expect(saved).toEqual(original);
@@ -80,8 +80,9 @@ describe.concurrent('npm run compare', { timeout: 180_000 }, () => {
   });
 
   test('A and B identical: every interval includes 0 and nothing is marked', async () => {
+    // The same scenario as a file that stands alone (the shipped one names its model, relative to itself).
     const copy = join(dir, 'same.json');
-    copyFileSync(SCENARIO, copy);
+    writeFileSync(copy, JSON.stringify(shippedJson('two-boxers'), null, 2));
     const csv = join(dir, 'same.csv');
     const run = await compare('--against', copy, '--seeds', '1-40', '--csv', csv);
     expect(run.code, run.stderr).toBe(0);
@@ -113,9 +114,7 @@ describe.concurrent('compare refuses, on one line', () => {
 
 describe('paired figures', () => {
   const scenario = (() => {
-    const parsed = parseScenario(JSON.parse(readFileSync(SCENARIO, 'utf8')));
-    if (!parsed.ok) throw new Error('the scenario does not parse');
-    return parsed.value;
+    return shippedScenario('two-boxers');
   })();
   const matchup = { us: 'measured', iran: 'harasser', preset: null };
   const rows: GameRow[] = [1, 2, 3, 4, 5, 6].map((seed) => playRow(scenario, matchup, seed));

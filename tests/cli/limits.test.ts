@@ -3,13 +3,15 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applyCombo, checkVariant, type Documents, parseSetting, type Setting } from '../../src/cli/set-path.ts';
+import { shippedJson } from '../shipped.ts';
 import { cli } from './support.ts';
 
 /** Item 2 of the designer's-lab issue: limits on what a command accepts, and input it used to misread. */
 
 const ROOT = join(import.meta.dirname, '../..');
 const read = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as unknown;
-const docs: Documents = { scenario: read('scenarios/two-boxers.json'), doctrines: read('scenarios/doctrines.json') };
+// A variant is made from the scenario composed with its model, as sweep and compare read it.
+const docs: Documents = { scenario: shippedJson('two-boxers'), doctrines: read('scenarios/doctrines.json') };
 const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 
 let dir = '';
@@ -117,7 +119,7 @@ describe('--set addresses list entries by id', () => {
 describe('a UTF-8 byte-order mark is read', () => {
   test('validate accepts a scenario saved with a BOM', async () => {
     const file = join(dir, 'bom.json');
-    writeFileSync(file, `\uFEFF${readFileSync(join(ROOT, 'scenarios/two-boxers.json'), 'utf8')}`);
+    writeFileSync(file, `\uFEFF${JSON.stringify(shippedJson('two-boxers'), null, 2)}`);
     const run = await cli('src/cli/validate.ts', [file]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`${file}: OK`);

@@ -15,7 +15,6 @@ import {
   makeReplay,
   type Order,
   parseReplay,
-  parseScenario,
   type Replay,
   recordReplay,
   releaseInject,
@@ -27,16 +26,13 @@ import { describeOrder } from '../../src/engine/narrate.ts';
 import { keepLegal, playRecorded } from '../../src/analysis/recorded-orders.ts';
 import { replayTurns } from '../../src/cli/replay-file.ts';
 import { cli } from './support.ts';
-
-const ROOT = join(import.meta.dirname, '../..');
+import { shippedScenario } from '../shipped.ts';
 
 const replayCli = (...args: string[]) => cli('src/cli/replay.ts', args);
 const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 const hasStack = (text: string) => /^\s+at /m.test(text);
 
-const parsedScenario = parseScenario(JSON.parse(readFileSync(join(ROOT, 'scenarios/two-boxers.json'), 'utf8')));
-if (!parsedScenario.ok) throw new Error('the scenario does not parse');
-const scenario: Scenario = parsedScenario.value;
+const scenario: Scenario = shippedScenario('two-boxers');
 
 let dir = '';
 let file = ''; // seed 42 between the simple policies, written by `npm run sim -- --out`

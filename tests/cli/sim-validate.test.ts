@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { playMatch } from '../../src/ai/match.ts';
 import { harasserIran, measuredUs } from '../../src/ai/simple.ts';
-import { type GameEvent, parseScenario, type Scenario } from '../../src/engine/index.ts';
+import type { GameEvent, Scenario } from '../../src/engine/index.ts';
 import { describeOrder, narrate } from '../../src/engine/narrate.ts';
+import { shippedJson, shippedScenario } from '../shipped.ts';
 import { cli } from './support.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const SCENARIO = 'scenarios/two-boxers.json';
 
 const sim = (...args: string[]) => cli('src/cli/sim.ts', args);
@@ -234,7 +234,7 @@ describe.concurrent('validate', () => {
   });
 
   test.each(brokenScenarios)('refuses $name, naming $path', async ({ name, edit, path }) => {
-    const scenario = JSON.parse(readFileSync(join(ROOT, SCENARIO), 'utf8')) as Json;
+    const scenario = shippedJson('two-boxers') as Json;
     edit(scenario);
     const file = join(dir, `scenario-${name.replace(/\W+/g, '-')}.json`);
     writeFileSync(file, JSON.stringify(scenario, null, 2));
@@ -262,9 +262,7 @@ describe.concurrent('schema', () => {
 });
 
 describe('narrate', () => {
-  const parsed = parseScenario(JSON.parse(readFileSync(join(ROOT, SCENARIO), 'utf8')));
-  if (!parsed.ok) throw new Error('the scenario does not parse');
-  const scenario: Scenario = parsed.value;
+  const scenario: Scenario = shippedScenario('two-boxers');
   const none = { usKilled: 0, usWounded: 0, iraqiForcesKilled: 0, civiliansKilled: 0, proxiesKilled: 0 };
 
   const cases: { name: string; event: GameEvent; text: string }[] = [

@@ -1,5 +1,5 @@
 /**
- * One boundary: the AI, the analysis, the command line, the server, the UI and the scripts reach the engine only
+ * One boundary: the AI, the analysis, the command line, the Node file readers, the server, the UI and the scripts reach the engine only
  * through its public entry, src/engine/index.ts, so what the engine keeps to itself can move without breaking them.
  * Checked on the source text, comments aside; type-only imports count too.
  */
@@ -12,7 +12,7 @@ import { importSpecifiers } from './source-text.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ENGINE = join(ROOT, 'src', 'engine');
 const ENTRY = join(ENGINE, 'index.ts');
-const USERS = ['src/ai', 'src/analysis', 'src/cli', 'src/server', 'src/ui', 'scripts'];
+const USERS = ['src/ai', 'src/analysis', 'src/cli', 'src/node', 'src/server', 'src/ui', 'scripts'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -2,7 +2,6 @@
  * Shared setup for the engine tests: the shipped scenario parsed once, variants of it built from a deep clone of the
  * JSON (to force outcomes: a chance set to 0 or 1000, a tuned threshold), and short ways to start and play games.
  */
-import { readFileSync } from 'node:fs';
 import {
   createGame,
   formatErrors,
@@ -16,12 +15,11 @@ import {
   scenarioHash,
   submitOrders,
 } from '../../src/engine/index.ts';
+import { shippedJson } from '../shipped.ts';
 
-const SCENARIO_TEXT = readFileSync(new URL('../../scenarios/two-boxers.json', import.meta.url), 'utf8');
-
-/** A fresh deep clone of the shipped scenario JSON, not yet validated: patch it freely. */
+/** A fresh deep clone of the shipped scenario JSON (composed with its model), not yet validated: patch it freely. */
 export function rawScenario(): ScenarioInput {
-  return JSON.parse(SCENARIO_TEXT) as ScenarioInput;
+  return shippedJson('two-boxers');
 }
 
 /** Scenarios by content hash, so `play` finds the rules a state was created under. */

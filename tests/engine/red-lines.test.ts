@@ -15,17 +15,17 @@ import {
   parseScenario,
   type Scenario,
   type ScenarioInput,
-  scenarioJsonSchema,
+  scenarioFileJsonSchema,
   validateOrders,
 } from '../../src/engine/index.ts';
 import { MARKER_MEASURES } from '../../src/engine/scenario.ts';
 import { cli } from '../cli/support.ts';
+import { shippedJson } from '../shipped.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const RED_LINES = 'scenarios/red-lines.json';
-const TEXT = readFileSync(join(ROOT, RED_LINES), 'utf8');
 
-const raw = (): ScenarioInput => JSON.parse(TEXT) as ScenarioInput;
+const raw = (): ScenarioInput => shippedJson('red-lines');
 
 function parse(input: unknown): Scenario {
   const parsed = parseScenario(input);
@@ -270,13 +270,13 @@ describe('npm run backtest', () => {
 describe('the scenario format page', () => {
   test('its generated field reference is in step with the schema', () => {
     const page = readFileSync(join(ROOT, 'docs/scenario-format.md'), 'utf8');
-    const regenerated = withReference(page, scenarioJsonSchema());
+    const regenerated = withReference(page, scenarioFileJsonSchema());
     expect(regenerated.ok).toBe(true);
     if (regenerated.ok) expect(regenerated.text, 'run npm run schema').toBe(page);
   });
 
   test('the reference names every top-level field and every marker measure', () => {
-    const schema = scenarioJsonSchema() as { properties: Record<string, unknown> };
+    const schema = scenarioFileJsonSchema() as { properties: Record<string, unknown> };
     const reference = fieldReference(schema);
     for (const field of Object.keys(schema.properties)) expect(reference).toContain(`| \`${field}\` |`);
     for (const measure of Object.keys(MARKER_MEASURES)) expect(reference).toContain(`\`${measure}\``);
@@ -284,7 +284,7 @@ describe('the scenario format page', () => {
   });
 
   test('a page without the markers is refused, not overwritten', () => {
-    const result = withReference('# A page\n\nNo markers here.\n', scenarioJsonSchema());
+    const result = withReference('# A page\n\nNo markers here.\n', scenarioFileJsonSchema());
     expect(result.ok).toBe(false);
   });
 });

@@ -3,21 +3,14 @@
  * server, killed by pid (SIGKILL for the fault tests), and clients built on src/net/client.ts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createGame,
-  type GameState,
-  hashState,
-  type Order,
-  parseScenario,
-  playTurn,
-  type Scenario,
-} from '../../src/engine/index.ts';
+import { createGame, type GameState, hashState, type Order, playTurn, type Scenario } from '../../src/engine/index.ts';
 import { ClassroomClient, createClassSession, joinClass } from '../../src/net/client.ts';
 import type { CreateSessionRequest, JoinRequest, SeatState } from '../../src/net/protocol.ts';
+import { shippedScenario } from '../shipped.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const children = new Set<ChildProcess>();
@@ -85,9 +78,7 @@ export function tempDir(): { path: string; remove: () => void } {
 }
 
 export function loadScenario(): Scenario {
-  const parsed = parseScenario(JSON.parse(readFileSync(join(ROOT, 'scenarios/two-boxers.json'), 'utf8')));
-  if (!parsed.ok) throw new Error('scenario does not parse');
-  return parsed.value;
+  return shippedScenario('two-boxers');
 }
 
 export const SEED = 'server-test-seed-0001';

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, scenarioHash } from '../../src/engine/index.ts';
 import { type BundledScenarios, bundledScenariosModule } from '../../src/ui/bundled-scenarios.ts';
+import { shippedJson } from '../shipped.ts';
 
 /** Loads a module from its source, as the page would. */
 async function load(source: string): Promise<BundledScenarios> {
@@ -10,8 +10,8 @@ async function load(source: string): Promise<BundledScenarios> {
 }
 
 describe('the scenario the browser game ships (virtual:bundled-scenarios)', () => {
-  it('holds exactly what parseScenario makes of scenarios/two-boxers.json, key order included', async () => {
-    const raw: unknown = JSON.parse(readFileSync('scenarios/two-boxers.json', 'utf8'));
+  it('holds exactly what parseScenario makes of scenarios/two-boxers.json composed with its model, key order included', async () => {
+    const raw: unknown = shippedJson('two-boxers');
     const parsed = parseScenario(raw);
     if (!parsed.ok) throw new Error('scenarios/two-boxers.json does not validate');
     const bundled = await load(bundledScenariosModule(raw));

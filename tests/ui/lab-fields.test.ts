@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadDocuments, parseSetting } from '../../src/cli/set-path.ts';
 import { parseScenario } from '../../src/engine/index.ts';
 import { checkValue, numberFields, withValues } from '../../src/ui/lab/fields.ts';
+import { shippedJson } from '../shipped.ts';
 
-const raw = JSON.parse(readFileSync(new URL('../../scenarios/two-boxers.json', import.meta.url), 'utf8'));
+const raw = shippedJson('two-boxers');
 const schema = JSON.parse(readFileSync(new URL('../../scenarios/scenario.schema.json', import.meta.url), 'utf8'));
 const parsed = parseScenario(raw);
 if (!parsed.ok) throw new Error('the shipped scenario must parse');

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Order, parseScenario, type Scenario } from '../../src/engine/index.ts';
+import type { Order, Scenario } from '../../src/engine/index.ts';
 import {
   addOrder,
   answered,
@@ -27,10 +26,9 @@ import {
   viewSeat,
 } from '../../src/ui/game/state.ts';
 import { Session, type Settings } from '../../src/ui/session.ts';
+import { shippedScenario } from '../shipped.ts';
 
-const parsed = parseScenario(JSON.parse(readFileSync('scenarios/two-boxers.json', 'utf8')));
-if (!parsed.ok) throw new Error('the shipped scenario must parse');
-const scenario: Scenario = parsed.value;
+const scenario: Scenario = shippedScenario('two-boxers');
 
 function newSession(over: Partial<Settings> = {}): Session {
   const s = Session.create(scenario, {

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hashState, parseScenario, type Scenario } from '../../src/engine/index.ts';
+import { hashState, type Scenario } from '../../src/engine/index.ts';
 import { type SaveFile, Session, type Settings } from '../../src/ui/session.ts';
+import { shippedScenario } from '../shipped.ts';
 
-const parsed = parseScenario(JSON.parse(readFileSync('scenarios/two-boxers.json', 'utf8')));
-if (!parsed.ok) throw new Error('the shipped scenario must parse');
-const scenario: Scenario = parsed.value;
+const scenario: Scenario = shippedScenario('two-boxers');
 const scenarios = [scenario];
 
 const settings = (over: Partial<Settings> = {}): Settings => ({

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario } from '../../src/engine/index.ts';
+import type { Scenario } from '../../src/engine/index.ts';
 import { victoryConditions } from '../../src/ui/rules.ts';
+import { shippedScenario } from '../shipped.ts';
 
-const parsed = parseScenario(JSON.parse(readFileSync('scenarios/two-boxers.json', 'utf8')));
-if (!parsed.ok) throw new Error('the bundled scenario does not parse');
-const scenario: Scenario = parsed.value;
+const scenario: Scenario = shippedScenario('two-boxers');
 
 /** The win rules in words follow the scenario's numbers and the order the engine tests them in (issue 13, item 6). */
 describe('victoryConditions', () => {

@@ -12,8 +12,9 @@ export function historySection(game: PlayedGame): HTMLElement {
     { className: 'record' },
     h('p', { className: 'note', role: 'status' }, 'Loading the “Red Lines” record…'),
   );
-  // The Red Lines scenario is only needed here: it loads with the debrief, not with the game.
-  import('../../../scenarios/red-lines.json')
+  // The Red Lines scenario is only needed here: it loads with the debrief, not with the game (composed with its
+  // model when the game is built: vite.config.ts).
+  import('virtual:scenario/red-lines')
     .then((module) => {
       const parsed = parseScenario(module.default);
       if (!parsed.ok) throw new Error(parsed.errors[0]?.message);

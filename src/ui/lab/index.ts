@@ -8,6 +8,7 @@ import { formatErrors, parseScenario, type Scenario, type Side } from '../../eng
 import { fill, focusHeading, h } from '../dom.ts';
 import { checkValue, type NumberField, numberFields, withValues } from './fields.ts';
 import { type LabRun, releaseLabWorkers, runLab } from './runner.ts';
+import { readInWorker, SHIPPED_MODEL } from './scenario-file.ts';
 import { renderResults } from './results.ts';
 
 /**
@@ -243,13 +244,14 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
         say(`${file.name} is not a scenario: it is not valid JSON (${e instanceof Error ? e.message : e}).`);
         return;
       }
-      const parsed = parseScenario(json);
-      if (!parsed.ok) {
-        say(`${file.name} is not a valid scenario:\n${formatErrors(parsed.errors)}`);
-        return;
-      }
-      say(null);
-      adoptBaseline(parsed.value, file.name);
+      return readInWorker({ json, name: file.name, bundled: scenarios[0]! }).then((parsed) => {
+        if (!parsed.ok) {
+          say(`${file.name} is not a valid scenario:\n${formatErrors(parsed.errors)}`);
+          return;
+        }
+        say(null);
+        adoptBaseline(parsed.value, file.name);
+      });
     });
   });
   filter.addEventListener('input', applyFilter);
@@ -387,6 +389,11 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
           source,
           h('label', { for: 'lab-file' }, 'or a scenario file'),
           fileInput,
+        ),
+        h(
+          'p',
+          { className: 'note' },
+          `A file that names "${SHIPPED_MODEL}" as its model is composed with the model the game ships (the rules Two Boxers plays with); the export is a scenario that stands alone, rules included.`,
         ),
         h(
           'div',
