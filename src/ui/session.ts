@@ -413,12 +413,13 @@ export class Session {
     } catch {
       return err('share.code', 'This game link is damaged or incomplete: it could not be read.');
     }
-    const made = (payload as { v?: unknown; e?: unknown } | null) ?? {};
+    const made = (payload as { v?: unknown; e?: unknown; t?: unknown; h?: unknown } | null) ?? {};
     // A link from before the rules changed would not play out; say so rather than blame the link.
-    if (made.v === 1 || (made.v === SHARE_VERSION && typeof made.e === 'string' && made.e !== ENGINE_VERSION))
+    const firstFormat = made.v === 1 && Array.isArray(made.t) && typeof made.h === 'string';
+    if (firstFormat || (made.v === SHARE_VERSION && typeof made.e === 'string' && made.e !== ENGINE_VERSION))
       return err(
         'share.engine',
-        `This game link was made by ${made.v === 1 ? 'an earlier version' : `version ${String(made.e)}`} of the game's rules; this is version ${ENGINE_VERSION}, whose rules have changed since, so the game cannot be replayed. Start a new game.`,
+        `This game link was made by ${firstFormat ? 'an earlier version' : `version ${String(made.e)}`} of the game's rules; this is version ${ENGINE_VERSION}, whose rules have changed since, so the game cannot be replayed. Start a new game.`,
       );
     const parsed = shareSchema.safeParse(payload);
     if (!parsed.success) return err('share.shape', 'This game link has been altered: its contents are not a game.');
