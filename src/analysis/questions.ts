@@ -219,28 +219,15 @@ export function questionCandidates(game: PlayedGame): Candidate[] {
     const rise = t.after.ladder.rung - t.before.ladder.rung;
     if (rise > 0 && (peakTurn === null || rise > peakTurn.rise)) peakTurn = { turn: t.turn, rise };
   }
-  // A war whose last step nobody ordered asks about the brink, not about one move: who left the crisis that high?
-  const accident = war
-    ? eventsOf(game, 'rung').find((x) => x.turn === outcome.turn && x.event.cause === 'incident')
-    : undefined;
+  // War comes only from an ordered push across the last gate (incidents stop a rung short): ask about that move.
   if (war && outcome)
-    add(
-      accident
-        ? {
-            kind: 'war',
-            weight: 100,
-            turn: outcome.turn,
-            cite: `${Week(s, outcome.turn)}: ${say(s, accident.event)} The game ended in war.`,
-            text: 'Nobody ordered the last step: which moves had left the crisis standing where an accident could end it, and did either side gamble on the other backing down first?',
-          }
-        : {
-            kind: 'war',
-            weight: 100,
-            turn: outcome.turn,
-            cite: `${Week(s, outcome.turn)}: the ladder reached ${rungName(s, final.ladder.rung)} and the game ended in war.`,
-            text: 'Which move made the climb impossible to stop, and did either side mean to go to war?',
-          },
-    );
+    add({
+      kind: 'war',
+      weight: 100,
+      turn: outcome.turn,
+      cite: `${Week(s, outcome.turn)}: the ladder reached ${rungName(s, final.ladder.rung)} and the game ended in war.`,
+      text: 'Which move made the climb impossible to stop, and did either side mean to go to war?',
+    });
   else if (peakTurn) {
     const t = game.turns[peakTurn.turn - 1]!;
     add({

@@ -106,7 +106,7 @@ export function createGame(scenario: Scenario, seed: string, options: GameOption
       consent: s.baghdad.consent,
       evictionPressure: s.baghdad.evictionPressure,
       lastVoteTurn: null,
-      votesPassed: 0,
+      votesPassed: s.baghdad.votesPassed,
       stage: s.baghdad.government.stage,
       designate: s.baghdad.government.designate,
       designateTurns: s.baghdad.government.designateTurns,

@@ -24,6 +24,7 @@ export const MODEL_FIELDS = {
     voteCooldown: true,
     seatsToPass: true,
     expulsionConsent: true,
+    bindingFromVote: true,
     voteConsentDrop: true,
     government: {
       confirmChance: true,

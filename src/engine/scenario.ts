@@ -406,7 +406,11 @@ function buildSchemas() {
           voteAt: pct.describe('eviction pressure at which parliament votes'),
           voteCooldown: int(1, 12).describe('turns between votes'),
           seatsToPass: int(1, 329).describe('votes an eviction vote needs to pass'),
-          expulsionConsent: pct.describe('a vote that passes with consent at or below this expels the US'),
+          expulsionConsent: pct.describe('a binding vote that passes with consent at or below this expels the US'),
+          bindingFromVote: int(1, 10).describe(
+            'the passed vote from which parliament binds the government: earlier ones are demands (January 2020 was the first)',
+          ),
+          votesPassed: int(0, 10).default(0).describe('eviction votes already passed before the start'),
           voteConsentDrop: delta.describe('consent lost when a vote passes without expelling'),
           blocs: z.array(blocSchema).min(1).describe("parliament's blocs"),
           government: z
@@ -459,9 +463,15 @@ function buildSchemas() {
           start: int(0, 14).describe('the rung at the start'),
           war: int(1, 14).describe('reaching this rung ends the game: everyone loses'),
           rungs: z.array(rungSchema).length(15).describe('the 15 named rungs, 0-14'),
-          gates: z.array(int(1, 14)).describe('thresholds that need a stronger push to cross'),
+          gates: z
+            .array(int(1, 14))
+            .describe(
+              'thresholds below war that need a stronger push to cross, and an ordered one (war is always such a gate)',
+            ),
           pressurePerRung: int(1, 200).describe("a turn's pressure climbs one rung per this much"),
-          gatePressure: int(1, 400).describe('pressure needed in one turn to cross a gate'),
+          gatePressure: int(1, 400).describe(
+            'pressure from ordered acts needed in one turn to cross a gate: fire nobody ordered, incidents and cards never carry the ladder through one',
+          ),
           maxStep: int(1, 5).describe('most rungs pressure can climb in one turn'),
           calmBelow: int(-100, 100).describe('a turn with pressure at or below this is quiet'),
           decayAfterQuiet: int(1, 12).describe('quiet turns in a row before the ladder steps down'),
@@ -475,14 +485,20 @@ function buildSchemas() {
               perMillePerRung: perMille.describe(
                 'per-mille chance a week, for each rung from fromRung up to the current one, of an incident',
               ),
+              perHotOrder: perMille
+                .default(0)
+                .describe('per-mille added to the chance for each violent or posturing order of either side that week'),
+              perCalmOrder: perMille
+                .default(0)
+                .describe('per-mille taken from the chance for each de-escalating order of either side that week'),
               stories: z
                 .array(text)
                 .default([])
                 .describe('what an incident looks like in the news, one sentence each: one is drawn for each incident'),
             })
-            .default({ fromRung: 14, perMillePerRung: 0, stories: [] })
+            .default({ fromRung: 14, perMillePerRung: 0, perHotOrder: 0, perCalmOrder: 0, stories: [] })
             .describe(
-              "incidents nobody ordered (a clash at sea, a jumpy air-defence crew) that undo a week's calming and lift a crisis standing high one rung above where the week began",
+              "incidents nobody ordered (a clash at sea, a jumpy air-defence crew) that undo a week's calming and lift a crisis standing high one rung above where the week began, never through a gate",
             ),
           brokenBefore: z
             .strictObject({
@@ -557,8 +573,14 @@ function buildSchemas() {
           resolvePerDeath: int(0, 20).describe('US resolve lost per American killed'),
           resolvePerTenWounded: int(0, 20).describe('US resolve lost per ten Americans wounded'),
           consentPerIraqiDeath: int(0, 10).describe('consent Baghdad gives the US when militias kill Iraqis'),
-          autonomyPerAggression: int(0, 20).describe('per-mille chance of an unordered attack per aggression point'),
-          autonomyThreshold: pct.describe('aggression below which a group never acts alone'),
+          autonomyPerAggression: int(0, 20).describe(
+            "per-mille chance of an unordered attack per point of a group's aggression above its cohesion and the threshold",
+          ),
+          autonomyThreshold: int(-100, 100).describe(
+            "how far a group's aggression must exceed its cohesion before it may fire on its own",
+          ),
+          isrDeterrence: perMille.describe('per-mille cut to unordered attacks per point of US surveillance (ISR)'),
+          curfewDeterrence: perMille.describe('per-mille cut to unordered attacks while a curfew holds'),
           restrainTurns: int(0, 6).describe('turns an order to restrain the proxies holds them'),
           redLineDeterrence: perMille.describe('per-mille cut to unordered attacks while a red line stands'),
         })

@@ -60,5 +60,16 @@ export function incidentOdds(s: Scenario, rung: number): string | null {
   return chance === 0 ? null : `${chance / 10}%`;
 }
 
+/** The odds of an incident at a rung and what moves them this week, in words: the base chance, then both sides' part. */
+export function incidentWords(s: Scenario, odds: string): string {
+  const i = s.ladder.incidents;
+  const more =
+    i.perHotOrder > 0
+      ? `; each violent or posturing order either side gives that week adds ${i.perHotOrder / 10} points`
+      : '';
+  const less = i.perCalmOrder > 0 ? `; each de-escalating order of either side takes ${i.perCalmOrder / 10} off` : '';
+  return `a ${odds} chance a week of climbing a rung (never across a gate)${more}${less}.`;
+}
+
 /** "Likely" for "likely": a phrase from the engine's words at the start of a line. */
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

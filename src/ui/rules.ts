@@ -58,12 +58,49 @@ export function orderKind(s: Scenario, spec: OrderSpec): string {
   return `${SEVERITY_WORDS[spec.severity]}, ${spec.deniable ? 'deniable' : 'public'} (${points > 0 ? '+' : ''}${points})`;
 }
 
+/** The ladder's rule in words, every number from the scenario: pressure, gates, quiet weeks, precedents, incidents. */
+export function ladderRule(s: Scenario): string {
+  const L = s.ladder;
+  const quiet =
+    L.decayAfterQuiet === 1
+      ? `A quiet week (pressure ${L.calmBelow} or less) steps it down a rung.`
+      : `${L.decayAfterQuiet} quiet weeks in a row (pressure ${L.calmBelow} or less each) step it down a rung.`;
+  const firsts = [
+    L.firstUsDeath > 0 && `the first American killed (+${L.firstUsDeath})`,
+    L.firstLeaderKilled > 0 && `the first leader killed (+${L.firstLeaderKilled})`,
+    L.firstStateStrike > 0 && `the first strike by one state on another (+${L.firstStateStrike})`,
+  ].filter((x): x is string => typeof x === 'string');
+  const precedents = firsts.length > 0 ? ` Breaking a precedent jumps it, short of war: ${firsts.join(', ')}.` : '';
+  return `Each week's acts add pressure (a deniable act only as far as it is pinned on someone); every ${L.pressurePerRung} points climb a rung (at most ${L.maxStep} a week). Crossing rung ${L.gates.join(' or ')}, or into war at rung ${L.war}, needs ${L.gatePressure} points in one week from acts a side ordered: fire nobody ordered, incidents and the news can push the crisis up to such a rung but never across it. ${quiet}${precedents}${incidentRule(s)}`;
+}
+
 /** The incident rule in a sentence (with a leading space), or nothing when the scenario has none. */
 function incidentRule(s: Scenario): string {
   const i = s.ladder.incidents;
   const first = incidentOdds(s, i.fromRung);
   if (first === null) return '';
-  return ` From rung ${i.fromRung} up, forces on both sides are on a hair trigger: each week the crisis starts there, an incident nobody ordered may undo that week's calming and lift it one rung above where it began, with a chance of ${first}, and ${i.perMillePerRung / 10} points more for each rung higher.`;
+  const posture = [
+    i.perHotOrder > 0 &&
+      `${i.perHotOrder / 10} points more for each violent or posturing order either side gives that week`,
+    i.perCalmOrder > 0 && `${i.perCalmOrder / 10} points less for each de-escalating order of either side`,
+  ].filter((x): x is string => typeof x === 'string');
+  return ` From rung ${i.fromRung} up, forces on both sides are on a hair trigger: each week the crisis starts there, an incident nobody ordered may undo that week's calming and lift it one rung above where it began (never across a gate or into war), with a chance of ${first}, ${i.perMillePerRung / 10} points more for each rung higher${posture.length > 0 ? `, ${posture.join(' and ')}` : ''}.`;
+}
+
+/** When a militia fires without orders, in words, every number from the scenario. */
+export function autonomyRule(s: Scenario): string {
+  const a = s.attacks;
+  const margin = a.autonomyThreshold === 0 ? '' : ` by more than ${a.autonomyThreshold}`;
+  return `Iran does not fully hold its militias. Each week a group whose aggression is above its cohesion${margin} may fire on its own: a ${a.autonomyPerAggression / 10}% chance for each point above, less ${a.redLineDeterrence / 10} points while a US red line stands, ${a.isrDeterrence / 10} for each level of US surveillance and ${a.curfewDeterrence / 10} under a curfew. Cohesion rises with Iran's envoy and drills and falls when a group's leader is killed; an order to restrain the proxies holds every group for ${a.restrainTurns} weeks.`;
+}
+
+/** Which passed vote binds, counting those before the game began. */
+function bindingWords(s: Scenario): string {
+  const b = s.baghdad;
+  const before = b.votesPassed === 0 ? 'none has passed yet' : `${b.votesPassed} passed before the game began`;
+  return b.bindingFromVote <= 1
+    ? 'every passed vote binds'
+    : `the first ${b.bindingFromVote - 1 === 1 ? 'vote to pass is' : `${b.bindingFromVote - 1} votes to pass are`} only a demand, and ${before}`;
 }
 
 /** How each side wins and how both lose, in words built from the scenario's victory data. */
@@ -72,7 +109,7 @@ export function victoryConditions(s: Scenario): { us: string; iran: string; war:
   return {
     us: `The Coalition wins at the end if it still holds its key bases, Baghdad's consent is ${v.us.minConsent}+, ISIS is ${v.us.maxIsis} or less, credibility is ${v.us.minCredibility}+ and the ladder is at rung ${v.us.maxRung} or below.`,
     // The vote itself costs consent first: the expulsion test is on what is left after it (resolve.ts, vote()).
-    iran: `Iran wins at once if parliament passes an eviction vote that leaves Baghdad's consent at ${s.baghdad.expulsionConsent} or less (a passed vote costs the US ${-s.baghdad.voteConsentDrop} consent), if the US holds ${v.iran.tokenBases} bases or fewer, or if US resolve falls to ${v.iran.resolveBreak}; at the end it wins if the US falls short while its proxy capability is ${v.iran.minProxyCapability}+ and a front keeps deniability ${v.iran.minDeniability}+.`,
+    iran: `Iran wins at once if parliament passes a binding eviction vote that leaves Baghdad's consent at ${s.baghdad.expulsionConsent} or less (a passed vote costs the US ${-s.baghdad.voteConsentDrop} consent; ${bindingWords(s)}), if the US holds ${v.iran.tokenBases} bases or fewer, or if US resolve falls to ${v.iran.resolveBreak}; at the end it wins if the US falls short while its proxy capability is ${v.iran.minProxyCapability}+ and a front keeps deniability ${v.iran.minDeniability}+.`,
     war: `If the ladder reaches rung ${s.ladder.war}, the game ends in regional war and both sides lose.`,
   };
 }
@@ -156,11 +193,8 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
       s.attribution.words.map((w) => h('li', {}, `${w.word}: ${w.range}`)),
     ),
     h('h3', {}, 'The escalation ladder'),
-    h(
-      'p',
-      {},
-      `Each week's acts add pressure (a deniable act only as far as it is pinned on someone); every ${s.ladder.pressurePerRung} points climb a rung (at most ${s.ladder.maxStep} a week). Crossing rung ${s.ladder.gates.join(' or ')} needs ${s.ladder.gatePressure} points in one week. ${s.ladder.decayAfterQuiet} quiet weeks in a row step it down. Breaking a precedent (a first American death, a first leader killed, a first strike by one state on another) jumps it.${incidentRule(s)}`,
-    ),
+    h('p', {}, ladderRule(s)),
+    h('p', {}, autonomyRule(s)),
     h(
       'ol',
       { start: 0 },

@@ -307,6 +307,11 @@ export class Session {
       return err('save.shape', `The save file is damaged (${first?.path.join('.') || 'root'}: ${first?.message}).`);
     }
     const save = parsed.data;
+    if (save.engineVersion !== ENGINE_VERSION)
+      return err(
+        'save.engine',
+        `This save was made by version ${save.engineVersion} of the game's rules; this is version ${ENGINE_VERSION}, whose rules have changed since, so it cannot be continued. Start a new game.`,
+      );
     const scenario = scenarios.find((s) => s.id === save.settings.scenarioId);
     if (!scenario)
       return err(
@@ -388,6 +393,7 @@ export class Session {
     const facilitated = replay.value.turns.some((t) => t.injects || t.rulings) || replay.value.pending;
     const payload: SharePayload = {
       v: SHARE_VERSION,
+      e: ENGINE_VERSION,
       s: this.settings,
       t: replay.value.turns.map((t) => [t.us, t.iran]),
       h: replay.value.finalHash,
@@ -407,6 +413,14 @@ export class Session {
     } catch {
       return err('share.code', 'This game link is damaged or incomplete: it could not be read.');
     }
+    const made = (payload as { v?: unknown; e?: unknown; t?: unknown; h?: unknown } | null) ?? {};
+    // A link from before the rules changed would not play out; say so rather than blame the link.
+    const firstFormat = made.v === 1 && Array.isArray(made.t) && typeof made.h === 'string';
+    if (firstFormat || (made.v === SHARE_VERSION && typeof made.e === 'string' && made.e !== ENGINE_VERSION))
+      return err(
+        'share.engine',
+        `This game link was made by ${firstFormat ? 'an earlier version' : `version ${String(made.e)}`} of the game's rules; this is version ${ENGINE_VERSION}, whose rules have changed since, so the game cannot be replayed. Start a new game.`,
+      );
     const parsed = shareSchema.safeParse(payload);
     if (!parsed.success) return err('share.shape', 'This game link has been altered: its contents are not a game.');
     const p = parsed.data;
@@ -423,9 +437,10 @@ export class Session {
   }
 }
 
-const SHARE_VERSION = 1;
+const SHARE_VERSION = 2; // 2: the link names the engine version (rules) it was made with
 const shareSchema = z.strictObject({
   v: z.literal(SHARE_VERSION),
+  e: z.string(),
   s: settingsSchema,
   t: z.array(z.tuple([z.array(orderSchema), z.array(orderSchema)])),
   h: z.string(),

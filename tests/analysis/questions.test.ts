@@ -101,25 +101,26 @@ describe('discussion questions', () => {
     expect(kinds).not.toContain('wrong-strike');
   });
 
-  it('asks about the brink, not one move, when an incident nobody ordered took the crisis to war', () => {
-    // Both sides calm the crisis every week, but it starts one rung below war, where incidents are certain.
+  it('at the brink, incidents nobody ordered do not end the game: the war question comes only with an ordered push', () => {
+    // Both sides calm the crisis every week one rung below war, where incidents are certain: no war.
     const brink = withIncidents({ start: SCENARIO.ladder.war - 1, perMillePerRung: 1000 });
-    const game = scriptedGame(() => ({ us: [{ type: 'us-swiss-message' }], iran: [restrain] }), '5', {
-      scenario: brink,
-    });
-    expect(game.final.outcome?.result).toBe('shared-loss');
-    const q = questionCandidates(game).find((c) => c.kind === 'war')!;
-    expect(q.turn).toBe(1);
-    expect(q.cite).toMatch(/Nobody ordered it.*The game ended in war\./);
-    expect(SCENARIO.ladder.incidents.stories.some((story) => q.cite.includes(story))).toBe(true);
-    expect(q.text).toMatch(/^Nobody ordered the last step/);
-
-    // The same weeks without incidents: the calming holds, and there is no war to ask about.
     const calm = scriptedGame(() => ({ us: [{ type: 'us-swiss-message' }], iran: [restrain] }), '5', {
-      scenario: withIncidents({ start: SCENARIO.ladder.war - 1, perMillePerRung: 0 }),
+      scenario: brink,
       turns: 3,
     });
     expect(calm.final.outcome?.result).not.toBe('shared-loss');
     expect(questionCandidates(calm).some((c) => c.kind === 'war')).toBe(false);
+
+    // The same brink with Iran's missiles: an ordered push across the last gate, and the question asks about it.
+    const fired = scriptedGame(
+      () => ({ us: [], iran: [{ type: 'missile-strike', base: 'ain-al-asad', warned: false }] }),
+      '5',
+      { scenario: brink, turns: 3 },
+    );
+    expect(fired.final.outcome?.result).toBe('shared-loss');
+    const q = questionCandidates(fired).find((c) => c.kind === 'war')!;
+    expect(q.turn).toBe(1);
+    expect(q.cite).toMatch(/the game ended in war\./);
+    expect(q.text).toMatch(/^Which move made the climb impossible to stop/);
   });
 });

@@ -223,9 +223,12 @@ describe('the browser game', () => {
     const odds = rungs.map((text) => /⚠(\d+)%/.exec(text)?.[1] ?? null);
     // Nothing below rung 11 or on the war rung; from 11 the odds grow with each rung.
     expect(odds.slice(0, 11).every((o) => o === null)).toBe(true);
-    expect(odds.slice(11, 14).map(Number)).toEqual([20, 40, 60]);
+    expect(odds.slice(11, 14).map(Number)).toEqual([10, 20, 30]);
     expect(odds[14]).toBeNull();
-    expect(await page.locator('.ladder .rung').nth(12).getAttribute('title')).toMatch(/40% chance a week/);
+    // The title says what moves the odds: both sides' orders that week.
+    expect(await page.locator('.ladder .rung').nth(12).getAttribute('title')).toMatch(
+      /20% chance a week of climbing a rung \(never across a gate\); each violent or posturing order .* adds 10 points; each de-escalating order of either side takes 10 off/,
+    );
     await activate(page, 'button:text("Rules")');
     expect(await page.textContent('body')).toMatch(/From rung 11 up, forces on both sides are on a hair trigger/);
   });

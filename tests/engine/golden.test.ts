@@ -36,17 +36,22 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '1a74f6b8a07cc0',
-  '0776aa27e6c21e',
-  '087d74f3690f75',
-  '1de54c97290cc6',
-  '1ddcbfc56bf162',
-  '0ebecfd3365b8e',
-  '02b16b526dcc36',
+  '141d1fe1a7ac53',
+  '02c81f38bb9ccb',
+  '09a97e2cd2944b',
+  '15e5dbb5ac651c',
+  '0934009437b9d7',
+  '1e106239a33517',
+  '0dfc049908317b',
+  '153d1ddb6e82e9',
+  '1b02d47c47ad57',
+  '0b66f288199f24',
+  '18a65de160acf7',
+  '1d67a7e393b900',
 ];
 
 /** How that game ends. */
-const GOLDEN_OUTCOME = { result: 'shared-loss', reason: 'war', turn: 7, us: 119, iran: 144 };
+const GOLDEN_OUTCOME = { result: 'us', reason: 'final-turn', turn: 12, us: 286, iran: 164 };
 
 /** The first ten draws of new Dice(seedRng('hello.')).int(1000), and the generator's state after them. */
 const GOLDEN_DRAWS: number[] = [478, 829, 469, 250, 314, 598, 867, 493, 831, 777];

@@ -1,11 +1,12 @@
 /**
- * The escalation ladder: `stepLadder` over a table of named cases on the shipped ladder (12 pressure a rung, at most
- * 4 rungs a turn, gates before rungs 4 and 10 that need 24 in one turn, four quiet turns to step down, war at 14),
- * then the ladder in real games: first-of-their-kind acts jump it, a successful siege lifts it to its floor, and
- * incidents nobody ordered lift a crisis standing high.
+ * The escalation ladder: `stepLadder` over a table of named cases on the shipped ladder (20 pressure a rung, at most
+ * 2 rungs a turn, gates before rungs 4, 10 and war at 14 that need 30 of ordered pressure in one turn, a quiet turn
+ * steps it down), then the ladder in real games: first-of-their-kind acts jump it (when a scenario gives them rungs),
+ * a successful siege lifts it to its floor, and incidents nobody ordered lift a crisis standing high but never
+ * through a gate, less often in a week either side calms.
  */
 import { describe, expect, it } from 'vitest';
-import { incidentChance, rungName } from '../../src/engine/index.ts';
+import { incidentChance, type Order, rungName } from '../../src/engine/index.ts';
 import { type LadderMove, type LadderState, stepLadder } from '../../src/engine/ladder.ts';
 import { baseIn, newGame, play, quiet, SCENARIO, withScenario } from './helpers.ts';
 
@@ -15,6 +16,7 @@ interface LadderCase {
   name: string;
   from: Partial<LadderState> & { rung: number };
   pressure: number;
+  ordered?: number; // the part of the pressure some side ordered; all of it unless said
   firstJumps?: number;
   to: LadderState;
   moves: LadderMove[];
@@ -62,36 +64,56 @@ const CASES: LadderCase[] = [
     name: 'a gate opens at the gate pressure',
     from: { rung: 3 },
     pressure: L.gatePressure,
+    to: at(4),
+    moves: [{ from: 3, to: 4, cause: 'pressure' }],
+  },
+  {
+    name: 'pressure nobody ordered does not open a gate, however strong',
+    from: { rung: 3 },
+    pressure: 10 * L.gatePressure,
+    ordered: 0,
+    to: at(3),
+    moves: [],
+  },
+  {
+    name: 'the ordered part of a push opens the gate',
+    from: { rung: 3 },
+    pressure: 2 * L.pressurePerRung,
+    ordered: L.gatePressure,
     to: at(5),
     moves: [{ from: 3, to: 5, cause: 'pressure' }],
   },
   {
-    name: 'a gate stops a climb part-way',
+    name: 'a gate stops a climb part-way when too little of the push was ordered',
     from: { rung: 8 },
-    pressure: L.gatePressure - 1,
+    pressure: 2 * L.pressurePerRung,
+    ordered: L.gatePressure - 1,
     to: at(9),
     moves: [{ from: 8, to: 9, cause: 'pressure' }],
   },
   {
-    name: 'strong negative pressure steps down one rung',
+    name: 'strong negative pressure steps down a rung, and the quiet week one more',
     from: { rung: 6 },
     pressure: -L.pressurePerRung,
-    to: at(5, 1, 6),
-    moves: [{ from: 6, to: 5, cause: 'pressure' }],
+    to: at(4, 0, 6),
+    moves: [
+      { from: 6, to: 5, cause: 'pressure' },
+      { from: 5, to: 4, cause: 'decay' },
+    ],
   },
   {
-    name: 'mild negative pressure only counts as quiet',
+    name: 'mild negative pressure is a quiet week',
     from: { rung: 6 },
     pressure: -L.pressurePerRung + 1,
-    to: at(6, 1),
-    moves: [],
+    to: at(5, 0, 6),
+    moves: [{ from: 6, to: 5, cause: 'decay' }],
   },
   {
-    name: 'a quiet turn is counted',
+    name: 'one quiet turn steps the ladder down',
     from: { rung: 6, quietTurns: 0 },
     pressure: L.calmBelow,
-    to: at(6, 1),
-    moves: [],
+    to: at(5, 0, 6),
+    moves: [{ from: 6, to: 5, cause: 'decay' }],
   },
   {
     name: 'pressure just above calm resets the quiet count',
@@ -142,12 +164,20 @@ const CASES: LadderCase[] = [
     moves: [{ from: L.war - 1, to: L.war, cause: 'pressure' }],
   },
   {
-    name: 'first jumps stop at war',
+    name: 'war is a gate: fire nobody ordered does not start it',
     from: { rung: L.war - 1 },
-    pressure: 0,
+    pressure: 10 * L.gatePressure,
+    ordered: L.gatePressure - 1,
+    to: at(L.war - 1),
+    moves: [],
+  },
+  {
+    name: 'first jumps stop below war',
+    from: { rung: L.war - 2 },
+    pressure: L.pressurePerRung - 1,
     firstJumps: 5,
-    to: at(L.war, 1),
-    moves: [{ from: L.war - 1, to: L.war, cause: 'first' }],
+    to: at(L.war - 1),
+    moves: [{ from: L.war - 2, to: L.war - 1, cause: 'first' }],
   },
   {
     name: 'negative pressure cannot go below the bottom rung',
@@ -183,12 +213,12 @@ describe('stepLadder', () => {
       decayAfterQuiet: L.decayAfterQuiet,
       war: L.war,
     }).toEqual({
-      pressurePerRung: 12,
-      gatePressure: 24,
+      pressurePerRung: 20,
+      gatePressure: 30,
       gates: [4, 10],
-      maxStep: 4,
-      calmBelow: 0,
-      decayAfterQuiet: 4,
+      maxStep: 2,
+      calmBelow: 10,
+      decayAfterQuiet: 1,
       war: 14,
     });
   });
@@ -196,7 +226,8 @@ describe('stepLadder', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const from: LadderState = { quietTurns: 0, peak: c.from.rung, ...c.from };
     const frozen = Object.freeze({ ...from });
-    expect(stepLadder(SCENARIO, frozen, c.pressure, c.firstJumps ?? 0)).toEqual({ ladder: c.to, moves: c.moves });
+    const push = { pressure: c.pressure, ordered: c.ordered ?? c.pressure };
+    expect(stepLadder(SCENARIO, frozen, push, c.firstJumps ?? 0)).toEqual({ ladder: c.to, moves: c.moves });
   });
 
   it('never leaves 0..war and never lowers the peak, over a grid of inputs', () => {
@@ -204,7 +235,8 @@ describe('stepLadder', () => {
       for (let pressure = -200; pressure <= 200; pressure += 5)
         for (const firstJumps of [0, 1, 2, 5])
           for (const quietTurns of [0, 1, 5]) {
-            const { ladder, moves } = stepLadder(SCENARIO, { rung, peak: rung, quietTurns }, pressure, firstJumps);
+            const push = { pressure, ordered: rung % 2 === 0 ? pressure : 0 };
+            const { ladder, moves } = stepLadder(SCENARIO, { rung, peak: rung, quietTurns }, push, firstJumps);
             expect(ladder.rung).toBeGreaterThanOrEqual(0);
             expect(ladder.rung).toBeLessThanOrEqual(L.war);
             expect(ladder.peak).toBe(Math.max(rung, ladder.rung));
@@ -239,6 +271,7 @@ describe('the ladder in a game', () => {
       baseIn(s, 'taji').exposure = 100;
       s.attacks.curfewCaught = 0;
       s.ladder.brokenBefore.usDeath = usDeathBrokenBefore;
+      s.ladder.firstUsDeath = 1; // the shipped model gives precedents no rungs; the rule stays for designers
     });
   const rockets = [{ type: 'rocket-attack', group: 'kh', base: 'taji', claim: 'unclaimed' }];
 
@@ -249,7 +282,7 @@ describe('the ladder in a game', () => {
     expect(fresh.state.casualties.usKilled).toBe(broken.state.casualties.usKilled);
     expect(fresh.state.casualties.usKilled).toBeGreaterThan(0);
     expect(fresh.state.firsts.usDeath).toBe(true);
-    expect(fresh.state.ladder.rung).toBe(Math.min(L.war, broken.state.ladder.rung + L.firstUsDeath));
+    expect(fresh.state.ladder.rung).toBe(Math.min(L.war - 1, broken.state.ladder.rung + 1));
     expect(fresh.events).toContainEqual(expect.objectContaining({ type: 'rung', cause: 'first' }));
     expect(broken.events.some((e) => e.type === 'rung' && e.cause === 'first')).toBe(false);
 
@@ -262,12 +295,13 @@ describe('the ladder in a game', () => {
     const s = (brokenBefore: boolean) =>
       withScenario(quiet, (x) => {
         x.ladder.brokenBefore.stateStrike = brokenBefore;
+        x.ladder.firstStateStrike = 2;
         Object.assign(x.attacks.profiles['missile-strike'], { killPerHit: 0, woundPerHit: 0 });
       });
     const missiles = [{ type: 'missile-strike', base: 'erbil', warned: true }];
     const broken = play(newGame('first-strike', s(true)), [], missiles).state;
     const fresh = play(newGame('first-strike', s(false)), [], missiles).state;
-    expect(fresh.ladder.rung).toBe(Math.min(L.war, broken.ladder.rung + L.firstStateStrike));
+    expect(fresh.ladder.rung).toBe(Math.min(L.war - 1, broken.ladder.rung + 2));
   });
 
   it('a successful embassy siege lifts the ladder to the siege floor', () => {
@@ -299,7 +333,7 @@ describe('the ladder in a game', () => {
       const s = withScenario((x) => {
         x.ladder.incidents = { fromRung: 11, perMillePerRung: 300 };
       });
-      expect([9, 10, 11, 12, 13].map((r) => incidentChance(s, r))).toEqual([0, 0, 300, 600, 900]);
+      expect([9, 10, 11, 12, 13, 14].map((r) => incidentChance(s, r))).toEqual([0, 0, 300, 600, 900, 0]);
       const certain = withScenario((x) => {
         x.ladder.incidents = { fromRung: 5, perMillePerRung: 400 };
       });
@@ -322,11 +356,62 @@ describe('the ladder in a game', () => {
 
     it('undo a week of calming and lift the crisis a rung above where the week began', () => {
       const calmed = play(newGame('incident', standingAt(10, 0)), calming.us, calming.iran);
-      expect(calmed.state.ladder.rung).toBe(9); // both sides' messages and restraint step it down
+      // Both sides' messages and restraint step it down a rung, and the quiet week one more.
+      expect(calmed.state.ladder.rung).toBe(8);
       const r = play(newGame('incident', standingAt(10, 1000)), calming.us, calming.iran);
       expect(r.state.ladder.rung).toBe(11);
       expect(r.state.ladder.peak).toBe(11);
-      expect(r.events).toContainEqual(expect.objectContaining({ type: 'rung', from: 9, to: 11, cause: 'incident' }));
+      expect(r.events).toContainEqual(expect.objectContaining({ type: 'rung', from: 8, to: 11, cause: 'incident' }));
+    });
+
+    it("are likelier in a week of violence or posturing and rarer in a week of calming, either side's", () => {
+      const s = withScenario((x) => {
+        x.ladder.incidents = { fromRung: 11, perMillePerRung: 100, perHotOrder: 100, perCalmOrder: 150 };
+      });
+      expect(incidentChance(s, 12)).toBe(200);
+      expect(incidentChance(s, 12, { hot: 2, calm: 0 })).toBe(400);
+      expect(incidentChance(s, 12, { hot: 2, calm: 1 })).toBe(250);
+      expect(incidentChance(s, 12, { hot: 0, calm: 2 })).toBe(0);
+      // In a game: the same week at the same rung, with and without one side's de-escalating order.
+      const at12 = (perCalmOrder: number) =>
+        withScenario(quiet, (x) => {
+          x.ladder.start = 12;
+          x.ladder.incidents = { fromRung: 11, perMillePerRung: 500, perHotOrder: 0, perCalmOrder };
+        });
+      const seeds = Array.from({ length: 40 }, (_, i) => `calm-${i}`);
+      const incidents = (perCalmOrder: number, us: Order[]) =>
+        seeds.filter((seed) =>
+          play(newGame(seed, at12(perCalmOrder)), us, []).events.some(
+            (e) => e.type === 'rung' && e.cause === 'incident',
+          ),
+        ).length;
+      // 1000 per mille at rung 12 whatever is ordered ...
+      expect(incidents(0, [{ type: 'us-swiss-message' }])).toBe(seeds.length);
+      // ... and none once one side's calming order takes all of it away.
+      expect(incidents(1000, [{ type: 'us-swiss-message' }])).toBe(0);
+      expect(incidents(1000, [{ type: 'hold' }])).toBe(seeds.length);
+    });
+
+    it('never carry the crisis through a gate: below a gate they stop a rung short of it', () => {
+      const s = withScenario(quiet, (x) => {
+        x.ladder.start = 9;
+        x.ladder.gates = [10];
+        x.ladder.incidents = { fromRung: 9, perMillePerRung: 1000 };
+      });
+      // The quiet week steps it down to 8; the incident undoes that, and stops at 9, short of the gate.
+      const r = play(newGame('gate', s), [{ type: 'hold' }], []);
+      expect(r.events).toContainEqual(expect.objectContaining({ type: 'rung', from: 8, to: 9, cause: 'incident' }));
+      expect(r.state.ladder.rung).toBe(9);
+      // Standing just below the gate, there is no rung left for an incident to lift it to.
+      const noDecay = withScenario(quiet, (x) => {
+        x.ladder.start = 9;
+        x.ladder.gates = [10];
+        x.ladder.calmBelow = -100;
+        x.ladder.incidents = { fromRung: 9, perMillePerRung: 1000 };
+      });
+      const held = play(newGame('gate', noDecay), [{ type: 'hold' }], []);
+      expect(held.state.ladder.rung).toBe(9);
+      expect(held.events.some((e) => e.type === 'rung' && e.cause === 'incident')).toBe(false);
     });
 
     it("come with one of the scenario's stories for the news, drawn by the game's dice", () => {
@@ -347,10 +432,10 @@ describe('the ladder in a game', () => {
       expect(told('a', [])).not.toHaveProperty('story');
     });
 
-    it('one rung below war, an incident is the war', () => {
-      const r = play(newGame('incident', standingAt(L.war - 1, 1000)), calming.us, calming.iran);
-      expect(r.state.ladder.rung).toBe(L.war);
-      expect(r.state.outcome?.result).toBe('shared-loss');
+    it('one rung below war, an incident is not the war: only an ordered push crosses that gate', () => {
+      const r = play(newGame('incident', standingAt(L.war - 1, 1000)), [{ type: 'hold' }], []);
+      expect(r.state.ladder.rung).toBe(L.war - 1);
+      expect(r.state.outcome).toBeNull();
     });
 
     it('below their rung they draw nothing: the game is the same, bit for bit, as one without them', () => {

@@ -877,7 +877,7 @@ const CASES: EffectCase[] = [
       'us.redLines[0].deadline': x.s.redLines.responseWindow,
     }),
     check: (x) => {
-      const stepped = stepLadder(x.s, x.before.ladder, x.spec.ladder, 0).ladder;
+      const stepped = stepLadder(x.s, x.before.ladder, { pressure: x.spec.ladder, ordered: x.spec.ladder }, 0).ladder;
       expect(stepped.rung).toBeLessThan(x.s.ladder.siegeFloor);
       expect(x.after.ladder.rung).toBe(x.s.ladder.siegeFloor);
       expect(x.event('siege').success).toBe(true);
@@ -1112,7 +1112,8 @@ describe('order effects', () => {
     // The ladder moves by the order's pressure through the ladder's own rule.
     const pressure =
       typeof c.pressure === 'function' ? c.pressure(x) : c.pressure === undefined ? x.spec.ladder : c.pressure;
-    if (pressure !== null) expect(x.after.ladder).toEqual(stepLadder(x.s, x.before.ladder, pressure, 0).ladder);
+    if (pressure !== null)
+      expect(x.after.ladder).toEqual(stepLadder(x.s, x.before.ladder, { pressure, ordered: pressure }, 0).ladder);
 
     expect(x.events.filter((ev) => ev.type === 'order-failed')).toEqual([]);
     c.check?.(x);
@@ -1142,12 +1143,14 @@ describe('order effects over more than one turn', () => {
   });
 
   it('restrain-proxies: no autonomous attack this turn or the next, and they resume after', () => {
-    // Groups so aggressive that each attacks on its own every turn it may.
+    // Groups so aggressive, and so loose, that each attacks on its own every turn it may.
     const s = withScenario(lab, (x) => {
       x.attacks.autonomyPerAggression = 20;
       x.attacks.autonomyThreshold = 0;
       x.attacks.redLineDeterrence = 0;
-      for (const g of x.iran.groups) g.aggression = 100;
+      x.attacks.isrDeterrence = 0;
+      x.attacks.curfewDeterrence = 0;
+      for (const g of x.iran.groups) Object.assign(g, { aggression: 100, cohesion: 0 });
     });
     const unordered = (events: GameEvent[]) => events.filter((ev) => ev.type === 'perpetrator' && ev.autonomous).length;
     const free = play(newGame(SEED, s), [], []);

@@ -98,6 +98,26 @@ describe('victory paths', () => {
     expectScoreConsistent(s, r.state);
   });
 
+  it('the first vote that passes is only a demand: it costs consent but expels nobody, even below the line', () => {
+    const s = withScenario(quiet, (x) => {
+      x.baghdad.votesPassed = 0;
+      x.baghdad.bindingFromVote = 2;
+      x.baghdad.evictionPressure = x.baghdad.voteAt;
+      x.baghdad.consent = x.baghdad.expulsionConsent;
+      x.baghdad.consentDrift = 0;
+      x.baghdad.pressureDecay = 0;
+      x.baghdad.government.confirmChance = 0;
+      for (const bloc of x.baghdad.blocs) bloc.lean = 1000;
+    });
+    const r = play(newGame('demand', s), [], []);
+    expect(r.events).toContainEqual(expect.objectContaining({ type: 'vote', passed: true, expelled: false }));
+    expect(r.state.outcome).toBeNull();
+    expect(r.state.baghdad.votesPassed).toBe(1);
+    expect(r.state.baghdad.consent).toBe(Math.max(0, s.baghdad.expulsionConsent + s.baghdad.voteConsentDrop));
+    // Two Boxers begins after January's demand: its next passed vote binds.
+    expect(SCENARIO.baghdad.votesPassed).toBeGreaterThanOrEqual(SCENARIO.baghdad.bindingFromVote - 1);
+  });
+
   it('a vote that passes while consent stays above the line costs consent but does not expel', () => {
     const s = withScenario(quiet, (x) => {
       x.baghdad.evictionPressure = x.baghdad.voteAt;
@@ -109,7 +129,11 @@ describe('victory paths', () => {
     });
     const r = play(newGame('eviction', s), [], []);
     expect(r.state.outcome).toBeNull();
-    expect(r.state.baghdad).toMatchObject({ votesPassed: 1, lastVoteTurn: 1, consent: s.baghdad.expulsionConsent + 1 });
+    expect(r.state.baghdad).toMatchObject({
+      votesPassed: s.baghdad.votesPassed + 1,
+      lastVoteTurn: 1,
+      consent: s.baghdad.expulsionConsent + 1,
+    });
     // Parliament cools down before it votes again.
     const next = play(r.state, [], []);
     expect(next.events.some((e) => e.type === 'vote')).toBe(false);

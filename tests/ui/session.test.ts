@@ -103,6 +103,11 @@ describe('saves', () => {
       message: /scenario this game does not have/,
     },
     {
+      name: 'a save from an earlier engine, naming its version',
+      edit: (x) => ({ ...x, engineVersion: '1.1.0' }),
+      message: /version 1\.1\.0 of the game's rules; this is version \d+\.\d+\.\d+/,
+    },
+    {
       name: 'a save from before the scenario changed',
       edit: (x) => ({ ...x, replay: { ...x.replay, scenarioHash: '0123456789abcd' } }),
       message: /earlier version of the Two Boxers scenario/,
@@ -163,6 +168,18 @@ describe('share links', () => {
     expect(!edited.ok && edited.errors[0]?.message).toMatch(/altered/);
     const garbage = Session.fromShareCode(scenarios, '!!!not-base64');
     expect(garbage.ok).toBe(false);
+  });
+
+  it('refuse a link made under other rules, naming the version, rather than calling it altered', async () => {
+    const s = newSession();
+    await playTurns(s, 1);
+    const payload = JSON.parse(Buffer.from(s.toShareCode(), 'base64url').toString('utf8'));
+    const encode = (p: unknown) => Buffer.from(JSON.stringify(p)).toString('base64url');
+    const older = Session.fromShareCode(scenarios, encode({ ...payload, e: '1.1.0' }));
+    expect(!older.ok && older.errors[0]?.message).toMatch(/version 1\.1\.0 of the game's rules/);
+    const { e: _engine, ...first } = payload;
+    const firstFormat = Session.fromShareCode(scenarios, encode({ ...first, v: 1 }));
+    expect(!firstFormat.ok && firstFormat.errors[0]?.message).toMatch(/an earlier version of the game's rules/);
   });
 });
 

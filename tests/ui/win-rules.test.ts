@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine/index.ts';
-import { victoryConditions } from '../../src/ui/rules.ts';
+import { autonomyRule, ladderRule, victoryConditions } from '../../src/ui/rules.ts';
 import { shippedScenario } from '../shipped.ts';
 
 const scenario: Scenario = shippedScenario('two-boxers');
@@ -21,7 +21,55 @@ describe('victoryConditions', () => {
       victory: { ...scenario.victory, us: { ...scenario.victory.us, minConsent: 45 } },
     };
     const words = victoryConditions(changed);
-    expect(words.iran).toContain('at 25 or less (a passed vote costs the US 10 consent)');
+    expect(words.iran).toContain('at 25 or less (a passed vote costs the US 10 consent;');
     expect(words.us).toContain("Baghdad's consent is 45+");
+  });
+});
+
+describe('the binding vote in words', () => {
+  it('says which passed vote binds, counting those before the game began', () => {
+    const at = (bindingFromVote: number, votesPassed: number) =>
+      victoryConditions({ ...scenario, baghdad: { ...scenario.baghdad, bindingFromVote, votesPassed } }).iran;
+    expect(at(2, 1)).toContain('the first vote to pass is only a demand, and 1 passed before the game began');
+    expect(at(2, 0)).toContain('the first vote to pass is only a demand, and none has passed yet');
+    expect(at(1, 0)).toContain('every passed vote binds');
+  });
+});
+
+/** The Rules page promises only what the engine does, with the scenario's numbers (issue 12, item 6). */
+describe('the ladder and autonomy rules in words', () => {
+  const L = scenario.ladder;
+  it("names the ladder's numbers and the ordered push a gate needs", () => {
+    const words = ladderRule(scenario);
+    expect(words).toContain(`every ${L.pressurePerRung} points climb a rung (at most ${L.maxStep} a week)`);
+    expect(words).toContain(`needs ${L.gatePressure} points in one week from acts a side ordered`);
+    expect(words).toContain(`into war at rung ${L.war}`);
+    expect(words).toContain('never across a gate or into war');
+  });
+
+  it('promises precedent jumps only when the scenario gives them rungs', () => {
+    const none = { ...scenario, ladder: { ...L, firstUsDeath: 0, firstLeaderKilled: 0, firstStateStrike: 0 } };
+    expect(ladderRule(none)).not.toMatch(/precedent/);
+    const some = { ...scenario, ladder: { ...L, firstUsDeath: 0, firstLeaderKilled: 2, firstStateStrike: 0 } };
+    expect(ladderRule(some)).toContain('Breaking a precedent jumps it, short of war: the first leader killed (+2).');
+  });
+
+  it('states the quiet-week rule as the numbers have it', () => {
+    expect(ladderRule({ ...scenario, ladder: { ...L, decayAfterQuiet: 1, calmBelow: 10 } })).toContain(
+      'A quiet week (pressure 10 or less) steps it down a rung.',
+    );
+    expect(ladderRule({ ...scenario, ladder: { ...L, decayAfterQuiet: 3, calmBelow: 0 } })).toContain(
+      '3 quiet weeks in a row (pressure 0 or less each) step it down a rung.',
+    );
+  });
+
+  it("names what governs and deters a militia's fire, with the scenario's numbers", () => {
+    const a = scenario.attacks;
+    const words = autonomyRule(scenario);
+    expect(words).toContain(`a ${a.autonomyPerAggression / 10}% chance for each point above`);
+    expect(words).toContain(`less ${a.redLineDeterrence / 10} points while a US red line stands`);
+    expect(words).toContain(`${a.isrDeterrence / 10} for each level of US surveillance`);
+    expect(words).toContain(`${a.curfewDeterrence / 10} under a curfew`);
+    expect(words).toContain(`holds every group for ${a.restrainTurns} weeks`);
   });
 });

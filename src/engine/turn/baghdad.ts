@@ -54,7 +54,10 @@ export function withdrawDesignate(t: TurnContext): void {
   emit(t, 'all', { type: 'government', stage: 'named', name: next });
 }
 
-/** Parliament votes on eviction bloc by bloc: a passed vote costs consent, and expels the US at the line. */
+/**
+ * Parliament votes on eviction bloc by bloc: a passed vote costs consent, and a binding one (the first is only a
+ * demand, as in January 2020) expels the US at the line.
+ */
 export function vote(t: TurnContext): void {
   const s = t.s;
   const b = t.d.baghdad;
@@ -72,7 +75,7 @@ export function vote(t: TurnContext): void {
   if (passed) {
     b.votesPassed++;
     b.consent = clamp(b.consent + s.baghdad.voteConsentDrop, 0, 100);
-    expelled = b.consent <= s.baghdad.expulsionConsent;
+    expelled = b.votesPassed >= s.baghdad.bindingFromVote && b.consent <= s.baghdad.expulsionConsent;
   }
   t.expelled ||= expelled;
   emit(t, 'all', { type: 'vote', votesFor, votesAgainst, passed, expelled });

@@ -1,4 +1,5 @@
 import type { Audience, GameEvent } from '../events.ts';
+import { NO_POSTURE, type Posture } from '../ladder.ts';
 import { Dice } from '../rng.ts';
 import { type Ruling, rulingKey } from '../rulings.ts';
 import type { Scenario } from '../scenario.ts';
@@ -24,6 +25,14 @@ export interface TurnContext {
    */
   pressure: number;
   /**
+   * The part of `pressure` nobody ordered: fire by groups acting alone and the US deaths it caused, the cards and
+   * the facilitator's injects. Written by proxy attacks, cards and the sequence; read by the ladder, which lets only
+   * ordered pressure cross a gate.
+   */
+  unorderedPressure: number;
+  /** How both sides stood this week (ladder.ts's Posture): written by the sequence, read by the ladder's incidents. */
+  posture: Posture;
+  /**
    * The ladder's jumps for firsts broken this turn (the first American killed, state strike, leader killed): written
    * by effects (usLosses), Iran's orders (missile strike) and US orders (leadership strike); read by the ladder.
    */
@@ -48,6 +57,8 @@ export function newTurn(s: Scenario, d: GameState, rulings: readonly Ruling[] = 
     events: [],
     ruled: new Set<string>(),
     pressure: 0,
+    unorderedPressure: 0,
+    posture: NO_POSTURE,
     firstJumps: 0,
     siegeSucceeded: false,
     kineticResponse: false,

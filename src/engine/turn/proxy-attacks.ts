@@ -1,8 +1,8 @@
 import { attributionConfidence, likelihoodWord } from '../attribution.ts';
 import { chance, clamp, perMille } from '../math.ts';
 import { type AttackOrder, embassyOf, specOf } from '../orders.ts';
-import type { AttackKind } from '../scenario.ts';
-import { noCasualties } from '../state.ts';
+import type { AttackKind, Scenario } from '../scenario.ts';
+import { type GameState, type GroupState, noCasualties } from '../state.ts';
 import { emit, findGroup, ruling, type TurnContext } from './context.ts';
 import { addCasualties, apply, usLosses } from './effects.ts';
 import { crossRedLine } from './red-lines.ts';
@@ -125,6 +125,8 @@ export function proxyAttack(t: TurnContext, order: AttackOrder, autonomous: bool
   // A deniable act escalates only as far as it is pinned on someone.
   const ladder = order.claim === 'open' ? spec.ladder : perMille(spec.ladder, confidence);
   t.pressure += caught ? 0 : ladder;
+  // Fire nobody ordered, and the deaths it caused, push the ladder but cannot carry it through a gate.
+  if (autonomous) t.unorderedPressure += (caught ? 0 : ladder) + casualties.usKilled * s.attacks.ladderPerDeath;
   apply(t, spec.effects, { group: g.id }, false);
   if (kind === 'economic-attack') d.iran.incomeLossTurns = 1;
 }
@@ -138,16 +140,28 @@ export function checkExposure(t: TurnContext, frontId: string): void {
   }
 }
 
-/** Groups whose aggression outruns Iran's control may fire on their own (Iran does not fully own its proxies). */
+/**
+ * The per-mille chance this week that a group fires without orders: its aggression outrunning its cohesion (Iran does
+ * not fully own its proxies, and a group that has lost its leader holds together less), less what deters it: a
+ * standing US red line, US surveillance overhead and a curfew on the streets.
+ */
+export function autonomyChance(s: Scenario, d: GameState, g: GroupState): number {
+  const a = s.attacks;
+  const redLine = d.us.redLines.some((r) => r.status === 'standing');
+  return chance(
+    (g.aggression - g.cohesion - a.autonomyThreshold) * a.autonomyPerAggression -
+      (redLine ? a.redLineDeterrence : 0) -
+      d.us.isr * a.isrDeterrence -
+      (d.curfew ? a.curfewDeterrence : 0),
+  );
+}
+
+/** Groups whose aggression outruns their cohesion may fire on their own, unless restrained this week. */
 export function autonomousAttacks(t: TurnContext): void {
   const s = t.s;
   const d = t.d;
-  const redLine = d.us.redLines.some((r) => r.status === 'standing');
   for (const g of d.iran.groups) {
-    const pm = chance(
-      (g.aggression - s.attacks.autonomyThreshold) * s.attacks.autonomyPerAggression -
-        (redLine ? s.attacks.redLineDeterrence : 0),
-    );
+    const pm = autonomyChance(s, d, g);
     if (g.restrainedTurns > 0 || t.attackedGroups.has(g.id) || pm <= 0) continue;
     if (!t.dice.chance(pm)) continue;
     const bases = d.us.bases.filter((b) => !b.handedOver);

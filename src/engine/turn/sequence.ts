@@ -5,7 +5,7 @@ import { refreshIntelligence, runEconomy, runIsis, runPandemic } from './backgro
 import { runBaghdad } from './baghdad.ts';
 import { drawCards } from './cards.ts';
 import { emit, type TurnContext } from './context.ts';
-import { escalationScore, moveLadder } from './escalation.ts';
+import { escalationScore, moveLadder, postureOf } from './escalation.ts';
 import { iranOrder } from './iran-orders.ts';
 import { autonomousAttacks, proxyAttack } from './proxy-attacks.ts';
 import { judgeRedLines } from './red-lines.ts';
@@ -25,6 +25,7 @@ export function runTurn(t: TurnContext, us: Order[], iran: Order[]): void {
   // The facilitator's injects were released before the orders were given; their push on the ladder counts now.
   if (d.facilitator && d.facilitator.pressure !== 0) {
     t.pressure += d.facilitator.pressure;
+    t.unorderedPressure += d.facilitator.pressure;
     d.facilitator = { ...d.facilitator, pressure: 0 };
   }
 
@@ -32,6 +33,7 @@ export function runTurn(t: TurnContext, us: Order[], iran: Order[]): void {
   for (const o of us) d.us.politicalCapital -= specOf(s, o.type).cost;
   for (const o of iran) d.iran.resources -= specOf(s, o.type).cost;
   const usPoints = escalationScore(t, 'us', us);
+  t.posture = postureOf(t, us, iran);
   let iranPoints = escalationScore(t, 'iran', iran);
 
   // The week's pandemic level and curfew first: a curfew may catch a launch team this very week.
@@ -72,8 +74,10 @@ export function runTurn(t: TurnContext, us: Order[], iran: Order[]): void {
   runIsis(t);
   runEconomy(t);
   refreshIntelligence(t);
-  // The deck reads the week as it ends.
+  // The deck reads the week as it ends. What the news does to the ladder nobody ordered.
+  const beforeCards = t.pressure;
   drawCards(t);
+  t.unorderedPressure += t.pressure - beforeCards;
   // The ladder last: it moves with all the week's pressure, the cards' included.
   moveLadder(t);
 

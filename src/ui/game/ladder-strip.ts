@@ -1,6 +1,6 @@
 import { rungName, type SeatView } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
-import { incidentOdds } from '../labels.ts';
+import { incidentOdds, incidentWords } from '../labels.ts';
 import type { Session } from '../session.ts';
 import type { Panel } from './panel.ts';
 
@@ -26,10 +26,7 @@ export class LadderStrip implements Panel {
           .filter(Boolean)
           .join(' ');
         const incident = incidentOdds(s, r.level);
-        const risk =
-          incident === null
-            ? ''
-            : ` Incidents nobody ordered: a ${incident} chance a week of climbing a rung, whatever anyone does.`;
+        const risk = incident === null ? '' : ` Incidents nobody ordered: ${incidentWords(s, incident)}`;
         return h(
           'li',
           {
