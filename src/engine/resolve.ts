@@ -1,5 +1,6 @@
 import { freeze } from 'immer';
 import type { GameEvent } from './events.ts';
+import { closeLedger, type Ledger } from './ledger.ts';
 import { fail, ok, type Result } from './result.ts';
 import { type Inject, type Ruling, rulingKey } from './rulings.ts';
 import type { Scenario } from './scenario.ts';
@@ -29,6 +30,11 @@ import { runTurn } from './turn/sequence.ts';
 export interface TurnResult {
   state: GameState;
   events: GameEvent[];
+  /**
+   * Every watched figure's change, split by cause (ledger.ts), as the facilitator sees it; `viewLedger` gives a
+   * seat's. Like the events it is not kept in the state: replaying the turn from its orders remakes it.
+   */
+  ledger: Ledger;
 }
 
 /** How the engine hands out the states it makes. */
@@ -99,7 +105,8 @@ export function resolveTurn(
   runTurn(turn, us, iran);
   const unmatched = rulings.find((r) => !turn.ruled.has(rulingKey(r)));
   if (unmatched) return fail('ruling.unmatched', `turn ${state.turn} has no ${rulingKey(unmatched)} to rule on`);
-  return ok({ state: handOut(next, options), events: turn.events });
+  const ledger = closeLedger(state, next, turn.ledger, turn.pressure);
+  return ok({ state: handOut(next, options), events: turn.events, ledger });
 }
 
 /**
@@ -116,5 +123,6 @@ export function injectEffects(
   next.submitted = { ...state.submitted };
   const turn = newTurn(scenario, next);
   applyInject(turn, inject);
-  return { state: handOut(next, options), events: turn.events };
+  const ledger = closeLedger(state, next, turn.ledger, turn.pressure);
+  return { state: handOut(next, options), events: turn.events, ledger };
 }

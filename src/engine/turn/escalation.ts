@@ -1,4 +1,5 @@
 import { incidentChance, stepLadder } from '../ladder.ts';
+import { book } from '../ledger.ts';
 import { type Order, specOf } from '../orders.ts';
 import type { Side } from '../state.ts';
 import { emit, type TurnContext } from './context.ts';
@@ -38,7 +39,8 @@ export function moveLadder(t: TurnContext): void {
     d.ladder.peak = Math.max(d.ladder.peak, d.ladder.rung);
     d.ladder.quietTurns = 0;
   }
-  for (const m of moves)
+  for (const m of moves) {
+    book(t, 'rung', m.to - m.from, { kind: 'rung', move: m.cause, ...(m.story !== undefined && { story: m.story }) });
     emit(t, 'all', {
       type: 'rung',
       from: m.from,
@@ -47,4 +49,5 @@ export function moveLadder(t: TurnContext): void {
       cause: m.cause,
       ...(m.story !== undefined && { story: m.story }),
     });
+  }
 }
