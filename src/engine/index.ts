@@ -46,6 +46,7 @@ export {
   type Variable,
   viewLedger,
 } from './ledger.ts';
+export { causePhrase, figureName, figureValue, ledgerText } from './ledger-words.ts';
 export { casualtyPhrase, describeOrder, frontName, groupName, longDate, narrate, siteName } from './narrate.ts';
 export {
   type Order,
