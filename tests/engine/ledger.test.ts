@@ -27,6 +27,7 @@ import {
   viewFor,
   viewLedger,
 } from '../../src/engine/index.ts';
+import { closeLedger } from '../../src/engine/ledger.ts';
 import { perMille } from '../../src/engine/math.ts';
 import { AIR_DEFENCE } from '../../src/engine/scenario.ts';
 import { newGame, play, quiet, SCENARIO, withScenario } from './helpers.ts';
@@ -282,6 +283,21 @@ describe('each cause in the ledger', () => {
         { kind: 'order', order: 'deploy-air-defence' },
       ),
     ).toEqual([1]);
+  });
+});
+
+describe('the books', () => {
+  it('a figure that moved without a booked cause stops the resolution, naming the figure', () => {
+    const before = newGame('ledger-books', Q);
+    const after = structuredClone(before);
+    after.baghdad.consent += 3;
+    expect(() => closeLedger(before, after, [], 0)).toThrow(/consent went 50 → 53, but its booked causes sum to 0/);
+    const booked = [{ key: 'consent', delta: 3, cause: { kind: 'drift', rule: 'consent' } as const }];
+    expect(closeLedger(before, after, booked, 0)).toEqual([
+      { variable: { kind: 'consent' }, before: 50, after: 53, parts: [{ cause: booked[0]!.cause, delta: 3 }] },
+    ]);
+    after.us.bases[0]!.exposure += 1;
+    expect(() => closeLedger(before, after, booked, 0)).toThrow(/exposure\.ain-al-asad/);
   });
 });
 
