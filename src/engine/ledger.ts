@@ -25,6 +25,7 @@ export const SCALARS = [
 export type Scalar = (typeof SCALARS)[number];
 /** The scalars a step adjusts by number (the rung moves only by the ladder's moves, pressure only by `push`). */
 export type Figure = Exclude<Scalar, 'pressure' | 'rung'>;
+const FIGURES: readonly Figure[] = SCALARS.filter((v): v is Figure => v !== 'pressure' && v !== 'rung');
 
 export const CASUALTY_KINDS = [
   'usKilled',
@@ -211,8 +212,9 @@ export function push(t: Books, delta: number, cause: Cause): void {
 export function adjustFront(t: Books, f: FrontState, delta: number, cause: Cause): void {
   const raw = f.deniability + delta;
   f.deniability = clamp(raw, 0, 100);
-  book(t, frontKey(f.id), delta, cause);
-  book(t, frontKey(f.id), f.deniability - raw, { kind: 'clamp', limit: f.deniability });
+  const key = frontKey(f.id);
+  book(t, key, delta, cause);
+  if (f.deniability !== raw) book(t, key, f.deniability - raw, { kind: 'clamp', limit: f.deniability });
 }
 
 /** A new front's deniability, counted from 0. */
@@ -231,13 +233,14 @@ export function adjustBase(
   const raw = b[field] + delta;
   const x = field === 'exposure' ? clamp(raw, 0, 100) : raw;
   b[field] = x;
-  book(t, baseKey(b.site, field), delta, cause);
-  book(t, baseKey(b.site, field), x - raw, { kind: 'clamp', limit: x });
+  const key = baseKey(b.site, field);
+  book(t, key, delta, cause);
+  if (x !== raw) book(t, key, x - raw, { kind: 'clamp', limit: x });
 }
 
 /** A base's air defence set to a level. */
 export function setAirDefence(t: Books, b: BaseState, level: BaseState['airDefence'], cause: Cause): void {
-  book(t, baseKey(b.site, 'airDefence'), AIR_DEFENCE.indexOf(level) - AIR_DEFENCE.indexOf(b.airDefence), cause);
+  book(t, baseKey(b.site, 'airDefence'), AIR_DEFENCE.indexOf(level) - airLevel(b), cause);
   b.airDefence = level;
 }
 
@@ -256,30 +259,36 @@ export function addDead(t: Books, kind: CasualtyKind, n: number, cause: Cause): 
 
 /** Adds a clash's dead and wounded, each kind for the same cause. */
 export function addAllDead(t: Books, c: Casualties, cause: Cause): void {
+  // Most clashes hurt nobody: one test for them all.
+  if (c.usKilled + c.usWounded + c.iraqiForcesKilled + c.civiliansKilled + c.proxiesKilled === 0) return;
   for (const k of CASUALTY_KINDS) addDead(t, k, c[k], cause);
 }
 
-function figureOf(d: GameState, v: Variable, pressure: number): number {
-  switch (v.kind) {
-    case 'pressure':
-      return pressure;
-    case 'rung':
-      return d.ladder.rung;
-    case 'casualties':
-      return d.casualties[v.of];
-    case 'deniability':
-      return d.iran.fronts.find((f) => f.id === v.front)?.deniability ?? 0;
-    case 'base': {
-      const b = d.us.bases.find((x) => x.site === v.base);
-      if (!b) return 0;
-      if (v.field === 'airDefence') return AIR_DEFENCE.indexOf(b.airDefence);
-      if (v.field === 'handedOver') return b.handedOver ? 1 : 0;
-      return b[v.field];
-    }
+const airLevel = (b: BaseState) => AIR_DEFENCE.indexOf(b.airDefence);
+function baseField(b: BaseState, field: BaseField): number {
+  switch (field) {
+    case 'airDefence':
+      return airLevel(b);
+    case 'handedOver':
+      return b.handedOver ? 1 : 0;
     default:
-      return read(d, v.kind);
+      return b[field];
   }
 }
+
+/** The parts booked for `key`, taken out of `byKey`; throws when they do not sum to the figure's change. */
+function take(byKey: Map<string, LedgerPart[]>, key: string, from: number, to: number): LedgerPart[] | undefined {
+  const parts = byKey.size === 0 ? undefined : byKey.get(key);
+  let sum = 0;
+  if (parts) {
+    for (const p of parts) sum += p.delta;
+    byKey.delete(key);
+  }
+  if (sum !== to - from) throw new Error(`ledger: ${key} went ${from} → ${to}, but its booked causes sum to ${sum}`);
+  return parts;
+}
+
+const ONLY: Partial<Record<Scalar, Side>> = { iranResources: 'iran', politicalCapital: 'us' };
 
 /**
  * The week's ledger, from the books the steps kept: one line per watched figure that moved or was pushed. Throws
@@ -298,27 +307,56 @@ export function closeLedger(
     if (parts) parts.push({ cause: e.cause, delta: e.delta });
     else byKey.set(e.key, [{ cause: e.cause, delta: e.delta }]);
   }
+  // Every watched figure is compared, before against after, in every resolution of every batch game: a figure that
+  // neither moved nor has parts costs a comparison and no allocation.
   const lines: Ledger = [];
-  const check = (key: string, variable: Variable, only?: Side) => {
-    const from = variable.kind === 'pressure' ? 0 : figureOf(before, variable, 0);
-    const to = figureOf(after, variable, pressure);
-    const parts = byKey.get(key);
-    let sum = 0;
-    if (parts) for (const p of parts) sum += p.delta;
-    if (sum !== to - from) throw new Error(`ledger: ${key} went ${from} → ${to}, but its booked causes sum to ${sum}`);
-    if (parts) lines.push({ variable, before: from, after: to, parts, ...(only && { only }) });
-    byKey.delete(key);
-  };
-  for (const v of SCALARS)
-    check(v, { kind: v }, v === 'iranResources' ? 'iran' : v === 'politicalCapital' ? 'us' : undefined);
-  for (const k of CASUALTY_KINDS) check(CASUALTY_KEYS[k], { kind: 'casualties', of: k });
-  // A front the US has not seen claim anything is Iran's secret, as in viewFor.
-  for (const f of after.iran.fronts)
-    check(frontKey(f.id), { kind: 'deniability', front: f.id }, f.claims > 0 || f.exposed ? undefined : 'iran');
-  for (const b of after.us.bases)
-    for (const field of BASE_FIELDS) check(baseKey(b.site, field), { kind: 'base', base: b.site, field });
-  const stray = byKey.keys().next();
-  if (!stray.done) throw new Error(`ledger: ${stray.value} is not a watched figure`);
+  const line = (variable: Variable, from: number, to: number, parts: LedgerPart[], only: Side | undefined) =>
+    lines.push(
+      only ? { variable, before: from, after: to, parts, only } : { variable, before: from, after: to, parts },
+    );
+  let parts = take(byKey, 'pressure', 0, pressure);
+  if (parts) line({ kind: 'pressure' }, 0, pressure, parts, undefined);
+  parts = take(byKey, 'rung', before.ladder.rung, after.ladder.rung);
+  if (parts) line({ kind: 'rung' }, before.ladder.rung, after.ladder.rung, parts, undefined);
+  for (const v of FIGURES) {
+    const from = read(before, v);
+    const to = read(after, v);
+    parts = take(byKey, v, from, to);
+    if (parts) line({ kind: v }, from, to, parts, ONLY[v]);
+  }
+  for (const k of CASUALTY_KINDS) {
+    const from = before.casualties[k];
+    const to = after.casualties[k];
+    parts = take(byKey, CASUALTY_KEYS[k], from, to);
+    if (parts) line({ kind: 'casualties', of: k }, from, to, parts, undefined);
+  }
+  // Fronts are only ever added, and bases never: the same index is the same front or base (checked by id).
+  const fronts = after.iran.fronts;
+  for (let i = 0; i < fronts.length; i++) {
+    const f = fronts[i]!;
+    const was = before.iran.fronts[i];
+    if (was !== undefined && was.id !== f.id) throw new Error(`ledger: front ${f.id} is not where it was`);
+    const from = was === undefined ? 0 : was.deniability;
+    if (from === f.deniability && byKey.size === 0) continue;
+    parts = take(byKey, frontKey(f.id), from, f.deniability);
+    // A front the US has not seen claim anything is Iran's secret, as in viewFor.
+    const only = f.claims > 0 || f.exposed ? undefined : 'iran';
+    if (parts) line({ kind: 'deniability', front: f.id }, from, f.deniability, parts, only);
+  }
+  const bases = after.us.bases;
+  for (let i = 0; i < bases.length; i++) {
+    const b = bases[i]!;
+    const was = before.us.bases[i];
+    if (was?.site !== b.site) throw new Error(`ledger: base ${b.site} is not where it was`);
+    for (const field of BASE_FIELDS) {
+      const from = baseField(was, field);
+      const to = baseField(b, field);
+      if (from === to && byKey.size === 0) continue;
+      parts = take(byKey, baseKey(b.site, field), from, to);
+      if (parts) line({ kind: 'base', base: b.site, field }, from, to, parts, undefined);
+    }
+  }
+  if (byKey.size > 0) throw new Error(`ledger: ${[...byKey.keys()].join(', ')} is not a watched figure`);
   return lines;
 }
 

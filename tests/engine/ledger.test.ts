@@ -287,6 +287,20 @@ describe('each cause in the ledger', () => {
 });
 
 describe('the books', () => {
+  it('a batch result (freeze: false) closes its ledger when read, to the same ledger', () => {
+    const start = newGame('ledger-lazy', SCENARIO);
+    const us = submitOrders(SCENARIO, start, 'us', [{ type: 'waiver-extend' }]);
+    if (!us.ok) throw new Error('refused');
+    const both = submitOrders(SCENARIO, us.value, 'iran', [{ type: 'eviction-campaign' }]);
+    if (!both.ok) throw new Error('refused');
+    const eager = resolveTurn(SCENARIO, both.value);
+    const lazy = resolveTurn(SCENARIO, both.value, [], { freeze: false });
+    if (!eager.ok || !lazy.ok) throw new Error('not resolved');
+    expect(lazy.value.ledger.length).toBeGreaterThan(3);
+    expect(lazy.value.ledger).toEqual(eager.value.ledger);
+    expect(lazy.value.ledger).toBe(lazy.value.ledger); // closed once
+  });
+
   it('a figure that moved without a booked cause stops the resolution, naming the figure', () => {
     const before = newGame('ledger-books', Q);
     const after = structuredClone(before);
