@@ -13,8 +13,10 @@ function whyBlocks(out: string): string[][] {
   const blocks: string[][] = [];
   let current: string[] | null = null;
   for (const line of out.split('\n')) {
-    if (line === 'Why it moved:') blocks.push((current = []));
-    else if (current && line.startsWith('  ')) current.push(line);
+    if (line === 'Why it moved:') {
+      current = [];
+      blocks.push(current);
+    } else if (current && line.startsWith('  ')) current.push(line);
     else current = null;
   }
   return blocks;
