@@ -99,9 +99,12 @@ export interface LedgerLine {
 /** Every watched figure that moved or was pushed this week, in a fixed order: scalars, casualties, fronts, bases. */
 export type Ledger = LedgerLine[];
 
+/** A figure's key in the books: its scalar's name, or the kind and the front or base it belongs to. */
+export type LedgerKey = Scalar | `casualties.${CasualtyKind}` | `deniability.${string}` | `${BaseField}.${string}`;
+
 /** A part as the steps book it, keyed by its figure. */
 export interface LedgerEntry {
-  key: string;
+  key: LedgerKey;
   delta: number;
   cause: Cause;
 }
@@ -113,11 +116,11 @@ export interface Books {
   pressure: number;
 }
 
-const frontKey = (id: string) => `deniability.${id}`;
-const baseKey = (site: string, field: BaseField) => `${field}.${site}`;
-const casualtyKey = (k: CasualtyKind) => `casualties.${k}`;
+const frontKey = (id: string): LedgerKey => `deniability.${id}`;
+const baseKey = (site: string, field: BaseField): LedgerKey => `${field}.${site}`;
+const casualtyKey = (k: CasualtyKind): LedgerKey => `casualties.${k}`;
 // The casualty keys made once: casualties are booked in every clash.
-const CASUALTY_KEYS: Record<CasualtyKind, string> = {
+const CASUALTY_KEYS: Record<CasualtyKind, LedgerKey> = {
   usKilled: casualtyKey('usKilled'),
   usWounded: casualtyKey('usWounded'),
   iraqiForcesKilled: casualtyKey('iraqiForcesKilled'),
@@ -175,7 +178,7 @@ function write(d: GameState, v: Figure, x: number): void {
 }
 
 /** Books a part without writing: for a move made elsewhere (the ladder's step, a front created). Zero is not booked. */
-export function book(t: Books, key: string, delta: number, cause: Cause): void {
+export function book(t: Books, key: LedgerKey, delta: number, cause: Cause): void {
   if (delta !== 0) t.ledger.push({ key, delta, cause });
 }
 
@@ -277,7 +280,7 @@ function baseField(b: BaseState, field: BaseField): number {
 }
 
 /** The parts booked for `key`, taken out of `byKey`; throws when they do not sum to the figure's change. */
-function take(byKey: Map<string, LedgerPart[]>, key: string, from: number, to: number): LedgerPart[] | undefined {
+function take(byKey: Map<LedgerKey, LedgerPart[]>, key: LedgerKey, from: number, to: number): LedgerPart[] | undefined {
   const parts = byKey.size === 0 ? undefined : byKey.get(key);
   let sum = 0;
   if (parts) {
@@ -301,7 +304,7 @@ export function closeLedger(
   entries: readonly LedgerEntry[],
   pressure: number,
 ): Ledger {
-  const byKey = new Map<string, LedgerPart[]>();
+  const byKey = new Map<LedgerKey, LedgerPart[]>();
   for (const e of entries) {
     const parts = byKey.get(e.key);
     if (parts) parts.push({ cause: e.cause, delta: e.delta });

@@ -27,10 +27,10 @@ import {
   viewFor,
   viewLedger,
 } from '../../src/engine/index.ts';
-import { closeLedger } from '../../src/engine/ledger.ts';
+import { closeLedger, type LedgerEntry } from '../../src/engine/ledger.ts';
 import { perMille } from '../../src/engine/math.ts';
 import { AIR_DEFENCE } from '../../src/engine/scenario.ts';
-import { newGame, play, quiet, SCENARIO, withScenario } from './helpers.ts';
+import { newGame, play, quiet, SCENARIO, specIn, withScenario } from './helpers.ts';
 
 const SCALE = Number(process.env.PROPERTY_SCALE ?? '1');
 
@@ -286,6 +286,56 @@ describe('each cause in the ledger', () => {
   });
 });
 
+describe("the causes of the engine's own actors and of precedents", () => {
+  it('a red line broken by an American death, and the first death jumping the rung', () => {
+    const s = withScenario(quiet, (x) => {
+      x.attacks.curfewCaught = 0;
+      x.redLines.responseWindow = 1;
+      x.ladder.brokenBefore.usDeath = false;
+      Object.assign(x.attacks.profiles['lethal-barrage'], { hitPerMille: 1000, killPerHit: 1000 });
+    });
+    const fire = [{ type: 'lethal-barrage', group: 'kh', base: 'taji', claim: 'open' }];
+    const { ledger, state } = play(newGame('ledger-red-line', s), [], fire);
+    expect(state.casualties.usKilled).toBeGreaterThan(0);
+    const broken = { kind: 'red-line', status: 'broken' } as const;
+    expect(partsOf(ledger, { kind: 'credibility' }, broken)).toEqual([s.redLines.brokenCredibility]);
+    expect(partsOf(ledger, { kind: 'resolve' }, broken)).toEqual([s.redLines.brokenResolve]);
+    expect(partsOf(ledger, { kind: 'rung' }, { kind: 'rung', move: 'first' })).toEqual([s.ladder.firstUsDeath]);
+    const attack = { kind: 'attack', attackId: state.attacks[0]!.id } as const;
+    expect(partsOf(ledger, { kind: 'casualties', of: 'usKilled' }, attack)).toEqual([state.casualties.usKilled]);
+    expect(partsOf(ledger, { kind: 'pressure' }, attack)).toContain(
+      state.casualties.usKilled * s.attacks.ladderPerDeath,
+    );
+  });
+
+  it('ISIS strikes Iraqi forces: the dead and the consent it costs', () => {
+    const s = withScenario(quiet, (x) => {
+      x.isis.attackAt = 0;
+    });
+    const { ledger, state } = play(newGame('ledger-isis', s), [], []);
+    expect(partsOf(ledger, { kind: 'casualties', of: 'iraqiForcesKilled' }, { kind: 'isis-attack' })).toEqual([
+      state.casualties.iraqiForcesKilled,
+    ]);
+    expect(partsOf(ledger, { kind: 'consent' }, { kind: 'isis-attack' })).toEqual([s.isis.consentPerAttack]);
+  });
+
+  it("a campaign's leak and a government confirmed, each its own cause in consent", () => {
+    const s = withScenario(quiet, (x) => {
+      specIn(x, 'campaign').leakChance = 1000;
+      x.baghdad.government.confirmChance = 1000;
+    });
+    // Against Asaib Ahl al-Haq: the drafted plan against Kataib Hezbollah has leaked already.
+    const { ledger } = play(newGame('ledger-leak', s), [{ type: 'campaign', group: 'aah' }], []);
+    expect(partsOf(ledger, { kind: 'consent' }, { kind: 'leak', group: 'aah' })).toEqual([s.strikes.leakConsent]);
+    expect(partsOf(ledger, { kind: 'evictionPressure' }, { kind: 'leak', group: 'aah' })).toEqual([
+      s.strikes.leakPressure,
+    ]);
+    expect(partsOf(ledger, { kind: 'consent' }, { kind: 'government', stage: 'confirmed' })).toEqual([
+      s.baghdad.government.confirmedConsent,
+    ]);
+  });
+});
+
 describe('the books', () => {
   it('a batch result (freeze: false) closes its ledger when read, to the same ledger', () => {
     const start = newGame('ledger-lazy', SCENARIO);
@@ -306,7 +356,7 @@ describe('the books', () => {
     const after = structuredClone(before);
     after.baghdad.consent += 3;
     expect(() => closeLedger(before, after, [], 0)).toThrow(/consent went 50 → 53, but its booked causes sum to 0/);
-    const booked = [{ key: 'consent', delta: 3, cause: { kind: 'drift', rule: 'consent' } as const }];
+    const booked: LedgerEntry[] = [{ key: 'consent', delta: 3, cause: { kind: 'drift', rule: 'consent' } }];
     expect(closeLedger(before, after, booked, 0)).toEqual([
       { variable: { kind: 'consent' }, before: 50, after: 53, parts: [{ cause: booked[0]!.cause, delta: 3 }] },
     ]);
