@@ -200,8 +200,12 @@ export function limit(t: Books, v: Figure, lo = 0, hi = 100): void {
 
 /** Adds `delta` to a watched figure for `cause`, kept within [lo, hi] (the clamp booked apart): the steps' one write. */
 export function adjust(t: Books, v: Figure, delta: number, cause: Cause, lo = 0, hi = 100): void {
-  shift(t, v, delta, cause);
-  limit(t, v, lo, hi);
+  // shift then limit, in one read and one write: this is the hottest of the helpers.
+  const raw = read(t.d, v) + delta;
+  const x = clamp(raw, lo, hi);
+  write(t.d, v, x);
+  if (delta !== 0) t.ledger.push({ key: v, delta, cause });
+  if (x !== raw) t.ledger.push({ key: v, delta: x - raw, cause: { kind: 'clamp', limit: x } });
 }
 
 /** Adds to the week's ladder pressure. */
