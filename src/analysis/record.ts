@@ -2,6 +2,7 @@ import {
   createGame,
   type GameEvent,
   type GameState,
+  type Ledger,
   type Order,
   type Replay,
   recordReplay,
@@ -26,6 +27,13 @@ export interface PlayedTurn {
   events: GameEvent[];
   /** The injects' events alone (the first of `events`). */
   injects: GameEvent[];
+  /** Why each watched figure moved in the resolution (`viewLedger` gives a seat's share). */
+  ledger: Ledger;
+  /**
+   * The same for the injects released before the orders, apart: their push on the ladder counts again, as one
+   * part, in the resolution's pressure, so joining the two would count it twice.
+   */
+  injectLedger: Ledger;
   after: GameState;
 }
 
@@ -61,6 +69,8 @@ export function playBack(scenario: Scenario, replay: unknown): Result<PlayedGame
       orders: { us: t.us, iran: t.iran },
       events: [...released.value.events, ...resolved.value.events],
       injects: released.value.events,
+      ledger: resolved.value.ledger,
+      injectLedger: released.value.ledger,
       after: resolved.value.state,
     });
     state = resolved.value.state;

@@ -9,11 +9,13 @@ import {
   type GameEvent,
   type GameState,
   hashState,
+  type Ledger,
+  ledgerText,
   makeReplay,
   type Order,
-  playTurn,
   proxyCapability,
   recordReplay,
+  resolveOrders,
   rungName,
   type Scenario,
   type Score,
@@ -27,7 +29,7 @@ import { checkOutputs, writeFileSafely } from './safe-write.ts';
 
 /**
  * Plays a whole game between built-in policies and prints it turn by turn, or verifies a replay file.
- *   npm run sim -- --seed 42 [--scenario FILE] [--preset short] [--us measured] [--iran harasser] [--out FILE] [--quiet]
+ *   npm run sim -- --seed 42 [--scenario FILE] [--preset short] [--us measured] [--iran harasser] [--out FILE] [--quiet] [--why]
  *   npm run sim -- --verify FILE [--scenario FILE]
  * --us and --iran take any computer player: a doctrine (hawk, restrained, tit-for-tat, …) or strategist:easy|normal|hard.
  */
@@ -47,6 +49,9 @@ const HELP: Help = {
     preset: COMMON_OPTIONS.preset,
     out: { value: 'FILE', text: 'write the game as a replay file' },
     quiet: { text: 'print only the outcome, the scores and the final hash' },
+    why: {
+      text: "after each week's events, print why each watched figure moved: before → after, then each cause with its number",
+    },
     verify: {
       value: 'FILE',
       text: "replay a replay file and check every turn's hash (exits 1 naming the first that differs)",
@@ -54,6 +59,7 @@ const HELP: Help = {
   },
   examples: [
     'npm run sim -- --seed 42 --us hawk --iran strategist:hard --out game.json',
+    'npm run sim -- --seed 42 --why',
     'npm run sim -- --verify game.json',
   ],
 };
@@ -72,20 +78,28 @@ function policy(side: Side, name: string): Policy {
   return found.policy;
 }
 
-/** The states after each turn, rebuilt from the game's own record: the dashboard needs more than the history keeps. */
-function statesByTurn(scenario: Scenario, final: GameState): GameState[] {
+/**
+ * The states after each turn and each turn's ledger, rebuilt from the game's own record: the dashboard needs more
+ * than the history keeps, and the ledger, like the events, lives in the turn's result rather than the state.
+ */
+function turnsReplayed(scenario: Scenario, final: GameState): { states: GameState[]; ledgers: Ledger[] } {
   const created = createGame(scenario, final.seed, final.preset === null ? {} : { preset: final.preset });
   if (!created.ok) throw new Error(created.errors[0]?.message);
   let state = created.value;
   const states: GameState[] = [];
+  const ledgers: Ledger[] = [];
   for (const record of final.history) {
-    const next = playTurn(scenario, state, record.orders.us, record.orders.iran);
+    const next = resolveOrders(scenario, state, record.orders.us, record.orders.iran);
     if (!next.ok) throw new Error(`turn ${record.turn} does not replay: ${next.errors[0]?.message}`);
-    state = next.value;
+    state = next.value.state;
     states.push(state);
+    ledgers.push(next.value.ledger);
   }
-  return states;
+  return { states, ledgers };
 }
+
+// The ledger's mark for what only one side would see, as the events' marks read.
+const ONLY_MARK = { us: AUDIENCE_MARK.us, iran: AUDIENCE_MARK.iran };
 
 function dashboard(scenario: Scenario, s: GameState): string {
   return [
@@ -129,13 +143,14 @@ function report(
   match: ReturnType<typeof playMatch>,
   names: { us: string; iran: string },
   quiet: boolean,
+  why: boolean,
 ): string[] {
   const { state } = match;
   const out: string[] = [];
   const us = scenario.sides.us.short;
   const iran = scenario.sides.iran.short;
   if (!quiet) {
-    const states = statesByTurn(scenario, state);
+    const { states, ledgers } = turnsReplayed(scenario, state);
     out.push(
       `${scenario.name} — seed ${state.seed}, ${state.lastTurn} turns${state.preset ? ` (preset ${state.preset})` : ''}: ` +
         `${us} (${names.us}) vs ${iran} (${names.iran})`,
@@ -154,6 +169,10 @@ function report(
         if (e.type === 'turn-started') continue; // the header says it
         const line = narrate(scenario, e, 'facilitator');
         if (line) out.push(`  ${AUDIENCE_MARK[e.audience]}${e.type === 'card' ? 'Inject: ' : ''}${line}`);
+      }
+      if (why) {
+        out.push('Why it moved:');
+        for (const line of ledgerText(scenario, ledgers[i] ?? [], (only) => ONLY_MARK[only])) out.push(`  ${line}`);
       }
       out.push(`>> ${dashboard(scenario, after)}`);
     });
@@ -193,6 +212,7 @@ function main(): void {
   if (replayFile !== undefined) {
     for (const other of ['seed', 'preset', 'out', 'us', 'iran'])
       if (values.has(other)) die(`--${other} does not apply to --verify: the replay records it`);
+    if (flags.has('why')) die('--why does not apply to --verify: it explains a game sim plays');
     verify(replayFile, scenarioPath);
     return;
   }
@@ -214,8 +234,10 @@ function main(): void {
     if (problem) die(problem);
   }
   const quiet = flags.has('quiet');
+  const why = flags.has('why');
+  if (why && quiet) die('--why explains each turn, which --quiet leaves out: give one of them');
   const match = playMatch(scenario, seed, us, iran, { ...options, keepLog: !quiet });
-  const lines = report(scenario, match, { us: usName, iran: iranName }, quiet);
+  const lines = report(scenario, match, { us: usName, iran: iranName }, quiet, why);
   if (out !== undefined) {
     const replay = recordReplay(scenario, match.state);
     if (!replay.ok) throw new Error(`cannot record the replay: ${replay.errors[0]?.message}`);

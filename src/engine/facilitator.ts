@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { GameEvent } from './events.ts';
-import { type FreezeOptions, injectEffects } from './resolve.ts';
+import { type FreezeOptions, injectEffects, type TurnResult } from './resolve.ts';
 import { fail, ok, type Result } from './result.ts';
 import { type Inject, injectSchema, type Ruling, rulingKey, rulingSchema } from './rulings.ts';
 import type { Scenario } from './scenario.ts';
@@ -56,14 +55,15 @@ export function checkInject(scenario: Scenario, state: GameState, input: unknown
 
 /**
  * Releases an inject at the start of the turn being ordered: its effects apply now (the players see them before they
- * choose), its push on the ladder counts when the turn resolves. Returns the new state and the inject's events.
+ * choose), its push on the ladder counts when the turn resolves. Returns the new state, the inject's events and
+ * its ledger.
  */
 export function releaseInject(
   scenario: Scenario,
   state: GameState,
   input: unknown,
   options: FreezeOptions = {},
-): Result<{ state: GameState; events: GameEvent[] }> {
+): Result<TurnResult> {
   const checked = checkInject(scenario, state, input);
   if (!checked.ok) return checked;
   return ok(injectEffects(scenario, state, checked.value, options));

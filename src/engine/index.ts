@@ -29,6 +29,24 @@ export {
 } from './game.ts';
 export { hashValue } from './hash.ts';
 export { incidentChance, rungName } from './ladder.ts';
+export {
+  BASE_FIELDS,
+  type BaseField,
+  CASUALTY_KINDS,
+  type CasualtyKind,
+  type Cause,
+  type CauseKind,
+  joinLedgers,
+  type Ledger,
+  type LedgerLine,
+  type LedgerPart,
+  SCALARS,
+  type Scalar,
+  sameVariable,
+  type Variable,
+  viewLedger,
+} from './ledger.ts';
+export { causePhrase, figureName, figureValue, ledgerText } from './ledger-words.ts';
 export { casualtyPhrase, describeOrder, frontName, groupName, longDate, narrate, siteName } from './narrate.ts';
 export {
   type Order,

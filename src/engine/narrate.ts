@@ -64,11 +64,13 @@ export function frontName(scenario: Scenario, id: string): string {
 
 const sideName = (scenario: Scenario, side: Side) => scenario.sides[side].short;
 
-function orderName(scenario: Scenario, type: OrderType): string {
+/** An order type's display name. */
+export function orderName(scenario: Scenario, type: OrderType): string {
   return scenario.orders.find((o) => o.type === type)?.name ?? type;
 }
 
-function claimPhrase(scenario: Scenario, claim: string): string {
+/** How an attack was claimed, as a phrase ("claimed by Osbat al-Thaereen"). */
+export function claimPhrase(scenario: Scenario, claim: string): string {
   if (claim === 'open') return 'claimed openly';
   if (claim === 'unclaimed') return 'unclaimed';
   return `claimed by ${frontName(scenario, claim)}`;

@@ -3,9 +3,10 @@ import type { GameEvent } from './events.ts';
 import { type Inject, injectSchema, releaseInject, rulingSchema } from './facilitator.ts';
 import { createGame, playTurn } from './game.ts';
 import { hashValue } from './hash.ts';
+import { joinLedgers, type Ledger } from './ledger.ts';
 import { orderSchema } from './orders.ts';
 import { fail, failMany, jsonPath, ok, type Result } from './result.ts';
-import type { FreezeOptions } from './resolve.ts';
+import type { FreezeOptions, TurnResult } from './resolve.ts';
 import { type Scenario, scenarioHash } from './scenario.ts';
 import type { GameState } from './state.ts';
 
@@ -165,20 +166,22 @@ export function verifyReplay(scenario: Scenario, input: unknown, options: Freeze
   return ok({ state, hashes });
 }
 
-/** Releases a turn's injects in order, as the facilitator did: the state after them and their events. */
+/** Releases a turn's injects in order, as the facilitator did: the state after them, their events and ledger. */
 export function releaseAll(
   scenario: Scenario,
   state: GameState,
   injects: readonly Inject[],
   options: FreezeOptions = {},
-): Result<{ state: GameState; events: GameEvent[] }> {
+): Result<TurnResult> {
   let current = state;
   const events: GameEvent[] = [];
+  let ledger: Ledger = [];
   for (const [i, inject] of injects.entries()) {
     const r = releaseInject(scenario, current, inject, options);
     if (!r.ok) return failMany(r.errors.map((e) => ({ ...e, path: `injects[${i}]${e.path ? `.${e.path}` : ''}` })));
     current = r.value.state;
     events.push(...r.value.events);
+    ledger = joinLedgers(ledger, r.value.ledger);
   }
-  return ok({ state: current, events });
+  return ok({ state: current, events, ledger });
 }

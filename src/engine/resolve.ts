@@ -1,5 +1,6 @@
 import { freeze } from 'immer';
 import type { GameEvent } from './events.ts';
+import { closeLedger, type Ledger } from './ledger.ts';
 import { fail, ok, type Result } from './result.ts';
 import { type Inject, type Ruling, rulingKey } from './rulings.ts';
 import type { Scenario } from './scenario.ts';
@@ -18,7 +19,7 @@ import {
   type GameState,
 } from './state.ts';
 import { applyInject } from './turn/cards.ts';
-import { newTurn } from './turn/context.ts';
+import { newTurn, type TurnContext } from './turn/context.ts';
 import { runTurn } from './turn/sequence.ts';
 
 /**
@@ -29,6 +30,11 @@ import { runTurn } from './turn/sequence.ts';
 export interface TurnResult {
   state: GameState;
   events: GameEvent[];
+  /**
+   * Every watched figure's change, split by cause (ledger.ts), as the facilitator sees it; `viewLedger` gives a
+   * seat's. Like the events it is not kept in the state: replaying the turn from its orders remakes it.
+   */
+  ledger: Ledger;
 }
 
 /** How the engine hands out the states it makes. */
@@ -38,6 +44,38 @@ export interface FreezeOptions {
    * error). Batch runs, workers and benchmarks pass false: there freezing costs time and guards nothing they keep.
    */
   freeze?: boolean;
+}
+
+/**
+ * A result whose ledger is closed on its first read. Closing compares every watched figure before and after the
+ * turn, which a batch game or a playout, that never reads the ledger, should not pay for. A class rather than an
+ * object literal with a getter: V8 builds such literals on a slow path, slower than the closing they save.
+ */
+class LazyResult implements TurnResult {
+  #ledger: Ledger | undefined;
+  constructor(
+    readonly state: GameState,
+    readonly events: GameEvent[],
+    private readonly close: () => Ledger,
+  ) {}
+  get ledger(): Ledger {
+    this.#ledger ??= this.close();
+    return this.#ledger;
+  }
+}
+
+/**
+ * A resolution's result. Closing the ledger also audits it (it throws on a figure that moved without a cause): with
+ * freezing on (tests, the UI) that runs on every turn; with `freeze: false` (batches, workers, the strategist's
+ * playouts) on the first read of `ledger`, which must come before either state is changed, and which a structured
+ * clone of the result (postMessage) leaves out.
+ */
+function turnResult(before: GameState, next: GameState, turn: TurnContext, options: FreezeOptions): TurnResult {
+  const state = handOut(next, options);
+  const close = () => closeLedger(before, next, turn.ledger, turn.pressure);
+  return options.freeze !== false
+    ? { state, events: turn.events, ledger: close() }
+    : new LazyResult(state, turn.events, close);
 }
 
 /** A new state as the engine hands it out: deep-frozen, unless the caller passed `freeze: false`. */
@@ -99,7 +137,7 @@ export function resolveTurn(
   runTurn(turn, us, iran);
   const unmatched = rulings.find((r) => !turn.ruled.has(rulingKey(r)));
   if (unmatched) return fail('ruling.unmatched', `turn ${state.turn} has no ${rulingKey(unmatched)} to rule on`);
-  return ok({ state: handOut(next, options), events: turn.events });
+  return ok(turnResult(state, next, turn, options));
 }
 
 /**
@@ -116,5 +154,5 @@ export function injectEffects(
   next.submitted = { ...state.submitted };
   const turn = newTurn(scenario, next);
   applyInject(turn, inject);
-  return { state: handOut(next, options), events: turn.events };
+  return turnResult(state, next, turn, options);
 }

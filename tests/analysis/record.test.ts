@@ -14,6 +14,19 @@ describe('playing a recorded game back', () => {
     expect(game.turns.every((t, i) => hashState(t.after) === game.replay.turns[i]!.hash)).toBe(true);
   });
 
+  it("keeps each turn's ledger, which explains the move from the turn's state before to its state after", () => {
+    for (const t of game.turns) {
+      const rung = t.ledger.find((l) => l.variable.kind === 'rung');
+      if (t.after.ladder.rung !== t.before.ladder.rung)
+        expect(rung).toMatchObject({ before: t.before.ladder.rung, after: t.after.ladder.rung });
+      const consent = t.ledger.find((l) => l.variable.kind === 'consent');
+      expect(consent?.after ?? t.before.baghdad.consent).toBe(t.after.baghdad.consent);
+      for (const line of t.ledger) expect(line.parts.reduce((n, p) => n + p.delta, 0)).toBe(line.after - line.before);
+      expect(t.injectLedger).toEqual([]); // no facilitator in an AI game
+    }
+    expect(game.turns.some((t) => t.ledger.length > 0)).toBe(true);
+  });
+
   it('refuses a record whose turn was edited, naming the turn', () => {
     const edited = structuredClone(game.replay);
     edited.turns[1]!.us = [{ type: 'hold' }, { type: 'counter-isis' }];

@@ -11,7 +11,7 @@ interface Tool {
 }
 
 const TOOLS: Tool[] = [
-  { script: 'sim', options: ['seed', 'us', 'iran', 'scenario', 'preset', 'out', 'quiet', 'verify'] },
+  { script: 'sim', options: ['seed', 'us', 'iran', 'scenario', 'preset', 'out', 'quiet', 'why', 'verify'] },
   {
     script: 'batch',
     options: ['seeds', 'us', 'iran', 'scenario', 'doctrines', 'preset', 'workers', 'shard', 'json', 'csv', 'html'],

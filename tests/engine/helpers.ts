@@ -8,6 +8,7 @@ import {
   type GameEvent,
   type GameOptions,
   type GameState,
+  type Ledger,
   parseScenario,
   resolveTurn,
   type Scenario,
@@ -100,6 +101,7 @@ export function scenarioOf(state: GameState): Scenario {
 export interface Played {
   state: GameState;
   events: GameEvent[];
+  ledger: Ledger;
 }
 
 /** Submits both sides' orders and resolves the turn; throws with the engine's errors if either side is refused. */

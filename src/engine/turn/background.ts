@@ -1,3 +1,4 @@
+import { adjust, adjustBase, addDead, type Cause, limit, shift } from '../ledger.ts';
 import { clamp, roundTen } from '../math.ts';
 import { pandemicOn } from '../scenario.ts';
 import { emit, findGroup, type TurnContext } from './context.ts';
@@ -6,20 +7,31 @@ import { handOver } from './us-posture.ts';
 // The actors the engine runs beside the two sides: ISIS, the pandemic, the coalition partners, the two economies and
 // US intelligence's picture of the groups.
 
+// The causes of the background's weekly changes, made once (every turn books them).
+const ISIS_GROWTH: Cause = { kind: 'drift', rule: 'isis-growth' };
+const ISIS_PANDEMIC: Cause = { kind: 'drift', rule: 'isis-pandemic' };
+const COUNTER_ISIS: Cause = { kind: 'drift', rule: 'counter-isis' };
+const ISIS_ATTACK: Cause = { kind: 'isis-attack' };
+const FATIGUE: Cause = { kind: 'drift', rule: 'fatigue' };
+const IRAN_INCOME: Cause = { kind: 'income', rule: 'iran', only: 'iran' };
+const PANDEMIC_DRAIN: Cause = { kind: 'income', rule: 'pandemic', only: 'iran' };
+const WAIVER_INCOME: Cause = { kind: 'income', rule: 'waiver', only: 'iran' };
+const ECONOMIC_LOSS: Cause = { kind: 'income', rule: 'economic-attack', only: 'iran' };
+const US_CAPITAL: Cause = { kind: 'income', rule: 'us-capital', only: 'us' };
+
 /** ISIS grows with the pandemic and shrinks with counter-ISIS work; strong enough, it strikes Iraqi forces. */
 export function runIsis(t: TurnContext): void {
   const s = t.s;
   const d = t.d;
   const i = s.isis;
-  d.isis = clamp(
-    d.isis + i.growth + d.pandemic * i.pandemicGrowth - Math.trunc(d.us.counterIsis / i.counterIsisDivisor),
-    0,
-    100,
-  );
+  shift(t, 'isis', i.growth, ISIS_GROWTH);
+  shift(t, 'isis', d.pandemic * i.pandemicGrowth, ISIS_PANDEMIC);
+  shift(t, 'isis', -Math.trunc(d.us.counterIsis / i.counterIsisDivisor), COUNTER_ISIS);
+  limit(t, 'isis');
   if (d.isis >= i.attackAt) {
     const killed = t.dice.between(i.attackIraqiKilled[0], i.attackIraqiKilled[1]);
-    d.casualties.iraqiForcesKilled += killed;
-    d.baghdad.consent = clamp(d.baghdad.consent + i.consentPerAttack, 0, 100);
+    addDead(t, 'iraqiForcesKilled', killed, ISIS_ATTACK);
+    adjust(t, 'consent', i.consentPerAttack, ISIS_ATTACK);
     emit(t, 'all', { type: 'isis-attack', iraqiKilled: killed });
   }
 }
@@ -51,16 +63,17 @@ export function partnersLeave(t: TurnContext, count: number): void {
 export function runEconomy(t: TurnContext): void {
   const s = t.s;
   const d = t.d;
-  let income = d.iran.income - d.pandemic * s.pandemic.iranDrainPerLevel;
-  if (d.baghdad.waiverTurns === 0) income -= s.baghdad.waiverIranIncome;
+  // Iran's week's income in its parts, clamped once.
+  shift(t, 'iranResources', d.iran.income, IRAN_INCOME);
+  shift(t, 'iranResources', -d.pandemic * s.pandemic.iranDrainPerLevel, PANDEMIC_DRAIN);
+  if (d.baghdad.waiverTurns === 0) shift(t, 'iranResources', -s.baghdad.waiverIranIncome, WAIVER_INCOME);
   if (d.iran.incomeLossTurns > 0) {
-    income += s.domestic.economicIncome;
+    shift(t, 'iranResources', s.domestic.economicIncome, ECONOMIC_LOSS);
     d.iran.incomeLossTurns--;
   }
-  d.iran.resources = clamp(d.iran.resources + income, 0, 100);
-  d.us.politicalCapital = clamp(d.us.politicalCapital + s.us.capitalPerTurn, 0, 100);
-  if (d.ladder.rung >= s.domestic.ladderFatigueFrom)
-    d.us.resolve = clamp(d.us.resolve - s.domestic.ladderFatigue, 0, 100);
+  limit(t, 'iranResources');
+  adjust(t, 'politicalCapital', s.us.capitalPerTurn, US_CAPITAL);
+  if (d.ladder.rung >= s.domestic.ladderFatigueFrom) adjust(t, 'resolve', -s.domestic.ladderFatigue, FATIGUE);
   if (d.pandemic > 0 && d.partners > 0 && t.dice.chance(d.pandemic * s.pandemic.partnerLeaveChancePerLevel))
     partnersLeave(t, 1);
   if (!d.us.isrSurged && d.us.isr > s.us.baseIsr) d.us.isr--;
@@ -68,8 +81,9 @@ export function runEconomy(t: TurnContext): void {
   for (const g of d.iran.groups) if (g.restrainedTurns > 0) g.restrainedTurns--;
   for (const b of d.us.bases) {
     if (b.handedOver || b.handoverTurns <= 0) continue;
-    b.handoverTurns--;
-    if (b.handoverTurns === 0) handOver(t, b.site);
+    const cause: Cause = { kind: 'handover', base: b.site };
+    adjustBase(t, b, 'handoverTurns', -1, cause);
+    if (b.handoverTurns === 0) handOver(t, b.site, cause);
   }
 }
 

@@ -1,5 +1,11 @@
-import { chance, clamp } from '../math.ts';
+import { adjust, type Cause, shift } from '../ledger.ts';
+import { chance } from '../math.ts';
 import { emit, ruling, type TurnContext } from './context.ts';
+
+const PRESSURE_DECAY: Cause = { kind: 'decay', rule: 'eviction-pressure' };
+const CONSENT_DRIFT: Cause = { kind: 'drift', rule: 'consent' };
+const WAIVER_LAPSED: Cause = { kind: 'drift', rule: 'waiver-lapsed' };
+const CONFIRMED: Cause = { kind: 'government', stage: 'confirmed' };
 
 /**
  * Baghdad's week: the pressure eases and consent drifts back toward its usual level, the electricity waiver runs
@@ -10,13 +16,15 @@ export function runBaghdad(t: TurnContext): void {
   const d = t.d;
   const b = d.baghdad;
   const sb = s.baghdad;
-  b.evictionPressure = clamp(b.evictionPressure - sb.pressureDecay, 0, 100);
-  if (b.consent < sb.consent) b.consent = Math.min(sb.consent, b.consent + sb.consentDrift);
-  else if (b.consent > sb.consent) b.consent = Math.max(sb.consent, b.consent - sb.consentDrift);
+  adjust(t, 'evictionPressure', -sb.pressureDecay, PRESSURE_DECAY);
+  if (b.consent < sb.consent)
+    shift(t, 'consent', Math.min(sb.consent, b.consent + sb.consentDrift) - b.consent, CONSENT_DRIFT);
+  else if (b.consent > sb.consent)
+    shift(t, 'consent', Math.max(sb.consent, b.consent - sb.consentDrift) - b.consent, CONSENT_DRIFT);
   if (b.waiverTurns > 0) {
     b.waiverTurns--;
     if (b.waiverTurns === 0) emit(t, 'all', { type: 'waiver', turnsLeft: 0, change: 'lapsed' });
-  } else b.consent = clamp(b.consent + sb.waiverLapseConsent, 0, 100);
+  } else adjust(t, 'consent', sb.waiverLapseConsent, WAIVER_LAPSED);
   const gov = sb.government;
   if (b.stage === 'designate') {
     b.designateTurns--;
@@ -33,7 +41,7 @@ export function runBaghdad(t: TurnContext): void {
 export function confirmGovernment(t: TurnContext): void {
   const b = t.d.baghdad;
   b.stage = 'confirmed';
-  b.consent = clamp(b.consent + t.s.baghdad.government.confirmedConsent, 0, 100);
+  adjust(t, 'consent', t.s.baghdad.government.confirmedConsent, CONFIRMED);
   emit(t, 'all', { type: 'government', stage: 'confirmed', name: b.designate });
 }
 
@@ -74,7 +82,7 @@ export function vote(t: TurnContext): void {
   let expelled = false;
   if (passed) {
     b.votesPassed++;
-    b.consent = clamp(b.consent + s.baghdad.voteConsentDrop, 0, 100);
+    adjust(t, 'consent', s.baghdad.voteConsentDrop, { kind: 'vote', passed, ruled: overruled !== undefined });
     expelled = b.votesPassed >= s.baghdad.bindingFromVote && b.consent <= s.baghdad.expulsionConsent;
   }
   t.expelled ||= expelled;

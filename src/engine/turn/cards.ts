@@ -51,7 +51,7 @@ export function playCard(t: TurnContext, card: Scenario['cards'][number], releas
     text: card.text,
     ...(released && { released }),
   });
-  apply(t, card.effects);
+  apply(t, card.effects, { kind: 'card', card: card.id, title: card.title, ...(released && { released }) });
   partnersLeave(t, card.partnersLeave);
   if (card.designate === 'confirm' && d.baghdad.stage === 'designate') confirmGovernment(t);
   if (card.designate === 'withdraw' && d.baghdad.stage === 'designate') withdrawDesignate(t);
@@ -73,7 +73,7 @@ export function applyInject(t: TurnContext, inject: Inject): void {
       text: inject.text,
       released: 'written',
     });
-    apply(t, variant.effects);
+    apply(t, variant.effects, { kind: 'card', card: inject.template, title: inject.title, released: 'written' });
     partnersLeave(t, variant.partnersLeave);
   }
   const record = d.facilitator ?? { injects: [], pressure: 0 };

@@ -1,5 +1,6 @@
 import type { Audience, GameEvent } from '../events.ts';
 import { NO_POSTURE, type Posture } from '../ladder.ts';
+import type { LedgerEntry } from '../ledger.ts';
 import { Dice } from '../rng.ts';
 import { type Ruling, rulingKey } from '../rulings.ts';
 import type { Scenario } from '../scenario.ts';
@@ -16,12 +17,15 @@ export interface TurnContext {
   readonly dice: Dice; // restored from d.rng once, saved back once at the end of the sequence
   readonly rulings: readonly Ruling[];
   readonly events: GameEvent[];
+  /** Every change to a watched figure with its cause, booked by the helpers of ledger.ts (never written directly). */
+  readonly ledger: LedgerEntry[];
   /** The rulings that found their roll: written by `ruling`, read by resolveTurn (a ruling left over is an error). */
   readonly ruled: Set<string>;
   /**
    * Ladder pressure this turn, severity scaled by attribution for deniable acts. Starts with the pressure of the
    * injects released before the turn (sequence); every step that acts adds to it; read by the ladder (escalation).
-   * An inject released between turns keeps its own in the facilitator's record (cards).
+   * An inject released between turns keeps its own in the facilitator's record (cards). Written only by `push`
+   * (ledger.ts), which books each part.
    */
   pressure: number;
   /**
@@ -55,6 +59,7 @@ export function newTurn(s: Scenario, d: GameState, rulings: readonly Ruling[] = 
     dice: new Dice(d.rng),
     rulings,
     events: [],
+    ledger: [],
     ruled: new Set<string>(),
     pressure: 0,
     unorderedPressure: 0,

@@ -1,3 +1,4 @@
+import { addAllDead, adjust, adjustBase, adjustFront, type Cause, push, shift, limit } from '../ledger.ts';
 import { clamp } from '../math.ts';
 import type { Effects } from '../scenario.ts';
 import type { Casualties } from '../state.ts';
@@ -13,28 +14,29 @@ const NO_TARGET: EffectTarget = {};
 const add = (v: number, by: number, hi = 100): number => clamp(v + by, 0, hi);
 
 /**
- * Applies a set of deltas, clamping every variable to its range; only the deltas that are not zero are touched.
- * `ladder: false` leaves out the ladder pressure (the caller adds its own), as a copy with `ladder: 0` would.
+ * Applies a set of deltas for `cause`, clamping every variable to its range; only the deltas that are not zero are
+ * touched. `ladder: false` leaves out the ladder pressure (the caller adds its own), as a copy with `ladder: 0` would.
  */
 export function apply(
   t: TurnContext,
   effects: Effects | undefined,
+  cause: Cause,
   target: EffectTarget = NO_TARGET,
   ladder = true,
 ): void {
   if (!effects) return;
   const e = denseOf(effects);
   const d = t.d;
-  if (e.consent) d.baghdad.consent = add(d.baghdad.consent, e.consent);
-  if (e.evictionPressure) d.baghdad.evictionPressure = add(d.baghdad.evictionPressure, e.evictionPressure);
+  if (e.consent) adjust(t, 'consent', e.consent, cause);
+  if (e.evictionPressure) adjust(t, 'evictionPressure', e.evictionPressure, cause);
   if (e.designateSupport) d.baghdad.designateSupport = add(d.baghdad.designateSupport, e.designateSupport);
-  if (e.usResolve) d.us.resolve = add(d.us.resolve, e.usResolve);
-  if (e.credibility) d.us.credibility = add(d.us.credibility, e.credibility);
-  if (e.politicalCapital) d.us.politicalCapital = add(d.us.politicalCapital, e.politicalCapital);
+  if (e.usResolve) adjust(t, 'resolve', e.usResolve, cause);
+  if (e.credibility) adjust(t, 'credibility', e.credibility, cause);
+  if (e.politicalCapital) adjust(t, 'politicalCapital', e.politicalCapital, cause);
   if (e.isr) d.us.isr = add(d.us.isr, e.isr, 5);
   if (e.counterIsis) d.us.counterIsis = add(d.us.counterIsis, e.counterIsis);
-  if (e.isis) d.isis = add(d.isis, e.isis);
-  if (e.iranResources) d.iran.resources = add(d.iran.resources, e.iranResources);
+  if (e.isis) adjust(t, 'isis', e.isis, cause);
+  if (e.iranResources) adjust(t, 'iranResources', e.iranResources, cause);
   if (e.iranIncome) d.iran.income = add(d.iran.income, e.iranIncome, 50);
   if (e.pmuCohesion) d.iran.pmuCohesion = add(d.iran.pmuCohesion, e.pmuCohesion);
   if (e.missileCapability) d.iran.missileCapability = add(d.iran.missileCapability, e.missileCapability);
@@ -52,41 +54,31 @@ export function apply(
   }
   if (target.front && e.frontDeniability) {
     const f = d.iran.fronts.find((x) => x.id === target.front);
-    if (f) f.deniability = add(f.deniability, e.frontDeniability);
+    if (f) adjustFront(t, f, e.frontDeniability, cause);
   }
-  if (target.base && e.baseExposure) {
-    const b = findBase(t, target.base);
-    b.exposure = add(b.exposure, e.baseExposure);
-  }
-  if (ladder) t.pressure += e.ladder;
+  if (target.base && e.baseExposure) adjustBase(t, findBase(t, target.base), 'exposure', e.baseExposure, cause);
+  if (ladder) push(t, e.ladder, cause);
 }
 
 /** Adds a clash's dead and wounded to the game's totals. */
-export function addCasualties(t: TurnContext, c: Casualties): void {
-  const total = t.d.casualties;
-  total.usKilled += c.usKilled;
-  total.usWounded += c.usWounded;
-  total.iraqiForcesKilled += c.iraqiForcesKilled;
-  total.civiliansKilled += c.civiliansKilled;
-  total.proxiesKilled += c.proxiesKilled;
+export function addCasualties(t: TurnContext, c: Casualties, cause: Cause): void {
+  addAllDead(t, c, cause);
 }
 
 /** US losses move opinion at home, the ladder, and (with a red line standing) put credibility at stake. */
-export function usLosses(t: TurnContext, c: Casualties): void {
+export function usLosses(t: TurnContext, c: Casualties, cause: Cause): void {
   const a = t.s.attacks;
   const d = t.d;
   if (c.usKilled > 0) {
-    t.pressure += c.usKilled * a.ladderPerDeath;
+    push(t, c.usKilled * a.ladderPerDeath, cause);
     if (!d.firsts.usDeath) {
       d.firsts.usDeath = true;
       t.firstJumps += t.s.ladder.firstUsDeath;
     }
   }
-  d.us.resolve = clamp(
-    d.us.resolve - c.usKilled * a.resolvePerDeath - Math.trunc((c.usWounded * a.resolvePerTenWounded) / 10),
-    0,
-    100,
-  );
+  // The dead and the wounded in one sum, clamped once.
+  shift(t, 'resolve', -c.usKilled * a.resolvePerDeath - Math.trunc((c.usWounded * a.resolvePerTenWounded) / 10), cause);
+  limit(t, 'resolve');
 }
 
 /** Effects with every field present (0 when absent), so that `apply` reads one shape. */

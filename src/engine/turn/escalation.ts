@@ -1,4 +1,5 @@
 import { belowNextGate, incidentChance, type Posture, stepLadder } from '../ladder.ts';
+import { book } from '../ledger.ts';
 import { type Order, specOf } from '../orders.ts';
 import type { Side } from '../state.ts';
 import { emit, type TurnContext } from './context.ts';
@@ -26,7 +27,7 @@ export function postureOf(t: TurnContext, us: readonly Order[], iran: readonly O
 /**
  * The week's step on the ladder (ladder.ts keeps the rule): the pressure and the firsts broken move the rung, a
  * successful siege holds it at a floor, and near the top an incident nobody ordered may lift it, its odds set by
- * how both sides stood this week; neither the floor nor an incident crosses a gate.
+ * how both sides stood this week, though never across a gate.
  */
 export function moveLadder(t: TurnContext): void {
   const s = t.s;
@@ -57,7 +58,8 @@ export function moveLadder(t: TurnContext): void {
     d.ladder.peak = Math.max(d.ladder.peak, d.ladder.rung);
     d.ladder.quietTurns = 0;
   }
-  for (const m of moves)
+  for (const m of moves) {
+    book(t, 'rung', m.to - m.from, { kind: 'rung', move: m.cause, ...(m.story !== undefined && { story: m.story }) });
     emit(t, 'all', {
       type: 'rung',
       from: m.from,
@@ -66,4 +68,5 @@ export function moveLadder(t: TurnContext): void {
       cause: m.cause,
       ...(m.story !== undefined && { story: m.story }),
     });
+  }
 }

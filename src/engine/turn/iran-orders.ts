@@ -1,5 +1,6 @@
 import { likelihoodWord } from '../attribution.ts';
 import type { Audience } from '../events.ts';
+import { bookNewFront, type Cause, push } from '../ledger.ts';
 import { chance, clamp, perMille } from '../math.ts';
 import { type Order, specOf } from '../orders.ts';
 import { noCasualties } from '../state.ts';
@@ -14,6 +15,14 @@ export function iranOrder(t: TurnContext, order: Order): void {
   const spec = specOf(s, order.type);
   const act = (target: string | null = null, audience: Audience = 'all') =>
     emit(t, audience, { type: 'act', side: 'iran', order: order.type, target });
+  // The order as a cause: an order the US does not see is Iran's secret in the ledger too.
+  const cause = (target: string | null = null, secret = false): Cause => ({
+    kind: 'order',
+    side: 'iran',
+    order: order.type,
+    target,
+    ...(secret && { only: 'iran' }),
+  });
   switch (order.type) {
     case 'create-front': {
       const pool = s.iran.frontNamePool[d.iran.frontNamesUsed]!;
@@ -40,7 +49,8 @@ export function iranOrder(t: TurnContext, order: Order): void {
         sponsor: order.group,
         retired: order.retire,
       });
-      apply(t, spec.effects, { group: order.group });
+      bookNewFront(t, d.iran.fronts[d.iran.fronts.length - 1]!, cause(order.group, true));
+      apply(t, spec.effects, cause(order.group, true), { group: order.group });
       return;
     }
     case 'missile-strike':
@@ -51,10 +61,10 @@ export function iranOrder(t: TurnContext, order: Order): void {
       emit(t, 'all', { type: 'siege', success });
       if (success) {
         t.siegeSucceeded = true;
-        apply(t, spec.effects);
-        t.pressure += spec.ladder;
+        apply(t, spec.effects, cause());
+        push(t, spec.ladder, cause());
         crossRedLine(t);
-      } else apply(t, spec.failEffects);
+      } else apply(t, spec.failEffects, cause());
       return;
     }
     case 'smuggle-missiles': {
@@ -62,26 +72,26 @@ export function iranOrder(t: TurnContext, order: Order): void {
       emit(t, detected ? 'all' : 'iran', { type: 'shipment', group: order.group, detected });
       const g = findGroup(t, order.group);
       g.arsenal = clamp(g.arsenal + s.domestic.smuggleArsenal, 0, 100);
-      apply(t, spec.effects, { group: order.group }, false);
-      if (detected) t.pressure += spec.ladder;
+      apply(t, spec.effects, cause(order.group, !detected), { group: order.group }, false);
+      if (detected) push(t, spec.ladder, cause(order.group));
       return;
     }
     case 'restrain-proxies':
       for (const g of d.iran.groups) g.restrainedTurns = s.attacks.restrainTurns;
-      apply(t, spec.effects);
-      t.pressure += spec.ladder;
+      apply(t, spec.effects, cause(null, true));
+      push(t, spec.ladder, cause(null, true));
       act(null, 'iran');
       return;
     case 'info-operation': {
       const leakBonus = d.us.plans.some((p) => p.leaked) ? s.domestic.infoOpLeakBonus : 0;
-      apply(t, { ...spec.effects, evictionPressure: (spec.effects.evictionPressure ?? 0) + leakBonus });
-      t.pressure += spec.ladder;
+      apply(t, { ...spec.effects, evictionPressure: (spec.effects.evictionPressure ?? 0) + leakBonus }, cause());
+      push(t, spec.ladder, cause());
       act();
       return;
     }
     case 'envoy':
-      apply(t, spec.effects);
-      t.pressure += spec.ladder;
+      apply(t, spec.effects, cause(null, true));
+      push(t, spec.ladder, cause(null, true));
       act(null, 'iran');
       return;
     case 'public-threat':
@@ -89,8 +99,8 @@ export function iranOrder(t: TurnContext, order: Order): void {
     case 'eviction-campaign':
     case 'horizontal-escalation':
     case 'iran-swiss-message':
-      apply(t, spec.effects);
-      t.pressure += spec.ladder;
+      apply(t, spec.effects, cause());
+      push(t, spec.ladder, cause());
       act();
       return;
     case 'rocket-attack':
@@ -157,8 +167,17 @@ export function missileStrike(t: TurnContext, target: string, warned: boolean): 
     confidence: s.attribution.stateAct,
     word: likelihoodWord(s, s.attribution.stateAct).word,
   });
-  addCasualties(t, casualties);
-  usLosses(t, casualties);
+  const attack: Cause = {
+    kind: 'attack',
+    attackId: id,
+    attack: 'missile-strike',
+    target,
+    claim: 'open',
+    group: null,
+    autonomous: false,
+  };
+  addCasualties(t, casualties, attack);
+  usLosses(t, casualties, attack);
   if (casualties.usKilled > 0) crossRedLine(t);
   d.attacks.push({
     id,
@@ -176,6 +195,7 @@ export function missileStrike(t: TurnContext, target: string, warned: boolean): 
     d.firsts.stateStrike = true;
     t.firstJumps += s.ladder.firstStateStrike;
   }
-  apply(t, warned ? (spec.failEffects ?? spec.effects) : spec.effects);
-  t.pressure += spec.ladder;
+  const order: Cause = { kind: 'order', side: 'iran', order: 'missile-strike', target };
+  apply(t, warned ? (spec.failEffects ?? spec.effects) : spec.effects, order);
+  push(t, spec.ladder, order);
 }

@@ -1,5 +1,6 @@
 import { attributionConfidence, likelihoodWord } from '../attribution.ts';
-import { chance, clamp, perMille } from '../math.ts';
+import { adjust, adjustFront, type Cause, push } from '../ledger.ts';
+import { chance, perMille } from '../math.ts';
 import { type AttackOrder, embassyOf, specOf } from '../orders.ts';
 import type { AttackKind, Scenario } from '../scenario.ts';
 import { type GameState, type GroupState, noCasualties } from '../state.ts';
@@ -70,11 +71,20 @@ export function proxyAttack(t: TurnContext, order: AttackOrder, autonomous: bool
   });
   if (missed) emit(t, 'all', { type: 'ruling', ruling: missed });
   emit(t, 'iran', { type: 'perpetrator', attackId: id, group: g.id, autonomous });
-  addCasualties(t, casualties);
-  usLosses(t, casualties);
+  const attack: Cause = {
+    kind: 'attack',
+    attackId: id,
+    attack: kind,
+    target,
+    claim: caught ? 'unclaimed' : order.claim, // a team caught in the act claims nothing
+    group: g.id,
+    autonomous,
+  };
+  addCasualties(t, casualties, attack);
+  usLosses(t, casualties, attack);
   if (casualties.usKilled > 0) crossRedLine(t);
   const iraqiDead = casualties.iraqiForcesKilled + casualties.civiliansKilled;
-  d.baghdad.consent = clamp(d.baghdad.consent + iraqiDead * s.attacks.consentPerIraqiDeath, 0, 100);
+  adjust(t, 'consent', iraqiDead * s.attacks.consentPerIraqiDeath, attack);
 
   // The claim, then what US intelligence makes of it. A team caught in the act claims nothing and leaves no doubt;
   // a claim through an exposed front reads as an open claim by its sponsor (which a false flag can exploit).
@@ -90,7 +100,7 @@ export function proxyAttack(t: TurnContext, order: AttackOrder, autonomous: bool
   } else {
     const front = d.iran.fronts.find((f) => f.id === order.claim)!;
     front.claims++;
-    front.deniability = clamp(front.deniability - s.attribution.claimWear, 0, 100);
+    adjustFront(t, front, -s.attribution.claimWear, attack);
     emit(t, 'all', { type: 'claimed', attackId: id, claim: front.id, name: front.name });
     checkExposure(t, front.id);
     if (front.exposed) {
@@ -124,10 +134,11 @@ export function proxyAttack(t: TurnContext, order: AttackOrder, autonomous: bool
   const spec = specOf(s, kind);
   // A deniable act escalates only as far as it is pinned on someone.
   const ladder = order.claim === 'open' ? spec.ladder : perMille(spec.ladder, confidence);
-  t.pressure += caught ? 0 : ladder;
+  // The deniable act's push reads the US's confidence, which only the US knows.
+  if (!caught) push(t, ladder, order.claim === 'open' ? attack : { ...attack, only: 'us' });
   // Fire nobody ordered, and the deaths it caused, push the ladder but cannot carry it through a gate.
   if (autonomous) t.unorderedPressure += (caught ? 0 : ladder) + casualties.usKilled * s.attacks.ladderPerDeath;
-  apply(t, spec.effects, { group: g.id }, false);
+  apply(t, spec.effects, attack, { group: g.id }, false);
   if (kind === 'economic-attack') d.iran.incomeLossTurns = 1;
 }
 

@@ -1,5 +1,8 @@
-import { clamp } from '../math.ts';
+import { adjust, type Cause } from '../ledger.ts';
 import { emit, type TurnContext } from './context.ts';
+
+const HONOURED: Cause = { kind: 'red-line', status: 'honoured' };
+const BROKEN: Cause = { kind: 'red-line', status: 'broken' };
 
 /** A standing red line is crossed (an American killed, the embassy besieged): the US has a window to answer it. */
 export function crossRedLine(t: TurnContext): void {
@@ -20,12 +23,12 @@ export function judgeRedLines(t: TurnContext): void {
     if (r.status !== 'crossed') continue;
     if (t.kineticResponse) {
       r.status = 'honoured';
-      d.us.credibility = clamp(d.us.credibility + s.redLines.honouredCredibility, 0, 100);
+      adjust(t, 'credibility', s.redLines.honouredCredibility, HONOURED);
       emit(t, 'all', { type: 'red-line', status: 'honoured' });
     } else if (r.deadline !== null && d.turn >= r.deadline) {
       r.status = 'broken';
-      d.us.credibility = clamp(d.us.credibility + s.redLines.brokenCredibility, 0, 100);
-      d.us.resolve = clamp(d.us.resolve + s.redLines.brokenResolve, 0, 100);
+      adjust(t, 'credibility', s.redLines.brokenCredibility, BROKEN);
+      adjust(t, 'resolve', s.redLines.brokenResolve, BROKEN);
       emit(t, 'all', { type: 'red-line', status: 'broken' });
     }
   }

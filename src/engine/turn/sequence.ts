@@ -1,4 +1,5 @@
 import { addDays } from '../dates.ts';
+import { push, shift } from '../ledger.ts';
 import { isProxyAttack, type Order, specOf } from '../orders.ts';
 import { checkOutcome } from '../outcome.ts';
 import { refreshIntelligence, runEconomy, runIsis, runPandemic } from './background.ts';
@@ -24,14 +25,16 @@ export function runTurn(t: TurnContext, us: Order[], iran: Order[]): void {
 
   // The facilitator's injects were released before the orders were given; their push on the ladder counts now.
   if (d.facilitator && d.facilitator.pressure !== 0) {
-    t.pressure += d.facilitator.pressure;
+    push(t, d.facilitator.pressure, { kind: 'injects' });
     t.unorderedPressure += d.facilitator.pressure;
     d.facilitator = { ...d.facilitator, pressure: 0 };
   }
 
   // Orders are paid for and scored as given, before anything they do: an order that fails still cost its price.
-  for (const o of us) d.us.politicalCapital -= specOf(s, o.type).cost;
-  for (const o of iran) d.iran.resources -= specOf(s, o.type).cost;
+  for (const o of us)
+    shift(t, 'politicalCapital', -specOf(s, o.type).cost, { kind: 'cost', side: 'us', order: o.type, only: 'us' });
+  for (const o of iran)
+    shift(t, 'iranResources', -specOf(s, o.type).cost, { kind: 'cost', side: 'iran', order: o.type, only: 'iran' });
   const usPoints = escalationScore(t, 'us', us);
   t.posture = postureOf(t, us, iran);
   let iranPoints = escalationScore(t, 'iran', iran);

@@ -1,4 +1,5 @@
-import { clamp, perMille } from '../math.ts';
+import { adjust, type Cause, push } from '../ledger.ts';
+import { perMille } from '../math.ts';
 import { specOf } from '../orders.ts';
 import { campaignLeaked, noCasualties } from '../state.ts';
 import { emit, findGroup, ruling, type TurnContext } from './context.ts';
@@ -8,7 +9,7 @@ import { addCasualties, apply } from './effects.ts';
 export function leak(t: TurnContext, group: string): void {
   const s = t.s;
   emit(t, 'all', { type: 'plan-leaked', group });
-  apply(t, { consent: s.strikes.leakConsent, evictionPressure: s.strikes.leakPressure });
+  apply(t, { consent: s.strikes.leakConsent, evictionPressure: s.strikes.leakPressure }, { kind: 'leak', group });
 }
 
 /** A US strike on a proxy site. `efficiency` (per-mille) scales the damage: campaigns spread it over weeks. */
@@ -40,7 +41,9 @@ export function strike(
   }
   g.arsenal -= arsenalLost;
   g.strength -= strengthLost;
-  addCasualties(t, casualties);
+  // One cause for the whole strike: its parts (a wrong target, weak intelligence) are the US's and Iran's secrets.
+  const cause: Cause = { kind: 'strike', strikeId, site: siteId, group: groupId };
+  addCasualties(t, casualties, cause);
   const iraqiDead = casualties.iraqiForcesKilled + casualties.civiliansKilled;
   const justified = d.attacks.some((a) => a.group === groupId && a.turn > d.turn - st.window);
   let consent = st.consent - iraqiDead * st.consentPerIraqiKilled;
@@ -55,8 +58,8 @@ export function strike(
     .filter((a) => a.suspect === groupId && a.turn > d.turn - st.window)
     .reduce((m, a) => Math.max(m, a.confidence), 0);
   if (bestConfidence < st.lowConfidence) consent += st.lowConfidenceConsent;
-  d.baghdad.consent = clamp(d.baghdad.consent + consent, 0, 100);
-  d.baghdad.evictionPressure = clamp(d.baghdad.evictionPressure + pressure, 0, 100);
+  adjust(t, 'consent', consent, cause);
+  adjust(t, 'evictionPressure', pressure, cause);
   d.strikes.push({ id: strikeId, turn: d.turn, site: siteId, group: groupId, kind, justified, casualties });
   // A campaign's strikes read as plain strikes while its plan is secret (the record keeps the truth).
   const secret = kind === 'campaign' && !campaignLeaked(d, groupId);
@@ -97,8 +100,16 @@ export function runCampaigns(t: TurnContext): void {
     const site = sites[(duration - plan.turnsLeft) % Math.max(1, sites.length)];
     const efficiency = perMille(s.strikes.campaignEfficiency, plan.leaked ? s.strikes.leakedEfficiency : 1000);
     if (site) strike(t, site.site, plan.group, 'campaign', efficiency);
-    apply(t, spec.effects, { group: plan.group }, false);
-    t.pressure += spec.ladder;
+    // The campaign's own weight is the US's secret until its plan leaks.
+    const cause: Cause = {
+      kind: 'order',
+      side: 'us',
+      order: 'campaign',
+      target: plan.group,
+      ...(!plan.leaked && { only: 'us' }),
+    };
+    apply(t, spec.effects, cause, { group: plan.group }, false);
+    push(t, spec.ladder, cause);
     plan.turnsLeft--;
     if (plan.turnsLeft <= 0) {
       plan.active = false;

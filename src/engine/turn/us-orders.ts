@@ -1,3 +1,4 @@
+import { adjustFront, type Cause, push } from '../ledger.ts';
 import { clamp, perMille } from '../math.ts';
 import { type Order, specOf } from '../orders.ts';
 import { emit, findGroup, type TurnContext } from './context.ts';
@@ -11,12 +12,13 @@ export function usOrder(t: TurnContext, order: Order): void {
   const d = t.d;
   const spec = specOf(s, order.type);
   const act = (target: string | null = null) => emit(t, 'all', { type: 'act', side: 'us', order: order.type, target });
+  const cause = (target: string | null = null): Cause => ({ kind: 'order', side: 'us', order: order.type, target });
   switch (order.type) {
     case 'strike-site': {
       const site = s.iran.proxySites.find((p) => p.site === order.site)!;
       strike(t, order.site, site.group, 'strike', 1000);
-      apply(t, spec.effects, { group: site.group }, false);
-      t.pressure += spec.ladder;
+      apply(t, spec.effects, cause(order.site), { group: site.group }, false);
+      push(t, spec.ladder, cause(order.site));
       return;
     }
     case 'campaign': {
@@ -46,7 +48,7 @@ export function usOrder(t: TurnContext, order: Order): void {
       if (leaked) leak(t, g.id);
       const killed = t.dice.chance(leaked ? s.strikes.leakedLeaderKillChance : s.strikes.leaderKillChance);
       t.kineticResponse = true;
-      t.pressure += spec.ladder;
+      push(t, spec.ladder, cause(g.id));
       if (killed) {
         g.leaderAlive = false;
         g.cohesion = clamp(g.cohesion + s.strikes.leaderKillCohesion, 0, 100);
@@ -56,58 +58,62 @@ export function usOrder(t: TurnContext, order: Order): void {
           t.firstJumps += s.ladder.firstLeaderKilled;
         }
         emit(t, 'all', { type: 'leader-killed', group: g.id, leader });
-        apply(t, spec.effects, { group: g.id });
+        apply(t, spec.effects, cause(g.id), { group: g.id });
       } else {
         emit(t, 'all', { type: 'leader-escaped', group: g.id, leader });
-        apply(t, spec.failEffects, { group: g.id });
+        apply(t, spec.failEffects, cause(g.id), { group: g.id });
       }
       return;
     }
     case 'publish-evidence': {
       const f = d.iran.fronts.find((x) => x.id === order.front)!;
       const strip = -(spec.effects.frontDeniability ?? 0) + d.us.isr * s.domestic.evidencePerIsr;
-      f.deniability = clamp(f.deniability - strip, 0, 100);
-      apply(t, { ...spec.effects, frontDeniability: 0 });
-      t.pressure += spec.ladder;
+      adjustFront(t, f, -strip, cause(f.id));
+      apply(t, { ...spec.effects, frontDeniability: 0 }, cause(f.id));
+      push(t, spec.ladder, cause(f.id));
       emit(t, 'all', { type: 'evidence', front: f.id, deniability: f.deniability });
       checkExposure(t, f.id);
       return;
     }
     case 'waiver-shorten':
       d.baghdad.waiverTurns = Math.min(d.baghdad.waiverTurns, s.baghdad.waiverShortenTo);
-      apply(t, spec.effects);
-      t.pressure += spec.ladder;
+      apply(t, spec.effects, cause());
+      push(t, spec.ladder, cause());
       emit(t, 'all', { type: 'waiver', turnsLeft: d.baghdad.waiverTurns, change: 'shortened' });
       return;
     case 'waiver-extend':
       d.baghdad.waiverTurns += s.baghdad.waiverExtendBy;
-      apply(t, spec.effects);
-      t.pressure += spec.ladder;
+      apply(t, spec.effects, cause());
+      push(t, spec.ladder, cause());
       emit(t, 'all', { type: 'waiver', turnsLeft: d.baghdad.waiverTurns, change: 'extended' });
       return;
     case 'back-designate':
-      apply(t, spec.effects);
-      t.pressure += spec.ladder;
+      apply(t, spec.effects, cause());
+      push(t, spec.ladder, cause());
       emit(t, 'all', { type: 'government', stage: 'backed', name: d.baghdad.designate });
       return;
     case 'counter-isis': {
       // Counter-ISIS work needs a presence: it scales with the bases still held.
       const held = d.us.bases.filter((b) => !b.handedOver).length;
       const share = Math.trunc((held * 1000) / d.us.bases.length);
-      apply(t, {
-        ...spec.effects,
-        isis: perMille(spec.effects.isis ?? 0, share),
-        counterIsis: perMille(spec.effects.counterIsis ?? 0, share),
-      });
-      t.pressure += spec.ladder;
+      apply(
+        t,
+        {
+          ...spec.effects,
+          isis: perMille(spec.effects.isis ?? 0, share),
+          counterIsis: perMille(spec.effects.counterIsis ?? 0, share),
+        },
+        cause(),
+      );
+      push(t, spec.ladder, cause());
       emit(t, 'all', { type: 'counter-isis', isis: d.isis });
       return;
     }
     case 'us-swiss-message':
     case 'sanctions':
     case 'hold':
-      apply(t, spec.effects);
-      t.pressure += spec.ladder;
+      apply(t, spec.effects, cause());
+      push(t, spec.ladder, cause());
       act();
       return;
     case 'hand-over-base':

@@ -1,3 +1,4 @@
+import { adjust, adjustBase, type Cause, push, setAirDefence, setHandedOver } from '../ledger.ts';
 import { clamp } from '../math.ts';
 import { embassyOf, type Order, specOf } from '../orders.ts';
 import { emit, findBase, type TurnContext } from './context.ts';
@@ -11,50 +12,57 @@ export function usPosture(t: TurnContext, order: Order): boolean {
   const s = t.s;
   const d = t.d;
   const spec = specOf(s, order.type);
+  const cause = (target: string | null = null, secret = false): Cause => ({
+    kind: 'order',
+    side: 'us',
+    order: order.type,
+    target,
+    ...(secret && { only: 'us' }),
+  });
   switch (order.type) {
     case 'hand-over-base':
-      handOver(t, order.base);
-      apply(t, spec.effects);
-      t.pressure += spec.ladder;
+      handOver(t, order.base, cause(order.base));
+      apply(t, spec.effects, cause(order.base));
+      push(t, spec.ladder, cause(order.base));
       return true;
     case 'deploy-air-defence': {
       const b = findBase(t, order.base);
-      b.airDefence = b.airDefence === 'none' ? 'cram' : 'patriot';
+      setAirDefence(t, b, b.airDefence === 'none' ? 'cram' : 'patriot', cause(b.site));
       emit(t, 'all', { type: 'air-defence', base: b.site, level: b.airDefence });
-      apply(t, spec.effects, { base: b.site });
-      t.pressure += spec.ladder;
+      apply(t, spec.effects, cause(b.site), { base: b.site });
+      push(t, spec.ladder, cause(b.site));
       return true;
     }
     case 'reinforce': {
       const b = findBase(t, order.base);
-      b.garrison += s.domestic.reinforceTroops;
+      adjustBase(t, b, 'garrison', s.domestic.reinforceTroops, cause(b.site));
       d.us.troops += s.domestic.reinforceTroops;
-      d.us.resolve = clamp(d.us.resolve + s.domestic.reinforceResolve, 0, 100);
+      adjust(t, 'resolve', s.domestic.reinforceResolve, cause(b.site));
       emit(t, 'all', { type: 'reinforced', base: b.site, troops: s.domestic.reinforceTroops });
-      apply(t, spec.effects, { base: b.site });
-      t.pressure += spec.ladder;
+      apply(t, spec.effects, cause(b.site), { base: b.site });
+      push(t, spec.ladder, cause(b.site));
       return true;
     }
     case 'surge-isr':
       d.us.isrSurged = true;
-      apply(t, spec.effects);
+      apply(t, spec.effects, cause(null, true));
       emit(t, 'us', { type: 'isr', level: d.us.isr });
-      t.pressure += spec.ladder;
+      push(t, spec.ladder, cause(null, true));
       return true;
     case 'ordered-departure': {
       d.us.departureOrdered = true;
       const e = findBase(t, embassyOf(s));
-      e.exposure = clamp(e.exposure + s.domestic.departureExposure, 0, 100);
-      apply(t, spec.effects);
-      t.pressure += spec.ladder;
+      adjustBase(t, e, 'exposure', s.domestic.departureExposure, cause(e.site));
+      apply(t, spec.effects, cause(e.site));
+      push(t, spec.ladder, cause(e.site));
       emit(t, 'all', { type: 'act', side: 'us', order: order.type, target: e.site });
       return true;
     }
     case 'red-line':
       d.us.redLines.push({ declaredTurn: d.turn, status: 'standing', crossedTurn: null, deadline: null });
-      d.us.credibility = clamp(d.us.credibility + s.redLines.declareCredibility, 0, 100);
-      apply(t, spec.effects);
-      t.pressure += spec.ladder;
+      adjust(t, 'credibility', s.redLines.declareCredibility, cause());
+      apply(t, spec.effects, cause());
+      push(t, spec.ladder, cause());
       emit(t, 'all', { type: 'red-line', status: 'declared' });
       return true;
     default:
@@ -63,14 +71,14 @@ export function usPosture(t: TurnContext, order: Order): boolean {
 }
 
 /** A base passes to Iraqi hands: its garrison moves to the hub, and counter-ISIS work loses a base. */
-export function handOver(t: TurnContext, baseId: string): void {
+export function handOver(t: TurnContext, baseId: string, cause: Cause): void {
   const d = t.d;
   const b = findBase(t, baseId);
   const hub = findBase(t, t.s.us.hub);
-  hub.garrison += b.garrison;
-  b.garrison = 0;
-  b.handedOver = true;
-  b.handoverTurns = 0;
+  adjustBase(t, hub, 'garrison', b.garrison, cause);
+  adjustBase(t, b, 'garrison', -b.garrison, cause);
+  setHandedOver(t, b, cause);
+  adjustBase(t, b, 'handoverTurns', -b.handoverTurns, cause);
   d.us.counterIsis = clamp(d.us.counterIsis - t.s.isis.counterIsisPerBase, 0, 100);
   emit(t, 'all', { type: 'handover', base: baseId });
 }

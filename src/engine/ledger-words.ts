@@ -1,0 +1,191 @@
+import type { Cause, CasualtyKind, Ledger, LedgerLine, Variable } from './ledger.ts';
+import { claimPhrase, frontName, groupName, orderName, siteName } from './narrate.ts';
+import { AIR_DEFENCE, type AttackKind, type Scenario } from './scenario.ts';
+
+/**
+ * The ledger in words, built only from the ledger and the scenario's display names, so the CLI's `--why`, the UI's
+ * why-panel and the debrief can read it alike.
+ */
+
+const CASUALTY_NAME: Record<CasualtyKind, string> = {
+  usKilled: 'Americans killed',
+  usWounded: 'Americans wounded',
+  iraqiForcesKilled: 'Iraqi troops killed',
+  civiliansKilled: 'Iraqi civilians killed',
+  proxiesKilled: 'Militia fighters killed',
+};
+
+const ATTACK_NAME: Record<AttackKind, string> = {
+  'rocket-attack': 'rockets',
+  'lethal-barrage': 'a heavy barrage',
+  'embassy-attack': 'rockets',
+  'economic-attack': 'rockets',
+  'convoy-attack': 'an ambush',
+  'missile-strike': 'IRGC ballistic missiles',
+};
+
+const AIR_DEFENCE_NAME = ['none', 'C-RAM', 'Patriot'];
+
+/** A watched figure's name ("Baghdad's consent", "Camp Taji: exposure"). */
+export function figureName(scenario: Scenario, v: Variable): string {
+  switch (v.kind) {
+    case 'pressure':
+      return 'Ladder pressure this week';
+    case 'rung':
+      return 'Escalation rung';
+    case 'consent':
+      return "Baghdad's consent";
+    case 'evictionPressure':
+      return 'Eviction pressure';
+    case 'resolve':
+      return 'US resolve';
+    case 'credibility':
+      return 'US credibility';
+    case 'politicalCapital':
+      return 'US political capital';
+    case 'isis':
+      return 'ISIS strength';
+    case 'iranResources':
+      return "Iran's resources";
+    case 'casualties':
+      return CASUALTY_NAME[v.of];
+    case 'deniability':
+      return `Deniability of ${frontName(scenario, v.front)}`;
+    case 'base': {
+      const field = {
+        garrison: 'garrison',
+        exposure: 'exposure',
+        airDefence: 'air defence',
+        handedOver: 'handed over',
+        handoverTurns: 'weeks left of its handover',
+      }[v.field];
+      const name = siteName(scenario, v.base);
+      return `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${field}`;
+    }
+    default: {
+      const never: never = v;
+      throw new Error(`unhandled figure ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** A figure's value as a reader knows it: air defence by name, handed over as yes or no. */
+export function figureValue(v: Variable, value: number): string {
+  if (v.kind === 'base' && v.field === 'airDefence')
+    return AIR_DEFENCE_NAME[value] ?? AIR_DEFENCE[value] ?? String(value);
+  if (v.kind === 'base' && v.field === 'handedOver') return value === 0 ? 'no' : 'yes';
+  return String(value);
+}
+
+// An order's target is a site, a group or a front: named as whichever it is.
+function targetName(scenario: Scenario, id: string): string {
+  if (scenario.sites.some((s) => s.id === id) || id === 'convoy') return siteName(scenario, id);
+  if (scenario.iran.groups.some((g) => g.id === id)) return groupName(scenario, id);
+  return frontName(scenario, id);
+}
+
+const DRIFT: Record<Extract<Cause, { kind: 'drift' }>['rule'], string> = {
+  consent: 'consent drifting back to its usual level',
+  'isis-growth': "ISIS's steady growth",
+  'isis-pandemic': 'the pandemic feeding ISIS',
+  'counter-isis': 'counter-ISIS work',
+  fatigue: 'fatigue at home with the crisis this high',
+  'waiver-lapsed': 'the electricity waiver lapsed',
+};
+
+const INCOME: Record<Extract<Cause, { kind: 'income' }>['rule'], string> = {
+  iran: "Iran's weekly income",
+  pandemic: "the pandemic's drain on Iran",
+  waiver: 'no electricity waiver: lost sales to Iraq',
+  'economic-attack': "the economic attack's effect on income",
+  'us-capital': 'political capital earned this week',
+};
+
+const MOVE: Record<Extract<Cause, { kind: 'rung' }>['move'], string> = {
+  pressure: "the week's pressure",
+  first: 'a precedent broken (a first of its kind)',
+  decay: 'quiet weeks in a row',
+  siege: 'the embassy siege holding it up',
+  incident: 'an incident nobody ordered',
+};
+
+/** A cause in words ("US order: Retaliatory strike (Jurf al-Sakhar)"). */
+export function causePhrase(scenario: Scenario, c: Cause): string {
+  const side = (s: 'us' | 'iran') => scenario.sides[s].short;
+  switch (c.kind) {
+    case 'order':
+      return `${side(c.side)} order: ${orderName(scenario, c.order)}${c.target ? ` (${targetName(scenario, c.target)})` : ''}`;
+    case 'cost':
+      return `${side(c.side)} paid for: ${orderName(scenario, c.order)}`;
+    case 'attack': {
+      const by =
+        c.group === undefined
+          ? ''
+          : c.group === null
+            ? ', fired by Iran'
+            : `, fired by ${groupName(scenario, c.group)}${c.autonomous ? ' on its own' : ' on orders'}`;
+      const claim = c.attack === 'missile-strike' ? '' : `, ${claimPhrase(scenario, c.claim)}`;
+      return `${ATTACK_NAME[c.attack]} on ${siteName(scenario, c.target)}${claim}${by}`;
+    }
+    case 'strike':
+      return `US strike on ${siteName(scenario, c.site)} (${groupName(scenario, c.group)})`;
+    case 'leak':
+      return `a leaked US plan against ${groupName(scenario, c.group)}`;
+    case 'card':
+      return `${c.released ? 'inject' : 'event'}: ${c.title}`;
+    case 'injects':
+      return "the facilitator's injects before the orders";
+    case 'vote':
+      return `parliament's vote (${c.passed ? 'passed' : 'failed'}${c.ruled ? ', as the facilitator ruled' : ''})`;
+    case 'red-line':
+      return `the US red line ${c.status}`;
+    case 'government':
+      return 'a government confirmed in Baghdad';
+    case 'isis-attack':
+      return 'an ISIS attack';
+    case 'handover':
+      return `the handover of ${siteName(scenario, c.base)}`;
+    case 'drift':
+      return DRIFT[c.rule];
+    case 'decay':
+      return 'eviction pressure easing';
+    case 'income':
+      return INCOME[c.rule];
+    case 'rung':
+      return c.story ? `${MOVE[c.move]}: ${c.story}` : MOVE[c.move];
+    case 'clamp':
+      return `held at its limit (${c.limit})`;
+    case 'unseen':
+      return 'causes hidden from this seat';
+    default: {
+      const never: never = c;
+      throw new Error(`unhandled cause ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/**
+ * A ledger as lines of text: each figure before → after, then each cause with its signed number. `mark` labels a
+ * figure or cause one side keeps (the CLI marks what only one side would see).
+ */
+export function ledgerText(
+  scenario: Scenario,
+  ledger: Ledger,
+  mark: (only: 'us' | 'iran') => string = () => '',
+): string[] {
+  const out: string[] = [];
+  const width = (line: LedgerLine) => Math.max(...line.parts.map((p) => signed(p.delta).length));
+  for (const line of ledger) {
+    const v = line.variable;
+    const only = line.only ? mark(line.only) : '';
+    out.push(`${only}${figureName(scenario, v)}: ${figureValue(v, line.before)} → ${figureValue(v, line.after)}`);
+    const w = width(line);
+    for (const p of line.parts) {
+      const hidden = p.cause.only ? mark(p.cause.only) : '';
+      out.push(`  ${signed(p.delta).padStart(w)}  ${hidden}${causePhrase(scenario, p.cause)}`);
+    }
+  }
+  return out;
+}
