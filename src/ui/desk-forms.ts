@@ -109,7 +109,7 @@ export function rulingForm(input: RulingFormInput): HTMLElement {
     h(
       'p',
       { id: 'ruling-about', className: 'note' },
-      `Week ${input.turn} is played again from the same orders with your ruling; the dice fall as before, only the ruled result changes, and everyone is told why.`,
+      `Week ${input.turn} is played again from the same orders with your ruling; the dice fall as before, only the ruled result changes, and whoever sees that result is told why.`,
     ),
     standing.length > 0
       ? h(
