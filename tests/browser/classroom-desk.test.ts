@@ -146,7 +146,7 @@ describe('the networked teacher’s desk and a team through a dropped network', 
     await week(g2[0], g2[1], hold);
     await desk.waitForSelector('#desk-compare .comparison');
     const heads = await desk.locator('#desk-compare table.side-by-side thead th').allInnerTexts();
-    expect(heads).toEqual(['', 'Game 1 (Eagles / Lions)', 'Game 2 (Hawks / Cedars)']);
+    expect(heads).toEqual(['', 'Game 1 (Eagles / Lions), not finished', 'Game 2 (Hawks / Cedars), not finished']);
     expect(await desk.locator('#desk-compare table.side-by-side tbody tr').first().innerText()).toContain(
       'not finished',
     );

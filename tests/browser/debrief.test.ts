@@ -137,9 +137,9 @@ describe('the debrief', () => {
     );
     await page.waitForSelector('#debrief-history :text("Proxy attacks ordered")');
 
-    // Luck: the worker plays 200 other worlds and reports where this game lies.
+    // Luck: the worker replays the orders with 200 other sets of dice and reports where this game lies.
     await page.waitForSelector('#luck-results', { timeout: 60_000 });
-    expect(await page.textContent('#luck-results caption')).toContain('200 other worlds');
+    expect(await page.textContent('#luck-results caption')).toContain('200 replays with other dice');
     expect(await page.locator('#luck-results tr.recorded').count()).toBe(1);
     expect(await page.locator('#luck-us svg .mark').count()).toBe(1);
 

@@ -13,9 +13,9 @@ import { lineChart, weekTicks } from './charts.ts';
 
 const FIGURES: [string, (t: TeamFigures) => string | number][] = [
   ['Result', (t) => (t.ending.result ? RESULT_WORDS[t.ending.result] : 'not finished')],
-  ['Ended in week', (t) => t.ending.turn],
-  ['US score', (t) => t.ending.usScore ?? '–'],
-  ['Iran score', (t) => t.ending.iranScore ?? '–'],
+  ['Ended in week', (t) => (t.ending.result ? t.ending.turn : `not yet (${t.turnsPlayed} played)`)],
+  ['US points', (t) => points(t, t.ending.usScore)],
+  ['Iran points', (t) => points(t, t.ending.iranScore)],
   ['Peak rung', (t) => t.peakRung],
   ['Final rung', (t) => t.finalRung],
   ["Baghdad's consent", (t) => t.consent],
@@ -29,6 +29,13 @@ const FIGURES: [string, (t: TeamFigures) => string | number][] = [
   ['Escalation score, US', (t) => t.escalationUs],
   ['Escalation score, Iran', (t) => t.escalationIran],
 ];
+
+/** A war's points are no win on points: both sides lost (see SHARED_LOSS_POINTS). */
+const points = (t: TeamFigures, score: number | null): string | number =>
+  score === null ? '–' : t.ending.result === 'shared-loss' ? `${score} (both lost)` : score;
+
+/** A team's column head: its name, and whether its game is still being played (its figures are not final). */
+const teamHead = (t: TeamFigures): string => (t.ending.result ? t.name : `${t.name}, not finished`);
 
 export function comparisonView(scenario: Scenario, c: TeamComparison): HTMLElement {
   const week = scenario.turnDays === 7 ? 'week' : 'turn';
@@ -82,7 +89,7 @@ export function comparisonView(scenario: Scenario, c: TeamComparison): HTMLEleme
           'tr',
           {},
           h('th', { scope: 'col' }, ''),
-          c.teams.map((t) => h('th', { scope: 'col', className: 'num' }, t.name)),
+          c.teams.map((t) => h('th', { scope: 'col', className: 'num' }, teamHead(t))),
         ),
       ),
       h(
@@ -150,7 +157,7 @@ export function comparisonView(scenario: Scenario, c: TeamComparison): HTMLEleme
           'tr',
           {},
           h('th', { scope: 'col' }, week === 'week' ? 'Week' : 'Turn'),
-          c.teams.map((t) => h('th', { scope: 'col' }, t.name)),
+          c.teams.map((t) => h('th', { scope: 'col' }, teamHead(t))),
         ),
       ),
       h(
