@@ -36,13 +36,13 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '1a74f6b8a07cc0',
-  '0776aa27e6c21e',
-  '087d74f3690f75',
-  '1de54c97290cc6',
-  '1ddcbfc56bf162',
-  '0ebecfd3365b8e',
-  '02b16b526dcc36',
+  '0e59c115865613',
+  '1429e7a0c69272',
+  '09f70f5e04a0ae',
+  '0a2105f8d00d14',
+  '0fc2325968251b',
+  '0706ba69663cc8',
+  '17d537b14e9685',
 ];
 
 /** How that game ends. */
