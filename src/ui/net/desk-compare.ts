@@ -56,7 +56,13 @@ export class LiveComparison {
             }
             continue;
           }
-          const reply = await this.client.request('desk:replay', { gameId: g.gameId });
+          let reply = await this.client.request('desk:replay', { gameId: g.gameId });
+          // Twenty games resolving at once can meet the server's flood guard: wait as it says, then ask again.
+          for (let tries = 0; !reply.ok && reply.error.code === 'rate-limited' && tries < 3; tries++) {
+            const wait = 1000 * (reply.error.retryAfterSeconds ?? 1);
+            await new Promise((r) => setTimeout(r, wait));
+            reply = await this.client.request('desk:replay', { gameId: g.gameId });
+          }
           if (!reply.ok) {
             this.problem = `Game ${g.index} cannot be compared now: ${reply.error.message}`;
             continue;
