@@ -194,12 +194,29 @@ describe('duplicate play', () => {
     const { page } = await browser();
     await compare(page);
     expect(await page.textContent('#divergence')).toMatch(/first parted in week 3, in the Coalition orders/);
-    expect(await page.locator('#duplicate-teams li').allTextContents()).toEqual([
-      expect.stringContaining('This game'),
-      expect.stringContaining('team-b.json'),
-    ]);
+    expect(
+      await page
+        .locator('#duplicate-teams input.team-name')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+    ).toEqual(['This game', 'team-b.json']);
     const header = await page.locator('table.side-by-side thead th').allTextContents();
     expect(header.slice(1)).toEqual(['This game', 'team-b.json']);
+    // The teacher names a team: the tables and the charts' legends follow; a name already taken is told apart.
+    await page.fill('#team-name-1', 'Falcons');
+    await page.press('#team-name-1', 'Enter');
+    await page.waitForFunction(() =>
+      document.querySelector('table.side-by-side thead')?.textContent?.includes('Falcons'),
+    );
+    expect((await page.locator('table.side-by-side thead th').allTextContents()).slice(1)).toEqual([
+      'This game',
+      'Falcons',
+    ]);
+    expect(await page.locator('#dup-ladder').innerText()).toContain('Falcons');
+    await page.fill('#team-name-1', 'This game');
+    await page.press('#team-name-1', 'Enter');
+    await page.waitForFunction(() =>
+      document.querySelector('table.side-by-side thead')?.textContent?.includes('This game (2)'),
+    );
     expect(await page.locator('table.orders-grid tr.first-divergence th').textContent()).toMatch(/^3/);
     expect(await page.locator('#dup-ladder svg g.series').count()).toBe(2);
   });

@@ -52,7 +52,21 @@ export function showDuplicate(root: HTMLElement, scenarios: readonly Scenario[],
         h(
           'li',
           {},
-          h('span', { className: 'team-name' }, `Team ${i + 1}: ${t.name}`),
+          h('label', { for: `team-name-${i}` }, `Team ${i + 1}: `),
+          // A file's name is rarely the team's: the teacher names each team, and every table and chart follows.
+          h('input', {
+            id: `team-name-${i}`,
+            className: 'team-name',
+            value: t.name,
+            maxlength: 60,
+            onchange: (e: Event) => {
+              const typed = (e.target as HTMLInputElement).value.trim();
+              if (!typed || typed === t.name) return;
+              t.name = '';
+              t.name = uniqueName(typed);
+              redraw();
+            },
+          }),
           ' ',
           h(
             'button',
