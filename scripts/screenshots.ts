@@ -109,12 +109,14 @@ async function main(): Promise<void> {
     await page.selectOption('#opponent', 'hotseat');
     await page.check('#classroom');
     await page.fill('#seed', '31');
+    await page.fill('#desk-pin', '2468');
     await shot(page, '17-new-classroom-game');
     await click(page, 'button[type=submit]');
     await click(page, 'button:text("Begin the first week")');
     await page.waitForSelector('#team-orders');
     await shot(page, '18-class-screen');
     await click(page, '#desk-button');
+    await page.fill('#desk-pin-entry', '2468');
     await shot(page, '19-desk-warning');
     await click(page, '#desk-open');
     await page.selectOption('#inject-template', 'protest');
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
     await page.waitForSelector('#continue');
     await shot(page, '22-class-screen-results');
     await click(page, '#desk-button');
+    await page.fill('#desk-pin-entry', '2468');
     await click(page, '#desk-open');
     await page.locator('#desk-ruling').scrollIntoViewIfNeeded();
     await shot(page, '23-desk-ruling');

@@ -9,7 +9,7 @@ import { type Ending, ending, type TimelineRow, timeline } from './timeline.ts';
  */
 
 export interface Team {
-  /** The file the game came from: every message about a team names it. */
+  /** The team as the teacher named it (the file it came from until then): every message about a team names it. */
   name: string;
   game: PlayedGame;
 }

@@ -144,7 +144,7 @@ export interface LuckSummary {
 }
 
 const luckWord = (rank: number) =>
-  rank >= 75 ? 'luckier than usual' : rank <= 25 ? 'unluckier than usual' : 'about as lucky as usual';
+  rank >= 75 ? 'a lucky game' : rank <= 25 ? 'an unlucky game' : 'neither lucky nor unlucky';
 
 /** The worlds set against the recorded game: the spread of endings and scores, and a verdict in plain words. */
 export function summariseLuck(game: PlayedGame, worlds: readonly LuckWorld[]): LuckSummary {
@@ -204,20 +204,20 @@ export function summariseLuck(game: PlayedGame, worlds: readonly LuckWorld[]): L
 function verdict(scenario: Scenario, l: LuckSummary): string {
   const { result } = l.recorded;
   if (result === null || l.sameResult === null || l.usRank === null || l.iranRank === null)
-    return 'The game has no result yet, so there is nothing to set against these worlds.';
+    return 'The game has no result yet, so there is nothing to set against these replays.';
   const label = resultNoun(scenario, result);
   let text: string;
   if (l.sameResult >= 0.75)
-    text = `The same orders end in ${label} in ${pct(l.sameResult)} of worlds, as they did here: the orders, more than the dice, decided this game.`;
+    text = `With the same orders and other dice, ${pct(l.sameResult)} of the replays end in ${label}, as this game did: the teams’ decisions, more than luck, decided this game.`;
   else if (l.sameResult <= 0.25) {
     const modal = [...l.results].sort((a, b) => b.count - a.count)[0]!;
     text =
-      `The same orders end in ${label}, as they did here, in only ${pct(l.sameResult)} of worlds; most often they end in ` +
-      `${resultNoun(scenario, modal.result)} (${pct(modal.share)}): the dice, more than the orders, decided this game.`;
+      `With the same orders and other dice, only ${pct(l.sameResult)} of the replays end in ${label}, as this game did; ` +
+      `most end in ${resultNoun(scenario, modal.result)} (${pct(modal.share)}): luck, more than the teams’ decisions, decided this game.`;
   } else
-    text = `The same orders end in ${label}, as they did here, in ${pct(l.sameResult)} of worlds: the orders set the odds and the dice chose.`;
-  text += ` On score the US was ${luckWord(l.usRank)} (above ${l.usRank.toFixed(0)}% of worlds) and Iran ${luckWord(l.iranRank)} (above ${l.iranRank.toFixed(0)}%).`;
+    text = `With the same orders and other dice, ${pct(l.sameResult)} of the replays end in ${label}, as this game did: the decisions made that ending likely or unlikely, and luck settled it.`;
+  text += ` On points, the US did better here than in ${l.usRank.toFixed(0)} of every 100 replays (${luckWord(l.usRank)}), and Iran better than in ${l.iranRank.toFixed(0)} of every 100 (${luckWord(l.iranRank)}).`;
   if (l.worlds > 0 && l.droppedWorlds / l.worlds >= 0.25)
-    text += ` In ${pct(l.droppedWorlds / l.worlds)} of worlds some recorded orders no longer fitted and were left out, so part of the spread comes from that, not from the dice alone.`;
+    text += ` In ${pct(l.droppedWorlds / l.worlds)} of the replays some of the game’s orders could no longer be given and were skipped, so part of the difference comes from that, not from luck alone.`;
   return text;
 }

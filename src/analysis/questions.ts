@@ -12,6 +12,7 @@ import {
   siteName,
 } from '../engine/index.ts';
 import type { PlayedGame } from './record.ts';
+import { attributionRuling } from './timeline.ts';
 
 /**
  * Discussion questions drawn from what happened in one game: each rule looks for a kind of moment (a misattributed
@@ -67,11 +68,14 @@ export function questionCandidates(game: PlayedGame): Candidate[] {
       kind: 'wrong-strike',
       weight: 95,
       turn: wrongStrike.turn,
-      cite: `${Week(s, wrongStrike.turn)}: the US struck ${siteName(s, wrongStrike.site)} (${groupName(s, wrongStrike.group)}), a group that had not attacked.`,
-      text: `Why did the US come to blame ${groupName(s, wrongStrike.group)}, and how might Baghdad and Tehran have read a strike on a group that had not fired?`,
+      cite: `${Week(s, wrongStrike.turn)}: the US struck ${siteName(s, wrongStrike.site)} (${groupName(s, wrongStrike.group)}), a group that had made no attack in the ${s.strikes.window} ${unit(s)}${s.strikes.window === 1 ? '' : 's'} before.`,
+      text: `Why did the US come to blame ${groupName(s, wrongStrike.group)}, and how might Baghdad and Tehran have read a strike on a group that had not fired lately?`,
     });
 
-  const misread = final.attacks.find((a) => a.group !== null && a.suspect !== null && a.suspect !== a.group);
+  // A suspect named by the facilitator's ruling is not what US intelligence concluded: the question asks about the latter.
+  const misread = final.attacks.find(
+    (a) => a.group !== null && a.suspect !== null && a.suspect !== a.group && attributionRuling(final, a) === null,
+  );
   if (misread && misread.group !== null && misread.suspect !== null)
     add({
       kind: 'misattribution',

@@ -7,6 +7,7 @@ import {
   likelihoodWord,
   narrate,
   type OutcomeResult,
+  type Ruling,
   rungName,
   type Scenario,
   siteName,
@@ -131,6 +132,14 @@ export interface BeliefRow {
   stateAct: boolean;
   right: boolean; // the US blamed whoever really fired
   usKilled: number;
+  /** The facilitator's reason when a ruling named the suspect instead of US intelligence; null otherwise. */
+  ruledBecause: string | null;
+}
+
+/** The facilitator's ruling on an attack's attribution, if one was made (it replaces US intelligence's call). */
+export function attributionRuling(state: GameState, attack: { id: number; turn: number }): Ruling | null {
+  const rulings = state.history.find((h) => h.turn === attack.turn)?.rulings ?? [];
+  return rulings.find((r) => r.type === 'attack-attributed' && r.attack === attack.id) ?? null;
 }
 
 /** Each attack's US attribution beside who really fired it. */
@@ -150,6 +159,7 @@ export function beliefs(scenario: Scenario, state: GameState): BeliefRow[] {
       stateAct: a.group === null,
       right: a.group === null || a.suspect === a.group,
       usKilled: a.casualties.usKilled,
+      ruledBecause: attributionRuling(state, a)?.reason ?? null,
     };
   });
 }

@@ -86,6 +86,8 @@ export class ClassroomClient {
   /** The desk's newest state of each game, by game id (the desk only). */
   readonly games = new Map<string, SeatState>();
   overview: Overview | null = null;
+  /** The class's join code, for the desk to show (null until the first overview, or when the server cannot give it). */
+  joinCode: string | null = null;
   status: ConnectionStatus = { kind: 'connecting' };
   private pending: PendingCommit | null = null;
   private readonly listeners = {
@@ -207,6 +209,7 @@ export class ClassroomClient {
       const reply = await this.request('desk:overview', {});
       if (reply.ok) {
         this.overview = reply.overview;
+        this.joinCode = reply.joinCode;
         for (const f of this.listeners.overview) f(reply.overview);
       }
     }

@@ -258,7 +258,8 @@ export interface Overview {
 export interface ClientReplies {
   sync: Reply<{ state: SeatState }>;
   commit: Reply<{ seq: number; dup: boolean }>;
-  'desk:overview': Reply<{ overview: Overview }>;
+  /** joinCode: the class's join code (XXXX-XXXX) to show on the desk; null for a session that cannot give it back. */
+  'desk:overview': Reply<{ overview: Overview; joinCode: string | null }>;
   'desk:view': Reply<{ state: SeatState }>;
   'desk:watch': Reply<{ state: SeatState | null }>;
   'desk:pause': Reply;

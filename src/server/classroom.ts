@@ -20,7 +20,7 @@ import {
 } from '../net/protocol.ts';
 import { AttemptLimiter } from './limits.ts';
 import { LiveGame, type Plan, type SessionFacts } from './live-game.ts';
-import { codeHmac, newId, newJoinCode, newSecret, newSeed, secretHash } from './secrets.ts';
+import { codeHmac, joinCodeFor, newId, newSecret, newSeed, secretHash } from './secrets.ts';
 import type { GameRow, LogEntry, SeatRow, SessionRow, Store } from './store.ts';
 
 export interface ClassroomOptions {
@@ -37,7 +37,8 @@ export interface ClassroomOptions {
 /** Who is on the other end of a connection: a seat of one game, or the teacher's desk of one session. */
 export type Caller =
   | { kind: 'seat'; tokenHash: string; seat: SeatRow['seat']; team: string; gameId: string; sessionId: string }
-  | { kind: 'desk'; sessionId: string };
+  /** joinCode: the class's code, drawn again from the secret the desk connected with (secrets.ts). */
+  | { kind: 'desk'; sessionId: string; joinCode: string | null };
 
 /** Told after every stored change: which games of which session changed, so their seats get their new states. */
 export type ChangeListener = (sessionId: string, gameIds: readonly string[]) => void;
@@ -109,8 +110,8 @@ export class Classroom {
     if (players.us !== 'team' && players.iran !== 'team')
       return refusal('bad-message', 'at least one side must be played by a team', 'computer');
     const now = this.now();
-    const code = newJoinCode();
     const facilitatorSecret = newSecret();
+    const code = joinCodeFor(facilitatorSecret);
     const session: SessionRow = {
       sessionId: newId(),
       codeHmac: codeHmac(this.pepper, code.code),
@@ -256,7 +257,10 @@ export class Classroom {
       if (!session) return refusal('unauthorized', 'this is not the facilitator secret of any class session');
       if (session.expiresAt <= now) return refusal('session-expired', 'this class session has ended');
       this.sessions.set(session.sessionId, session);
-      return { kind: 'desk', sessionId: session.sessionId };
+      const code = joinCodeFor(parsed.data.desk);
+      // A session created before codes were drawn from the secret has a code this cannot give back.
+      const joinCode = codeHmac(this.pepper, code.code) === session.codeHmac ? code.shown : null;
+      return { kind: 'desk', sessionId: session.sessionId, joinCode };
     }
     const tokenHash = secretHash(parsed.data.token);
     const seat = await this.store.seatByToken(tokenHash);
@@ -310,7 +314,11 @@ export class Classroom {
       case 'commit':
         return this.commit(caller, session, payload as ClientPayload<'commit'>);
       case 'desk:overview':
-        return { ok: true, overview: await this.overview(session.sessionId) };
+        return {
+          ok: true,
+          overview: await this.overview(session.sessionId),
+          joinCode: caller.kind === 'desk' ? caller.joinCode : null,
+        };
       case 'desk:view': {
         const game = await this.gameOfSession(session, (payload as ClientPayload<'desk:view'>).gameId);
         if ('error' in game) return game;

@@ -1,6 +1,7 @@
 import { findAi } from '../ai/registry.ts';
 import { aiDice } from '../ai/simple.ts';
 import {
+  checkRulings,
   createGame,
   formatErrors,
   type GameEvent,
@@ -124,7 +125,11 @@ export class LiveGame {
       this.state.submitted.iran !== null
     )
       return refusal('refused', 'only the turn just resolved can be ruled on, before anything happens in the next one');
-    const r = resolveTurn(this.scenario, this.beforeLast, rulings);
+    // The engine's own check first: resolveTurn trusts its rulings to name real groups and one roll each.
+    const checked = checkRulings(this.scenario, rulings);
+    if (!checked.ok)
+      return { ok: false, error: { code: 'refused', message: formatErrors(checked.errors), path: 'rulings' } };
+    const r = resolveTurn(this.scenario, this.beforeLast, checked.value);
     if (!r.ok) return refusal('refused', formatErrors(r.errors));
     const injects = last.events.filter((e) => e.type === 'card' && e.released);
     return { state: r.value.state, events: [...injects, ...r.value.events] };

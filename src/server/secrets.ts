@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** Crockford's base32 alphabet: no I, L, O or U, so a code read off the board is typed right. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -6,10 +6,17 @@ const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /**
  * A join code: 8 characters (40 bits), shown as XXXX-XXXX. Short enough to type from the board, and with guessing
  * limited per address (limits.ts), far too many to find one by trying during a class period.
+ *
+ * It is drawn from the session's facilitator secret (an HMAC keyed by it), not stored: the store keeps only the
+ * code's HMAC under the pepper and the secret's hash, so a copy of the store gives no codes, while the desk, which
+ * holds the secret, can be shown its class's code again after a reload.
  */
-export function newJoinCode(): { code: string; shown: string } {
+export function joinCodeFor(facilitatorSecret: string): { code: string; shown: string } {
+  const bytes = createHmac('sha256', facilitatorSecret).update('two-boxers join code').digest();
+  let bits = 0n;
+  for (const b of bytes.subarray(0, 5)) bits = (bits << 8n) | BigInt(b);
   let code = '';
-  for (let i = 0; i < 8; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  for (let i = 7; i >= 0; i--) code += CODE_ALPHABET[Number((bits >> BigInt(i * 5)) & 31n)];
   return { code, shown: `${code.slice(0, 4)}-${code.slice(4)}` };
 }
 

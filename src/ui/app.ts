@@ -3,6 +3,7 @@ import { longDate, type Scenario, type Side } from '../engine/index.ts';
 import { h, fill, focusHeading } from './dom.ts';
 import { GameScreen } from './game/screen.ts';
 import { defaultOrderSeconds } from './classroom.ts';
+import { makePin, pinProblem } from './desk-pin.ts';
 import { type EndActions, renderEnd } from './end-screen.ts';
 import { renderRules, victoryConditions } from './rules.ts';
 import { otherSide, type Session, Session as SessionClass, type Settings } from './session.ts';
@@ -337,6 +338,15 @@ export class App {
       value: 0,
       'aria-describedby': 'minutes-about',
     });
+    const pin = h('input', {
+      id: 'desk-pin',
+      name: 'desk-pin',
+      type: 'password',
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      maxlength: 8,
+      'aria-describedby': 'desk-pin-about',
+    });
     const classroomBox = h(
       'fieldset',
       { className: 'classroom' },
@@ -353,6 +363,13 @@ export class App {
         'p',
         { id: 'minutes-about', className: 'note' },
         'The facilitator sees everything, releases injects, overrules rolls with a reason, pauses the game and sets the clock. With “another person” as the opponent, two teams play; with a computer opponent, one team plays it.',
+      ),
+      h('label', { for: 'desk-pin' }, 'Facilitator’s PIN (4 to 8 digits)'),
+      pin,
+      h(
+        'p',
+        { id: 'desk-pin-about', className: 'note' },
+        'The desk asks for it before it opens, and only the desk resumes a paused game: the teams at the class screen cannot.',
       ),
     );
     const preset = h(
@@ -433,6 +450,16 @@ export class App {
         seed.focus();
         return;
       }
+      const pinWrong = classroom.checked ? pinProblem(pin.value) : null;
+      if (pinWrong) {
+        fill(error, h('div', { className: 'error' }, pinWrong));
+        pin.focus();
+        return;
+      }
+      if (classroom.checked) void makePin(pin.value).then((deskPin) => start({ ...settings, deskPin }));
+      else start(settings);
+    });
+    const start = (settings: Settings) => {
       const chosen = this.scenarios.find((s) => s.id === settings.scenarioId)!;
       const created = SessionClass.create(chosen, settings);
       if (!created.ok) {
@@ -445,7 +472,7 @@ export class App {
         () => this.briefing(),
         () => this.play(),
       );
-    });
+    };
     fillOpponents();
     this.page(form);
   }

@@ -6,12 +6,12 @@ import {
   type Inject,
   narrate,
   type Ruling,
-  rulingKey,
   type Scenario,
   type SeatView,
   type Side,
   siteName,
 } from '../engine/index.ts';
+import { injectForm, rulingForm } from './desk-forms.ts';
 import { fill, h } from './dom.ts';
 import type { Session } from './session.ts';
 
@@ -295,150 +295,12 @@ function injectSection(
     actions.changed(r.value);
     redraw(`Released: ${r.value.map((e) => narrate(s, e, 'facilitator')).join(' ')}`);
   };
-  const fired = new Set(session.state.cardsFired);
-  const deck = s.cards.filter((c) => !fired.has(c.id));
-  const card = h(
-    'select',
-    { id: 'inject-card' },
-    deck.map((c) => h('option', { value: c.id }, c.title)),
-  );
-  const templates = s.injectTemplates ?? [];
-  const template = h(
-    'select',
-    { id: 'inject-template' },
-    templates.map((t) => h('option', { value: t.id }, t.title)),
-  );
-  const variant = h('select', { id: 'inject-variant' });
-  const title = h('input', { id: 'inject-title', maxlength: 120 });
-  const text = h('textarea', { id: 'inject-text', rows: 3, maxlength: 600 });
-  const pickTemplate = () => {
-    const t = templates.find((x) => x.id === template.value);
-    if (!t) return;
-    fill(
-      variant,
-      t.variants.map((v) => h('option', { value: v.id }, v.label)),
-    );
-    title.value = t.title;
-    text.value = t.text;
-  };
-  template.addEventListener('change', pickTemplate);
-  pickTemplate();
   return h(
     'section',
     { 'aria-labelledby': 'desk-inject' },
     head,
-    h('p', { className: 'note' }, 'Its effects apply now, so both teams see them before they choose.'),
-    deck.length === 0
-      ? h('p', { className: 'note' }, 'Every card of the deck has been played.')
-      : h(
-          'div',
-          {},
-          h('label', { for: 'inject-card' }, 'From the event deck'),
-          h(
-            'div',
-            { className: 'row' },
-            card,
-            h(
-              'button',
-              { id: 'release-card', onclick: () => release({ type: 'card', card: card.value }) },
-              'Release this card',
-            ),
-          ),
-        ),
-    templates.length === 0
-      ? null
-      : h(
-          'fieldset',
-          {},
-          h('legend', {}, 'Or write one'),
-          h('label', { for: 'inject-template' }, 'What kind of news'),
-          template,
-          h('label', { for: 'inject-variant' }, 'How strong (the scenario sets its effects)'),
-          variant,
-          h('label', { for: 'inject-title' }, 'Headline'),
-          title,
-          h('label', { for: 'inject-text' }, 'Story'),
-          text,
-          h(
-            'div',
-            { className: 'row' },
-            h(
-              'button',
-              {
-                id: 'release-written',
-                onclick: () =>
-                  release({
-                    type: 'written',
-                    template: template.value,
-                    variant: variant.value,
-                    title: title.value,
-                    text: text.value,
-                  }),
-              },
-              'Release what I wrote',
-            ),
-          ),
-        ),
+    injectForm({ scenario: s, played: new Set(session.state.cardsFired), release }),
   );
-}
-
-/** The rolls of the last turn a ruling can reach, in the words the facilitator reads them. */
-function rollsOf(s: Scenario, events: readonly GameEvent[]): { label: string; options: Ruling[] }[] {
-  const rolls: { label: string; options: Ruling[] }[] = [];
-  const reason = '';
-  for (const e of events) {
-    if (e.type === 'attack') {
-      const who = events.find((x) => x.type === 'perpetrator' && x.attackId === e.attackId);
-      const by = who?.type === 'perpetrator' ? (who.group ? groupName(s, who.group) : 'the IRGC') : 'unknown';
-      const hurt =
-        e.casualties.usKilled + e.casualties.usWounded + e.casualties.iraqiForcesKilled + e.casualties.civiliansKilled;
-      rolls.push({
-        label: `Attack #${e.attackId} on ${siteName(s, e.target)} by ${by}: ${e.hits} hit${e.hits === 1 ? '' : 's'}, ${hurt} hurt`,
-        options: [
-          ...(e.hits > 0 || hurt > 0 ? [{ type: 'attack-missed' as const, attack: e.attackId, reason }] : []),
-          ...(e.kind === 'missile-strike'
-            ? []
-            : [
-                { type: 'attack-attributed' as const, attack: e.attackId, suspect: null, reason },
-                ...s.iran.groups.map((g) => ({
-                  type: 'attack-attributed' as const,
-                  attack: e.attackId,
-                  suspect: g.id,
-                  reason,
-                })),
-              ]),
-        ],
-      });
-    }
-    if (e.type === 'strike')
-      rolls.push({
-        label: `Strike #${e.strikeId} on ${siteName(s, e.site)} (${groupName(s, e.group)})`,
-        options: [{ type: 'strike-missed', strike: e.strikeId, reason }],
-      });
-    if (e.type === 'vote')
-      rolls.push({
-        label: `Parliament's vote: ${e.passed ? 'passed' : 'failed'} (${e.votesFor} for)`,
-        options: [{ type: 'vote', passed: !e.passed, reason }],
-      });
-  }
-  return rolls;
-}
-
-function rulingWords(s: Scenario, r: Ruling): string {
-  switch (r.type) {
-    case 'attack-missed':
-      return 'it did no harm after all';
-    case 'attack-attributed':
-      return `US intelligence names ${r.suspect === null ? 'no one' : groupName(s, r.suspect)}`;
-    case 'strike-missed':
-      return 'it hit nothing';
-    case 'vote':
-      return r.passed ? 'the motion passed' : 'the motion failed';
-    default: {
-      const never: never = r;
-      throw new Error(`unknown ruling ${JSON.stringify(never)}`);
-    }
-  }
 }
 
 function rulingSection(
@@ -463,7 +325,6 @@ function rulingSection(
           : 'No week has been played yet.',
       ),
     );
-  const standing = session.lastRulings;
   const apply = (rulings: Ruling[], note: string) => {
     const r = session.overrule(rulings);
     if (!r.ok) {
@@ -473,71 +334,11 @@ function rulingSection(
     actions.changed(r.value.events);
     redraw(note);
   };
-  const rolls = rollsOf(s, last.events).filter((r) => r.options.length > 0);
-  const choice = h(
-    'select',
-    { id: 'ruling-choice' },
-    rolls.map((roll, i) =>
-      h(
-        'optgroup',
-        { label: roll.label },
-        roll.options.map((o, j) => h('option', { value: `${i}/${j}` }, `${roll.label} → ${rulingWords(s, o)}`)),
-      ),
-    ),
-  );
-  const reason = h('input', { id: 'ruling-reason', maxlength: 300, 'aria-describedby': 'ruling-about' });
   return h(
     'section',
     { 'aria-labelledby': 'desk-ruling' },
     head,
-    h(
-      'p',
-      { id: 'ruling-about', className: 'note' },
-      `Week ${last.turn} is played again from the same orders with your ruling; the dice fall as before, only the ruled result changes, and everyone is told why.`,
-    ),
-    standing.length > 0
-      ? h(
-          'ul',
-          { className: 'rulings' },
-          standing.map((r) => h('li', {}, `${rulingKey(r)}: ${rulingWords(s, r)} (“${r.reason}”)`)),
-        )
-      : null,
-    rolls.length === 0
-      ? h('p', { className: 'note' }, 'Nothing was rolled last week that a ruling can change.')
-      : h(
-          'div',
-          {},
-          h('label', { for: 'ruling-choice' }, 'Your ruling'),
-          choice,
-          h('label', { for: 'ruling-reason' }, 'The reason you give the class'),
-          reason,
-          h(
-            'div',
-            { className: 'row' },
-            h(
-              'button',
-              {
-                id: 'ruling-apply',
-                onclick: () => {
-                  const [i, j] = choice.value.split('/').map(Number);
-                  const picked = rolls[i!]?.options[j!];
-                  if (!picked) return;
-                  const ruling = { ...picked, reason: reason.value.trim() } as Ruling;
-                  const rest = standing.filter((r) => rulingKey(r) !== rulingKey(ruling));
-                  apply([...rest, ruling], `Ruled: ${rulingWords(s, ruling)}.`);
-                },
-              },
-              'Apply the ruling',
-            ),
-            standing.length > 0
-              ? h(
-                  'button',
-                  { onclick: () => apply([], 'The rulings are withdrawn: the dice stand.') },
-                  'Withdraw all rulings',
-                )
-              : null,
-          ),
-        ),
+    rulingForm({ scenario: s, turn: last.turn, events: last.events, standing: session.lastRulings, apply }),
   );
 }
 

@@ -1,6 +1,6 @@
 import { hashState, longDate, makeReplay, recordReplay, rungName, type Score } from '../engine/index.ts';
 import { fill, h } from './dom.ts';
-import { RESULT_WORDS } from './result-words.ts';
+import { RESULT_WORDS, SHARED_LOSS_POINTS } from './result-words.ts';
 import type { Session } from './session.ts';
 import { download } from './storage.ts';
 import { beliefTable, strikeTable } from './truth-tables.ts';
@@ -72,6 +72,9 @@ export function renderEnd(root: HTMLElement, session: Session, actions: EndActio
       h('button', { className: 'primary', id: 'debrief-button', onclick: debrief }, 'Debrief'),
     ),
     failed,
+    outcome.result === 'shared-loss'
+      ? h('p', { className: 'note', id: 'shared-loss-points' }, SHARED_LOSS_POINTS)
+      : null,
     h(
       'div',
       { className: 'cols' },

@@ -9,3 +9,10 @@ export const RESULT_WORDS = {
   draw: 'A stalemate',
   'shared-loss': 'Regional war: everyone loses',
 } as const;
+
+/**
+ * Beside a war's points: everyone lost, and the points only measure what each side kept and paid. Without it, a
+ * higher total reads as a win on points that the result denies.
+ */
+export const SHARED_LOSS_POINTS =
+  'Both sides lost the war: the points show what each side kept and what it paid, not a winner.';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findAi } from '../ai/registry.ts';
 import { aiDice, type Decision } from '../ai/simple.ts';
+import type { DeskPin } from './desk-pin.ts';
 import {
   createGame,
   type Dice,
@@ -48,6 +49,8 @@ export interface Settings {
   classroom?: boolean;
   /** The classroom timer for each team's orders, in seconds (0: none). */
   orderSeconds?: number;
+  /** The facilitator's desk PIN, salted and hashed (desk-pin.ts); absent in games started without one. */
+  deskPin?: DeskPin;
 }
 
 export interface TurnEvents {
@@ -76,6 +79,9 @@ const settingsSchema = z.strictObject({
   opponent: z.string().min(1),
   classroom: z.boolean().optional(),
   orderSeconds: z.int().min(0).max(3600).optional(),
+  deskPin: z
+    .strictObject({ salt: z.string().regex(/^[0-9a-f]{32}$/), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+    .optional(),
 });
 
 const saveSchema = z.strictObject({
@@ -394,7 +400,7 @@ export class Session {
     const payload: SharePayload = {
       v: SHARE_VERSION,
       e: ENGINE_VERSION,
-      s: this.settings,
+      s: withoutPin(this.settings), // a link opens the game on another device, whose desk is its own
       t: replay.value.turns.map((t) => [t.us, t.iran]),
       h: replay.value.finalHash,
       ...(facilitated && {
@@ -448,6 +454,11 @@ const shareSchema = z.strictObject({
   p: z.array(injectSchema).optional(), // injects released for the turn being ordered
 });
 type SharePayload = z.infer<typeof shareSchema>;
+
+function withoutPin(settings: Settings): Settings {
+  const { deskPin: _, ...rest } = settings;
+  return rest;
+}
 
 export const otherSide = (side: Side): Side => (side === 'us' ? 'iran' : 'us');
 

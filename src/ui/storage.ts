@@ -88,3 +88,26 @@ export function download(name: string, text: string, type = 'application/json'):
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+const PAUSED = 'two-boxers/classroom-paused';
+
+/**
+ * The desk's pause outlives a reload (a team must not resume by reloading the page). It is kept under the game's PIN
+ * salt, random per game, so a pause belongs to the game it was made in and no other.
+ */
+export function readPaused(gameKey: string): boolean {
+  try {
+    return localStorage.getItem(PAUSED) === gameKey;
+  } catch {
+    return false;
+  }
+}
+
+export function writePaused(gameKey: string, paused: boolean): void {
+  try {
+    if (paused) localStorage.setItem(PAUSED, gameKey);
+    else if (localStorage.getItem(PAUSED) === gameKey) localStorage.removeItem(PAUSED);
+  } catch {
+    // storage unavailable: the pause lasts as long as the page
+  }
+}

@@ -7,6 +7,13 @@ import { h } from './dom.ts';
  * again beside what the US believed.
  */
 
+/** The strike rules' look-back, in words: "2 weeks" (a strike answers attacks this recent, no older ones). */
+export const weeks = (scenario: Scenario): string => {
+  const n = scenario.strikes.window;
+  const unit = scenario.turnDays === 7 ? 'week' : 'turn';
+  return n === 1 ? unit : `${n} ${unit}s`;
+};
+
 /** Each attack: who claimed it, what the US believed and how sure it was, and who really fired. */
 export function beliefTable(scenario: Scenario, state: GameState): HTMLElement {
   const rows = beliefs(scenario, state);
@@ -42,11 +49,14 @@ export function beliefTable(scenario: Scenario, state: GameState): HTMLElement {
           h(
             'td',
             {},
-            r.suspect
-              ? `${r.suspect}: ${r.word}, ${Math.round(r.confidence / 10)}%`
-              : r.stateAct
-                ? 'Iran'
-                : 'no suspect',
+            // A ruling's suspect is the facilitator's call, not an intelligence assessment: say so, with its reason.
+            r.ruledBecause !== null
+              ? `${r.suspect ?? 'no suspect'}, by the facilitator’s ruling (“${r.ruledBecause}”), not US intelligence`
+              : r.suspect
+                ? `${r.suspect}: ${r.word}, ${Math.round(r.confidence / 10)}%`
+                : r.stateAct
+                  ? 'Iran'
+                  : 'no suspect',
           ),
           h(
             'td',
@@ -69,7 +79,7 @@ export function strikeTable(scenario: Scenario, state: GameState): HTMLElement |
     h(
       'caption',
       { className: 'note' },
-      'US strikes, and whether the group struck had really attacked in the weeks before',
+      `US strikes, and whether the group struck had really attacked in the ${weeks(scenario)} before (the strike rules look back no further)`,
     ),
     h(
       'thead',
@@ -97,7 +107,9 @@ export function strikeTable(scenario: Scenario, state: GameState): HTMLElement |
           h(
             'td',
             { className: x.justified ? 'truth-right' : 'truth-wrong' },
-            x.justified ? 'yes: it had attacked' : 'no: it had not attacked',
+            x.justified
+              ? `yes: it attacked in the ${weeks(scenario)} before`
+              : `no: no attack by it in the ${weeks(scenario)} before`,
           ),
           h('td', { className: 'num' }, x.casualties.iraqiForcesKilled + x.casualties.civiliansKilled),
         ),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { beliefs } from '../../src/analysis/timeline.ts';
 import { discussionQuestions, MAX_QUESTIONS, MIN_QUESTIONS, questionCandidates } from '../../src/analysis/questions.ts';
 import type { PlayedGame } from '../../src/analysis/record.ts';
 import { isOrderLegal, type Order } from '../../src/engine/index.ts';
@@ -91,6 +92,31 @@ describe('discussion questions', () => {
     expect(game.final.strikes[0]?.justified).toBe(false);
     const q = questionCandidates(game).find((c) => c.kind === 'wrong-strike');
     expect(q?.turn).toBe(1);
+    // The rule looks back a set number of weeks, and the question says so rather than "had never attacked".
+    expect(SCENARIO.strikes.window).toBe(2);
+    expect(q?.cite).toContain('a group that had made no attack in the 2 weeks before');
+  });
+
+  it('a suspect named by the facilitator’s ruling is not asked about as US intelligence’s call', () => {
+    const game = games.find(([, g]) =>
+      g.final.attacks.some((a) => a.group !== null && a.suspect !== null && a.suspect !== a.group),
+    )![1];
+    const wrong = game.final.attacks.filter((a) => a.group !== null && a.suspect !== null && a.suspect !== a.group);
+    // The same game as if the facilitator had named every misattributed suspect by ruling.
+    const history = game.final.history.map((h) => ({
+      ...h,
+      rulings: wrong
+        .filter((a) => a.turn === h.turn)
+        .map((a) => ({ type: 'attack-attributed' as const, attack: a.id, suspect: a.suspect, reason: 'a ruling' })),
+    }));
+    const ruled = { ...game, final: { ...game.final, history } };
+    expect(questionCandidates(ruled).map((c) => c.kind)).not.toContain('misattribution');
+    const rows = beliefs(SCENARIO, ruled.final);
+    for (const row of rows)
+      expect(row.ruledBecause, `attack ${row.attackId}`).toBe(
+        wrong.some((a) => a.id === row.attackId) ? 'a ruling' : null,
+      );
+    expect(beliefs(SCENARIO, game.final).every((r) => r.ruledBecause === null)).toBe(true);
   });
 
   it('in a game with no attacks and no strikes, asks about the quiet and finds no misattribution', () => {

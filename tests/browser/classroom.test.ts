@@ -36,13 +36,17 @@ async function startClassroomGame(page: Page, seed: string): Promise<void> {
   await page.selectOption('#opponent', 'hotseat');
   await page.check('#classroom');
   await page.fill('#seed', seed);
+  await page.fill('#desk-pin', PIN);
   await page.click('button[type=submit]');
   await page.click('button:text("Begin the first week")');
   await page.waitForSelector('h2:text("Week 1: the class screen")');
 }
 
+const PIN = '2468';
+
 async function openDesk(page: Page): Promise<void> {
   await page.click('#desk-button');
+  await page.fill('#desk-pin-entry', PIN);
   await page.click('#desk-open');
   await page.waitForSelector('#desk-title');
 }
@@ -124,9 +128,21 @@ describe('a classroom game', () => {
     await page.waitForSelector('h2:text("Week 2: the class screen")');
   });
 
-  it('pauses order entry behind a cover until resumed; with no timer no clock shows', async () => {
+  it('pauses order entry behind a cover that only the desk, behind its PIN, lifts, even after a reload; with no timer no clock shows', async () => {
     const { page } = await browser();
+    // A classroom game needs the desk's PIN before it starts.
+    await page.goto(baseUrl);
+    await appReady(page);
+    await page.click('button:text("New game")');
+    await page.check('#classroom');
+    await page.fill('#desk-pin', '12');
+    await page.click('button[type=submit]');
+    expect(await page.locator('.error').innerText()).toContain('a PIN of 4 to 8 digits');
+    expect(await page.locator('#setup-title').count()).toBe(1);
+
     await startClassroomGame(page, '32');
+    const save = await page.evaluate(() => localStorage.getItem('two-boxers/autosave/v1') ?? '');
+    expect(save).not.toContain(PIN); // only a salted hash of it is kept
     await openDesk(page);
     await page.fill('#timer-minutes', '0');
     await page.click('#timer-set');
@@ -137,7 +153,26 @@ describe('a classroom game', () => {
     expect(await page.textContent('.topbar')).not.toMatch(/Time left/);
     await page.click('#pause-quick');
     await page.waitForSelector('#paused-title');
-    await page.click('#resume');
+    // Nothing a team can press resumes: no Resume on the cover or in the top bar, and a reload keeps the pause.
+    expect(await page.locator('#resume, #pause-quick').count()).toBe(0);
+    expect(await page.locator('.topbar').innerText()).not.toContain('Resume');
+    await page.reload();
+    await appReady(page);
+    await page.waitForSelector('#team-orders, #ready, #paused-title');
+    if (await page.isVisible('#team-orders')) await page.click('#team-orders');
+    if (await page.isVisible('#ready')) await page.click('#ready');
+    await page.waitForSelector('#paused-title');
+    // The cover leads to the desk, which asks for the PIN: a wrong one is refused and the desk stays shut.
+    await page.click('#paused-desk');
+    await page.fill('#desk-pin-entry', '0000');
+    await page.click('#desk-open');
+    await page.waitForSelector('text=That is not the desk’s PIN.');
+    expect(await page.locator('#desk-title').count()).toBe(0);
+    await page.fill('#desk-pin-entry', PIN);
+    await page.click('#desk-open');
+    await page.waitForSelector('#desk-title');
+    await page.click('#pause');
+    await page.click('#desk-close');
     await page.waitForSelector('#commit');
     expect(await page.locator('#paused-title').count()).toBe(0);
   });

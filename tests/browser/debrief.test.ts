@@ -134,9 +134,9 @@ describe('the debrief', () => {
     );
     await page.waitForSelector('#debrief-history :text("Proxy attacks ordered")');
 
-    // Luck: the worker plays 200 other worlds and reports where this game lies.
+    // Luck: the worker replays the orders with 200 other sets of dice and reports where this game lies.
     await page.waitForSelector('#luck-results', { timeout: 60_000 });
-    expect(await page.textContent('#luck-results caption')).toContain('200 other worlds');
+    expect(await page.textContent('#luck-results caption')).toContain('200 replays with other dice');
     expect(await page.locator('#luck-results tr.recorded').count()).toBe(1);
     expect(await page.locator('#luck-us svg .mark').count()).toBe(1);
 
@@ -191,12 +191,29 @@ describe('duplicate play', () => {
     const { page } = await browser();
     await compare(page);
     expect(await page.textContent('#divergence')).toMatch(/first parted in week 3, in the Coalition orders/);
-    expect(await page.locator('#duplicate-teams li').allTextContents()).toEqual([
-      expect.stringContaining('This game'),
-      expect.stringContaining('team-b.json'),
-    ]);
+    expect(
+      await page
+        .locator('#duplicate-teams input.team-name')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+    ).toEqual(['This game', 'team-b.json']);
     const header = await page.locator('table.side-by-side thead th').allTextContents();
     expect(header.slice(1)).toEqual(['This game', 'team-b.json']);
+    // The teacher names a team: the tables and the charts' legends follow; a name already taken is told apart.
+    await page.fill('#team-name-1', 'Falcons');
+    await page.press('#team-name-1', 'Enter');
+    await page.waitForFunction(() =>
+      document.querySelector('table.side-by-side thead')?.textContent?.includes('Falcons'),
+    );
+    expect((await page.locator('table.side-by-side thead th').allTextContents()).slice(1)).toEqual([
+      'This game',
+      'Falcons',
+    ]);
+    expect(await page.locator('#dup-ladder').innerText()).toContain('Falcons');
+    await page.fill('#team-name-1', 'This game');
+    await page.press('#team-name-1', 'Enter');
+    await page.waitForFunction(() =>
+      document.querySelector('table.side-by-side thead')?.textContent?.includes('This game (2)'),
+    );
     expect(await page.locator('table.orders-grid tr.first-divergence th').textContent()).toMatch(/^3/);
     expect(await page.locator('#dup-ladder svg g.series').count()).toBe(2);
   });

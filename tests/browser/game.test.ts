@@ -107,6 +107,8 @@ describe('the browser game', () => {
       expect(await result.textContent()).toMatch(/win|stalemate|everyone loses/);
       expect(await result.textContent(), 'the ending').toBe(RESULT_WORDS[ending]);
       expect(await result.getAttribute('class')).toBe(`result ${ending}`);
+      // A war's points never read as a win on points: the end screen says both sides lost, and only then.
+      expect(await page.locator('#shared-loss-points').count()).toBe(ending === 'shared-loss' ? 1 : 0);
       const shown = (await page.textContent('#fingerprint')) ?? '';
       const [download] = await Promise.all([
         page.waitForEvent('download'),

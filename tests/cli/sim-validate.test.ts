@@ -190,7 +190,7 @@ const brokenScenarios: BrokenScenario[] = [
     name: 'two presets of one id',
     edit: (s) => {
       const presets = s.presets as Json[];
-      presets.push({ ...presets[0]!, name: 'Another' });
+      presets.splice(1, 0, { ...presets[0]!, name: 'Another' }); // second in the list, whatever follows it
     },
     path: 'presets[1].id',
   },

@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '141d1fe1a7ac53',
-  '02c81f38bb9ccb',
-  '09a97e2cd2944b',
-  '15e5dbb5ac651c',
-  '0934009437b9d7',
-  '1e106239a33517',
-  '0dfc049908317b',
-  '153d1ddb6e82e9',
-  '1b02d47c47ad57',
-  '0b66f288199f24',
-  '18a65de160acf7',
-  '1d67a7e393b900',
+  '02dfaadd72bff4',
+  '1952c3a4bcb639',
+  '170323e0d9d0d9',
+  '1d51cef98b6078',
+  '1588ce0cdcb72d',
+  '13611a62625acb',
+  '0a7258fc364520',
+  '10cd14a0504e6e',
+  '06875f4e57f513',
+  '11602040ccb53d',
+  '0adbe0a5bf510e',
+  '130517fce49cb6',
 ];
 
 /** How that game ends. */

@@ -69,7 +69,7 @@ export function luckSection(
   const status = h(
     'p',
     { id: 'luck-status', role: 'status' },
-    `Playing this game’s orders again under ${worlds} other seeds…`,
+    `Replaying this game’s orders with other dice, ${worlds} times…`,
   );
   const body = h('div', { className: 'luck-body' }, status, progress);
   let summary: LuckSummary | null = null;
@@ -82,8 +82,15 @@ export function luckSection(
     h(
       'p',
       { className: 'note' },
-      `The same orders, week by week, played again under ${worlds} other seeds: the dice change, the decisions do not. An order that a world no longer allows (a base already handed over, money run out) is left out there.`,
+      `What if the dice had fallen differently? The game is played again ${worlds} times with the same orders every week, each time with new dice for every roll: hits, casualties, intelligence, votes. If most replays end as this game did, the teams’ decisions made the result; if they end in all sorts of ways, luck played a big part. An order a replay no longer allows (a base already handed over, money run out) is skipped in that replay.`,
     ),
+    game.replay.turns.some((t) => (t.rulings?.length ?? 0) > 0)
+      ? h(
+          'p',
+          { className: 'note' },
+          'The facilitator’s rulings are not used in the replays: each ruled on a roll of this game, and the replays roll their own dice.',
+        )
+      : null,
     body,
   );
   let shown = 0;
@@ -95,7 +102,7 @@ export function luckSection(
         // A status update every quarter is enough for a screen reader; the bar moves at every step.
         if (done === total || done - shown >= total / 4) {
           shown = done;
-          status.textContent = `Playing this game’s orders again under ${total} other seeds: ${done} of ${total} done…`;
+          status.textContent = `Replaying this game’s orders with other dice: ${done} of ${total} done…`;
         }
       });
       run.promise.then(
@@ -137,7 +144,7 @@ function luckResults(game: PlayedGame, l: LuckSummary): HTMLElement {
     h(
       'table',
       { className: 'luck-endings' },
-      h('caption', { className: 'note' }, `How the ${l.worlds} other worlds ended`),
+      h('caption', { className: 'note' }, `How the ${l.worlds} replays with other dice ended`),
       h(
         'thead',
         {},
@@ -145,7 +152,7 @@ function luckResults(game: PlayedGame, l: LuckSummary): HTMLElement {
           'tr',
           {},
           h('th', { scope: 'col' }, 'Ending'),
-          h('th', { scope: 'col', className: 'num' }, 'Worlds'),
+          h('th', { scope: 'col', className: 'num' }, 'Replays'),
           h('th', { scope: 'col' }, 'Share'),
         ),
       ),
@@ -171,10 +178,10 @@ function luckResults(game: PlayedGame, l: LuckSummary): HTMLElement {
     h(
       'div',
       { className: 'charts' },
-      histogram('luck-us', `${s.sides.us.short} score in the other worlds`, l.us, o?.score.us.total ?? null, l.usRank),
+      histogram('luck-us', `${s.sides.us.short} points in the replays`, l.us, o?.score.us.total ?? null, l.usRank),
       histogram(
         'luck-iran',
-        `${s.sides.iran.short} score in the other worlds`,
+        `${s.sides.iran.short} points in the replays`,
         l.iran,
         o?.score.iran.total ?? null,
         l.iranRank,
@@ -184,11 +191,11 @@ function luckResults(game: PlayedGame, l: LuckSummary): HTMLElement {
       ? h(
           'p',
           { className: 'note' },
-          `In ${l.droppedWorlds} of ${l.worlds} worlds some recorded orders were no longer allowed and were left out. Most often: `,
+          `In ${l.droppedWorlds} of the ${l.worlds} replays some of the game’s orders could no longer be given and were skipped. Most often: `,
           l.commonDrops.map((d) => `${d.text} (${d.count} times)`).join('; '),
           '.',
         )
-      : h('p', { className: 'note' }, 'Every recorded order was allowed in every world.'),
+      : h('p', { className: 'note' }, 'Every one of the game’s orders could be given in every replay.'),
   );
 }
 
@@ -208,8 +215,8 @@ function histogram(id: string, title: string, d: Distribution, mark: number | nu
   const titleId = `${id}-title`;
   const summary =
     mark === null
-      ? `Median ${d.median.toFixed(0)}, from ${d.min} to ${d.max}.`
-      : `This game scored ${mark}, above ${rank?.toFixed(0)}% of the worlds; their median is ${d.median.toFixed(0)}, from ${d.min} to ${d.max}.`;
+      ? `The middle replay scored ${d.median.toFixed(0)}; they range from ${d.min} to ${d.max}.`
+      : `This game scored ${mark}, better than ${rank?.toFixed(0)} of every 100 replays; the middle replay scored ${d.median.toFixed(0)}, and they range from ${d.min} to ${d.max}.`;
   const plot = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': titleId, class: 'chart' });
   plot.append(svg('title', { id: titleId }, `${title}. ${summary}`));
   const axes = svg('g', { class: 'axes' });
@@ -222,7 +229,7 @@ function histogram(id: string, title: string, d: Distribution, mark: number | nu
     axes.append(svg('text', { x: px(v), y: H - M.bottom + 25, 'text-anchor': 'middle' }, String(v)));
   axes.append(
     svg('line', { x1: M.left, x2: W - M.right, y1: H - M.bottom, y2: H - M.bottom, class: 'axis' }),
-    svg('text', { x: (M.left + W - M.right) / 2, y: H - 4, 'text-anchor': 'middle', class: 'label' }, 'Score'),
+    svg('text', { x: (M.left + W - M.right) / 2, y: H - 4, 'text-anchor': 'middle', class: 'label' }, 'Points'),
     svg(
       'text',
       {
@@ -232,7 +239,7 @@ function histogram(id: string, title: string, d: Distribution, mark: number | nu
         class: 'label',
         transform: `rotate(-90 16 ${(M.top + H - M.bottom) / 2})`,
       },
-      'Worlds',
+      'Replays',
     ),
   );
   plot.append(axes);
@@ -280,7 +287,7 @@ function histogram(id: string, title: string, d: Distribution, mark: number | nu
             {},
             h('th', { scope: 'col' }, 'Score from'),
             h('th', { scope: 'col' }, 'to'),
-            h('th', { scope: 'col', className: 'num' }, 'Worlds'),
+            h('th', { scope: 'col', className: 'num' }, 'Replays'),
           ),
         ),
         h(

@@ -1,6 +1,8 @@
 import { type SeatView, viewEvents } from '../../engine/index.ts';
 import { clock, defaultOrderSeconds, renderDesk, TurnTimer } from '../classroom.ts';
+import { pinMatches } from '../desk-pin.ts';
 import { fill, focusHeading, h } from '../dom.ts';
+import { readPaused, writePaused } from '../storage.ts';
 import { newsItems } from './news-panel.ts';
 import type { Panel, ScreenHost } from './panel.ts';
 import {
@@ -41,6 +43,7 @@ export class ClassroomPhase {
     const settings = host.session.settings;
     const seconds = settings.orderSeconds ?? defaultOrderSeconds(host.session.scenario, settings.preset);
     this.timer = new TurnTimer(seconds, () => this.renderClock());
+    if (settings.deskPin && readPaused(settings.deskPin.salt)) host.update(setPaused(host.state, true));
   }
 
   /** The class screen at the start of a week: public news and the ladder, and the way to each team's orders. */
@@ -77,8 +80,9 @@ export class ClassroomPhase {
     fill(el, `Time left ${clock(t.remaining)}${t.isRunning ? '' : ' (paused)'}`);
   }
 
-  togglePause(): void {
-    this.setPaused(!this.host.state.paused);
+  /** The top bar's quick pause: it only pauses; resuming is the desk's (see showPause). */
+  pause(): void {
+    if (!this.host.state.paused) this.setPaused(true);
   }
 
   private setPaused(paused: boolean): void {
@@ -93,11 +97,16 @@ export class ClassroomPhase {
   private pauseClock(paused: boolean): void {
     const host = this.host;
     host.update(setPaused(host.state, paused));
+    const pin = host.session.settings.deskPin;
+    if (pin) writePaused(pin.salt, paused);
     if (paused) this.timer.pause();
     else if (clockMayRun(host.state, this.timer.timeUp)) this.timer.resume();
   }
 
-  /** While paused, order entry is covered; the facilitator (or anyone) resumes from the cover. */
+  /**
+   * While paused, order entry is covered. Only the desk resumes (behind its PIN when one was set): the cover offers
+   * the way to the desk, not a Resume button a team could press.
+   */
   showPause(): void {
     if (!pauseCovers(this.host.state)) {
       this.cover?.remove();
@@ -109,8 +118,8 @@ export class ClassroomPhase {
       'div',
       { className: 'card', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'paused-title' },
       h('h2', { id: 'paused-title' }, 'Paused by the facilitator'),
-      h('p', {}, 'Order entry is locked and the clock is stopped.'),
-      h('button', { id: 'resume', className: 'primary', onclick: () => this.setPaused(false) }, 'Resume the game'),
+      h('p', {}, 'Order entry is locked and the clock is stopped. The facilitator resumes the game from the desk.'),
+      h('button', { id: 'paused-desk', onclick: () => this.openDesk() }, 'Facilitator’s desk'),
     );
     this.cover = h('div', { className: 'overlay paused' }, card);
     this.parts.overlay.append(this.cover);
@@ -129,15 +138,39 @@ export class ClassroomPhase {
       else host.render();
       this.parts.focusDesk();
     };
+    const pin = host.session.settings.deskPin;
+    const pinInput = h('input', {
+      id: 'desk-pin-entry',
+      type: 'password',
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      maxlength: 8,
+    });
+    const refused = h('p', { role: 'alert', className: 'error-line' });
+    const open = () => {
+      if (!pin) return showDesk();
+      void pinMatches(pin, pinInput.value).then((right) => {
+        if (right) return showDesk();
+        pinInput.value = '';
+        fill(refused, h('span', { className: 'error' }, 'That is not the desk’s PIN.'));
+        pinInput.focus();
+      });
+    };
+    pinInput.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') open();
+    });
     const warning = h(
       'div',
       { className: 'card', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'desk-warning' },
       h('h2', { id: 'desk-warning' }, 'Facilitator only'),
       h('p', {}, 'The desk shows everything, both teams’ secrets included. Blank the projector before you go on.'),
+      pin
+        ? [h('label', { for: 'desk-pin-entry' }, 'The desk’s PIN, set when the game began'), pinInput, refused]
+        : null,
       h(
         'div',
         { className: 'commit' },
-        h('button', { id: 'desk-open', className: 'primary', onclick: () => showDesk() }, 'Open the desk'),
+        h('button', { id: 'desk-open', className: 'primary', onclick: open }, 'Open the desk'),
         h('button', { onclick: back }, 'Cancel'),
       ),
     );
@@ -169,6 +202,7 @@ export class ClassroomPhase {
     };
     fill(overlay, h('div', { className: 'overlay' }, warning));
     focusHeading(warning);
+    if (pin) pinInput.focus();
   }
 
   stop(): void {

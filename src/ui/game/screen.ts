@@ -83,7 +83,7 @@ export class GameScreen implements ScreenHost {
       saved: () => hooks.saved(),
     });
     this.top = new TopBar(session, this.classroom.clock, {
-      togglePause: () => this.classroom.togglePause(),
+      pause: () => this.classroom.pause(),
       openDesk: () => this.classroom.openDesk(),
       rules: () => hooks.rules(),
       exportSave: () => this.announce(exportSave(session)),

@@ -5,7 +5,8 @@ import type { Panel } from './panel.ts';
 import { type ScreenState, sharedScreen } from './state.ts';
 
 export interface TopBarActions {
-  togglePause(): void;
+  /** Pauses a classroom game; only the facilitator's desk resumes it. */
+  pause(): void;
   openDesk(): void;
   rules(): void;
   exportSave(): void;
@@ -46,13 +47,10 @@ export class TopBar implements Panel {
           ),
       classroom ? this.clock : null,
       h('span', { className: 'spacer' }),
-      classroom
-        ? h(
-            'button',
-            { id: 'pause-quick', onclick: () => this.actions.togglePause() },
-            state.paused ? 'Resume' : 'Pause',
-          )
+      classroom && !state.paused
+        ? h('button', { id: 'pause-quick', onclick: () => this.actions.pause() }, 'Pause')
         : null,
+      classroom && state.paused ? h('strong', { className: 'paused-note' }, 'Paused') : null,
       this.deskButton,
       h('button', { onclick: () => this.actions.rules(), 'aria-label': 'Rules (opens the rules page)' }, 'Rules'),
       h('button', { onclick: () => this.actions.exportSave() }, 'Export save'),

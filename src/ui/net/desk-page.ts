@@ -1,8 +1,10 @@
 import { rungName, type Scenario } from '../../engine/index.ts';
 import { ClassroomClient } from '../../net/client.ts';
-import type { GameOverview, Overview, ProtocolError } from '../../net/protocol.ts';
+import type { GameOverview, Overview, ProtocolError, SeatState } from '../../net/protocol.ts';
 import { fill, focusHeading, h } from '../dom.ts';
 import { RESULT_WORDS } from '../result-words.ts';
+import { LiveComparison } from './desk-compare.ts';
+import { deskGameSection } from './desk-game.ts';
 import { connectionText, countdown, ServerClock } from './status.ts';
 
 /**
@@ -35,7 +37,19 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
   const games = h('div', { className: 'desk-games', id: 'desk-games' });
   const requests = h('section', { className: 'desk-requests', id: 'desk-requests', 'aria-label': 'Seat requests' });
   const message = h('p', { role: 'status', id: 'desk-message', className: 'note' });
-  fill(main, h('h1', {}, 'Teacher’s desk'), connection, controls, message, requests, games);
+  const code = h('p', { className: 'desk-code', id: 'desk-code' });
+  const gameSection = h('div', { id: 'desk-game-slot' });
+  const comparison = new LiveComparison(scenario, client);
+  fill(
+    main,
+    h('div', { className: 'desk-head' }, h('h1', {}, 'Teacher’s desk'), code, connection),
+    controls,
+    message,
+    requests,
+    games,
+    gameSection,
+    comparison.root,
+  );
   focusHeading(main);
 
   const say = (text: string) => {
@@ -56,13 +70,6 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
     'aria-label': 'Minutes',
   });
   const timerShown = h('span', { id: 'desk-timer', className: 'net-timer' });
-  const cardSelect = h(
-    'select',
-    { id: 'desk-card', 'aria-label': 'An inject' },
-    scenario.cards.map((c) => h('option', { value: c.id }, c.title)),
-  );
-  const injectTarget = h('select', { id: 'desk-inject-game', 'aria-label': 'To which game' });
-
   const renderControls = (o: Overview) => {
     const pause = h(
       'button',
@@ -76,13 +83,6 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
       },
       o.paused ? 'Resume everyone' : 'Pause everyone',
     );
-    const targets = [
-      h('option', { value: 'all' }, 'every game'),
-      ...o.games.map((g) => h('option', { value: g.gameId }, `game ${g.index}`)),
-    ];
-    const chosen = injectTarget.value;
-    fill(injectTarget, targets);
-    if (chosen) injectTarget.value = chosen;
     fill(
       controls,
       h(
@@ -113,38 +113,6 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
           'Clear',
         ),
         timerShown,
-      ),
-      h(
-        'div',
-        { className: 'desk-row' },
-        h('label', { for: 'desk-card' }, 'Inject '),
-        cardSelect,
-        ' to ',
-        injectTarget,
-        h(
-          'button',
-          {
-            id: 'desk-inject',
-            onclick: () =>
-              void act(
-                client.request('desk:inject', {
-                  game: injectTarget.value,
-                  inject: { type: 'card', card: cardSelect.value },
-                }),
-                (r) => {
-                  const answers = (r as unknown as { games: { gameId: string; ok: boolean; error?: ProtocolError }[] })
-                    .games;
-                  return answers
-                    .map((a) => {
-                      const g = o.games.find((x) => x.gameId === a.gameId);
-                      return `game ${g?.index ?? a.gameId}: ${a.ok ? 'released' : `refused (${a.error?.message})`}`;
-                    })
-                    .join('; ');
-                },
-              ),
-          },
-          'Release inject',
-        ),
       ),
     );
   };
@@ -236,7 +204,20 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
               seatCell(g, 'us'),
               seatCell(g, 'iran'),
               h('td', {}, g.seats.projectors),
-              h('td', {}, h('button', { onclick: () => void exportReplay(g) }, 'Export replay')),
+              h(
+                'td',
+                { className: 'desk-game-actions' },
+                h(
+                  'button',
+                  {
+                    id: `desk-open-${g.index}`,
+                    'aria-pressed': String(watched === g.gameId),
+                    onclick: () => void watch(g.gameId),
+                  },
+                  watched === g.gameId ? 'Shown below' : 'Open its desk',
+                ),
+                h('button', { onclick: () => void exportReplay(g) }, 'Export replay'),
+              ),
             ),
           ),
         ),
@@ -264,6 +245,69 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
     );
   };
 
+  // The one game whose secrets, rulings and injects the desk shows (desk:watch); redrawn only when its log moves,
+  // so that a pause or a team joining does not wipe a ruling's reason or an inject being written.
+  let watched: string | null = null;
+  let shown: { gameId: string; seq: number } | null = null;
+  const gameMessage = h('p', { role: 'status', id: 'desk-game-message', className: 'note' });
+  const sayGame = (text: string) => {
+    gameMessage.textContent = text;
+  };
+  const actOnGame = async <T extends { ok: boolean }>(doing: Promise<T>, done: (reply: T) => string) => {
+    const reply = await doing;
+    sayGame(reply.ok ? done(reply) : refusalText((reply as unknown as { error: ProtocolError }).error));
+  };
+  const drawGame = (state: SeatState) => {
+    if (state.gameId !== watched || (shown?.gameId === state.gameId && shown.seq === state.seq)) return;
+    shown = { gameId: state.gameId, seq: state.seq };
+    fill(
+      gameSection,
+      deskGameSection(scenario, state, client.overview?.games.length ?? 1, {
+        ruling: (gameId, rulings, note) =>
+          void actOnGame(client.request('desk:ruling', { gameId, rulings }), () => note),
+        inject: (target, inject) =>
+          void actOnGame(client.request('desk:inject', { game: target, inject }), (r) =>
+            r.ok
+              ? r.games
+                  .map((a) => {
+                    const g = client.overview?.games.find((x) => x.gameId === a.gameId);
+                    return `Game ${g?.index ?? a.gameId}: ${a.ok ? 'released' : `refused (${a.error?.message})`}.`;
+                  })
+                  .join(' ')
+              : '',
+          ),
+      }),
+      gameMessage,
+    );
+  };
+  const watch = async (gameId: string) => {
+    if (watched !== gameId) sayGame('');
+    watched = gameId;
+    shown = null;
+    if (client.overview) renderGames(client.overview);
+    const reply = await client.request('desk:watch', { gameId });
+    if (!reply.ok) say(refusalText(reply.error));
+    else if (reply.state) drawGame(reply.state);
+  };
+  client.on('state', drawGame);
+
+  const renderCode = () => {
+    fill(
+      code,
+      client.joinCode
+        ? [
+            'Class code ',
+            h('strong', { id: 'desk-join-code' }, client.joinCode),
+            h('span', { className: 'note' }, ` · students open ${origin}/join`),
+          ]
+        : h(
+            'span',
+            { className: 'note' },
+            `Students open ${origin}/join with the code printed when the server started.`,
+          ),
+    );
+  };
+
   const renderTimer = () => {
     const o = client.overview;
     const left = o ? clock.remaining(o.timerEndsAt) : null;
@@ -272,9 +316,14 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
 
   client.on('overview', (o) => {
     clock.sync(o.serverTime);
+    renderCode();
     renderControls(o);
     renderGames(o);
     renderTimer();
+    comparison.update(o);
+    if (watched === null || !o.games.some((g) => g.gameId === watched)) {
+      if (o.games[0]) void watch(o.games[0].gameId);
+    }
   });
   client.on('status', (status) => {
     if (status.kind === 'refused') {
@@ -288,6 +337,8 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
     }
     connection.textContent = connectionText(status);
     connection.dataset.kind = status.kind;
+    // A new connection has joined no game's room yet: follow the game again (its state comes with the answer).
+    if (status.kind === 'connected' && watched !== null) void watch(watched);
   });
   setInterval(renderTimer, 1000);
 }

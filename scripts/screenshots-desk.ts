@@ -1,0 +1,93 @@
+/**
+ * Screenshots of the networked teacher's desk (`npm run screenshots:desk`), to screenshots/ or SHOTS_DIR: builds
+ * the game, starts the classroom server on loopback serving it, plays a few weeks of a three-game class with bot
+ * teams (src/net/client.ts, as the server tests do), then takes the desk at 1280x720 and 1920x1080.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import type { ClassroomClient } from '../src/net/client.ts';
+import type { SeatState } from '../src/net/protocol.ts';
+import { appReady, openBrowser } from '../tests/browser/support.ts';
+import { connect, joinSeat, newSession, startServer, waitForState } from '../tests/server/harness.ts';
+
+const OUT = process.env.SHOTS_DIR ?? 'screenshots';
+const TEAMS = [
+  ['Eagles', 'Lions'],
+  ['Hawks', 'Cedars'],
+  ['Owls', 'Falcons'],
+] as const;
+
+/** Each game's teams choose a little differently, so that the comparison has something to show. */
+const pick = (s: SeatState, game: number) => {
+  const menu = s.view.legalOrders;
+  return menu.length === 0 || (s.view.turn + game) % 3 === 0 ? [] : [menu[(s.view.turn * 7 + game * 5) % menu.length]!];
+};
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const distDir = mkdtempSync(join(tmpdir(), 'two-boxers-desk-shots-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'two-boxers-desk-data-'));
+  await build({ logLevel: 'error', build: { outDir: distDir } });
+  const server = await startServer({ DATA_DIR: dataDir, DIST_DIR: distDir });
+  const clients: ClassroomClient[] = [];
+  try {
+    const session = await newSession(server.url, { games: 3 });
+    const seats: [ClassroomClient, ClassroomClient][] = [];
+    for (const [i, [us, iran]] of TEAMS.entries()) {
+      const a = await joinSeat(server.url, { code: session.joinCode, team: us, seat: 'us', game: i + 1 });
+      const b = await joinSeat(server.url, { code: session.joinCode, team: iran, seat: 'iran', game: i + 1 });
+      seats.push([connect(server.url, { token: a.token }), connect(server.url, { token: b.token })]);
+    }
+    clients.push(...seats.flat());
+    // Two weeks everywhere, a third in games 2 and 3, and game 1's US team has committed week 3.
+    for (let week = 1; week <= 3; week++)
+      for (const [i, [us, iran]] of seats.entries()) {
+        const [u, r] = [
+          await waitForState(us, (s) => s.view.turn === week),
+          await waitForState(iran, (s) => s.view.turn === week),
+        ];
+        await us.commit(week, pick(u, i));
+        if (week === 3 && i === 0) continue;
+        await iran.commit(week, pick(r, i));
+      }
+
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const b = await openBrowser(size);
+      try {
+        await b.page.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+        await appReady(b.page);
+        await b.page.waitForSelector('#desk-game');
+        await b.page.waitForSelector('#desk-compare .comparison');
+        await b.page.click('#desk-open-2');
+        await b.page.waitForSelector('#desk-game[data-game="2"] #ruling-choice');
+        await b.page.waitForTimeout(300);
+        const name = (n: string) => join(OUT, `desk-${n}-${size.width}x${size.height}.png`);
+        await b.page.screenshot({ path: name('top') });
+        await b.page.locator('#desk-game').scrollIntoViewIfNeeded();
+        await b.page.screenshot({ path: name('game') });
+        await b.page.locator('#desk-compare').scrollIntoViewIfNeeded();
+        await b.page.screenshot({ path: name('compare') });
+        await b.page.screenshot({ path: name('full'), fullPage: true });
+        for (const n of ['top', 'game', 'compare', 'full']) console.log(name(n));
+        if (b.errors.length > 0) console.error(`console errors:\n${b.errors.join('\n')}`);
+      } finally {
+        await b.close();
+      }
+    }
+  } finally {
+    for (const c of clients) c.close();
+    await server.stop();
+    rmSync(distDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
