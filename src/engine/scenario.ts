@@ -579,6 +579,9 @@ function buildSchemas() {
           autonomyThreshold: int(-100, 100).describe(
             "how far a group's aggression must exceed its cohesion before it may fire on its own",
           ),
+          pmuCohesionDivisor: int(1, 100).describe(
+            "the PMU's cohesion, divided by this, adds to each group's own in holding it back from firing alone",
+          ),
           isrDeterrence: perMille.describe('per-mille cut to unordered attacks per point of US surveillance (ISR)'),
           curfewDeterrence: perMille.describe('per-mille cut to unordered attacks while a curfew holds'),
           restrainTurns: int(0, 6).describe('turns an order to restrain the proxies holds them'),

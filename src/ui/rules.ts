@@ -87,11 +87,20 @@ function incidentRule(s: Scenario): string {
   return ` From rung ${i.fromRung} up, forces on both sides are on a hair trigger: each week the crisis starts there, an incident nobody ordered may undo that week's calming and lift it one rung above where it began (never across a gate or into war), with a chance of ${first}, ${i.perMillePerRung / 10} points more for each rung higher${posture.length > 0 ? `, ${posture.join(' and ')}` : ''}.`;
 }
 
+/** "tenth" for 10: the share of the PMU's cohesion that holds each group back. */
+const ordinalPart = (n: number): string =>
+  ({ 2: 'half', 3: 'third', 4: 'quarter', 5: 'fifth', 10: 'tenth' })[n] ?? `1/${n}`;
+
 /** When a militia fires without orders, in words, every number from the scenario. */
 export function autonomyRule(s: Scenario): string {
   const a = s.attacks;
-  const margin = a.autonomyThreshold === 0 ? '' : ` by more than ${a.autonomyThreshold}`;
-  return `Iran does not fully hold its militias. Each week a group whose aggression is above its cohesion${margin} may fire on its own: a ${a.autonomyPerAggression / 10}% chance for each point above, less ${a.redLineDeterrence / 10} points while a US red line stands, ${a.isrDeterrence / 10} for each level of US surveillance and ${a.curfewDeterrence / 10} under a curfew. Cohesion rises with Iran's envoy and drills and falls when a group's leader is killed; an order to restrain the proxies holds every group for ${a.restrainTurns} weeks.`;
+  const margin =
+    a.autonomyThreshold === 0
+      ? ''
+      : a.autonomyThreshold > 0
+        ? ` by more than ${a.autonomyThreshold}`
+        : ` less ${-a.autonomyThreshold}`;
+  return `Iran does not fully hold its militias. Each week a group whose aggression is above its cohesion plus a ${a.pmuCohesionDivisor === 1 ? '' : `${ordinalPart(a.pmuCohesionDivisor)} of `}the PMU's cohesion${margin} may fire on its own: a ${a.autonomyPerAggression / 10}% chance for each point above, less ${a.redLineDeterrence / 10} points while a US red line stands, ${a.isrDeterrence / 10} for each level of US surveillance and ${a.curfewDeterrence / 10} under a curfew. Cohesion rises with Iran's envoy and drills and falls when a group's leader is killed or the proxies are restrained; an order to restrain the proxies holds every group for ${a.restrainTurns} weeks.`;
 }
 
 /** Which passed vote binds, counting those before the game began. */

@@ -17,6 +17,8 @@ const loosePatch: ScenarioPatch = (x) => {
   x.attacks.redLineDeterrence = 100;
   x.attacks.isrDeterrence = 20;
   x.attacks.curfewDeterrence = 150;
+  x.iran.pmuCohesion = 0;
+  x.attacks.pmuCohesionDivisor = 10;
   Object.assign(groupIn(x, 'kh'), { aggression: 80, cohesion: 20 });
 };
 const loose = withScenario(quiet, loosePatch);
@@ -35,6 +37,18 @@ describe('the odds that a group fires on its own', () => {
     expect(autonomyChance(loose, state, g)).toBe(0);
     g.cohesion = 95;
     expect(autonomyChance(loose, state, g)).toBe(0); // never below nothing
+  });
+
+  it("fall as the PMU as a whole holds together: its cohesion, divided, adds to each group's own", () => {
+    const state = clone(newGame('odds', loose));
+    state.us.redLines = [];
+    state.us.isr = 0;
+    state.curfew = false;
+    const g = kh(state);
+    state.iran.pmuCohesion = 0;
+    const apart = autonomyChance(loose, state, g);
+    state.iran.pmuCohesion = 60;
+    expect(autonomyChance(loose, state, g)).toBe(apart - 6 * 10);
   });
 
   it('fall with a standing red line, with each point of US surveillance and under a curfew', () => {

@@ -67,6 +67,7 @@ describe('the ladder and autonomy rules in words', () => {
     const a = scenario.attacks;
     const words = autonomyRule(scenario);
     expect(words).toContain(`a ${a.autonomyPerAggression / 10}% chance for each point above`);
+    expect(words).toContain("above its cohesion plus a tenth of the PMU's cohesion less 5 may fire on its own");
     expect(words).toContain(`less ${a.redLineDeterrence / 10} points while a US red line stands`);
     expect(words).toContain(`${a.isrDeterrence / 10} for each level of US surveillance`);
     expect(words).toContain(`${a.curfewDeterrence / 10} under a curfew`);

@@ -1,6 +1,6 @@
 import { attributionConfidence, likelihoodWord } from '../attribution.ts';
 import { adjust, adjustFront, type Cause, push } from '../ledger.ts';
-import { chance, perMille } from '../math.ts';
+import { chance, idiv, perMille } from '../math.ts';
 import { type AttackOrder, embassyOf, specOf } from '../orders.ts';
 import type { AttackKind, Scenario } from '../scenario.ts';
 import { type GameState, type GroupState, noCasualties } from '../state.ts';
@@ -152,15 +152,18 @@ export function checkExposure(t: TurnContext, frontId: string): void {
 }
 
 /**
- * The per-mille chance this week that a group fires without orders: its aggression outrunning its cohesion (Iran does
- * not fully own its proxies, and a group that has lost its leader holds together less), less what deters it: a
+ * The per-mille chance this week that a group fires without orders: its aggression outrunning its cohesion and the
+ * PMU's (Iran does not fully own its proxies, and a group that has lost its leader holds together less), less what
+ * deters it: a
  * standing US red line, US surveillance overhead and a curfew on the streets.
  */
 export function autonomyChance(s: Scenario, d: GameState, g: GroupState): number {
   const a = s.attacks;
   const redLine = d.us.redLines.some((r) => r.status === 'standing');
+  // The PMU's unity as a whole holds every group back a little, beside each group's own cohesion.
+  const unity = idiv(d.iran.pmuCohesion, a.pmuCohesionDivisor);
   return chance(
-    (g.aggression - g.cohesion - a.autonomyThreshold) * a.autonomyPerAggression -
+    (g.aggression - g.cohesion - unity - a.autonomyThreshold) * a.autonomyPerAggression -
       (redLine ? a.redLineDeterrence : 0) -
       d.us.isr * a.isrDeterrence -
       (d.curfew ? a.curfewDeterrence : 0),
