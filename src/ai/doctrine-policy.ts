@@ -1,6 +1,7 @@
 import { isSide } from '../engine/index.ts';
 import {
   type Dice,
+  ORDER_TYPES,
   type Order,
   type OrderType,
   type Scenario,
@@ -42,7 +43,7 @@ interface Ctx {
   s: Scenario;
   v: SeatView;
   t: Traits;
-  weights: Doctrine['weights'];
+  weights: Weights;
   n: ReturnType<typeof names>;
   out: Option[];
   risk: number; // US: how close Baghdad is to voting us out, 0-4
@@ -55,6 +56,25 @@ interface Ctx {
 }
 
 const idiv = (a: number, b: number) => Math.trunc(a / b);
+
+type Weights = Readonly<Record<OrderType, number>>;
+const fullWeights = new WeakMap<Doctrine, Weights>();
+
+/**
+ * A doctrine's weight for every order type, 0 where it names none: the models read a weight for each option in every
+ * turn of every playout, and a missing key costs a slow lookup (up the prototype chain) where a present one is a
+ * plain property read. Built once per doctrine, every type in the same order, so every doctrine's has one shape.
+ */
+function weightsOf(d: Doctrine): Weights {
+  let full = fullWeights.get(d);
+  if (!full) {
+    const built = {} as Record<OrderType, number>;
+    for (const type of ORDER_TYPES) built[type] = d.weights[type] ?? 0;
+    full = built;
+    fullWeights.set(d, full);
+  }
+  return full;
+}
 
 /**
  * The first of `items` that `keep` admits and that no other admitted item sorts before: what
@@ -81,7 +101,7 @@ function context(s: Scenario, d: Doctrine, v: SeatView, dice: Dice, forgive: boo
     s,
     v,
     t,
-    weights: d.weights,
+    weights: weightsOf(d),
     n: names(s),
     out: [],
     risk:
@@ -98,7 +118,7 @@ function context(s: Scenario, d: Doctrine, v: SeatView, dice: Dice, forgive: boo
   };
 }
 
-const w = (c: Ctx, type: OrderType): number => c.weights[type] ?? 0;
+const w = (c: Ctx, type: OrderType): number => c.weights[type];
 
 const tell = (c: Ctx, p: Provocation): string => provocationText(c.s, p);
 
@@ -440,8 +460,15 @@ function iranOptions(c: Ctx): Option[] {
   const weak = usWeakness(s, v);
   const deterred = v.us.redLines.some((r) => r.status === 'standing') && v.us.credibility >= 50;
   const answering = top !== undefined && !c.forgive;
-  const fronts = v.iran.fronts.filter((f) => !f.retired).sort((a, b) => b.deniability - a.deniability);
-  const best = fronts[0];
+  // The live fronts' most deniable (the first of equals) and most worn (the last of equals), as a stable sort by
+  // deniability would put them first and last.
+  let best: SeatView['iran']['fronts'][number] | undefined;
+  let worn: SeatView['iran']['fronts'][number] | undefined;
+  for (const f of v.iran.fronts) {
+    if (f.retired) continue;
+    if (!best || f.deniability > best.deniability) best = f;
+    if (!worn || f.deniability <= worn.deniability) worn = f;
+  }
   const held = v.us.bases.filter((b) => !b.handedOver);
   const pressure = answering
     ? t.retaliation + 5 * Math.min(top.points, 8)
@@ -513,7 +540,6 @@ function iranOptions(c: Ctx): Option[] {
   const used = v.iran.fronts.length - s.iran.fronts.length;
   if (used < s.iran.frontNamePool.length && (!best || best.deniability < 40 + idiv(t.deniability, 4))) {
     const sponsor = rocketGroup ?? v.iran.groups[0];
-    const worn = fronts.length > 0 ? fronts[fronts.length - 1] : undefined;
     if (sponsor)
       add(
         c,
