@@ -205,8 +205,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
   const progress = terminalProgress('balance');
+  let used = threads; // a seed is one piece of work: fewer seeds than threads leave some threads out
   try {
-    await runPool({
+    used = await runPool({
       kind: BALANCE_WORK,
       context: { scenario, doctrinesPath, preset, pairings, strategist },
       inputs,
@@ -339,7 +340,7 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpuAtStart);
   out.push(
     '',
-    `${games.length} games in ${seconds.toFixed(0)} s on ${threads} thread(s), ${Math.round((cpu.user + cpu.system) / 1e6)} s of CPU.`,
+    `${games.length} games in ${seconds.toFixed(0)} s on ${used} thread(s), ${Math.round((cpu.user + cpu.system) / 1e6)} s of CPU.`,
   );
   if (html !== undefined) {
     const results = (['us', 'iran', 'shared-loss'] as const).map((result) => {
