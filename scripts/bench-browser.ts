@@ -9,9 +9,11 @@
  * load in turn, many times, and the spread is printed with the medians.
  *
  * The designer's lab: 2,000 games between doctrines (seeds 1-1000, each played under the baseline and a variant) in
- * the lab's Web Workers, timed by the page from the click on Run to the last game's rows (target: under 4 s).
+ * the lab's Web Workers, timed by the page from the click on Run to the last game's rows (target: under 4 s), and
+ * the CPU time the browser's processes spent meanwhile, which other work on the machine stretches far less.
+ * `--lab-only` measures the lab alone (no start-up, size or frame figures).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -52,10 +54,40 @@ async function serve(root: string | undefined, outDir: string) {
 }
 
 /**
+ * CPU seconds used so far by this process's live descendants (the browsers and their renderers, where the lab's
+ * workers run as threads), from Linux's /proc; NaN elsewhere.
+ */
+function childrenCpuSeconds(): number {
+  if (!existsSync('/proc/self/stat')) return Number.NaN;
+  const parentOf = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // After the command's closing parenthesis: state, ppid, ... utime and stime are the 12th and 13th fields.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    parentOf.set(Number(entry), Number(fields[1]));
+    ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+  }
+  const descends = (pid: number): boolean => {
+    for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [pid, t] of ticks) if (descends(pid)) total += t;
+  return total / 100; // clock ticks: 100 a second on Linux
+}
+
+/**
  * The designer's lab run LAB_RUNS times over seeds 1-LAB_SEEDS (the default players, both doctrines; one number
  * changed so the two variants differ), after one unmeasured run that loads and compiles the workers' code.
  */
-async function labRuns(url: string): Promise<{ times: number[]; workers: number; load: number }> {
+async function labRuns(url: string): Promise<{ times: number[]; cpu: number[]; workers: number; load: number }> {
   // A fresh profile: the game measured above left an autosave, which the page would resume instead of the title.
   const b = await openBrowser();
   try {
@@ -66,7 +98,7 @@ async function labRuns(url: string): Promise<{ times: number[]; workers: number;
   }
 }
 
-async function labRunsIn(page: Page, url: string): Promise<{ times: number[]; workers: number }> {
+async function labRunsIn(page: Page, url: string): Promise<{ times: number[]; cpu: number[]; workers: number }> {
   await page.goto(url);
   await appReady(page);
   await page.click('button:text("Designer’s lab")');
@@ -88,9 +120,38 @@ async function labRunsIn(page: Page, url: string): Promise<{ times: number[]; wo
   };
   await once(100);
   const times: number[] = [];
-  for (let i = 0; i < LAB_RUNS; i++) times.push(await once(LAB_SEEDS));
+  const cpu: number[] = [];
+  for (let i = 0; i < LAB_RUNS; i++) {
+    const before = childrenCpuSeconds();
+    times.push(await once(LAB_SEEDS));
+    cpu.push(1000 * (childrenCpuSeconds() - before));
+  }
   const workers = (await page.evaluate('Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8))')) as number;
-  return { times, workers };
+  return { times, cpu, workers };
+}
+
+function labLines(lab: Awaited<ReturnType<typeof labRuns>>): string[] {
+  return [
+    `  lab: ${2 * LAB_SEEDS} doctrine games (${lab.workers} workers)       ${spread(lab.times)}   < 4000 ms`,
+    `  lab: CPU time of the browser meanwhile         ${spread(lab.cpu)}`,
+    // Other work on this machine slows the lab's workers directly: the load is printed beside the figure.
+    `  machine load during the lab runs (1-min avg.)   ${lab.load.toFixed(1).padStart(6)}     (2 cores)`,
+  ];
+}
+
+/** The lab's figures alone: a build, a preview server and the lab's runs. */
+async function labOnly(): Promise<void> {
+  const gameDir = mkdtempSync(join(tmpdir(), 'two-boxers-bench-game-'));
+  const game = await serve(undefined, gameDir);
+  try {
+    const lab = await labRuns(game.url);
+    console.log('');
+    console.log('Browser (headless chromium)                      figure        target');
+    for (const l of labLines(lab)) console.log(l);
+  } finally {
+    await game.server.close();
+    rmSync(gameDir, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -158,6 +219,8 @@ async function main(): Promise<void> {
     const deltas = (await frames).slice(5);
     const sorted = [...deltas].sort((a, c) => a - c);
     const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? Number.NaN;
+    // The game's page animates its map for as long as it is open: blank it, so that it takes no CPU from the lab.
+    await page.goto('about:blank');
     const lab = await labRuns(game.url);
     const ratio = median(gameTimes) / median(bareTimes);
     console.log('');
@@ -172,11 +235,7 @@ async function main(): Promise<void> {
       `  frame time during a resolution (median)        ${median(deltas).toFixed(1).padStart(6)} ms   ≤ 16.7 ms (60 fps)`,
     );
     console.log(`  frame time during a resolution (95th pct.)     ${p95.toFixed(1).padStart(6)} ms`);
-    console.log(
-      `  lab: ${2 * LAB_SEEDS} doctrine games (${lab.workers} workers)       ${spread(lab.times)}   < 4000 ms`,
-    );
-    // Other work on this machine slows the lab's workers directly: the load is printed beside the figure.
-    console.log(`  machine load during the lab runs (1-min avg.)   ${lab.load.toFixed(1).padStart(6)}     (2 cores)`);
+    for (const l of labLines(lab)) console.log(l);
     if (b.errors.length > 0) console.log(`  console errors: ${b.errors.length}\n    ${b.errors.join('\n    ')}`);
   } finally {
     await b.close();
@@ -187,7 +246,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
+(process.argv.includes('--lab-only') ? labOnly() : main()).catch((e) => {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { isSide } from '../engine/index.ts';
 import {
   type Dice,
+  ORDER_TYPES,
   type Order,
   type OrderType,
   type Scenario,
@@ -42,7 +43,7 @@ interface Ctx {
   s: Scenario;
   v: SeatView;
   t: Traits;
-  weights: Doctrine['weights'];
+  weights: Weights;
   n: ReturnType<typeof names>;
   out: Option[];
   risk: number; // US: how close Baghdad is to voting us out, 0-4
@@ -55,6 +56,36 @@ interface Ctx {
 }
 
 const idiv = (a: number, b: number) => Math.trunc(a / b);
+
+type Weights = Readonly<Record<OrderType, number>>;
+const fullWeights = new WeakMap<Doctrine, Weights>();
+
+/**
+ * A doctrine's weight for every order type, 0 where it names none: the models read a weight for each option in every
+ * turn of every playout, and a missing key costs a slow lookup (up the prototype chain) where a present one is a
+ * plain property read. Built once per doctrine, every type in the same order, so every doctrine's has one shape.
+ */
+function weightsOf(d: Doctrine): Weights {
+  let full = fullWeights.get(d);
+  if (!full) {
+    const built = {} as Record<OrderType, number>;
+    for (const type of ORDER_TYPES) built[type] = d.weights[type] ?? 0;
+    full = built;
+    fullWeights.set(d, full);
+  }
+  return full;
+}
+
+/**
+ * The first of `items` that `keep` admits and that no other admitted item sorts before: what
+ * `items.filter(keep).sort(order)[0]` gives (the sort is stable), without copying or sorting. The models run in
+ * every turn of every playout, so these copies were a good part of the strategist's allocations.
+ */
+function firstBest<T>(items: readonly T[], keep: (x: T) => boolean, order: (a: T, b: T) => number): T | undefined {
+  let best: T | undefined;
+  for (const x of items) if (keep(x) && (best === undefined || order(x, best) < 0)) best = x;
+  return best;
+}
 
 function context(s: Scenario, d: Doctrine, v: SeatView, dice: Dice, forgive: boolean): Ctx {
   const t = d.traits;
@@ -70,7 +101,7 @@ function context(s: Scenario, d: Doctrine, v: SeatView, dice: Dice, forgive: boo
     s,
     v,
     t,
-    weights: d.weights,
+    weights: weightsOf(d),
     n: names(s),
     out: [],
     risk:
@@ -87,7 +118,7 @@ function context(s: Scenario, d: Doctrine, v: SeatView, dice: Dice, forgive: boo
   };
 }
 
-const w = (c: Ctx, type: OrderType): number => c.weights[type] ?? 0;
+const w = (c: Ctx, type: OrderType): number => c.weights[type];
 
 const tell = (c: Ctx, p: Provocation): string => provocationText(c.s, p);
 
@@ -97,6 +128,10 @@ const appraise = (c: Ctx, consent: number, eviction: number): number =>
 
 /** Adds an option; for the US, what the order's own effects do in Baghdad counts too. */
 function add(c: Ctx, order: Order, utility: number, why: () => string): void {
+  if (c.v.seat !== 'us') {
+    c.out.push({ order, utility, why }); // appraise is nothing to Iran: no need to look up the order's effects
+    return;
+  }
   const e = specOf(c.s, order.type).effects;
   c.out.push({ order, utility: utility + appraise(c, e.consent ?? 0, e.evictionPressure ?? 0), why });
 }
@@ -118,10 +153,11 @@ const costInBaghdad = (stateInstitution: boolean) =>
 
 /** The proxy site to hit for a group: a depot before a PMU position (part of the Iraqi state), the least risk to civilians first. */
 function siteFor(s: Scenario, group: string) {
-  const sites = s.iran.proxySites.filter((p) => p.group === group);
-  return [...sites].sort(
+  return firstBest(
+    s.iran.proxySites,
+    (p) => p.group === group,
     (a, b) => Number(a.stateInstitution) - Number(b.stateInstitution) || a.civilianRisk - b.civilianRisk,
-  )[0];
+  );
 }
 
 /** The group the US has blamed most often lately, with good enough evidence. */
@@ -271,15 +307,20 @@ function usOptions(c: Ctx): Option[] {
         ? `We could only say “${unsure.word}” about who hit ${n.site(unsure.place)}: more surveillance makes the next answer surer.`
         : 'More eyes over the militias make the next attack easier to pin on the right group.',
     );
-  const claimed = c.provocations
-    .map((p) => v.attacks.find((a) => a.turn === p.turn && a.target === p.place)?.claim)
-    .map((id) => v.iran.fronts.find((f) => f.id === id && !f.retired && f.sponsor === null))
-    .find((f) => f !== undefined);
+  // The live, unsponsored front that claimed the worst provocation that any such front claimed.
+  let claimed: SeatView['iran']['fronts'][number] | undefined;
+  for (const p of c.provocations) {
+    const id = v.attacks.find((a) => a.turn === p.turn && a.target === p.place)?.claim;
+    claimed = v.iran.fronts.find((f) => f.id === id && !f.retired && f.sponsor === null);
+    if (claimed) break;
+  }
   const front =
     claimed ??
-    [...v.iran.fronts]
-      .filter((f) => !f.retired && f.sponsor === null && f.claims > 0)
-      .sort((a, b) => b.deniability - a.deniability)[0];
+    firstBest(
+      v.iran.fronts,
+      (f) => !f.retired && f.sponsor === null && f.claims > 0,
+      (a, b) => b.deniability - a.deniability,
+    );
   if (front)
     add(
       c,
@@ -290,13 +331,13 @@ function usOptions(c: Ctx): Option[] {
     );
   const attackedBases = new Map<string, number>();
   for (const p of c.provocations) attackedBases.set(p.place, (attackedBases.get(p.place) ?? 0) + p.points);
-  const defendable = v.us.bases
-    .filter((b) => !b.handedOver && b.garrison > 0 && b.airDefence !== 'patriot')
-    .sort(
-      (a, b) =>
-        (attackedBases.get(b.site) ?? 0) - (attackedBases.get(a.site) ?? 0) ||
-        b.exposure * b.garrison - a.exposure * a.garrison,
-    )[0];
+  const defendable = firstBest(
+    v.us.bases,
+    (b) => !b.handedOver && b.garrison > 0 && b.airDefence !== 'patriot',
+    (a, b) =>
+      (attackedBases.get(b.site) ?? 0) - (attackedBases.get(a.site) ?? 0) ||
+      b.exposure * b.garrison - a.exposure * a.garrison,
+  );
   if (defendable && consent >= (specOf(s, 'deploy-air-defence').minConsent ?? 0)) {
     const hit = attackedBases.get(defendable.site) ?? 0;
     add(
@@ -307,10 +348,13 @@ function usOptions(c: Ctx): Option[] {
         `${hit > 0 ? 'Rockets keep falling on' : 'Nothing guards'} ${n.site(defendable.site)}: ${defendable.airDefence === 'none' ? 'C-RAM guns' : 'Patriots'} there stop most of what is fired.`,
     );
   }
-  const held = v.us.bases.filter((b) => !b.handedOver).length;
-  const handable = v.us.bases
-    .filter((b) => !b.handedOver && b.handoverTurns === 0 && b.canHandOver && !b.key && b.exposure >= 50)
-    .sort((a, b) => (attackedBases.get(b.site) ?? 0) - (attackedBases.get(a.site) ?? 0) || b.exposure - a.exposure)[0];
+  let held = 0;
+  for (const b of v.us.bases) if (!b.handedOver) held++;
+  const handable = firstBest(
+    v.us.bases,
+    (b) => !b.handedOver && b.handoverTurns === 0 && b.canHandOver && !b.key && b.exposure >= 50,
+    (a, b) => (attackedBases.get(b.site) ?? 0) - (attackedBases.get(a.site) ?? 0) || b.exposure - a.exposure,
+  );
   if (handable && held > s.victory.iran.tokenBases + 3)
     add(
       c,
@@ -333,7 +377,11 @@ function usOptions(c: Ctx): Option[] {
       w(c, 'ordered-departure') + idiv(t.defence, 2) + 10,
       () => 'Rockets hit the Green Zone: sending non-essential staff home leaves fewer people in harm’s way.',
     );
-  const reinforce = [...v.us.bases].filter((b) => !b.handedOver && b.key).sort((a, b) => b.exposure - a.exposure)[0];
+  const reinforce = firstBest(
+    v.us.bases,
+    (b) => !b.handedOver && b.key,
+    (a, b) => b.exposure - a.exposure,
+  );
   if (reinforce)
     add(
       c,
@@ -378,8 +426,11 @@ function shooter(c: Ctx, kind: ProxyAttack, answering: boolean): SeatView['iran'
 }
 
 /** Iran: a base to fire at, drawn with weights: exposed and unguarded first; a killer's aim goes to the garrisons. */
-function targetBase(c: Ctx, lethal: boolean): SeatView['us']['bases'][number] | undefined {
-  const held = c.v.us.bases.filter((b) => !b.handedOver);
+function targetBase(
+  c: Ctx,
+  held: SeatView['us']['bases'],
+  lethal: boolean,
+): SeatView['us']['bases'][number] | undefined {
   if (held.length === 0) return undefined;
   const weights = held.map((b) => {
     const guard = b.airDefence === 'none' ? 3 : 2;
@@ -409,15 +460,22 @@ function iranOptions(c: Ctx): Option[] {
   const weak = usWeakness(s, v);
   const deterred = v.us.redLines.some((r) => r.status === 'standing') && v.us.credibility >= 50;
   const answering = top !== undefined && !c.forgive;
-  const fronts = v.iran.fronts.filter((f) => !f.retired).sort((a, b) => b.deniability - a.deniability);
-  const best = fronts[0];
+  // The live fronts' most deniable (the first of equals) and most worn (the last of equals), as a stable sort by
+  // deniability would put them first and last.
+  let best: SeatView['iran']['fronts'][number] | undefined;
+  let worn: SeatView['iran']['fronts'][number] | undefined;
+  for (const f of v.iran.fronts) {
+    if (f.retired) continue;
+    if (!best || f.deniability > best.deniability) best = f;
+    if (!worn || f.deniability <= worn.deniability) worn = f;
+  }
   const held = v.us.bases.filter((b) => !b.handedOver);
   const pressure = answering
     ? t.retaliation + 5 * Math.min(top.points, 8)
     : idiv(t.opportunism * weak.value, 100) + t.initiative;
 
   const rocketGroup = shooter(c, 'rocket-attack', answering);
-  const rocketBase = targetBase(c, t.lethality >= 50);
+  const rocketBase = targetBase(c, held, t.lethality >= 50);
   if (rocketGroup && rocketBase) {
     const id = claimFor(c, best, answering);
     add(
@@ -428,7 +486,7 @@ function iranOptions(c: Ctx): Option[] {
     );
   }
   const barrageGroup = shooter(c, 'lethal-barrage', answering);
-  const barrageBase = targetBase(c, true);
+  const barrageBase = targetBase(c, held, true);
   if (barrageGroup && barrageBase) {
     const id = claimFor(c, best, answering);
     add(
@@ -482,7 +540,6 @@ function iranOptions(c: Ctx): Option[] {
   const used = v.iran.fronts.length - s.iran.fronts.length;
   if (used < s.iran.frontNamePool.length && (!best || best.deniability < 40 + idiv(t.deniability, 4))) {
     const sponsor = rocketGroup ?? v.iran.groups[0];
-    const worn = fronts.length > 0 ? fronts[fronts.length - 1] : undefined;
     if (sponsor)
       add(
         c,
@@ -497,9 +554,11 @@ function iranOptions(c: Ctx): Option[] {
   // Missiles from Iran itself: the answer to a leader killed, or to the worst blows.
   const leader = unavengedLeader(v);
   if ((v.iran.missileCapability ?? 0) >= s.attacks.profiles['missile-strike'].arsenalCost && held.length > 0) {
-    const base = [...held].sort(
+    const base = firstBest(
+      held,
+      () => true,
       (a, b) => Number(a.airDefence === 'patriot') - Number(b.airDefence === 'patriot') || b.garrison - a.garrison,
-    )[0]!;
+    )!;
     const warned = danger > 0 || t.escalation < 70 || v.ladder.rung >= t.caution - 3;
     const cause = leader
       ? `The Americans killed ${n.leader(leader)}`
@@ -570,7 +629,11 @@ function iranOptions(c: Ctx): Option[] {
       w(c, 'envoy') + 15 + idiv(t.defence, 4),
       () => `The factions are quarrelling (PMU cohesion ${cohesion}): an envoy from Tehran brings them back into line.`,
     );
-  const short = [...v.iran.groups].filter((g) => g.strength >= 30).sort((a, b) => a.arsenal - b.arsenal)[0];
+  const short = firstBest(
+    v.iran.groups,
+    (g) => g.strength >= 30,
+    (a, b) => a.arsenal - b.arsenal,
+  );
   if (short && short.arsenal < 35)
     add(
       c,
@@ -626,6 +689,22 @@ export const budgetIn = (view: SeatView): number =>
   view.seat === 'us' ? (view.us.politicalCapital ?? 0) : (view.iran.resources ?? 0);
 
 /**
+ * The options worth something, the best first, those of equal worth in the order given: a stable sort, by insertion
+ * (a doctrine has a score of options, and the models decide in every turn of every playout).
+ */
+function byUtility(options: readonly Option[]): Option[] {
+  const pool: Option[] = [];
+  for (const o of options) {
+    if (o.utility <= 0) continue;
+    let i = pool.length;
+    pool.push(o);
+    for (; i > 0 && pool[i - 1]!.utility < o.utility; i--) pool[i] = pool[i - 1]!;
+    pool[i] = o;
+  }
+  return pool;
+}
+
+/**
  * Picks up to the scenario's number of orders from the options: the best first, varied among those within `spread`
  * of it (weighted by how close they are), one of each type, within the budget and legal.
  */
@@ -638,7 +717,7 @@ export function choose(
   legal: LegalCheck,
   explain = true,
 ): Decision {
-  const pool = options.filter((o) => o.utility > 0).sort((a, b) => b.utility - a.utility);
+  const pool = byUtility(options);
   const costs = pool.map((o) => specOf(scenario, o.order.type).cost);
   // An option's legality cannot change while choosing (it is checked alone): asked once, on the first pick that
   // reaches it.
@@ -652,7 +731,7 @@ export function choose(
   };
   const orders: Order[] = [];
   const reasons: string[] = [];
-  const near: Option[] = [];
+  const near: number[] = []; // indices into pool
   let left = budget;
   while (orders.length < scenario.ordersPerTurn) {
     // The options within `spread` of the best one still open; legality is checked only for those (it is the slow part).
@@ -663,14 +742,15 @@ export function choose(
       if (near.length > 0 && o.utility < floor) break;
       if (orders.some((x) => x.type === o.order.type) || costs[i]! > left || !isLegal(i)) continue;
       if (near.length === 0) floor = o.utility - spread;
-      near.push(o);
+      near.push(i);
     }
     const first = near[0];
-    if (!first) break;
-    const pick = near[dice.weighted(near.map((o) => o.utility - floor + 1))] ?? first;
+    if (first === undefined) break;
+    const at = near[dice.weighted(near.map((i) => pool[i]!.utility - floor + 1))] ?? first;
+    const pick = pool[at]!;
     orders.push(pick.order);
     if (explain) reasons.push(pick.why());
-    left -= specOf(scenario, pick.order.type).cost;
+    left -= costs[at]!;
   }
   return { orders, reasons };
 }

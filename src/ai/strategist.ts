@@ -190,12 +190,9 @@ function step(scenario: Scenario, state: GameState, us: Order[], iran: Order[], 
   if (!r.ok) throw new Error(`a playout could not resolve: ${r.errors[0]?.message}`);
   const next = r.value.state;
   const since = next.turn - RECENT_TURNS;
-  return {
-    ...next,
-    history: [],
-    attacks: next.attacks.filter((a) => a.turn >= since),
-    strikes: next.strikes.filter((s) => s.turn >= since),
-  };
+  const recent = <T extends { turn: number }>(xs: T[]): T[] =>
+    xs.every((x) => x.turn >= since) ? xs : xs.filter((x) => x.turn >= since);
+  return { ...next, history: [], attacks: recent(next.attacks), strikes: recent(next.strikes) };
 }
 
 /**

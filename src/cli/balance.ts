@@ -1,6 +1,8 @@
 import { isMainThread } from 'node:worker_threads';
 import { playMatch } from '../ai/match.ts';
-import { playersOf } from '../ai/registry.ts';
+import { rememberingPolicy } from '../ai/memo.ts';
+import { type AiPlayer, playersOf } from '../ai/registry.ts';
+import type { Policy } from '../ai/simple.ts';
 import {
   type OrderType,
   type OutcomeResult,
@@ -106,30 +108,45 @@ interface Context {
   strategist: string;
 }
 
-/** One game of a pairing, with the strategist's choices. Exported for the worker pool. */
+/**
+ * Every pairing's game on one seed, with the strategist's choices. Exported for the worker pool. The pairings of a
+ * seed share the strategist's memory of its decisions (rememberingPolicy): they all open from the same view, and a
+ * view met again gets the decision already searched, the same one a fresh search would make.
+ */
 export const BALANCE_WORK = workKind(import.meta.url, 'BALANCE_WORK', (context: Context) => {
   const players = playersOf(loadBook(context.doctrinesPath));
   const find = (side: Side, id: string) => players.find((x) => x.side === side && x.id === id);
-  return ({ pairing, seed }: { pairing: number; seed: number }): Game => {
-    const p = context.pairings[pairing]!;
-    const us = find('us', p.us);
-    const iran = find('iran', p.iran);
-    if (!us || !iran) throw new Error(`unknown player ${p.us} or ${p.iran}`);
-    const m = playMatch(context.scenario, String(seed), us.policy, iran.policy, {
-      freeze: false,
-      ...(context.preset === null ? {} : { preset: context.preset }),
+  return (seed: number): Game[] => {
+    const memory = new Map<AiPlayer, Policy>();
+    const policyOf = (player: AiPlayer): Policy => {
+      if (player.kind !== 'strategist') return player.policy;
+      let policy = memory.get(player);
+      if (!policy) {
+        policy = rememberingPolicy(player.policy);
+        memory.set(player, policy);
+      }
+      return policy;
+    };
+    return context.pairings.map((p, pairing): Game => {
+      const us = find('us', p.us);
+      const iran = find('iran', p.iran);
+      if (!us || !iran) throw new Error(`unknown player ${p.us} or ${p.iran}`);
+      const m = playMatch(context.scenario, String(seed), policyOf(us), policyOf(iran), {
+        freeze: false,
+        ...(context.preset === null ? {} : { preset: context.preset }),
+      });
+      const o = m.state.outcome;
+      if (!o) throw new Error('a game ended without an outcome');
+      const choices: Game['choices'] = [];
+      let rung = context.scenario.ladder.start;
+      for (const h of m.state.history) {
+        for (const side of ['us', 'iran'] as const)
+          if (p[side] === context.strategist)
+            for (const order of h.orders[side]) choices.push({ side, type: order.type, rung });
+        rung = h.rung;
+      }
+      return { pairing, seed, result: o.result, score: { us: o.score.us.total, iran: o.score.iran.total }, choices };
     });
-    const o = m.state.outcome;
-    if (!o) throw new Error('a game ended without an outcome');
-    const choices: Game['choices'] = [];
-    let rung = context.scenario.ladder.start;
-    for (const h of m.state.history) {
-      for (const side of ['us', 'iran'] as const)
-        if (p[side] === context.strategist)
-          for (const order of h.orders[side]) choices.push({ side, type: order.type, rung });
-      rung = h.rung;
-    }
-    return { pairing, seed, result: o.result, score: { us: o.score.us.total, iran: o.score.iran.total }, choices };
   };
 });
 
@@ -183,27 +200,29 @@ async function main(): Promise<void> {
   ];
   const { first, last } = seeds.range;
   const count = last - first + 1;
-  const inputs = pairings.flatMap((_, pairing) =>
-    Array.from({ length: count }, (_, i) => ({ pairing, seed: first + i })),
-  );
-  const games: Game[] = [];
+  const inputs = Array.from({ length: count }, (_, i) => first + i);
+  const bySeed: Game[][] = [];
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const progress = terminalProgress('balance');
+  let used = threads; // a seed is one piece of work: fewer seeds than threads leave some threads out
   try {
-    await runPool({
+    used = await runPool({
       kind: BALANCE_WORK,
       context: { scenario, doctrinesPath, preset, pairings, strategist },
       inputs,
       threads,
-      onOutput: (game) => {
-        games.push(game);
-        progress.onProgress(games.length, inputs.length);
+      onOutput: (seedGames) => {
+        bySeed.push(seedGames);
+        progress.onProgress(bySeed.length, inputs.length);
       },
     });
   } finally {
     progress.end();
   }
   const seconds = (performance.now() - started) / 1000;
+  // Pairing by pairing, each in seed order, as the tables read them.
+  const games = pairings.flatMap((_, pairing) => bySeed.map((g) => g[pairing]!));
 
   const out: string[] = [];
   out.push(
@@ -317,7 +336,12 @@ async function main(): Promise<void> {
   out.push('', ...orderMix(scenario, equal));
   out.push('', ...luck(scenario, pairings, games));
   if (pairings.some((p) => p.group === 'script')) out.push('', ...scriptsReport(scenario, pairings, games, strategist));
-  out.push('', `${games.length} games in ${seconds.toFixed(0)} s on ${threads} thread(s).`);
+  // CPU time over every thread: a figure that a loaded machine stretches far less than the wall-clock time.
+  const cpu = process.cpuUsage(cpuAtStart);
+  out.push(
+    '',
+    `${games.length} games in ${seconds.toFixed(0)} s on ${used} thread(s), ${Math.round((cpu.user + cpu.system) / 1e6)} s of CPU.`,
+  );
   if (html !== undefined) {
     const results = (['us', 'iran', 'shared-loss'] as const).map((result) => {
       const counts = pairings.map((_, i) => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { playMatch } from '../ai/match.ts';
 import { AI_PLAYERS } from '../ai/registry.ts';
@@ -14,7 +14,7 @@ import {
   verifyReplay,
   viewFor,
 } from '../engine/index.ts';
-import { COMMON_OPTIONS, die, type Help, loadScenario, parseArgs, runMain, specOf } from './args.ts';
+import { COMMON_OPTIONS, die, type Help, loadScenario, parseArgs, parseSeedRange, runMain, specOf } from './args.ts';
 
 const HELP: Help = {
   usage: 'npm run bench:engine -- [options]   (npm run bench adds the browser figures)',
@@ -29,8 +29,15 @@ const HELP: Help = {
       value: 'N',
       text: 'games of the batch whose peak memory is measured (default 100000; 0 skips it)',
     },
+    'balance-seeds': {
+      value: 'A-B',
+      text: 'seeds of the timed npm run balance (default 1-120, its target run; 0 skips it: it takes minutes)',
+    },
   },
-  examples: ['npm run bench:engine -- --games 200 --batch-games 2000 --memory-games 0'],
+  examples: [
+    'npm run bench:engine -- --games 200 --batch-games 2000 --memory-games 0 --balance-seeds 0',
+    'npm run bench:engine -- --batch-games 0 --memory-games 0 --balance-seeds 1-120',
+  ],
 };
 
 /**
@@ -169,6 +176,29 @@ function batchRun(scenarioPath: string, games: number, files: boolean): BatchFig
 
 const BATCH_PLAYERS = { us: 'measured', iran: 'harasser' };
 
+const load = () => (loadavg()[0] ?? Number.NaN).toFixed(1);
+
+/**
+ * Runs `npm run balance` over the seeds in a child process, as a designer would, and reads its closing line: the
+ * wall-clock time (start-up included) and the CPU time of all its threads, which a loaded machine stretches far
+ * less. The machine's load average before and after is printed beside them: other work shares the cores.
+ */
+function balanceRows(scenarioPath: string, seeds: string): [string, string, string][] {
+  const args = ['--import', 'tsx', join(import.meta.dirname, 'balance.ts'), '--scenario', scenarioPath];
+  args.push('--seeds', seeds);
+  const before = load();
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wallSeconds = (performance.now() - t0) / 1000;
+  const m = /^(\d+) games in \d+ s on (\d+) thread\(s\), (\d+) s of CPU\.$/m.exec(run.stdout);
+  if (run.status !== 0 || !m) throw new Error(`the balance run failed: ${run.stderr.trim().split('\n').pop()}`);
+  const what = `balance, seeds ${seeds} (${m[1]} games, ${m[2]} threads; load ${before} before, ${load()} after)`;
+  return [
+    [`${what}: seconds, start-up included`, wallSeconds.toFixed(0), seeds === '1-120' ? '< 90' : ''],
+    ['balance: CPU seconds, all threads', m[3]!, ''],
+  ];
+}
+
 function batchRows(scenarioPath: string, speedGames: number, memoryGames: number): [string, string, string][] {
   const rows: [string, string, string][] = [];
   if (speedGames > 0) {
@@ -210,6 +240,11 @@ function main(): void {
   // The batch figures from issue 5: 10,000 games on every core, and the peak memory of 100,000 (0 skips either).
   const batchGames = wholeOption(parsed.args.values, 'batch-games', 10_000, 0);
   const memoryGames = wholeOption(parsed.args.values, 'memory-games', 100_000, 0);
+  const balanceSeeds = parsed.args.values.get('balance-seeds') ?? '1-120';
+  if (balanceSeeds !== '0') {
+    const range = parseSeedRange(balanceSeeds);
+    if (!range.ok) die(`--balance-seeds: ${range.message}`);
+  }
 
   const { msPerGame, msPerTurn } = games(scenario, count);
 
@@ -246,6 +281,7 @@ function main(): void {
       t.id === 'strategist:hard' ? '< 300' : '',
     ]),
     ...batchRows(scenarioPath, batchGames, memoryGames),
+    ...(balanceSeeds === '0' ? [] : balanceRows(scenarioPath, balanceSeeds)),
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length), 'measure'.length);
   const w1 = Math.max(...rows.map((r) => r[1].length), 'median'.length);

@@ -18,7 +18,8 @@ import { seedsText, Summary, summaryLines } from './summary.ts';
  * Joins the results files of a batch run's shards (or of any runs of the same scenario and players over seeds that
  * do not overlap) and prints the summary of the whole, the same as one run over all the seeds would print.
  *   npm run merge -- part1.json part2.json ... [--json all.json] [--csv all.csv]
- * Each file is read one line at a time; its rows are checked against its header and its summary.
+ * Each file is read once, one line at a time (so a part may be a pipe); its rows are checked against its header and
+ * its summary.
  */
 
 const HELP: Help = {
@@ -46,13 +47,23 @@ async function* linesOf(path: string, fail: (message: string) => never): AsyncGe
   }
 }
 
-async function readHead(path: string): Promise<FileHead> {
-  for await (const { line } of linesOf(path, die)) {
-    const head = parseHeadLine(line);
-    if (!head.ok) die(`${path}: ${head.message}`);
-    return head.head;
-  }
-  die(`${path}: the file is empty`);
+/**
+ * One input, read once from front to back: its header now, its rows later from the same stream. A part may be a pipe
+ * (`<(ssh host cat part.json)`), which cannot be opened a second time to read again.
+ */
+interface Part {
+  path: string;
+  head: FileHead;
+  body: AsyncGenerator<{ n: number; line: string }>;
+}
+
+async function readHead(path: string, fail: (message: string) => never): Promise<Part> {
+  const body = linesOf(path, fail);
+  const first = await body.next();
+  if (first.done) fail(`${path}: the file is empty`);
+  const head = parseHeadLine(first.value.line);
+  if (!head.ok) fail(`${path}: ${head.message}`);
+  return { path, head: head.head, body };
 }
 
 const players = (r: RunHeader) =>
@@ -112,16 +123,15 @@ function joinRanges(ranges: readonly SeedRange[]): SeedRange[] {
   return out;
 }
 
-/** Streams one file's rows into the sinks, checking them; returns the summary of its rows. */
-async function readRows(path: string, head: FileHead, sinks: readonly RowSink[], fail: (m: string) => never) {
+/** Streams the rest of one part (after its header) into the sinks, checking it; returns the summary of its rows. */
+async function readRows({ path, head, body }: Part, sinks: readonly RowSink[], fail: (m: string) => never) {
   const expected = [...head.run.seeds].sort((x, y) => x.first - y.first);
   let range = 0;
   let next = expected[0]?.first ?? 0;
   const summary = new Summary();
   let stored: unknown;
   let ended = false;
-  for await (const { n, line } of linesOf(path, fail)) {
-    if (n === 1) continue;
+  for await (const { n, line } of body) {
     if (ended) {
       if (line.trim() === '') continue;
       fail(`${path}: line ${n}: text after the closing summary`);
@@ -165,25 +175,26 @@ async function main(): Promise<void> {
   });
   const problem = checkOutputs(outputs, paths);
   if (problem) die(problem);
-  const files: { path: string; head: FileHead }[] = [];
-  for (const path of paths) files.push({ path, head: await readHead(path) });
-  checkParts(files, values.has('json') || values.has('csv'));
-  files.sort((a, b) => (a.head.run.seeds[0]?.first ?? 0) - (b.head.run.seeds[0]?.first ?? 0));
-  const first = files[0]!.head.run;
-  const header: RunHeader = { ...first, seeds: joinRanges(files.flatMap((f) => f.head.run.seeds)) };
-
+  // Sinks join once the outputs open; a failure before then has none to drop.
   const sinks: RowSink[] = [];
   const fail = (message: string): never => {
     for (const s of sinks) s.abort();
     die(message);
   };
+  const files: Part[] = [];
+  for (const path of paths) files.push(await readHead(path, fail));
+  checkParts(files, values.has('json') || values.has('csv'));
+  files.sort((a, b) => (a.head.run.seeds[0]?.first ?? 0) - (b.head.run.seeds[0]?.first ?? 0));
+  const first = files[0]!.head.run;
+  const header: RunHeader = { ...first, seeds: joinRanges(files.flatMap((f) => f.head.run.seeds)) };
+
   for (const { option, path } of outputs) {
     const opened = option === 'json' ? openJsonResults(path, header, null) : openCsvResults(path);
     if (opened.ok) sinks.push(opened.sink);
     else fail(opened.message);
   }
   const total = new Summary();
-  for (const { path, head } of files) total.merge(await readRows(path, head, sinks, fail));
+  for (const part of files) total.merge(await readRows(part, sinks, fail));
   const json = total.toJson();
   for (const s of sinks) s.close(json);
   process.stdout.write(`${summaryLines(header, total).join('\n')}\n`);

@@ -46,6 +46,11 @@ function installHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
       removeLive();
+      // The handler is gone, so the signal sent again takes its default action: the process ends at once, and its
+      // parent sees that a signal ended it. process.exit could hang instead: it waits for the thread pool, and a
+      // thread blocked opening or reading a pipe nobody writes (a merge's part) never returns.
+      process.kill(process.pid, signal);
+      // Reached only where the default action is ignored (a container's first process).
       process.exit(SIGNAL_EXIT[signal]);
     });
 }

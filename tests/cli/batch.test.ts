@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -65,6 +67,21 @@ describe('batch', () => {
     expect(readFileSync(file('merged.csv'), 'utf8')).toBe(readFileSync(file('whole.csv'), 'utf8'));
     const rowsOf = (name: string) => readFileSync(file(name), 'utf8').split('\n').slice(1);
     expect(rowsOf('merged.json')).toEqual(rowsOf('whole.json'));
+  });
+
+  test('merge reads each part once, so a part may be a pipe', async () => {
+    // A part that can be read only once, as from `<(ssh host cat shard2.json)`: read twice (the header, then the
+    // rows), the second reading found it drained and called it truncated.
+    const fifo = file('shard2.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const run = merge(file('shard1.json'), fifo, '--csv', file('piped.csv'));
+    const writer = await open(fifo, 'w'); // resolves once the merge opens the pipe
+    await writer.writeFile(readFileSync(file('shard2.json')));
+    await writer.close();
+    const merged = await run;
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(wholeText);
+    expect(readFileSync(file('piped.csv'), 'utf8')).toBe(readFileSync(file('whole.csv'), 'utf8'));
   });
 
   test('the results file is one JSON document: header, rows in seed order, summary', () => {

@@ -45,7 +45,7 @@ const TOOLS: Tool[] = [
   },
   { script: 'backtest', options: ['scenario', 'seeds', 'markdown'] },
   { script: 'validate', options: [] },
-  { script: 'bench', options: ['scenario', 'games', 'batch-games', 'memory-games'] },
+  { script: 'bench', options: ['scenario', 'games', 'batch-games', 'memory-games', 'balance-seeds'] },
   { script: 'replay', args: ['show'], options: ['turn', 'seat', 'scenario'] },
   { script: 'replay', args: ['luck'], options: ['seeds', 'workers', 'scenario'] },
   { script: 'replay', args: ['fork'], options: ['at', 'us', 'iran', 'seeds', 'workers', 'scenario'] },

@@ -9,6 +9,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -53,6 +54,17 @@ async function temporaryAppears(d: string, ms = 30_000): Promise<void> {
   const until = Date.now() + ms;
   while (temporaries(d).length === 0) {
     if (Date.now() > until) throw new Error(`no temporary appeared in ${d}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Polls until the one temporary in `d` holds `text` (the tool has written that far), for at most `ms`. */
+async function temporaryHolds(d: string, text: string, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const [tmp] = temporaries(d);
+    if (tmp !== undefined && readFileSync(join(d, tmp), 'utf8').includes(text)) return;
+    if (Date.now() > until) throw new Error(`no temporary in ${d} came to hold ${text.slice(0, 40)}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -158,7 +170,7 @@ describe.concurrent('a kill in the middle leaves the old output and no temporary
     await new Promise((r) => setTimeout(r, 300)); // rows are being written
     run.child.kill('SIGTERM');
     const end = await run.done;
-    expect(end.code).toBe(143);
+    expect(end.signal).toBe('SIGTERM');
     expect(readFileSync(json, 'utf8')).toBe(OLD);
     expect(readFileSync(csv, 'utf8')).toBe(OLD);
     expect(temporaries(d)).toEqual([]);
@@ -173,7 +185,7 @@ describe.concurrent('a kill in the middle leaves the old output and no temporary
     await new Promise((r) => setTimeout(r, 300));
     run.child.kill('SIGINT');
     const end = await run.done;
-    expect(end.code).toBe(130);
+    expect(end.signal).toBe('SIGINT');
     expect(readFileSync(json, 'utf8')).toBe(OLD);
     expect(temporaries(d)).toEqual([]);
   });
@@ -199,6 +211,34 @@ describe.concurrent('a kill in the middle leaves the old output and no temporary
     const end = await run.done;
     expect(end.code === 0).toBe(false);
     expect(readFileSync(csv, 'utf8')).toBe(OLD);
+    expect(temporaries(d)).toEqual([]);
+  });
+  test('SIGTERM in the middle of a merge', async () => {
+    const d = caseDir('kill-merge');
+    const out = join(d, 'all.json');
+    writeFileSync(out, OLD);
+    // The second part is a pipe the test writes: its header arrives, then nothing, so the merge has begun writing
+    // the first part's rows to its temporary and waits on the pipe for more, mid-write.
+    const fifo = join(d, 'part2.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const run = started('src/cli/merge.ts', [part1, fifo, '--json', out]);
+    const ended = run.done.then((r) => {
+      throw new Error(`the merge ended before the test wrote its pipe: ${r.stderr}`);
+    });
+    const writer = await Promise.race([open(fifo, 'w'), ended]); // resolves once the merge opens the pipe
+    try {
+      await writer.write(`${readFileSync(part2, 'utf8').split('\n')[0]}\n`);
+      const firstRow = readFileSync(part1, 'utf8').split('\n')[1]!;
+      expect(firstRow).toMatch(/^\{"seed":1,/);
+      await temporaryHolds(d, firstRow);
+      run.child.kill('SIGTERM');
+      const end = await run.done;
+      // Ended by the signal itself: the pipe it was reading (still open for writing here) did not hold it up.
+      expect(end.signal, end.stderr).toBe('SIGTERM');
+    } finally {
+      await writer.close();
+    }
+    expect(readFileSync(out, 'utf8')).toBe(OLD);
     expect(temporaries(d)).toEqual([]);
   });
 });
