@@ -66,11 +66,11 @@ describe('--set paths that reach an object prototype are refused', () => {
 });
 
 describe('--set values that constrain each other are checked together', () => {
-  test('turns=6 with presets[0].turns=6 is one valid variant, though turns=6 alone is not', () => {
+  test('turns=6 with every preset at 6 is one valid variant, though turns=6 alone is not', () => {
     expect(variant([setting('turns=6')]).ok).toBe(false);
-    const both = variant([setting('turns=6'), setting('presets[0].turns=6')]);
+    const both = variant([setting('turns=6'), setting('presets[0].turns=6'), setting('presets[1].turns=6')]);
     expect(both.ok).toBe(true);
-    if (both.ok) expect([both.scenario.turns, both.scenario.presets[0]?.turns]).toEqual([6, 6]);
+    if (both.ok) expect([both.scenario.turns, ...both.scenario.presets.map((p) => p.turns)]).toEqual([6, 6, 6]);
   });
 
   test('sweep names the combination that does not fit', async () => {
@@ -79,12 +79,14 @@ describe('--set values that constrain each other are checked together', () => {
       'turns=6,12',
       '--set',
       'presets[0].turns=6,8',
+      '--set',
+      'presets[1].turns=6',
       '--seeds',
       '1-2',
     ]);
     expect(run.code).toBe(1);
     expect(lines(run.stderr)).toEqual([
-      "--set turns=6 presets[0].turns=8: presets[0].turns: expected at most the scenario's 6 turns",
+      "--set turns=6 presets[0].turns=8 presets[1].turns=6: presets[0].turns: expected at most the scenario's 6 turns",
     ]);
   });
 });

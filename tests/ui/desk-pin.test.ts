@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/engine/index.ts';
+import { shippedScenario } from '../shipped.ts';
 import { makePin, pinMatches, pinProblem } from '../../src/ui/desk-pin.ts';
 import { Session } from '../../src/ui/session.ts';
 
-const parsed = parseScenario(JSON.parse(readFileSync('scenarios/two-boxers.json', 'utf8')));
-if (!parsed.ok) throw new Error('the shipped scenario must parse');
-const scenario = parsed.value;
+const scenario = shippedScenario('two-boxers');
 
 describe('the one-device desk PIN', () => {
   it('takes 4 to 8 digits and nothing else', () => {

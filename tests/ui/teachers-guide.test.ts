@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/engine/index.ts';
+import { shippedScenario } from '../shipped.ts';
 
 /**
  * The teachers' guide's lesson plan against the scenario's lesson preset: the minutes run without a gap from the
  * start to the bell, there is a row for every week the preset plays, and the timer the plan assumes is the preset's.
  */
 const guide = readFileSync('docs/teachers-guide.md', 'utf8');
-const parsed = parseScenario(JSON.parse(readFileSync('scenarios/two-boxers.json', 'utf8')));
-if (!parsed.ok) throw new Error('the shipped scenario must parse');
-const lesson = parsed.value.presets.find((p) => p.id === 'lesson');
+const lesson = shippedScenario('two-boxers').presets.find((p) => p.id === 'lesson');
 const plan = [...guide.matchAll(/^\| (\d+)-(\d+) \| (.+?) \|/gm)].map((m) => ({
   from: Number(m[1]),
   to: Number(m[2]),
