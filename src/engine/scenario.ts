@@ -188,7 +188,7 @@ function buildSchemas() {
   const blocSchema = z.strictObject({
     id: id.describe('the bloc id'),
     name: text.describe('the name shown to players'),
-    seats: int(0, 329).describe('seats in the 329-seat parliament; a bloc votes as one'),
+    seats: int(0, 329).describe('seats in the 329-seat parliament'),
     lean: int(-1000, 1000).describe('per-mille lean toward eviction at zero pressure (negative: against)'),
     pressureWeight: int(0, 100).describe('per-mille lean gained per point of eviction pressure'),
   });
@@ -412,6 +412,9 @@ function buildSchemas() {
           ),
           votesPassed: int(0, 10).default(0).describe('eviction votes already passed before the start'),
           voteConsentDrop: delta.describe('consent lost when a vote passes without expelling'),
+          blocDissent: perMille.describe(
+            "per-mille of a bloc's members whose lean is against its majority that may break ranks in a vote (0: blocs vote as one)",
+          ),
           blocs: z.array(blocSchema).min(1).describe("parliament's blocs"),
           government: z
             .strictObject({

@@ -1,0 +1,55 @@
+/**
+ * Texts that agree with the rules (issue 13 item 6): what the news, the cards and the briefings say is what the
+ * engine does. Each case pins one class of contradiction a newcomer found.
+ */
+import { describe, expect, it } from 'vitest';
+import { blocVotes } from '../../src/engine/turn/baghdad.ts';
+import { newGame, play, quiet, SCENARIO, withScenario } from './helpers.ts';
+
+describe('an eviction vote counts seats, not blocs', () => {
+  const seats = 61;
+  it.each([
+    { name: 'no dissent: the bloc votes as one, for', lean: 600, dissent: 0, draw: 599, want: seats },
+    { name: 'no dissent: the bloc votes as one, against', lean: 600, dissent: 0, draw: 600, want: 0 },
+    { name: 'a lean of 0 gives no seat whatever the draw', lean: 0, dissent: 1000, draw: 0, want: 0 },
+    { name: 'a lean of 1000 gives every seat whatever the draw', lean: 1000, dissent: 1000, draw: 999, want: seats },
+    { name: 'a clear call for keeps the whole bloc', lean: 600, dissent: 300, draw: 0, want: seats },
+    // 1000 - 400 * 300 * 599 / 600 / 1000 = 881 per mille of 61 seats
+    { name: 'a close call for loses up to dissent of the other side', lean: 600, dissent: 300, draw: 599, want: 54 },
+    // 600 * 300 * 400 / 400 / 1000 = 180 per mille
+    { name: 'a close call against sends some seats for', lean: 600, dissent: 300, draw: 600, want: 11 },
+  ])('$name', ({ lean, dissent, draw, want }) => {
+    expect(blocVotes(seats, lean, dissent, draw)).toBe(want);
+  });
+
+  it('averages the lean over the draws, and the majority goes the way the draw falls', () => {
+    for (const lean of [0, 1, 175, 500, 790, 999, 1000]) {
+      let sum = 0;
+      for (let draw = 0; draw < 1000; draw++) {
+        const v = blocVotes(1000, lean, SCENARIO.baghdad.blocDissent, draw);
+        sum += v;
+        expect(v > 500, `lean ${lean}, draw ${draw}`).toBe(draw < lean);
+      }
+      expect(Math.abs(sum / 1000 - lean)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('passed votes in play do not all read the same count', () => {
+    const s = withScenario(quiet, (x) => {
+      x.baghdad.evictionPressure = 100;
+      x.baghdad.pressureDecay = 0;
+      x.baghdad.voteCooldown = 1;
+      x.baghdad.government.confirmChance = 0;
+    });
+    const tallies = new Set<string>();
+    for (let seed = 1; seed <= 20; seed++) {
+      const r = play(newGame(`vote-${seed}`, s), [], []);
+      for (const e of r.events)
+        if (e.type === 'vote') {
+          expect(e.votesFor + e.votesAgainst).toBe(329);
+          if (e.passed) tallies.add(`${e.votesFor}-${e.votesAgainst}`);
+        }
+    }
+    expect(tallies.size).toBeGreaterThan(3);
+  });
+});
