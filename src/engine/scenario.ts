@@ -228,6 +228,16 @@ function buildSchemas() {
     when: cardConditionSchema,
     effects: effectsSchema.default({}),
     partnersLeave: int(0, 10).default(0).describe('coalition partners that pull out when the card fires'),
+    casualties: z
+      .strictObject({
+        usKilled: int(0, 100).default(0).describe('Americans killed'),
+        usWounded: int(0, 100).default(0).describe('Americans wounded'),
+        iraqiForcesKilled: int(0, 100).default(0).describe('Iraqi soldiers, police and contractors killed'),
+        civiliansKilled: int(0, 100).default(0).describe('Iraqi civilians killed'),
+        proxiesKilled: int(0, 100).default(0).describe('militia fighters killed'),
+      })
+      .optional()
+      .describe('the dead and wounded the story tells of: they count in the totals like any other'),
     designate: z
       .enum(['withdraw', 'confirm'])
       .optional()

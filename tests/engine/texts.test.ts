@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blocVotes } from '../../src/engine/turn/baghdad.ts';
-import { newGame, play, quiet, SCENARIO, withScenario } from './helpers.ts';
+import { shippedScenario } from '../shipped.ts';
+import { newGame, play, quiet, rawScenario, SCENARIO, withScenario } from './helpers.ts';
+
+const SHIPPED = [shippedScenario('two-boxers'), shippedScenario('red-lines')];
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+// A sentence that kills, this week, one of the kinds the totals count (a look-back says "killed" and is left out).
+const KILLS_COUNTED =
+  /\b(kills|killing)\b[^.]*\b(civilians?|Americans?|soldiers?|troops|contractors?|fighters|police(men)?|Iraqis)\b/i;
 
 describe('an eviction vote counts seats, not blocs', () => {
   const seats = 61;
@@ -51,5 +58,35 @@ describe('an eviction vote counts seats, not blocs', () => {
         }
     }
     expect(tallies.size).toBeGreaterThan(3);
+  });
+});
+
+describe('the dead a card tells of are the dead it counts', () => {
+  it.each(SHIPPED.flatMap((s) => s.cards.map((card) => ({ name: `${s.id}: ${card.id}`, card }))))(
+    '$name',
+    ({ card }) => {
+      const told = KILLS_COUNTED.test(card.text);
+      const counted = Object.values(card.casualties ?? {}).reduce((a, b) => a + b, 0);
+      expect(counted > 0, card.text).toBe(told);
+      for (const n of Object.values(card.casualties ?? {}))
+        if (n > 0) expect(card.text, 'the count the card adds').toMatch(new RegExp(`\\b(${n}|${NUMBER_WORDS[n]})\\b`));
+    },
+  );
+
+  it("an inject template's text kills no one: its variants cannot count the dead", () => {
+    for (const s of SHIPPED)
+      for (const tpl of s.injectTemplates ?? []) expect(KILLS_COUNTED.test(tpl.text), tpl.text).toBe(false);
+  });
+
+  it('a card that kills adds its dead to the totals', () => {
+    const card = (rawScenario().cards ?? []).find((c) => c.id === 'civilians-killed-green-zone')!;
+    const s = withScenario(quiet, (x) => {
+      x.cards = [{ ...card, when: { turn: 1 } }];
+    });
+    const r = play(newGame('card-dead', s), [], []);
+    expect(r.events.some((e) => e.type === 'card' && e.card === card.id)).toBe(true);
+    expect(r.state.casualties.civiliansKilled).toBe(
+      SCENARIO.cards.find((c) => c.id === card.id)!.casualties!.civiliansKilled,
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario.ts';
 import { confirmGovernment, withdrawDesignate } from './baghdad.ts';
 import { partnersLeave } from './background.ts';
 import { emit, type TurnContext } from './context.ts';
-import { apply } from './effects.ts';
+import { addCasualties, apply, usLosses } from './effects.ts';
 
 /** The event deck: dated or conditional injects, each fired at most once. */
 export function drawCards(t: TurnContext): void {
@@ -51,7 +51,13 @@ export function playCard(t: TurnContext, card: Scenario['cards'][number], releas
     text: card.text,
     ...(released && { released }),
   });
-  apply(t, card.effects, { kind: 'card', card: card.id, title: card.title, ...(released && { released }) });
+  const cause = { kind: 'card', card: card.id, title: card.title, ...(released && { released }) } as const;
+  apply(t, card.effects, cause);
+  // The dead the story tells of count like any attack's, US losses with their weight at home.
+  if (card.casualties) {
+    addCasualties(t, card.casualties, cause);
+    usLosses(t, card.casualties, cause);
+  }
   partnersLeave(t, card.partnersLeave);
   if (card.designate === 'confirm' && d.baghdad.stage === 'designate') confirmGovernment(t);
   if (card.designate === 'withdraw' && d.baghdad.stage === 'designate') withdrawDesignate(t);
