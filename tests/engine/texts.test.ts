@@ -3,6 +3,7 @@
  * engine does. Each case pins one class of contradiction a newcomer found.
  */
 import { describe, expect, it } from 'vitest';
+import { type GameState, narrate } from '../../src/engine/index.ts';
 import { blocVotes } from '../../src/engine/turn/baghdad.ts';
 import { shippedScenario } from '../shipped.ts';
 import { newGame, play, quiet, rawScenario, SCENARIO, withScenario } from './helpers.ts';
@@ -88,5 +89,60 @@ describe('the dead a card tells of are the dead it counts', () => {
     expect(r.state.casualties.civiliansKilled).toBe(
       SCENARIO.cards.find((c) => c.id === card.id)!.casualties!.civiliansKilled,
     );
+  });
+});
+
+describe('the news says what happened, in the terms the rule checks', () => {
+  it("counter-ISIS news reports the operation's cut, which is what the order took off ISIS", () => {
+    const start = newGame('isis-cut', withScenario(quiet));
+    const r = play(start, [{ type: 'counter-isis' }], []);
+    const event = r.events.find((e) => e.type === 'counter-isis')!;
+    const line = narrate(SCENARIO, event, 'us')!;
+    const parts = r.ledger.find((l) => l.variable.kind === 'isis')!.parts;
+    const byOrder = parts.filter((p) => p.cause.kind === 'order').reduce((a, p) => a + p.delta, 0);
+    expect(byOrder).toBeLessThan(0);
+    expect(line).toContain(`cut ISIS strength by ${-byOrder},`);
+    // The strength it ends the week at is the dashboard's to show, and it is not the cut alone.
+    expect(r.state.isis).not.toBe(start.isis + byOrder);
+  });
+
+  // A strike is misdirected when the group made no attack within strikes.window weeks, this week included.
+  describe.each([
+    { window: 1, words: 'this week' },
+    { window: 2, words: 'this week or last' },
+    { window: 3, words: 'in the last 3 weeks' },
+  ])('a strike window of $window', ({ window, words }) => {
+    const s = withScenario(quiet, (x) => {
+      x.strikes.window = window;
+    });
+    const withAttack = (turn: number): GameState => {
+      const g = structuredClone(newGame('window', s));
+      g.attacks.push({
+        id: 1,
+        turn: 1,
+        kind: 'rocket-attack',
+        target: 'baghdad',
+        group: 'kh',
+        autonomous: false,
+        claim: 'unclaimed',
+        suspect: 'kh',
+        confidence: 900,
+        casualties: { usKilled: 0, usWounded: 0, iraqiForcesKilled: 0, civiliansKilled: 0, proxiesKilled: 0 },
+      });
+      g.turn = turn;
+      return g;
+    };
+    const strike = [{ type: 'strike-site', site: 'jurf-al-sakhar' }];
+
+    it('a strike at the far edge of the window answers the attack', () => {
+      const r = play(withAttack(window), strike, []);
+      expect(r.events.some((e) => e.type === 'misdirected')).toBe(false);
+    });
+
+    it('a strike a week later is misdirected, and the news names the weeks the rule looked at', () => {
+      const r = play(withAttack(1 + window), strike, []);
+      const event = r.events.find((e) => e.type === 'misdirected')!;
+      expect(narrate(s, event, 'iran')).toContain(`had made no attack ${words}:`);
+    });
   });
 });
