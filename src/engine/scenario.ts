@@ -217,6 +217,9 @@ function buildSchemas() {
       minUsKilled: int(0, 1000).optional().describe('at least this many Americans killed so far'),
       minPartners: int(0, 40).optional().describe('at least this many coalition partners remain'),
       curfew: z.boolean().optional().describe('a curfew is (true) or is not (false) in force'),
+      waiverEndsWithin: int(1, 12)
+        .optional()
+        .describe('the electricity waiver is still running and runs out within this many turns, unless extended'),
       chance: perMille.optional().describe('per-mille chance, rolled once the other conditions hold'),
     })
     .describe('all given conditions must hold; chance is rolled last');

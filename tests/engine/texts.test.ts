@@ -3,7 +3,8 @@
  * engine does. Each case pins one class of contradiction a newcomer found.
  */
 import { describe, expect, it } from 'vitest';
-import { type GameState, narrate } from '../../src/engine/index.ts';
+import { inferCardsFired } from '../../src/ai/belief.ts';
+import { type GameEvent, type GameState, narrate, viewFor } from '../../src/engine/index.ts';
 import { blocVotes } from '../../src/engine/turn/baghdad.ts';
 import { shippedScenario } from '../shipped.ts';
 import { newGame, play, quiet, rawScenario, SCENARIO, withScenario } from './helpers.ts';
@@ -144,5 +145,57 @@ describe('the news says what happened, in the terms the rule checks', () => {
       const event = r.events.find((e) => e.type === 'misdirected')!;
       expect(narrate(s, event, 'iran')).toContain(`had made no attack ${words}:`);
     });
+  });
+});
+
+describe('the waiver card reads the waiver', () => {
+  const s = withScenario(quiet, (x) => {
+    x.cards = (rawScenario().cards ?? []).filter((c) => c.id === 'waiver-deadline');
+  });
+  /** Twelve weeks with the given US orders by turn: the weeks the card and each waiver change came in. */
+  function run(orders: Record<number, unknown[]>) {
+    let g = newGame('waiver', s);
+    const card: number[] = [];
+    const changes: { turn: number; change: string }[] = [];
+    const believed: boolean[] = [];
+    while (!g.outcome && g.turn <= 12) {
+      const turn = g.turn;
+      const r = play(g, orders[turn] ?? [], []);
+      for (const e of r.events as GameEvent[]) {
+        if (e.type === 'card') card.push(turn);
+        if (e.type === 'waiver') changes.push({ turn, change: e.change });
+      }
+      g = r.state;
+      const truth = g.cardsFired.includes('waiver-deadline');
+      believed.push(inferCardsFired(s, viewFor(s, g, 'iran', false), null).includes('waiver-deadline') === truth);
+    }
+    return { card, changes, believed };
+  }
+
+  it('left alone, it warns the week before the waiver lapses', () => {
+    const { card, changes, believed } = run({});
+    const lapsed = changes.find((c) => c.change === 'lapsed')!.turn;
+    expect(card).toEqual([lapsed - 1]);
+    expect(believed.every(Boolean)).toBe(true);
+  });
+
+  it('extended in time, it waits for the new end and never shares a week with a change', () => {
+    const { card, changes, believed } = run({ 2: [{ type: 'waiver-extend' }] });
+    expect(changes[0]).toEqual({ turn: 2, change: 'extended' });
+    expect(card).toEqual([changes.find((c) => c.change === 'lapsed')!.turn - 1]);
+    for (const c of changes) expect(card).not.toContain(c.turn);
+    expect(believed.every(Boolean)).toBe(true);
+  });
+
+  it('extended in the week it would have warned, it does not warn that week', () => {
+    const { card, changes } = run({ 4: [{ type: 'waiver-extend' }] });
+    expect(changes[0]).toEqual({ turn: 4, change: 'extended' });
+    expect(card).not.toContain(4);
+  });
+
+  it('shortened to lapse at once, it never warns', () => {
+    const { card, changes } = run({ 1: [{ type: 'waiver-shorten' }] });
+    expect(changes.map((c) => c.change)).toContain('lapsed');
+    expect(card).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ export function drawCards(t: TurnContext): void {
     usKilled: d.casualties.usKilled,
     partners: d.partners,
     curfew: d.curfew,
+    waiver: d.baghdad.waiverTurns,
   };
   const fired = new Set(d.cardsFired);
   for (const card of t.s.cards) {
@@ -33,7 +34,8 @@ export function drawCards(t: TurnContext): void {
       (w.maxConsent === undefined || now.consent <= w.maxConsent) &&
       (w.minUsKilled === undefined || now.usKilled >= w.minUsKilled) &&
       (w.minPartners === undefined || now.partners >= w.minPartners) &&
-      (w.curfew === undefined || now.curfew === w.curfew);
+      (w.curfew === undefined || now.curfew === w.curfew) &&
+      (w.waiverEndsWithin === undefined || (now.waiver > 0 && now.waiver <= w.waiverEndsWithin));
     if (!held) continue;
     if (w.chance !== undefined && !t.dice.chance(w.chance)) continue;
     playCard(t, card);
