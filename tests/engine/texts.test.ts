@@ -199,3 +199,14 @@ describe('the waiver card reads the waiver', () => {
     expect(card).toEqual([]);
   });
 });
+
+describe('news both sides read speaks to neither', () => {
+  // Cards and written injects go to every seat: a "you" in them would be read by the side it was not meant for.
+  const cases = SHIPPED.flatMap((s) => [
+    ...s.cards.map((c) => ({ name: `${s.id}: card ${c.id}`, words: `${c.title} ${c.text}` })),
+    ...(s.injectTemplates ?? []).map((c) => ({ name: `${s.id}: inject ${c.id}`, words: `${c.title} ${c.text}` })),
+  ]);
+  it.each(cases)('$name', ({ words }) => {
+    expect(words).not.toMatch(/\byou(rs?|rselves|rself)?\b/i);
+  });
+});
