@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '00ed85154e26b7',
-  '1b2bef405d91a3',
-  '020b15e699acdf',
-  '0a851b9270a467',
-  '14d7fcc8da4fb4',
-  '09bffb9ecf5bfe',
-  '193985bd848960',
-  '1e9fbc97e4392a',
-  '002962a7dd58da',
-  '1950ffb3df53d9',
-  '1b4a2f004e2fc5',
-  '1e8522857445cb',
+  '0bb1f201654b5d',
+  '0e242439326de2',
+  '0a48742d062e41',
+  '0171ee99553c65',
+  '094cf9a77ae2d7',
+  '08f0705cc657f6',
+  '1bf9c872284ea4',
+  '1af209a17139d2',
+  '10a57bc524dbf8',
+  '10b68c7a4fbb87',
+  '0ff42c43db8101',
+  '0bdc7bb3a2b98d',
 ];
 
 /** How that game ends. */
