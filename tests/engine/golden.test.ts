@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '0bb1f201654b5d',
-  '0e242439326de2',
-  '0a48742d062e41',
-  '0171ee99553c65',
-  '094cf9a77ae2d7',
-  '08f0705cc657f6',
-  '1bf9c872284ea4',
-  '1af209a17139d2',
-  '10a57bc524dbf8',
-  '10b68c7a4fbb87',
-  '0ff42c43db8101',
-  '0bdc7bb3a2b98d',
+  '0fcb4097304463',
+  '167fb2a4235c64',
+  '166b2e345afab0',
+  '150fb2b6b51fda',
+  '15a013360a6994',
+  '08226ca7010b2f',
+  '1b3851382340b5',
+  '07cfaecdff365a',
+  '170a572ed365b9',
+  '1a488d2888bb49',
+  '1836276287c8f8',
+  '0c03691107b991',
 ];
 
 /** How that game ends. */
