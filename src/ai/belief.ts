@@ -186,7 +186,8 @@ export function inferCardsFired(s: Scenario, view: SeatView, dice: Dice | null):
         (w.maxConsent === undefined || h.consent <= w.maxConsent) &&
         (w.minUsKilled === undefined || h.usKilled >= w.minUsKilled) &&
         (w.minPartners === undefined || view.partners >= w.minPartners) &&
-        (w.curfew === undefined || curfew === w.curfew);
+        (w.curfew === undefined || curfew === w.curfew) &&
+        (w.waiverEndsWithin === undefined || waiverWithin(s, view, h.turn, w.waiverEndsWithin));
       if (held) chances++;
     }
     if (chances === 0) continue;
@@ -200,6 +201,17 @@ export function inferCardsFired(s: Scenario, view: SeatView, dice: Dice | null):
     } else if (chances * w.chance >= 500) fired.push(card.id);
   }
   return fired;
+}
+
+/**
+ * Whether the waiver was running and within `n` turns of its end as turn `turn` closed. It runs down a turn a week:
+ * read back from today's while it runs, from the start once it has lapsed; exact unless the US extended or shortened
+ * it in between.
+ */
+function waiverWithin(s: Scenario, view: SeatView, turn: number, n: number): boolean {
+  const left = view.baghdad.waiverTurns;
+  const then = left > 0 ? left + (view.turn - 1 - turn) : s.baghdad.waiverTurns - turn;
+  return then > 0 && then <= n;
 }
 
 /** Turns of records a playout keeps: no rule or doctrine looks further back than this. */

@@ -344,8 +344,20 @@ function usOptions(c: Ctx): Option[] {
       c,
       { type: 'deploy-air-defence', base: defendable.site },
       w(c, 'deploy-air-defence') + idiv(t.defence, 2) + (hit > 0 ? 10 + 3 * Math.min(hit, 5) : 0),
-      () =>
-        `${hit > 0 ? 'Rockets keep falling on' : 'Nothing guards'} ${n.site(defendable.site)}: ${defendable.airDefence === 'none' ? 'C-RAM guns' : 'Patriots'} there stop most of what is fired.`,
+      () => {
+        // Say what guards the base now and what the next step would stop, in the model's own odds.
+        const site = n.site(defendable.site);
+        const a = s.attacks;
+        const pc = (pm: number) => `${Math.round(pm / 10)}%`;
+        const [guard, next] =
+          defendable.airDefence === 'none'
+            ? ['nothing guards it', `C-RAM guns there would shoot down about ${pc(a.intercept.cram)} of the rockets`]
+            : [
+                'only C-RAM guns guard it, against rockets alone',
+                `Patriots there would also shoot down about ${pc(a.missileIntercept.patriot)} of the missiles`,
+              ];
+        return `${hit > 0 ? `Rockets keep falling on ${site}` : capitalise(site)}, and ${guard}: ${next}.`;
+      },
     );
   }
   let held = 0;

@@ -39,7 +39,7 @@ export type GameEvent = { audience: Audience } & (
       strengthLost: number;
       casualties: Casualties;
     }
-  | { type: 'misdirected'; strikeId: number; group: string } // the struck group had not attacked
+  | { type: 'misdirected'; strikeId: number; group: string } // the struck group made no attack within strikes.window
   | { type: 'leader-killed'; group: string; leader: string }
   | { type: 'leader-escaped'; group: string; leader: string }
   | { type: 'plan-leaked'; group: string }
@@ -58,7 +58,7 @@ export type GameEvent = { audience: Audience } & (
   | { type: 'shipment'; group: string; detected: boolean }
   | { type: 'vote'; votesFor: number; votesAgainst: number; passed: boolean; expelled: boolean }
   | { type: 'isis-attack'; iraqiKilled: number }
-  | { type: 'counter-isis'; isis: number }
+  | { type: 'counter-isis'; cut: number } // strength the operation took off, before the week's growth
   | { type: 'partner-left'; remaining: number }
   | { type: 'pandemic'; level: number; curfew: boolean }
   | { type: 'card'; card: string; title: string; text: string; released?: 'deck' | 'written' } // released: by the facilitator

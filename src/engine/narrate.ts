@@ -194,6 +194,13 @@ function rung(scenario: Scenario, level: number): string {
   return `${rungName(scenario, level)} (${level})`;
 }
 
+/** The weeks a strike looks back for an attack to answer (strikes.window), this week included. */
+function windowWords(window: number): string {
+  if (window === 1) return 'this week';
+  if (window === 2) return 'this week or last';
+  return `in the last ${window} weeks`;
+}
+
 /**
  * One event as one sentence for a seat, or null when that seat may not see it. The facilitator sees every event,
  * ground truth included; a side reads only what its own view would show.
@@ -257,7 +264,7 @@ export function narrate(scenario: Scenario, event: GameEvent, seat: Seat): strin
       return `${how} ${site(event.site)} (${group(event.group)}): ${tail.join('; ')}.`;
     }
     case 'misdirected':
-      return `${group(event.group)} had not attacked: the US struck the wrong group.`;
+      return `${group(event.group)} had made no attack ${windowWords(scenario.strikes.window)}: the US struck the wrong group.`;
     case 'leader-killed':
       return `A US strike killed ${leaderOf(scenario, event.group, event.leader)}.`;
     case 'leader-escaped':
@@ -342,7 +349,9 @@ export function narrate(scenario: Scenario, event: GameEvent, seat: Seat): strin
     case 'isis-attack':
       return `ISIS cells struck, killing ${event.iraqiKilled} Iraqi ${event.iraqiKilled === 1 ? 'soldier' : 'troops'}.`;
     case 'counter-isis':
-      return `Coalition counter-ISIS operations went ahead: ISIS strength is now ${event.isis}.`;
+      return event.cut > 0
+        ? `Coalition counter-ISIS operations went ahead and cut ISIS strength by ${event.cut}, before the week's growth is counted.`
+        : 'Coalition counter-ISIS operations went ahead, but ISIS had no strength left to cut.';
     case 'partner-left':
       return `Another coalition partner flew its troops home (${plural(event.remaining, 'partner')} left).`;
     case 'pandemic':

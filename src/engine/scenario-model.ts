@@ -26,6 +26,7 @@ export const MODEL_FIELDS = {
     expulsionConsent: true,
     bindingFromVote: true,
     voteConsentDrop: true,
+    blocDissent: true,
     government: {
       confirmChance: true,
       supportWeight: true,

@@ -188,7 +188,7 @@ function buildSchemas() {
   const blocSchema = z.strictObject({
     id: id.describe('the bloc id'),
     name: text.describe('the name shown to players'),
-    seats: int(0, 329).describe('seats in the 329-seat parliament; a bloc votes as one'),
+    seats: int(0, 329).describe('seats in the 329-seat parliament'),
     lean: int(-1000, 1000).describe('per-mille lean toward eviction at zero pressure (negative: against)'),
     pressureWeight: int(0, 100).describe('per-mille lean gained per point of eviction pressure'),
   });
@@ -217,6 +217,9 @@ function buildSchemas() {
       minUsKilled: int(0, 1000).optional().describe('at least this many Americans killed so far'),
       minPartners: int(0, 40).optional().describe('at least this many coalition partners remain'),
       curfew: z.boolean().optional().describe('a curfew is (true) or is not (false) in force'),
+      waiverEndsWithin: int(1, 12)
+        .optional()
+        .describe('the electricity waiver is still running and runs out within this many turns, unless extended'),
       chance: perMille.optional().describe('per-mille chance, rolled once the other conditions hold'),
     })
     .describe('all given conditions must hold; chance is rolled last');
@@ -228,6 +231,16 @@ function buildSchemas() {
     when: cardConditionSchema,
     effects: effectsSchema.default({}),
     partnersLeave: int(0, 10).default(0).describe('coalition partners that pull out when the card fires'),
+    casualties: z
+      .strictObject({
+        usKilled: int(0, 100).default(0).describe('Americans killed'),
+        usWounded: int(0, 100).default(0).describe('Americans wounded'),
+        iraqiForcesKilled: int(0, 100).default(0).describe('Iraqi soldiers, police and contractors killed'),
+        civiliansKilled: int(0, 100).default(0).describe('Iraqi civilians killed'),
+        proxiesKilled: int(0, 100).default(0).describe('militia fighters killed'),
+      })
+      .optional()
+      .describe('the dead and wounded the story tells of: they count in the totals like any other'),
     designate: z
       .enum(['withdraw', 'confirm'])
       .optional()
@@ -412,6 +425,9 @@ function buildSchemas() {
           ),
           votesPassed: int(0, 10).default(0).describe('eviction votes already passed before the start'),
           voteConsentDrop: delta.describe('consent lost when a vote passes without expelling'),
+          blocDissent: perMille.describe(
+            "per-mille of a bloc's members whose lean is against its majority that may break ranks in a vote (0: blocs vote as one)",
+          ),
           blocs: z.array(blocSchema).min(1).describe("parliament's blocs"),
           government: z
             .strictObject({

@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '00ed85154e26b7',
-  '1b2bef405d91a3',
-  '020b15e699acdf',
-  '0a851b9270a467',
-  '14d7fcc8da4fb4',
-  '09bffb9ecf5bfe',
-  '193985bd848960',
-  '1e9fbc97e4392a',
-  '002962a7dd58da',
-  '1950ffb3df53d9',
-  '1b4a2f004e2fc5',
-  '1e8522857445cb',
+  '0fcb4097304463',
+  '167fb2a4235c64',
+  '166b2e345afab0',
+  '150fb2b6b51fda',
+  '15a013360a6994',
+  '08226ca7010b2f',
+  '1b3851382340b5',
+  '07cfaecdff365a',
+  '170a572ed365b9',
+  '1a488d2888bb49',
+  '1836276287c8f8',
+  '0c03691107b991',
 ];
 
 /** How that game ends. */

@@ -1,5 +1,5 @@
 import { adjust, type Cause, shift } from '../ledger.ts';
-import { chance } from '../math.ts';
+import { chance, idiv } from '../math.ts';
 import { emit, ruling, type TurnContext } from './context.ts';
 
 const PRESSURE_DECAY: Cause = { kind: 'decay', rule: 'eviction-pressure' };
@@ -63,6 +63,20 @@ export function withdrawDesignate(t: TurnContext): void {
 }
 
 /**
+ * How many of a bloc's seats vote for eviction, from one draw in [0, 1000). The draw decides which way the bloc's
+ * majority goes exactly as an all-or-nothing vote would (for when below the lean), so the chance of passing stays
+ * close to the bloc vote's; where it fell inside its side of the lean sets how many break ranks (more the closer
+ * the call), up to `dissent` per-mille of those the lean puts on the other side. The share for averages the lean.
+ */
+export function blocVotes(seats: number, lean: number, dissent: number, draw: number): number {
+  const share =
+    draw < lean
+      ? 1000 - idiv((1000 - lean) * dissent * draw, lean * 1000)
+      : idiv(lean * dissent * (1000 - draw), (1000 - lean) * 1000);
+  return idiv(seats * share + 500, 1000);
+}
+
+/**
  * Parliament votes on eviction bloc by bloc: a passed vote costs consent, and a binding one (the first is only a
  * demand, as in January 2020) expels the US at the line.
  */
@@ -72,9 +86,14 @@ export function vote(t: TurnContext): void {
   let votesFor = 0;
   let votesAgainst = 0;
   for (const bloc of s.baghdad.blocs) {
-    const lean = chance(bloc.lean + b.evictionPressure * bloc.pressureWeight);
-    if (t.dice.chance(lean)) votesFor += bloc.seats;
-    else votesAgainst += bloc.seats;
+    const seatsFor = blocVotes(
+      bloc.seats,
+      chance(bloc.lean + b.evictionPressure * bloc.pressureWeight),
+      s.baghdad.blocDissent,
+      t.dice.int(1000),
+    );
+    votesFor += seatsFor;
+    votesAgainst += bloc.seats - seatsFor;
   }
   const overruled = ruling(t, 'vote', () => true);
   const passed = overruled ? overruled.passed : votesFor >= s.baghdad.seatsToPass;

@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario.ts';
 import { confirmGovernment, withdrawDesignate } from './baghdad.ts';
 import { partnersLeave } from './background.ts';
 import { emit, type TurnContext } from './context.ts';
-import { apply } from './effects.ts';
+import { addCasualties, apply, usLosses } from './effects.ts';
 
 /** The event deck: dated or conditional injects, each fired at most once. */
 export function drawCards(t: TurnContext): void {
@@ -18,6 +18,7 @@ export function drawCards(t: TurnContext): void {
     usKilled: d.casualties.usKilled,
     partners: d.partners,
     curfew: d.curfew,
+    waiver: d.baghdad.waiverTurns,
   };
   const fired = new Set(d.cardsFired);
   for (const card of t.s.cards) {
@@ -33,7 +34,8 @@ export function drawCards(t: TurnContext): void {
       (w.maxConsent === undefined || now.consent <= w.maxConsent) &&
       (w.minUsKilled === undefined || now.usKilled >= w.minUsKilled) &&
       (w.minPartners === undefined || now.partners >= w.minPartners) &&
-      (w.curfew === undefined || now.curfew === w.curfew);
+      (w.curfew === undefined || now.curfew === w.curfew) &&
+      (w.waiverEndsWithin === undefined || (now.waiver > 0 && now.waiver <= w.waiverEndsWithin));
     if (!held) continue;
     if (w.chance !== undefined && !t.dice.chance(w.chance)) continue;
     playCard(t, card);
@@ -51,7 +53,13 @@ export function playCard(t: TurnContext, card: Scenario['cards'][number], releas
     text: card.text,
     ...(released && { released }),
   });
-  apply(t, card.effects, { kind: 'card', card: card.id, title: card.title, ...(released && { released }) });
+  const cause = { kind: 'card', card: card.id, title: card.title, ...(released && { released }) } as const;
+  apply(t, card.effects, cause);
+  // The dead the story tells of count like any attack's, US losses with their weight at home.
+  if (card.casualties) {
+    addCasualties(t, card.casualties, cause);
+    usLosses(t, card.casualties, cause);
+  }
   partnersLeave(t, card.partnersLeave);
   if (card.designate === 'confirm' && d.baghdad.stage === 'designate') confirmGovernment(t);
   if (card.designate === 'withdraw' && d.baghdad.stage === 'designate') withdrawDesignate(t);

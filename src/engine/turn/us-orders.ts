@@ -96,6 +96,7 @@ export function usOrder(t: TurnContext, order: Order): void {
       // Counter-ISIS work needs a presence: it scales with the bases still held.
       const held = d.us.bases.filter((b) => !b.handedOver).length;
       const share = Math.trunc((held * 1000) / d.us.bases.length);
+      const before = d.isis;
       apply(
         t,
         {
@@ -106,7 +107,8 @@ export function usOrder(t: TurnContext, order: Order): void {
         cause(),
       );
       push(t, spec.ladder, cause());
-      emit(t, 'all', { type: 'counter-isis', isis: d.isis });
+      // What the operation did, not where ISIS stands: the week's own growth comes later (runIsis).
+      emit(t, 'all', { type: 'counter-isis', cut: before - d.isis });
       return;
     }
     case 'us-swiss-message':
