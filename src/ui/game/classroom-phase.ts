@@ -233,7 +233,7 @@ export class ProjectorPanel implements Panel {
             'section',
             { 'aria-label': 'News this week' },
             h('h3', {}, 'Breaking news'),
-            h('ul', { className: 'news' }, newsItems(s, { turn: session.state.turn, events: released }, seat)),
+            h('ul', { className: 'news' }, newsItems(s, { events: released }, seat)),
           )
         : null,
       last

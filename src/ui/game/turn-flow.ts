@@ -5,6 +5,7 @@ import { victoryConditions } from '../rules.ts';
 import type { TurnEvents } from '../session.ts';
 import type { ClassroomPhase } from './classroom-phase.ts';
 import { newsItems } from './news-panel.ts';
+import { whyBlock } from './why-block.ts';
 import type { OrdersPanel } from './orders-panel.ts';
 import type { Panel, ScreenHost } from './panel.ts';
 import type { SitesPanel } from './sites-panel.ts';
@@ -209,6 +210,8 @@ export class ResultsPanel implements Panel {
     fill(
       this.el,
       h('h2', {}, turn ? `Week ${turn.turn}: what happened` : 'Results'),
+      turn ? whyBlock(host.session.scenario, turn, narrationSeat(state)) : null,
+      turn ? h('h3', {}, 'The news') : null,
       turn ? h('ul', { className: 'news' }, newsItems(host.session.scenario, turn, narrationSeat(state))) : null,
       h('div', { className: 'commit' }, button),
     );
