@@ -213,9 +213,11 @@ export class ResultsPanel implements Panel {
       turn ? whyBlock(host.session.scenario, turn, narrationSeat(state)) : null,
       turn ? h('h3', {}, 'The news') : null,
       turn ? h('ul', { className: 'news' }, newsItems(host.session.scenario, turn, narrationSeat(state))) : null,
-      h('div', { className: 'commit' }, button),
+      h('div', { className: 'commit sticky' }, button),
     );
-    button.focus();
+    // The week's story reads from the top (what changed and why); the way on stays in view, held at the bottom.
+    button.focus({ preventScroll: true });
+    this.el.scrollTop = 0;
   }
 }
 
