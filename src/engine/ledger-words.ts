@@ -156,7 +156,7 @@ export function causePhrase(scenario: Scenario, c: Cause): string {
     case 'clamp':
       return `held at its limit (${c.limit})`;
     case 'unseen':
-      return 'causes hidden from this seat';
+      return 'secret causes, not shown here';
     default: {
       const never: never = c;
       throw new Error(`unhandled cause ${JSON.stringify(never)}`);

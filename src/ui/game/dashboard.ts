@@ -58,9 +58,7 @@ export class Dashboard implements Panel {
         onmouseleave: () => {
           if (this.pinned !== m.id) this.hide();
         },
-        onblur: () => {
-          if (this.pinned !== m.id) this.hide();
-        },
+        onblur: () => this.hide(), // focus left the meter (a tap elsewhere, Tab): its causes go with it
         onclick: () => {
           this.pinned = this.pinned === m.id ? null : m.id;
           if (this.pinned) this.show(m, button);
