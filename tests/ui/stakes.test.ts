@@ -148,6 +148,8 @@ describe("the dashboard's meters", () => {
       { id: 'consent', delta: -3, seat: 'us', words: '▼ 3, bad for you', tone: 'bad' },
       { id: 'consent', delta: -3, seat: 'public', words: '▼ 3, good for Iran', tone: 'neutral' },
       { id: 'isis', delta: 2, seat: 'iran', words: '▲ 2', tone: 'neutral' },
+      { id: 'isis', delta: 2, seat: 'public', words: '▲ 2, bad for Coalition', tone: 'neutral' },
+      { id: 'pandemic', delta: 1, seat: 'public', words: '▲ 1', tone: 'neutral' },
       { id: 'resolve', delta: -5, seat: 'iran', words: '▼ 5, good for you', tone: 'good' },
     ] as const;
     for (const c of cases)

@@ -87,10 +87,13 @@ export function changeOf(scenario: Scenario, id: MeterId, delta: number, seat: S
     if (helps === 0) return { delta, arrow, words: head, tone: 'neutral' };
     return { delta, arrow, words: `${head}, ${helps > 0 ? 'good' : 'bad'} for you`, tone: helps > 0 ? 'good' : 'bad' };
   }
-  // A shared screen: name the side it helps (a figure that helps one side and hurts the other names the first).
+  // A shared screen: name the side it helps (a figure that helps one side and hurts the other names the first), or
+  // else the side it hurts.
   const helped = (['us', 'iran'] as const).find((side) => riseHelps(id, side) * sign > 0);
-  if (!helped) return { delta, arrow, words: head, tone: 'neutral' };
-  return { delta, arrow, words: `${head}, good for ${scenario.sides[helped].short}`, tone: 'neutral' };
+  if (helped) return { delta, arrow, words: `${head}, good for ${scenario.sides[helped].short}`, tone: 'neutral' };
+  const hurt = (['us', 'iran'] as const).find((side) => riseHelps(id, side) * sign < 0);
+  if (hurt) return { delta, arrow, words: `${head}, bad for ${scenario.sides[hurt].short}`, tone: 'neutral' };
+  return { delta, arrow, words: head, tone: 'neutral' };
 }
 
 /** The lines the victory conditions draw across a figure's bar. */
