@@ -78,7 +78,11 @@ export class LadderStrip implements Panel {
     const calm = [
       ...new Set(view.legalOrders.filter((o) => specOf(s, o.type).severity === 'de-escalation').map((o) => o.type)),
     ].map((t) => specOf(s, t).name);
-    const yours = calm.length > 0 ? ` Yours this week: ${calm.join(', ')}.` : '';
-    return `Incidents nobody ordered: ${incidentWords(s, odds)}${yours}`;
+    const more =
+      i.perHotOrder > 0 ? `each violent or posturing order of either side +${i.perHotOrder / 10} points` : '';
+    const less = i.perCalmOrder > 0 ? `each de-escalating order −${i.perCalmOrder / 10}` : '';
+    const moves = [more, less].filter(Boolean).join(', ');
+    const yours = calm.length > 0 && less ? ` Lowering it, yours this week: ${calm.join(', ')}.` : '';
+    return `An incident nobody ordered climbs a rung: ${odds} a week before orders${moves ? ` (${moves})` : ''}.${yours}`;
   }
 }
