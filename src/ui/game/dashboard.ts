@@ -23,10 +23,10 @@ export class Dashboard implements Panel {
   private shown: Meter[] = [];
   private pinned: string | null = null;
 
-  /** `turns`: the weeks played with their ledgers (none on a networked seat, whose game is on the server). */
+  /** `turns`: the weeks played with their ledgers; null on a networked seat, whose game and ledger are the server's. */
   constructor(
     private readonly scenario: Scenario,
-    private readonly turns: () => readonly TurnEvents[],
+    private readonly turns: (() => readonly TurnEvents[]) | null,
   ) {
     this.why.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') this.hide();
@@ -35,7 +35,7 @@ export class Dashboard implements Panel {
 
   render(view: SeatView, state: ScreenState): void {
     const seat = viewSeat(state);
-    this.shown = meters(this.scenario, view, state.previous, seat, this.turns());
+    this.shown = meters(this.scenario, view, state.previous, seat, this.turns?.() ?? []);
     this.pinned = null;
     this.why.hidden = true;
     fill(
@@ -102,27 +102,31 @@ export class Dashboard implements Panel {
             m.marks.map((k) => h('li', {}, `│ ${k.words}`)),
           )
         : null,
-      last === null
-        ? h('p', {}, m.id === 'pandemic' ? 'It follows the calendar, not the players.' : 'It has not moved yet.')
-        : [
-            h('p', { className: 'when' }, `Last moved in week ${last.turn}:`),
-            ...last.lines.map((line) =>
-              h(
-                'div',
-                { className: 'why-line' },
+      this.turns === null
+        ? null
+        : last === null
+          ? h('p', {}, m.id === 'pandemic' ? 'It follows the calendar, not the players.' : 'It has not moved yet.')
+          : [
+              h('p', { className: 'when' }, `Last moved in week ${last.turn}:`),
+              ...last.lines.map((line) =>
                 h(
-                  'p',
-                  {},
-                  `${figureName(s, line.variable)}: ${figureValue(line.variable, line.before)} → ${figureValue(line.variable, line.after)}`,
-                ),
-                h(
-                  'ul',
-                  {},
-                  line.parts.map((p) => h('li', {}, h('b', {}, signedNumber(p.delta)), ` ${causePhrase(s, p.cause)}`)),
+                  'div',
+                  { className: 'why-line' },
+                  h(
+                    'p',
+                    {},
+                    `${figureName(s, line.variable)}: ${figureValue(line.variable, line.before)} → ${figureValue(line.variable, line.after)}`,
+                  ),
+                  h(
+                    'ul',
+                    {},
+                    line.parts.map((p) =>
+                      h('li', {}, h('b', {}, signedNumber(p.delta)), ` ${causePhrase(s, p.cause)}`),
+                    ),
+                  ),
                 ),
               ),
-            ),
-          ],
+            ],
     );
     this.why.hidden = false;
     const left = Math.max(0, Math.min(button.offsetLeft, this.el.clientWidth - this.why.offsetWidth));

@@ -29,7 +29,7 @@ export function showSeat(
   const clock = new ServerClock();
   const projector = seat.seat === 'projector';
   const ladder = ladderStrip(scenario);
-  const dash = new Dashboard(scenario, () => []); // the ledger stays on the server
+  const dash = new Dashboard(scenario, null); // the ledger stays on the server
   const screenState: ScreenState = projector
     ? { ...newScreen('us', false, true), phase: 'projector' }
     : newScreen(seat.seat as 'us' | 'iran', false, false);
