@@ -182,6 +182,13 @@ async function atSize(url: string, size: { width: number; height: number }): Pro
     await page.selectOption('#order-type', 'strike-site');
     await click(page, '#add-order');
     await shot(page, name('s3-turn'));
+    await click(page, '#commit');
+    const skip = page.locator('button:text("Skip the animation")');
+    if (await skip.isVisible()) await skip.click().catch(() => undefined);
+    await page.waitForSelector('#continue');
+    await shot(page, name('s3b-why-it-moved'));
+    await page.focus('.meter[data-meter="politicalCapital"]');
+    await shot(page, name('s3c-meter-causes'));
     await click(page, 'button:text("Menu")');
     await click(page, 'button:text("New game")');
     await page.selectOption('#opponent', 'hotseat');

@@ -21,7 +21,7 @@ export interface Forecast {
   escalationPoints: number;
   deniable: boolean;
   odds: Odds[];
-  effects: { label: string; delta: number }[];
+  effects: { key: keyof Effects; label: string; delta: number }[];
   notes: string[];
 }
 
@@ -57,12 +57,12 @@ export function atLeastOne(pm: number, n: number): number {
   return 1000 - Math.trunc(none / 1000);
 }
 
-function effectLines(e: Effects | undefined): { label: string; delta: number }[] {
+function effectLines(e: Effects | undefined): Forecast['effects'] {
   if (!e) return [];
-  const out: { label: string; delta: number }[] = [];
+  const out: Forecast['effects'] = [];
   for (const key of Object.keys(EFFECT_LABELS) as (keyof Effects)[]) {
     const v = e[key];
-    if (v) out.push({ label: EFFECT_LABELS[key], delta: v });
+    if (v) out.push({ key, label: EFFECT_LABELS[key], delta: v });
   }
   return out;
 }

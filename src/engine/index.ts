@@ -46,7 +46,15 @@ export {
   type Variable,
   viewLedger,
 } from './ledger.ts';
-export { causePhrase, figureName, figureValue, ledgerText } from './ledger-words.ts';
+export {
+  causePhrase,
+  figureName,
+  figureSummary,
+  figureValue,
+  ladderSummary,
+  ledgerText,
+  signedNumber,
+} from './ledger-words.ts';
 export { casualtyPhrase, describeOrder, frontName, groupName, longDate, narrate, siteName } from './narrate.ts';
 export {
   type Order,

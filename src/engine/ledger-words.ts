@@ -156,7 +156,7 @@ export function causePhrase(scenario: Scenario, c: Cause): string {
     case 'clamp':
       return `held at its limit (${c.limit})`;
     case 'unseen':
-      return 'causes hidden from this seat';
+      return 'secret causes, not shown here';
     default: {
       const never: never = c;
       throw new Error(`unhandled cause ${JSON.stringify(never)}`);
@@ -188,4 +188,37 @@ export function ledgerText(
     }
   }
   return out;
+}
+
+/** A signed number as a reader sees it: a true minus sign, a plus for a rise. */
+export const signedNumber = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
+
+const partsText = (scenario: Scenario, line: LedgerLine): string[] =>
+  line.parts.map((p) => `${signedNumber(p.delta)} ${causePhrase(scenario, p.cause)}`);
+
+/**
+ * One figure's week on one line: each cause with its number, then the net and the move ("+3 Coalition order: Hand
+ * over a base (Camp Taji) · −2 consent drifting back to its usual level · net +1: 50 → 51").
+ */
+export function figureSummary(scenario: Scenario, line: LedgerLine): string {
+  const v = line.variable;
+  const net = line.after - line.before;
+  const move = `${figureValue(v, line.before)} → ${figureValue(v, line.after)}`;
+  return [...partsText(scenario, line), `net ${signedNumber(net)}: ${move}`].join(' · ');
+}
+
+/**
+ * The ladder's week on one line: the week's pressure by its causes, then the rung's moves and where it went ("+14
+ * rockets on Camp Taji, unclaimed · −10 US order: Swiss message · net +4 pressure; +1 the week's pressure: rung 7 →
+ * 8"). Null when the ladder neither felt pressure nor moved.
+ */
+export function ladderSummary(scenario: Scenario, ledger: Ledger): string | null {
+  const pressure = ledger.find((l) => l.variable.kind === 'pressure');
+  const rung = ledger.find((l) => l.variable.kind === 'rung');
+  if (!pressure && !rung) return null;
+  const push = pressure
+    ? [...partsText(scenario, pressure), `net ${signedNumber(pressure.after)} pressure`].join(' · ')
+    : 'no pressure';
+  if (!rung) return `${push}: the rung held`;
+  return `${push}; ${partsText(scenario, rung).join(' · ')}: rung ${rung.before} → ${rung.after}`;
 }

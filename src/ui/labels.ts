@@ -31,7 +31,11 @@ export function valueLabel(scenario: Scenario, field: string, value: unknown): s
   }
   if (field === 'group') return groupName(scenario, String(value));
   if (field === 'front') return frontName(scenario, String(value));
-  if (field === 'base' || field === 'site') return siteName(scenario, String(value));
+  if (field === 'base') {
+    const key = scenario.us.bases.some((b) => b.site === value && b.key);
+    return `${siteName(scenario, String(value))}${key ? ' ★ key base' : ''}`;
+  }
+  if (field === 'site') return siteName(scenario, String(value));
   return String(value);
 }
 

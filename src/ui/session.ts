@@ -14,6 +14,8 @@ import {
   hashState,
   type Inject,
   injectSchema,
+  joinLedgers,
+  type Ledger,
   type Order,
   ORDER_TYPES,
   orderSchema,
@@ -35,6 +37,7 @@ import {
   submitOrders,
   validateOrders,
   viewFor,
+  viewLedger,
   withdrawOrders,
 } from '../engine/index.ts';
 
@@ -56,6 +59,18 @@ export interface Settings {
 export interface TurnEvents {
   turn: number;
   events: GameEvent[];
+  /** Why each watched figure moved as the week resolved, as the facilitator sees it: show a seat `ledgerFor`. */
+  ledger: Ledger;
+  /**
+   * The same for the injects released before the week's orders, kept apart: their push on the ladder counts again in
+   * the resolution's pressure, so joining the two would count it twice.
+   */
+  injectLedger: Ledger;
+}
+
+/** A week's ledger as one seat may see it (resolution first, then the injects before the orders): never more. */
+export function ledgerFor(turn: TurnEvents, seat: Seat): { ledger: Ledger; injectLedger: Ledger } {
+  return { ledger: viewLedger(turn.ledger, seat), injectLedger: viewLedger(turn.injectLedger, seat) };
 }
 
 /** How the computer opponent's decision is obtained: in-process here, in a Web Worker in the browser. */
@@ -121,6 +136,8 @@ export class Session {
 
   /** Events of the injects released for the turn being ordered: they open that turn's news. */
   released: GameEvent[] = [];
+  /** The ledger of those injects. */
+  releasedLedger: Ledger = [];
   /** The last turn as it stood just before it resolved (orders sealed): a ruling resolves it again from here. */
   private beforeLast: GameState | null = null;
 
@@ -215,8 +232,14 @@ export class Session {
     if (!resolved.ok) return resolved;
     this.beforeLast = before;
     this.state = resolved.value.state;
-    const record = { turn, events: [...this.released, ...resolved.value.events] };
+    const record: TurnEvents = {
+      turn,
+      events: [...this.released, ...resolved.value.events],
+      ledger: resolved.value.ledger,
+      injectLedger: this.releasedLedger,
+    };
     this.released = [];
+    this.releasedLedger = [];
     this.turns.push(record);
     return { ok: true, value: record };
   }
@@ -230,6 +253,7 @@ export class Session {
     if (!r.ok) return r;
     this.state = r.value.state;
     this.released.push(...r.value.events);
+    this.releasedLedger = joinLedgers(this.releasedLedger, r.value.ledger);
     return { ok: true, value: r.value.events };
   }
 
@@ -261,10 +285,12 @@ export class Session {
     const kept = { state: this.state, released: lastTurn.events.filter((e) => e.type === 'card' && e.released) };
     this.state = this.beforeLast;
     this.released = kept.released;
+    this.releasedLedger = lastTurn.injectLedger;
     const r = this.resolve(checked.value);
     if (!r.ok) {
       this.state = kept.state;
       this.released = [];
+      this.releasedLedger = [];
       this.turns.push(lastTurn);
     }
     return r;
@@ -362,6 +388,7 @@ export class Session {
       if (!r.ok) return r.errors;
       session.state = r.value.state;
       session.released = r.value.events;
+      session.releasedLedger = r.value.ledger;
       return null;
     };
     for (const [i, t] of turns.entries()) {

@@ -6,7 +6,7 @@ import { aiDice } from '../../src/ai/simple.ts';
 import { SPRING_2020 } from '../../src/analysis/history.ts';
 import { discussionQuestions } from '../../src/analysis/questions.ts';
 import { type PlayedGame, playBack } from '../../src/analysis/record.ts';
-import type { Order, Scenario } from '../../src/engine/index.ts';
+import { ladderSummary, type Order, type Scenario } from '../../src/engine/index.ts';
 import { type SaveFile, Session } from '../../src/ui/session.ts';
 import { appReady, type Browser, openBrowser } from './support.ts';
 import { shippedScenario } from '../shipped.ts';
@@ -123,6 +123,22 @@ describe('the debrief', () => {
 
     // Week by week, and the reveal: one row per attack, right or wrong as the truth has it.
     expect(await page.locator('#debrief-weeks tbody tr').count()).toBe(gameA.turns.length);
+    // Each week says why the ladder moved in the results' words, from that week's ledger.
+    const climbs = await page
+      .locator('#debrief-weeks tbody tr')
+      .evaluateAll((rows) =>
+        rows.map(
+          (r) =>
+            [...r.querySelectorAll('details.why li')].find((li) => li.textContent?.startsWith('Escalation ladder'))
+              ?.textContent ?? null,
+        ),
+      );
+    expect(climbs).toEqual(
+      gameA.turns.map((t) => {
+        const climb = ladderSummary(scenario, t.ledger);
+        return climb === null ? null : `Escalation ladder: ${climb}`;
+      }),
+    );
     const attacks = gameA.final.attacks;
     expect(await page.locator('#debrief-truth table.truth tbody tr').count()).toBe(attacks.length);
     const wrong = attacks.filter((a) => a.group !== null && a.suspect !== a.group).length;

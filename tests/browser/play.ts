@@ -67,7 +67,12 @@ export async function giveOrders(page: Page): Promise<void> {
   await page.waitForSelector('#commit');
   if (await page.isEnabled('#add-order')) {
     await activate(page, '#add-order');
-    await page.waitForSelector('.chosen li:not(.empty)');
+    // An order that risks a loss line or a key base asks first: these games give it anyway.
+    const added = await page.waitForSelector('.chosen li:not(.empty), #stake-confirm');
+    if ((await added.getAttribute('id')) === 'stake-confirm') {
+      await activate(page, '#stake-confirm');
+      await page.waitForSelector('.chosen li:not(.empty)');
+    }
   }
   await activate(page, '#commit');
 }

@@ -133,7 +133,7 @@ describe('forecasts', () => {
 
     expect(f).toMatchObject({ name: 'Fire harassment rockets', cost: 3, severity: 'violent', deniable: true });
     expect(f.escalationPoints).toBe(s.rivera.violent);
-    expect(f.effects).toEqual([{ label: 'PMU cohesion', delta: 1 }]);
+    expect(f.effects).toEqual([{ key: 'pmuCohesion', label: 'PMU cohesion', delta: 1 }]);
     expect(f.odds.map((o) => o.label)).toEqual([
       'the launch team is caught under curfew',
       `at least one of ~${n} rockets hits`,

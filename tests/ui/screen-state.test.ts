@@ -50,7 +50,7 @@ const screenFor = (session: Session): ScreenState =>
 const solo = newScreen('us', false, false);
 const hotseat = newScreen('us', true, false);
 const classroom = newScreen('us', true, true);
-const week = { turn: 1, events: [] };
+const week = { turn: 1, events: [], ledger: [], injectLedger: [] };
 const hold: Order = { type: 'hold' } as Order;
 const isis: Order = { type: 'counter-isis' } as Order;
 

@@ -1,7 +1,7 @@
 import type { Question } from '../../analysis/questions.ts';
 import type { PlayedGame } from '../../analysis/record.ts';
 import { turnStories } from '../../analysis/timeline.ts';
-import { longDate } from '../../engine/index.ts';
+import { figureName, figureSummary, ladderSummary, type Ledger, longDate, type Scenario } from '../../engine/index.ts';
 import { h } from '../dom.ts';
 
 /** Orders or events as a list, or a note when there are none. */
@@ -19,7 +19,36 @@ function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }
 
-/** Week by week: what each side ordered beside what followed. */
+/**
+ * Why the week's figures moved, in the words of the game's results (ledger-words.ts): the ladder's move with its
+ * causes, then each figure's. The debrief is the facilitator's: the ledger shows whole.
+ */
+function whyMoved(s: Scenario, ledger: Ledger | undefined): HTMLElement | null {
+  if (!ledger) return null;
+  const climb = ladderSummary(s, ledger);
+  const lines = ledger.filter(
+    (l) =>
+      l.after !== l.before &&
+      l.variable.kind !== 'pressure' &&
+      l.variable.kind !== 'rung' &&
+      l.variable.kind !== 'base' &&
+      l.variable.kind !== 'deniability',
+  );
+  if (!climb && lines.length === 0) return null;
+  return h(
+    'details',
+    { className: 'why' },
+    h('summary', {}, 'Why it moved'),
+    h(
+      'ul',
+      {},
+      climb ? h('li', {}, h('b', {}, 'Escalation ladder: '), climb) : null,
+      lines.map((l) => h('li', {}, h('b', {}, `${figureName(s, l.variable)}: `), figureSummary(s, l))),
+    ),
+  );
+}
+
+/** Week by week: what each side ordered beside what followed, and why the figures moved. */
 export function weeksSection(game: PlayedGame): HTMLElement {
   const s = game.scenario;
   return h(
@@ -54,7 +83,12 @@ export function weeksSection(game: PlayedGame): HTMLElement {
             h('th', { scope: 'row' }, `${t.turn}`, h('div', { className: 'note' }, longDate(t.date))),
             h('td', {}, list(t.us, 'no orders')),
             h('td', {}, list(t.iran, 'no orders')),
-            h('td', {}, list(t.consequences, 'nothing happened')),
+            h(
+              'td',
+              {},
+              list(t.consequences, 'nothing happened'),
+              whyMoved(s, game.turns.find((x) => x.turn === t.turn)?.ledger),
+            ),
             h(
               'td',
               {},

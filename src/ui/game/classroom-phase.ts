@@ -4,6 +4,7 @@ import { pinMatches } from '../desk-pin.ts';
 import { fill, focusHeading, h } from '../dom.ts';
 import { readPaused, writePaused } from '../storage.ts';
 import { newsItems } from './news-panel.ts';
+import { whyBlock } from './why-block.ts';
 import type { Panel, ScreenHost } from './panel.ts';
 import {
   clockMayRun,
@@ -233,7 +234,7 @@ export class ProjectorPanel implements Panel {
             'section',
             { 'aria-label': 'News this week' },
             h('h3', {}, 'Breaking news'),
-            h('ul', { className: 'news' }, newsItems(s, { turn: session.state.turn, events: released }, seat)),
+            h('ul', { className: 'news' }, newsItems(s, { events: released }, seat)),
           )
         : null,
       last
@@ -241,6 +242,7 @@ export class ProjectorPanel implements Panel {
             'section',
             { 'aria-label': 'Last week' },
             h('h3', {}, `What happened in week ${last.turn}`),
+            whyBlock(s, last, seat),
             h('ul', { className: 'news' }, newsItems(s, last, seat)),
           )
         : h('p', {}, 'The first week is about to begin. Each team reads its briefing and gives its orders in turn.'),

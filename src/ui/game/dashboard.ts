@@ -1,99 +1,141 @@
-import type { SeatView } from '../../engine/index.ts';
+import {
+  causePhrase,
+  figureName,
+  figureValue,
+  type Scenario,
+  type SeatView,
+  signedNumber,
+} from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
-import type { Session } from '../session.ts';
+import type { TurnEvents } from '../session.ts';
 import type { Panel } from './panel.ts';
-import { type ScreenState, sharedScreen } from './state.ts';
+import { type Meter, meters } from './stakes.ts';
+import { type ScreenState, viewSeat } from './state.ts';
 
-/** The meters under the map, each with its change since the orders were sealed (▲ and ▼ in the stylesheet). */
+/**
+ * The meters under the map: each with the lines the victory conditions draw across its bar, its change since the
+ * orders were sealed in words, and, focused, hovered or pressed, why it last moved (the engine's ledger, as the
+ * seat looking may see it). Each meter is a button, so the keyboard and a finger reach the causes as a pointer does.
+ */
 export class Dashboard implements Panel {
   readonly el = h('section', { className: 'dash', 'aria-label': 'Situation' });
+  private readonly why = h('div', { id: 'meter-why', className: 'meter-why', role: 'status', hidden: true });
+  private shown: Meter[] = [];
+  private pinned: string | null = null;
 
-  constructor(private readonly session: Session) {}
+  /** `turns`: the weeks played with their ledgers; null on a networked seat, whose game and ledger are the server's. */
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly turns: (() => readonly TurnEvents[]) | null,
+  ) {
+    this.why.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.hide();
+    });
+  }
 
   render(view: SeatView, state: ScreenState): void {
-    const prev = state.previous;
-    const shared = sharedScreen(state);
-    const meter = (label: string, value: number, was: number | undefined, max = 100, hint = '') =>
-      h(
-        'div',
-        { className: 'meter', title: hint },
-        label,
-        h('b', { className: was === undefined || was === value ? '' : value > was ? 'delta-up' : 'delta-down' }, value),
-        max > 0
-          ? h(
-              'div',
-              { className: 'bar', 'aria-hidden': 'true' },
-              h('i', { style: `width:${Math.min(100, (value / max) * 100)}%` }),
-            )
-          : null,
-      );
-    const b = view.baghdad;
-    const s = this.session.scenario;
-    const own =
-      state.seat === 'us'
-        ? meter(
-            'Political capital',
-            view.us.politicalCapital ?? 0,
-            prev?.us.politicalCapital,
-            100,
-            'What your orders cost',
-          )
-        : meter("Iran's resources", view.iran.resources ?? 0, prev?.iran.resources, 100, 'What your orders cost');
+    const seat = viewSeat(state);
+    this.shown = meters(this.scenario, view, state.previous, seat, this.turns?.() ?? []);
+    this.pinned = null;
+    this.why.hidden = true;
     fill(
       this.el,
-      shared ? null : own,
-      meter(
-        "Baghdad's consent",
-        b.consent,
-        prev?.baghdad.consent,
-        100,
-        `The US wins only with ${s.victory.us.minConsent}+; a passed vote expels it if it leaves ${s.baghdad.expulsionConsent} or less (a passed vote costs ${-s.baghdad.voteConsentDrop})`,
-      ),
-      meter(
-        'Eviction pressure',
-        b.evictionPressure,
-        prev?.baghdad.evictionPressure,
-        100,
-        `Parliament votes at ${s.baghdad.voteAt}`,
-      ),
-      meter(
-        'US resolve',
-        view.us.resolve,
-        prev?.us.resolve,
-        100,
-        `At ${s.victory.iran.resolveBreak} or less the US leaves`,
-      ),
-      meter(
-        'US credibility',
-        view.us.credibility,
-        prev?.us.credibility,
-        100,
-        'Falls when a red line is crossed without answer',
-      ),
-      meter('ISIS', view.isis, prev?.isis, 100, `The US must hold it at ${s.victory.us.maxIsis} or less`),
-      meter(
-        'Pandemic',
-        view.pandemic,
-        prev?.pandemic,
-        5,
-        view.curfew ? 'Curfews: launch teams are easier to spot' : '',
-      ),
-      meter('Americans killed', view.casualties.usKilled, prev?.casualties.usKilled, 0),
-      state.seat === 'iran' && !shared
-        ? meter(
-            'Best deniability',
-            view.iran.bestDeniability ?? 0,
-            prev?.iran.bestDeniability,
-            100,
-            `Iran needs a front at ${s.victory.iran.minDeniability}+`,
-          )
-        : meter(
-            'Bases held',
-            view.us.bases.filter((x) => !x.handedOver).length,
-            prev?.us.bases.filter((x) => !x.handedOver).length,
-            0,
-            `At ${s.victory.iran.tokenBases} or fewer the presence is a token`,
-          ),
+      this.shown.map((m) => this.meter(m)),
+      this.why,
     );
+  }
+
+  private meter(m: Meter): HTMLElement {
+    const button = h(
+      'button',
+      {
+        className: 'meter',
+        'data-meter': m.id,
+        'aria-expanded': 'false',
+        'aria-controls': 'meter-why',
+        onfocus: () => this.show(m, button),
+        onmouseenter: () => this.show(m, button),
+        onmouseleave: () => {
+          if (this.pinned !== m.id) this.hide();
+        },
+        onblur: () => this.hide(), // focus left the meter (a tap elsewhere, Tab): its causes go with it
+        onclick: () => {
+          this.pinned = this.pinned === m.id ? null : m.id;
+          if (this.pinned) this.show(m, button);
+          else this.hide();
+        },
+        onkeydown: (e: Event) => {
+          if ((e as KeyboardEvent).key === 'Escape') this.hide();
+        },
+      },
+      h('span', { className: 'label' }, m.label),
+      h('b', {}, m.value),
+      m.change
+        ? h('span', { className: `change ${m.change.tone}` }, m.change.words)
+        : h('span', { className: 'change' }, ''),
+      m.max > 0
+        ? h(
+            'span',
+            { className: 'bar', 'aria-hidden': 'true' },
+            h('i', { style: `width:${Math.min(100, (m.value / m.max) * 100)}%` }),
+            m.marks.map((mark) =>
+              h('s', { className: 'mark', style: `left:${Math.min(100, (mark.at / m.max) * 100)}%` }),
+            ),
+          )
+        : null,
+    );
+    return button;
+  }
+
+  private show(m: Meter, button: HTMLElement): void {
+    const s = this.scenario;
+    for (const b of this.el.querySelectorAll('.meter')) b.setAttribute('aria-expanded', String(b === button));
+    const last = m.last;
+    fill(
+      this.why,
+      h('h3', {}, `${m.label}: ${m.value}`),
+      m.hint ? h('p', { className: 'note' }, m.hint) : null,
+      m.marks.length > 0
+        ? h(
+            'ul',
+            { className: 'marks' },
+            m.marks.map((k) => h('li', {}, `│ ${k.words}`)),
+          )
+        : null,
+      this.turns === null
+        ? null
+        : last === null
+          ? h('p', {}, m.id === 'pandemic' ? 'It follows the calendar, not the players.' : 'It has not moved yet.')
+          : [
+              h('p', { className: 'when' }, `Last moved in week ${last.turn}:`),
+              ...last.lines.map((line) =>
+                h(
+                  'div',
+                  { className: 'why-line' },
+                  h(
+                    'p',
+                    {},
+                    `${figureName(s, line.variable)}: ${figureValue(line.variable, line.before)} → ${figureValue(line.variable, line.after)}`,
+                  ),
+                  h(
+                    'ul',
+                    {},
+                    line.parts.map((p) =>
+                      h('li', {}, h('b', {}, signedNumber(p.delta)), ` ${causePhrase(s, p.cause)}`),
+                    ),
+                  ),
+                ),
+              ),
+            ],
+    );
+    this.why.hidden = false;
+    const left = Math.max(0, Math.min(button.offsetLeft, this.el.clientWidth - this.why.offsetWidth));
+    this.why.style.left = `${left}px`;
+  }
+
+  private hide(): void {
+    this.pinned = null;
+    this.why.hidden = true;
+    for (const b of this.el.querySelectorAll('.meter')) b.setAttribute('aria-expanded', 'false');
   }
 }

@@ -1,19 +1,25 @@
-import { rungName, type SeatView } from '../../engine/index.ts';
+import { rungName, type SeatView, specOf } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
 import { incidentOdds, incidentWords } from '../labels.ts';
 import type { Session } from '../session.ts';
 import type { Panel } from './panel.ts';
 
-/** The escalation ladder across the screen: every rung, the one the crisis is on, and the odds of incidents. */
+/**
+ * The escalation ladder across the screen: every rung, the one the crisis is on, the rungs past the US's aim, and
+ * under it the odds of an incident this week and what lowers them.
+ */
 export class LadderStrip implements Panel {
-  readonly el = h('ol', { className: 'ladder', 'aria-label': 'Escalation ladder' });
+  private readonly rungs = h('ol', { className: 'ladder', 'aria-label': 'Escalation ladder' });
+  private readonly odds = h('p', { className: 'ladder-odds', id: 'ladder-odds' });
+  readonly el = h('div', { className: 'ladder-wrap' }, this.rungs, this.odds);
 
   constructor(private readonly session: Session) {}
 
   render(view: SeatView): void {
     const s = this.session.scenario;
+    const aim = s.victory.us.maxRung;
     fill(
-      this.el,
+      this.rungs,
       s.ladder.rungs.map((r) => {
         const now = r.level === view.ladder.rung;
         const cls = [
@@ -22,16 +28,18 @@ export class LadderStrip implements Panel {
           now ? 'now' : '',
           r.level < view.ladder.rung ? 'past' : '',
           r.level >= s.ladder.war ? 'war' : '',
+          r.level === aim + 1 ? 'past-aim' : '',
         ]
           .filter(Boolean)
           .join(' ');
         const incident = incidentOdds(s, r.level);
         const risk = incident === null ? '' : ` Incidents nobody ordered: ${incidentWords(s, incident)}`;
+        const beyond = r.level > aim ? ` The US wins only with the ladder at ${aim} or lower at the end.` : '';
         return h(
           'li',
           {
             className: cls,
-            title: `${r.level}. ${r.name}: ${r.description}${risk}`,
+            title: `${r.level}. ${r.name}: ${r.description}${risk}${beyond}`,
             'aria-current': now ? 'step' : null,
           },
           h(
@@ -44,10 +52,37 @@ export class LadderStrip implements Panel {
         );
       }),
     );
-    const risk = incidentOdds(s, view.ladder.rung);
-    this.el.setAttribute(
+    const rung = view.ladder.rung;
+    const risk = incidentOdds(s, rung);
+    this.rungs.setAttribute(
       'aria-label',
-      `Escalation ladder: rung ${view.ladder.rung} of ${s.ladder.war}, ${rungName(s, view.ladder.rung)}${risk === null ? '' : `; a ${risk} chance a week of an incident nobody ordered climbing it a rung`}`,
+      `Escalation ladder: rung ${rung} of ${s.ladder.war}, ${rungName(s, rung)}${risk === null ? '' : `; a ${risk} chance a week of an incident nobody ordered climbing it a rung`}`,
     );
+    fill(
+      this.odds,
+      h('span', { className: 'aim' }, `US aim: rung ${aim} or lower at the end.`),
+      ' ',
+      this.incidents(view),
+    );
+  }
+
+  /** This week's odds of an incident nobody ordered, and the orders open to the seat that would lower them. */
+  private incidents(view: SeatView): string {
+    const s = this.session.scenario;
+    const i = s.ladder.incidents;
+    const odds = incidentOdds(s, view.ladder.rung);
+    if (odds === null)
+      return view.ladder.rung >= s.ladder.war
+        ? ''
+        : `No incidents nobody ordered below rung ${i.fromRung}: only orders move the ladder.`;
+    const calm = [
+      ...new Set(view.legalOrders.filter((o) => specOf(s, o.type).severity === 'de-escalation').map((o) => o.type)),
+    ].map((t) => specOf(s, t).name);
+    const more =
+      i.perHotOrder > 0 ? `each violent or posturing order of either side +${i.perHotOrder / 10} points` : '';
+    const less = i.perCalmOrder > 0 ? `each de-escalating order −${i.perCalmOrder / 10}` : '';
+    const moves = [more, less].filter(Boolean).join(', ');
+    const yours = calm.length > 0 && less ? ` Lowering it, yours this week: ${calm.join(', ')}.` : '';
+    return `An incident nobody ordered climbs a rung: ${odds} a week before orders${moves ? ` (${moves})` : ''}.${yours}`;
   }
 }

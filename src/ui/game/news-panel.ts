@@ -5,7 +5,7 @@ import type { Panel } from './panel.ts';
 import { narrationSeat, type ScreenState } from './state.ts';
 
 /** A week's events as news lines, told to a seat: only what it may see, in the engine's own words. */
-export function newsItems(scenario: Scenario, turn: TurnEvents, seat: Seat): HTMLElement[] {
+export function newsItems(scenario: Scenario, turn: Pick<TurnEvents, 'events'>, seat: Seat): HTMLElement[] {
   return viewEvents(turn.events, seat)
     .map((e) => narrate(scenario, e, seat))
     .filter((t): t is string => t !== null)

@@ -5,6 +5,7 @@ import { capitalise, FIELD_LABELS, orderFields, SEVERITY_WORDS, valueLabel } fro
 import type { Session } from '../session.ts';
 import { tutorialDone } from '../storage.ts';
 import type { Panel } from './panel.ts';
+import { orderRisks } from './stakes.ts';
 import type { ScreenState } from './state.ts';
 
 export interface OrderActions {
@@ -107,7 +108,7 @@ export class OrdersPanel implements Panel {
         const order = current();
         const spec = specOf(s, selectedType);
         rows.push(h('p', { id: 'order-summary', className: 'note' }, spec.summary));
-        if (order) rows.push(this.forecastBox(side, order));
+        if (order) rows.push(this.forecastBox(view, side, order));
         const affordable = spent + spec.cost <= budget;
         const full = draft.length >= s.ordersPerTurn;
         rows.push(
@@ -121,6 +122,11 @@ export class OrdersPanel implements Panel {
                 const checked = this.session.checkDraft(side, [...draft, order]);
                 if (!checked.ok) {
                   fill(error, h('div', { className: 'error' }, checked.errors.map((e) => e.message).join('; ')));
+                  return;
+                }
+                const risks = orderRisks(s, view, side, this.session.forecast(side, order));
+                if (risks.length > 0) {
+                  this.askFirst(error, order, risks);
                   return;
                 }
                 this.actions.add(order);
@@ -223,12 +229,54 @@ export class OrdersPanel implements Panel {
     ];
   }
 
-  private forecastBox(side: ScreenState['seat'], order: Order): HTMLElement {
+  /**
+   * An order that would cross one of the side's loss lines or hand over a key base: it is added only once the player
+   * says so, the risks named.
+   */
+  private askFirst(where: HTMLElement, order: Order, risks: readonly string[]): void {
+    const s = this.session.scenario;
+    const keep = h('button', { id: 'stake-cancel', onclick: () => fill(where) }, 'Keep it out');
+    fill(
+      where,
+      h(
+        'div',
+        { className: 'stake-ask', role: 'alertdialog', 'aria-labelledby': 'stake-ask-h' },
+        h('p', { id: 'stake-ask-h' }, h('b', {}, `Add “${describeOrder(s, order)}”? It puts at stake:`)),
+        h(
+          'ul',
+          {},
+          risks.map((r) => h('li', {}, r)),
+        ),
+        h(
+          'div',
+          { className: 'commit' },
+          keep,
+          h(
+            'button',
+            {
+              id: 'stake-confirm',
+              className: 'danger',
+              onclick: () => {
+                this.actions.add(order);
+                this.focusCommit();
+              },
+            },
+            'Add it anyway',
+          ),
+        ),
+      ),
+    );
+    keep.focus();
+  }
+
+  private forecastBox(view: SeatView, side: ScreenState['seat'], order: Order): HTMLElement {
     const f = this.session.forecast(side, order);
+    const risks = orderRisks(this.session.scenario, view, side, f);
     return h(
       'div',
       { className: 'forecast', 'aria-live': 'polite' },
       h('div', {}, this.tags(order.type)),
+      risks.map((r) => h('div', { className: 'stake' }, `⚠ At stake: ${r}`)),
       f.odds.length > 0
         ? h(
             'ul',

@@ -97,7 +97,7 @@ export class GameScreen implements ScreenHost {
       menu: () => hooks.menu(),
     });
     this.ladder = new LadderStrip(session);
-    this.dash = new Dashboard(session);
+    this.dash = new Dashboard(session.scenario, () => session.turns);
     this.orders = new OrdersPanel(panel, session, {
       add: (order) => {
         this.update(addOrder(this.state, order));

@@ -23,7 +23,11 @@ export class SitesPanel implements Panel {
     fill(
       this.el,
       h('h2', {}, 'Places on the map'),
-      h('p', { className: 'note' }, 'Focus a place to find it on the map.'),
+      h(
+        'p',
+        { className: 'note' },
+        'Focus a place to find it on the map. ★ marks a key base: the US must hold it to win.',
+      ),
       h(
         'div',
         { className: 'sites' },
@@ -76,10 +80,11 @@ export class SitesPanel implements Panel {
     if (!site) return id;
     const base = view.us.bases.find((b) => b.site === id);
     if (base) {
-      if (base.handedOver) return `${site.name}: handed over to Iraqi forces`;
+      const key = s.us.bases.find((b) => b.site === id)?.key ? ' ★ Key base: the US must hold it to win.' : '';
+      if (base.handedOver) return `${site.name}: handed over to Iraqi forces${key ? '.' : ''}${key}`;
       const ad =
         base.airDefence === 'patriot' ? 'Patriot and C-RAM' : base.airDefence === 'cram' ? 'C-RAM' : 'no air defence';
-      return `${site.name}: ${compact(base.garrison)} personnel, ${ad}, exposure ${base.exposure}${base.handoverTurns > 0 ? ', handover under way' : ''}`;
+      return `${site.name}: ${compact(base.garrison)} personnel, ${ad}, exposure ${base.exposure}${base.handoverTurns > 0 ? ', handover under way' : ''}${key ? '.' : ''}${key}`;
     }
     const proxy = s.iran.proxySites.find((p) => p.site === id);
     if (proxy) {

@@ -5,6 +5,7 @@ import { victoryConditions } from '../rules.ts';
 import type { TurnEvents } from '../session.ts';
 import type { ClassroomPhase } from './classroom-phase.ts';
 import { newsItems } from './news-panel.ts';
+import { whyBlock } from './why-block.ts';
 import type { OrdersPanel } from './orders-panel.ts';
 import type { Panel, ScreenHost } from './panel.ts';
 import type { SitesPanel } from './sites-panel.ts';
@@ -209,10 +210,14 @@ export class ResultsPanel implements Panel {
     fill(
       this.el,
       h('h2', {}, turn ? `Week ${turn.turn}: what happened` : 'Results'),
+      turn ? whyBlock(host.session.scenario, turn, narrationSeat(state)) : null,
+      turn ? h('h3', {}, 'The news') : null,
       turn ? h('ul', { className: 'news' }, newsItems(host.session.scenario, turn, narrationSeat(state))) : null,
-      h('div', { className: 'commit' }, button),
+      h('div', { className: 'commit sticky' }, button),
     );
-    button.focus();
+    // The week's story reads from the top (what changed and why); the way on stays in view, held at the bottom.
+    button.focus({ preventScroll: true });
+    this.el.scrollTop = 0;
   }
 }
 

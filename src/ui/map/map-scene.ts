@@ -18,11 +18,13 @@ import {
 import {
   airDefenceLetter,
   BORDER,
+  FONT,
   formatTroops,
   IRAQ,
   IRAQ_BORDER,
   LAND,
   OUTLINE,
+  OUTLINE_CSS,
   SEA_CSS,
   shortName,
 } from './style.ts';
@@ -69,6 +71,7 @@ export interface SceneHooks {
 const DEPTH = { marker: 10, ring: 12, focusLabel: 13, badge: 14, hit: 20 } as const;
 /** Longest any one event may hold play() at speed 1 (the longest animation is about 1 s). */
 const WATCHDOG_MS = 4000;
+const KEY_MARK = { fontStyle: 'bold', px: 20, family: FONT, colour: '#ffcc66', stroke: OUTLINE_CSS, strokeWidth: 4 };
 /** How long after the map is ready WebGL gets its first draw (warmUp). */
 const WARM_UP_MS = 400;
 const LABEL_COLOURS: Record<Site['kind'], string> = {
@@ -107,6 +110,7 @@ export class MapScene extends Phaser.Scene implements Stage {
   private labelsShown = '';
   /** Where the site and city names are: captions keep clear of them. */
   private names: Box[] = [];
+  private readonly keyBases: Set<string>;
   /** Plays running: the loop stays awake between their tweens. */
   private busy = 0;
   /** Frames in a row with nothing moving; the loop sleeps after a few. */
@@ -121,6 +125,7 @@ export class MapScene extends Phaser.Scene implements Stage {
   ) {
     super({ key: 'map' });
     this.world = { w: asset.width, h: asset.height };
+    this.keyBases = new Set(scenario.us.bases.filter((b) => b.key).map((b) => b.site));
   }
 
   /**
@@ -502,6 +507,7 @@ export class MapScene extends Phaser.Scene implements Stage {
     backdrop.paint((ctx) => {
       for (const { s } of shown) this.drawLabel(ctx, s);
       this.drawMarkers(ctx, still);
+      for (const { s } of shown) this.drawKeyMark(ctx, s);
     });
     this.paintFocusLabel();
   }
@@ -515,6 +521,12 @@ export class MapScene extends Phaser.Scene implements Stage {
     const origin = { x: l.originX, y: 0 };
     const h = names.draw(ctx, this.labelText(s), labelStyle(colour), { x: l.anchor.x, y: l.box.y }, origin);
     if (s.state.handedOver) names.draw(ctx, '(handed over)', SUB_STYLE, { x: l.anchor.x, y: l.box.y + h - 6 }, origin);
+  }
+
+  /** A star on the lower corner of a key base's marker: a base the US must hold to win. */
+  private drawKeyMark(ctx: CanvasRenderingContext2D, s: SiteSprite): void {
+    if (!this.keyBases.has(s.site.id) || !this.backdrop) return;
+    this.backdrop.names.draw(ctx, '★', KEY_MARK, { x: s.at.x - 16, y: s.at.y + 16 }, { x: 0.5, y: 0.5 });
   }
 
   /**

@@ -9,7 +9,6 @@ import { newScreen, type ScreenState } from '../game/state.ts';
 import { createMap, type MapController } from '../map/index.ts';
 import type { MapAsset } from '../map-projection.ts';
 import { RESULT_WORDS } from '../result-words.ts';
-import type { Session } from '../session.ts';
 import { ladderStrip } from './ladder.ts';
 import { forgetSeat, type KeptSeat } from './seat-store.ts';
 import { connectionText, countdown, ServerClock } from './status.ts';
@@ -29,10 +28,8 @@ export function showSeat(
   const client = new ClassroomClient(origin, { auth: { token: seat.token } });
   const clock = new ServerClock();
   const projector = seat.seat === 'projector';
-  // The meters read only the scenario from a session; a networked seat has no local game to give.
-  const scenarioOnly = { scenario } as unknown as Session;
   const ladder = ladderStrip(scenario);
-  const dash = new Dashboard(scenarioOnly);
+  const dash = new Dashboard(scenario, null); // the ledger stays on the server
   const screenState: ScreenState = projector
     ? { ...newScreen('us', false, true), phase: 'projector' }
     : newScreen(seat.seat as 'us' | 'iran', false, false);

@@ -1,0 +1,294 @@
+import {
+  type Forecast,
+  type LedgerLine,
+  type Scenario,
+  type Seat,
+  type SeatView,
+  type Side,
+  signedNumber,
+  siteName,
+  viewLedger,
+} from '../../engine/index.ts';
+import type { TurnEvents } from '../session.ts';
+
+/**
+ * What is at stake on the dashboard, without its DOM: each figure with the lines the scenario's victory draws across
+ * it, its change since the orders were sealed in words that say whom it helps, and its last change's causes from the
+ * ledger. Whom a rise helps follows the victory conditions and the scoring (outcome.ts), and nothing else.
+ */
+
+export type MeterId =
+  | 'politicalCapital'
+  | 'iranResources'
+  | 'consent'
+  | 'evictionPressure'
+  | 'resolve'
+  | 'credibility'
+  | 'isis'
+  | 'pandemic'
+  | 'usKilled'
+  | 'bestDeniability'
+  | 'basesHeld';
+
+/** A line drawn across a bar at `at`, with what crossing it means. */
+export interface Mark {
+  at: number;
+  words: string;
+}
+
+/** A change since the orders were sealed: an arrow and words, never a colour alone. */
+export interface Change {
+  delta: number;
+  arrow: '▲' | '▼';
+  /** "▲ 3, bad for you", "▼ 2, good for Iran" (on a shared screen), or "▲ 1" when it helps neither side. */
+  words: string;
+  tone: 'good' | 'bad' | 'neutral';
+}
+
+export interface Meter {
+  id: MeterId;
+  label: string;
+  value: number;
+  /** The bar's full length; 0: no bar. */
+  max: number;
+  hint: string;
+  marks: Mark[];
+  change: Change | null;
+  /** The last week this figure moved, as the seat looking may see it, and why; null when it has not moved yet. */
+  last: { turn: number; lines: LedgerLine[] } | null;
+}
+
+/** +1: a rise helps the side, −1: it hurts, 0: the side's aims and score do not count it. */
+const RISE: Record<MeterId, Record<Side, -1 | 0 | 1>> = {
+  politicalCapital: { us: 1, iran: 0 },
+  iranResources: { us: 0, iran: 1 },
+  consent: { us: 1, iran: -1 }, // the US's aim; Iran's eviction needs it low, and scores what it lost
+  evictionPressure: { us: -1, iran: 1 },
+  resolve: { us: 1, iran: -1 }, // at the break the US leaves: Iran's victory
+  credibility: { us: 1, iran: 0 },
+  isis: { us: -1, iran: 0 },
+  pandemic: { us: 0, iran: 0 },
+  usKilled: { us: -1, iran: 0 },
+  bestDeniability: { us: 0, iran: 1 },
+  basesHeld: { us: 1, iran: -1 }, // a token presence is Iran's victory
+};
+
+/** Whom a rise of a figure helps: +1 the side, −1 it hurts the side, 0 neither. */
+export const riseHelps = (id: MeterId, side: Side): -1 | 0 | 1 => RISE[id][side];
+
+/** A change in words for the seat looking: whom it helps, said, not only coloured. */
+export function changeOf(scenario: Scenario, id: MeterId, delta: number, seat: Seat): Change | null {
+  if (delta === 0) return null;
+  const arrow = delta > 0 ? '▲' : '▼';
+  const head = `${arrow} ${Math.abs(delta)}`;
+  const sign = delta > 0 ? 1 : -1;
+  if (seat === 'us' || seat === 'iran') {
+    const helps = riseHelps(id, seat) * sign;
+    if (helps === 0) return { delta, arrow, words: head, tone: 'neutral' };
+    return { delta, arrow, words: `${head}, ${helps > 0 ? 'good' : 'bad'} for you`, tone: helps > 0 ? 'good' : 'bad' };
+  }
+  // A shared screen: name the side it helps (a figure that helps one side and hurts the other names the first), or
+  // else the side it hurts.
+  const helped = (['us', 'iran'] as const).find((side) => riseHelps(id, side) * sign > 0);
+  if (helped) return { delta, arrow, words: `${head}, good for ${scenario.sides[helped].short}`, tone: 'neutral' };
+  const hurt = (['us', 'iran'] as const).find((side) => riseHelps(id, side) * sign < 0);
+  if (hurt) return { delta, arrow, words: `${head}, bad for ${scenario.sides[hurt].short}`, tone: 'neutral' };
+  return { delta, arrow, words: head, tone: 'neutral' };
+}
+
+/** The lines the victory conditions draw across a figure's bar. */
+export function marksOf(scenario: Scenario, id: MeterId): Mark[] {
+  const v = scenario.victory;
+  const b = scenario.baghdad;
+  switch (id) {
+    case 'consent':
+      return [
+        { at: v.us.minConsent, words: `The US wins only with ${v.us.minConsent} or more at the end` },
+        {
+          at: b.expulsionConsent,
+          words: `A passed vote with consent at ${b.expulsionConsent} or less expels the US`,
+        },
+      ];
+    case 'evictionPressure':
+      return [{ at: b.voteAt, words: `Parliament votes on eviction at ${b.voteAt}` }];
+    case 'resolve':
+      return [{ at: v.iran.resolveBreak, words: `At ${v.iran.resolveBreak} or less the US leaves: Iran wins` }];
+    case 'credibility':
+      return [{ at: v.us.minCredibility, words: `The US wins only with ${v.us.minCredibility} or more at the end` }];
+    case 'isis':
+      return [{ at: v.us.maxIsis, words: `The US wins only with ISIS at ${v.us.maxIsis} or less at the end` }];
+    case 'bestDeniability':
+      return [{ at: v.iran.minDeniability, words: `Iran needs a front at ${v.iran.minDeniability} or more` }];
+    case 'basesHeld':
+      return [
+        { at: v.iran.tokenBases, words: `At ${v.iran.tokenBases} bases or fewer the presence is a token: Iran wins` },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** Whether a ledger line is one of the figure's: its scalar, its casualties, its fronts or its bases' hand-overs. */
+function ofMeter(id: MeterId, line: LedgerLine): boolean {
+  const v = line.variable;
+  switch (id) {
+    case 'usKilled':
+      return v.kind === 'casualties' && v.of === 'usKilled';
+    case 'bestDeniability':
+      return v.kind === 'deniability';
+    case 'basesHeld':
+      return v.kind === 'base' && v.field === 'handedOver';
+    case 'pandemic':
+      return false; // not a watched figure: it follows the calendar
+    default:
+      return v.kind === id;
+  }
+}
+
+/** The lines of a week's ledger that explain a figure, as `seat` may see them. */
+export function linesOf(turn: TurnEvents, id: MeterId, seat: Seat): LedgerLine[] {
+  const own = (ledger: TurnEvents['ledger']) => viewLedger(ledger, seat).filter((l) => ofMeter(id, l));
+  return [...own(turn.injectLedger), ...own(turn.ledger)];
+}
+
+/** The last week a figure moved, newest first, as `seat` may see it. */
+export function lastChange(
+  turns: readonly TurnEvents[],
+  id: MeterId,
+  seat: Seat,
+): { turn: number; lines: LedgerLine[] } | null {
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const turn = turns[i]!;
+    const lines = linesOf(turn, id, seat).filter((l) => l.after !== l.before);
+    if (lines.length > 0) return { turn: turn.turn, lines };
+  }
+  return null;
+}
+
+/**
+ * The dashboard's figures for a seat: its own purse unless the screen is shared, the public figures, and Iran's
+ * best front (Iran alone) or the bases held.
+ */
+export function meters(
+  scenario: Scenario,
+  view: SeatView,
+  previous: SeatView | null,
+  seat: Seat,
+  turns: readonly TurnEvents[],
+): Meter[] {
+  const s = scenario;
+  const held = (x: SeatView) => x.us.bases.filter((b) => !b.handedOver).length;
+  const figure = (
+    id: MeterId,
+    label: string,
+    value: number,
+    was: number | undefined,
+    max: number,
+    hint: string,
+  ): Meter => ({
+    id,
+    label,
+    value,
+    max,
+    hint,
+    marks: marksOf(s, id),
+    change: was === undefined ? null : changeOf(s, id, value - was, seat),
+    last: lastChange(turns, id, seat),
+  });
+  const out: Meter[] = [];
+  if (seat === 'us')
+    out.push(
+      figure(
+        'politicalCapital',
+        'Political capital',
+        view.us.politicalCapital ?? 0,
+        previous?.us.politicalCapital,
+        100,
+        'What your orders cost',
+      ),
+    );
+  if (seat === 'iran')
+    out.push(
+      figure(
+        'iranResources',
+        "Iran's resources",
+        view.iran.resources ?? 0,
+        previous?.iran.resources,
+        100,
+        'What your orders cost',
+      ),
+    );
+  const b = view.baghdad;
+  out.push(
+    figure('consent', "Baghdad's consent", b.consent, previous?.baghdad.consent, 100, ''),
+    figure('evictionPressure', 'Eviction pressure', b.evictionPressure, previous?.baghdad.evictionPressure, 100, ''),
+    figure('resolve', 'US resolve', view.us.resolve, previous?.us.resolve, 100, ''),
+    figure(
+      'credibility',
+      'US credibility',
+      view.us.credibility,
+      previous?.us.credibility,
+      100,
+      'Falls when a red line is crossed without answer',
+    ),
+    figure('isis', 'ISIS', view.isis, previous?.isis, 100, ''),
+    figure(
+      'pandemic',
+      'Pandemic',
+      view.pandemic,
+      previous?.pandemic,
+      5,
+      view.curfew ? 'Curfews: launch teams are easier to spot' : 'It follows the calendar',
+    ),
+    figure('usKilled', 'Americans killed', view.casualties.usKilled, previous?.casualties.usKilled, 0, ''),
+  );
+  out.push(
+    seat === 'iran'
+      ? figure(
+          'bestDeniability',
+          'Best deniability',
+          view.iran.bestDeniability ?? 0,
+          previous?.iran.bestDeniability,
+          100,
+          '',
+        )
+      : figure('basesHeld', 'Bases held', held(view), previous ? held(previous) : undefined, s.us.bases.length, ''),
+  );
+  return out;
+}
+
+/** The bases the US must hold to win (the scenario's key bases). */
+export const keyBases = (scenario: Scenario): Set<string> =>
+  new Set(scenario.us.bases.filter((b) => b.key).map((b) => b.site));
+
+/**
+ * What an order would put at stake for the side giving it, from the engine's forecast of its effects: a loss line
+ * of the side's own crossed, or a key base handed over. Empty when it risks neither; the order form asks first
+ * when it does not.
+ */
+export function orderRisks(scenario: Scenario, view: SeatView, side: Side, forecast: Forecast): string[] {
+  const out: string[] = [];
+  const v = scenario.victory;
+  const order = forecast.order;
+  if (side === 'us' && order.type === 'hand-over-base' && keyBases(scenario).has(order.base))
+    out.push(`${capital(siteName(scenario, order.base))} is a key base: the US must hold it to win.`);
+  const effect = (key: Forecast['effects'][number]['key']) =>
+    forecast.effects.filter((e) => e.key === key).reduce((t, e) => t + e.delta, 0);
+  const below = (label: string, now: number, delta: number, line: number, what: string) => {
+    if (delta < 0 && now >= line && now + delta < line)
+      out.push(`${label} would fall from ${now} to ${now + delta} (${signedNumber(delta)}), below ${line}: ${what}.`);
+  };
+  if (side === 'us') {
+    below("Baghdad's consent", view.baghdad.consent, effect('consent'), v.us.minConsent, 'the US needs it to win');
+    below('US credibility', view.us.credibility, effect('credibility'), v.us.minCredibility, 'the US needs it to win');
+    below('US resolve', view.us.resolve, effect('usResolve'), v.iran.resolveBreak + 1, 'at the break the US leaves');
+    const isis = effect('isis');
+    if (isis > 0 && view.isis <= v.us.maxIsis && view.isis + isis > v.us.maxIsis)
+      out.push(
+        `ISIS would rise from ${view.isis} to ${view.isis + isis}, above ${v.us.maxIsis}: the US needs it at ${v.us.maxIsis} or less to win.`,
+      );
+  }
+  return out;
+}
+
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

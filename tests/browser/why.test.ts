@@ -1,0 +1,117 @@
+/**
+ * Why it moved and what is at stake (issue 13 items 1-2), in the browser: after a week the results say, above the
+ * news, what changed and why, each figure's numbers summing to its change; a dashboard figure's last causes are
+ * reached by the keyboard; the victory lines are drawn on the bars; key bases are marked; handing one over asks first.
+ */
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { activate, giveOrders, startGame, tabTo } from './play.ts';
+import { type Browser, openBrowser } from './support.ts';
+
+const open: Browser[] = [];
+
+async function browser(): Promise<Browser> {
+  const b = await openBrowser();
+  open.push(b);
+  await b.page.emulateMedia({ reducedMotion: 'reduce' });
+  return b;
+}
+
+afterEach(async () => {
+  const errors = open.flatMap((b) => b.errors);
+  await Promise.all(open.splice(0).map((b) => b.close()));
+  expect(errors, 'console errors').toEqual([]);
+});
+
+/** "+3 cause · −2 cause · net +1: 50 → 51" → the parts, the net, before and after. */
+function parse(text: string): { parts: number[]; net: number; before: number; after: number } {
+  const num = (s: string) => Number(s.replace('−', '-'));
+  const tail = /net ([+−]?\d+): (-?\d+) → (-?\d+)$/.exec(text);
+  if (!tail) throw new Error(`no net and move in "${text}"`);
+  const parts = [...text.slice(0, tail.index).matchAll(/(?:^|· )([+−]\d+) /g)].map((m) => num(m[1]!));
+  return { parts, net: num(tail[1]!), before: num(tail[2]!), after: num(tail[3]!) };
+}
+
+async function firstWeek(page: Page): Promise<void> {
+  await startGame(page, { side: 'us', seed: '404' });
+  await giveOrders(page);
+  await page.waitForSelector('#continue');
+}
+
+describe('why it moved', () => {
+  it("opens the week's results with what changed and why, each figure's causes summing to its change", async () => {
+    const { page } = await browser();
+    await firstWeek(page);
+    // Above the news.
+    const order = await page.evaluate(() => {
+      const why = document.querySelector('#why');
+      const news = document.querySelector('.side ul.news');
+      return why && news ? why.compareDocumentPosition(news) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
+    });
+    expect(order).toBeGreaterThan(0);
+    // Each line: the figure's name in bold, then its summary.
+    const figures = await page
+      .locator('#why > .why-figures li') // the dashboard's figures: numbers, not 'yes' and 'no'
+      .evaluateAll((lis) => lis.map((li) => li.lastChild?.textContent ?? ''));
+    expect(figures.length).toBeGreaterThan(0);
+    for (const text of figures) {
+      const { parts, net, before, after } = parse(text);
+      expect(parts.length, text).toBeGreaterThan(0);
+      expect(
+        parts.reduce((a, b) => a + b, 0),
+        text,
+      ).toBe(net);
+      expect(after - before, text).toBe(net);
+    }
+    // The US seat never sees Iran's purse in it.
+    expect(await page.textContent('#why')).not.toContain("Iran's resources");
+    const ladder = await page.textContent('#why .why-ladder');
+    expect(ladder).toMatch(/[+−]\d+ .* net [+−]?\d+ pressure/);
+  });
+
+  it("reaches a dashboard figure's last causes by the keyboard, and Escape puts them away", async () => {
+    const { page } = await browser();
+    await firstWeek(page);
+    await tabTo(page, '.meter[data-meter="politicalCapital"]');
+    const why = page.locator('#meter-why');
+    expect(await why.isVisible()).toBe(true);
+    const text = (await why.textContent()) ?? '';
+    expect(text).toMatch(/Last moved in week 1/);
+    expect(text).toMatch(/[+−]\d+ Coalition paid for/);
+    expect(await page.getAttribute('.meter[data-meter="politicalCapital"]', 'aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await why.isVisible()).toBe(false);
+  });
+});
+
+describe('what is at stake', () => {
+  it('draws the victory lines on the bars, shows the incident odds line, and marks key bases', async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'us', seed: '404' });
+    expect(await page.locator('.meter[data-meter="consent"] .mark').count()).toBe(2);
+    expect(await page.locator('.meter[data-meter="credibility"] .mark').count()).toBe(1);
+    expect(await page.textContent('#ladder-odds')).toMatch(/US aim: rung \d+ or lower/);
+    await activate(page, '#tab-sites');
+    expect(await page.locator('.sites button', { hasText: 'Key base' }).count()).toBe(3);
+  });
+
+  it('asks before a key base is handed over, and adds it only when told to', async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'us', seed: '404' });
+    await page.selectOption('#order-type', 'hand-over-base');
+    const options = await page.locator('#order-base option').allTextContents();
+    const key = options.findIndex((o) => o.includes('★ key base'));
+    expect(key).toBeGreaterThanOrEqual(0);
+    await page.selectOption('#order-base', { index: key });
+    expect(await page.textContent('.forecast')).toMatch(/At stake: .* key base/);
+    await activate(page, '#add-order');
+    await page.waitForSelector('#stake-confirm');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('stake-cancel');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.chosen li:not(.empty)').count()).toBe(0);
+    await activate(page, '#add-order');
+    await activate(page, '#stake-confirm');
+    await page.waitForSelector('.chosen li:not(.empty)');
+    expect(await page.textContent('.chosen')).toMatch(/Hand over/);
+  });
+});
