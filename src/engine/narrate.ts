@@ -388,7 +388,7 @@ export function narrate(scenario: Scenario, event: GameEvent, seat: Seat): strin
         case 'first':
           return `A first-of-its-kind act jumped the ladder ${moved}.`;
         case 'decay':
-          return `After quiet ${scenario.turnDays === 7 ? 'weeks' : 'turns'} the ladder eased ${moved}.`;
+          return `After ${scenario.ladder.decayAfterQuiet === 1 ? 'a quiet' : 'quiet'} ${scenario.turnDays === 7 ? 'week' : 'turn'}${scenario.ladder.decayAfterQuiet === 1 ? '' : 's'} the ladder eased ${moved}.`;
         case 'siege':
           return `The embassy siege lifted the ladder ${moved}.`;
         case 'incident':

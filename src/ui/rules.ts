@@ -106,10 +106,10 @@ export function autonomyRule(s: Scenario): string {
 /** Which passed vote binds, counting those before the game began. */
 function bindingWords(s: Scenario): string {
   const b = s.baghdad;
-  const before = b.votesPassed === 0 ? 'none has passed yet' : `${b.votesPassed} passed before the game began`;
-  return b.bindingFromVote <= 1
-    ? 'every passed vote binds'
-    : `the first ${b.bindingFromVote - 1 === 1 ? 'vote to pass is' : `${b.bindingFromVote - 1} votes to pass are`} only a demand, and ${before}`;
+  const demands = b.bindingFromVote - 1 - b.votesPassed;
+  if (b.bindingFromVote <= 1) return 'every passed vote binds';
+  if (demands <= 0) return 'the next to pass binds';
+  return demands === 1 ? 'the first to pass is only a demand' : `the first ${demands} to pass are only demands`;
 }
 
 /** How each side wins and how both lose, in words built from the scenario's victory data. */

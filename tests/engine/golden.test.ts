@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '0fcb4097304463',
-  '167fb2a4235c64',
-  '166b2e345afab0',
-  '150fb2b6b51fda',
-  '15a013360a6994',
-  '08226ca7010b2f',
-  '1b3851382340b5',
-  '07cfaecdff365a',
-  '170a572ed365b9',
-  '1a488d2888bb49',
-  '1836276287c8f8',
-  '0c03691107b991',
+  '12f061add0f138',
+  '008d435b740be1',
+  '009247301f2cc4',
+  '1937819e52a51f',
+  '02cfbfb766e42e',
+  '0e6d0714177f5c',
+  '0edff73afb3f56',
+  '03ce08f35fefa0',
+  '14241e1745e830',
+  '1a4374237ddbde',
+  '0f7d647f6ba305',
+  '12800c8b6c8d27',
 ];
 
 /** How that game ends. */

@@ -30,8 +30,9 @@ describe('the binding vote in words', () => {
   it('says which passed vote binds, counting those before the game began', () => {
     const at = (bindingFromVote: number, votesPassed: number) =>
       victoryConditions({ ...scenario, baghdad: { ...scenario.baghdad, bindingFromVote, votesPassed } }).iran;
-    expect(at(2, 1)).toContain('the first vote to pass is only a demand, and 1 passed before the game began');
-    expect(at(2, 0)).toContain('the first vote to pass is only a demand, and none has passed yet');
+    expect(at(2, 1)).toContain('the next to pass binds');
+    expect(at(2, 0)).toContain('the first to pass is only a demand');
+    expect(at(3, 0)).toContain('the first 2 to pass are only demands');
     expect(at(1, 0)).toContain('every passed vote binds');
   });
 });
