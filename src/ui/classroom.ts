@@ -1,5 +1,4 @@
 import {
-  describeOrder,
   frontName,
   type GameEvent,
   groupName,
@@ -8,10 +7,9 @@ import {
   type Ruling,
   type Scenario,
   type SeatView,
-  type Side,
   siteName,
 } from '../engine/index.ts';
-import { injectForm, rulingForm } from './desk-forms.ts';
+import { injectForm, rulingForm, sealedSection } from './desk-forms.ts';
 import { fill, h } from './dom.ts';
 import type { Session } from './session.ts';
 
@@ -240,28 +238,6 @@ function controlSection(timer: TurnTimer, actions: DeskActions, redraw: (note?: 
               : `Each team gets ${clock(timer.seconds)}; the clock starts when a team opens its orders.`
           } When time is up the team is told and can take another minute: nothing is committed for them.`,
     ),
-  );
-}
-
-function sealedSection(s: Scenario, view: SeatView): HTMLElement {
-  const line = (side: Side) => {
-    const orders = view.sealed?.[side] ?? null;
-    return h(
-      'li',
-      {},
-      h('b', { className: `side-${side}` }, `${s.sides[side].short}: `),
-      orders === null
-        ? 'not yet committed'
-        : orders.length === 0
-          ? 'no orders'
-          : orders.map((o) => describeOrder(s, o)).join('; '),
-    );
-  };
-  return h(
-    'section',
-    { 'aria-labelledby': 'desk-sealed' },
-    h('h3', { id: 'desk-sealed' }, `Sealed orders for week ${view.turn}`),
-    h('ul', {}, line('us'), line('iran')),
   );
 }
 

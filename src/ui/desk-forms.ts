@@ -1,10 +1,13 @@
 import {
+  describeOrder,
   type GameEvent,
   groupName,
   type Inject,
   type Ruling,
   rulingKey,
   type Scenario,
+  type SeatView,
+  type Side,
   siteName,
 } from '../engine/index.ts';
 import { fill, h } from './dom.ts';
@@ -255,5 +258,28 @@ export function injectForm(input: InjectFormInput): HTMLElement {
             ),
           ),
         ),
+  );
+}
+
+/** The sealed orders of the week being ordered, both sides, as the facilitator's desk shows them (one-device or networked). */
+export function sealedSection(s: Scenario, view: SeatView): HTMLElement {
+  const line = (side: Side) => {
+    const orders = view.sealed?.[side] ?? null;
+    return h(
+      'li',
+      {},
+      h('b', { className: `side-${side}` }, `${s.sides[side].short}: `),
+      orders === null
+        ? 'not yet committed'
+        : orders.length === 0
+          ? 'no orders'
+          : orders.map((o) => describeOrder(s, o)).join('; '),
+    );
+  };
+  return h(
+    'section',
+    { 'aria-labelledby': 'desk-sealed' },
+    h('h3', { id: 'desk-sealed' }, `Sealed orders for week ${view.turn}`),
+    view.outcome ? h('p', { className: 'note' }, 'The game is over.') : h('ul', {}, line('us'), line('iran')),
   );
 }

@@ -1,6 +1,6 @@
-import { describeOrder, type Inject, type Ruling, type Scenario, type Side } from '../../engine/index.ts';
+import type { Inject, Ruling, Scenario, Side } from '../../engine/index.ts';
 import type { SeatState } from '../../net/protocol.ts';
-import { injectForm, rulingForm } from '../desk-forms.ts';
+import { injectForm, rulingForm, sealedSection } from '../desk-forms.ts';
 import { h } from '../dom.ts';
 
 /** What the game's section sends to the server; the desk page says what came back. */
@@ -32,31 +32,8 @@ export function deskGameSection(
       view.outcome ? `over in week ${view.outcome.turn}` : `week ${view.turn} of ${view.lastTurn}`,
     ),
     h('p', { className: 'note' }, 'This part shows both teams’ secrets: keep it off the projector.'),
-    h('div', { className: 'desk-columns' }, sealed(scenario, state), rulings(scenario, state, actions)),
+    h('div', { className: 'desk-columns' }, sealedSection(scenario, state.view), rulings(scenario, state, actions)),
     injects(scenario, state, gameCount, actions),
-  );
-}
-
-function sealed(s: Scenario, state: SeatState): HTMLElement {
-  const view = state.view;
-  const line = (side: Side) => {
-    const orders = view.sealed?.[side] ?? null;
-    return h(
-      'li',
-      {},
-      h('b', { className: `side-${side}` }, `${s.sides[side].short}: `),
-      orders === null
-        ? 'not yet committed'
-        : orders.length === 0
-          ? 'no orders'
-          : orders.map((o) => describeOrder(s, o)).join('; '),
-    );
-  };
-  return h(
-    'section',
-    { 'aria-labelledby': 'desk-sealed' },
-    h('h3', { id: 'desk-sealed' }, `Sealed orders for week ${view.turn}`),
-    view.outcome ? h('p', { className: 'note' }, 'The game is over.') : h('ul', {}, line('us'), line('iran')),
   );
 }
 
