@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Order, Side } from '../../src/engine/index.ts';
 import { RESULT_WORDS } from '../../src/ui/result-words.ts';
+import { Session } from '../../src/ui/session.ts';
+import { shippedScenario } from '../shipped.ts';
 import { activate, fingerprint, giveOrders, startGame } from './play.ts';
 import { appReady, type Browser, canvasInk, openBrowser } from './support.ts';
 
@@ -52,7 +55,7 @@ async function playToEnd(page: Page, hotseat = false): Promise<number> {
  * orders ends. The ending is pinned: the same seed and orders always give the same game.
  */
 const WHOLE_GAMES: [id: string, side: 'us' | 'iran', seed: string, ending: keyof typeof RESULT_WORDS][] = [
-  ['coalition-101', 'us', '101', 'shared-loss'],
+  ['coalition-101', 'us', '101', 'iran'],
   ['iran-202', 'iran', '202', 'us'],
 ];
 
@@ -164,6 +167,50 @@ describe('the browser game', () => {
     await page.waitForSelector('#commit');
     expect(await page.textContent('.topbar .when')).toBe(week);
     expect(await fingerprint(page)).toBe(before);
+  });
+
+  it("ends a war with both sides lost: the end screen never reads the war's points as a win", async () => {
+    // Both sides give their most expensive violent orders they can pay for, every week, until the war: a hotseat game
+    // played here, then opened from its share link.
+    const scenario = shippedScenario('two-boxers');
+    const made = Session.create(scenario, {
+      scenarioId: 'two-boxers',
+      seed: '909',
+      preset: null,
+      side: 'us',
+      opponent: 'hotseat',
+    });
+    if (!made.ok) throw new Error(made.errors[0]?.message);
+    const game = made.value;
+    const cost = (o: Order) => scenario.orders.find((x) => x.type === o.type)!.cost;
+    const violent = (side: Side): Order[] => {
+      const view = game.view(side);
+      let budget = side === 'us' ? (view.us.politicalCapital ?? 0) : (view.iran.resources ?? 0);
+      const picks: Order[] = [];
+      const menu = view.legalOrders
+        .filter((o) => scenario.orders.find((x) => x.type === o.type)?.severity === 'violent')
+        .sort((a, b) => cost(b) - cost(a));
+      for (const o of menu) {
+        if (picks.some((p) => p.type === o.type) || cost(o) > budget || picks.length >= scenario.ordersPerTurn)
+          continue;
+        picks.push(o);
+        budget -= cost(o);
+      }
+      return picks;
+    };
+    while (!game.over) {
+      for (const side of ['us', 'iran'] as const) {
+        const r = await game.commit(side, violent(side));
+        if (!r.ok) throw new Error(r.errors[0]?.message);
+      }
+    }
+    expect(game.state.outcome?.result).toBe('shared-loss');
+    const { page } = await browser();
+    await page.goto(`${baseUrl}#g=${game.toShareCode()}`);
+    await appReady(page);
+    await page.waitForSelector('text=What really happened');
+    expect(await page.locator('.result').textContent()).toBe(RESULT_WORDS['shared-loss']);
+    expect(await page.locator('#shared-loss-points').count()).toBe(1);
   });
 
   it('opens a share link in a fresh browser at the same game', async () => {
