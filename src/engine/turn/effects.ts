@@ -1,8 +1,8 @@
 import { addAllDead, adjust, adjustBase, adjustFront, type Cause, push, shift, limit } from '../ledger.ts';
 import { clamp } from '../math.ts';
 import type { Effects } from '../scenario.ts';
-import type { Casualties } from '../state.ts';
-import { findBase, findGroup, type TurnContext } from './context.ts';
+import { type Casualties, noCasualties } from '../state.ts';
+import { findBase, findGroup, ruling, type TurnContext } from './context.ts';
 
 /** What an order's effects land on besides the state's own variables: a group, a front, a base. */
 interface EffectTarget {
@@ -119,4 +119,42 @@ function denseOf(e: Effects): DenseEffects {
     denseEffects.set(e, dense);
   }
   return dense;
+}
+
+/** What a volley does: how many are shot down, how many hit, and the harm the hits do. */
+export interface Volley {
+  intercepted: number;
+  hits: number;
+  casualties: Casualties;
+}
+
+/**
+ * A volley of rockets or missiles at a target (attack `id`): each projectile shot down or hitting, each hit killing
+ * or wounding Americans where they are present and Iraqis in any case; a facilitator's "missed" ruling voids it.
+ * Proxy attacks and Iran's missile strike share it, so both draw in the same order.
+ */
+export function rollVolley(
+  t: TurnContext,
+  id: number,
+  projectiles: number,
+  odds: { intercept: number; hit: number; kill: number; wound: number; iraqi: number; civilian: number },
+  usPresent: boolean,
+): Volley & { missed: ReturnType<typeof ruling<'attack-missed'>> } {
+  const casualties = noCasualties();
+  let intercepted = 0;
+  let hits = 0;
+  for (let i = 0; i < projectiles; i++) {
+    if (t.dice.chance(odds.intercept)) intercepted++;
+    else if (t.dice.chance(odds.hit)) hits++;
+  }
+  const wounded = t.s.attacks.woundedPerWound;
+  for (let i = 0; i < hits; i++) {
+    if (usPresent && t.dice.chance(odds.kill)) casualties.usKilled++;
+    if (usPresent && t.dice.chance(odds.wound)) casualties.usWounded += t.dice.between(wounded[0], wounded[1]);
+    if (t.dice.chance(odds.iraqi)) casualties.iraqiForcesKilled++;
+    if (t.dice.chance(odds.civilian)) casualties.civiliansKilled++;
+  }
+  const missed = ruling(t, 'attack-missed', (r) => r.attack === id);
+  if (missed) return { intercepted, hits: 0, casualties: noCasualties(), missed };
+  return { intercepted, hits, casualties, missed };
 }

@@ -3,9 +3,8 @@ import type { Audience } from '../events.ts';
 import { bookNewFront, type Cause, push } from '../ledger.ts';
 import { chance, clamp, perMille } from '../math.ts';
 import { type Order, specOf } from '../orders.ts';
-import { noCasualties } from '../state.ts';
-import { emit, findBase, findGroup, ruling, type TurnContext } from './context.ts';
-import { addCasualties, apply, usLosses } from './effects.ts';
+import { emit, findBase, findGroup, type TurnContext } from './context.ts';
+import { addCasualties, apply, rollVolley, usLosses } from './effects.ts';
 import { crossRedLine } from './red-lines.ts';
 
 /** One of Iran's orders, except the proxy attacks (proxy-attacks.ts resolves those). */
@@ -128,25 +127,15 @@ export function missileStrike(t: TurnContext, target: string, warned: boolean): 
   const intercept = s.attacks.missileIntercept[base.airDefence];
   const hitChance = chance(perMille(profile.hitPerMille, base.exposure * 10));
   const kill = warned ? perMille(profile.killPerHit, s.attacks.warnedFactor) : profile.killPerHit;
-  const casualties = noCasualties();
-  let intercepted = 0;
-  let hits = 0;
-  for (let i = 0; i < projectiles; i++) {
-    if (t.dice.chance(intercept)) intercepted++;
-    else if (t.dice.chance(hitChance)) hits++;
-  }
-  for (let i = 0; i < hits; i++) {
-    if (base.garrison > 0 && t.dice.chance(kill)) casualties.usKilled++;
-    if (base.garrison > 0 && t.dice.chance(profile.woundPerHit))
-      casualties.usWounded += t.dice.between(s.attacks.woundedPerWound[0], s.attacks.woundedPerWound[1]);
-    if (t.dice.chance(profile.iraqiPerHit)) casualties.iraqiForcesKilled++;
-    if (t.dice.chance(profile.civilianPerHit)) casualties.civiliansKilled++;
-  }
-  const missed = ruling(t, 'attack-missed', (r) => r.attack === id);
-  if (missed) {
-    hits = 0;
-    Object.assign(casualties, noCasualties());
-  }
+  const odds = {
+    intercept,
+    hit: hitChance,
+    kill,
+    wound: profile.woundPerHit,
+    iraqi: profile.iraqiPerHit,
+    civilian: profile.civilianPerHit,
+  };
+  const { intercepted, hits, casualties, missed } = rollVolley(t, id, projectiles, odds, base.garrison > 0);
   emit(t, 'all', {
     type: 'attack',
     attackId: id,

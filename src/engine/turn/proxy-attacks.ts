@@ -3,9 +3,9 @@ import { adjust, adjustFront, type Cause, push } from '../ledger.ts';
 import { chance, idiv, perMille } from '../math.ts';
 import { type AttackOrder, embassyOf, specOf } from '../orders.ts';
 import type { AttackKind, Scenario } from '../scenario.ts';
-import { type GameState, type GroupState, noCasualties } from '../state.ts';
+import type { GameState, GroupState } from '../state.ts';
 import { emit, findGroup, ruling, type TurnContext } from './context.ts';
-import { addCasualties, apply, usLosses } from './effects.ts';
+import { addCasualties, apply, rollVolley, usLosses } from './effects.ts';
 import { crossRedLine } from './red-lines.ts';
 
 /** A proxy group's attack, on orders or on its own: the launch, the harm, the claim and what the US makes of it. */
@@ -37,27 +37,22 @@ export function proxyAttack(t: TurnContext, order: AttackOrder, autonomous: bool
   const id = d.nextId++;
   const caught = d.curfew && t.dice.chance(s.attacks.curfewCaught);
   const projectiles = caught ? 0 : t.dice.between(profile.rockets[0], profile.rockets[1]);
-  const casualties = noCasualties();
-  let intercepted = 0;
-  let hits = 0;
   const hitChance = chance(perMille(profile.hitPerMille, exposure * 10));
-  for (let i = 0; i < projectiles; i++) {
-    if (t.dice.chance(intercept)) intercepted++;
-    else if (t.dice.chance(hitChance)) hits++;
-  }
-  const usPresent = base !== undefined && base.garrison > 0;
-  for (let i = 0; i < hits; i++) {
-    if (usPresent && t.dice.chance(profile.killPerHit)) casualties.usKilled++;
-    if (usPresent && t.dice.chance(profile.woundPerHit))
-      casualties.usWounded += t.dice.between(s.attacks.woundedPerWound[0], s.attacks.woundedPerWound[1]);
-    if (t.dice.chance(profile.iraqiPerHit)) casualties.iraqiForcesKilled++;
-    if (t.dice.chance(profile.civilianPerHit)) casualties.civiliansKilled++;
-  }
-  const missed = ruling(t, 'attack-missed', (r) => r.attack === id);
-  if (missed) {
-    hits = 0;
-    Object.assign(casualties, noCasualties());
-  }
+  const odds = {
+    intercept,
+    hit: hitChance,
+    kill: profile.killPerHit,
+    wound: profile.woundPerHit,
+    iraqi: profile.iraqiPerHit,
+    civilian: profile.civilianPerHit,
+  };
+  const { intercepted, hits, casualties, missed } = rollVolley(
+    t,
+    id,
+    projectiles,
+    odds,
+    base !== undefined && base.garrison > 0,
+  );
   emit(t, 'all', {
     type: 'attack',
     attackId: id,
