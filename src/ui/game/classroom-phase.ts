@@ -231,7 +231,7 @@ export class ProjectorPanel implements Panel {
     const seat = narrationSeat(state);
     fill(
       this.el,
-      h('h2', {}, `Week ${session.state.turn}: the class screen`),
+      h('h2', { className: 'class-screen' }, `Week ${session.state.turn}: the class screen`),
       h('p', { className: 'note' }, 'Only what both teams may see is on this screen.'),
       released.length > 0
         ? h(
