@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { playBackState } from '../../src/analysis/record.ts';
+import { type PlayedGame, playBackState } from '../../src/analysis/record.ts';
 import { hashState, type Order, recordReplay, type Scenario } from '../../src/engine/index.ts';
 import { whatIfGame, whatIfWeek } from '../../src/ui/debrief/what-if.ts';
 import { Session } from '../../src/ui/session.ts';
@@ -110,5 +110,20 @@ describe("the debrief's what-if fork", () => {
     const fresh = Session.fork(scenario, original.settings, replay, 0);
     if (!fresh.ok) throw new Error(fresh.errors[0]?.message);
     expect(fresh.value.state.turn).toBe(1);
+  });
+
+  it.each([
+    { name: 'a war in week 4 of 8', result: 'shared-loss', played: 4, last: 8, week: 4 },
+    { name: 'a war in the last week', result: 'shared-loss', played: 8, last: 8, week: 8 },
+    { name: 'an eviction in week 5 of 8', result: 'iran', played: 5, last: 8, week: 5 },
+    { name: 'a US win at the end', result: 'us', played: 8, last: 8, week: null },
+    { name: 'a stalemate at the end', result: 'draw', played: 8, last: 8, week: null },
+    { name: 'a game still in progress', result: null, played: 3, last: 8, week: null },
+  ] as const)('offers a week for $name: $week', ({ result, played, last, week }) => {
+    const game = {
+      final: { lastTurn: last, outcome: result === null ? null : { result } },
+      turns: Array.from({ length: played }, () => ({})),
+    } as unknown as PlayedGame;
+    expect(whatIfWeek(game)).toBe(week);
   });
 });
