@@ -67,7 +67,17 @@ export {
   specOf,
   validateOrders,
 } from './orders.ts';
-export { aims, basesHeld, bestDeniability, checkOutcome, proxyCapability, scoreGame } from './outcome.ts';
+export {
+  aims,
+  basesHeld,
+  bestDeniability,
+  checkOutcome,
+  proxyCapability,
+  riseHelps,
+  STAKES,
+  type Stake,
+  scoreGame,
+} from './outcome.ts';
 export {
   ENGINE_VERSION,
   hashState,

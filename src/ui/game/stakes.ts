@@ -5,6 +5,8 @@ import {
   type Seat,
   type SeatView,
   type Side,
+  riseHelps,
+  type Stake,
   signedNumber,
   siteName,
   viewLedger,
@@ -14,23 +16,12 @@ import type { TurnEvents } from '../session.ts';
 /**
  * What is at stake on the dashboard, without its DOM: each figure with the lines the scenario's victory draws across
  * it, its change since the orders were sealed in words that say whom it helps, and its last change's causes from the
- * ledger. Whom a rise helps follows the victory conditions and the scoring (outcome.ts), and nothing else.
+ * ledger. Whom a rise helps is the engine's judgement (riseHelps in outcome.ts), from its victory conditions and scoring.
  */
 
-export type MeterId =
-  | 'politicalCapital'
-  | 'iranResources'
-  | 'consent'
-  | 'evictionPressure'
-  | 'resolve'
-  | 'credibility'
-  | 'isis'
-  | 'pandemic'
-  | 'usKilled'
-  | 'bestDeniability'
-  | 'basesHeld';
+/** A dashboard figure: one of the engine's stakes. */
+export type MeterId = Stake;
 
-/** A line drawn across a bar at `at`, with what crossing it means. */
 export interface Mark {
   at: number;
   words: string;
@@ -57,24 +48,6 @@ export interface Meter {
   /** The last week this figure moved, as the seat looking may see it, and why; null when it has not moved yet. */
   last: { turn: number; lines: LedgerLine[] } | null;
 }
-
-/** +1: a rise helps the side, −1: it hurts, 0: the side's aims and score do not count it. */
-const RISE: Record<MeterId, Record<Side, -1 | 0 | 1>> = {
-  politicalCapital: { us: 1, iran: 0 },
-  iranResources: { us: 0, iran: 1 },
-  consent: { us: 1, iran: -1 }, // the US's aim; Iran's eviction needs it low, and scores what it lost
-  evictionPressure: { us: -1, iran: 1 },
-  resolve: { us: 1, iran: -1 }, // at the break the US leaves: Iran's victory
-  credibility: { us: 1, iran: 0 },
-  isis: { us: -1, iran: 0 },
-  pandemic: { us: 0, iran: 0 },
-  usKilled: { us: -1, iran: 0 },
-  bestDeniability: { us: 0, iran: 1 },
-  basesHeld: { us: 1, iran: -1 }, // a token presence is Iran's victory
-};
-
-/** Whom a rise of a figure helps: +1 the side, −1 it hurts the side, 0 neither. */
-export const riseHelps = (id: MeterId, side: Side): -1 | 0 | 1 => RISE[id][side];
 
 /** A change in words for the seat looking: whom it helps, said, not only coloured. */
 export function changeOf(scenario: Scenario, id: MeterId, delta: number, seat: Seat): Change | null {
