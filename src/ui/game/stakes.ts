@@ -1,14 +1,10 @@
 import {
-  type Forecast,
   type LedgerLine,
   type Scenario,
   type Seat,
   type SeatView,
-  type Side,
   riseHelps,
   type Stake,
-  signedNumber,
-  siteName,
   viewLedger,
 } from '../../engine/index.ts';
 import type { TurnEvents } from '../session.ts';
@@ -233,35 +229,3 @@ export function meters(
 /** The bases the US must hold to win (the scenario's key bases). */
 export const keyBases = (scenario: Scenario): Set<string> =>
   new Set(scenario.us.bases.filter((b) => b.key).map((b) => b.site));
-
-/**
- * What an order would put at stake for the side giving it, from the engine's forecast of its effects: a loss line
- * of the side's own crossed, or a key base handed over. Empty when it risks neither; the order form asks first
- * when it does not.
- */
-export function orderRisks(scenario: Scenario, view: SeatView, side: Side, forecast: Forecast): string[] {
-  const out: string[] = [];
-  const v = scenario.victory;
-  const order = forecast.order;
-  if (side === 'us' && order.type === 'hand-over-base' && keyBases(scenario).has(order.base))
-    out.push(`${capital(siteName(scenario, order.base))} is a key base: the US must hold it to win.`);
-  const effect = (key: Forecast['effects'][number]['key']) =>
-    forecast.effects.filter((e) => e.key === key).reduce((t, e) => t + e.delta, 0);
-  const below = (label: string, now: number, delta: number, line: number, what: string) => {
-    if (delta < 0 && now >= line && now + delta < line)
-      out.push(`${label} would fall from ${now} to ${now + delta} (${signedNumber(delta)}), below ${line}: ${what}.`);
-  };
-  if (side === 'us') {
-    below("Baghdad's consent", view.baghdad.consent, effect('consent'), v.us.minConsent, 'the US needs it to win');
-    below('US credibility', view.us.credibility, effect('credibility'), v.us.minCredibility, 'the US needs it to win');
-    below('US resolve', view.us.resolve, effect('usResolve'), v.iran.resolveBreak + 1, 'at the break the US leaves');
-    const isis = effect('isis');
-    if (isis > 0 && view.isis <= v.us.maxIsis && view.isis + isis > v.us.maxIsis)
-      out.push(
-        `ISIS would rise from ${view.isis} to ${view.isis + isis}, above ${v.us.maxIsis}: the US needs it at ${v.us.maxIsis} or less to win.`,
-      );
-  }
-  return out;
-}
-
-const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
