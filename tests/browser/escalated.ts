@@ -8,8 +8,7 @@ import { shippedScenario } from '../shipped.ts';
  * the crisis high on the ladder that the browser tests and the screenshots need, in seconds.
  */
 export async function escalatedGame(rung: number, seed = '909'): Promise<Session> {
-  const scenario = shippedScenario('two-boxers');
-  const made = Session.create(scenario, {
+  const made = Session.create(shippedScenario('two-boxers'), {
     scenarioId: 'two-boxers',
     seed,
     preset: null,
@@ -18,29 +17,32 @@ export async function escalatedGame(rung: number, seed = '909'): Promise<Session
   });
   if (!made.ok) throw new Error(made.errors[0]?.message);
   const game = made.value;
-  const cost = (o: Order) => scenario.orders.find((x) => x.type === o.type)!.cost;
-  const violent = (side: Side): Order[] => {
-    const view = game.view(side);
-    let budget = side === 'us' ? (view.us.politicalCapital ?? 0) : (view.iran.resources ?? 0);
-    const picks: Order[] = [];
-    const menu = view.legalOrders
-      .filter((o) => scenario.orders.find((x) => x.type === o.type)?.severity === 'violent')
-      .sort((a, b) => cost(b) - cost(a));
-    for (const o of menu) {
-      if (picks.some((p) => p.type === o.type) || cost(o) > budget || picks.length >= scenario.ordersPerTurn) continue;
-      picks.push(o);
-      budget -= cost(o);
-    }
-    return picks;
-  };
   while (game.state.ladder.rung < rung) {
     if (game.over)
       throw new Error(`seed ${seed}: the game ended at rung ${game.state.ladder.rung} before rung ${rung}`);
     for (const side of ['us', 'iran'] as const) {
-      const r = await game.commit(side, violent(side));
+      const r = await game.commit(side, violentOrders(game, side));
       if (!r.ok) throw new Error(r.errors[0]?.message);
     }
   }
   if (game.over) throw new Error(`seed ${seed}: the game ended at rung ${game.state.ladder.rung}`);
   return game;
+}
+
+/** The most expensive violent orders a side can pay for this week, one of each kind, as many as a week allows. */
+export function violentOrders(game: Session, side: Side): Order[] {
+  const scenario = game.scenario;
+  const cost = (o: Order) => scenario.orders.find((x) => x.type === o.type)!.cost;
+  const view = game.view(side);
+  let budget = side === 'us' ? (view.us.politicalCapital ?? 0) : (view.iran.resources ?? 0);
+  const picks: Order[] = [];
+  const menu = view.legalOrders
+    .filter((o) => scenario.orders.find((x) => x.type === o.type)?.severity === 'violent')
+    .sort((a, b) => cost(b) - cost(a));
+  for (const o of menu) {
+    if (picks.some((p) => p.type === o.type) || cost(o) > budget || picks.length >= scenario.ordersPerTurn) continue;
+    picks.push(o);
+    budget -= cost(o);
+  }
+  return picks;
 }

@@ -1,22 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activate, giveOrders, startGame } from './play.ts';
-import { type Browser, openBrowser } from './support.ts';
+import { browsersPerTest } from './support.ts';
 
-const open: Browser[] = [];
-
-async function browser(viewport: { width: number; height: number }): Promise<Browser> {
-  const b = await openBrowser(viewport);
-  open.push(b);
-  await b.page.emulateMedia({ reducedMotion: 'reduce' });
-  return b;
-}
-
-afterEach(async () => {
-  const errors = open.flatMap((b) => b.errors);
-  await Promise.all(open.splice(0).map((b) => b.close()));
-  expect(errors, 'console errors').toEqual([]);
-});
+const browser = browsersPerTest();
 
 /** The smallest font size of any text the player can see, and where it is. */
 function smallestText(page: Page): Promise<{ px: number; where: string }> {

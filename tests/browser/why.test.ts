@@ -4,27 +4,14 @@
  * reached by the keyboard; the victory lines are drawn on the bars; key bases are marked; handing one over asks first.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { activate, giveOrders, startGame, tabTo } from './play.ts';
 import { escalatedGame } from './escalated.ts';
-import { appReady, type Browser, openBrowser } from './support.ts';
+import { appReady, browsersPerTest } from './support.ts';
 
 const baseUrl = inject('baseUrl');
 
-const open: Browser[] = [];
-
-async function browser(): Promise<Browser> {
-  const b = await openBrowser();
-  open.push(b);
-  await b.page.emulateMedia({ reducedMotion: 'reduce' });
-  return b;
-}
-
-afterEach(async () => {
-  const errors = open.flatMap((b) => b.errors);
-  await Promise.all(open.splice(0).map((b) => b.close()));
-  expect(errors, 'console errors').toEqual([]);
-});
+const browser = browsersPerTest();
 
 /** "+3 cause · −2 cause · net +1: 50 → 51" → the parts, the net, before and after. */
 function parse(text: string): { parts: number[]; net: number; before: number; after: number } {
