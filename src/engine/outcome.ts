@@ -2,8 +2,10 @@ import type { Scenario } from './scenario.ts';
 import type { GameState, Outcome, OutcomeReason, OutcomeResult, Score, Side } from './state.ts';
 
 /** Proxy capability, 0-100: the mean over the groups of their arsenal and strength. */
-export function proxyCapability(state: GameState): number {
-  const groups = state.iran.groups;
+export const proxyCapability = (state: GameState): number => capabilityOf(state.iran.groups);
+
+/** Proxy capability of some groups (Iran's view holds its groups exactly): what the order forms forecast with. */
+export function capabilityOf(groups: readonly { arsenal: number; strength: number }[]): number {
   if (groups.length === 0) return 0;
   let sum = 0;
   for (const g of groups) sum += g.arsenal + g.strength;

@@ -1,6 +1,8 @@
 import type { Forecast } from './forecast.ts';
 import { pushToReach } from './ladder.ts';
+import { clamp } from './math.ts';
 import { signedNumber } from './ledger-words.ts';
+import { capabilityOf } from './outcome.ts';
 import { siteName } from './narrate.ts';
 import type { Scenario } from './scenario.ts';
 import type { Side } from './state.ts';
@@ -55,6 +57,25 @@ export function orderRisks(scenario: Scenario, view: SeatView, side: Side, forec
     if (v.us.maxRung < scenario.ladder.war - 1)
       climb(v.us.maxRung + 1, `the US wins only with the ladder at rung ${v.us.maxRung} or lower at the end`);
   } else {
+    // An order that wears down its own group (effects.ts clamps each to 0-100) can leave the proxies below the line.
+    const group = 'group' in order ? order.group : null;
+    const arsenal = effect('groupArsenal');
+    const strength = effect('groupStrength');
+    if (group && (arsenal < 0 || strength < 0)) {
+      const min = v.iran.minProxyCapability;
+      const now = capabilityOf(view.iran.groups);
+      const after = capabilityOf(
+        view.iran.groups.map((g) =>
+          g.id === group
+            ? { arsenal: clamp(g.arsenal + arsenal, 0, 100), strength: clamp(g.strength + strength, 0, 100) }
+            : g,
+        ),
+      );
+      if (now >= min && after < min)
+        out.push(
+          `Proxy capability would fall from ${now} to ${after}, below ${min}: if the game runs to its last week, Iran needs ${min} or more to win.`,
+        );
+    }
     // A claim through a front wears it down (proxy-attacks.ts): Iran's last live front above the line can fall below it.
     const claim = 'claim' in order ? order.claim : null;
     const front = view.iran.fronts.find((f) => f.id === claim && !f.retired);

@@ -124,6 +124,34 @@ describe('an order that puts the side at stake', () => {
     expect(risks(atRung(iranView, aim), 'iran', rockets)).toEqual([]);
   });
 
+  it('asks Iran before an order wears its own proxies below the capability its victory needs', () => {
+    const min = s.victory.iran.minProxyCapability;
+    const groups = iranView.iran.groups;
+    const group = groups[0]!.id;
+    const order: Order = { type: 'rocket-attack', group, base: s.us.bases[0]!.site, claim: 'open' };
+    const f = forecastOrder(s, iranView, order);
+    // Every group at the line's level, so that one group's loss carries the mean below it.
+    const at = (level: number): SeatView => ({
+      ...iranView,
+      iran: { ...iranView.iran, groups: groups.map((g) => ({ ...g, arsenal: level, strength: level })) },
+    });
+    const ask = (view: SeatView, delta: number) =>
+      orderRisks(s, view, 'iran', { ...f, effects: [{ key: 'groupStrength', label: '', delta }] }).filter((r) =>
+        /Proxy capability/.test(r),
+      );
+    expect(ask(at(min), -2 * groups.length).join(' ')).toMatch(
+      new RegExp(`Proxy capability would fall from ${min} to ${min - 1}, below ${min}: .*Iran needs ${min} or more`),
+    );
+    expect(ask(at(min + 1), -1)).toEqual([]); // the mean falls to the line, not below it
+    expect(ask(at(min - 1), -30)).toEqual([]); // already below: nothing new crossed
+    // The US is never asked about Iran's line.
+    expect(
+      orderRisks(s, at(min), 'us', { ...f, effects: [{ key: 'groupStrength', label: '', delta: -50 }] }).filter((r) =>
+        /Proxy/.test(r),
+      ),
+    ).toEqual([]);
+  });
+
   it('asks Iran before a claim wears its last front below the deniability its victory needs', () => {
     const min = s.victory.iran.minDeniability;
     const group = s.iran.groups[0]!.id;
