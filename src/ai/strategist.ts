@@ -190,10 +190,12 @@ function step(scenario: Scenario, state: GameState, us: Order[], iran: Order[], 
   if (!r.ok) throw new Error(`a playout could not resolve: ${r.errors[0]?.message}`);
   const next = r.value.state;
   const since = next.turn - RECENT_TURNS;
-  const recent = <T extends { turn: number }>(xs: T[]): T[] =>
-    xs.every((x) => x.turn >= since) ? xs : xs.filter((x) => x.turn >= since);
-  return { ...next, history: [], attacks: recent(next.attacks), strikes: recent(next.strikes) };
+  return { ...next, history: [], attacks: recent(next.attacks, since), strikes: recent(next.strikes, since) };
 }
+
+/** The records from turn `since` on (the list itself when all are). */
+const recent = <T extends { turn: number }>(xs: T[], since: number): T[] =>
+  xs.every((x) => x.turn >= since) ? xs : xs.filter((x) => x.turn >= since);
 
 /**
  * What a playout's end is worth to a side: the scenario's own score (with the victory points when the game ended),

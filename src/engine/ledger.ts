@@ -81,6 +81,15 @@ export type Cause = (
 ) & { only?: Side };
 export type CauseKind = Cause['kind'];
 
+/**
+ * An order's effects as a cause; `secret` marks an order the other side does not see. One function rather than a
+ * closure made per order: the turn's steps run in every playout of the strategist, and under tsx (which keeps
+ * function names) every closure made costs a property definition.
+ */
+export function orderCause(side: Side, order: OrderType, target: string | null = null, secret = false): Cause {
+  return secret ? { kind: 'order', side, order, target, only: side } : { kind: 'order', side, order, target };
+}
+
 /** One part of a figure's change. */
 export interface LedgerPart {
   cause: Cause;

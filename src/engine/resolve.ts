@@ -53,13 +53,23 @@ export interface FreezeOptions {
  */
 class LazyResult implements TurnResult {
   #ledger: Ledger | undefined;
+  // What closing needs, kept private (a structured clone leaves them out) rather than in a closure made per turn.
+  readonly #before: GameState;
+  readonly #next: GameState;
+  readonly #turn: TurnContext;
   constructor(
     readonly state: GameState,
     readonly events: GameEvent[],
-    private readonly close: () => Ledger,
-  ) {}
+    before: GameState,
+    next: GameState,
+    turn: TurnContext,
+  ) {
+    this.#before = before;
+    this.#next = next;
+    this.#turn = turn;
+  }
   get ledger(): Ledger {
-    this.#ledger ??= this.close();
+    this.#ledger ??= closeLedger(this.#before, this.#next, this.#turn.ledger, this.#turn.pressure);
     return this.#ledger;
   }
 }
@@ -72,10 +82,9 @@ class LazyResult implements TurnResult {
  */
 function turnResult(before: GameState, next: GameState, turn: TurnContext, options: FreezeOptions): TurnResult {
   const state = handOut(next, options);
-  const close = () => closeLedger(before, next, turn.ledger, turn.pressure);
   return options.freeze !== false
-    ? { state, events: turn.events, ledger: close() }
-    : new LazyResult(state, turn.events, close);
+    ? { state, events: turn.events, ledger: closeLedger(before, next, turn.ledger, turn.pressure) }
+    : new LazyResult(state, turn.events, before, next, turn);
 }
 
 /** A new state as the engine hands it out: deep-frozen, unless the caller passed `freeze: false`. */

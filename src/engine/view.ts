@@ -121,18 +121,11 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
   const iran = seat === 'iran';
   const all = seat === 'facilitator';
   const pub = seat === 'public';
-  const other = us ? 'iran' : 'us';
   const secretScores = !all && state.outcome === null;
   // The public knows of a front what the US does: its claims, and its sponsor once exposed.
   const knownFronts = state.iran.fronts.filter((f) => !(us || pub) || f.claims > 0 || f.exposed);
-  const scores = (e: { us: number; iran: number }) =>
-    !secretScores
-      ? { us: e.us, iran: e.iran }
-      : pub
-        ? { us: null, iran: null }
-        : other === 'iran'
-          ? { us: e.us, iran: null }
-          : { us: null, iran: e.iran };
+  // Whose escalation scores this seat sees: both once the game is over (or for the facilitator), else its own.
+  const shown: Seat | 'both' = !secretScores ? 'both' : seat;
   return {
     seat,
     scenarioId: state.scenarioId,
@@ -140,7 +133,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
     lastTurn: state.lastTurn,
     date: addDays(scenario.startDate, (state.turn - 1) * scenario.turnDays),
     ladder: { rung: state.ladder.rung, peak: state.ladder.peak },
-    escalation: scores(state.escalation),
+    escalation: scoresFor(state.escalation, shown),
     baghdad: copyBaghdad(state.baghdad),
     isis: state.isis,
     pandemic: state.pandemic,
@@ -231,7 +224,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
     history: state.history.map((h) => ({
       ...h,
       orders: all ? h.orders : us ? { us: h.orders.us } : iran ? { iran: h.orders.iran } : {},
-      escalation: scores(h.escalation),
+      escalation: scoresFor(h.escalation, shown),
     })),
     submitted: { us: state.submitted.us !== null, iran: state.submitted.iran !== null },
     ownOrders: us || iran ? state.submitted[seat] : null,
@@ -239,4 +232,15 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
     legalOrders: !(us || iran) || state.outcome || !withLegalOrders ? [] : legalOrders(scenario, state, seat),
     outcome: state.outcome,
   };
+}
+
+/**
+ * The escalation scores a seat sees (`both`, or a side its own only; the public none). A function, not a closure made
+ * per view: the strategist's models take a view in every turn of every playout.
+ */
+function scoresFor(e: { us: number; iran: number }, shown: Seat | 'both'): SeatView['escalation'] {
+  if (shown === 'both') return { us: e.us, iran: e.iran };
+  if (shown === 'us') return { us: e.us, iran: null };
+  if (shown === 'iran') return { us: null, iran: e.iran };
+  return { us: null, iran: null };
 }
