@@ -7,6 +7,7 @@ import {
   isOrderLegal,
   legalOrders,
   type Order,
+  type ResolveOptions,
   type RngState,
   resolveTurn,
   type Scenario,
@@ -185,7 +186,7 @@ function modelOrders(scenario: Scenario, doctrine: Doctrine, state: GameState, d
  * One turn of a playout. The turn records and the attacks and strikes no rule or doctrine looks back to are dropped
  * as it goes: every turn copies the state and every model's view maps over them.
  */
-function step(scenario: Scenario, state: GameState, us: Order[], iran: Order[], options: FreezeOptions): GameState {
+function step(scenario: Scenario, state: GameState, us: Order[], iran: Order[], options: ResolveOptions): GameState {
   const r = resolveTurn(scenario, { ...state, submitted: { us, iran } }, [], options);
   if (!r.ok) throw new Error(`a playout could not resolve: ${r.errors[0]?.message}`);
   const next = r.value.state;
@@ -266,17 +267,18 @@ export function searchDecision(
     }
     return worlds[i]!;
   };
+  // A playout reads only the states: the turns keep no events or ledger.
+  const quiet: ResolveOptions = { ...options, record: false };
   const playout = (c: Candidate, plan: Doctrine, w: World): number => {
     const models = new Dice(w.models);
     let state =
       side === 'us'
-        ? step(scenario, w.state, c.orders, w.first, options)
-        : step(scenario, w.state, w.first, c.orders, options);
+        ? step(scenario, w.state, c.orders, w.first, quiet)
+        : step(scenario, w.state, w.first, c.orders, quiet);
     for (let t = 1; t < level.horizon && !state.outcome; t++) {
       const mine = modelOrders(scenario, plan, state, models);
       const theirs = modelOrders(scenario, w.opponent, state, models);
-      state =
-        side === 'us' ? step(scenario, state, mine, theirs, options) : step(scenario, state, theirs, mine, options);
+      state = side === 'us' ? step(scenario, state, mine, theirs, quiet) : step(scenario, state, theirs, mine, quiet);
     }
     return playoutValue(scenario, state, side, book);
   };

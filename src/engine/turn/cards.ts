@@ -20,9 +20,9 @@ export function drawCards(t: TurnContext): void {
     curfew: d.curfew,
     waiver: d.baghdad.waiverTurns,
   };
-  const fired = new Set(d.cardsFired);
+  // A short list, searched in place: a Set built every turn cost more than the searches.
   for (const card of t.s.cards) {
-    if (fired.has(card.id)) continue;
+    if (d.cardsFired.includes(card.id)) continue;
     const w = card.when;
     const held =
       (w.turn === undefined || now.turn === w.turn) &&

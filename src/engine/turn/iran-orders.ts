@@ -3,7 +3,7 @@ import { bookNewFront, type Cause, orderCause, push } from '../ledger.ts';
 import { chance, clamp, perMille } from '../math.ts';
 import { type Order, specOf } from '../orders.ts';
 import { emit, findBase, findGroup, type TurnContext } from './context.ts';
-import { addCasualties, apply, rollVolley, usLosses } from './effects.ts';
+import { addCasualties, apply, applyOnce, rollVolley, usLosses } from './effects.ts';
 import { crossRedLine } from './red-lines.ts';
 
 /** One of Iran's orders, except the proxy attacks (proxy-attacks.ts resolves those). */
@@ -74,7 +74,7 @@ export function iranOrder(t: TurnContext, order: Order): void {
       return;
     case 'info-operation': {
       const leakBonus = d.us.plans.some((p) => p.leaked) ? s.domestic.infoOpLeakBonus : 0;
-      apply(
+      applyOnce(
         t,
         { ...spec.effects, evictionPressure: (spec.effects.evictionPressure ?? 0) + leakBonus },
         orderCause('iran', type),

@@ -3,13 +3,13 @@ import { perMille } from '../math.ts';
 import { specOf } from '../orders.ts';
 import { campaignLeaked, noCasualties } from '../state.ts';
 import { emit, findGroup, ruling, type TurnContext } from './context.ts';
-import { addCasualties, apply } from './effects.ts';
+import { addCasualties, apply, applyOnce } from './effects.ts';
 
 /** A US strike plan leaks: the news costs consent in Baghdad and adds to the pressure to evict. */
 export function leak(t: TurnContext, group: string): void {
   const s = t.s;
   emit(t, 'all', { type: 'plan-leaked', group });
-  apply(t, { consent: s.strikes.leakConsent, evictionPressure: s.strikes.leakPressure }, { kind: 'leak', group });
+  applyOnce(t, { consent: s.strikes.leakConsent, evictionPressure: s.strikes.leakPressure }, { kind: 'leak', group });
 }
 
 /** A US strike on a proxy site. `efficiency` (per-mille) scales the damage: campaigns spread it over weeks. */

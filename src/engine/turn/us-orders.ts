@@ -2,7 +2,7 @@ import { adjustFront, orderCause, push } from '../ledger.ts';
 import { clamp, perMille } from '../math.ts';
 import { type Order, specOf } from '../orders.ts';
 import { emit, findGroup, type TurnContext } from './context.ts';
-import { apply } from './effects.ts';
+import { apply, applyOnce } from './effects.ts';
 import { checkExposure } from './proxy-attacks.ts';
 import { leak, strike } from './strikes.ts';
 
@@ -68,7 +68,7 @@ export function usOrder(t: TurnContext, order: Order): void {
       const f = d.iran.fronts.find((x) => x.id === order.front)!;
       const strip = -(spec.effects.frontDeniability ?? 0) + d.us.isr * s.domestic.evidencePerIsr;
       adjustFront(t, f, -strip, orderCause('us', type, f.id));
-      apply(t, { ...spec.effects, frontDeniability: 0 }, orderCause('us', type, f.id));
+      applyOnce(t, { ...spec.effects, frontDeniability: 0 }, orderCause('us', type, f.id));
       push(t, spec.ladder, orderCause('us', type, f.id));
       emit(t, 'all', { type: 'evidence', front: f.id, deniability: f.deniability });
       checkExposure(t, f.id);
@@ -96,7 +96,7 @@ export function usOrder(t: TurnContext, order: Order): void {
       const held = d.us.bases.filter((b) => !b.handedOver).length;
       const share = Math.trunc((held * 1000) / d.us.bases.length);
       const before = d.isis;
-      apply(
+      applyOnce(
         t,
         {
           ...spec.effects,
