@@ -175,10 +175,13 @@ function candidates(
 const untried = (scenario: Scenario, o: Order): string =>
   `${specOf(scenario, o.type).name}: none of our usual plans calls for it now, but in the games we imagined it paid better than anything they offered.`;
 
-/** A doctrine model's orders in a playout: from its own view of the playout's state, checked against that state. */
+/**
+ * A doctrine model's orders in a playout: from its own view of the playout's state, checked against that state. The
+ * view shares the state's records: the model only reads them, and no playout changes a state once made.
+ */
 function modelOrders(scenario: Scenario, doctrine: Doctrine, state: GameState, dice: Dice): Order[] {
   const side = doctrine.side;
-  const view = viewFor(scenario, state, side, false);
+  const view = viewFor(scenario, state, side, false, true);
   return decideDoctrine(scenario, doctrine, view, dice, (o) => isOrderLegal(scenario, state, side, o), false).orders;
 }
 

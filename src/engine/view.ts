@@ -115,8 +115,17 @@ export interface SeatView {
 /**
  * The view of a seat: the US, Iran, or the facilitator who sees everything (but still not the RNG state).
  * `withLegalOrders: false` skips listing the menu, for batch players that build their orders themselves.
+ * `shared: true` lets the view hold the state's own records (Baghdad, bases, red lines, plans, Iran's groups)
+ * where it would hold copies with the same fields: for a reader that neither keeps the view nor changes it, on a
+ * state no one changes after, like the strategist's models in every turn of a playout.
  */
-export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLegalOrders = true): SeatView {
+export function viewFor(
+  scenario: Scenario,
+  state: GameState,
+  seat: Seat,
+  withLegalOrders = true,
+  shared = false,
+): SeatView {
   const us = seat === 'us';
   const iran = seat === 'iran';
   const all = seat === 'facilitator';
@@ -131,10 +140,10 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
     scenarioId: state.scenarioId,
     turn: state.turn,
     lastTurn: state.lastTurn,
-    date: addDays(scenario.startDate, (state.turn - 1) * scenario.turnDays),
+    date: dateOf(scenario, state.turn),
     ladder: { rung: state.ladder.rung, peak: state.ladder.peak },
     escalation: scoresFor(state.escalation, shown),
-    baghdad: copyBaghdad(state.baghdad),
+    baghdad: shared ? state.baghdad : copyBaghdad(state.baghdad),
     isis: state.isis,
     pandemic: state.pandemic,
     curfew: state.curfew,
@@ -145,18 +154,18 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
       resolve: state.us.resolve,
       credibility: state.us.credibility,
       counterIsis: state.us.counterIsis,
-      bases: state.us.bases.map(copyBase),
-      redLines: state.us.redLines.map(copyRedLine),
+      bases: shared ? state.us.bases : state.us.bases.map(copyBase),
+      redLines: shared ? state.us.redLines : state.us.redLines.map(copyRedLine),
       departureOrdered: state.us.departureOrdered,
       ...(us || all ? { politicalCapital: state.us.politicalCapital, isr: state.us.isr } : {}),
-      plans: state.us.plans.filter((p) => us || all || p.leaked).map(copyPlan),
+      plans: plansSeen(state.us.plans, us || all, shared),
     },
     iran: {
       // The public hears of groups only through the news: their strength is known to Iran, estimated by the US.
       groups: pub
         ? []
         : state.iran.groups.map((g) => {
-            if (!us) return copyGroup(g);
+            if (!us) return shared ? g : copyGroup(g);
             const estimate = state.us.intel.find((e) => e.group === g.id);
             return {
               id: g.id,
@@ -243,4 +252,27 @@ function scoresFor(e: { us: number; iran: number }, shown: Seat | 'both'): SeatV
   if (shown === 'us') return { us: e.us, iran: null };
   if (shown === 'iran') return { us: null, iran: e.iran };
   return { us: null, iran: null };
+}
+
+/** The US plans a seat sees: all of them for the US and the facilitator, else only those that leaked. */
+function plansSeen(plans: PlanState[], all: boolean, shared: boolean): PlanState[] {
+  if (shared) return all ? plans : plans.filter((p) => p.leaked);
+  return (all ? plans : plans.filter((p) => p.leaked)).map(copyPlan);
+}
+
+// Each turn's date, worked out once per scenario: every view gives one, the models' views in every playout turn.
+const dates = new WeakMap<Scenario, string[]>();
+
+function dateOf(scenario: Scenario, turn: number): string {
+  let known = dates.get(scenario);
+  if (known === undefined) {
+    known = [];
+    dates.set(scenario, known);
+  }
+  let date = known[turn];
+  if (date === undefined) {
+    date = addDays(scenario.startDate, (turn - 1) * scenario.turnDays);
+    known[turn] = date;
+  }
+  return date;
 }
