@@ -135,7 +135,7 @@ export function viewFor(
   const knownFronts = state.iran.fronts.filter((f) => !(us || pub) || f.claims > 0 || f.exposed);
   // Whose escalation scores this seat sees: both once the game is over (or for the facilitator), else its own.
   const shown: Seat | 'both' = !secretScores ? 'both' : seat;
-  return {
+  const view: Omit<SeatView, 'sealed' | 'legalOrders' | 'outcome'> = {
     seat,
     scenarioId: state.scenarioId,
     turn: state.turn,
@@ -149,20 +149,12 @@ export function viewFor(
     curfew: state.curfew,
     partners: state.partners,
     casualties: state.casualties,
-    us: {
-      troops: state.us.troops,
-      resolve: state.us.resolve,
-      credibility: state.us.credibility,
-      counterIsis: state.us.counterIsis,
-      bases: shared ? state.us.bases : state.us.bases.map(copyBase),
-      redLines: shared ? state.us.redLines : state.us.redLines.map(copyRedLine),
-      departureOrdered: state.us.departureOrdered,
-      ...(us || all ? { politicalCapital: state.us.politicalCapital, isr: state.us.isr } : {}),
-      plans: plansSeen(state.us.plans, us || all, shared),
-    },
-    iran: {
+    us: usSeen(state, us || all, shared),
+    iran: iranSeen(
+      state,
+      us || pub,
       // The public hears of groups only through the news: their strength is known to Iran, estimated by the US.
-      groups: pub
+      pub
         ? []
         : state.iran.groups.map((g) => {
             if (!us) return shared ? g : copyGroup(g);
@@ -175,7 +167,7 @@ export function viewFor(
               asOf: estimate?.asOf ?? 0,
             };
           }),
-      fronts: knownFronts.map((f) => ({
+      knownFronts.map((f) => ({
         id: f.id,
         name: f.name,
         claims: f.claims,
@@ -183,17 +175,7 @@ export function viewFor(
         retired: f.retired,
         sponsor: !(us || pub) || f.exposed ? f.sponsor : null,
       })),
-      ...(us || pub
-        ? {}
-        : {
-            resources: state.iran.resources,
-            income: state.iran.income,
-            missileCapability: state.iran.missileCapability,
-            pmuCohesion: state.iran.pmuCohesion,
-            proxyCapability: proxyCapability(state),
-            bestDeniability: bestDeniability(state),
-          }),
-    },
+    ),
     attacks: state.attacks.map(
       (a): AttackView =>
         pub
@@ -224,11 +206,19 @@ export function viewFor(
               : { ...a, word: likelihoodWord(scenario, a.confidence).word },
     ),
     strikes: state.strikes.map((s) => {
-      const { justified, ...rest } = s;
-      if (us || pub) return rest;
+      if (us || pub)
+        return { id: s.id, turn: s.turn, site: s.site, group: s.group, kind: s.kind, casualties: s.casualties };
       // Iran sees the strikes land, not the campaign plan behind them, until that plan leaks.
-      if (iran && rest.kind === 'campaign' && !campaignLeaked(state, rest.group)) rest.kind = 'strike';
-      return { ...rest, justified };
+      const kind = iran && s.kind === 'campaign' && !campaignLeaked(state, s.group) ? 'strike' : s.kind;
+      return {
+        id: s.id,
+        turn: s.turn,
+        site: s.site,
+        group: s.group,
+        kind,
+        casualties: s.casualties,
+        justified: s.justified,
+      };
     }),
     history: state.history.map((h) => ({
       ...h,
@@ -237,10 +227,13 @@ export function viewFor(
     })),
     submitted: { us: state.submitted.us !== null, iran: state.submitted.iran !== null },
     ownOrders: us || iran ? state.submitted[seat] : null,
-    ...(all && { sealed: { us: state.submitted.us, iran: state.submitted.iran } }),
-    legalOrders: !(us || iran) || state.outcome || !withLegalOrders ? [] : legalOrders(scenario, state, seat),
-    outcome: state.outcome,
   };
+  // Assigned in the order the fields are declared rather than spread into the literal (see usSeen).
+  const seen = view as SeatView;
+  if (all) seen.sealed = { us: state.submitted.us, iran: state.submitted.iran };
+  seen.legalOrders = !(us || iran) || state.outcome || !withLegalOrders ? [] : legalOrders(scenario, state, seat);
+  seen.outcome = state.outcome;
+  return seen;
 }
 
 /**
@@ -275,4 +268,55 @@ function dateOf(scenario: Scenario, turn: number): string {
     known[turn] = date;
   }
   return date;
+}
+
+// The parts of a view a seat may or may not see are built as one literal or the other, never by spreading: every
+// model in every playout turn takes a view, and literals with spreads are built on a slow path.
+
+/** The US as a seat sees it: its purse and surveillance only for the US and the facilitator. */
+function usSeen(state: GameState, own: boolean, shared: boolean): SeatView['us'] {
+  const u = state.us;
+  const bases = shared ? u.bases : u.bases.map(copyBase);
+  const redLines = shared ? u.redLines : u.redLines.map(copyRedLine);
+  const plans = plansSeen(u.plans, own, shared);
+  return own
+    ? {
+        troops: u.troops,
+        resolve: u.resolve,
+        credibility: u.credibility,
+        counterIsis: u.counterIsis,
+        bases,
+        redLines,
+        departureOrdered: u.departureOrdered,
+        politicalCapital: u.politicalCapital,
+        isr: u.isr,
+        plans,
+      }
+    : {
+        troops: u.troops,
+        resolve: u.resolve,
+        credibility: u.credibility,
+        counterIsis: u.counterIsis,
+        bases,
+        redLines,
+        departureOrdered: u.departureOrdered,
+        plans,
+      };
+}
+
+/** Iran as a seat sees it: its purse and forces only for Iran and the facilitator (`hidden` for the others). */
+function iranSeen(state: GameState, hidden: boolean, groups: GroupView[], fronts: FrontView[]): SeatView['iran'] {
+  const i = state.iran;
+  return hidden
+    ? { groups, fronts }
+    : {
+        groups,
+        fronts,
+        resources: i.resources,
+        income: i.income,
+        missileCapability: i.missileCapability,
+        pmuCohesion: i.pmuCohesion,
+        proxyCapability: proxyCapability(state),
+        bestDeniability: bestDeniability(state),
+      };
 }

@@ -56,4 +56,13 @@ describe('state copies', () => {
       for (const seat of ['us', 'iran', 'facilitator', 'public'] as const)
         expect(viewFor(SCENARIO, s, seat, false, true)).toStrictEqual(viewFor(SCENARIO, s, seat, false));
   });
+
+  it("give a strike's every key in a view, the facilitator's with the truth of its justification", () => {
+    const all = states();
+    expect(all.some((s) => s.strikes.length > 0)).toBe(true);
+    for (const s of all) {
+      expect(viewFor(SCENARIO, s, 'facilitator').strikes).toStrictEqual(s.strikes);
+      expect(viewFor(SCENARIO, s, 'us').strikes).toStrictEqual(s.strikes.map(({ justified: _, ...rest }) => rest));
+    }
+  });
 });
