@@ -1,4 +1,4 @@
-import { adjust, type Cause, push } from '../ledger.ts';
+import { adjust, type Cause, orderCause, push } from '../ledger.ts';
 import { perMille } from '../math.ts';
 import { specOf } from '../orders.ts';
 import { campaignLeaked, noCasualties } from '../state.ts';
@@ -101,13 +101,7 @@ export function runCampaigns(t: TurnContext): void {
     const efficiency = perMille(s.strikes.campaignEfficiency, plan.leaked ? s.strikes.leakedEfficiency : 1000);
     if (site) strike(t, site.site, plan.group, 'campaign', efficiency);
     // The campaign's own weight is the US's secret until its plan leaks.
-    const cause: Cause = {
-      kind: 'order',
-      side: 'us',
-      order: 'campaign',
-      target: plan.group,
-      ...(!plan.leaked && { only: 'us' }),
-    };
+    const cause = orderCause('us', 'campaign', plan.group, !plan.leaked);
     apply(t, spec.effects, cause, { group: plan.group }, false);
     push(t, spec.ladder, cause);
     plan.turnsLeft--;
