@@ -745,7 +745,7 @@ export function choose(
     for (let i = 0; i < pool.length; i++) {
       const o = pool[i]!;
       if (near.length > 0 && o.utility < floor) break;
-      if (orders.some((x) => x.type === o.order.type) || costs[i]! > left) continue;
+      if (costs[i]! > left || hasType(orders, o.order.type)) continue;
       let isLegal = legality[i];
       if (isLegal === undefined) {
         isLegal = legal(o.order);
@@ -764,6 +764,12 @@ export function choose(
     left -= costs[at]!;
   }
   return { orders, reasons };
+}
+
+/** Whether the orders hold one of this type (a loop, not a closure made for every option of every pick). */
+function hasType(orders: readonly Order[], type: OrderType): boolean {
+  for (const o of orders) if (o.type === type) return true;
+  return false;
 }
 
 /**
