@@ -90,7 +90,7 @@ export {
   type VerifiedReplay,
   verifyReplay,
 } from './replay.ts';
-export { type FreezeOptions, resolveTurn, type TurnResult } from './resolve.ts';
+export { type FreezeOptions, type ResolveOptions, resolveTurn, type TurnResult } from './resolve.ts';
 export { orderRisks } from './risks.ts';
 export { type EngineError, fail, failMany, formatErrors, jsonPath, ok, type Result } from './result.ts';
 export { Dice, type RngState, reseed, seedRng } from './rng.ts';
