@@ -31,6 +31,11 @@ export interface ClassroomOptions {
   /** Wrong join codes allowed per address within the window before it must wait. */
   joinFailureLimit: number;
   joinFailureWindowMs: number;
+  /**
+   * A game nobody has read or changed for this long is unloaded from memory (`evictIdle`) and rebuilt from its stored
+   * log on the next message for it; 0 keeps every game loaded.
+   */
+  gameIdleMs?: number;
   now?: () => number;
 }
 
@@ -57,6 +62,8 @@ const unavailable = (why: string): Refusal => refusal('unavailable', `the game c
  */
 export class Classroom {
   private readonly games = new Map<string, LiveGame>();
+  /** When each loaded game was last read or changed, by this process's clock. */
+  private readonly usedAt = new Map<string, number>();
   private readonly sessions = new Map<string, SessionRow>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly joinFailures: AttemptLimiter;
@@ -466,11 +473,38 @@ export class Classroom {
       game.catchUp(await this.store.entries(gameId, game.head));
     } catch (e) {
       this.games.delete(gameId);
+      this.usedAt.delete(gameId);
       console.error(e);
       return unavailable('its stored record does not replay');
     }
     if (withSeats || !game.seatsKnown) game.setSeats(await this.store.liveSeats(gameId));
+    this.usedAt.set(gameId, this.now());
     return game;
+  }
+
+  /** How many games this process holds in memory. */
+  get loadedGames(): number {
+    return this.games.size;
+  }
+
+  /**
+   * Unloads the games idle for `gameIdleMs` or longer, and the sessions that have ended; returns the games unloaded.
+   * The store holds everything (the log is the truth), so the next message for a game rebuilds it from its log, at
+   * the same state, with its stored commits answered as before. A game with a change in flight stays.
+   */
+  evictIdle(): string[] {
+    const idle = this.options.gameIdleMs ?? 0;
+    if (idle <= 0) return [];
+    const now = this.now();
+    const gone: string[] = [];
+    for (const gameId of this.games.keys()) {
+      if (this.queues.has(gameId) || now - (this.usedAt.get(gameId) ?? 0) < idle) continue;
+      this.games.delete(gameId);
+      this.usedAt.delete(gameId);
+      gone.push(gameId);
+    }
+    for (const [sessionId, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(sessionId);
+    return gone;
   }
 
   private async gameOfSession(session: SessionRow, gameId: string): Promise<LiveGame | Refusal> {
@@ -506,6 +540,7 @@ export class Classroom {
     const game = this.games.get(gameId);
     const session = game && this.sessions.get(game.row.sessionId);
     if (!game || !session) return null;
+    this.usedAt.set(gameId, this.now());
     return game.stateFor(seat, this.facts(session), this.now());
   }
 

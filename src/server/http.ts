@@ -105,7 +105,8 @@ export function httpHandler(classroom: Classroom, options: HttpOptions) {
         if (reply.ok) creations.record(address, Date.now());
         return send(res, reply);
       }
-      if (url.pathname === '/api/health') return send(res, { ok: true, store: classroom.store.kind } as Reply);
+      if (url.pathname === '/api/health')
+        return send(res, { ok: true, store: classroom.store.kind, games: classroom.loadedGames } as Reply);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;

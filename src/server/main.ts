@@ -5,7 +5,8 @@
  *   PG_SCHEMA (the PostgreSQL schema, public), REDIS_URL (redis://…: share rooms with other processes),
  *   DIST_DIR (./dist), PUBLIC_URL (the address printed for people), SESSION_HOURS (12),
  *   JOIN_FAILURES (20 wrong codes per address per JOIN_WINDOW_SECONDS, 600), NO_SESSION (1: start none),
- *   SESSION_GAMES, SESSION_PRESET, SESSION_US, SESSION_IRAN (the session made at start).
+ *   SESSION_GAMES, SESSION_PRESET, SESSION_US, SESSION_IRAN (the session made at start),
+ *   GAME_IDLE_SECONDS (1800: a game idle this long leaves memory until its next message; 0: never).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -67,13 +68,17 @@ async function main(): Promise<void> {
   const port = int('PORT', 8080);
   const host = env.HOST ?? '0.0.0.0';
   const store = await openStore();
+  const gameIdleMs = int('GAME_IDLE_SECONDS', 1800) * 1000;
   const classroom = await Classroom.open(store, {
     scenarios: loadScenarios(),
     defaultScenario: 'two-boxers',
     sessionHours: int('SESSION_HOURS', 12),
     joinFailureLimit: int('JOIN_FAILURES', 20),
     joinFailureWindowMs: int('JOIN_WINDOW_SECONDS', 600) * 1000,
+    gameIdleMs,
   });
+  // Looked at a few times per idle period (at least once a minute), so a game leaves memory soon after it goes idle.
+  if (gameIdleMs > 0) setInterval(() => classroom.evictIdle(), Math.min(60_000, Math.max(250, gameIdleMs / 4))).unref();
   const distDir = resolve(env.DIST_DIR ?? join(ROOT, 'dist'));
   const http = createServer(
     httpHandler(classroom, {
