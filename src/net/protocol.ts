@@ -103,6 +103,12 @@ const idSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 const gameIdSchema = idSchema;
+/** A computer player's id as the registry names it: a doctrine ("opportunist") or a strategist's level ("strategist:easy"). */
+const aiIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_:-]+$/, 'letters, digits, :, - and _ only');
 
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP: POST /api/sessions and POST /api/join, JSON bodies, JSON replies (Reply<...>), status 200/4xx/429.
@@ -115,7 +121,7 @@ export const createSessionRequest = z.strictObject({
   /** The seed every game of the session plays; the server draws a long random one when absent. Keep it secret. */
   seed: z.string().min(16, 'a seed of at least 16 characters: a short one can be guessed').max(128).optional(),
   /** A computer player for a side in every game of the session (an AI id), instead of a team. */
-  computer: z.strictObject({ us: idSchema.optional(), iran: idSchema.optional() }).optional(),
+  computer: z.strictObject({ us: aiIdSchema.optional(), iran: aiIdSchema.optional() }).optional(),
 });
 export type CreateSessionRequest = z.infer<typeof createSessionRequest>;
 

@@ -1,5 +1,6 @@
 import { findAi } from '../ai/registry.ts';
 import { aiIds } from '../ai/registry.ts';
+import { type Decide, decideHere } from '../ai/worker-client.ts';
 import { formatErrors, type Scenario, scenarioHash, type Seat, type Side, turnsFor } from '../engine/index.ts';
 import {
   type ClientEventName,
@@ -36,6 +37,8 @@ export interface ClassroomOptions {
    * log on the next message for it; 0 keeps every game loaded.
    */
   gameIdleMs?: number;
+  /** How computer players decide: on the AI threads in the server (ai-pool.ts); on this thread when absent. */
+  decide?: Decide;
   now?: () => number;
 }
 
@@ -406,7 +409,7 @@ export class Classroom {
     const seat = await this.store.seatByToken(caller.tokenHash);
     if (!seat || seat.revokedAt !== null) return refusal('seat-revoked', 'the teacher released this seat: join again');
     const r = await this.change(session.sessionId, caller.gameId, (g) =>
-      g.planCommit(side, p.turn, p.commitId, p.orders, session.paused),
+      g.planCommit(side, p.turn, p.commitId, p.orders, session.paused, this.options.decide ?? decideHere),
     );
     return r.ok ? { ok: true, seq: r.seq, dup: r.dup } : r;
   }
@@ -419,16 +422,18 @@ export class Classroom {
   private change(
     sessionId: string,
     gameId: string,
-    plan: (game: LiveGame) => Plan,
+    plan: (game: LiveGame) => Plan | Promise<Plan>,
   ): Promise<{ ok: true; seq: number; dup: boolean } | Refusal> {
     return this.serial(gameId, async () => {
       for (let attempt = 0; attempt < 4; attempt++) {
         const game = await this.live(gameId, false);
         if ('error' in game) return game;
-        const planned = plan(game);
+        const head = game.head;
+        const planned = await plan(game);
         if ('error' in planned) return planned;
         if (planned.kind === 'dup') return { ok: true, seq: planned.seq, dup: true };
-        const head = game.head;
+        // A read while a computer player decided may have caught the game up with another process's entries.
+        if (game.head !== head || this.games.get(gameId) !== game) continue;
         const stored = await this.store.append(gameId, head, planned.entries);
         if (!stored.ok) continue;
         const entries: { seq: number; entry: LogEntry }[] = planned.entries.map((entry, i) => ({

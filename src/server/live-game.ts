@@ -1,5 +1,5 @@
-import { findAi } from '../ai/registry.ts';
 import { aiDice } from '../ai/simple.ts';
+import type { Decide } from '../ai/worker-client.ts';
 import {
   checkRulings,
   createGame,
@@ -138,9 +138,18 @@ export class LiveGame {
   /**
    * A team's orders for the turn. Checked in this order: a retry of a stored commit is answered as stored (whatever
    * the turn is now, paused or not), then the end of the game, the pause, the turn, and the engine's rules. When the other side is a computer player its orders
-   * come in the same append, and when both sides are in, the turn's resolution too: one transaction for all.
+   * come in the same append, and when both sides are in, the turn's resolution too: one transaction for all. The
+   * computer player decides through `decide` (on another thread in the server), on the view and dice it would have
+   * here; the caller holds the game's queue meanwhile and checks that the head has not moved before storing.
    */
-  planCommit(seat: Side, turn: number, commitId: string, orders: Order[], paused: boolean): Plan {
+  async planCommit(
+    seat: Side,
+    turn: number,
+    commitId: string,
+    orders: Order[],
+    paused: boolean,
+    decide: Decide,
+  ): Promise<Plan> {
     const stored = this.commits.get(`${turn}:${seat}`);
     if (stored?.commitId === commitId) return { kind: 'dup', seq: stored.seq };
     if (stored) return refusal('already-committed', `your orders for week ${turn} are already in`);
@@ -160,10 +169,10 @@ export class LiveGame {
     const other = otherSide(seat);
     const computer = this.row.players[other];
     if (computer !== 'team' && state.submitted[other] === null) {
-      const ai = findAi(other, computer);
-      if (!ai) throw new Error(`game ${this.row.gameId}: no computer player "${computer}" for ${other}`);
-      const decision = ai.policy(
+      const decision = await decide(
         this.scenario,
+        other,
+        computer,
         viewFor(this.scenario, state, other),
         aiDice(this.row.seed, computer, turn),
       );
