@@ -540,13 +540,16 @@ export class Classroom {
     return { sessionId: session.sessionId, paused: session.paused, timerEndsAt: session.timerEndsAt };
   }
 
-  /** A seat's state of a game as this process last stored or read it (for the announcements after a change). */
+  /**
+   * A seat's state of a game as this process last stored or read it, for the announcements after a change: with the
+   * newest week's ledger only (each client keeps the ones it had).
+   */
   stateOf(gameId: string, seat: Seat): SeatState | null {
     const game = this.games.get(gameId);
     const session = game && this.sessions.get(game.row.sessionId);
     if (!game || !session) return null;
     this.usedAt.set(gameId, this.now());
-    return game.stateFor(seat, this.facts(session), this.now());
+    return game.stateFor(seat, this.facts(session), this.now(), 'newest');
   }
 
   /** Every game of the session side by side, for the teacher's desk. */
