@@ -122,6 +122,15 @@ describe('the classroom in the browser, against a real server', () => {
     let week = 1;
     let ordersGiven = 0;
     while (await orderFormFor(us.page, week)) {
+      if (week === 2) {
+        // Week 1's what changed and why, from the seat's own ledger, above the news; the projector's from the public's.
+        for (const page of [us.page, wall.page]) {
+          await page.waitForSelector('#why');
+          expect(await page.locator('#why h3').innerText()).toBe('What changed and why');
+          expect(await page.locator('#why .why-ladder, #why .why-figures li, #why .note').count()).toBeGreaterThan(0);
+        }
+        expect(await us.page.locator('#why + #net-news, #why ~ #net-news').count()).toBe(1);
+      }
       if (week === 1) {
         // One real order in the first week: the menu is the view's legal orders.
         await us.page.click('#net-add');
@@ -138,6 +147,7 @@ describe('the classroom in the browser, against a real server', () => {
         expect(await weekShown(us.page)).toBe(2);
         expect(await us.page.locator('.net-title').innerText()).toContain(markup);
         expect(await us.page.locator('#join-code').count()).toBe(0);
+        await us.page.waitForSelector('#why'); // the ledgers come back with the seat's sync
       }
       // The desk sees who has committed.
       await desk.waitForFunction(() => document.querySelector('#desk-games tr[data-game="1"] .side-us .committed'));
