@@ -130,6 +130,13 @@ describe('the classroom in the browser, against a real server', () => {
           expect(await page.locator('#why .why-ladder, #why .why-figures li, #why .note').count()).toBeGreaterThan(0);
         }
         expect(await us.page.locator('#why + #net-news, #why ~ #net-news').count()).toBe(1);
+        // A meter focused says why it last moved, from the same ledgers (some figure always moves in week 1).
+        const causes: string[] = [];
+        for (const meter of await us.page.locator('.dash .meter').all()) {
+          await meter.focus();
+          causes.push(await us.page.locator('#meter-why').innerText());
+        }
+        expect(causes.some((c) => c.includes('Last moved in week 1'))).toBe(true);
       }
       if (week === 1) {
         // One real order in the first week: the menu is the view's legal orders.
