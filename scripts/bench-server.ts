@@ -207,6 +207,13 @@ async function run(label: string, procs: Proc[], seatProc: (seat: JoinableSeat) 
   }
   const clients = (g: Game) => [g.us, g.iran, g.projector].filter((c): c is ClassroomClient => c !== null);
   await Promise.all(games.flatMap((g) => clients(g).map((c) => until(c, () => true))));
+  const health = async (p: Proc, reset = false) =>
+    (
+      (await (await fetch(`${p.url}/api/health${reset ? '?reset' : ''}`)).json()) as {
+        loopDelayMs: { p99: number; max: number };
+      }
+    ).loopDelayMs;
+  for (const p of procs) await health(p, true);
   const latencies: number[] = [];
   const alone: number[] = [];
   const counts = { acked: 0, dup: 0 };
@@ -214,6 +221,7 @@ async function run(label: string, procs: Proc[], seatProc: (seat: JoinableSeat) 
   await Promise.all(games.map((g) => playGame(g, g.iran ? latencies : alone, counts)));
   const seconds = (performance.now() - t0) / 1000;
   const after = procs.map((p) => rssMb(p.pid));
+  const loops = await Promise.all(procs.map((p) => health(p)));
 
   // Lost: an acknowledged week whose orders the stored replay does not hold as sent.
   let lost = 0;
@@ -245,6 +253,9 @@ async function run(label: string, procs: Proc[], seatProc: (seat: JoinableSeat) 
     );
   console.log(
     `  memory: ${((memory * 1024) / games.length).toFixed(0)} KB per game (server RSS ${before.map((m) => m.toFixed(0)).join('+')} -> ${after.map((m) => m.toFixed(0)).join('+')} MB)`,
+  );
+  console.log(
+    `  the server's main thread held callbacks up: p99 ${loops.map((l) => l.p99.toFixed(0)).join('+')} ms, max ${loops.map((l) => l.max.toFixed(0)).join('+')} ms (event-loop delay)`,
   );
   console.log(`  commits: ${counts.acked} acknowledged, ${lost} lost, ${counts.dup} duplicated`);
 }
