@@ -105,6 +105,18 @@ async function main(): Promise<void> {
     const pub = createClient({ url: env.REDIS_URL });
     const sub = pub.duplicate();
     for (const c of [pub, sub]) c.on('error', (e: unknown) => console.error('redis', e));
+    // The adapter publishes without handling a failure (@socket.io/redis-adapter 8.3 leaves pubClient.publish's
+    // promise alone): a publish that timed out while Redis was slow rejected unhandled and stopped the process (seen
+    // in the two-process bench at a load average of 15). A lost publish is a state another process does not push: its
+    // seats see the change at their next state or sync, which beats every class on this process losing its server.
+    const publish = pub.publish.bind(pub);
+    Object.assign(pub, {
+      publish: (...args: Parameters<typeof publish>) =>
+        publish(...args).catch((e: unknown) => {
+          console.error('redis publish failed', e);
+          return 0;
+        }),
+    });
     await Promise.all([pub.connect(), sub.connect()]);
     io.adapter(createAdapter(pub, sub, { key: env.REDIS_PREFIX ?? 'two-boxers' }));
     redis = [pub, sub];
