@@ -6,6 +6,11 @@
  * (2000). Prints the 50th/99th percentile from the second team's
  * commit to the moment every seat of that game holds the new week, memory per game (the server's RSS), and the
  * commits acknowledged, lost and duplicated (checked against each game's stored replay).
+ *
+ * Beside them, at the same time, COMPUTER_GAMES (5) games against a searching computer player (BENCH_AI,
+ * strategist:easy: about 0.4 s of search a week), a US team and a projector each: their US commit to every seat's
+ * new view is reported apart. Those searches run on the server's AI threads (AI_THREADS); AI_THREADS=0 runs them on
+ * the main thread, as before, to compare. BENCH_PG=0 skips the two-process run.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +26,8 @@ import type { JoinableSeat, SeatState } from '../src/net/protocol.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GAMES = 100;
 const PER_SESSION = 20;
+const COMPUTER_GAMES = Number(process.env.COMPUTER_GAMES ?? 5);
+const BENCH_AI = process.env.BENCH_AI ?? 'strategist:easy';
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -103,12 +110,13 @@ function choose(s: SeatState): Order[] {
 interface Game {
   gameId: string;
   us: ClassroomClient;
-  iran: ClassroomClient;
+  iran: ClassroomClient | null; // null: the computer plays Iran
   projector: ClassroomClient;
   sent: { us: Order[][]; iran: Order[][] };
 }
 
 async function playGame(g: Game, latencies: number[], counts: { acked: number; dup: number }): Promise<void> {
+  if (!g.iran) return playAlone(g, latencies, counts);
   for (;;) {
     const u = await until(g.us, () => true);
     if (u.view.outcome) return;
@@ -136,6 +144,27 @@ async function playGame(g: Game, latencies: number[], counts: { acked: number; d
   }
 }
 
+/** A US team against the computer: its commit is the week's last, so the latency includes the computer's search. */
+async function playAlone(g: Game, latencies: number[], counts: { acked: number; dup: number }): Promise<void> {
+  for (;;) {
+    const u = await until(g.us, () => true);
+    if (u.view.outcome) return;
+    const week = u.view.turn;
+    const usOrders = choose(u);
+    await think();
+    const t0 = performance.now();
+    const seats = [g.us, g.projector].map((c) =>
+      until(c, (s) => s.view.turn > week || s.view.outcome !== null).then(() => performance.now()),
+    );
+    const r = await g.us.commit(week, usOrders);
+    latencies.push(Math.max(...(await Promise.all(seats))) - t0);
+    if (!r.ok) throw new Error(`week ${week}: ${r.error.message}`);
+    counts.acked++;
+    if (r.dup) counts.dup++;
+    g.sent.us.push(usOrders);
+  }
+}
+
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 
@@ -144,11 +173,14 @@ async function run(label: string, procs: Proc[], seatProc: (seat: JoinableSeat) 
   const before = procs.map((p) => rssMb(p.pid));
   const games: Game[] = [];
   const desks: ClassroomClient[] = [];
-  for (let s = 0; s < GAMES / PER_SESSION; s++) {
+  const sessions = GAMES / PER_SESSION + (COMPUTER_GAMES > 0 ? 1 : 0);
+  for (let s = 0; s < sessions; s++) {
+    const computer = s === GAMES / PER_SESSION;
     const session = await createClassSession(procs[0]!.url, {
-      games: PER_SESSION,
+      games: computer ? COMPUTER_GAMES : PER_SESSION,
       preset: 'short',
       seed: `bench-seed-${s}-0123456789`,
+      ...(computer && { computer: { iran: BENCH_AI } }),
     });
     if (!session.ok) throw new Error(session.error.message);
     desks.push(new ClassroomClient(procs[0]!.url, { auth: { desk: session.facilitatorSecret }, io }));
@@ -167,19 +199,29 @@ async function run(label: string, procs: Proc[], seatProc: (seat: JoinableSeat) 
       games.push({
         gameId: game.gameId,
         us: await seat('us'),
-        iran: await seat('iran'),
+        iran: computer ? null : await seat('iran'),
         projector: await seat('projector'),
         sent: { us: [], iran: [] },
       });
     }
   }
-  await Promise.all(games.flatMap((g) => [g.us, g.iran, g.projector].map((c) => until(c, () => true))));
+  const clients = (g: Game) => [g.us, g.iran, g.projector].filter((c): c is ClassroomClient => c !== null);
+  await Promise.all(games.flatMap((g) => clients(g).map((c) => until(c, () => true))));
+  const health = async (p: Proc, reset = false) =>
+    (
+      (await (await fetch(`${p.url}/api/health${reset ? '?reset' : ''}`)).json()) as {
+        loopDelayMs: { p99: number; max: number };
+      }
+    ).loopDelayMs;
+  for (const p of procs) await health(p, true);
   const latencies: number[] = [];
+  const alone: number[] = [];
   const counts = { acked: 0, dup: 0 };
   const t0 = performance.now();
-  await Promise.all(games.map((g) => playGame(g, latencies, counts)));
+  await Promise.all(games.map((g) => playGame(g, g.iran ? latencies : alone, counts)));
   const seconds = (performance.now() - t0) / 1000;
   const after = procs.map((p) => rssMb(p.pid));
+  const loops = await Promise.all(procs.map((p) => health(p)));
 
   // Lost: an acknowledged week whose orders the stored replay does not hold as sent.
   let lost = 0;
@@ -190,13 +232,14 @@ async function run(label: string, procs: Proc[], seatProc: (seat: JoinableSeat) 
     for (const [w, us] of g.sent.us.entries()) {
       const turn = replay.replay.turns[w];
       if (!turn || JSON.stringify(turn.us) !== JSON.stringify(us)) lost++;
-      if (!turn || JSON.stringify(turn.iran) !== JSON.stringify(g.sent.iran[w])) lost++;
+      if (g.iran && (!turn || JSON.stringify(turn.iran) !== JSON.stringify(g.sent.iran[w]))) lost++;
     }
     if (replay.replay.turns.length !== g.sent.us.length) lost++;
   }
-  for (const c of [...desks, ...games.flatMap((g) => [g.us, g.iran, g.projector])]) c.close();
+  for (const c of [...desks, ...games.flatMap(clients)]) c.close();
 
   latencies.sort((a, b) => a - b);
+  alone.sort((a, b) => a - b);
   const memory = after.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0);
   console.log(
     `server, ${label}: ${GAMES} games, ${GAMES * 3} clients, ${latencies.length} weeks in ${seconds.toFixed(1)} s (each commit after 0-${THINK_MS} ms)`,
@@ -204,8 +247,15 @@ async function run(label: string, procs: Proc[], seatProc: (seat: JoinableSeat) 
   console.log(
     `  second commit -> every seat's new view: p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms (target p99 < 150 ms)`,
   );
+  if (alone.length > 0)
+    console.log(
+      `  beside them ${COMPUTER_GAMES} games against ${BENCH_AI} (AI_THREADS=${process.env.AI_THREADS ?? 'default'}), ${alone.length} weeks: US commit -> every seat's new view p50 ${pct(alone, 50).toFixed(1)} ms, p99 ${pct(alone, 99).toFixed(1)} ms`,
+    );
   console.log(
-    `  memory: ${((memory * 1024) / GAMES).toFixed(0)} KB per game (server RSS ${before.map((m) => m.toFixed(0)).join('+')} -> ${after.map((m) => m.toFixed(0)).join('+')} MB)`,
+    `  memory: ${((memory * 1024) / games.length).toFixed(0)} KB per game (server RSS ${before.map((m) => m.toFixed(0)).join('+')} -> ${after.map((m) => m.toFixed(0)).join('+')} MB)`,
+  );
+  console.log(
+    `  the server's main thread held callbacks up: p99 ${loops.map((l) => l.p99.toFixed(0)).join('+')} ms, max ${loops.map((l) => l.max.toFixed(0)).join('+')} ms (event-loop delay)`,
   );
   console.log(`  commits: ${counts.acked} acknowledged, ${lost} lost, ${counts.dup} duplicated`);
 }
@@ -234,7 +284,9 @@ try {
   rmSync(data, { recursive: true, force: true });
 }
 
-if (await reachable()) {
+if (process.env.BENCH_PG === '0') {
+  console.log('server, 2 processes: skipped (BENCH_PG=0)');
+} else if (await reachable()) {
   const schema = `tb_bench_${randomBytes(6).toString('hex')}`;
   const env = { DATABASE_URL: PG_URL, PG_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: `tb-bench-${schema}` };
   try {

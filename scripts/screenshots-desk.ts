@@ -1,7 +1,8 @@
 /**
  * Screenshots of the networked teacher's desk (`npm run screenshots:desk`), to screenshots/ or SHOTS_DIR: builds
  * the game, starts the classroom server on loopback serving it, plays a few weeks of a three-game class with bot
- * teams (src/net/client.ts, as the server tests do), then takes the desk at 1280x720 and 1920x1080.
+ * teams (src/net/client.ts, as the server tests do), then takes the desk at 1280x720 and 1920x1080, and a team's
+ * screen (game 3's Iran team, after week 3: what changed and why) at 1280x720, 1366x768 and 1920x1080.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,9 +36,12 @@ async function main(): Promise<void> {
   try {
     const session = await newSession(server.url, { games: 3 });
     const seats: [ClassroomClient, ClassroomClient][] = [];
+    let team: { token: string; sessionId: string; gameId: string; game: number; seat: string; team: string } | null =
+      null;
     for (const [i, [us, iran]] of TEAMS.entries()) {
       const a = await joinSeat(server.url, { code: session.joinCode, team: us, seat: 'us', game: i + 1 });
       const b = await joinSeat(server.url, { code: session.joinCode, team: iran, seat: 'iran', game: i + 1 });
+      if (i === 2) team = b;
       seats.push([connect(server.url, { token: a.token }), connect(server.url, { token: b.token })]);
     }
     clients.push(...seats.flat());
@@ -75,6 +79,32 @@ async function main(): Promise<void> {
         await b.page.screenshot({ path: name('full'), fullPage: true });
         for (const n of ['top', 'game', 'compare', 'full']) console.log(name(n));
         if (b.errors.length > 0) console.error(`console errors:\n${b.errors.join('\n')}`);
+      } finally {
+        await b.close();
+      }
+    }
+    // The team's own screen: the bot's seat kept in the browser as a joined team's is (ui/net/seat-store.ts).
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const b = await openBrowser(size);
+      try {
+        await b.page.goto(`${server.url}/join`);
+        await b.page.evaluate((kept) => localStorage.setItem('two-boxers:classroom-seat', JSON.stringify(kept)), team);
+        await b.page.reload();
+        await appReady(b.page);
+        await b.page.waitForSelector('#why');
+        await b.page.waitForTimeout(500);
+        const name = join(OUT, `team-why-${size.width}x${size.height}.png`);
+        await b.page.screenshot({ path: name });
+        await b.page.locator('#why').scrollIntoViewIfNeeded();
+        await b.page.screenshot({ path: name.replace('.png', '-scrolled.png') });
+        console.log(name);
+        if (b.errors.length > 0)
+          console.error(`console errors:
+${b.errors.join('\n')}`);
       } finally {
         await b.close();
       }

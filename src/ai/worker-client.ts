@@ -49,6 +49,16 @@ export class AiWorkerClient {
   }
 }
 
+/** How a computer player's decision is obtained: the same inputs give the same decision wherever it is computed. */
+export type Decide = (scenario: Scenario, side: Side, ai: string, view: SeatView, dice: Dice) => Promise<Decision>;
+
+/** Decides on the calling thread: for tests, the CLI, and anywhere without workers. */
+export const decideHere: Decide = async (scenario, side, ai, view, dice) => {
+  const player = findAi(side, ai);
+  if (!player) throw new Error(`no computer player "${ai}" for ${side}`);
+  return player.policy(scenario, view, dice);
+};
+
 let shared: AiWorkerClient | null = null;
 
 /**
@@ -63,11 +73,7 @@ export function decideInWorker(
   view: SeatView,
   dice: Dice,
 ): Promise<Decision> {
-  if (typeof Worker === 'undefined') {
-    const player = findAi(side, ai);
-    if (!player) return Promise.reject(new Error(`no computer player "${ai}" for ${side}`));
-    return Promise.resolve(player.policy(scenario, view, dice));
-  }
+  if (typeof Worker === 'undefined') return decideHere(scenario, side, ai, view, dice);
   shared ??= new AiWorkerClient(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as WorkerLike);
   return shared.decide(scenario, side, ai, view, dice);
 }

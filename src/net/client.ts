@@ -69,6 +69,22 @@ const randomId = (): string => {
 
 const FATAL = new Set(['unauthorized', 'seat-revoked', 'session-expired']);
 
+/**
+ * A pushed state carries the ledger of the newest resolved week only (protocol.ts, NewsEntry): the older weeks'
+ * ledgers, which never change, are carried over from the state it replaces, so every state held has them all.
+ */
+function keepLedgers(s: SeatState, before: SeatState | null | undefined): SeatState {
+  if (!before || s.news.every((n) => n.ledger)) return s;
+  const known = new Map(before.news.filter((n) => n.ledger).map((n) => [n.turn, n]));
+  return {
+    ...s,
+    news: s.news.map((n) => {
+      const old = n.ledger ? undefined : known.get(n.turn);
+      return old ? { ...n, ledger: old.ledger, injectLedger: old.injectLedger } : n;
+    }),
+  };
+}
+
 interface PendingCommit {
   payload: ClientPayload<'commit'>;
   resolve: (reply: ClientReplies['commit']) => void;
@@ -216,13 +232,16 @@ export class ClassroomClient {
     this.sendPending();
   }
 
-  private take(s: SeatState): void {
-    if (s.seat === 'facilitator') {
-      const known = this.games.get(s.gameId);
-      if (known && known.seq > s.seq) return;
+  private take(pushed: SeatState): void {
+    let s: SeatState;
+    if (pushed.seat === 'facilitator') {
+      const known = this.games.get(pushed.gameId);
+      if (known && known.seq > pushed.seq) return;
+      s = keepLedgers(pushed, known);
       this.games.set(s.gameId, s);
     } else {
-      if (this.state && this.state.seq > s.seq) return;
+      if (this.state && this.state.seq > pushed.seq) return;
+      s = keepLedgers(pushed, this.state);
       this.state = s;
     }
     for (const f of this.listeners.state) f(s);

@@ -13,6 +13,7 @@ import {
   type GameEvent,
   type Inject,
   injectSchema,
+  type Ledger,
   type Order,
   orderSchema,
   type Replay,
@@ -103,6 +104,12 @@ const idSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 const gameIdSchema = idSchema;
+/** A computer player's id as the registry names it: a doctrine ("opportunist") or a strategist's level ("strategist:easy"). */
+const aiIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_:-]+$/, 'letters, digits, :, - and _ only');
 
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP: POST /api/sessions and POST /api/join, JSON bodies, JSON replies (Reply<...>), status 200/4xx/429.
@@ -115,7 +122,7 @@ export const createSessionRequest = z.strictObject({
   /** The seed every game of the session plays; the server draws a long random one when absent. Keep it secret. */
   seed: z.string().min(16, 'a seed of at least 16 characters: a short one can be guessed').max(128).optional(),
   /** A computer player for a side in every game of the session (an AI id), instead of a team. */
-  computer: z.strictObject({ us: idSchema.optional(), iran: idSchema.optional() }).optional(),
+  computer: z.strictObject({ us: aiIdSchema.optional(), iran: aiIdSchema.optional() }).optional(),
 });
 export type CreateSessionRequest = z.infer<typeof createSessionRequest>;
 
@@ -206,6 +213,20 @@ export interface SeatsTaken {
 }
 
 /**
+ * One week's news as a seat may see it: the engine's events (viewEvents) and why each figure moved, the engine's
+ * ledger as this seat may see it (viewLedger: a cause it may not see is one "unseen" part, so the parts still sum to
+ * the change), the injects released before the week's orders apart (`injectLedger`). The ledgers come on every week
+ * of a `sync` reply, and on the newest resolved week of a pushed state (ClassroomClient keeps the older ones); the
+ * entry of injects released for the week being ordered has none until the week resolves.
+ */
+export interface NewsEntry {
+  turn: number;
+  events: GameEvent[];
+  ledger?: Ledger;
+  injectLedger?: Ledger;
+}
+
+/**
  * What a seat receives: its view of one game and nothing more. `view` and `news` come from the engine's viewFor and
  * viewEvents for this seat; `seq` grows with every change to the game, so a client keeps the state with the
  * highest seq and asks `sync` when it sees a gap. `hash` (the engine's state hash) is sent to the facilitator only,
@@ -223,7 +244,7 @@ export interface SeatState {
   serverTime: number; // ms since 1970 when sent, to show the timer without trusting the device's clock
   seats: SeatsTaken;
   view: SeatView;
-  news: { turn: number; events: GameEvent[] }[]; // every turn so far, as this seat may see it
+  news: NewsEntry[]; // every turn so far, as this seat may see it
   hash?: string;
 }
 
@@ -286,7 +307,7 @@ export interface ServerEvents {
   refused: (notice: { event: string; error: ProtocolError }) => void;
 }
 
-export type { GameEvent, Inject, Order, Replay, Ruling, SeatView };
+export type { GameEvent, Inject, Ledger, Order, Replay, Ruling, SeatView };
 
 /** The size a payload has on the wire as the server measures it (UTF-8 bytes of its JSON). */
 export function payloadBytes(payload: unknown): number {

@@ -1,5 +1,6 @@
 import { findAi } from '../ai/registry.ts';
 import { aiIds } from '../ai/registry.ts';
+import { type Decide, decideHere } from '../ai/worker-client.ts';
 import { formatErrors, type Scenario, scenarioHash, type Seat, type Side, turnsFor } from '../engine/index.ts';
 import {
   type ClientEventName,
@@ -31,6 +32,13 @@ export interface ClassroomOptions {
   /** Wrong join codes allowed per address within the window before it must wait. */
   joinFailureLimit: number;
   joinFailureWindowMs: number;
+  /**
+   * A game nobody has read or changed for this long is unloaded from memory (`evictIdle`) and rebuilt from its stored
+   * log on the next message for it; 0 keeps every game loaded.
+   */
+  gameIdleMs?: number;
+  /** How computer players decide: on the AI threads in the server (ai-pool.ts); on this thread when absent. */
+  decide?: Decide;
   now?: () => number;
 }
 
@@ -57,6 +65,8 @@ const unavailable = (why: string): Refusal => refusal('unavailable', `the game c
  */
 export class Classroom {
   private readonly games = new Map<string, LiveGame>();
+  /** When each loaded game was last read or changed, by this process's clock. */
+  private readonly usedAt = new Map<string, number>();
   private readonly sessions = new Map<string, SessionRow>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly joinFailures: AttemptLimiter;
@@ -399,7 +409,7 @@ export class Classroom {
     const seat = await this.store.seatByToken(caller.tokenHash);
     if (!seat || seat.revokedAt !== null) return refusal('seat-revoked', 'the teacher released this seat: join again');
     const r = await this.change(session.sessionId, caller.gameId, (g) =>
-      g.planCommit(side, p.turn, p.commitId, p.orders, session.paused),
+      g.planCommit(side, p.turn, p.commitId, p.orders, session.paused, this.options.decide ?? decideHere),
     );
     return r.ok ? { ok: true, seq: r.seq, dup: r.dup } : r;
   }
@@ -412,16 +422,18 @@ export class Classroom {
   private change(
     sessionId: string,
     gameId: string,
-    plan: (game: LiveGame) => Plan,
+    plan: (game: LiveGame) => Plan | Promise<Plan>,
   ): Promise<{ ok: true; seq: number; dup: boolean } | Refusal> {
     return this.serial(gameId, async () => {
       for (let attempt = 0; attempt < 4; attempt++) {
         const game = await this.live(gameId, false);
         if ('error' in game) return game;
-        const planned = plan(game);
+        const head = game.head;
+        const planned = await plan(game);
         if ('error' in planned) return planned;
         if (planned.kind === 'dup') return { ok: true, seq: planned.seq, dup: true };
-        const head = game.head;
+        // A read while a computer player decided may have caught the game up with another process's entries.
+        if (game.head !== head || this.games.get(gameId) !== game) continue;
         const stored = await this.store.append(gameId, head, planned.entries);
         if (!stored.ok) continue;
         const entries: { seq: number; entry: LogEntry }[] = planned.entries.map((entry, i) => ({
@@ -466,11 +478,38 @@ export class Classroom {
       game.catchUp(await this.store.entries(gameId, game.head));
     } catch (e) {
       this.games.delete(gameId);
+      this.usedAt.delete(gameId);
       console.error(e);
       return unavailable('its stored record does not replay');
     }
     if (withSeats || !game.seatsKnown) game.setSeats(await this.store.liveSeats(gameId));
+    this.usedAt.set(gameId, this.now());
     return game;
+  }
+
+  /** How many games this process holds in memory. */
+  get loadedGames(): number {
+    return this.games.size;
+  }
+
+  /**
+   * Unloads the games idle for `gameIdleMs` or longer, and the sessions that have ended; returns the games unloaded.
+   * The store holds everything (the log is the truth), so the next message for a game rebuilds it from its log, at
+   * the same state, with its stored commits answered as before. A game with a change in flight stays.
+   */
+  evictIdle(): string[] {
+    const idle = this.options.gameIdleMs ?? 0;
+    if (idle <= 0) return [];
+    const now = this.now();
+    const gone: string[] = [];
+    for (const gameId of this.games.keys()) {
+      if (this.queues.has(gameId) || now - (this.usedAt.get(gameId) ?? 0) < idle) continue;
+      this.games.delete(gameId);
+      this.usedAt.delete(gameId);
+      gone.push(gameId);
+    }
+    for (const [sessionId, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(sessionId);
+    return gone;
   }
 
   private async gameOfSession(session: SessionRow, gameId: string): Promise<LiveGame | Refusal> {
@@ -501,12 +540,16 @@ export class Classroom {
     return { sessionId: session.sessionId, paused: session.paused, timerEndsAt: session.timerEndsAt };
   }
 
-  /** A seat's state of a game as this process last stored or read it (for the announcements after a change). */
+  /**
+   * A seat's state of a game as this process last stored or read it, for the announcements after a change: with the
+   * newest week's ledger only (each client keeps the ones it had).
+   */
   stateOf(gameId: string, seat: Seat): SeatState | null {
     const game = this.games.get(gameId);
     const session = game && this.sessions.get(game.row.sessionId);
     if (!game || !session) return null;
-    return game.stateFor(seat, this.facts(session), this.now());
+    this.usedAt.set(gameId, this.now());
+    return game.stateFor(seat, this.facts(session), this.now(), 'newest');
   }
 
   /** Every game of the session side by side, for the teacher's desk. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type ErrorCode, LIMITS, type Reply, refusal } from '../net/protocol.ts';
 import type { Classroom } from './classroom.ts';
 import { AttemptLimiter } from './limits.ts';
@@ -83,6 +84,9 @@ export interface HttpOptions {
  */
 export function httpHandler(classroom: Classroom, options: HttpOptions) {
   const creations = new AttemptLimiter(options.sessionsPerHour, 3_600_000);
+  // How long the main thread kept callbacks waiting (a long synchronous task delays every game's commits and views).
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const address = req.socket.remoteAddress ?? '?';
@@ -105,7 +109,12 @@ export function httpHandler(classroom: Classroom, options: HttpOptions) {
         if (reply.ok) creations.record(address, Date.now());
         return send(res, reply);
       }
-      if (url.pathname === '/api/health') return send(res, { ok: true, store: classroom.store.kind } as Reply);
+      if (url.pathname === '/api/health') {
+        // Since start, or since the last ?reset (the bench reads it over its run).
+        const loopDelayMs = { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
+        if (url.searchParams.has('reset')) loop.reset();
+        return send(res, { ok: true, store: classroom.store.kind, games: classroom.loadedGames, loopDelayMs } as Reply);
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;

@@ -1,5 +1,5 @@
-import { findAi } from '../ai/registry.ts';
 import { aiDice } from '../ai/simple.ts';
+import type { Decide } from '../ai/worker-client.ts';
 import {
   checkRulings,
   createGame,
@@ -8,6 +8,8 @@ import {
   type GameState,
   hashState,
   type Inject,
+  joinLedgers,
+  type Ledger,
   type Order,
   otherSide,
   type Replay,
@@ -21,8 +23,9 @@ import {
   submitOrders,
   viewEvents,
   viewFor,
+  viewLedger,
 } from '../engine/index.ts';
-import { type Refusal, refusal, type SeatState, type SeatsTaken } from '../net/protocol.ts';
+import { type NewsEntry, type Refusal, refusal, type SeatState, type SeatsTaken } from '../net/protocol.ts';
 import type { GameRow, LogEntry, SeatRow, StoredEntry } from './store.ts';
 
 export type Plan = { kind: 'append'; entries: LogEntry[] } | { kind: 'dup'; seq: number } | Refusal;
@@ -45,10 +48,15 @@ export class LiveGame {
   state: GameState;
   /** The last turn as it stood before it resolved: a ruling resolves it again from here. */
   private beforeLast: GameState | null = null;
-  /** Each resolved turn's events, opened by the injects released for it. */
-  private readonly news: { turn: number; events: GameEvent[] }[] = [];
-  /** Events of the injects released for the turn being ordered. */
+  /**
+   * Each resolved turn's events, opened by the injects released for it, and why each figure moved (the engine's
+   * ledger as the facilitator sees it; each seat is sent its own `viewLedger`): the injects' apart, as the one-device
+   * game keeps them (ui/session.ts), since their push on the ladder counts again in the week's.
+   */
+  private readonly news: { turn: number; events: GameEvent[]; ledger: Ledger; injectLedger: Ledger }[] = [];
+  /** Events of the injects released for the turn being ordered, and their ledger. */
   private released: GameEvent[] = [];
+  private releasedLedger: Ledger = [];
   /** Each seat's commit per turn, by `turn:seat`, so a retried commit is answered as the first one. */
   private readonly commits = new Map<string, { commitId: string; seq: number }>();
   seats: SeatsTaken = { us: null, iran: null, projectors: 0 };
@@ -86,6 +94,7 @@ export class LiveGame {
         if (!r.ok) return formatErrors(r.errors);
         this.state = r.value.state;
         this.released.push(...r.value.events);
+        this.releasedLedger = joinLedgers(this.releasedLedger, r.value.ledger);
         return null;
       }
       case 'resolve': {
@@ -95,8 +104,14 @@ export class LiveGame {
         if (hashState(r.value.state) !== entry.hash) return `the turn resolves to another state than was stored`;
         this.beforeLast = before;
         this.state = r.value.state;
-        this.news.push({ turn: entry.turn, events: [...this.released, ...r.value.events] });
+        this.news.push({
+          turn: entry.turn,
+          events: [...this.released, ...r.value.events],
+          ledger: r.value.ledger,
+          injectLedger: this.releasedLedger,
+        });
         this.released = [];
+        this.releasedLedger = [];
         return null;
       }
       case 'ruling': {
@@ -104,7 +119,8 @@ export class LiveGame {
         if ('error' in again) return again.error.message;
         if (hashState(again.state) !== entry.hash) return `the ruling resolves to another state than was stored`;
         this.state = again.state;
-        this.news[this.news.length - 1] = { turn: entry.turn, events: again.events };
+        const last = this.news[this.news.length - 1]!;
+        this.news[this.news.length - 1] = { ...last, events: again.events, ledger: again.ledger };
         return null;
       }
       default: {
@@ -115,7 +131,7 @@ export class LiveGame {
   }
 
   /** The last turn resolved again from its sealed orders with these rulings, its news kept opened by its injects. */
-  private overruled(rulings: Ruling[]): { state: GameState; events: GameEvent[] } | Refusal {
+  private overruled(rulings: Ruling[]): { state: GameState; events: GameEvent[]; ledger: Ledger } | Refusal {
     const last = this.news.at(-1);
     if (
       this.beforeLast === null ||
@@ -132,15 +148,24 @@ export class LiveGame {
     const r = resolveTurn(this.scenario, this.beforeLast, checked.value);
     if (!r.ok) return refusal('refused', formatErrors(r.errors));
     const injects = last.events.filter((e) => e.type === 'card' && e.released);
-    return { state: r.value.state, events: [...injects, ...r.value.events] };
+    return { state: r.value.state, events: [...injects, ...r.value.events], ledger: r.value.ledger };
   }
 
   /**
    * A team's orders for the turn. Checked in this order: a retry of a stored commit is answered as stored (whatever
    * the turn is now, paused or not), then the end of the game, the pause, the turn, and the engine's rules. When the other side is a computer player its orders
-   * come in the same append, and when both sides are in, the turn's resolution too: one transaction for all.
+   * come in the same append, and when both sides are in, the turn's resolution too: one transaction for all. The
+   * computer player decides through `decide` (on another thread in the server), on the view and dice it would have
+   * here; the caller holds the game's queue meanwhile and checks that the head has not moved before storing.
    */
-  planCommit(seat: Side, turn: number, commitId: string, orders: Order[], paused: boolean): Plan {
+  async planCommit(
+    seat: Side,
+    turn: number,
+    commitId: string,
+    orders: Order[],
+    paused: boolean,
+    decide: Decide,
+  ): Promise<Plan> {
     const stored = this.commits.get(`${turn}:${seat}`);
     if (stored?.commitId === commitId) return { kind: 'dup', seq: stored.seq };
     if (stored) return refusal('already-committed', `your orders for week ${turn} are already in`);
@@ -160,10 +185,10 @@ export class LiveGame {
     const other = otherSide(seat);
     const computer = this.row.players[other];
     if (computer !== 'team' && state.submitted[other] === null) {
-      const ai = findAi(other, computer);
-      if (!ai) throw new Error(`game ${this.row.gameId}: no computer player "${computer}" for ${other}`);
-      const decision = ai.policy(
+      const decision = await decide(
         this.scenario,
+        other,
+        computer,
         viewFor(this.scenario, state, other),
         aiDice(this.row.seed, computer, turn),
       );
@@ -215,11 +240,25 @@ export class LiveGame {
     this.seats = { us: team('us'), iran: team('iran'), projectors: live.filter((s) => s.seat === 'projector').length };
   }
 
-  /** What one seat is sent: its view and its news, never another seat's orders or the dice. */
-  stateFor(seat: Seat, session: SessionFacts, now: number): SeatState {
-    const news =
-      this.released.length > 0 ? [...this.news, { turn: this.state.turn, events: this.released }] : this.news;
+  /**
+   * What one seat is sent: its view, its news and why its figures moved (`viewLedger`), never another seat's orders,
+   * hidden causes or the dice. `ledgers`: 'all' weeks' (a sync, after which the client keeps them) or the 'newest'
+   * resolved week's only (the push after a change: an older week's ledger never changes, only the last is ruled on).
+   */
+  stateFor(seat: Seat, session: SessionFacts, now: number, ledgers: 'all' | 'newest' = 'all'): SeatState {
     const engineSeat = seat;
+    const newest = this.news.length - 1;
+    const news: NewsEntry[] = this.news.map((n, i) =>
+      ledgers === 'all' || i === newest
+        ? {
+            turn: n.turn,
+            events: viewEvents(n.events, engineSeat),
+            ledger: viewLedger(n.ledger, engineSeat),
+            injectLedger: viewLedger(n.injectLedger, engineSeat),
+          }
+        : { turn: n.turn, events: viewEvents(n.events, engineSeat) },
+    );
+    if (this.released.length > 0) news.push({ turn: this.state.turn, events: viewEvents(this.released, engineSeat) });
     const over = this.state.outcome !== null;
     return {
       sessionId: session.sessionId,
@@ -233,7 +272,7 @@ export class LiveGame {
       serverTime: now,
       seats: { ...this.seats },
       view: viewFor(this.scenario, this.state, engineSeat),
-      news: news.map((n) => ({ turn: n.turn, events: viewEvents(n.events, engineSeat) })),
+      news,
       ...((seat === 'facilitator' || over) && { hash: this.hash() }),
     };
   }

@@ -5,17 +5,20 @@
  *   PG_SCHEMA (the PostgreSQL schema, public), REDIS_URL (redis://…: share rooms with other processes),
  *   DIST_DIR (./dist), PUBLIC_URL (the address printed for people), SESSION_HOURS (12),
  *   JOIN_FAILURES (20 wrong codes per address per JOIN_WINDOW_SECONDS, 600), NO_SESSION (1: start none),
- *   SESSION_GAMES, SESSION_PRESET, SESSION_US, SESSION_IRAN (the session made at start).
+ *   SESSION_GAMES, SESSION_PRESET, SESSION_US, SESSION_IRAN (the session made at start),
+ *   GAME_IDLE_SECONDS (1800: a game idle this long leaves memory until its next message; 0: never),
+ *   AI_THREADS (the computer players' threads: one fewer than the cores, at least 1; 0: decide on the main thread).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { networkInterfaces } from 'node:os';
+import { availableParallelism, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import type { Scenario } from '../engine/index.ts';
 import { type CreateSessionRequest, LIMITS } from '../net/protocol.ts';
 import { mustReadScenario } from '../node/scenario-file.ts';
+import { AiPool } from './ai-pool.ts';
 import { Classroom } from './classroom.ts';
 import { httpHandler } from './http.ts';
 import { attachSockets, type ClassServer } from './sockets.ts';
@@ -67,13 +70,21 @@ async function main(): Promise<void> {
   const port = int('PORT', 8080);
   const host = env.HOST ?? '0.0.0.0';
   const store = await openStore();
+  const gameIdleMs = int('GAME_IDLE_SECONDS', 1800) * 1000;
+  const aiThreads = int('AI_THREADS', Math.max(1, availableParallelism() - 1));
+  const ai = aiThreads > 0 ? new AiPool(aiThreads) : null;
+  await ai?.ready();
   const classroom = await Classroom.open(store, {
     scenarios: loadScenarios(),
     defaultScenario: 'two-boxers',
     sessionHours: int('SESSION_HOURS', 12),
     joinFailureLimit: int('JOIN_FAILURES', 20),
     joinFailureWindowMs: int('JOIN_WINDOW_SECONDS', 600) * 1000,
+    gameIdleMs,
+    ...(ai && { decide: ai.decide }),
   });
+  // Looked at a few times per idle period (at least once a minute), so a game leaves memory soon after it goes idle.
+  if (gameIdleMs > 0) setInterval(() => classroom.evictIdle(), Math.min(60_000, Math.max(250, gameIdleMs / 4))).unref();
   const distDir = resolve(env.DIST_DIR ?? join(ROOT, 'dist'));
   const http = createServer(
     httpHandler(classroom, {
@@ -94,6 +105,18 @@ async function main(): Promise<void> {
     const pub = createClient({ url: env.REDIS_URL });
     const sub = pub.duplicate();
     for (const c of [pub, sub]) c.on('error', (e: unknown) => console.error('redis', e));
+    // The adapter publishes without handling a failure (@socket.io/redis-adapter 8.3 leaves pubClient.publish's
+    // promise alone): a publish that timed out while Redis was slow rejected unhandled and stopped the process (seen
+    // in the two-process bench at a load average of 15). A lost publish is a state another process does not push: its
+    // seats see the change at their next state or sync, which beats every class on this process losing its server.
+    const publish = pub.publish.bind(pub);
+    Object.assign(pub, {
+      publish: (...args: Parameters<typeof publish>) =>
+        publish(...args).catch((e: unknown) => {
+          console.error('redis publish failed', e);
+          return 0;
+        }),
+    });
     await Promise.all([pub.connect(), sub.connect()]);
     io.adapter(createAdapter(pub, sub, { key: env.REDIS_PREFIX ?? 'two-boxers' }));
     redis = [pub, sub];
@@ -131,6 +154,7 @@ async function main(): Promise<void> {
     console.log(`${signal}: closing`);
     io.close();
     await Promise.all(redis.map((c) => c.quit().catch(() => undefined)));
+    await ai?.close();
     await store.close();
     process.exit(0);
   };

@@ -40,7 +40,9 @@ export async function openBrowser(viewport = { width: 1280, height: 720 }): Prom
   const errors: string[] = [];
   const watch = (p: Page) => {
     p.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
+      // A failed resource is named, so that a test can tell which request failed (the text alone does not say).
+      if (m.type() === 'error')
+        errors.push(m.text().startsWith('Failed to load resource') ? `${m.text()} ${m.location().url}` : m.text());
     });
     p.on('pageerror', (e) => errors.push(String(e)));
   };

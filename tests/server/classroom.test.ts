@@ -25,6 +25,7 @@ beforeAll(async () => {
     sessionHours: 2,
     joinFailureLimit: 3,
     joinFailureWindowMs: 60_000,
+    gameIdleMs: 600_000,
     now: () => now,
   });
   classroom.onChange = (_, games) => changes.push([...games]);
@@ -145,6 +146,66 @@ describe('the classroom on a moving clock', () => {
     expect(replay.replay.turns.at(-1)!.rulings).toEqual([ruling]);
     const verified = verifyReplay(scenario, replay.replay);
     expect(verified.ok).toBe(true);
+  });
+
+  it('an idle game leaves memory and comes back from the store at the same hash, its commits kept', async () => {
+    const session = await classroom.createSession({ seed: SEED, preset: 'short' });
+    if (!session.ok) throw new Error(session.error.message);
+    const gameId = session.games[0]!.gameId;
+    const desk = await classroom.authenticate({ desk: session.facilitatorSecret });
+    if ('error' in desk) throw new Error(desk.error.message);
+    const us = await seatOf(await classroom.join({ code: session.joinCode, team: 'a', seat: 'us' }, 'x'));
+    const iran = await seatOf(await classroom.join({ code: session.joinCode, team: 'b', seat: 'iran' }, 'x'));
+    const orders = async (seat: Caller) => {
+      const r = await classroom.handle(seat, 'sync', {});
+      if (!r.ok) throw new Error(r.error.message);
+      const menu = r.state.view.legalOrders;
+      return { turn: r.state.view.turn, orders: menu.length ? [menu[r.state.view.turn % menu.length]!] : [] };
+    };
+    for (let week = 1; week <= 2; week++) {
+      const u = await orders(us);
+      expect(await classroom.handle(us, 'commit', { ...u, commitId: `u${week}` })).toMatchObject({ ok: true });
+      const i = await orders(iran);
+      expect(await classroom.handle(iran, 'commit', { ...i, commitId: `i${week}` })).toMatchObject({ ok: true });
+    }
+    // Week 3: one side is in when the game goes idle.
+    const u3 = await orders(us);
+    const first = await classroom.handle(us, 'commit', { ...u3, commitId: 'u3' });
+    if (!first.ok) throw new Error(first.error.message);
+    const before = await classroom.handle(desk, 'desk:view', { gameId });
+    if (!before.ok) throw new Error(before.error.message);
+
+    now += 599_000;
+    expect(classroom.evictIdle()).not.toContain(gameId); // not idle long enough yet
+    now += 1_000;
+    const loaded = classroom.loadedGames;
+    expect(classroom.evictIdle()).toContain(gameId);
+    expect(classroom.loadedGames).toBeLessThan(loaded);
+
+    const after = await classroom.handle(desk, 'desk:view', { gameId });
+    if (!after.ok) throw new Error(after.error.message);
+    expect(after.state.hash).toBe(before.state.hash);
+    expect(after.state.seq).toBe(before.state.seq);
+    expect(after.state.view).toEqual(before.state.view);
+    expect(after.state.seats).toEqual(before.state.seats);
+    // A commit stored before the eviction is answered as stored; another one for that week is still refused.
+    expect(await classroom.handle(us, 'commit', { ...u3, commitId: 'u3' })).toEqual({
+      ok: true,
+      seq: first.seq,
+      dup: true,
+    });
+    expect(await classroom.handle(us, 'commit', { ...u3, commitId: 'other' })).toMatchObject({
+      error: { code: 'already-committed' },
+    });
+    classroom.evictIdle(); // nothing is idle now: the game was just read
+    expect(await classroom.handle(iran, 'commit', { ...(await orders(iran)), commitId: 'i3' })).toMatchObject({
+      ok: true,
+      dup: false,
+    });
+    const replay = await classroom.handle(desk, 'desk:replay', { gameId });
+    if (!replay.ok) throw new Error(replay.error.message);
+    expect(replay.replay.turns).toHaveLength(3);
+    expect(verifyReplay(scenario, replay.replay).ok).toBe(true);
   });
 
   it('everything stops working when the session ends: seats, the desk and the code', async () => {

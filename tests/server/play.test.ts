@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyReplay } from '../../src/engine/index.ts';
+import { findAi } from '../../src/ai/registry.ts';
+import { aiDice } from '../../src/ai/simple.ts';
+import { createGame, resolveTurn, submitOrders, verifyReplay, viewFor } from '../../src/engine/index.ts';
 import type { ClassroomClient } from '../../src/net/client.ts';
 import type { SeatState } from '../../src/net/protocol.ts';
 import {
@@ -181,4 +183,42 @@ describe('a class session on one server (SQLite)', () => {
     expect(s.view.history.length).toBeGreaterThan(0);
     expect(s.view.history.every((h) => h.orders.iran === undefined)).toBe(true);
   });
+
+  it('a searching computer player decides on the AI thread exactly as it would in-process', async () => {
+    const ai = 'strategist:easy';
+    const session = await newSession(server.url, { computer: { iran: ai } });
+    const usSeat = await joinSeat(server.url, { code: session.joinCode, team: 'Solo', seat: 'us' });
+    const us = connect(server.url, { token: usSeat.token });
+    clients.push(us);
+    let s = await waitForState(us, () => true);
+    for (let week = 1; week <= 3; week++) {
+      const menu = s.view.legalOrders;
+      expect((await us.commit(week, week === 2 ? [] : [menu[(week * 5) % menu.length]!])).ok).toBe(true);
+      s = await waitForState(us, (x) => x.view.turn > week || x.view.outcome !== null, 60_000);
+    }
+    const desk = connect(server.url, { desk: session.facilitatorSecret });
+    clients.push(desk);
+    const replay = await desk.request('desk:replay', { gameId: usSeat.gameId });
+    if (!replay.ok) throw new Error(replay.error.message);
+    // The same game played here, the strategist deciding on this thread from the same view and dice.
+    const created = createGame(scenario, replay.replay.seed, { preset: 'short' });
+    if (!created.ok) throw new Error('no game');
+    let state = created.value;
+    expect(replay.replay.turns).toHaveLength(3);
+    for (const turn of replay.replay.turns) {
+      const withUs = submitOrders(scenario, state, 'us', turn.us);
+      if (!withUs.ok) throw new Error('us orders');
+      const decision = findAi('iran', ai)!.policy(
+        scenario,
+        viewFor(scenario, withUs.value, 'iran'),
+        aiDice(replay.replay.seed, ai, state.turn),
+      );
+      const withIran = submitOrders(scenario, withUs.value, 'iran', decision.orders);
+      if (!withIran.ok) throw new Error('iran orders');
+      expect(turn.iran).toEqual(withIran.value.submitted.iran);
+      const resolved = resolveTurn(scenario, withIran.value, []);
+      if (!resolved.ok) throw new Error('resolve');
+      state = resolved.value.state;
+    }
+  }, 60_000);
 });

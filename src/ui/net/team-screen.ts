@@ -1,17 +1,28 @@
 import mapJson from '../../../assets/map/countries.json';
 import { describeOrder, longDate, type Order, rungName, type Scenario, type SeatView } from '../../engine/index.ts';
 import { ClassroomClient, type ConnectionStatus } from '../../net/client.ts';
-import type { SeatState } from '../../net/protocol.ts';
+import type { NewsEntry, SeatState } from '../../net/protocol.ts';
 import { fill, h } from '../dom.ts';
 import { Dashboard } from '../game/dashboard.ts';
 import { newsItems } from '../game/news-panel.ts';
 import { newScreen, type ScreenState } from '../game/state.ts';
+import { whyBlock } from '../game/why-block.ts';
 import { createMap, type MapController } from '../map/index.ts';
 import type { MapAsset } from '../map-projection.ts';
 import { RESULT_WORDS } from '../result-words.ts';
 import { ladderStrip } from './ladder.ts';
 import { forgetSeat, type KeptSeat } from './seat-store.ts';
+import type { TurnEvents } from '../session.ts';
 import { connectionText, countdown, ServerClock } from './status.ts';
+
+/** The weeks whose ledger the server sent (this seat's view of it), as the one-device screen's parts take them. */
+const weeksOf = (s: SeatState | null): TurnEvents[] =>
+  (s?.news ?? []).flatMap((n: NewsEntry) =>
+    n.ledger ? [{ turn: n.turn, events: n.events, ledger: n.ledger, injectLedger: n.injectLedger ?? [] }] : [],
+  );
+
+/** The map's animations follow the player's system setting, as the one-device game's do. */
+const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 /**
  * A networked seat: a team's turn screen, or the projector's (the public view, no orders), driven by the server.
@@ -29,7 +40,8 @@ export function showSeat(
   const clock = new ServerClock();
   const projector = seat.seat === 'projector';
   const ladder = ladderStrip(scenario);
-  const dash = new Dashboard(scenario, null); // the ledger stays on the server
+  // The meters' causes come from the ledgers the server sent this seat (each client keeps every week's).
+  const dash = new Dashboard(scenario, () => weeksOf(client.state));
   const screenState: ScreenState = projector
     ? { ...newScreen('us', false, true), phase: 'projector' }
     : newScreen(seat.seat as 'us' | 'iran', false, false);
@@ -71,6 +83,9 @@ export function showSeat(
   );
 
   let map: MapController | null = null;
+  /** The newest week the map has shown happening (a week resolved while this page was away is not played). */
+  let playedTurn: number | null = null;
+  let playing = false;
   let gone = false;
   let draft: Order[] = [];
   let draftTurn = 0;
@@ -225,11 +240,15 @@ export function showSeat(
     renderBanner(s);
     ladder.render(view);
     dash.render(view, screenState);
-    map?.show(view);
+    showMap(s);
     const last = s.news[s.news.length - 1];
+    const week = weeksOf(s).at(-1);
     const news = last
       ? [
           h('h2', {}, `Week ${last.turn}: what happened`),
+          // What changed and why comes above the news, as on the one-device screen, for the week just resolved
+          // (not above the injects released for the week being ordered: that week has not happened yet).
+          week && week.turn === last.turn ? whyBlock(scenario, week, view.seat) : null,
           h('ul', { className: 'news', id: 'net-news' }, newsItems(scenario, last, view.seat)),
         ]
       : [h('p', { className: 'note' }, 'Nothing has happened yet: the first week is about to begin.')];
@@ -269,6 +288,27 @@ export function showSeat(
     fill(panel, ...ordersPart(s, view), rung, h('details', { open: true }, h('summary', {}, 'News'), ...news));
   };
 
+  /**
+   * The map shows the seat's view; a week that resolves while the page is open is first played on it (the seat's
+   * events, as the one-device game plays them), then the new view is drawn.
+   */
+  const showMap = (s: SeatState) => {
+    const week = weeksOf(s).at(-1);
+    if (!map) return;
+    if (playedTurn === null || !week || week.turn <= playedTurn) {
+      playedTurn = Math.max(playedTurn ?? 0, week?.turn ?? 0);
+      if (!playing) map.show(s.view);
+      return;
+    }
+    playedTurn = week.turn;
+    playing = true;
+    const shown = map;
+    void shown.play(week.events, reducedMotion() ? 0 : 1).then(() => {
+      playing = false;
+      if (!gone && client.state) shown.show(client.state.view);
+    });
+  };
+
   const showStatus = (status: ConnectionStatus) => {
     if (gone) return;
     if (status.kind === 'refused') {
@@ -306,6 +346,6 @@ export function showSeat(
       return;
     }
     map = m;
-    if (client.state) m.show(client.state.view);
+    if (client.state) showMap(client.state);
   });
 }
