@@ -37,7 +37,6 @@ import {
   submitOrders,
   validateOrders,
   viewFor,
-  viewLedger,
   withdrawOrders,
 } from '../engine/index.ts';
 
@@ -59,18 +58,13 @@ export interface Settings {
 export interface TurnEvents {
   turn: number;
   events: GameEvent[];
-  /** Why each watched figure moved as the week resolved, as the facilitator sees it: show a seat `ledgerFor`. */
+  /** Why each watched figure moved as the week resolved, as the facilitator sees it: show a seat its `viewLedger`. */
   ledger: Ledger;
   /**
    * The same for the injects released before the week's orders, kept apart: their push on the ladder counts again in
    * the resolution's pressure, so joining the two would count it twice.
    */
   injectLedger: Ledger;
-}
-
-/** A week's ledger as one seat may see it (resolution first, then the injects before the orders): never more. */
-export function ledgerFor(turn: TurnEvents, seat: Seat): { ledger: Ledger; injectLedger: Ledger } {
-  return { ledger: viewLedger(turn.ledger, seat), injectLedger: viewLedger(turn.injectLedger, seat) };
 }
 
 /** How the computer opponent's decision is obtained: in-process here, in a Web Worker in the browser. */

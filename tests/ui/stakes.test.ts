@@ -5,9 +5,16 @@
  * order is asked about before it is added are the engine's: tests/engine/risks.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { figureSummary, type Ledger, type LedgerLine, ladderSummary, type Scenario } from '../../src/engine/index.ts';
+import {
+  figureSummary,
+  type Ledger,
+  type LedgerLine,
+  ladderSummary,
+  type Scenario,
+  viewLedger,
+} from '../../src/engine/index.ts';
 import { changeOf, lastChange, marksOf, meters } from '../../src/ui/game/stakes.ts';
-import { ledgerFor, Session } from '../../src/ui/session.ts';
+import { Session } from '../../src/ui/session.ts';
 import { shippedScenario } from '../shipped.ts';
 
 const scenario: Scenario = shippedScenario('two-boxers');
@@ -99,9 +106,9 @@ describe("the session keeps each week's ledger", () => {
           line.parts.reduce((n, p) => n + p.delta, 0),
           JSON.stringify(line.variable),
         ).toBe(line.after - line.before);
-      const us = ledgerFor(t, 'us').ledger;
-      const iran = ledgerFor(t, 'iran').ledger;
-      const pub = ledgerFor(t, 'public').ledger;
+      const us = viewLedger(t.ledger, 'us');
+      const iran = viewLedger(t.ledger, 'iran');
+      const pub = viewLedger(t.ledger, 'public');
       expect(us.some((l) => l.variable.kind === 'iranResources')).toBe(false);
       expect(iran.some((l) => l.variable.kind === 'politicalCapital')).toBe(false);
       expect(pub.some((l) => l.variable.kind === 'politicalCapital' || l.variable.kind === 'iranResources')).toBe(

@@ -6,9 +6,10 @@ import {
   ladderSummary,
   type Scenario,
   type Seat,
+  viewLedger,
 } from '../../engine/index.ts';
 import { h } from '../dom.ts';
-import { ledgerFor, type TurnEvents } from '../session.ts';
+import type { TurnEvents } from '../session.ts';
 
 // The figures on the dashboard come first; bases and fronts, which a week may move by the dozen, fold away.
 const folded = (l: LedgerLine) => l.variable.kind === 'base' || l.variable.kind === 'deniability';
@@ -50,7 +51,9 @@ function block(scenario: Scenario, ledger: Ledger, heading: string | null, withL
  * and numbers, then each figure's change with its causes, each part summing to the change (ledger-words.ts words it).
  */
 export function whyBlock(scenario: Scenario, turn: TurnEvents, seat: Seat): HTMLElement {
-  const { ledger, injectLedger } = ledgerFor(turn, seat);
+  // Never more than the seat may see, whoever built the week (the session, or the server's seat view).
+  const ledger = viewLedger(turn.ledger, seat);
+  const injectLedger = viewLedger(turn.injectLedger, seat);
   const before = injectLedger.some((l) => l.after !== l.before)
     ? // Their push on the ladder counts in the week's pressure, as one part: shown there, not twice.
       block(scenario, injectLedger, "Before the orders: the facilitator's injects", false)
