@@ -10,7 +10,16 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
       output: {
-        codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
+        codeSplitting: {
+          groups: [
+            { name: 'phaser', test: /node_modules[\\/]phaser/, priority: 2 },
+            // Everything the page loads at start in one chunk with the entry. Without this group, a screen loaded on
+            // demand that shares the engine with the start-up code (the computer players, the advisors) makes
+            // rolldown 1.2 split the start-up code into two chunks, costing as much gzip as the split saved
+            // (rolldown issues #9963, #10731).
+            { name: 'index', tags: ['$initial'], priority: 1 },
+          ],
+        },
       },
     },
   },

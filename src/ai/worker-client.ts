@@ -1,5 +1,4 @@
 import { type Dice, type Scenario, type SeatView, type Side, scenarioHash } from '../engine/index.ts';
-import { findAi } from './registry.ts';
 import type { Decision } from './simple.ts';
 import type { DecideRequest, DecideResponse } from './worker-protocol.ts';
 
@@ -54,7 +53,7 @@ let shared: AiWorkerClient | null = null;
 /**
  * What a computer player decides, computed in a module Web Worker so the page stays responsive while the strategist
  * searches. The same inputs give the same decision as calling the policy directly. Where there is no Worker (Node,
- * old test runners) it decides in-process.
+ * old test runners) it decides in-process, loading the deciding code then: the page's own code never carries it.
  */
 export function decideInWorker(
   scenario: Scenario,
@@ -63,11 +62,12 @@ export function decideInWorker(
   view: SeatView,
   dice: Dice,
 ): Promise<Decision> {
-  if (typeof Worker === 'undefined') {
-    const player = findAi(side, ai);
-    if (!player) return Promise.reject(new Error(`no computer player "${ai}" for ${side}`));
-    return Promise.resolve(player.policy(scenario, view, dice));
-  }
+  if (typeof Worker === 'undefined')
+    return import('./registry.ts').then(({ findAi }) => {
+      const player = findAi(side, ai);
+      if (!player) throw new Error(`no computer player "${ai}" for ${side}`);
+      return player.policy(scenario, view, dice);
+    });
   shared ??= new AiWorkerClient(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as WorkerLike);
   return shared.decide(scenario, side, ai, view, dice);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findAi } from '../ai/registry.ts';
+import { isAiId } from '../ai/roster.ts';
 import { aiDice, type Decision } from '../ai/simple.ts';
 import type { DeskPin } from './desk-pin.ts';
 import {
@@ -76,8 +76,12 @@ export function ledgerFor(turn: TurnEvents, seat: Seat): { ledger: Ledger; injec
 /** How the computer opponent's decision is obtained: in-process here, in a Web Worker in the browser. */
 export type Decide = (scenario: Scenario, side: Side, ai: string, view: SeatView, dice: Dice) => Promise<Decision>;
 
-/** Decides on the calling thread: for tests, the CLI, and anywhere without workers. */
+/**
+ * Decides on the calling thread: for tests, the CLI, and anywhere without workers. The deciding code is loaded here,
+ * on first use, so the browser's start-up code does not carry it (the browser decides in worker-client.ts).
+ */
 export const decideHere: Decide = async (scenario, side, ai, view, dice) => {
+  const { findAi } = await import('../ai/registry.ts');
   const player = findAi(side, ai);
   if (!player) throw new Error(`no computer player "${ai}" for ${side}`);
   return player.policy(scenario, view, dice);
@@ -145,7 +149,7 @@ export class Session {
   static create(scenario: Scenario, settings: Settings): Result<Session> {
     if (settings.scenarioId !== scenario.id)
       return err('session.scenario', `unknown scenario "${settings.scenarioId}"`);
-    if (settings.opponent !== 'hotseat' && !findAi(otherSide(settings.side), settings.opponent))
+    if (settings.opponent !== 'hotseat' && !isAiId(otherSide(settings.side), settings.opponent))
       return err('session.opponent', `no computer player "${settings.opponent}" for that side`);
     const game = createGame(scenario, settings.seed, settings.preset === null ? {} : { preset: settings.preset });
     if (!game.ok) return game;
