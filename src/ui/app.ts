@@ -6,7 +6,7 @@ import { GameScreen } from './game/screen.ts';
 import { defaultOrderSeconds } from './classroom.ts';
 import { makePin, pinProblem } from './desk-pin.ts';
 import { type EndActions, renderEnd } from './end-screen.ts';
-import { renderRules, victoryConditions } from './rules.ts';
+import { victoryConditions } from './victory.ts';
 import { otherSide, type Session, Session as SessionClass, type Settings } from './session.ts';
 import { clearAutosave, keepReplaced, readAutosave, readReplaced, writeAutosave } from './storage.ts';
 
@@ -239,7 +239,7 @@ export class App {
               `Restore the replaced game (${replaced})`,
             )
           : null,
-        h('button', { onclick: () => this.rules() }, 'Rules'),
+        h('button', { onclick: () => void this.rules() }, 'Rules'),
         h('button', { onclick: () => this.viewer() }, 'Watch a replay…'),
         h('button', { onclick: () => void this.debrief() }, 'Debrief a saved game or replay'),
         h('button', { onclick: () => void this.compare() }, 'Compare teams'),
@@ -515,7 +515,7 @@ export class App {
         'div',
         { className: 'actions' },
         h('button', { className: 'primary', onclick: () => this.play() }, 'Begin the first week'),
-        h('button', { onclick: () => this.rules() }, 'Read the rules'),
+        h('button', { onclick: () => void this.rules() }, 'Read the rules'),
       ),
     );
   }
@@ -535,7 +535,7 @@ export class App {
       saved: () => this.autosave(),
       ended: () => this.end(),
       menu: () => this.title(),
-      rules: () => this.rules(),
+      rules: () => void this.rules(),
     });
   }
 
@@ -676,7 +676,9 @@ export class App {
     );
   }
 
-  rules(): void {
+  /** The rules page, loaded on demand: the page is not needed to play. */
+  async rules(): Promise<void> {
+    const { renderRules } = await import('./rules.ts');
     const main = this.page();
     renderRules(main, this.session?.scenario ?? this.scenarios[0]!, () =>
       this.session && !this.session.over ? this.play() : this.title(),
