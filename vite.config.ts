@@ -1,9 +1,10 @@
 import { defineConfig } from 'vite';
 import { bundledScenarios } from './scripts/vite-scenarios.ts';
+import { zodWithoutJsonSchema } from './scripts/vite-zod-json-schema.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [bundledScenarios()],
+  plugins: [bundledScenarios(), zodWithoutJsonSchema()],
   build: {
     target: 'es2022',
     // Phaser is one 1.4 MB module that does not tree-shake; keep it in its own chunk so our code's size is visible.
