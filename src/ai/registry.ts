@@ -3,7 +3,8 @@ import { isOrderLegal, type OrderFacts, type Scenario, type SeatView, type Side 
 import { frontExposedIn, frontNamesUsedIn } from './belief.ts';
 import { DOCTRINES, type Doctrine, type DoctrineBook } from './doctrine.ts';
 import { decideDoctrine } from './doctrine-policy.ts';
-import { decideScript, SCRIPTS, type Script } from './scripts.ts';
+import { rosterOf } from './roster.ts';
+import { decideScript, type Script } from './scripts.ts';
 import type { Policy } from './simple.ts';
 import { strategistPolicy } from './strategist.ts';
 
@@ -73,49 +74,26 @@ export function scriptPolicy(script: Script): Policy {
   };
 }
 
-/**
- * Every computer player a doctrine book defines: its doctrines, then a strategist per level for each side, then
- * the scripts. A doctrine named like a script of its side is refused: one id, one player.
- */
+/** Every computer player a doctrine book defines (roster.ts lists them), each with the policy that decides for it. */
 export function playersOf(book: DoctrineBook): AiPlayer[] {
-  for (const d of book.doctrines)
-    if (SCRIPTS.some((s) => s.side === d.side && s.id === d.id))
-      throw new Error(
-        `doctrine "${d.id}" (${d.side}) has the id of a scripted player: choose another id for the doctrine`,
-      );
-  const players: AiPlayer[] = book.doctrines.map((d) => ({
-    id: d.id,
-    side: d.side,
-    label: d.label,
-    description: d.description,
-    policy: doctrinePolicy(d),
-    kind: 'doctrine',
+  return rosterOf(book).map((p) => ({
+    id: p.id,
+    side: p.side,
+    label: p.label,
+    description: p.description,
+    policy:
+      p.kind === 'doctrine'
+        ? doctrinePolicy(p.doctrine)
+        : p.kind === 'strategist'
+          ? strategistPolicy(p.level, book)
+          : scriptPolicy(p.script),
+    kind: p.kind,
   }));
-  for (const side of ['us', 'iran'] as const)
-    for (const level of book.strategist.levels)
-      players.push({
-        id: `strategist:${level.id}`,
-        side,
-        label: level.label,
-        description: level.description,
-        policy: strategistPolicy(level, book),
-        kind: 'strategist',
-      });
-  for (const s of SCRIPTS)
-    players.push({
-      id: s.id,
-      side: s.side,
-      label: s.label,
-      description: s.description,
-      policy: scriptPolicy(s),
-      kind: 'script',
-    });
-  return players;
 }
 
 /**
- * Every computer player, by id: the CLI's --us/--iran, the browser's opponent menu and the tournament all pick from
- * this one list, built from scenarios/doctrines.json.
+ * Every computer player, by id, ready to decide: the CLI's --us/--iran, the tournament, the lab and the AI worker
+ * pick from this one list, built from scenarios/doctrines.json (the browser's menus read roster.ts).
  */
 export const AI_PLAYERS: readonly AiPlayer[] = playersOf(DOCTRINES);
 

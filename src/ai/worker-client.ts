@@ -1,5 +1,4 @@
 import { type Dice, type Scenario, type SeatView, type Side, scenarioHash } from '../engine/index.ts';
-import { findAi } from './registry.ts';
 import type { Decision } from './simple.ts';
 import type { DecideRequest, DecideResponse } from './worker-protocol.ts';
 
@@ -52,8 +51,12 @@ export class AiWorkerClient {
 /** How a computer player's decision is obtained: the same inputs give the same decision wherever it is computed. */
 export type Decide = (scenario: Scenario, side: Side, ai: string, view: SeatView, dice: Dice) => Promise<Decision>;
 
-/** Decides on the calling thread: for tests, the CLI, and anywhere without workers. */
+/**
+ * Decides on the calling thread: for tests, the CLI, the server, and anywhere without workers. The deciding code is
+ * loaded on first use, so the browser's start-up code does not carry it.
+ */
 export const decideHere: Decide = async (scenario, side, ai, view, dice) => {
+  const { findAi } = await import('./registry.ts');
   const player = findAi(side, ai);
   if (!player) throw new Error(`no computer player "${ai}" for ${side}`);
   return player.policy(scenario, view, dice);
@@ -64,7 +67,7 @@ let shared: AiWorkerClient | null = null;
 /**
  * What a computer player decides, computed in a module Web Worker so the page stays responsive while the strategist
  * searches. The same inputs give the same decision as calling the policy directly. Where there is no Worker (Node,
- * old test runners) it decides in-process.
+ * old test runners) it decides in-process, loading the deciding code then: the page's own code never carries it.
  */
 export function decideInWorker(
   scenario: Scenario,

@@ -1,11 +1,12 @@
-import { AI_PLAYERS } from '../ai/registry.ts';
+import { ROSTER } from '../ai/roster.ts';
 import { longDate, type Scenario, type Side } from '../engine/index.ts';
 import { h, fill, focusHeading } from './dom.ts';
+import { loadAdvisors } from './game/advisors.ts';
 import { GameScreen } from './game/screen.ts';
 import { defaultOrderSeconds } from './classroom.ts';
 import { makePin, pinProblem } from './desk-pin.ts';
 import { type EndActions, renderEnd } from './end-screen.ts';
-import { renderRules, victoryConditions } from './rules.ts';
+import { victoryConditions } from './victory.ts';
 import { otherSide, type Session, Session as SessionClass, type Settings } from './session.ts';
 import { clearAutosave, keepReplaced, readAutosave, readReplaced, writeAutosave } from './storage.ts';
 
@@ -29,6 +30,9 @@ export class App {
 
   /** First screen: a shared game from the link, else the autosaved game in progress, else the title. */
   start(): void {
+    // The advisors' code is not in the start-up code: fetched now, it is ready by the first orders panel (whose
+    // advisors box says so itself should the fetch fail).
+    loadAdvisors().catch(() => undefined);
     if (this.openLink()) return;
     const saved = readAutosave();
     if (saved !== null) {
@@ -235,7 +239,7 @@ export class App {
               `Restore the replaced game (${replaced})`,
             )
           : null,
-        h('button', { onclick: () => this.rules() }, 'Rules'),
+        h('button', { onclick: () => void this.rules() }, 'Rules'),
         h('button', { onclick: () => this.viewer() }, 'Watch a replay…'),
         h('button', { onclick: () => void this.debrief() }, 'Debrief a saved game or replay'),
         h('button', { onclick: () => void this.compare() }, 'Compare teams'),
@@ -302,7 +306,7 @@ export class App {
     const opponent = h('select', { id: 'opponent', name: 'opponent', 'aria-describedby': 'opponent-about' });
     const about = h('p', { id: 'opponent-about', className: 'note' });
     const describeOpponent = () => {
-      const player = AI_PLAYERS.find((p) => p.id === opponent.value && p.side !== this.chosenSide(form));
+      const player = ROSTER.find((p) => p.id === opponent.value && p.side !== this.chosenSide(form));
       about.textContent =
         opponent.value === 'hotseat'
           ? 'Two players share this device; a hand-over screen hides each side’s orders from the other.'
@@ -312,7 +316,7 @@ export class App {
       const chosen = this.chosenSide(form);
       fill(
         opponent,
-        AI_PLAYERS.filter((p) => p.side === otherSide(chosen) && p.kind !== 'script').map((p) =>
+        ROSTER.filter((p) => p.side === otherSide(chosen) && p.kind !== 'script').map((p) =>
           h('option', { value: p.id }, `Computer: ${p.label}`),
         ),
         h('option', { value: 'hotseat' }, 'Another person at this device (hotseat)'),
@@ -511,7 +515,7 @@ export class App {
         'div',
         { className: 'actions' },
         h('button', { className: 'primary', onclick: () => this.play() }, 'Begin the first week'),
-        h('button', { onclick: () => this.rules() }, 'Read the rules'),
+        h('button', { onclick: () => void this.rules() }, 'Read the rules'),
       ),
     );
   }
@@ -531,7 +535,7 @@ export class App {
       saved: () => this.autosave(),
       ended: () => this.end(),
       menu: () => this.title(),
-      rules: () => this.rules(),
+      rules: () => void this.rules(),
     });
   }
 
@@ -609,7 +613,7 @@ export class App {
   /** The designer's lab: edit the scenario's numbers and compare outcomes over many seeds; loaded on demand. */
   async lab(): Promise<void> {
     const { showLab } = await import('./lab/index.ts');
-    showLab(this.page(), { scenarios: this.scenarios, players: AI_PLAYERS }, { back: () => this.title() });
+    showLab(this.page(), { scenarios: this.scenarios, players: ROSTER }, { back: () => this.title() });
   }
 
   /** Opens a replay, a save or a game link in the replay viewer (the current game is left as it is). */
@@ -672,7 +676,9 @@ export class App {
     );
   }
 
-  rules(): void {
+  /** The rules page, loaded on demand: the page is not needed to play. */
+  async rules(): Promise<void> {
+    const { renderRules } = await import('./rules.ts');
     const main = this.page();
     renderRules(main, this.session?.scenario ?? this.scenarios[0]!, () =>
       this.session && !this.session.over ? this.play() : this.title(),

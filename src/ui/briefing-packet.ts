@@ -23,7 +23,8 @@ import { fill, h } from './dom.ts';
 import { orderFields, valueLabel } from './labels.ts';
 import type { MapAsset } from './map-projection.ts';
 import { legendMark, printMap } from './print-map.ts';
-import { orderKind, victoryConditions } from './rules.ts';
+import { orderKind } from './rules.ts';
+import { victoryConditions } from './victory.ts';
 import './briefing-packet.css';
 
 /**

@@ -1,5 +1,5 @@
 import mapJson from '../../assets/map/countries.json';
-import { AI_PLAYERS } from '../ai/registry.ts';
+import { ROSTER } from '../ai/roster.ts';
 import { type PlayedGame, playBack } from '../analysis/record.ts';
 import {
   describeOrder,
@@ -185,7 +185,7 @@ export function showReplay(root: HTMLElement, scenario: Scenario, game: PlayedGa
     const fillOpponents = () =>
       fill(
         opponent,
-        AI_PLAYERS.filter((p) => p.side === otherSide(side.value as Side) && p.kind !== 'script').map((p) =>
+        ROSTER.filter((p) => p.side === otherSide(side.value as Side) && p.kind !== 'script').map((p) =>
           h('option', { value: p.id }, `Computer: ${p.label}`),
         ),
         h('option', { value: 'hotseat' }, 'Another person at this device (hotseat)'),

@@ -1,6 +1,7 @@
 import { EFFECT_LABELS, type OrderSpec, type Scenario } from '../engine/index.ts';
 import { h } from './dom.ts';
 import { incidentOdds, SEVERITY_WORDS } from './labels.ts';
+import { victoryConditions } from './victory.ts';
 
 const pct = (pm: number) => `${(pm / 10).toFixed(pm % 10 === 0 ? 0 : 1)}%`;
 
@@ -101,26 +102,6 @@ export function autonomyRule(s: Scenario): string {
         ? ` by more than ${a.autonomyThreshold}`
         : ` less ${-a.autonomyThreshold}`;
   return `Iran does not fully hold its militias. Each week a group whose aggression is above its cohesion plus a ${a.pmuCohesionDivisor === 1 ? '' : `${ordinalPart(a.pmuCohesionDivisor)} of `}the PMU's cohesion${margin} may fire on its own: a ${a.autonomyPerAggression / 10}% chance for each point above, less ${a.redLineDeterrence / 10} points while a US red line stands, ${a.isrDeterrence / 10} for each level of US surveillance and ${a.curfewDeterrence / 10} under a curfew. Cohesion rises with Iran's envoy and drills and falls when a group's leader is killed or the proxies are restrained; an order to restrain the proxies holds every group for ${a.restrainTurns} weeks.`;
-}
-
-/** Which passed vote binds, counting those before the game began. */
-function bindingWords(s: Scenario): string {
-  const b = s.baghdad;
-  const demands = b.bindingFromVote - 1 - b.votesPassed;
-  if (b.bindingFromVote <= 1) return 'every passed vote binds';
-  if (demands <= 0) return 'the next to pass binds';
-  return demands === 1 ? 'the first to pass is only a demand' : `the first ${demands} to pass are only demands`;
-}
-
-/** How each side wins and how both lose, in words built from the scenario's victory data. */
-export function victoryConditions(s: Scenario): { us: string; iran: string; war: string } {
-  const v = s.victory;
-  return {
-    us: `The Coalition wins at the end if it still holds its key bases, Baghdad's consent is ${v.us.minConsent}+, ISIS is ${v.us.maxIsis} or less, credibility is ${v.us.minCredibility}+ and the ladder is at rung ${v.us.maxRung} or below.`,
-    // The vote itself costs consent first: the expulsion test is on what is left after it (resolve.ts, vote()).
-    iran: `Iran wins at once if parliament passes a binding eviction vote that leaves Baghdad's consent at ${s.baghdad.expulsionConsent} or less (a passed vote costs the US ${-s.baghdad.voteConsentDrop} consent; ${bindingWords(s)}), if the US holds ${v.iran.tokenBases} bases or fewer, or if US resolve falls to ${v.iran.resolveBreak}; at the end it wins if the US falls short while its proxy capability is ${v.iran.minProxyCapability}+ and a front keeps deniability ${v.iran.minDeniability}+.`,
-    war: `If the ladder reaches rung ${s.ladder.war}, the game ends in regional war and both sides lose.`,
-  };
 }
 
 /**

@@ -1,10 +1,10 @@
+import { type Decide, decideHere } from '../ai/worker-client.ts';
 import { z } from 'zod';
-import { findAi } from '../ai/registry.ts';
+import { isAiId } from '../ai/roster.ts';
 import { aiDice, type Decision } from '../ai/simple.ts';
 import type { DeskPin } from './desk-pin.ts';
 import {
   createGame,
-  type Dice,
   ENGINE_VERSION,
   type EngineError,
   type Forecast,
@@ -66,16 +66,6 @@ export interface TurnEvents {
    */
   injectLedger: Ledger;
 }
-
-/** How the computer opponent's decision is obtained: in-process here, in a Web Worker in the browser. */
-export type Decide = (scenario: Scenario, side: Side, ai: string, view: SeatView, dice: Dice) => Promise<Decision>;
-
-/** Decides on the calling thread: for tests, the CLI, and anywhere without workers. */
-export const decideHere: Decide = async (scenario, side, ai, view, dice) => {
-  const player = findAi(side, ai);
-  if (!player) throw new Error(`no computer player "${ai}" for ${side}`);
-  return player.policy(scenario, view, dice);
-};
 
 export const SAVE_FORMAT = 'two-boxers-save';
 export const SAVE_VERSION = 1;
@@ -139,7 +129,7 @@ export class Session {
   static create(scenario: Scenario, settings: Settings): Result<Session> {
     if (settings.scenarioId !== scenario.id)
       return err('session.scenario', `unknown scenario "${settings.scenarioId}"`);
-    if (settings.opponent !== 'hotseat' && !findAi(otherSide(settings.side), settings.opponent))
+    if (settings.opponent !== 'hotseat' && !isAiId(otherSide(settings.side), settings.opponent))
       return err('session.opponent', `no computer player "${settings.opponent}" for that side`);
     const game = createGame(scenario, settings.seed, settings.preset === null ? {} : { preset: settings.preset });
     if (!game.ok) return game;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine/index.ts';
-import { autonomyRule, ladderRule, victoryConditions } from '../../src/ui/rules.ts';
+import { autonomyRule, ladderRule } from '../../src/ui/rules.ts';
+import { victoryConditions } from '../../src/ui/victory.ts';
 import { shippedScenario } from '../shipped.ts';
 
 const scenario: Scenario = shippedScenario('two-boxers');

@@ -1,8 +1,8 @@
-import { adviceFor } from '../../ai/advice.ts';
 import { describeOrder, type Order, type OrderType, orderRisks, type SeatView, specOf } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
 import { capitalise, FIELD_LABELS, orderFields, SEVERITY_WORDS, valueLabel } from '../labels.ts';
 import type { Session } from '../session.ts';
+import { advisorsBox } from './advisors.ts';
 import { tutorialDone } from '../storage.ts';
 import type { Panel } from './panel.ts';
 import type { ScreenState } from './state.ts';
@@ -187,7 +187,7 @@ export class OrdersPanel implements Panel {
       h('h3', {}, 'Add an order'),
       builder,
       error,
-      this.advisors(view),
+      advisorsBox(s, view, this.session.settings.seed),
       h('div', { className: 'commit' }, this.commitButton),
       h(
         'p',
@@ -295,27 +295,6 @@ export class OrdersPanel implements Panel {
         : null,
       f.notes.map((n) => h('div', { className: 'note' }, n)),
       h('div', { className: 'note' }, `Escalation score: ${f.escalationPoints > 0 ? '+' : ''}${f.escalationPoints}`),
-    );
-  }
-
-  /** What two or three doctrines would do in the side's place, and why, as Balance of Power's advisors did. */
-  private advisors(view: SeatView): HTMLElement {
-    const s = this.session.scenario;
-    const advice = adviceFor(s, view, this.session.settings.seed);
-    return h(
-      'details',
-      {},
-      h('summary', {}, `Advisors (${advice.length})`),
-      advice.map((a) =>
-        h(
-          'div',
-          { className: 'advisor' },
-          h('b', { title: a.description }, `${a.label}: `),
-          a.decision.orders.length === 0
-            ? 'do nothing this week.'
-            : a.decision.orders.map((o, i) => h('div', {}, `${describeOrder(s, o)} — ${a.decision.reasons[i] ?? ''}`)),
-        ),
-      ),
     );
   }
 }

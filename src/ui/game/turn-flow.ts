@@ -1,7 +1,7 @@
 import { decideInWorker } from '../../ai/worker-client.ts';
 import { narrate, type SeatView, type Side, viewEvents } from '../../engine/index.ts';
 import { fill, focusHeading, h } from '../dom.ts';
-import { victoryConditions } from '../rules.ts';
+import { victoryConditions } from '../victory.ts';
 import type { TurnEvents } from '../session.ts';
 import type { ClassroomPhase } from './classroom-phase.ts';
 import { newsItems } from './news-panel.ts';

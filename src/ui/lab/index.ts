@@ -1,5 +1,5 @@
 import './lab.css';
-import type { AiPlayer } from '../../ai/registry.ts';
+import type { RosterEntry } from '../../ai/roster.ts';
 import { PairedFigures } from '../../analysis/paired.ts';
 // The JSON Schema `npm run schema` writes from the engine's zod schema (CI checks it is current): read as data, it
 // keeps zod's schema writer out of the game's start-up code, which holds the engine.
@@ -23,12 +23,12 @@ export interface LabActions {
 }
 
 /**
- * What the lab starts from. The players come from app.ts, which holds them already: importing the AI registry here
- * too makes the bundler split the start-up code into two chunks, 1.5 KB more gzip at start.
+ * What the lab starts from. The players come from app.ts, which holds their list already (roster.ts): the lab's
+ * games run in its workers, which load the deciding code themselves.
  */
 export interface LabInputs {
   scenarios: readonly Scenario[];
-  players: readonly AiPlayer[];
+  players: readonly RosterEntry[];
 }
 
 const MAX_SEEDS = 100_000;
@@ -41,7 +41,7 @@ declare global {
   }
 }
 
-function playerSelect(all: readonly AiPlayer[], side: Side): HTMLSelectElement {
+function playerSelect(all: readonly RosterEntry[], side: Side): HTMLSelectElement {
   const players = all.filter((p) => p.side === side);
   const option = (p: (typeof players)[number]) =>
     h('option', { value: p.id, selected: p.id === DEFAULT_PLAYERS[side] }, p.label);
