@@ -216,9 +216,11 @@ export function ladderSummary(scenario: Scenario, ledger: Ledger): string | null
   const pressure = ledger.find((l) => l.variable.kind === 'pressure');
   const rung = ledger.find((l) => l.variable.kind === 'rung');
   if (!pressure && !rung) return null;
-  const push = pressure
-    ? [...partsText(scenario, pressure), `net ${signedNumber(pressure.after)} pressure`].join(' · ')
-    : 'no pressure';
+  const push = !pressure
+    ? 'no pressure'
+    : pressure.partial
+      ? [...partsText(scenario, pressure), 'pushes you cannot see'].join(' · ')
+      : [...partsText(scenario, pressure), `net ${signedNumber(pressure.after)} pressure`].join(' · ');
   if (!rung) return `${push}: the rung held`;
   return `${push}; ${partsText(scenario, rung).join(' · ')}: rung ${rung.before} → ${rung.after}`;
 }
