@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { escalatedGame } from '../tests/browser/escalated.ts';
 import { appReady, openBrowser } from '../tests/browser/support.ts';
 
 const OUT = process.env.SHOTS_DIR ?? 'screenshots';
@@ -144,7 +145,10 @@ async function main(): Promise<void> {
     await page.locator('#desk-ruling').scrollIntoViewIfNeeded();
     await shot(page, '23-desk-ruling');
     if (b.errors.length > 0) console.error(`console errors:\n${b.errors.join('\n')}`);
-    for (const size of SIZES) await atSize(url, size);
+    // A crisis high on the ladder (rung 11 or more, a hotseat game both sides pushed there): the ladder's line gives
+    // the odds of an incident nobody ordered, and what lowers them.
+    const high = `${url}#g=${(await escalatedGame(11)).toShareCode()}`;
+    for (const size of SIZES) await atSize(url, size, high);
   } finally {
     await b.close();
     await server.close();
@@ -161,9 +165,10 @@ const SIZES = [
 /**
  * The screens issue 13 changed, at one size, in a fresh browser: the title, the first-game tips (the fourth sits
  * by the commit button, low on a short screen), the turn screen, the question before a game in progress is
- * replaced, and the hotseat hand-over wall after the first side's orders.
+ * replaced, the hotseat hand-over wall after the first side's orders, and a crisis high on the ladder (`high`, a
+ * share link), whose line gives the odds of an incident.
  */
-async function atSize(url: string, size: { width: number; height: number }): Promise<void> {
+async function atSize(url: string, size: { width: number; height: number }, high: string): Promise<void> {
   const b = await openBrowser(size);
   const page = b.page;
   const name = (n: string) => `${n}-${size.width}x${size.height}`;
@@ -205,6 +210,15 @@ async function atSize(url: string, size: { width: number; height: number }): Pro
     await shot(page, name('s5-handover-wall'));
     await click(page, '.handover-wall summary');
     await shot(page, name('s6-handover-briefing'));
+    // The game in progress is replaced by the shared one (asked first, as a player would be).
+    await page.goto(high);
+    await appReady(page);
+    const first = await page.waitForSelector('#replace-game, #ready');
+    if ((await first.getAttribute('id')) === 'replace-game') await click(page, '#replace-game');
+    await click(page, '#ready');
+    await page.waitForSelector('#ladder-odds');
+    await page.mouse.move(0, 0); // no site's tooltip from where #ready was pressed
+    await shot(page, name('s7-ladder-incident-odds'));
     if (b.errors.length > 0) console.error(`console errors at ${size.width}x${size.height}:\n${b.errors.join('\n')}`);
   } finally {
     await b.close();

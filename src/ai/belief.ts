@@ -168,15 +168,43 @@ function plansForIran(s: Scenario, view: SeatView): PlanState[] {
  */
 export function inferCardsFired(s: Scenario, view: SeatView, dice: Dice | null): string[] {
   const fired: string[] = [];
-  for (const card of s.cards) {
+  const weeks = weeksHeld(s, view);
+  for (let i = 0; i < s.cards.length; i++) {
+    const card = s.cards[i]!;
     const w = card.when;
     if (w.turn !== undefined) {
       if (w.turn < view.turn) fired.push(card.id);
       continue;
     }
+    const chances = weeks[i]!;
+    if (chances === 0) continue;
+    if (w.chance === undefined) fired.push(card.id);
+    else if (dice) {
+      for (let k = 0; k < chances; k++)
+        if (dice.chance(w.chance)) {
+          fired.push(card.id);
+          break;
+        }
+    } else if (chances * w.chance >= 500) fired.push(card.id);
+  }
+  return fired;
+}
+
+// Each card's count of past weeks that met its conditions, by view: the strategist samples every world of a search
+// from one view, and only the draws differ between them.
+const weeksByView = new WeakMap<SeatView, { scenario: Scenario; weeks: number[] }>();
+
+/** For each card of the deck without a fixed turn, how many of the view's past weeks met its conditions. */
+function weeksHeld(s: Scenario, view: SeatView): number[] {
+  const known = weeksByView.get(view);
+  if (known?.scenario === s) return known.weeks;
+  const pandemic = view.history.map((h) => pandemicOn(s, h.turn));
+  const weeks = s.cards.map((card) => {
+    const w = card.when;
+    if (w.turn !== undefined) return 0;
     let chances = 0;
-    for (const h of view.history) {
-      const { level, curfew } = pandemicOn(s, h.turn);
+    for (const [k, h] of view.history.entries()) {
+      const { level, curfew } = pandemic[k]!;
       const held =
         (w.fromTurn === undefined || h.turn >= w.fromTurn) &&
         (w.minPandemic === undefined || level >= w.minPandemic) &&
@@ -190,17 +218,10 @@ export function inferCardsFired(s: Scenario, view: SeatView, dice: Dice | null):
         (w.waiverEndsWithin === undefined || waiverWithin(s, view, h.turn, w.waiverEndsWithin));
       if (held) chances++;
     }
-    if (chances === 0) continue;
-    if (w.chance === undefined) fired.push(card.id);
-    else if (dice) {
-      for (let i = 0; i < chances; i++)
-        if (dice.chance(w.chance)) {
-          fired.push(card.id);
-          break;
-        }
-    } else if (chances * w.chance >= 500) fired.push(card.id);
-  }
-  return fired;
+    return chances;
+  });
+  weeksByView.set(view, { scenario: s, weeks });
+  return weeks;
 }
 
 /**

@@ -734,13 +734,6 @@ export function choose(
   // An option's legality cannot change while choosing (it is checked alone): asked once, on the first pick that
   // reaches it.
   const legality: (boolean | undefined)[] = [];
-  const isLegal = (i: number): boolean => {
-    const known = legality[i];
-    if (known !== undefined) return known;
-    const answer = legal(pool[i]!.order);
-    legality[i] = answer;
-    return answer;
-  };
   const orders: Order[] = [];
   const reasons: string[] = [];
   const near: number[] = []; // indices into pool
@@ -752,7 +745,13 @@ export function choose(
     for (let i = 0; i < pool.length; i++) {
       const o = pool[i]!;
       if (near.length > 0 && o.utility < floor) break;
-      if (orders.some((x) => x.type === o.order.type) || costs[i]! > left || !isLegal(i)) continue;
+      if (costs[i]! > left || hasType(orders, o.order.type)) continue;
+      let isLegal = legality[i];
+      if (isLegal === undefined) {
+        isLegal = legal(o.order);
+        legality[i] = isLegal;
+      }
+      if (!isLegal) continue;
       if (near.length === 0) floor = o.utility - spread;
       near.push(i);
     }
@@ -765,6 +764,12 @@ export function choose(
     left -= costs[at]!;
   }
   return { orders, reasons };
+}
+
+/** Whether the orders hold one of this type (a loop, not a closure made for every option of every pick). */
+function hasType(orders: readonly Order[], type: OrderType): boolean {
+  for (const o of orders) if (o.type === type) return true;
+  return false;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   isOrderLegal,
   legalOrders,
   type Order,
+  type ResolveOptions,
   type RngState,
   resolveTurn,
   type Scenario,
@@ -174,10 +175,13 @@ function candidates(
 const untried = (scenario: Scenario, o: Order): string =>
   `${specOf(scenario, o.type).name}: none of our usual plans calls for it now, but in the games we imagined it paid better than anything they offered.`;
 
-/** A doctrine model's orders in a playout: from its own view of the playout's state, checked against that state. */
+/**
+ * A doctrine model's orders in a playout: from its own view of the playout's state, checked against that state. The
+ * view shares the state's records: the model only reads them, and no playout changes a state once made.
+ */
 function modelOrders(scenario: Scenario, doctrine: Doctrine, state: GameState, dice: Dice): Order[] {
   const side = doctrine.side;
-  const view = viewFor(scenario, state, side, false);
+  const view = viewFor(scenario, state, side, false, true);
   return decideDoctrine(scenario, doctrine, view, dice, (o) => isOrderLegal(scenario, state, side, o), false).orders;
 }
 
@@ -185,15 +189,17 @@ function modelOrders(scenario: Scenario, doctrine: Doctrine, state: GameState, d
  * One turn of a playout. The turn records and the attacks and strikes no rule or doctrine looks back to are dropped
  * as it goes: every turn copies the state and every model's view maps over them.
  */
-function step(scenario: Scenario, state: GameState, us: Order[], iran: Order[], options: FreezeOptions): GameState {
+function step(scenario: Scenario, state: GameState, us: Order[], iran: Order[], options: ResolveOptions): GameState {
   const r = resolveTurn(scenario, { ...state, submitted: { us, iran } }, [], options);
   if (!r.ok) throw new Error(`a playout could not resolve: ${r.errors[0]?.message}`);
   const next = r.value.state;
   const since = next.turn - RECENT_TURNS;
-  const recent = <T extends { turn: number }>(xs: T[]): T[] =>
-    xs.every((x) => x.turn >= since) ? xs : xs.filter((x) => x.turn >= since);
-  return { ...next, history: [], attacks: recent(next.attacks), strikes: recent(next.strikes) };
+  return { ...next, history: [], attacks: recent(next.attacks, since), strikes: recent(next.strikes, since) };
 }
+
+/** The records from turn `since` on (the list itself when all are). */
+const recent = <T extends { turn: number }>(xs: T[], since: number): T[] =>
+  xs.every((x) => x.turn >= since) ? xs : xs.filter((x) => x.turn >= since);
 
 /**
  * What a playout's end is worth to a side: the scenario's own score (with the victory points when the game ended),
@@ -264,17 +270,18 @@ export function searchDecision(
     }
     return worlds[i]!;
   };
+  // A playout reads only the states: the turns keep no events or ledger.
+  const quiet: ResolveOptions = { ...options, record: false };
   const playout = (c: Candidate, plan: Doctrine, w: World): number => {
     const models = new Dice(w.models);
     let state =
       side === 'us'
-        ? step(scenario, w.state, c.orders, w.first, options)
-        : step(scenario, w.state, w.first, c.orders, options);
+        ? step(scenario, w.state, c.orders, w.first, quiet)
+        : step(scenario, w.state, w.first, c.orders, quiet);
     for (let t = 1; t < level.horizon && !state.outcome; t++) {
       const mine = modelOrders(scenario, plan, state, models);
       const theirs = modelOrders(scenario, w.opponent, state, models);
-      state =
-        side === 'us' ? step(scenario, state, mine, theirs, options) : step(scenario, state, theirs, mine, options);
+      state = side === 'us' ? step(scenario, state, mine, theirs, quiet) : step(scenario, state, theirs, mine, quiet);
     }
     return playoutValue(scenario, state, side, book);
   };

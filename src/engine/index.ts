@@ -28,7 +28,7 @@ export {
   withdrawOrders,
 } from './game.ts';
 export { hashValue } from './hash.ts';
-export { incidentChance, rungName } from './ladder.ts';
+export { incidentChance, pushToReach, rungName } from './ladder.ts';
 export {
   BASE_FIELDS,
   type BaseField,
@@ -67,7 +67,17 @@ export {
   specOf,
   validateOrders,
 } from './orders.ts';
-export { aims, basesHeld, bestDeniability, checkOutcome, proxyCapability, scoreGame } from './outcome.ts';
+export {
+  aims,
+  basesHeld,
+  bestDeniability,
+  checkOutcome,
+  proxyCapability,
+  riseHelps,
+  STAKES,
+  type Stake,
+  scoreGame,
+} from './outcome.ts';
 export {
   ENGINE_VERSION,
   hashState,
@@ -80,7 +90,8 @@ export {
   type VerifiedReplay,
   verifyReplay,
 } from './replay.ts';
-export { type FreezeOptions, resolveTurn, type TurnResult } from './resolve.ts';
+export { type FreezeOptions, type ResolveOptions, resolveTurn, type TurnResult } from './resolve.ts';
+export { orderRisks } from './risks.ts';
 export { type EngineError, fail, failMany, formatErrors, jsonPath, ok, type Result } from './result.ts';
 export { Dice, type RngState, reseed, seedRng } from './rng.ts';
 export {

@@ -66,6 +66,21 @@ export function stepLadder(
   return { ladder: { rung, peak: Math.max(ladder.peak, rung), quietTurns }, moves };
 }
 
+/**
+ * The least push one week needs to carry the ladder from `rung` up to `target`, all of it ordered (a gate on the way
+ * needs the gate pressure from ordered acts); null when `target` is more rungs away than a week can climb. What a
+ * player is told before an order whose push could be part of it.
+ */
+export function pushToReach(scenario: Scenario, rung: number, target: number): number | null {
+  const L = scenario.ladder;
+  const steps = target - rung;
+  if (steps <= 0) return 0;
+  if (steps > L.maxStep || target > L.war) return null;
+  let gate = false;
+  for (let r = rung + 1; r <= target; r++) if (isGate(scenario, r)) gate = true;
+  return Math.max(steps * L.pressurePerRung, gate ? L.gatePressure : 0);
+}
+
 /** War is the last gate: every listed gate, and the war rung itself. */
 export const isGate = (scenario: Scenario, rung: number): boolean =>
   rung === scenario.ladder.war || scenario.ladder.gates.includes(rung);

@@ -81,6 +81,15 @@ export type Cause = (
 ) & { only?: Side };
 export type CauseKind = Cause['kind'];
 
+/**
+ * An order's effects as a cause; `secret` marks an order the other side does not see. One function rather than a
+ * closure made per order: the turn's steps run in every playout of the strategist, and under tsx (which keeps
+ * function names) every closure made costs a property definition.
+ */
+export function orderCause(side: Side, order: OrderType, target: string | null = null, secret = false): Cause {
+  return secret ? { kind: 'order', side, order, target, only: side } : { kind: 'order', side, order, target };
+}
+
 /** One part of a figure's change. */
 export interface LedgerPart {
   cause: Cause;
@@ -120,6 +129,8 @@ export interface Books {
   readonly d: GameState;
   readonly ledger: LedgerEntry[];
   pressure: number;
+  /** Book the parts (false: only write the figures, for a resolution that keeps no record). */
+  readonly record: boolean;
 }
 
 const frontKey = (id: string): LedgerKey => `deniability.${id}`;
@@ -185,14 +196,14 @@ function write(d: GameState, v: Figure, x: number): void {
 
 /** Books a part without writing: for a move made elsewhere (the ladder's step, a front created). Zero is not booked. */
 export function book(t: Books, key: LedgerKey, delta: number, cause: Cause): void {
-  if (delta !== 0) t.ledger.push({ key, delta, cause });
+  if (delta !== 0 && t.record) t.ledger.push({ key, delta, cause });
 }
 
 /** Adds `delta` for `cause` with no limit: the caller clamps once after several parts (`limit`). */
 export function shift(t: Books, v: Figure, delta: number, cause: Cause): void {
   if (delta === 0) return;
   write(t.d, v, read(t.d, v) + delta);
-  t.ledger.push({ key: v, delta, cause });
+  if (t.record) t.ledger.push({ key: v, delta, cause });
 }
 
 /** Clamps a figure to [lo, hi], booking what the limit took off (or added) as its own part. */
@@ -201,7 +212,7 @@ export function limit(t: Books, v: Figure, lo = 0, hi = 100): void {
   const x = clamp(raw, lo, hi);
   if (x === raw) return;
   write(t.d, v, x);
-  t.ledger.push({ key: v, delta: x - raw, cause: { kind: 'clamp', limit: x } });
+  if (t.record) t.ledger.push({ key: v, delta: x - raw, cause: { kind: 'clamp', limit: x } });
 }
 
 /** Adds `delta` to a watched figure for `cause`, kept within [lo, hi] (the clamp booked apart): the steps' one write. */
@@ -210,6 +221,7 @@ export function adjust(t: Books, v: Figure, delta: number, cause: Cause, lo = 0,
   const raw = read(t.d, v) + delta;
   const x = clamp(raw, lo, hi);
   write(t.d, v, x);
+  if (!t.record) return;
   if (delta !== 0) t.ledger.push({ key: v, delta, cause });
   if (x !== raw) t.ledger.push({ key: v, delta: x - raw, cause: { kind: 'clamp', limit: x } });
 }
@@ -218,7 +230,7 @@ export function adjust(t: Books, v: Figure, delta: number, cause: Cause, lo = 0,
 export function push(t: Books, delta: number, cause: Cause): void {
   if (delta === 0) return;
   t.pressure += delta;
-  t.ledger.push({ key: 'pressure', delta, cause });
+  if (t.record) t.ledger.push({ key: 'pressure', delta, cause });
 }
 
 /** A front's deniability, kept within 0-100. */
@@ -267,7 +279,7 @@ export function setHandedOver(t: Books, b: BaseState, cause: Cause): void {
 export function addDead(t: Books, kind: CasualtyKind, n: number, cause: Cause): void {
   if (n === 0) return;
   t.d.casualties[kind] += n;
-  t.ledger.push({ key: CASUALTY_KEYS[kind], delta: n, cause });
+  if (t.record) t.ledger.push({ key: CASUALTY_KEYS[kind], delta: n, cause });
 }
 
 /** Adds a clash's dead and wounded, each kind for the same cause. */

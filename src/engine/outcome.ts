@@ -1,9 +1,11 @@
 import type { Scenario } from './scenario.ts';
-import type { GameState, Outcome, OutcomeReason, OutcomeResult, Score } from './state.ts';
+import type { GameState, Outcome, OutcomeReason, OutcomeResult, Score, Side } from './state.ts';
 
 /** Proxy capability, 0-100: the mean over the groups of their arsenal and strength. */
-export function proxyCapability(state: GameState): number {
-  const groups = state.iran.groups;
+export const proxyCapability = (state: GameState): number => capabilityOf(state.iran.groups);
+
+/** Proxy capability of some groups (Iran's view holds its groups exactly): what the order forms forecast with. */
+export function capabilityOf(groups: readonly { arsenal: number; strength: number }[]): number {
   if (groups.length === 0) return 0;
   let sum = 0;
   for (const g of groups) sum += g.arsenal + g.strength;
@@ -38,6 +40,46 @@ export function aims(scenario: Scenario, state: GameState): { us: string[]; iran
   if (den < v.iran.minDeniability) iran.push(`best front deniability ${den} < ${v.iran.minDeniability}`);
   return { us, iran };
 }
+
+/** The figures the sides watch: the purses, Baghdad, the US, ISIS, the calendar's pandemic, losses, fronts and bases. */
+export const STAKES = [
+  'politicalCapital',
+  'iranResources',
+  'consent',
+  'evictionPressure',
+  'resolve',
+  'credibility',
+  'isis',
+  'pandemic',
+  'usKilled',
+  'bestDeniability',
+  'basesHeld',
+] as const;
+export type Stake = (typeof STAKES)[number];
+
+/**
+ * +1: a rise helps the side, −1: it hurts, 0: the side's aims and score do not count it. Read from the victory
+ * conditions above and the scoring below; the purses count for the side that spends them.
+ */
+const RISE: Record<Stake, Record<Side, -1 | 0 | 1>> = {
+  politicalCapital: { us: 1, iran: 0 },
+  iranResources: { us: 0, iran: 1 },
+  consent: { us: 1, iran: -1 }, // the US's aim; Iran's eviction needs it low, and scores what it lost
+  evictionPressure: { us: -1, iran: 1 },
+  resolve: { us: 1, iran: -1 }, // at the break the US leaves: Iran's victory
+  credibility: { us: 1, iran: 0 },
+  isis: { us: -1, iran: 0 },
+  pandemic: { us: 0, iran: 0 },
+  usKilled: { us: -1, iran: 0 },
+  bestDeniability: { us: 0, iran: 1 },
+  basesHeld: { us: 1, iran: -1 }, // a token presence is Iran's victory
+};
+
+/**
+ * Which side a rising figure helps: +1 it helps `side`, −1 it hurts it, 0 neither. One judgement for every screen
+ * that says "good for you" or "bad for Iran" (the dashboard, the team screens, the debrief).
+ */
+export const riseHelps = (stake: Stake, side: Side): -1 | 0 | 1 => RISE[stake][side];
 
 /** Each side's score with its breakdown: what the debrief shows and the AI maximises. */
 export function scoreGame(

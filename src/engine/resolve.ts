@@ -46,6 +46,16 @@ export interface FreezeOptions {
   freeze?: boolean;
 }
 
+/** How a resolution runs. */
+export interface ResolveOptions extends FreezeOptions {
+  /**
+   * Keep the turn's record: its events and the ledger's parts (the default). The strategist's playouts pass false:
+   * they read only the state, and building events and ledger parts they never read was a tenth of a playout's time.
+   * The state is the same either way; the result's events are then empty and reading its ledger throws.
+   */
+  record?: boolean;
+}
+
 /**
  * A result whose ledger is closed on its first read. Closing compares every watched figure before and after the
  * turn, which a batch game or a playout, that never reads the ledger, should not pay for. A class rather than an
@@ -53,13 +63,24 @@ export interface FreezeOptions {
  */
 class LazyResult implements TurnResult {
   #ledger: Ledger | undefined;
+  // What closing needs, kept private (a structured clone leaves them out) rather than in a closure made per turn.
+  readonly #before: GameState;
+  readonly #next: GameState;
+  readonly #turn: TurnContext;
   constructor(
     readonly state: GameState,
     readonly events: GameEvent[],
-    private readonly close: () => Ledger,
-  ) {}
+    before: GameState,
+    next: GameState,
+    turn: TurnContext,
+  ) {
+    this.#before = before;
+    this.#next = next;
+    this.#turn = turn;
+  }
   get ledger(): Ledger {
-    this.#ledger ??= this.close();
+    if (!this.#turn.record) throw new Error('this turn was resolved with record: false, so it kept no ledger');
+    this.#ledger ??= closeLedger(this.#before, this.#next, this.#turn.ledger, this.#turn.pressure);
     return this.#ledger;
   }
 }
@@ -72,10 +93,9 @@ class LazyResult implements TurnResult {
  */
 function turnResult(before: GameState, next: GameState, turn: TurnContext, options: FreezeOptions): TurnResult {
   const state = handOut(next, options);
-  const close = () => closeLedger(before, next, turn.ledger, turn.pressure);
-  return options.freeze !== false
-    ? { state, events: turn.events, ledger: close() }
-    : new LazyResult(state, turn.events, close);
+  return options.freeze !== false && turn.record
+    ? { state, events: turn.events, ledger: closeLedger(before, next, turn.ledger, turn.pressure) }
+    : new LazyResult(state, turn.events, before, next, turn);
 }
 
 /** A new state as the engine hands it out: deep-frozen, unless the caller passed `freeze: false`. */
@@ -123,7 +143,7 @@ export function resolveTurn(
   scenario: Scenario,
   state: GameState,
   rulings: readonly Ruling[] = [],
-  options: FreezeOptions = {},
+  options: ResolveOptions = {},
 ): Result<TurnResult> {
   if (state.outcome) return fail('game.over', 'the game is over');
   const { us, iran } = state.submitted;
@@ -133,7 +153,7 @@ export function resolveTurn(
       `waiting for ${!us && !iran ? 'both sides' : !us ? 'the US' : 'Iran'} to submit orders`,
     );
   const next = workingCopy(state);
-  const turn = newTurn(scenario, next, rulings);
+  const turn = newTurn(scenario, next, rulings, options.record !== false);
   runTurn(turn, us, iran);
   const unmatched = rulings.find((r) => !turn.ruled.has(rulingKey(r)));
   if (unmatched) return fail('ruling.unmatched', `turn ${state.turn} has no ${rulingKey(unmatched)} to rule on`);

@@ -115,55 +115,49 @@ export interface SeatView {
 /**
  * The view of a seat: the US, Iran, or the facilitator who sees everything (but still not the RNG state).
  * `withLegalOrders: false` skips listing the menu, for batch players that build their orders themselves.
+ * `shared: true` lets the view hold the state's own records (Baghdad, bases, red lines, plans, Iran's groups)
+ * where it would hold copies with the same fields: for a reader that neither keeps the view nor changes it, on a
+ * state no one changes after, like the strategist's models in every turn of a playout.
  */
-export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLegalOrders = true): SeatView {
+export function viewFor(
+  scenario: Scenario,
+  state: GameState,
+  seat: Seat,
+  withLegalOrders = true,
+  shared = false,
+): SeatView {
   const us = seat === 'us';
   const iran = seat === 'iran';
   const all = seat === 'facilitator';
   const pub = seat === 'public';
-  const other = us ? 'iran' : 'us';
   const secretScores = !all && state.outcome === null;
   // The public knows of a front what the US does: its claims, and its sponsor once exposed.
   const knownFronts = state.iran.fronts.filter((f) => !(us || pub) || f.claims > 0 || f.exposed);
-  const scores = (e: { us: number; iran: number }) =>
-    !secretScores
-      ? { us: e.us, iran: e.iran }
-      : pub
-        ? { us: null, iran: null }
-        : other === 'iran'
-          ? { us: e.us, iran: null }
-          : { us: null, iran: e.iran };
-  return {
+  // Whose escalation scores this seat sees: both once the game is over (or for the facilitator), else its own.
+  const shown: Seat | 'both' = !secretScores ? 'both' : seat;
+  const view: Omit<SeatView, 'sealed' | 'legalOrders' | 'outcome'> = {
     seat,
     scenarioId: state.scenarioId,
     turn: state.turn,
     lastTurn: state.lastTurn,
-    date: addDays(scenario.startDate, (state.turn - 1) * scenario.turnDays),
+    date: dateOf(scenario, state.turn),
     ladder: { rung: state.ladder.rung, peak: state.ladder.peak },
-    escalation: scores(state.escalation),
-    baghdad: copyBaghdad(state.baghdad),
+    escalation: scoresFor(state.escalation, shown),
+    baghdad: shared ? state.baghdad : copyBaghdad(state.baghdad),
     isis: state.isis,
     pandemic: state.pandemic,
     curfew: state.curfew,
     partners: state.partners,
     casualties: state.casualties,
-    us: {
-      troops: state.us.troops,
-      resolve: state.us.resolve,
-      credibility: state.us.credibility,
-      counterIsis: state.us.counterIsis,
-      bases: state.us.bases.map(copyBase),
-      redLines: state.us.redLines.map(copyRedLine),
-      departureOrdered: state.us.departureOrdered,
-      ...(us || all ? { politicalCapital: state.us.politicalCapital, isr: state.us.isr } : {}),
-      plans: state.us.plans.filter((p) => us || all || p.leaked).map(copyPlan),
-    },
-    iran: {
+    us: usSeen(state, us || all, shared),
+    iran: iranSeen(
+      state,
+      us || pub,
       // The public hears of groups only through the news: their strength is known to Iran, estimated by the US.
-      groups: pub
+      pub
         ? []
         : state.iran.groups.map((g) => {
-            if (!us) return copyGroup(g);
+            if (!us) return shared ? g : copyGroup(g);
             const estimate = state.us.intel.find((e) => e.group === g.id);
             return {
               id: g.id,
@@ -173,7 +167,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
               asOf: estimate?.asOf ?? 0,
             };
           }),
-      fronts: knownFronts.map((f) => ({
+      knownFronts.map((f) => ({
         id: f.id,
         name: f.name,
         claims: f.claims,
@@ -181,17 +175,7 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
         retired: f.retired,
         sponsor: !(us || pub) || f.exposed ? f.sponsor : null,
       })),
-      ...(us || pub
-        ? {}
-        : {
-            resources: state.iran.resources,
-            income: state.iran.income,
-            missileCapability: state.iran.missileCapability,
-            pmuCohesion: state.iran.pmuCohesion,
-            proxyCapability: proxyCapability(state),
-            bestDeniability: bestDeniability(state),
-          }),
-    },
+    ),
     attacks: state.attacks.map(
       (a): AttackView =>
         pub
@@ -222,21 +206,117 @@ export function viewFor(scenario: Scenario, state: GameState, seat: Seat, withLe
               : { ...a, word: likelihoodWord(scenario, a.confidence).word },
     ),
     strikes: state.strikes.map((s) => {
-      const { justified, ...rest } = s;
-      if (us || pub) return rest;
+      if (us || pub)
+        return { id: s.id, turn: s.turn, site: s.site, group: s.group, kind: s.kind, casualties: s.casualties };
       // Iran sees the strikes land, not the campaign plan behind them, until that plan leaks.
-      if (iran && rest.kind === 'campaign' && !campaignLeaked(state, rest.group)) rest.kind = 'strike';
-      return { ...rest, justified };
+      const kind = iran && s.kind === 'campaign' && !campaignLeaked(state, s.group) ? 'strike' : s.kind;
+      return {
+        id: s.id,
+        turn: s.turn,
+        site: s.site,
+        group: s.group,
+        kind,
+        casualties: s.casualties,
+        justified: s.justified,
+      };
     }),
     history: state.history.map((h) => ({
       ...h,
       orders: all ? h.orders : us ? { us: h.orders.us } : iran ? { iran: h.orders.iran } : {},
-      escalation: scores(h.escalation),
+      escalation: scoresFor(h.escalation, shown),
     })),
     submitted: { us: state.submitted.us !== null, iran: state.submitted.iran !== null },
     ownOrders: us || iran ? state.submitted[seat] : null,
-    ...(all && { sealed: { us: state.submitted.us, iran: state.submitted.iran } }),
-    legalOrders: !(us || iran) || state.outcome || !withLegalOrders ? [] : legalOrders(scenario, state, seat),
-    outcome: state.outcome,
   };
+  // Assigned in the order the fields are declared rather than spread into the literal (see usSeen).
+  const seen = view as SeatView;
+  if (all) seen.sealed = { us: state.submitted.us, iran: state.submitted.iran };
+  seen.legalOrders = !(us || iran) || state.outcome || !withLegalOrders ? [] : legalOrders(scenario, state, seat);
+  seen.outcome = state.outcome;
+  return seen;
+}
+
+/**
+ * The escalation scores a seat sees (`both`, or a side its own only; the public none). A function, not a closure made
+ * per view: the strategist's models take a view in every turn of every playout.
+ */
+function scoresFor(e: { us: number; iran: number }, shown: Seat | 'both'): SeatView['escalation'] {
+  if (shown === 'both') return { us: e.us, iran: e.iran };
+  if (shown === 'us') return { us: e.us, iran: null };
+  if (shown === 'iran') return { us: null, iran: e.iran };
+  return { us: null, iran: null };
+}
+
+/** The US plans a seat sees: all of them for the US and the facilitator, else only those that leaked. */
+function plansSeen(plans: PlanState[], all: boolean, shared: boolean): PlanState[] {
+  if (shared) return all ? plans : plans.filter((p) => p.leaked);
+  return (all ? plans : plans.filter((p) => p.leaked)).map(copyPlan);
+}
+
+// Each turn's date, worked out once per scenario: every view gives one, the models' views in every playout turn.
+const dates = new WeakMap<Scenario, string[]>();
+
+function dateOf(scenario: Scenario, turn: number): string {
+  let known = dates.get(scenario);
+  if (known === undefined) {
+    known = [];
+    dates.set(scenario, known);
+  }
+  let date = known[turn];
+  if (date === undefined) {
+    date = addDays(scenario.startDate, (turn - 1) * scenario.turnDays);
+    known[turn] = date;
+  }
+  return date;
+}
+
+// The parts of a view a seat may or may not see are built as one literal or the other, never by spreading: every
+// model in every playout turn takes a view, and literals with spreads are built on a slow path.
+
+/** The US as a seat sees it: its purse and surveillance only for the US and the facilitator. */
+function usSeen(state: GameState, own: boolean, shared: boolean): SeatView['us'] {
+  const u = state.us;
+  const bases = shared ? u.bases : u.bases.map(copyBase);
+  const redLines = shared ? u.redLines : u.redLines.map(copyRedLine);
+  const plans = plansSeen(u.plans, own, shared);
+  return own
+    ? {
+        troops: u.troops,
+        resolve: u.resolve,
+        credibility: u.credibility,
+        counterIsis: u.counterIsis,
+        bases,
+        redLines,
+        departureOrdered: u.departureOrdered,
+        politicalCapital: u.politicalCapital,
+        isr: u.isr,
+        plans,
+      }
+    : {
+        troops: u.troops,
+        resolve: u.resolve,
+        credibility: u.credibility,
+        counterIsis: u.counterIsis,
+        bases,
+        redLines,
+        departureOrdered: u.departureOrdered,
+        plans,
+      };
+}
+
+/** Iran as a seat sees it: its purse and forces only for Iran and the facilitator (`hidden` for the others). */
+function iranSeen(state: GameState, hidden: boolean, groups: GroupView[], fronts: FrontView[]): SeatView['iran'] {
+  const i = state.iran;
+  return hidden
+    ? { groups, fronts }
+    : {
+        groups,
+        fronts,
+        resources: i.resources,
+        income: i.income,
+        missileCapability: i.missileCapability,
+        pmuCohesion: i.pmuCohesion,
+        proxyCapability: proxyCapability(state),
+        bestDeniability: bestDeniability(state),
+      };
 }

@@ -559,6 +559,7 @@ export class App {
               },
             },
             compare: showDuplicate,
+            fork: (next) => this.whatIf(next),
           }),
         ),
     };
@@ -577,7 +578,26 @@ export class App {
   /** The after-action review of a saved game or replay: loaded on demand. */
   async debrief(): Promise<void> {
     const { showDebriefPicker, showDuplicate } = await import('./debrief/index.ts');
-    showDebriefPicker(this.page(), this.scenarios, { label: 'Back', action: () => this.title() }, showDuplicate);
+    showDebriefPicker(this.page(), this.scenarios, {
+      back: { label: 'Back', action: () => this.title() },
+      compare: showDuplicate,
+      fork: (next) => this.whatIf(next),
+    });
+  }
+
+  /**
+   * The debrief's "what if": the fork replaces the game on this screen. A finished game it replaces is kept for
+   * "Restore the replaced game", so the class can go back to the debrief of the game as it was played.
+   */
+  private whatIf(next: Session): void {
+    const current = this.session;
+    if (current?.over) keepReplaced(current.toSave(new Date().toISOString()));
+    this.replaceWith(
+      next,
+      'Playing a week again',
+      () => this.play(),
+      () => this.play(),
+    );
   }
 
   /** Duplicate play: several teams' saves of the same seed side by side. */

@@ -217,7 +217,7 @@ export function showReplay(root: HTMLElement, scenario: Scenario, game: PlayedGa
                 side: side.value as Side,
                 opponent: opponent.value,
               };
-              const session = Session.fromRecord(scenario, settings, r.turns.slice(0, at), null);
+              const session = Session.fork(scenario, settings, r, at);
               if (!session.ok) {
                 fill(error, h('div', { className: 'error' }, session.errors[0]?.message ?? 'Cannot fork here.'));
                 return;

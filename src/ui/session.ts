@@ -419,6 +419,20 @@ export class Session {
     return { ok: true, value: session };
   }
 
+  /**
+   * A new game that plays a record's first `weeks` weeks again exactly (orders, injects and rulings, each week's hash
+   * checked) and goes on from there with these settings: the replay viewer's "fork here" and the debrief's "what if".
+   * The injects of the week it opens on are not released again: the facilitator may, or may choose others.
+   */
+  static fork(scenario: Scenario, settings: Settings, replay: Replay, weeks: number): Result<Session> {
+    if (!Number.isInteger(weeks) || weeks < 0 || weeks > replay.turns.length)
+      return err(
+        'fork.week',
+        `A game can be played on from week 1 to week ${replay.turns.length + 1} of its record, not from week ${weeks + 1}.`,
+      );
+    return Session.fromRecord(scenario, settings, replay.turns.slice(0, weeks), null);
+  }
+
   /** A link payload that opens this game in another browser: settings, every turn's orders, the current hash. */
   toShareCode(): string {
     const replay = recordReplay(this.scenario, this.state);

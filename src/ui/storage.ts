@@ -1,3 +1,4 @@
+import type { PinAttempts } from './desk-pin.ts';
 import type { SaveFile } from './session.ts';
 
 const AUTOSAVE = 'two-boxers/autosave/v1';
@@ -109,5 +110,40 @@ export function writePaused(gameKey: string, paused: boolean): void {
     else if (localStorage.getItem(PAUSED) === gameKey) localStorage.removeItem(PAUSED);
   } catch {
     // storage unavailable: the pause lasts as long as the page
+  }
+}
+
+const PIN_ATTEMPTS = 'two-boxers/desk-pin-attempts';
+let inPage: { key: string; attempts: PinAttempts } | null = null;
+
+/**
+ * The desk's wrong PINs and lock, kept like the pause: under the game's PIN salt, so a reload does not reset the count
+ * and another game's desk starts afresh.
+ */
+export function readPinAttempts(gameKey: string): PinAttempts {
+  try {
+    const kept = JSON.parse(localStorage.getItem(PIN_ATTEMPTS) ?? 'null') as {
+      key?: unknown;
+      wrong?: unknown;
+      lockedUntil?: unknown;
+    } | null;
+    if (kept?.key !== gameKey) return { wrong: 0, lockedUntil: null };
+    const wrong = typeof kept.wrong === 'number' && Number.isInteger(kept.wrong) && kept.wrong >= 0 ? kept.wrong : 0;
+    const until = typeof kept.lockedUntil === 'number' && Number.isFinite(kept.lockedUntil) ? kept.lockedUntil : null;
+    return { wrong, lockedUntil: until };
+  } catch {
+    return inPage?.key === gameKey ? inPage.attempts : { wrong: 0, lockedUntil: null };
+  }
+}
+
+export function writePinAttempts(gameKey: string, attempts: PinAttempts): void {
+  inPage = { key: gameKey, attempts };
+  try {
+    if (attempts.wrong === 0 && attempts.lockedUntil === null) {
+      const kept = JSON.parse(localStorage.getItem(PIN_ATTEMPTS) ?? 'null') as { key?: unknown } | null;
+      if (kept?.key === gameKey) localStorage.removeItem(PIN_ATTEMPTS);
+    } else localStorage.setItem(PIN_ATTEMPTS, JSON.stringify({ key: gameKey, ...attempts }));
+  } catch {
+    // storage unavailable: the count lasts as long as the page (inPage)
   }
 }

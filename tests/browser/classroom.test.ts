@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { hashState, type Scenario, specOf, verifyReplay } from '../../src/engine/index.ts';
+import { DESK_PIN_LOCK } from '../../src/ui/desk-pin.ts';
 import { appReady, type Browser, openBrowser } from './support.ts';
 import { shippedScenario } from '../shipped.ts';
 
@@ -175,6 +176,46 @@ describe('a classroom game', () => {
     await page.click('#desk-close');
     await page.waitForSelector('#commit');
     expect(await page.locator('#paused-title').count()).toBe(0);
+  });
+
+  it('locks the desk after too many wrong PINs, says for how long, keeps the lock across a reload, and opens after it', async () => {
+    const { page } = await browser();
+    await page.clock.install();
+    await startClassroomGame(page, '34');
+    await page.click('#desk-button');
+    const wrong = async () => {
+      await page.fill('#desk-pin-entry', '0000');
+      await page.click('#desk-open');
+    };
+    for (let left = DESK_PIN_LOCK.attempts - 1; left > 0; left--) {
+      await wrong();
+      await page.waitForSelector(
+        `.error-line:has-text("${left === 1 ? 'One more wrong PIN locks' : `${left} more wrong PINs lock`}")`,
+      );
+    }
+    await wrong();
+    const minutes = DESK_PIN_LOCK.lockSeconds / 60;
+    await page.waitForSelector(`.error-line:has-text("the desk is locked. Try again in ${minutes} minutes")`);
+    // Locked, the right PIN does not open it either.
+    await page.fill('#desk-pin-entry', PIN);
+    await page.click('#desk-open');
+    await page.waitForSelector('.error-line:has-text("the desk is locked")');
+    expect(await page.locator('#desk-title').count()).toBe(0);
+    // A reload neither resets the count nor lifts the lock: the PIN entry says so as it opens.
+    await page.reload();
+    await appReady(page);
+    await page.waitForSelector('#desk-button');
+    await page.click('#desk-button');
+    expect(await page.textContent('.error-line')).toContain('the desk is locked');
+    await page.fill('#desk-pin-entry', PIN);
+    await page.click('#desk-open');
+    await page.waitForSelector('.error-line:has-text("the desk is locked")');
+    expect(await page.locator('#desk-title').count()).toBe(0);
+    // Once the lock has run out on the page's clock, the right PIN opens the desk.
+    await page.clock.fastForward(DESK_PIN_LOCK.lockSeconds * 1000 + 60_000);
+    await page.fill('#desk-pin-entry', PIN);
+    await page.click('#desk-open');
+    await page.waitForSelector('#desk-title');
   });
 
   it('tells a team when its time is up and lets it take another minute: nothing is committed for it', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { findAi } from '../../src/ai/registry.ts';
 import { aiDice } from '../../src/ai/simple.ts';
 import { SPRING_2020 } from '../../src/analysis/history.ts';
@@ -8,12 +8,10 @@ import { discussionQuestions } from '../../src/analysis/questions.ts';
 import { type PlayedGame, playBack } from '../../src/analysis/record.ts';
 import { ladderSummary, type Order, type Scenario } from '../../src/engine/index.ts';
 import { type SaveFile, Session } from '../../src/ui/session.ts';
-import { appReady, type Browser, openBrowser } from './support.ts';
+import { appReady, browsersPerTest } from './support.ts';
 import { shippedScenario } from '../shipped.ts';
 
 const baseUrl = inject('baseUrl');
-const open: Browser[] = [];
-
 const scenario: Scenario = shippedScenario('two-boxers');
 
 /**
@@ -63,18 +61,7 @@ beforeAll(async () => {
   expect(gameA.turns[2]!.orders.us).not.toEqual([{ type: 'hold' }]);
 });
 
-async function browser(): Promise<Browser> {
-  const b = await openBrowser();
-  open.push(b);
-  await b.page.emulateMedia({ reducedMotion: 'reduce' });
-  return b;
-}
-
-afterEach(async () => {
-  const errors = open.flatMap((b) => b.errors);
-  await Promise.all(open.splice(0).map((b) => b.close()));
-  expect(errors, 'console errors').toEqual([]);
-});
+const browser = browsersPerTest();
 
 /** Presses Tab until the focused element matches, proving the control is reachable from the keyboard. */
 async function tabTo(page: Page, selector: string, max = 120): Promise<void> {

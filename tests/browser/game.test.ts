@@ -3,33 +3,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { Order, Side } from '../../src/engine/index.ts';
+import { describe, expect, inject, it } from 'vitest';
 import { RESULT_WORDS } from '../../src/ui/result-words.ts';
 import { Session } from '../../src/ui/session.ts';
 import { shippedScenario } from '../shipped.ts';
+import { violentOrders } from './escalated.ts';
 import { activate, fingerprint, giveOrders, startGame } from './play.ts';
-import { appReady, type Browser, canvasInk, openBrowser } from './support.ts';
+import { appReady, browsersPerTest, canvasInk } from './support.ts';
 
 const baseUrl = inject('baseUrl');
-const open: Browser[] = [];
-
-/**
- * A fresh browser that prefers reduced motion: the game then resolves weeks without animation, so a test never
- * races the animation (the map tests cover the animations themselves).
- */
-async function browser(): Promise<Browser> {
-  const b = await openBrowser();
-  open.push(b);
-  await b.page.emulateMedia({ reducedMotion: 'reduce' });
-  return b;
-}
-
-afterEach(async () => {
-  const errors = open.flatMap((b) => b.errors);
-  await Promise.all(open.splice(0).map((b) => b.close()));
-  expect(errors, 'console errors').toEqual([]);
-});
+const browser = browsersPerTest();
 
 /** Plays weeks until the end screen; returns how many weeks it took. */
 async function playToEnd(page: Page, hotseat = false): Promise<number> {
@@ -182,25 +165,9 @@ describe('the browser game', () => {
     });
     if (!made.ok) throw new Error(made.errors[0]?.message);
     const game = made.value;
-    const cost = (o: Order) => scenario.orders.find((x) => x.type === o.type)!.cost;
-    const violent = (side: Side): Order[] => {
-      const view = game.view(side);
-      let budget = side === 'us' ? (view.us.politicalCapital ?? 0) : (view.iran.resources ?? 0);
-      const picks: Order[] = [];
-      const menu = view.legalOrders
-        .filter((o) => scenario.orders.find((x) => x.type === o.type)?.severity === 'violent')
-        .sort((a, b) => cost(b) - cost(a));
-      for (const o of menu) {
-        if (picks.some((p) => p.type === o.type) || cost(o) > budget || picks.length >= scenario.ordersPerTurn)
-          continue;
-        picks.push(o);
-        budget -= cost(o);
-      }
-      return picks;
-    };
     while (!game.over) {
       for (const side of ['us', 'iran'] as const) {
-        const r = await game.commit(side, violent(side));
+        const r = await game.commit(side, violentOrders(game, side));
         if (!r.ok) throw new Error(r.errors[0]?.message);
       }
     }

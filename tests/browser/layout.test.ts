@@ -1,22 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { activate, startGame } from './play.ts';
-import { type Browser, openBrowser } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { activate, giveOrders, startGame } from './play.ts';
+import { browsersPerTest } from './support.ts';
 
-const open: Browser[] = [];
-
-async function browser(viewport: { width: number; height: number }): Promise<Browser> {
-  const b = await openBrowser(viewport);
-  open.push(b);
-  await b.page.emulateMedia({ reducedMotion: 'reduce' });
-  return b;
-}
-
-afterEach(async () => {
-  const errors = open.flatMap((b) => b.errors);
-  await Promise.all(open.splice(0).map((b) => b.close()));
-  expect(errors, 'console errors').toEqual([]);
-});
+const browser = browsersPerTest();
 
 /** The smallest font size of any text the player can see, and where it is. */
 function smallestText(page: Page): Promise<{ px: number; where: string }> {
@@ -98,6 +85,36 @@ describe('the turn screen at every size', () => {
     expect(await fontPx(page, '.ladder .rung')).toBeGreaterThanOrEqual(13);
     const smallest = await smallestText(page);
     expect(smallest.px, smallest.where).toBeGreaterThanOrEqual(13);
+  });
+
+  it.each([
+    [1280, 720],
+    [1366, 768],
+    [1920, 1080],
+  ])('sets the meters in even rows on a %ix%i screen, with the change words showing', async (width, height) => {
+    const { page } = await browser({ width, height });
+    await startGame(page, { side: 'us', seed: '404' });
+    await giveOrders(page);
+    await page.waitForSelector('#continue');
+    expect(await page.locator('.meter .change:not(:empty)').count()).toBeGreaterThan(0);
+    const boxes = await page
+      .locator('.dash .meter')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ top: r.top, h: r.height })));
+    const rows = [...new Set(boxes.map((b) => Math.round(b.top)))];
+    const counts = rows.map((top) => boxes.filter((b) => Math.round(b.top) === top).length);
+    // Rows that differ by one meter at most, and in each row every meter as tall as the others.
+    expect(Math.max(...counts) - Math.min(...counts), `meters per row: ${counts}`).toBeLessThanOrEqual(1);
+    for (const top of rows) {
+      const heights = boxes.filter((b) => Math.round(b.top) === top).map((b) => Math.round(b.h));
+      expect(new Set(heights).size, `heights in the row at ${top}: ${heights}`).toBe(1);
+    }
+    // The parts of each meter line up across a row: every label, and every figure, at one height.
+    for (const part of ['.label', 'b']) {
+      const tops = await page
+        .locator(`.dash .meter ${part}`)
+        .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+      expect(new Set(tops).size, `${part} tops: ${tops}`).toBe(rows.length);
+    }
   });
 
   it('keeps the keyboard focus on the tab just chosen', async () => {

@@ -508,6 +508,44 @@ describe('the map', () => {
     expect(seen.covered).toEqual([]);
   });
 
+  it('keeps the captions of the bases handed over in one week apart, and off the names', async () => {
+    const page = await openMap();
+    const seen = await page.evaluate(async () => {
+      const m = (window as unknown as { __map: MapHarness }).__map;
+      type Box = { x: number; y: number; w: number; h: number };
+      const inter = (a: Box, b: Box) =>
+        Math.min(a.x + a.w, b.x + b.w) > Math.max(a.x, b.x) && Math.min(a.y + a.h, b.y + b.h) > Math.max(a.y, b.y);
+      // Every base that can be handed over or is being handed over, handed over in the same week.
+      const bases = m.view.us.bases
+        .filter((b) => (b.canHandOver || b.handoverTurns > 0) && !b.handedOver)
+        .map((b) => b.site);
+      let captions = 0;
+      const clashes: string[] = [];
+      let playing = true;
+      const sample = (): void => {
+        const { names, captions: boxes } = m.controller.onScreen();
+        captions = Math.max(captions, boxes.length);
+        boxes.forEach((c, i) => {
+          for (const n of names)
+            if (inter(c, n)) clashes.push(`caption ${JSON.stringify(c)} covers ${JSON.stringify(n)}`);
+          for (const d of boxes.slice(i + 1))
+            if (inter(c, d)) clashes.push(`${JSON.stringify(c)} and ${JSON.stringify(d)}`);
+        });
+        if (playing) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+      await m.controller.play(
+        bases.map((base) => ({ audience: 'all', type: 'handover', base })),
+        1,
+      );
+      playing = false;
+      return { bases: bases.length, captions, clashes: [...new Set(clashes)] };
+    });
+    expect(seen.bases).toBeGreaterThanOrEqual(2);
+    expect(seen.captions).toBeGreaterThanOrEqual(2);
+    expect(seen.clashes).toEqual([]);
+  });
+
   it('stays legible on a larger screen (1920x1080)', async () => {
     const page = await openMap(1140, 712, { width: 1920, height: 1080 });
     const png = await page.locator('#wrap').screenshot({ path: join(SHOTS, 'map-1920x1080.png') });

@@ -1,25 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { activate, fingerprint, giveOrders, startGame } from './play.ts';
-import { appReady, type Browser, openBrowser } from './support.ts';
+import { appReady, browsersPerTest } from './support.ts';
 
 const baseUrl = inject('baseUrl');
-const open: Browser[] = [];
-
-async function browser(): Promise<Browser> {
-  const b = await openBrowser();
-  open.push(b);
-  await b.page.emulateMedia({ reducedMotion: 'reduce' });
-  return b;
-}
-
-afterEach(async () => {
-  const errors = open.flatMap((b) => b.errors);
-  await Promise.all(open.splice(0).map((b) => b.close()));
-  expect(errors, 'console errors').toEqual([]);
-});
+const browser = browsersPerTest();
 
 /** Issue 13, item 4: a game in progress is never lost by surprise. */
 describe('replacing the game in progress', () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
 
 /** The flags TOOLCHAIN.md names for Debian's chromium on this machine (no network beyond loopback). */
 const ARGS = [
@@ -53,6 +54,27 @@ export async function openBrowser(viewport = { width: 1280, height: 720 }): Prom
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The browsers of one test file's tests, for a test file to call once at its top: each opened fresh (at 1280x720
+ * unless told otherwise) and preferring reduced motion, so the game resolves weeks without animation and no test
+ * races one (the map tests cover the animations); every browser a test opened is closed after it, and a console
+ * error in any of them fails that test.
+ */
+export function browsersPerTest(): (viewport?: { width: number; height: number }) => Promise<Browser> {
+  const open: Browser[] = [];
+  afterEach(async () => {
+    const errors = open.flatMap((b) => b.errors);
+    await Promise.all(open.splice(0).map((b) => b.close()));
+    expect(errors, 'console errors').toEqual([]);
+  });
+  return async (viewport) => {
+    const b = await openBrowser(viewport);
+    open.push(b);
+    await b.page.emulateMedia({ reducedMotion: 'reduce' });
+    return b;
   };
 }
 

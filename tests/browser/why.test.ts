@@ -4,24 +4,14 @@
  * reached by the keyboard; the victory lines are drawn on the bars; key bases are marked; handing one over asks first.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { activate, giveOrders, startGame, tabTo } from './play.ts';
-import { type Browser, openBrowser } from './support.ts';
+import { escalatedGame } from './escalated.ts';
+import { appReady, browsersPerTest } from './support.ts';
 
-const open: Browser[] = [];
+const baseUrl = inject('baseUrl');
 
-async function browser(): Promise<Browser> {
-  const b = await openBrowser();
-  open.push(b);
-  await b.page.emulateMedia({ reducedMotion: 'reduce' });
-  return b;
-}
-
-afterEach(async () => {
-  const errors = open.flatMap((b) => b.errors);
-  await Promise.all(open.splice(0).map((b) => b.close()));
-  expect(errors, 'console errors').toEqual([]);
-});
+const browser = browsersPerTest();
 
 /** "+3 cause · −2 cause · net +1: 50 → 51" → the parts, the net, before and after. */
 function parse(text: string): { parts: number[]; net: number; before: number; after: number } {
@@ -113,5 +103,37 @@ describe('what is at stake', () => {
     await activate(page, '#stake-confirm');
     await page.waitForSelector('.chosen li:not(.empty)');
     expect(await page.textContent('.chosen')).toMatch(/Hand over/);
+  });
+
+  it('asks Iran too, before an order whose push could carry the ladder into war', async () => {
+    // A hotseat game both sides pushed up to rung 12, from where one week's push can reach war.
+    const game = await escalatedGame(12);
+    const { page } = await browser();
+    await page.goto(`${baseUrl}#g=${game.toShareCode()}`);
+    await appReady(page);
+    if (await page.isVisible('#ready')) await activate(page, '#ready');
+    // The US holds (no push, nothing asked), then hands over to Iran.
+    await page.waitForSelector('#commit');
+    await page.selectOption('#order-type', 'hold');
+    await activate(page, '#add-order');
+    await page.waitForSelector('.chosen li:not(.empty)');
+    await activate(page, '#commit');
+    await activate(page, '#ready');
+    await page.waitForSelector('#commit');
+    await page.selectOption('#order-type', 'rocket-attack');
+    await page.selectOption('#order-claim', '"unclaimed"'); // no front worn: war is the one thing at stake
+    expect(await page.textContent('.forecast')).toMatch(/At stake: The ladder stands at rung 12/);
+    await activate(page, '#add-order');
+    await page.waitForSelector('#stake-confirm');
+    expect(await page.textContent('.stake-ask')).toMatch(
+      /The ladder stands at rung 12\. This order adds \+\d+ to the week's push, and a push of \d+ or more from ordered acts carries it to rung 14: war, which both sides lose\./,
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('stake-cancel');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.chosen li:not(.empty)').count()).toBe(0);
+    await activate(page, '#add-order');
+    await activate(page, '#stake-confirm');
+    await page.waitForSelector('.chosen li:not(.empty)');
+    expect(await page.textContent('.chosen')).toMatch(/rocket/i);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * The engine copies its state field by field (state.ts says why): each copy must equal what it copies, key for key,
- * in states that carry every optional part (a facilitator's record, red lines, plans, created fronts).
+ * in states that carry every optional part (a facilitator's record, red lines, plans, created fronts). A view that
+ * shares the state's records (the strategist's playouts) must equal the one that copies them.
  */
 import { describe, expect, it } from 'vitest';
 import { playMatch } from '../../src/ai/match.ts';
 import { harasserIran, measuredUs } from '../../src/ai/simple.ts';
-import { type GameState, releaseInject } from '../../src/engine/index.ts';
+import { type GameState, releaseInject, viewFor } from '../../src/engine/index.ts';
 import {
   copyBaghdad,
   copyBase,
@@ -47,6 +48,21 @@ describe('state copies', () => {
       for (const e of s.us.intel) expect(copyEstimate(e)).toStrictEqual(e);
       for (const g of s.iran.groups) expect(copyGroup(g)).toStrictEqual(g);
       for (const f of s.iran.fronts) expect(copyFront(f)).toStrictEqual(f);
+    }
+  });
+
+  it('leave a shared view equal to a copied one, for every seat', () => {
+    for (const s of states())
+      for (const seat of ['us', 'iran', 'facilitator', 'public'] as const)
+        expect(viewFor(SCENARIO, s, seat, false, true)).toStrictEqual(viewFor(SCENARIO, s, seat, false));
+  });
+
+  it("give a strike's every key in a view, the facilitator's with the truth of its justification", () => {
+    const all = states();
+    expect(all.some((s) => s.strikes.length > 0)).toBe(true);
+    for (const s of all) {
+      expect(viewFor(SCENARIO, s, 'facilitator').strikes).toStrictEqual(s.strikes);
+      expect(viewFor(SCENARIO, s, 'us').strikes).toStrictEqual(s.strikes.map(({ justified: _, ...rest }) => rest));
     }
   });
 });

@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '12f061add0f138',
-  '008d435b740be1',
-  '009247301f2cc4',
-  '1937819e52a51f',
-  '02cfbfb766e42e',
-  '0e6d0714177f5c',
-  '0edff73afb3f56',
-  '03ce08f35fefa0',
-  '14241e1745e830',
-  '1a4374237ddbde',
-  '0f7d647f6ba305',
-  '12800c8b6c8d27',
+  '051f09e23465ff',
+  '0fa6d29c1bfbb0',
+  '1e4c6314dd1d42',
+  '009c5c54ed8b99',
+  '0c0522c18e6453',
+  '1d5ab6167f1067',
+  '13e37203cf1780',
+  '1d1bd36d9d4dc6',
+  '1ca0ce2eca6d05',
+  '1fd79dee9a89a8',
+  '1ad537ff483af5',
+  '0c835bea40dffe',
 ];
 
 /** How that game ends. */

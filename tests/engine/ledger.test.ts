@@ -1,7 +1,7 @@
 /**
  * The ledger (issue 12 item 7): each cause kind pinned by a named case; over random games with injects, every
  * watched figure's parts sum exactly to its change, read from the states themselves, and every figure that changed
- * has parts; a seat's ledger never names what its view hides.
+ * has parts; a seat's ledger never names what its view hides; a resolution that keeps no record reaches the same state.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -439,6 +439,12 @@ describe('the ledger over random games', () => {
           if (!both.ok) throw new Error(JSON.stringify(both.errors));
           const r = resolveTurn(s, both.value);
           if (!r.ok) throw new Error(JSON.stringify(r.errors));
+          // A resolution that keeps no record (the strategist's playouts) reaches the very same state.
+          const bare = resolveTurn(s, both.value, [], { record: false });
+          if (!bare.ok) throw new Error(JSON.stringify(bare.errors));
+          expect(bare.value.state).toEqual(r.value.state);
+          expect(bare.value.events).toEqual([]);
+          expect(() => bare.value.ledger).toThrow(/record: false/);
           const rung = r.value.events.find((e) => e.type === 'rung');
           checkAccounts(state, r.value.state, r.value.ledger, rung?.type === 'rung' ? rung.pressure : null);
           for (const seat of ['us', 'iran', 'public'] as const) checkHidden(s, r.value.state, r.value.ledger, seat);

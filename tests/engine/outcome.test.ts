@@ -11,12 +11,25 @@ import {
   type Order,
   playTurn,
   resolveTurn,
+  riseHelps,
+  STAKES,
   type Scenario,
+  type Stake,
   scoreGame,
   submitOrders,
   viewFor,
 } from '../../src/engine/index.ts';
-import { idle, newGame, play, quiet, SCENARIO, type ScenarioPatch, scenarioOf, withScenario } from './helpers.ts';
+import {
+  clone,
+  idle,
+  newGame,
+  play,
+  quiet,
+  SCENARIO,
+  type ScenarioPatch,
+  scenarioOf,
+  withScenario,
+} from './helpers.ts';
 
 /** A one-turn game: the final turn is the first. */
 const oneTurn: ScenarioPatch = (s) => {
@@ -272,5 +285,68 @@ describe('a finished game', () => {
     const state = finished();
     expect(state.turn).toBe(state.lastTurn);
     expect(state.history).toHaveLength(state.lastTurn);
+  });
+});
+
+describe('which side a rising figure helps (riseHelps)', () => {
+  /** A state with one figure raised by `by`, as the scoring reads it; null for a figure the score does not count. */
+  const raised = (state: GameState, stake: Stake, by: number): GameState | null => {
+    const s = clone(state);
+    switch (stake) {
+      case 'consent':
+        s.baghdad.consent += by;
+        return s;
+      case 'credibility':
+        s.us.credibility += by;
+        return s;
+      case 'isis':
+        s.isis += by;
+        return s;
+      case 'usKilled':
+        s.casualties.usKilled += by;
+        return s;
+      case 'iranResources':
+        s.iran.resources += by;
+        return s;
+      case 'bestDeniability':
+        expect(s.iran.fronts.length, 'a front to raise').toBeGreaterThan(0);
+        for (const f of s.iran.fronts) f.deniability += by;
+        return s;
+      case 'basesHeld': {
+        const base = s.us.bases.find((b) => !b.handedOver)!;
+        base.handedOver = true; // one base fewer: the figure falls
+        return s;
+      }
+      default:
+        return null;
+    }
+  };
+
+  it("agrees with the score's sign for every figure the score counts, for both sides", () => {
+    const state = newGame('stakes');
+    const before = scoreGame(SCENARIO, state, null);
+    let counted = 0;
+    for (const stake of STAKES) {
+      const by = stake === 'basesHeld' ? -1 : 1; // a base fewer: the one way the count moves
+      const after = raised(state, stake, by);
+      if (!after) continue;
+      const score = scoreGame(SCENARIO, after, null);
+      for (const side of ['us', 'iran'] as const) {
+        const moved = Math.sign(score[side].total - before[side].total) * by;
+        if (moved !== 0) {
+          counted++;
+          expect(riseHelps(stake, side), `${stake} for ${side}`).toBe(moved);
+        }
+      }
+    }
+    expect(counted).toBeGreaterThanOrEqual(6);
+  });
+
+  it('a figure that helps one side and hurts the other does so in opposite directions', () => {
+    for (const stake of ['consent', 'evictionPressure', 'resolve', 'basesHeld'] as const)
+      expect(riseHelps(stake, 'us') * riseHelps(stake, 'iran'), stake).toBe(-1);
+    // US resolve falling to the break hands Iran the game: a rise helps the US, hurts Iran.
+    expect(riseHelps('resolve', 'us')).toBe(1);
+    expect(riseHelps('pandemic', 'us')).toBe(0);
   });
 });

@@ -225,3 +225,16 @@ describe("Iran's briefing states its eviction victory as the rules do", () => {
     expect(text).toContain(`down to ${s.victory.iran.tokenBases} bases`);
   });
 });
+
+describe('the US briefing states the consent its victory needs and the vote that ends it, as the rules do', () => {
+  const s = shippedScenario('two-boxers');
+  const text = s.briefing.us;
+  it("the consent line of the US's victory at the end", () => {
+    expect(text).toMatch(new RegExp(`You win [^.]*consent at ${s.victory.us.minConsent} or more`));
+  });
+
+  it("a binding vote, with the model's expulsion line", () => {
+    expect(text).toMatch(new RegExp(`You lose [^.]*binding [^.]*consent at ${s.baghdad.expulsionConsent} or less`));
+    expect(text.includes('the next one binds')).toBe(s.baghdad.votesPassed + 1 === s.baghdad.bindingFromVote);
+  });
+});

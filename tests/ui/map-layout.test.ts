@@ -10,6 +10,8 @@ import {
 import { NamePainter } from '../../src/ui/map/canvas-text.ts';
 import {
   type Box,
+  captionBox,
+  captionSpot,
   clusterColumns,
   findFreeSpot,
   type LabelInput,
@@ -144,5 +146,48 @@ describe('the callout columns of Two Boxers', () => {
     );
     expect(crossings).toEqual([]);
     for (const [a, b] of lines) expect(segmentHitsBox(a, b, label('city:Baghdad').box)).toBe(false);
+  });
+});
+
+/**
+ * Issue 13: two "Handed over to Iraqi forces" captions met at the top of the map. Every base that can be handed over
+ * (or is being handed over) handed over in one week, each caption placed while the ones before it still show (its
+ * fading rise included): none covers another, and none covers a site's or a city's name.
+ */
+describe('the captions of the bases handed over in one week', () => {
+  const asset = JSON.parse(readFileSync(ASSET_PATH, 'utf8')) as MapAsset;
+  const metrics = JSON.parse(readFileSync(METRICS_PATH, 'utf8')) as TextMetricsTable;
+  const scenario = shippedScenarios().find((s) => s.id === 'two-boxers')!;
+  const plan = computePlan(planInputs(scenario, asset, new NamePainter(recordedMeasurer(metrics))), asset);
+  const names = plan.labels.map((l) => l.box);
+  const bases = scenario.us.bases
+    .filter((b) => !b.handedOver && (b.canHandOver || (b.handoverTurns ?? 0) > 0))
+    .map((b) => b.site);
+  const at = (id: string) => plan.markers.find((m) => m.id === id)!.at;
+  // The caption's size in world px: 30 px bold text in its dark box, as chromium draws "Handed over to Iraqi forces".
+  const W = 410;
+  const H = 46;
+
+  it.each([
+    ['in the order of the scenario', bases],
+    ['in reverse', [...bases].reverse()],
+  ])('%s', (_name, order) => {
+    expect(order.length).toBeGreaterThanOrEqual(5);
+    const placed: { base: string; box: Box }[] = [];
+    for (const base of order) {
+      const spot = captionSpot(
+        at(base),
+        W,
+        H,
+        { w: asset.width, h: asset.height },
+        placed.map((p) => p.box),
+        names,
+      );
+      placed.push({ base, box: captionBox({ ...spot, width: W, height: H }) });
+    }
+    for (const [i, p] of placed.entries()) {
+      for (const q of placed.slice(i + 1)) expect(overlapArea(p.box, q.box), `${p.base} and ${q.base}`).toBe(0);
+      for (const n of names) expect(overlapArea(p.box, n), `${p.base} over a name`).toBe(0);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DESK_PIN_LOCK } from '../../src/ui/desk-pin.ts';
 import { shippedScenario } from '../shipped.ts';
 
 /**
@@ -43,5 +44,14 @@ describe('the 45-minute lesson', () => {
     expect(rest[0]! * 60).toBeGreaterThan(2 * lesson!.orderSeconds!);
     const debrief = plan.find((r) => /\*\*Debrief/.test(r.what))!;
     expect(debrief.to - debrief.from).toBe(10);
+  });
+});
+
+describe("the guide's word on the desk", () => {
+  it('gives the PIN lock as the desk applies it', () => {
+    const words = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+    const n = words[DESK_PIN_LOCK.attempts]!;
+    const text = `${n.charAt(0).toUpperCase()}${n.slice(1)} wrong PINs in a row lock the desk for ${words[DESK_PIN_LOCK.lockSeconds / 60]} minutes`;
+    expect(guide.replace(/\s+/g, ' ')).toContain(text);
   });
 });

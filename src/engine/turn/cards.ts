@@ -20,9 +20,9 @@ export function drawCards(t: TurnContext): void {
     curfew: d.curfew,
     waiver: d.baghdad.waiverTurns,
   };
-  const fired = new Set(d.cardsFired);
-  for (const card of t.s.cards) {
-    if (fired.has(card.id)) continue;
+  // A short list, searched in place: a Set built every turn cost more than the searches.
+  for (const card of cardsDatedFor(t.s, now.turn)) {
+    if (d.cardsFired.includes(card.id)) continue;
     const w = card.when;
     const held =
       (w.turn === undefined || now.turn === w.turn) &&
@@ -40,6 +40,29 @@ export function drawCards(t: TurnContext): void {
     if (w.chance !== undefined && !t.dice.chance(w.chance)) continue;
     playCard(t, card);
   }
+}
+
+// The cards whose dates a turn can meet, in the deck's order, by scenario and turn: the deck is read every turn of
+// every playout, and most of its cards are dated. A card left out would fail its `turn` or `fromTurn` test anyway,
+// before any draw.
+const datedFor = new WeakMap<Scenario, Scenario['cards'][number][][]>();
+
+function cardsDatedFor(s: Scenario, turn: number): readonly Scenario['cards'][number][] {
+  let byTurn = datedFor.get(s);
+  if (byTurn === undefined) {
+    byTurn = [];
+    datedFor.set(s, byTurn);
+  }
+  let cards = byTurn[turn];
+  if (cards === undefined) {
+    cards = s.cards.filter(
+      (c) =>
+        (c.when.turn === undefined || c.when.turn === turn) &&
+        (c.when.fromTurn === undefined || turn >= c.when.fromTurn),
+    );
+    byTurn[turn] = cards;
+  }
+  return cards;
 }
 
 /** A card of the deck comes into play, by its conditions or because the facilitator released it. */

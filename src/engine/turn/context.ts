@@ -49,10 +49,12 @@ export interface TurnContext {
   readonly attackedGroups: Set<string>;
   /** Parliament voted the US out: written by Baghdad's vote, read by the sequence's outcome check. */
   expelled: boolean;
+  /** Keep the events and the ledger's parts (false in the strategist's playouts: resolve.ts's ResolveOptions). */
+  readonly record: boolean;
 }
 
 /** A context for resolving on `d`, built in one literal so every turn's context has the same shape. */
-export function newTurn(s: Scenario, d: GameState, rulings: readonly Ruling[] = []): TurnContext {
+export function newTurn(s: Scenario, d: GameState, rulings: readonly Ruling[] = [], record = true): TurnContext {
   return {
     s,
     d,
@@ -69,6 +71,7 @@ export function newTurn(s: Scenario, d: GameState, rulings: readonly Ruling[] = 
     kineticResponse: false,
     attackedGroups: new Set<string>(),
     expelled: false,
+    record,
   };
 }
 
@@ -87,7 +90,7 @@ export function ruling<T extends Ruling['type']>(
 
 /** Records an event for an audience, in the order things happen. */
 export function emit(t: TurnContext, audience: Audience, event: DistributiveOmit<GameEvent, 'audience'>): void {
-  t.events.push({ audience, ...event } as GameEvent);
+  if (t.record) t.events.push({ audience, ...event } as GameEvent);
 }
 
 export function findGroup(t: TurnContext, id: string): GroupState {

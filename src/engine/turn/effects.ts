@@ -24,8 +24,24 @@ export function apply(
   target: EffectTarget = NO_TARGET,
   ladder = true,
 ): void {
-  if (!effects) return;
-  const e = denseOf(effects);
+  if (effects) applyDense(t, denseOf(effects), cause, target, ladder);
+}
+
+/**
+ * `apply` for effects made for this one call (`{ ...spec.effects, isis: 3 }`): made dense without being remembered,
+ * as an entry in the WeakMap for an object used once costs more than it saves.
+ */
+export function applyOnce(
+  t: TurnContext,
+  effects: Effects,
+  cause: Cause,
+  target: EffectTarget = NO_TARGET,
+  ladder = true,
+): void {
+  applyDense(t, dense(effects), cause, target, ladder);
+}
+
+function applyDense(t: TurnContext, e: DenseEffects, cause: Cause, target: EffectTarget, ladder: boolean): void {
   const d = t.d;
   if (e.consent) adjust(t, 'consent', e.consent, cause);
   if (e.evictionPressure) adjust(t, 'evictionPressure', e.evictionPressure, cause);
@@ -90,35 +106,39 @@ type DenseEffects = Required<Effects>;
 const denseEffects = new WeakMap<Effects, DenseEffects>();
 
 function denseOf(e: Effects): DenseEffects {
-  let dense = denseEffects.get(e);
-  if (dense === undefined) {
-    dense = {
-      consent: e.consent ?? 0,
-      evictionPressure: e.evictionPressure ?? 0,
-      usResolve: e.usResolve ?? 0,
-      credibility: e.credibility ?? 0,
-      politicalCapital: e.politicalCapital ?? 0,
-      isr: e.isr ?? 0,
-      counterIsis: e.counterIsis ?? 0,
-      isis: e.isis ?? 0,
-      iranResources: e.iranResources ?? 0,
-      iranIncome: e.iranIncome ?? 0,
-      pmuCohesion: e.pmuCohesion ?? 0,
-      missileCapability: e.missileCapability ?? 0,
-      groupArsenal: e.groupArsenal ?? 0,
-      groupStrength: e.groupStrength ?? 0,
-      groupCohesion: e.groupCohesion ?? 0,
-      groupAggression: e.groupAggression ?? 0,
-      allAggression: e.allAggression ?? 0,
-      allCohesion: e.allCohesion ?? 0,
-      frontDeniability: e.frontDeniability ?? 0,
-      baseExposure: e.baseExposure ?? 0,
-      designateSupport: e.designateSupport ?? 0,
-      ladder: e.ladder ?? 0,
-    };
-    denseEffects.set(e, dense);
+  let known = denseEffects.get(e);
+  if (known === undefined) {
+    known = dense(e);
+    denseEffects.set(e, known);
   }
-  return dense;
+  return known;
+}
+
+function dense(e: Effects): DenseEffects {
+  return {
+    consent: e.consent ?? 0,
+    evictionPressure: e.evictionPressure ?? 0,
+    usResolve: e.usResolve ?? 0,
+    credibility: e.credibility ?? 0,
+    politicalCapital: e.politicalCapital ?? 0,
+    isr: e.isr ?? 0,
+    counterIsis: e.counterIsis ?? 0,
+    isis: e.isis ?? 0,
+    iranResources: e.iranResources ?? 0,
+    iranIncome: e.iranIncome ?? 0,
+    pmuCohesion: e.pmuCohesion ?? 0,
+    missileCapability: e.missileCapability ?? 0,
+    groupArsenal: e.groupArsenal ?? 0,
+    groupStrength: e.groupStrength ?? 0,
+    groupCohesion: e.groupCohesion ?? 0,
+    groupAggression: e.groupAggression ?? 0,
+    allAggression: e.allAggression ?? 0,
+    allCohesion: e.allCohesion ?? 0,
+    frontDeniability: e.frontDeniability ?? 0,
+    baseExposure: e.baseExposure ?? 0,
+    designateSupport: e.designateSupport ?? 0,
+    ladder: e.ladder ?? 0,
+  };
 }
 
 /** What a volley does: how many are shot down, how many hit, and the harm the hits do. */

@@ -58,15 +58,17 @@ export function moveLadder(t: TurnContext): void {
     d.ladder.peak = Math.max(d.ladder.peak, d.ladder.rung);
     d.ladder.quietTurns = 0;
   }
-  for (const m of moves) {
-    book(t, 'rung', m.to - m.from, { kind: 'rung', move: m.cause, ...(m.story !== undefined && { story: m.story }) });
-    emit(t, 'all', {
-      type: 'rung',
-      from: m.from,
-      to: m.to,
-      pressure: t.pressure,
-      cause: m.cause,
-      ...(m.story !== undefined && { story: m.story }),
-    });
-  }
+  // The moves go only to the record (a playout keeps none: then the causes need not even be built).
+  if (t.record)
+    for (const m of moves) {
+      book(t, 'rung', m.to - m.from, { kind: 'rung', move: m.cause, ...(m.story !== undefined && { story: m.story }) });
+      emit(t, 'all', {
+        type: 'rung',
+        from: m.from,
+        to: m.to,
+        pressure: t.pressure,
+        cause: m.cause,
+        ...(m.story !== undefined && { story: m.story }),
+      });
+    }
 }

@@ -1,10 +1,9 @@
 import { likelihoodWord } from '../attribution.ts';
-import type { Audience } from '../events.ts';
-import { bookNewFront, type Cause, push } from '../ledger.ts';
+import { bookNewFront, type Cause, orderCause, push } from '../ledger.ts';
 import { chance, clamp, perMille } from '../math.ts';
 import { type Order, specOf } from '../orders.ts';
 import { emit, findBase, findGroup, type TurnContext } from './context.ts';
-import { addCasualties, apply, rollVolley, usLosses } from './effects.ts';
+import { addCasualties, apply, applyOnce, rollVolley, usLosses } from './effects.ts';
 import { crossRedLine } from './red-lines.ts';
 
 /** One of Iran's orders, except the proxy attacks (proxy-attacks.ts resolves those). */
@@ -12,16 +11,8 @@ export function iranOrder(t: TurnContext, order: Order): void {
   const s = t.s;
   const d = t.d;
   const spec = specOf(s, order.type);
-  const act = (target: string | null = null, audience: Audience = 'all') =>
-    emit(t, audience, { type: 'act', side: 'iran', order: order.type, target });
   // The order as a cause: an order the US does not see is Iran's secret in the ledger too.
-  const cause = (target: string | null = null, secret = false): Cause => ({
-    kind: 'order',
-    side: 'iran',
-    order: order.type,
-    target,
-    ...(secret && { only: 'iran' }),
-  });
+  const type = order.type;
   switch (order.type) {
     case 'create-front': {
       const pool = s.iran.frontNamePool[d.iran.frontNamesUsed]!;
@@ -48,8 +39,8 @@ export function iranOrder(t: TurnContext, order: Order): void {
         sponsor: order.group,
         retired: order.retire,
       });
-      bookNewFront(t, d.iran.fronts[d.iran.fronts.length - 1]!, cause(order.group, true));
-      apply(t, spec.effects, cause(order.group, true), { group: order.group });
+      bookNewFront(t, d.iran.fronts[d.iran.fronts.length - 1]!, orderCause('iran', type, order.group, true));
+      apply(t, spec.effects, orderCause('iran', type, order.group, true), { group: order.group });
       return;
     }
     case 'missile-strike':
@@ -60,10 +51,10 @@ export function iranOrder(t: TurnContext, order: Order): void {
       emit(t, 'all', { type: 'siege', success });
       if (success) {
         t.siegeSucceeded = true;
-        apply(t, spec.effects, cause());
-        push(t, spec.ladder, cause());
+        apply(t, spec.effects, orderCause('iran', type));
+        push(t, spec.ladder, orderCause('iran', type));
         crossRedLine(t);
-      } else apply(t, spec.failEffects, cause());
+      } else apply(t, spec.failEffects, orderCause('iran', type));
       return;
     }
     case 'smuggle-missiles': {
@@ -71,36 +62,40 @@ export function iranOrder(t: TurnContext, order: Order): void {
       emit(t, detected ? 'all' : 'iran', { type: 'shipment', group: order.group, detected });
       const g = findGroup(t, order.group);
       g.arsenal = clamp(g.arsenal + s.domestic.smuggleArsenal, 0, 100);
-      apply(t, spec.effects, cause(order.group, !detected), { group: order.group }, false);
-      if (detected) push(t, spec.ladder, cause(order.group));
+      apply(t, spec.effects, orderCause('iran', type, order.group, !detected), { group: order.group }, false);
+      if (detected) push(t, spec.ladder, orderCause('iran', type, order.group));
       return;
     }
     case 'restrain-proxies':
       for (const g of d.iran.groups) g.restrainedTurns = s.attacks.restrainTurns;
-      apply(t, spec.effects, cause(null, true));
-      push(t, spec.ladder, cause(null, true));
-      act(null, 'iran');
+      apply(t, spec.effects, orderCause('iran', type, null, true));
+      push(t, spec.ladder, orderCause('iran', type, null, true));
+      emit(t, 'iran', { type: 'act', side: 'iran', order: type, target: null });
       return;
     case 'info-operation': {
       const leakBonus = d.us.plans.some((p) => p.leaked) ? s.domestic.infoOpLeakBonus : 0;
-      apply(t, { ...spec.effects, evictionPressure: (spec.effects.evictionPressure ?? 0) + leakBonus }, cause());
-      push(t, spec.ladder, cause());
-      act();
+      applyOnce(
+        t,
+        { ...spec.effects, evictionPressure: (spec.effects.evictionPressure ?? 0) + leakBonus },
+        orderCause('iran', type),
+      );
+      push(t, spec.ladder, orderCause('iran', type));
+      emit(t, 'all', { type: 'act', side: 'iran', order: type, target: null });
       return;
     }
     case 'envoy':
-      apply(t, spec.effects, cause(null, true));
-      push(t, spec.ladder, cause(null, true));
-      act(null, 'iran');
+      apply(t, spec.effects, orderCause('iran', type, null, true));
+      push(t, spec.ladder, orderCause('iran', type, null, true));
+      emit(t, 'iran', { type: 'act', side: 'iran', order: type, target: null });
       return;
     case 'public-threat':
     case 'military-drill':
     case 'eviction-campaign':
     case 'horizontal-escalation':
     case 'iran-swiss-message':
-      apply(t, spec.effects, cause());
-      push(t, spec.ladder, cause());
-      act();
+      apply(t, spec.effects, orderCause('iran', type));
+      push(t, spec.ladder, orderCause('iran', type));
+      emit(t, 'all', { type: 'act', side: 'iran', order: type, target: null });
       return;
     case 'rocket-attack':
     case 'lethal-barrage':

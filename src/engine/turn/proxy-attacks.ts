@@ -66,15 +66,8 @@ export function proxyAttack(t: TurnContext, order: AttackOrder, autonomous: bool
   });
   if (missed) emit(t, 'all', { type: 'ruling', ruling: missed });
   emit(t, 'iran', { type: 'perpetrator', attackId: id, group: g.id, autonomous });
-  const attack: Cause = {
-    kind: 'attack',
-    attackId: id,
-    attack: kind,
-    target,
-    claim: caught ? 'unclaimed' : order.claim, // a team caught in the act claims nothing
-    group: g.id,
-    autonomous,
-  };
+  const claim = caught ? 'unclaimed' : order.claim; // a team caught in the act claims nothing
+  const attack = attackCause(id, kind, target, claim, g.id, autonomous, false);
   addCasualties(t, casualties, attack);
   usLosses(t, casualties, attack);
   if (casualties.usKilled > 0) crossRedLine(t);
@@ -130,11 +123,30 @@ export function proxyAttack(t: TurnContext, order: AttackOrder, autonomous: bool
   // A deniable act escalates only as far as it is pinned on someone.
   const ladder = order.claim === 'open' ? spec.ladder : perMille(spec.ladder, confidence);
   // The deniable act's push reads the US's confidence, which only the US knows.
-  if (!caught) push(t, ladder, order.claim === 'open' ? attack : { ...attack, only: 'us' });
+  if (!caught)
+    push(t, ladder, order.claim === 'open' ? attack : attackCause(id, kind, target, claim, g.id, autonomous, true));
   // Fire nobody ordered, and the deaths it caused, push the ladder but cannot carry it through a gate.
   if (autonomous) t.unorderedPressure += (caught ? 0 : ladder) + casualties.usKilled * s.attacks.ladderPerDeath;
   apply(t, spec.effects, attack, { group: g.id }, false);
   if (kind === 'economic-attack') d.iran.incomeLossTurns = 1;
+}
+
+/**
+ * A proxy attack as a cause; `secret` marks a part only the US sees. Built as one literal or the other, not by
+ * spreading one into the other: this runs for every attack of every playout turn.
+ */
+function attackCause(
+  id: number,
+  kind: AttackKind,
+  target: string,
+  claim: string,
+  group: string,
+  autonomous: boolean,
+  secret: boolean,
+): Cause {
+  return secret
+    ? { kind: 'attack', attackId: id, attack: kind, target, claim, group, autonomous, only: 'us' }
+    : { kind: 'attack', attackId: id, attack: kind, target, claim, group, autonomous };
 }
 
 /** Once a front's deniability wears thin, its sponsor is plain to see: the US view names it from then on. */

@@ -2,6 +2,7 @@ import { addDays } from '../dates.ts';
 import { push, shift } from '../ledger.ts';
 import { isProxyAttack, type Order, specOf } from '../orders.ts';
 import { checkOutcome } from '../outcome.ts';
+import type { TurnRecord } from '../state.ts';
 import { refreshIntelligence, runEconomy, runIsis, runPandemic } from './background.ts';
 import { runBaghdad } from './baghdad.ts';
 import { drawCards } from './cards.ts';
@@ -21,7 +22,9 @@ import { usPosture } from './us-posture.ts';
 export function runTurn(t: TurnContext, us: Order[], iran: Order[]): void {
   const s = t.s;
   const d = t.d;
-  emit(t, 'all', { type: 'turn-started', turn: d.turn, date: addDays(s.startDate, (d.turn - 1) * s.turnDays) });
+  // The date is worked out only for a turn that keeps its record (a playout's does not).
+  if (t.record)
+    emit(t, 'all', { type: 'turn-started', turn: d.turn, date: addDays(s.startDate, (d.turn - 1) * s.turnDays) });
 
   // The facilitator's injects were released before the orders were given; their push on the ladder counts now.
   if (d.facilitator && d.facilitator.pressure !== 0) {
@@ -84,7 +87,7 @@ export function runTurn(t: TurnContext, us: Order[], iran: Order[]): void {
   // The ladder last: it moves with all the week's pressure, the cards' included.
   moveLadder(t);
 
-  d.history.push({
+  const record: TurnRecord = {
     turn: d.turn,
     orders: { us, iran },
     rung: d.ladder.rung,
@@ -94,8 +97,11 @@ export function runTurn(t: TurnContext, us: Order[], iran: Order[]): void {
     usResolve: d.us.resolve,
     isis: d.isis,
     usKilled: d.casualties.usKilled,
-    ...(t.rulings.length > 0 && { rulings: [...t.rulings] }),
-  });
+  };
+  // Assigned, not spread into the literal: a literal with a spread is built on a slow path, and this runs every turn
+  // of every playout.
+  if (t.rulings.length > 0) record.rulings = [...t.rulings];
+  d.history.push(record);
   const outcome = checkOutcome(s, d, t.expelled);
   if (outcome) {
     d.outcome = outcome;

@@ -1,15 +1,15 @@
-import { adjust, type Cause, push } from '../ledger.ts';
+import { adjust, type Cause, orderCause, push } from '../ledger.ts';
 import { perMille } from '../math.ts';
 import { specOf } from '../orders.ts';
 import { campaignLeaked, noCasualties } from '../state.ts';
 import { emit, findGroup, ruling, type TurnContext } from './context.ts';
-import { addCasualties, apply } from './effects.ts';
+import { addCasualties, apply, applyOnce } from './effects.ts';
 
 /** A US strike plan leaks: the news costs consent in Baghdad and adds to the pressure to evict. */
 export function leak(t: TurnContext, group: string): void {
   const s = t.s;
   emit(t, 'all', { type: 'plan-leaked', group });
-  apply(t, { consent: s.strikes.leakConsent, evictionPressure: s.strikes.leakPressure }, { kind: 'leak', group });
+  applyOnce(t, { consent: s.strikes.leakConsent, evictionPressure: s.strikes.leakPressure }, { kind: 'leak', group });
 }
 
 /** A US strike on a proxy site. `efficiency` (per-mille) scales the damage: campaigns spread it over weeks. */
@@ -101,13 +101,7 @@ export function runCampaigns(t: TurnContext): void {
     const efficiency = perMille(s.strikes.campaignEfficiency, plan.leaked ? s.strikes.leakedEfficiency : 1000);
     if (site) strike(t, site.site, plan.group, 'campaign', efficiency);
     // The campaign's own weight is the US's secret until its plan leaks.
-    const cause: Cause = {
-      kind: 'order',
-      side: 'us',
-      order: 'campaign',
-      target: plan.group,
-      ...(!plan.leaked && { only: 'us' }),
-    };
+    const cause = orderCause('us', 'campaign', plan.group, !plan.leaked);
     apply(t, spec.effects, cause, { group: plan.group }, false);
     push(t, spec.ladder, cause);
     plan.turnsLeft--;

@@ -1,8 +1,8 @@
-import { adjustFront, type Cause, push } from '../ledger.ts';
+import { adjustFront, orderCause, push } from '../ledger.ts';
 import { clamp, perMille } from '../math.ts';
 import { type Order, specOf } from '../orders.ts';
 import { emit, findGroup, type TurnContext } from './context.ts';
-import { apply } from './effects.ts';
+import { apply, applyOnce } from './effects.ts';
 import { checkExposure } from './proxy-attacks.ts';
 import { leak, strike } from './strikes.ts';
 
@@ -11,14 +11,13 @@ export function usOrder(t: TurnContext, order: Order): void {
   const s = t.s;
   const d = t.d;
   const spec = specOf(s, order.type);
-  const act = (target: string | null = null) => emit(t, 'all', { type: 'act', side: 'us', order: order.type, target });
-  const cause = (target: string | null = null): Cause => ({ kind: 'order', side: 'us', order: order.type, target });
+  const type = order.type;
   switch (order.type) {
     case 'strike-site': {
       const site = s.iran.proxySites.find((p) => p.site === order.site)!;
       strike(t, order.site, site.group, 'strike', 1000);
-      apply(t, spec.effects, cause(order.site), { group: site.group }, false);
-      push(t, spec.ladder, cause(order.site));
+      apply(t, spec.effects, orderCause('us', type, order.site), { group: site.group }, false);
+      push(t, spec.ladder, orderCause('us', type, order.site));
       return;
     }
     case 'campaign': {
@@ -48,7 +47,7 @@ export function usOrder(t: TurnContext, order: Order): void {
       if (leaked) leak(t, g.id);
       const killed = t.dice.chance(leaked ? s.strikes.leakedLeaderKillChance : s.strikes.leaderKillChance);
       t.kineticResponse = true;
-      push(t, spec.ladder, cause(g.id));
+      push(t, spec.ladder, orderCause('us', type, g.id));
       if (killed) {
         g.leaderAlive = false;
         g.cohesion = clamp(g.cohesion + s.strikes.leaderKillCohesion, 0, 100);
@@ -58,38 +57,38 @@ export function usOrder(t: TurnContext, order: Order): void {
           t.firstJumps += s.ladder.firstLeaderKilled;
         }
         emit(t, 'all', { type: 'leader-killed', group: g.id, leader });
-        apply(t, spec.effects, cause(g.id), { group: g.id });
+        apply(t, spec.effects, orderCause('us', type, g.id), { group: g.id });
       } else {
         emit(t, 'all', { type: 'leader-escaped', group: g.id, leader });
-        apply(t, spec.failEffects, cause(g.id), { group: g.id });
+        apply(t, spec.failEffects, orderCause('us', type, g.id), { group: g.id });
       }
       return;
     }
     case 'publish-evidence': {
       const f = d.iran.fronts.find((x) => x.id === order.front)!;
       const strip = -(spec.effects.frontDeniability ?? 0) + d.us.isr * s.domestic.evidencePerIsr;
-      adjustFront(t, f, -strip, cause(f.id));
-      apply(t, { ...spec.effects, frontDeniability: 0 }, cause(f.id));
-      push(t, spec.ladder, cause(f.id));
+      adjustFront(t, f, -strip, orderCause('us', type, f.id));
+      applyOnce(t, { ...spec.effects, frontDeniability: 0 }, orderCause('us', type, f.id));
+      push(t, spec.ladder, orderCause('us', type, f.id));
       emit(t, 'all', { type: 'evidence', front: f.id, deniability: f.deniability });
       checkExposure(t, f.id);
       return;
     }
     case 'waiver-shorten':
       d.baghdad.waiverTurns = Math.min(d.baghdad.waiverTurns, s.baghdad.waiverShortenTo);
-      apply(t, spec.effects, cause());
-      push(t, spec.ladder, cause());
+      apply(t, spec.effects, orderCause('us', type));
+      push(t, spec.ladder, orderCause('us', type));
       emit(t, 'all', { type: 'waiver', turnsLeft: d.baghdad.waiverTurns, change: 'shortened' });
       return;
     case 'waiver-extend':
       d.baghdad.waiverTurns += s.baghdad.waiverExtendBy;
-      apply(t, spec.effects, cause());
-      push(t, spec.ladder, cause());
+      apply(t, spec.effects, orderCause('us', type));
+      push(t, spec.ladder, orderCause('us', type));
       emit(t, 'all', { type: 'waiver', turnsLeft: d.baghdad.waiverTurns, change: 'extended' });
       return;
     case 'back-designate':
-      apply(t, spec.effects, cause());
-      push(t, spec.ladder, cause());
+      apply(t, spec.effects, orderCause('us', type));
+      push(t, spec.ladder, orderCause('us', type));
       emit(t, 'all', { type: 'government', stage: 'backed', name: d.baghdad.designate });
       return;
     case 'counter-isis': {
@@ -97,16 +96,16 @@ export function usOrder(t: TurnContext, order: Order): void {
       const held = d.us.bases.filter((b) => !b.handedOver).length;
       const share = Math.trunc((held * 1000) / d.us.bases.length);
       const before = d.isis;
-      apply(
+      applyOnce(
         t,
         {
           ...spec.effects,
           isis: perMille(spec.effects.isis ?? 0, share),
           counterIsis: perMille(spec.effects.counterIsis ?? 0, share),
         },
-        cause(),
+        orderCause('us', type),
       );
-      push(t, spec.ladder, cause());
+      push(t, spec.ladder, orderCause('us', type));
       // What the operation did, not where ISIS stands: the week's own growth comes later (runIsis).
       emit(t, 'all', { type: 'counter-isis', cut: before - d.isis });
       return;
@@ -114,9 +113,9 @@ export function usOrder(t: TurnContext, order: Order): void {
     case 'us-swiss-message':
     case 'sanctions':
     case 'hold':
-      apply(t, spec.effects, cause());
-      push(t, spec.ladder, cause());
-      act();
+      apply(t, spec.effects, orderCause('us', type));
+      push(t, spec.ladder, orderCause('us', type));
+      emit(t, 'all', { type: 'act', side: 'us', order: type, target: null });
       return;
     case 'hand-over-base':
     case 'deploy-air-defence':

@@ -1,4 +1,4 @@
-import { adjust, adjustBase, type Cause, push, setAirDefence, setHandedOver } from '../ledger.ts';
+import { adjust, adjustBase, type Cause, orderCause, push, setAirDefence, setHandedOver } from '../ledger.ts';
 import { clamp } from '../math.ts';
 import { embassyOf, type Order, specOf } from '../orders.ts';
 import { emit, findBase, type TurnContext } from './context.ts';
@@ -12,57 +12,51 @@ export function usPosture(t: TurnContext, order: Order): boolean {
   const s = t.s;
   const d = t.d;
   const spec = specOf(s, order.type);
-  const cause = (target: string | null = null, secret = false): Cause => ({
-    kind: 'order',
-    side: 'us',
-    order: order.type,
-    target,
-    ...(secret && { only: 'us' }),
-  });
+  const type = order.type;
   switch (order.type) {
     case 'hand-over-base':
-      handOver(t, order.base, cause(order.base));
-      apply(t, spec.effects, cause(order.base));
-      push(t, spec.ladder, cause(order.base));
+      handOver(t, order.base, orderCause('us', type, order.base));
+      apply(t, spec.effects, orderCause('us', type, order.base));
+      push(t, spec.ladder, orderCause('us', type, order.base));
       return true;
     case 'deploy-air-defence': {
       const b = findBase(t, order.base);
-      setAirDefence(t, b, b.airDefence === 'none' ? 'cram' : 'patriot', cause(b.site));
+      setAirDefence(t, b, b.airDefence === 'none' ? 'cram' : 'patriot', orderCause('us', type, b.site));
       emit(t, 'all', { type: 'air-defence', base: b.site, level: b.airDefence });
-      apply(t, spec.effects, cause(b.site), { base: b.site });
-      push(t, spec.ladder, cause(b.site));
+      apply(t, spec.effects, orderCause('us', type, b.site), { base: b.site });
+      push(t, spec.ladder, orderCause('us', type, b.site));
       return true;
     }
     case 'reinforce': {
       const b = findBase(t, order.base);
-      adjustBase(t, b, 'garrison', s.domestic.reinforceTroops, cause(b.site));
+      adjustBase(t, b, 'garrison', s.domestic.reinforceTroops, orderCause('us', type, b.site));
       d.us.troops += s.domestic.reinforceTroops;
-      adjust(t, 'resolve', s.domestic.reinforceResolve, cause(b.site));
+      adjust(t, 'resolve', s.domestic.reinforceResolve, orderCause('us', type, b.site));
       emit(t, 'all', { type: 'reinforced', base: b.site, troops: s.domestic.reinforceTroops });
-      apply(t, spec.effects, cause(b.site), { base: b.site });
-      push(t, spec.ladder, cause(b.site));
+      apply(t, spec.effects, orderCause('us', type, b.site), { base: b.site });
+      push(t, spec.ladder, orderCause('us', type, b.site));
       return true;
     }
     case 'surge-isr':
       d.us.isrSurged = true;
-      apply(t, spec.effects, cause(null, true));
+      apply(t, spec.effects, orderCause('us', type, null, true));
       emit(t, 'us', { type: 'isr', level: d.us.isr });
-      push(t, spec.ladder, cause(null, true));
+      push(t, spec.ladder, orderCause('us', type, null, true));
       return true;
     case 'ordered-departure': {
       d.us.departureOrdered = true;
       const e = findBase(t, embassyOf(s));
-      adjustBase(t, e, 'exposure', s.domestic.departureExposure, cause(e.site));
-      apply(t, spec.effects, cause(e.site));
-      push(t, spec.ladder, cause(e.site));
+      adjustBase(t, e, 'exposure', s.domestic.departureExposure, orderCause('us', type, e.site));
+      apply(t, spec.effects, orderCause('us', type, e.site));
+      push(t, spec.ladder, orderCause('us', type, e.site));
       emit(t, 'all', { type: 'act', side: 'us', order: order.type, target: e.site });
       return true;
     }
     case 'red-line':
       d.us.redLines.push({ declaredTurn: d.turn, status: 'standing', crossedTurn: null, deadline: null });
-      adjust(t, 'credibility', s.redLines.declareCredibility, cause());
-      apply(t, spec.effects, cause());
-      push(t, spec.ladder, cause());
+      adjust(t, 'credibility', s.redLines.declareCredibility, orderCause('us', type));
+      apply(t, spec.effects, orderCause('us', type));
+      push(t, spec.ladder, orderCause('us', type));
       emit(t, 'all', { type: 'red-line', status: 'declared' });
       return true;
     default:

@@ -16,6 +16,7 @@ import { fileInput, openGameFile } from './game-file.ts';
 import { historySection } from './history.ts';
 import { luckSection } from './luck.ts';
 import { questionsSection, weeksSection } from './weeks.ts';
+import { whatIfBox } from './what-if.ts';
 
 /**
  * The debrief (after-action review) of a finished game or a loaded replay: charts of how the crisis moved, each
@@ -37,18 +38,22 @@ export interface DebriefOptions {
    * debrief/duplicate.ts's showDuplicate, so the two pages reach each other through it, not by importing each other.
    */
   compare(root: HTMLElement, scenarios: readonly Scenario[], options: DuplicateOptions): void;
+  /**
+   * Opens a new game (app.ts replaces the current one with it): the "what if" of a game that ended early. No button
+   * without it.
+   */
+  fork?(session: Session): void;
 }
+
+/** What the debrief picker passes on to each file's debrief. */
+export type PickerOptions = Pick<DebriefOptions, 'back' | 'compare' | 'fork'>;
 
 /**
  * A page that asks for a save or a replay file and shows its debrief: the title screen's "Debrief a saved game or
  * replay". A refused file leaves the page as it was, with the reason.
  */
-export function showDebriefPicker(
-  root: HTMLElement,
-  scenarios: readonly Scenario[],
-  back: DebriefOptions['back'],
-  compare: DebriefOptions['compare'],
-): void {
+export function showDebriefPicker(root: HTMLElement, scenarios: readonly Scenario[], options: PickerOptions): void {
+  const { back } = options;
   const message = h('div', { role: 'alert' });
   const input = fileInput('debrief-file', false, ([file]) => {
     if (!file) return;
@@ -59,9 +64,9 @@ export function showDebriefPicker(
       return;
     }
     showDebrief(root, opened.value, {
+      ...options,
       scenarios,
-      back: { label: 'Choose another file', action: () => showDebriefPicker(root, scenarios, back, compare) },
-      compare,
+      back: { label: 'Choose another file', action: () => showDebriefPicker(root, scenarios, options) },
     });
   });
   fill(
@@ -135,6 +140,12 @@ export function showDebrief(root: HTMLElement, session: Session, options: Debrie
         e.result ? h('span', { className: 'note' }, ` in week ${e.turn} of ${game.final.lastTurn}`) : null,
       ),
       h('p', { className: 'lead' }, e.explanation),
+      options.fork
+        ? whatIfBox(game, session, (fork) => {
+            luck.stop();
+            options.fork?.(fork);
+          })
+        : null,
       h(
         'p',
         {},

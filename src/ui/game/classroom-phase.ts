@@ -1,6 +1,6 @@
 import { type SeatView, viewEvents } from '../../engine/index.ts';
 import { clock, defaultOrderSeconds, renderDesk, TurnTimer } from '../classroom.ts';
-import { pinMatches } from '../desk-pin.ts';
+import { deskLocked, tryDeskPin } from '../desk-pin.ts';
 import { fill, focusHeading, h } from '../dom.ts';
 import { readPaused, writePaused } from '../storage.ts';
 import { newsItems } from './news-panel.ts';
@@ -148,15 +148,19 @@ export class ClassroomPhase {
       maxlength: 8,
     });
     const refused = h('p', { role: 'alert', className: 'error-line' });
+    const refuse = (text: string) => fill(refused, h('span', { className: 'error' }, text));
+    // Wrong PINs lock the desk for a while (desk-pin.ts); the lock runs on the page's clock.
     const open = () => {
       if (!pin) return showDesk();
-      void pinMatches(pin, pinInput.value).then((right) => {
-        if (right) return showDesk();
+      void tryDeskPin(pin, pinInput.value, Date.now()).then((refusal) => {
+        if (refusal === null) return showDesk();
         pinInput.value = '';
-        fill(refused, h('span', { className: 'error' }, 'That is not the desk’s PIN.'));
+        refuse(refusal);
         pinInput.focus();
       });
     };
+    const locked = pin ? deskLocked(pin, Date.now()) : null;
+    if (locked) refuse(locked);
     pinInput.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') open();
     });
@@ -227,7 +231,7 @@ export class ProjectorPanel implements Panel {
     const seat = narrationSeat(state);
     fill(
       this.el,
-      h('h2', {}, `Week ${session.state.turn}: the class screen`),
+      h('h2', { className: 'class-screen' }, `Week ${session.state.turn}: the class screen`),
       h('p', { className: 'note' }, 'Only what both teams may see is on this screen.'),
       released.length > 0
         ? h(

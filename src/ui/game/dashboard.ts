@@ -38,6 +38,7 @@ export class Dashboard implements Panel {
     this.shown = meters(this.scenario, view, state.previous, seat, this.turns?.() ?? []);
     this.pinned = null;
     this.why.hidden = true;
+    this.el.style.setProperty('--cols', String(Math.ceil(this.shown.length / 2)));
     fill(
       this.el,
       this.shown.map((m) => this.meter(m)),

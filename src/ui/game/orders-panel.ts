@@ -1,11 +1,10 @@
 import { adviceFor } from '../../ai/advice.ts';
-import { describeOrder, type Order, type OrderType, type SeatView, specOf } from '../../engine/index.ts';
+import { describeOrder, type Order, type OrderType, orderRisks, type SeatView, specOf } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
 import { capitalise, FIELD_LABELS, orderFields, SEVERITY_WORDS, valueLabel } from '../labels.ts';
 import type { Session } from '../session.ts';
 import { tutorialDone } from '../storage.ts';
 import type { Panel } from './panel.ts';
-import { orderRisks } from './stakes.ts';
 import type { ScreenState } from './state.ts';
 
 export interface OrderActions {

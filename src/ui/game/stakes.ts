@@ -1,12 +1,10 @@
 import {
-  type Forecast,
   type LedgerLine,
   type Scenario,
   type Seat,
   type SeatView,
-  type Side,
-  signedNumber,
-  siteName,
+  riseHelps,
+  type Stake,
   viewLedger,
 } from '../../engine/index.ts';
 import type { TurnEvents } from '../session.ts';
@@ -14,23 +12,12 @@ import type { TurnEvents } from '../session.ts';
 /**
  * What is at stake on the dashboard, without its DOM: each figure with the lines the scenario's victory draws across
  * it, its change since the orders were sealed in words that say whom it helps, and its last change's causes from the
- * ledger. Whom a rise helps follows the victory conditions and the scoring (outcome.ts), and nothing else.
+ * ledger. Whom a rise helps is the engine's judgement (riseHelps in outcome.ts), from its victory conditions and scoring.
  */
 
-export type MeterId =
-  | 'politicalCapital'
-  | 'iranResources'
-  | 'consent'
-  | 'evictionPressure'
-  | 'resolve'
-  | 'credibility'
-  | 'isis'
-  | 'pandemic'
-  | 'usKilled'
-  | 'bestDeniability'
-  | 'basesHeld';
+/** A dashboard figure: one of the engine's stakes. */
+export type MeterId = Stake;
 
-/** A line drawn across a bar at `at`, with what crossing it means. */
 export interface Mark {
   at: number;
   words: string;
@@ -57,24 +44,6 @@ export interface Meter {
   /** The last week this figure moved, as the seat looking may see it, and why; null when it has not moved yet. */
   last: { turn: number; lines: LedgerLine[] } | null;
 }
-
-/** +1: a rise helps the side, −1: it hurts, 0: the side's aims and score do not count it. */
-const RISE: Record<MeterId, Record<Side, -1 | 0 | 1>> = {
-  politicalCapital: { us: 1, iran: 0 },
-  iranResources: { us: 0, iran: 1 },
-  consent: { us: 1, iran: -1 }, // the US's aim; Iran's eviction needs it low, and scores what it lost
-  evictionPressure: { us: -1, iran: 1 },
-  resolve: { us: 1, iran: -1 }, // at the break the US leaves: Iran's victory
-  credibility: { us: 1, iran: 0 },
-  isis: { us: -1, iran: 0 },
-  pandemic: { us: 0, iran: 0 },
-  usKilled: { us: -1, iran: 0 },
-  bestDeniability: { us: 0, iran: 1 },
-  basesHeld: { us: 1, iran: -1 }, // a token presence is Iran's victory
-};
-
-/** Whom a rise of a figure helps: +1 the side, −1 it hurts the side, 0 neither. */
-export const riseHelps = (id: MeterId, side: Side): -1 | 0 | 1 => RISE[id][side];
 
 /** A change in words for the seat looking: whom it helps, said, not only coloured. */
 export function changeOf(scenario: Scenario, id: MeterId, delta: number, seat: Seat): Change | null {
@@ -260,35 +229,3 @@ export function meters(
 /** The bases the US must hold to win (the scenario's key bases). */
 export const keyBases = (scenario: Scenario): Set<string> =>
   new Set(scenario.us.bases.filter((b) => b.key).map((b) => b.site));
-
-/**
- * What an order would put at stake for the side giving it, from the engine's forecast of its effects: a loss line
- * of the side's own crossed, or a key base handed over. Empty when it risks neither; the order form asks first
- * when it does not.
- */
-export function orderRisks(scenario: Scenario, view: SeatView, side: Side, forecast: Forecast): string[] {
-  const out: string[] = [];
-  const v = scenario.victory;
-  const order = forecast.order;
-  if (side === 'us' && order.type === 'hand-over-base' && keyBases(scenario).has(order.base))
-    out.push(`${capital(siteName(scenario, order.base))} is a key base: the US must hold it to win.`);
-  const effect = (key: Forecast['effects'][number]['key']) =>
-    forecast.effects.filter((e) => e.key === key).reduce((t, e) => t + e.delta, 0);
-  const below = (label: string, now: number, delta: number, line: number, what: string) => {
-    if (delta < 0 && now >= line && now + delta < line)
-      out.push(`${label} would fall from ${now} to ${now + delta} (${signedNumber(delta)}), below ${line}: ${what}.`);
-  };
-  if (side === 'us') {
-    below("Baghdad's consent", view.baghdad.consent, effect('consent'), v.us.minConsent, 'the US needs it to win');
-    below('US credibility', view.us.credibility, effect('credibility'), v.us.minCredibility, 'the US needs it to win');
-    below('US resolve', view.us.resolve, effect('usResolve'), v.iran.resolveBreak + 1, 'at the break the US leaves');
-    const isis = effect('isis');
-    if (isis > 0 && view.isis <= v.us.maxIsis && view.isis + isis > v.us.maxIsis)
-      out.push(
-        `ISIS would rise from ${view.isis} to ${view.isis + isis}, above ${v.us.maxIsis}: the US needs it at ${v.us.maxIsis} or less to win.`,
-      );
-  }
-  return out;
-}
-
-const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
