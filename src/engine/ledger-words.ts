@@ -138,7 +138,11 @@ export function causePhrase(scenario: Scenario, c: Cause): string {
     case 'vote':
       return `parliament's vote (${c.passed ? 'passed' : 'failed'}${c.ruled ? ', as the facilitator ruled' : ''})`;
     case 'red-line':
-      return `the US red line ${c.status}`;
+      return c.status === 'unanswered'
+        ? 'attacks on Americans left unanswered'
+        : c.status === 'answered'
+          ? 'a US strike answering attacks on Americans'
+          : `the US red line ${c.status}`;
     case 'government':
       return 'a government confirmed in Baghdad';
     case 'isis-attack':

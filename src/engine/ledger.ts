@@ -68,7 +68,7 @@ export type Cause = (
   | { kind: 'card'; card: string; title: string; released?: 'deck' | 'written' } // released: the facilitator's inject
   | { kind: 'injects' } // the push on the ladder of the injects released before this week's orders
   | { kind: 'vote'; passed: boolean; ruled: boolean } // ruled: the facilitator decided the vote
-  | { kind: 'red-line'; status: 'honoured' | 'broken' }
+  | { kind: 'red-line'; status: 'honoured' | 'broken' | 'unanswered' | 'answered' }
   | { kind: 'government'; stage: 'confirmed' }
   | { kind: 'isis-attack' }
   | { kind: 'handover'; base: string } // a handover under way counting down, and completing
