@@ -375,6 +375,7 @@ export function believedState(scenario: Scenario, view: SeatView, dice: Dice | n
       redLines: view.us.redLines.map((r) => ({ ...r })),
       plans: us ? view.us.plans.map((p) => ({ ...p })) : plansForIran(s, view),
       departureOrdered: view.us.departureOrdered,
+      lastStrikeTurn: view.us.lastStrikeTurn,
       // The US's picture of the groups: its view, for the US; for Iran, a guess that the picture is about right.
       intel: us
         ? view.iran.groups.map((g) => ({ group: g.id, strength: g.strength, arsenal: g.arsenal, asOf: g.asOf ?? 0 }))

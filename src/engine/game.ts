@@ -68,6 +68,7 @@ export function createGame(scenario: Scenario, seed: string, options: GameOption
         startedTurn: 0,
       })),
       departureOrdered: false,
+      lastStrikeTurn: null,
       intel: s.iran.groups.map((g) => ({
         group: g.id,
         strength: roundTen(g.strength),

@@ -138,7 +138,11 @@ export function causePhrase(scenario: Scenario, c: Cause): string {
     case 'vote':
       return `parliament's vote (${c.passed ? 'passed' : 'failed'}${c.ruled ? ', as the facilitator ruled' : ''})`;
     case 'red-line':
-      return `the US red line ${c.status}`;
+      return c.status === 'unanswered'
+        ? 'attacks on Americans left unanswered'
+        : c.status === 'answered'
+          ? 'a US strike answering attacks on Americans'
+          : `the US red line ${c.status}`;
     case 'government':
       return 'a government confirmed in Baghdad';
     case 'isis-attack':
@@ -216,9 +220,11 @@ export function ladderSummary(scenario: Scenario, ledger: Ledger): string | null
   const pressure = ledger.find((l) => l.variable.kind === 'pressure');
   const rung = ledger.find((l) => l.variable.kind === 'rung');
   if (!pressure && !rung) return null;
-  const push = pressure
-    ? [...partsText(scenario, pressure), `net ${signedNumber(pressure.after)} pressure`].join(' · ')
-    : 'no pressure';
+  const push = !pressure
+    ? 'no pressure'
+    : pressure.partial
+      ? [...partsText(scenario, pressure), 'pushes you cannot see'].join(' · ')
+      : [...partsText(scenario, pressure), `net ${signedNumber(pressure.after)} pressure`].join(' · ');
   if (!rung) return `${push}: the rung held`;
   return `${push}; ${partsText(scenario, rung).join(' · ')}: rung ${rung.before} → ${rung.after}`;
 }

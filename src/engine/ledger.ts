@@ -68,7 +68,7 @@ export type Cause = (
   | { kind: 'card'; card: string; title: string; released?: 'deck' | 'written' } // released: the facilitator's inject
   | { kind: 'injects' } // the push on the ladder of the injects released before this week's orders
   | { kind: 'vote'; passed: boolean; ruled: boolean } // ruled: the facilitator decided the vote
-  | { kind: 'red-line'; status: 'honoured' | 'broken' }
+  | { kind: 'red-line'; status: 'honoured' | 'broken' | 'unanswered' | 'answered' }
   | { kind: 'government'; stage: 'confirmed' }
   | { kind: 'isis-attack' }
   | { kind: 'handover'; base: string } // a handover under way counting down, and completing
@@ -103,6 +103,12 @@ export interface LedgerLine {
   after: number;
   parts: LedgerPart[];
   only?: Side; // a figure only one side sees (its purse, a front the US does not know of)
+  /**
+   * viewLedger only, on the week's pressure: pushes this seat may not see are left out, and `after` is the sum of the
+   * parts it may see. The pressure is nowhere in a seat's view, so its total with an unseen part would tell the size
+   * of a hidden push (Iran's restraint to the US, the US's confidence in a deniable attack to Iran).
+   */
+  partial?: true;
 }
 
 /** Every watched figure that moved or was pushed this week, in a fixed order: scalars, casualties, fronts, bases. */
@@ -405,6 +411,11 @@ export function viewLedger(ledger: Ledger, seat: Seat): Ledger {
         const { group: _group, autonomous: _autonomous, ...seen } = p.cause;
         parts.push({ cause: seen, delta: p.delta });
       } else parts.push(p);
+    }
+    if (unseen && line.variable.kind === 'pressure') {
+      const seen = parts.filter((p) => p !== unseen);
+      out.push({ ...line, parts: seen, after: line.before + seen.reduce((a, p) => a + p.delta, 0), partial: true });
+      continue;
     }
     const kept = unseen && unseen.delta === 0 ? parts.filter((p) => p !== unseen) : parts;
     out.push({ ...line, parts: kept });

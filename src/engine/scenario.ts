@@ -641,6 +641,11 @@ function buildSchemas() {
           honouredCredibility: delta.describe('credibility gained by answering it'),
           brokenCredibility: delta.describe('credibility change when it goes unanswered'),
           brokenResolve: delta.describe('resolve change when it goes unanswered'),
+          unansweredAttack: delta.describe(
+            'credibility change for each attack on US forces left unanswered by a strike for the window, red line or not, scaled by the US confidence in its suspect',
+          ),
+          unansweredDeath: delta.describe('further credibility change for each American it killed'),
+          answeredCredibility: delta.describe('credibility change when a US strike answers attacks not yet answered'),
         })
         .describe('public red lines: what declaring, answering and ignoring them do to credibility'),
       domestic: z

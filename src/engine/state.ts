@@ -142,6 +142,7 @@ export interface GameState {
     redLines: RedLineState[];
     plans: PlanState[];
     departureOrdered: boolean;
+    lastStrikeTurn: number | null; // the last week the US struck (a strike, a campaign's, a leader): it answers attacks
     intel: GroupEstimate[];
   };
   iran: {
@@ -310,6 +311,7 @@ export const copyUs = (u: GameState['us']): GameState['us'] => ({
   redLines: u.redLines,
   plans: u.plans,
   departureOrdered: u.departureOrdered,
+  lastStrikeTurn: u.lastStrikeTurn,
   intel: u.intel,
 });
 

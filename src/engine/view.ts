@@ -84,6 +84,7 @@ export interface SeatView {
     bases: BaseState[];
     redLines: RedLineState[];
     departureOrdered: boolean;
+    lastStrikeTurn: number | null;
     politicalCapital?: number; // US and facilitator
     isr?: number; // US and facilitator
     plans: PlanState[]; // the US sees its own; Iran only those that leaked
@@ -288,6 +289,7 @@ function usSeen(state: GameState, own: boolean, shared: boolean): SeatView['us']
         bases,
         redLines,
         departureOrdered: u.departureOrdered,
+        lastStrikeTurn: u.lastStrikeTurn,
         politicalCapital: u.politicalCapital,
         isr: u.isr,
         plans,
@@ -300,6 +302,7 @@ function usSeen(state: GameState, own: boolean, shared: boolean): SeatView['us']
         bases,
         redLines,
         departureOrdered: u.departureOrdered,
+        lastStrikeTurn: u.lastStrikeTurn,
         plans,
       };
 }

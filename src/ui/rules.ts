@@ -88,6 +88,24 @@ function incidentRule(s: Scenario): string {
   return ` From rung ${i.fromRung} up, forces on both sides are on a hair trigger: each week the crisis starts there, an incident nobody ordered may undo that week's calming and lift it one rung above where it began (never across a gate or into war), with a chance of ${first}, ${i.perMillePerRung / 10} points more for each rung higher${posture.length > 0 ? `, ${posture.join(' and ')}` : ''}.`;
 }
 
+/** The rule that attacks on Americans ask for an answer, every number from the scenario; empty when it has none. */
+export function answerRule(s: Scenario): string {
+  const r = s.redLines;
+  if (r.unansweredAttack === 0 && r.unansweredDeath === 0 && r.answeredCredibility === 0) return '';
+  const weeks = r.responseWindow === 1 ? 'the same week' : `${r.responseWindow} weeks`;
+  const lost = [
+    r.unansweredAttack !== 0 &&
+      `${-r.unansweredAttack} credibility if US intelligence pinned it on someone with at least ${s.strikes.lowConfidence / 10}% confidence (a front's cover spares the US the blame as well as the strike)`,
+    r.unansweredDeath !== 0 && `${-r.unansweredDeath} more for each American it killed, pinned or not`,
+  ].filter((x): x is string => typeof x === 'string');
+  const loss = lost.length > 0 ? ` An attack left unanswered for ${weeks} costs the US ${lost.join(', and ')}.` : '';
+  const gain =
+    r.answeredCredibility !== 0
+      ? ` A strike, a campaign's strike or a leadership strike answers every attack on US forces since the last one and earns back ${r.answeredCredibility} credibility, once.`
+      : '';
+  return `Attacks on Americans ask for an answer, declared red line or not.${loss}${gain}`;
+}
+
 /** "tenth" for 10: the share of the PMU's cohesion that holds each group back. */
 const ordinalPart = (n: number): string =>
   ({ 2: 'half', 3: 'third', 4: 'quarter', 5: 'fifth', 10: 'tenth' })[n] ?? `1/${n}`;
@@ -185,6 +203,7 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
     h('h3', {}, 'The escalation ladder'),
     h('p', {}, ladderRule(s)),
     h('p', {}, autonomyRule(s)),
+    ...(answerRule(s) === '' ? [] : [h('p', {}, answerRule(s))]),
     h(
       'ol',
       { start: 0 },

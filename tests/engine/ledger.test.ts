@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  ladderSummary,
   BASE_FIELDS,
   CASUALTY_KINDS,
   type Cause,
@@ -110,6 +111,9 @@ function checkHidden(scenario: Scenario, after: GameState, ledger: Ledger, seat:
     if (v.kind === 'consent') expect(view.baghdad.consent).toBe(line.after);
     if (v.kind === 'rung') expect(view.ladder.rung).toBe(line.after);
     if (v.kind === 'resolve') expect(view.us.resolve).toBe(line.after);
+    // The week's pressure is in no view: a total with a hidden part in it would give that part away.
+    if (v.kind === 'pressure' && seat !== 'facilitator')
+      expect(line.parts.some((p) => p.cause.kind === 'unseen')).toBe(false);
     for (const p of line.parts) {
       if (p.cause.only !== undefined) expect(p.cause.only).toBe(side);
       if (p.cause.kind === 'attack' && seat !== 'iran') {
@@ -162,10 +166,14 @@ describe('each cause in the ledger', () => {
     const part = line.parts.find((p) => p.cause.kind === 'attack')!;
     expect(part.delta).toBe(perMille(rocketLadder, a.confidence));
     expect(part.cause.only).toBe('us');
-    // Iran does not learn the US's confidence from it: its ledger folds that part into the unseen.
+    // Iran does not learn the US's confidence from it: not as a part, and not as the week's total either, which is
+    // nowhere else in its view.
     const iran = lineOf(viewLedger(hidden.ledger, 'iran'), { kind: 'pressure' })!;
-    expect(iran.parts.some((p) => p.cause.kind === 'attack')).toBe(false);
-    expect(iran.parts.find((p) => p.cause.kind === 'unseen')?.delta).toBe(part.delta);
+    expect(iran.parts.some((p) => p.cause.kind === 'attack' || p.cause.kind === 'unseen')).toBe(false);
+    expect(iran.partial).toBe(true);
+    expect(iran.after).toBe(sum(iran));
+    expect(ladderSummary(Q, viewLedger(hidden.ledger, 'iran'))).not.toContain('net');
+    expect(ladderSummary(Q, viewLedger(hidden.ledger, 'us'))).toContain(`net +${part.delta} pressure`);
   });
 
   it('a US strike: its cost in consent and the proxies it killed', () => {

@@ -190,6 +190,7 @@ const CASES: EffectCase[] = [
       const st = x.s.strikes;
       const ev = x.event('strike');
       return {
+        'us.lastStrikeTurn': x.before.turn, // any strike answers the attacks on Americans before it
         'iran.groups.kh.arsenal': x.b('iran.groups.kh.arsenal') - ev.arsenalLost,
         'iran.groups.kh.strength': x.b('iran.groups.kh.strength') - ev.strengthLost,
         // The US sees its own strike damage: its estimate drops by what was destroyed.
@@ -233,6 +234,9 @@ const CASES: EffectCase[] = [
     changes: (x) => {
       const ev = x.event('strike');
       return {
+        'us.lastStrikeTurn': x.before.turn, // any strike answers the attacks on Americans before it
+        // kh's attack last week was not yet answered: this strike answers it (without it, its window closes unanswered).
+        'us.credibility': x.before.us.credibility + x.s.redLines.answeredCredibility,
         'iran.groups.kh.arsenal': x.b('iran.groups.kh.arsenal') - ev.arsenalLost,
         'iran.groups.kh.strength': x.b('iran.groups.kh.strength') - ev.strengthLost,
         // The US sees its own strike damage: its estimate drops by what was destroyed.
@@ -265,6 +269,7 @@ const CASES: EffectCase[] = [
       const st = x.s.strikes;
       const ev = x.event('strike');
       return {
+        'us.lastStrikeTurn': x.before.turn, // any strike answers the attacks on Americans before it
         'us.plans[1].id': expect.any(Number),
         'us.plans[1].kind': 'campaign',
         'us.plans[1].group': 'aah',
@@ -317,6 +322,7 @@ const CASES: EffectCase[] = [
       const st = x.s.strikes;
       const ev = x.event('strike');
       return {
+        'us.lastStrikeTurn': x.before.turn, // any strike answers the attacks on Americans before it
         'us.plans[0].active': true,
         'us.plans[0].turnsLeft': (x.spec.duration ?? 1) - 1,
         'us.plans[0].startedTurn': 1,
@@ -355,6 +361,7 @@ const CASES: EffectCase[] = [
       },
     ],
     changes: (x) => ({
+      'us.lastStrikeTurn': x.before.turn, // any strike answers the attacks on Americans before it
       'iran.groups.aah.leaderAlive': false,
       'iran.groups.aah.cohesion': x.b('iran.groups.aah.cohesion') + x.s.strikes.leaderKillCohesion,
       'iran.groups.aah.aggression': x.b('iran.groups.aah.aggression') + x.s.strikes.leaderKillAggression,
@@ -378,6 +385,7 @@ const CASES: EffectCase[] = [
       },
     ],
     changes: (x) => ({
+      'us.lastStrikeTurn': x.before.turn, // any strike answers the attacks on Americans before it
       'baghdad.consent': x.b('baghdad.consent') + (x.spec.failEffects?.consent ?? 0),
       'baghdad.evictionPressure': x.b('baghdad.evictionPressure') + (x.spec.failEffects?.evictionPressure ?? 0),
     }),
@@ -396,6 +404,7 @@ const CASES: EffectCase[] = [
       },
     ],
     changes: (x) => ({
+      'us.lastStrikeTurn': x.before.turn, // any strike answers the attacks on Americans before it
       'baghdad.consent': x.b('baghdad.consent') + x.s.strikes.leakConsent + (x.spec.failEffects?.consent ?? 0),
       'baghdad.evictionPressure':
         x.b('baghdad.evictionPressure') + x.s.strikes.leakPressure + (x.spec.failEffects?.evictionPressure ?? 0),

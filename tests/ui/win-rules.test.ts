@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine/index.ts';
-import { autonomyRule, ladderRule } from '../../src/ui/rules.ts';
+import { answerRule, autonomyRule, ladderRule } from '../../src/ui/rules.ts';
 import { victoryConditions } from '../../src/ui/victory.ts';
 import { shippedScenario } from '../shipped.ts';
 
@@ -74,5 +74,18 @@ describe('the ladder and autonomy rules in words', () => {
     expect(words).toContain(`${a.isrDeterrence / 10} for each level of US surveillance`);
     expect(words).toContain(`${a.curfewDeterrence / 10} under a curfew`);
     expect(words).toContain(`holds every group for ${a.restrainTurns} weeks`);
+  });
+
+  it('says what an attack on Americans left unanswered costs and what answering earns, with the numbers', () => {
+    const r = scenario.redLines;
+    const words = answerRule(scenario);
+    expect(words).toContain(
+      `left unanswered for ${r.responseWindow} weeks costs the US ${-r.unansweredAttack} credibility`,
+    );
+    expect(words).toContain(`at least ${scenario.strikes.lowConfidence / 10}% confidence`);
+    expect(words).toContain(`${-r.unansweredDeath} more for each American it killed`);
+    expect(words).toContain(`earns back ${r.answeredCredibility} credibility, once`);
+    const none = { ...scenario, redLines: { ...r, unansweredAttack: 0, unansweredDeath: 0, answeredCredibility: 0 } };
+    expect(answerRule(none)).toBe('');
   });
 });

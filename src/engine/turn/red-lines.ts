@@ -1,8 +1,11 @@
 import { adjust, type Cause } from '../ledger.ts';
+import type { AttackRecord } from '../state.ts';
 import { emit, type TurnContext } from './context.ts';
 
 const HONOURED: Cause = { kind: 'red-line', status: 'honoured' };
 const BROKEN: Cause = { kind: 'red-line', status: 'broken' };
+const UNANSWERED: Cause = { kind: 'red-line', status: 'unanswered' };
+const ANSWERED: Cause = { kind: 'red-line', status: 'answered' };
 
 /** A standing red line is crossed (an American killed, the embassy besieged): the US has a window to answer it. */
 export function crossRedLine(t: TurnContext): void {
@@ -32,4 +35,33 @@ export function judgeRedLines(t: TurnContext): void {
       emit(t, 'all', { type: 'red-line', status: 'broken' });
     }
   }
+  answerAttacks(t);
+}
+
+/**
+ * Declared or not, an attack on Americans asks for an answer, as the US gave one for K-1 and for Taji. A US strike
+ * within the response window answers every attack on US forces since its last one (credibility gained once); when
+ * the window closes on an attack still unanswered, the US loses credibility for it, if it could pin the attack on
+ * someone (its confidence at least the strikes' `lowConfidence`: a front's cover spares the US the blame too), and
+ * for each American it killed, pinned or not.
+ */
+function answerAttacks(t: TurnContext): void {
+  const d = t.d;
+  const r = t.s.redLines;
+  const last = d.us.lastStrikeTurn;
+  const since = d.turn - r.responseWindow + 1;
+  const unanswered = (a: AttackRecord) => a.kind !== 'economic-attack' && (last === null || a.turn > last);
+  if (t.kineticResponse) {
+    if (d.attacks.some((a) => a.turn >= since && unanswered(a)))
+      adjust(t, 'credibility', r.answeredCredibility, ANSWERED);
+    d.us.lastStrikeTurn = d.turn;
+    return;
+  }
+  let cost = 0;
+  for (const a of d.attacks)
+    if (a.turn === since && unanswered(a))
+      cost +=
+        (a.confidence >= t.s.strikes.lowConfidence ? r.unansweredAttack : 0) +
+        a.casualties.usKilled * r.unansweredDeath;
+  if (cost !== 0) adjust(t, 'credibility', cost, UNANSWERED);
 }
