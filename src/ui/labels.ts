@@ -46,14 +46,6 @@ export function orderFields(order: Order): string[] {
 
 export const sideName = (scenario: Scenario, side: Side): string => scenario.sides[side].name;
 
-export const SEVERITY_WORDS: Record<string, string> = {
-  'de-escalation': 'de-escalation',
-  'status-quo': 'status quo',
-  posturing: 'posturing',
-  'non-violent': 'non-violent escalation',
-  violent: 'violent escalation',
-};
-
 /** "1.5k" for 1500: compact troop numbers for the map and the intel tables. */
 export const compact = (n: number): string =>
   n >= 1000 ? `${(n / 1000).toFixed(n % 1000 === 0 ? 0 : 1)}k` : String(n);
@@ -74,6 +66,3 @@ export function incidentWords(s: Scenario, odds: string): string {
   const less = i.perCalmOrder > 0 ? `; each de-escalating order of either side takes ${i.perCalmOrder / 10} off` : '';
   return `a ${odds} chance a week of climbing a rung (never across a gate)${more}${less}.`;
 }
-
-/** "Likely" for "likely": a phrase from the engine's words at the start of a line. */
-export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

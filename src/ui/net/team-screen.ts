@@ -1,10 +1,20 @@
 import mapJson from '../../../assets/map/countries.json';
-import { describeOrder, longDate, type Order, rungName, type Scenario, type SeatView } from '../../engine/index.ts';
+import {
+  describeOrder,
+  forecastOrder,
+  longDate,
+  type Order,
+  orderRisks,
+  rungName,
+  type Scenario,
+  type SeatView,
+} from '../../engine/index.ts';
 import { ClassroomClient, type ConnectionStatus } from '../../net/client.ts';
 import type { NewsEntry, SeatState } from '../../net/protocol.ts';
 import { fill, h } from '../dom.ts';
 import { Dashboard } from '../game/dashboard.ts';
 import { newsItems } from '../game/news-panel.ts';
+import { askBeforeAdding, forecastBox } from '../game/order-forecast.ts';
 import { newScreen, type ScreenState } from '../game/state.ts';
 import { whyBlock } from '../game/why-block.ts';
 import { createMap, type MapController } from '../map/index.ts';
@@ -91,6 +101,17 @@ export function showSeat(
   let draftTurn = 0;
   let error = '';
   let sending = false;
+  /** The order chosen in the menu (its JSON), kept across the redraws each message from the server brings. */
+  let picked: string | null = null;
+  /**
+   * The seat's view as the newest resolved week began (its orders sealed), kept since this page opened: the meters
+   * say what changed since, and whether it is good or bad for the side looking (stakes.ts), as the one-device
+   * results do. The week in which the page was opened has none.
+   */
+  let sealed: SeatView | null = null;
+  let latest: { view: SeatView; resolved: number } | null = null;
+  /** An order that puts the side's loss line at stake, waiting for the team to say whether to add it. */
+  let asking: Order | null = null;
 
   const sideName = projector ? 'Projector' : scenario.sides[seat.seat as 'us' | 'iran'].name;
 
@@ -140,12 +161,56 @@ export function showSeat(
         ),
       ];
     }
+    const legal = view.legalOrders;
+    const key = (o: Order) => JSON.stringify(o);
+    if (!legal.some((o) => key(o) === picked)) picked = legal[0] ? key(legal[0]) : null;
+    if (asking && !legal.some((o) => key(o) === key(asking as Order))) asking = null;
     const select = h(
       'select',
       { id: 'net-order', 'aria-label': 'An order' },
-      view.legalOrders.map((o, i) => h('option', { value: i }, describeOrder(scenario, o))),
+      legal.map((o, i) => h('option', { value: i, selected: key(o) === picked }, describeOrder(scenario, o))),
     );
     const full = draft.length >= scenario.ordersPerTurn;
+    // The forecast is the engine's, on this seat's own view, as the one-device order form's is: no rule here.
+    const forecast = h('div', { id: 'net-forecast' });
+    const ask = h('div', { id: 'net-ask' });
+    const chosen = () => legal.find((o) => key(o) === picked);
+    const showForecast = () => {
+      const order = chosen();
+      fill(forecast, order ? forecastBox(scenario, view, side, forecastOrder(scenario, view, order)) : null);
+    };
+    const add = (order: Order) => {
+      draft = [...draft, order];
+      asking = null;
+      error = '';
+      render();
+      document.getElementById('net-commit')?.focus();
+    };
+    const askAbout = (order: Order) => {
+      asking = order;
+      const risks = orderRisks(scenario, view, side, forecastOrder(scenario, view, order));
+      askBeforeAdding(
+        ask,
+        scenario,
+        order,
+        risks,
+        () => add(order),
+        () => {
+          asking = null;
+          fill(ask);
+          document.getElementById('net-add')?.focus();
+        },
+      );
+    };
+    select.addEventListener('change', () => {
+      picked = key(legal[Number(select.value)] as Order);
+      asking = null;
+      fill(ask);
+      showForecast();
+    });
+    showForecast();
+    // A question still open when the server's next message redraws the form is asked again.
+    if (asking) queueMicrotask(() => asking && ask.isConnected && askAbout(asking));
     return [
       h('h2', {}, `Week ${view.turn}: your orders`),
       h(
@@ -163,16 +228,17 @@ export function showSeat(
             id: 'net-add',
             disabled: full || s.paused,
             onclick: () => {
-              const chosen = view.legalOrders[Number(select.value)];
-              if (!chosen) return;
-              draft = [...draft, chosen];
-              error = '';
-              render();
+              const order = chosen();
+              if (!order) return;
+              if (orderRisks(scenario, view, side, forecastOrder(scenario, view, order)).length > 0) askAbout(order);
+              else add(order);
             },
           },
           'Add',
         ),
       ),
+      forecast,
+      ask,
       h(
         'ol',
         { className: 'net-draft', id: 'net-draft' },
@@ -239,7 +305,7 @@ export function showSeat(
     }
     renderBanner(s);
     ladder.render(view);
-    dash.render(view, screenState);
+    dash.render(view, { ...screenState, previous: sealed });
     showMap(s);
     const last = s.news[s.news.length - 1];
     const week = weeksOf(s).at(-1);
@@ -330,6 +396,9 @@ export function showSeat(
   };
 
   client.on('state', (s) => {
+    const resolved = weeksOf(s).at(-1)?.turn ?? 0;
+    if (latest && resolved > latest.resolved) sealed = latest.view;
+    latest = { view: s.view, resolved };
     clock.sync(s.serverTime);
     render();
   });
