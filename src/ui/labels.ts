@@ -7,6 +7,7 @@ import {
   type Side,
   siteName,
 } from '../engine/index.ts';
+import { KEY_BASE_MARK } from './words.ts';
 
 /** Words for the fields of an order, as the order builder labels its menus. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -33,7 +34,7 @@ export function valueLabel(scenario: Scenario, field: string, value: unknown): s
   if (field === 'front') return frontName(scenario, String(value));
   if (field === 'base') {
     const key = scenario.us.bases.some((b) => b.site === value && b.key);
-    return `${siteName(scenario, String(value))}${key ? ' ★ key base' : ''}`;
+    return `${siteName(scenario, String(value))}${key ? KEY_BASE_MARK : ''}`;
   }
   if (field === 'site') return siteName(scenario, String(value));
   return String(value);

@@ -15,3 +15,6 @@ export const SEVERITY_WORDS: Record<string, string> = {
 
 /** "Likely" for "likely": a phrase from the engine's words at the start of a line. */
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Beside a base the US must hold to win, wherever an order form names it. */
+export const KEY_BASE_MARK = ' ★ key base';

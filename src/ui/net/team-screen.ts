@@ -15,11 +15,13 @@ import { fill, h } from '../dom.ts';
 import { Dashboard } from '../game/dashboard.ts';
 import { newsItems } from '../game/news-panel.ts';
 import { askBeforeAdding, forecastBox } from '../game/order-forecast.ts';
+import { keyBases } from '../game/stakes.ts';
 import { newScreen, type ScreenState } from '../game/state.ts';
 import { whyBlock } from '../game/why-block.ts';
 import { createMap, type MapController } from '../map/index.ts';
 import type { MapAsset } from '../map-projection.ts';
 import { RESULT_WORDS } from '../result-words.ts';
+import { KEY_BASE_MARK } from '../words.ts';
 import { ladderStrip } from './ladder.ts';
 import { forgetSeat, type KeptSeat } from './seat-store.ts';
 import type { TurnEvents } from '../session.ts';
@@ -113,6 +115,7 @@ export function showSeat(
   /** An order that puts the side's loss line at stake, waiting for the team to say whether to add it. */
   let asking: Order | null = null;
 
+  const keys = keyBases(scenario);
   const sideName = projector ? 'Projector' : scenario.sides[seat.seat as 'us' | 'iran'].name;
 
   const renderTop = (s: SeatState | null) => {
@@ -168,7 +171,14 @@ export function showSeat(
     const select = h(
       'select',
       { id: 'net-order', 'aria-label': 'An order' },
-      legal.map((o, i) => h('option', { value: i, selected: key(o) === picked }, describeOrder(scenario, o))),
+      legal.map((o, i) =>
+        h(
+          'option',
+          { value: i, selected: key(o) === picked },
+          describeOrder(scenario, o),
+          'base' in o && keys.has(o.base) ? KEY_BASE_MARK : '',
+        ),
+      ),
     );
     const full = draft.length >= scenario.ordersPerTurn;
     // The forecast is the engine's, on this seat's own view, as the one-device order form's is: no rule here.
