@@ -102,15 +102,20 @@ describe('a networked team’s order form', () => {
     await us.waitForSelector('#net-draft li');
     expect(await us.textContent('#net-draft')).toContain(order);
     expect(await us.locator('.stake-ask').count()).toBe(0);
+    // As on the one-device form: the budget line counts it, and its type is not offered again.
+    expect(await us.textContent('.budget')).toMatch(/Orders: 1 of 2.*Political capital: \d+ of \d+/);
+    expect(await us.locator('#net-order option', { hasText: /^Hand over/ }).count()).toBe(0);
 
     // An order that risks nothing is added without a question.
-    const safe = options.findIndex((o) => /^Hold/.test(o));
+    const safe = (await us.locator('#net-order option').allTextContents()).findIndex((o) => /^Hold/.test(o));
     expect(safe).toBeGreaterThanOrEqual(0);
     await us.selectOption('#net-order', String(safe));
     expect(await us.textContent('#net-forecast')).not.toContain('At stake');
     await us.click('#net-add');
     await us.waitForFunction(() => document.querySelectorAll('#net-draft li').length === 2);
     expect(await us.locator('.stake-ask').count()).toBe(0);
+    expect(await us.textContent('#net-add')).toBe('Already 2 orders');
+    expect(await us.locator('#net-add').isDisabled()).toBe(true);
 
     // The week resolves: the meters say what changed since the orders were sealed, and whom it helps, in words.
     await us.click('#net-commit');

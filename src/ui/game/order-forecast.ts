@@ -18,6 +18,38 @@ import { capitalise, SEVERITY_WORDS } from '../words.ts';
  * (orderRisks), and the question asked before an order that risks one of the side's loss lines is added.
  */
 
+/** A side's purse this week (political capital or resources) and what is left once its draft is paid for. */
+function purseOf(scenario: Scenario, view: SeatView, side: Side, draft: readonly Order[]) {
+  const budget = side === 'us' ? (view.us.politicalCapital ?? 0) : (view.iran.resources ?? 0);
+  const spent = draft.reduce((t, o) => t + specOf(scenario, o.type).cost, 0);
+  return { name: side === 'us' ? 'Political capital' : 'Resources', budget, left: budget - spent };
+}
+
+/** Above a draft: the orders given of those a week allows, and the purse left of the week's. */
+export function budgetLine(scenario: Scenario, view: SeatView, side: Side, draft: readonly Order[]): HTMLElement {
+  const purse = purseOf(scenario, view, side, draft);
+  return h(
+    'div',
+    { className: 'budget' },
+    h('span', {}, `Orders: `, h('b', {}, `${draft.length} of ${scenario.ordersPerTurn}`)),
+    h('span', {}, `${purse.name}: `, h('b', {}, `${purse.left} of ${purse.budget}`)),
+  );
+}
+
+/** Why an order of this type cannot join the draft, in the add button's words; null when it can. */
+export function cannotAdd(
+  scenario: Scenario,
+  view: SeatView,
+  side: Side,
+  draft: readonly Order[],
+  type: OrderType,
+): string | null {
+  if (draft.length >= scenario.ordersPerTurn) return `Already ${scenario.ordersPerTurn} orders`;
+  const cost = specOf(scenario, type).cost;
+  if (cost > purseOf(scenario, view, side, draft).left) return `Not enough to pay ${cost}`;
+  return null;
+}
+
 /** An order's severity, whether it can be denied, and its cost, as tags. */
 export function orderTags(scenario: Scenario, type: OrderType): HTMLElement[] {
   const spec = specOf(scenario, type);

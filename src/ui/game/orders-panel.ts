@@ -4,7 +4,7 @@ import { fill, h } from '../dom.ts';
 import { FIELD_LABELS, orderFields, valueLabel } from '../labels.ts';
 import type { Session } from '../session.ts';
 import { tutorialDone } from '../storage.ts';
-import { askBeforeAdding, forecastBox, orderTags } from './order-forecast.ts';
+import { askBeforeAdding, budgetLine, cannotAdd, forecastBox, orderTags } from './order-forecast.ts';
 import type { Panel } from './panel.ts';
 import type { ScreenState } from './state.ts';
 
@@ -37,8 +37,6 @@ export class OrdersPanel implements Panel {
     const s = this.session.scenario;
     const side = state.seat;
     const draft = state.draft;
-    const budget = side === 'us' ? (view.us.politicalCapital ?? 0) : (view.iran.resources ?? 0);
-    const spent = draft.reduce((t, o) => t + specOf(s, o.type).cost, 0);
     const error = h('div', { role: 'alert' });
     const legal = view.legalOrders;
     const types = [...new Set(legal.map((o) => o.type))].filter((t) => !draft.some((d) => d.type === t));
@@ -109,14 +107,13 @@ export class OrdersPanel implements Panel {
         const spec = specOf(s, selectedType);
         rows.push(h('p', { id: 'order-summary', className: 'note' }, spec.summary));
         if (order) rows.push(forecastBox(s, view, side, this.session.forecast(side, order)));
-        const affordable = spent + spec.cost <= budget;
-        const full = draft.length >= s.ordersPerTurn;
+        const refused = cannotAdd(s, view, side, draft, selectedType);
         rows.push(
           h(
             'button',
             {
               id: 'add-order',
-              disabled: !order || !affordable || full,
+              disabled: !order || refused !== null,
               onclick: () => {
                 if (!order) return;
                 const checked = this.session.checkDraft(side, [...draft, order]);
@@ -133,11 +130,7 @@ export class OrdersPanel implements Panel {
                 else add();
               },
             },
-            full
-              ? `Already ${s.ordersPerTurn} orders`
-              : !affordable
-                ? `Not enough to pay ${spec.cost}`
-                : 'Add this order',
+            refused ?? 'Add this order',
           ),
         );
       } else rows.push(h('p', { className: 'note' }, 'No other order is open to you this week.'));
@@ -156,17 +149,7 @@ export class OrdersPanel implements Panel {
     fill(
       this.el,
       h('h2', { className: `side-${side}` }, `${s.sides[side].short}: orders for week ${view.turn}`),
-      h(
-        'div',
-        { className: 'budget' },
-        h('span', {}, `Orders: `, h('b', {}, `${draft.length} of ${s.ordersPerTurn}`)),
-        h(
-          'span',
-          {},
-          side === 'us' ? 'Political capital: ' : 'Resources: ',
-          h('b', {}, `${budget - spent} of ${budget}`),
-        ),
-      ),
+      budgetLine(s, view, side, draft),
       h(
         'ul',
         { className: 'chosen', 'aria-label': 'Orders chosen' },

@@ -14,7 +14,7 @@ import type { NewsEntry, SeatState } from '../../net/protocol.ts';
 import { fill, h } from '../dom.ts';
 import { Dashboard } from '../game/dashboard.ts';
 import { newsItems } from '../game/news-panel.ts';
-import { askBeforeAdding, forecastBox } from '../game/order-forecast.ts';
+import { askBeforeAdding, budgetLine, cannotAdd, forecastBox } from '../game/order-forecast.ts';
 import { keyBases } from '../game/stakes.ts';
 import { newScreen, type ScreenState } from '../game/state.ts';
 import { whyBlock } from '../game/why-block.ts';
@@ -164,7 +164,8 @@ export function showSeat(
         ),
       ];
     }
-    const legal = view.legalOrders;
+    // As on the one-device form, a type already in the draft is not offered again.
+    const legal = view.legalOrders.filter((o) => !draft.some((d) => d.type === o.type));
     const key = (o: Order) => JSON.stringify(o);
     if (!legal.some((o) => key(o) === picked)) picked = legal[0] ? key(legal[0]) : null;
     if (asking && !legal.some((o) => key(o) === key(asking as Order))) asking = null;
@@ -180,14 +181,29 @@ export function showSeat(
         ),
       ),
     );
-    const full = draft.length >= scenario.ordersPerTurn;
     // The forecast is the engine's, on this seat's own view, as the one-device order form's is: no rule here.
     const forecast = h('div', { id: 'net-forecast' });
     const ask = h('div', { id: 'net-ask' });
     const chosen = () => legal.find((o) => key(o) === picked);
-    const showForecast = () => {
+    const addButton = h(
+      'button',
+      {
+        id: 'net-add',
+        onclick: () => {
+          const order = chosen();
+          if (!order) return;
+          if (orderRisks(scenario, view, side, forecastOrder(scenario, view, order)).length > 0) askAbout(order);
+          else add(order);
+        },
+      },
+      'Add',
+    );
+    const showChoice = () => {
       const order = chosen();
       fill(forecast, order ? forecastBox(scenario, view, side, forecastOrder(scenario, view, order)) : null);
+      const refused = order ? cannotAdd(scenario, view, side, draft, order.type) : null;
+      addButton.disabled = !order || refused !== null || s.paused;
+      addButton.textContent = refused ?? 'Add';
     };
     const add = (order: Order) => {
       draft = [...draft, order];
@@ -216,9 +232,9 @@ export function showSeat(
       picked = key(legal[Number(select.value)] as Order);
       asking = null;
       fill(ask);
-      showForecast();
+      showChoice();
     });
-    showForecast();
+    showChoice();
     // A question still open when the server's next message redraws the form is asked again.
     if (asking) queueMicrotask(() => asking && ask.isConnected && askAbout(asking));
     return [
@@ -228,25 +244,8 @@ export function showSeat(
         { className: 'note' },
         `Choose up to ${scenario.ordersPerTurn} orders. Committing none means you hold this week.`,
       ),
-      h(
-        'div',
-        { className: 'net-add' },
-        select,
-        h(
-          'button',
-          {
-            id: 'net-add',
-            disabled: full || s.paused,
-            onclick: () => {
-              const order = chosen();
-              if (!order) return;
-              if (orderRisks(scenario, view, side, forecastOrder(scenario, view, order)).length > 0) askAbout(order);
-              else add(order);
-            },
-          },
-          'Add',
-        ),
-      ),
+      budgetLine(scenario, view, side, draft),
+      h('div', { className: 'net-add' }, select, addButton),
       forecast,
       ask,
       h(
