@@ -248,29 +248,32 @@ export function showSeat(
       h('div', { className: 'net-add' }, select, addButton),
       forecast,
       ask,
-      h(
-        'ol',
-        { className: 'net-draft', id: 'net-draft' },
-        draft.map((o, i) =>
-          h(
-            'li',
-            {},
-            describeOrder(scenario, o),
-            ' ',
-            h(
-              'button',
-              {
-                className: 'link',
-                onclick: () => {
-                  draft = draft.filter((_, j) => j !== i);
-                  render();
-                },
-              },
-              'Remove',
+      // No empty list: it would only leave a gap above the commit button.
+      draft.length === 0
+        ? null
+        : h(
+            'ol',
+            { className: 'net-draft', id: 'net-draft' },
+            draft.map((o, i) =>
+              h(
+                'li',
+                {},
+                describeOrder(scenario, o),
+                ' ',
+                h(
+                  'button',
+                  {
+                    className: 'link',
+                    onclick: () => {
+                      draft = draft.filter((_, j) => j !== i);
+                      render();
+                    },
+                  },
+                  'Remove',
+                ),
+              ),
             ),
           ),
-        ),
-      ),
       error ? h('p', { className: 'error', role: 'alert', id: 'net-error' }, error) : null,
       h(
         'div',
