@@ -168,7 +168,8 @@ export function showSeat(
     const legal = view.legalOrders.filter((o) => !draft.some((d) => d.type === o.type));
     const key = (o: Order) => JSON.stringify(o);
     if (!legal.some((o) => key(o) === picked)) picked = legal[0] ? key(legal[0]) : null;
-    if (asking && !legal.some((o) => key(o) === key(asking as Order))) asking = null;
+    // A pause locks the form, the open question with it.
+    if (asking && (s.paused || !legal.some((o) => key(o) === key(asking as Order)))) asking = null;
     const select = h(
       'select',
       { id: 'net-order', 'aria-label': 'An order' },
