@@ -2,7 +2,9 @@
  * Screenshots of the networked teacher's desk (`npm run screenshots:desk`), to screenshots/ or SHOTS_DIR: builds
  * the game, starts the classroom server on loopback serving it, plays a few weeks of a three-game class with bot
  * teams (src/net/client.ts, as the server tests do), then takes the desk at 1280x720 and 1920x1080, and a team's
- * screen (game 3's Iran team, after week 3: what changed and why) at 1280x720, 1366x768 and 1920x1080.
+ * screen (game 3's Iran team, after week 3: what changed and why) at 1280x720, 1366x768 and 1920x1080, and game 2's US
+ * team's order form at the same sizes, after a week it played in the browser (the meters' changes in words): a key
+ * base's hand-over chosen (its forecast) and the question asked before it is added.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,12 +38,14 @@ async function main(): Promise<void> {
   try {
     const session = await newSession(server.url, { games: 3 });
     const seats: [ClassroomClient, ClassroomClient][] = [];
-    let team: { token: string; sessionId: string; gameId: string; game: number; seat: string; team: string } | null =
-      null;
+    type Kept = { token: string; sessionId: string; gameId: string; game: number; seat: string; team: string };
+    let team: Kept | null = null;
+    let usTeam: Kept | null = null;
     for (const [i, [us, iran]] of TEAMS.entries()) {
       const a = await joinSeat(server.url, { code: session.joinCode, team: us, seat: 'us', game: i + 1 });
       const b = await joinSeat(server.url, { code: session.joinCode, team: iran, seat: 'iran', game: i + 1 });
       if (i === 2) team = b;
+      if (i === 1) usTeam = a;
       seats.push([connect(server.url, { token: a.token }), connect(server.url, { token: b.token })]);
     }
     clients.push(...seats.flat());
@@ -108,6 +112,48 @@ ${b.errors.join('\n')}`);
       } finally {
         await b.close();
       }
+    }
+    // Game 2's US team plays week 4 in the browser (it holds), so that the page has seen a week resolve.
+    const b = await openBrowser({ width: 1280, height: 720 });
+    try {
+      const page = b.page;
+      await page.goto(`${server.url}/join`);
+      await page.evaluate((kept) => localStorage.setItem('two-boxers:classroom-seat', JSON.stringify(kept)), usTeam);
+      await page.reload();
+      await appReady(page);
+      await page.waitForSelector('#net-commit:not([disabled])');
+      await page.click('#net-commit');
+      await page.waitForSelector('#net-waiting');
+      const iran = seats[1]![1];
+      await iran.commit(4, pick(await waitForState(iran, (s) => s.view.turn === 4), 1));
+      await page.waitForFunction(() => /week 5 of/.test(document.querySelector('.net-title')?.textContent ?? ''));
+      await page.waitForSelector('#net-commit:not([disabled])');
+      const options = await page.locator('#net-order option').allTextContents();
+      for (const [i, o] of options.entries()) {
+        if (!o.startsWith('Hand over')) continue;
+        await page.selectOption('#net-order', String(i));
+        if ((await page.textContent('#net-forecast'))?.includes('key base')) break;
+      }
+      for (const size of [
+        { width: 1280, height: 720 },
+        { width: 1366, height: 768 },
+        { width: 1920, height: 1080 },
+      ]) {
+        await page.setViewportSize(size);
+        await page.waitForTimeout(400);
+        const name = (n: string) => join(OUT, `team-${n}-${size.width}x${size.height}.png`);
+        await page.screenshot({ path: name('forecast') });
+        await page.click('#net-add');
+        await page.waitForSelector('#stake-confirm');
+        await page.locator('.stake-ask').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: name('ask') });
+        await page.click('#stake-cancel');
+        await page.locator('#net-order').scrollIntoViewIfNeeded();
+        console.log(name('forecast'), name('ask'));
+      }
+      if (b.errors.length > 0) console.error(`console errors:\n${b.errors.join('\n')}`);
+    } finally {
+      await b.close();
     }
   } finally {
     for (const c of clients) c.close();

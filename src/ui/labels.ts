@@ -7,6 +7,7 @@ import {
   type Side,
   siteName,
 } from '../engine/index.ts';
+import { KEY_BASE_MARK } from './words.ts';
 
 /** Words for the fields of an order, as the order builder labels its menus. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -33,7 +34,7 @@ export function valueLabel(scenario: Scenario, field: string, value: unknown): s
   if (field === 'front') return frontName(scenario, String(value));
   if (field === 'base') {
     const key = scenario.us.bases.some((b) => b.site === value && b.key);
-    return `${siteName(scenario, String(value))}${key ? ' ★ key base' : ''}`;
+    return `${siteName(scenario, String(value))}${key ? KEY_BASE_MARK : ''}`;
   }
   if (field === 'site') return siteName(scenario, String(value));
   return String(value);
@@ -45,14 +46,6 @@ export function orderFields(order: Order): string[] {
 }
 
 export const sideName = (scenario: Scenario, side: Side): string => scenario.sides[side].name;
-
-export const SEVERITY_WORDS: Record<string, string> = {
-  'de-escalation': 'de-escalation',
-  'status-quo': 'status quo',
-  posturing: 'posturing',
-  'non-violent': 'non-violent escalation',
-  violent: 'violent escalation',
-};
 
 /** "1.5k" for 1500: compact troop numbers for the map and the intel tables. */
 export const compact = (n: number): string =>
@@ -74,6 +67,3 @@ export function incidentWords(s: Scenario, odds: string): string {
   const less = i.perCalmOrder > 0 ? `; each de-escalating order of either side takes ${i.perCalmOrder / 10} off` : '';
   return `a ${odds} chance a week of climbing a rung (never across a gate)${more}${less}.`;
 }
-
-/** "Likely" for "likely": a phrase from the engine's words at the start of a line. */
-export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,7 +1,8 @@
 import { EFFECT_LABELS, type OrderSpec, type Scenario } from '../engine/index.ts';
 import { h } from './dom.ts';
-import { incidentOdds, SEVERITY_WORDS } from './labels.ts';
+import { incidentOdds } from './labels.ts';
 import { victoryConditions } from './victory.ts';
+import { SEVERITY_WORDS } from './words.ts';
 
 const pct = (pm: number) => `${(pm / 10).toFixed(pm % 10 === 0 ? 0 : 1)}%`;
 

@@ -1,9 +1,10 @@
 import { describeOrder, type Order, type OrderType, orderRisks, type SeatView, specOf } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
-import { capitalise, FIELD_LABELS, orderFields, SEVERITY_WORDS, valueLabel } from '../labels.ts';
+import { FIELD_LABELS, orderFields, valueLabel } from '../labels.ts';
 import type { Session } from '../session.ts';
 import { advisorsBox } from './advisors.ts';
 import { tutorialDone } from '../storage.ts';
+import { askBeforeAdding, budgetLine, cannotAdd, forecastBox, orderTags } from './order-forecast.ts';
 import type { Panel } from './panel.ts';
 import type { ScreenState } from './state.ts';
 
@@ -36,8 +37,6 @@ export class OrdersPanel implements Panel {
     const s = this.session.scenario;
     const side = state.seat;
     const draft = state.draft;
-    const budget = side === 'us' ? (view.us.politicalCapital ?? 0) : (view.iran.resources ?? 0);
-    const spent = draft.reduce((t, o) => t + specOf(s, o.type).cost, 0);
     const error = h('div', { role: 'alert' });
     const legal = view.legalOrders;
     const types = [...new Set(legal.map((o) => o.type))].filter((t) => !draft.some((d) => d.type === t));
@@ -107,15 +106,14 @@ export class OrdersPanel implements Panel {
         const order = current();
         const spec = specOf(s, selectedType);
         rows.push(h('p', { id: 'order-summary', className: 'note' }, spec.summary));
-        if (order) rows.push(this.forecastBox(view, side, order));
-        const affordable = spent + spec.cost <= budget;
-        const full = draft.length >= s.ordersPerTurn;
+        if (order) rows.push(forecastBox(s, view, side, this.session.forecast(side, order)));
+        const refused = cannotAdd(s, view, side, draft, selectedType);
         rows.push(
           h(
             'button',
             {
               id: 'add-order',
-              disabled: !order || !affordable || full,
+              disabled: !order || refused !== null,
               onclick: () => {
                 if (!order) return;
                 const checked = this.session.checkDraft(side, [...draft, order]);
@@ -124,19 +122,15 @@ export class OrdersPanel implements Panel {
                   return;
                 }
                 const risks = orderRisks(s, view, side, this.session.forecast(side, order));
-                if (risks.length > 0) {
-                  this.askFirst(error, order, risks);
-                  return;
-                }
-                this.actions.add(order);
-                this.focusCommit();
+                const add = () => {
+                  this.actions.add(order);
+                  this.focusCommit();
+                };
+                if (risks.length > 0) askBeforeAdding(error, s, order, risks, add);
+                else add();
               },
             },
-            full
-              ? `Already ${s.ordersPerTurn} orders`
-              : !affordable
-                ? `Not enough to pay ${spec.cost}`
-                : 'Add this order',
+            refused ?? 'Add this order',
           ),
         );
       } else rows.push(h('p', { className: 'note' }, 'No other order is open to you this week.'));
@@ -155,17 +149,7 @@ export class OrdersPanel implements Panel {
     fill(
       this.el,
       h('h2', { className: `side-${side}` }, `${s.sides[side].short}: orders for week ${view.turn}`),
-      h(
-        'div',
-        { className: 'budget' },
-        h('span', {}, `Orders: `, h('b', {}, `${draft.length} of ${s.ordersPerTurn}`)),
-        h(
-          'span',
-          {},
-          side === 'us' ? 'Political capital: ' : 'Resources: ',
-          h('b', {}, `${budget - spent} of ${budget}`),
-        ),
-      ),
+      budgetLine(s, view, side, draft),
       h(
         'ul',
         { className: 'chosen', 'aria-label': 'Orders chosen' },
@@ -175,7 +159,7 @@ export class OrdersPanel implements Panel {
               h(
                 'li',
                 {},
-                h('span', { className: 'what' }, describeOrder(s, o), h('br'), this.tags(o.type)),
+                h('span', { className: 'what' }, describeOrder(s, o), h('br'), orderTags(s, o.type)),
                 h(
                   'button',
                   { 'aria-label': `Remove ${describeOrder(s, o)}`, onclick: () => this.actions.remove(i) },
@@ -217,84 +201,5 @@ export class OrdersPanel implements Panel {
   /** A refused commit: the reason, where the builder's own refusals show. */
   showError(message: string): void {
     if (this.error?.isConnected) fill(this.error, h('div', { className: 'error' }, message));
-  }
-
-  private tags(type: OrderType): HTMLElement[] {
-    const spec = specOf(this.session.scenario, type);
-    return [
-      h('span', { className: `tag ${spec.severity}` }, SEVERITY_WORDS[spec.severity] ?? spec.severity),
-      spec.deniable ? h('span', { className: 'tag deniable' }, 'deniable') : h('span', { className: 'tag' }, 'public'),
-      h('span', { className: 'tag' }, `cost ${spec.cost}`),
-    ];
-  }
-
-  /**
-   * An order that would cross one of the side's loss lines or hand over a key base: it is added only once the player
-   * says so, the risks named.
-   */
-  private askFirst(where: HTMLElement, order: Order, risks: readonly string[]): void {
-    const s = this.session.scenario;
-    const keep = h('button', { id: 'stake-cancel', onclick: () => fill(where) }, 'Keep it out');
-    fill(
-      where,
-      h(
-        'div',
-        { className: 'stake-ask', role: 'alertdialog', 'aria-labelledby': 'stake-ask-h' },
-        h('p', { id: 'stake-ask-h' }, h('b', {}, `Add “${describeOrder(s, order)}”? It puts at stake:`)),
-        h(
-          'ul',
-          {},
-          risks.map((r) => h('li', {}, r)),
-        ),
-        h(
-          'div',
-          { className: 'commit' },
-          keep,
-          h(
-            'button',
-            {
-              id: 'stake-confirm',
-              className: 'danger',
-              onclick: () => {
-                this.actions.add(order);
-                this.focusCommit();
-              },
-            },
-            'Add it anyway',
-          ),
-        ),
-      ),
-    );
-    keep.focus();
-  }
-
-  private forecastBox(view: SeatView, side: ScreenState['seat'], order: Order): HTMLElement {
-    const f = this.session.forecast(side, order);
-    const risks = orderRisks(this.session.scenario, view, side, f);
-    return h(
-      'div',
-      { className: 'forecast', 'aria-live': 'polite' },
-      h('div', {}, this.tags(order.type)),
-      risks.map((r) => h('div', { className: 'stake' }, `⚠ At stake: ${r}`)),
-      f.odds.length > 0
-        ? h(
-            'ul',
-            { className: 'odds' },
-            f.odds.map((o) =>
-              h(
-                'li',
-                {},
-                h('b', {}, `${capitalise(o.word)} (${o.range})`),
-                `: ${o.label} — ${(o.perMille / 10).toFixed(0)}%`,
-              ),
-            ),
-          )
-        : null,
-      f.effects.length > 0
-        ? h('div', {}, 'Effects: ', f.effects.map((e) => `${e.label} ${e.delta > 0 ? '+' : ''}${e.delta}`).join(' · '))
-        : null,
-      f.notes.map((n) => h('div', { className: 'note' }, n)),
-      h('div', { className: 'note' }, `Escalation score: ${f.escalationPoints > 0 ? '+' : ''}${f.escalationPoints}`),
-    );
   }
 }

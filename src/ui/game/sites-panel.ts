@@ -1,6 +1,7 @@
 import { groupName, type SeatView } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
-import { capitalise, compact } from '../labels.ts';
+import { compact } from '../labels.ts';
+import { capitalise } from '../words.ts';
 import type { MapController } from '../map/index.ts';
 import type { Session } from '../session.ts';
 import type { Panel } from './panel.ts';

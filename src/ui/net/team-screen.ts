@@ -1,15 +1,27 @@
 import mapJson from '../../../assets/map/countries.json';
-import { describeOrder, longDate, type Order, rungName, type Scenario, type SeatView } from '../../engine/index.ts';
+import {
+  describeOrder,
+  forecastOrder,
+  longDate,
+  type Order,
+  orderRisks,
+  rungName,
+  type Scenario,
+  type SeatView,
+} from '../../engine/index.ts';
 import { ClassroomClient, type ConnectionStatus } from '../../net/client.ts';
 import type { NewsEntry, SeatState } from '../../net/protocol.ts';
 import { fill, h } from '../dom.ts';
 import { Dashboard } from '../game/dashboard.ts';
 import { newsItems } from '../game/news-panel.ts';
+import { askBeforeAdding, budgetLine, cannotAdd, forecastBox } from '../game/order-forecast.ts';
+import { keyBases } from '../game/stakes.ts';
 import { newScreen, type ScreenState } from '../game/state.ts';
 import { whyBlock } from '../game/why-block.ts';
 import { createMap, type MapController } from '../map/index.ts';
 import type { MapAsset } from '../map-projection.ts';
 import { RESULT_WORDS } from '../result-words.ts';
+import { KEY_BASE_MARK } from '../words.ts';
 import { ladderStrip } from './ladder.ts';
 import { forgetSeat, type KeptSeat } from './seat-store.ts';
 import type { TurnEvents } from '../session.ts';
@@ -91,7 +103,19 @@ export function showSeat(
   let draftTurn = 0;
   let error = '';
   let sending = false;
+  /** The order chosen in the menu (its JSON), kept across the redraws each message from the server brings. */
+  let picked: string | null = null;
+  /**
+   * The seat's view as the newest resolved week began (its orders sealed), kept since this page opened: the meters
+   * say what changed since, and whether it is good or bad for the side looking (stakes.ts), as the one-device
+   * results do. The week in which the page was opened has none.
+   */
+  let sealed: SeatView | null = null;
+  let latest: { view: SeatView; resolved: number } | null = null;
+  /** An order that puts the side's loss line at stake, waiting for the team to say whether to add it. */
+  let asking: Order | null = null;
 
+  const keys = keyBases(scenario);
   const sideName = projector ? 'Projector' : scenario.sides[seat.seat as 'us' | 'iran'].name;
 
   const renderTop = (s: SeatState | null) => {
@@ -140,12 +164,80 @@ export function showSeat(
         ),
       ];
     }
+    // As on the one-device form, a type already in the draft is not offered again.
+    const legal = view.legalOrders.filter((o) => !draft.some((d) => d.type === o.type));
+    const key = (o: Order) => JSON.stringify(o);
+    if (!legal.some((o) => key(o) === picked)) picked = legal[0] ? key(legal[0]) : null;
+    // A pause locks the form, the open question with it.
+    if (asking && (s.paused || !legal.some((o) => key(o) === key(asking as Order)))) asking = null;
     const select = h(
       'select',
       { id: 'net-order', 'aria-label': 'An order' },
-      view.legalOrders.map((o, i) => h('option', { value: i }, describeOrder(scenario, o))),
+      legal.map((o, i) =>
+        h(
+          'option',
+          { value: i, selected: key(o) === picked },
+          describeOrder(scenario, o),
+          'base' in o && keys.has(o.base) ? KEY_BASE_MARK : '',
+        ),
+      ),
     );
-    const full = draft.length >= scenario.ordersPerTurn;
+    // The forecast is the engine's, on this seat's own view, as the one-device order form's is: no rule here.
+    const forecast = h('div', { id: 'net-forecast' });
+    const ask = h('div', { id: 'net-ask' });
+    const chosen = () => legal.find((o) => key(o) === picked);
+    const addButton = h(
+      'button',
+      {
+        id: 'net-add',
+        onclick: () => {
+          const order = chosen();
+          if (!order) return;
+          if (orderRisks(scenario, view, side, forecastOrder(scenario, view, order)).length > 0) askAbout(order);
+          else add(order);
+        },
+      },
+      'Add',
+    );
+    const showChoice = () => {
+      const order = chosen();
+      fill(forecast, order ? forecastBox(scenario, view, side, forecastOrder(scenario, view, order)) : null);
+      const refused = order ? cannotAdd(scenario, view, side, draft, order.type) : null;
+      addButton.disabled = !order || refused !== null || s.paused;
+      addButton.textContent = refused ?? 'Add';
+    };
+    const add = (order: Order) => {
+      draft = [...draft, order];
+      asking = null;
+      error = '';
+      render();
+      document.getElementById('net-commit')?.focus();
+    };
+    const askAbout = (order: Order) => {
+      asking = order;
+      const risks = orderRisks(scenario, view, side, forecastOrder(scenario, view, order));
+      askBeforeAdding(
+        ask,
+        scenario,
+        order,
+        risks,
+        () => add(order),
+        () => {
+          asking = null;
+          fill(ask);
+          document.getElementById('net-add')?.focus();
+        },
+      );
+    };
+    select.addEventListener('change', () => {
+      picked = key(legal[Number(select.value)] as Order);
+      asking = null;
+      fill(ask);
+      showChoice();
+    });
+    showChoice();
+    // A question still open when the server's next message redraws the form is asked again.
+    if (asking) queueMicrotask(() => asking && ask.isConnected && askAbout(asking));
     return [
       h('h2', {}, `Week ${view.turn}: your orders`),
       h(
@@ -153,49 +245,36 @@ export function showSeat(
         { className: 'note' },
         `Choose up to ${scenario.ordersPerTurn} orders. Committing none means you hold this week.`,
       ),
-      h(
-        'div',
-        { className: 'net-add' },
-        select,
-        h(
-          'button',
-          {
-            id: 'net-add',
-            disabled: full || s.paused,
-            onclick: () => {
-              const chosen = view.legalOrders[Number(select.value)];
-              if (!chosen) return;
-              draft = [...draft, chosen];
-              error = '';
-              render();
-            },
-          },
-          'Add',
-        ),
-      ),
-      h(
-        'ol',
-        { className: 'net-draft', id: 'net-draft' },
-        draft.map((o, i) =>
-          h(
-            'li',
-            {},
-            describeOrder(scenario, o),
-            ' ',
-            h(
-              'button',
-              {
-                className: 'link',
-                onclick: () => {
-                  draft = draft.filter((_, j) => j !== i);
-                  render();
-                },
-              },
-              'Remove',
+      budgetLine(scenario, view, side, draft),
+      h('div', { className: 'net-add' }, select, addButton),
+      forecast,
+      ask,
+      // No empty list: it would only leave a gap above the commit button.
+      draft.length === 0
+        ? null
+        : h(
+            'ol',
+            { className: 'net-draft', id: 'net-draft' },
+            draft.map((o, i) =>
+              h(
+                'li',
+                {},
+                describeOrder(scenario, o),
+                ' ',
+                h(
+                  'button',
+                  {
+                    className: 'link',
+                    onclick: () => {
+                      draft = draft.filter((_, j) => j !== i);
+                      render();
+                    },
+                  },
+                  'Remove',
+                ),
+              ),
             ),
           ),
-        ),
-      ),
       error ? h('p', { className: 'error', role: 'alert', id: 'net-error' }, error) : null,
       h(
         'div',
@@ -239,7 +318,7 @@ export function showSeat(
     }
     renderBanner(s);
     ladder.render(view);
-    dash.render(view, screenState);
+    dash.render(view, { ...screenState, previous: sealed });
     showMap(s);
     const last = s.news[s.news.length - 1];
     const week = weeksOf(s).at(-1);
@@ -330,6 +409,9 @@ export function showSeat(
   };
 
   client.on('state', (s) => {
+    const resolved = weeksOf(s).at(-1)?.turn ?? 0;
+    if (latest && resolved > latest.resolved) sealed = latest.view;
+    latest = { view: s.view, resolved };
     clock.sync(s.serverTime);
     render();
   });

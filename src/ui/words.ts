@@ -1,0 +1,20 @@
+/**
+ * Words the order forms share with the rest of the game. A leaf of its own rather than a part of labels.ts: once the
+ * lazily loaded classroom pages imported labels.ts (for the forecast box), the bundler moved the engine out of the
+ * first page's chunk into a second one that every start then loads (checked with `vite build`; see result-words.ts).
+ */
+
+/** An order's severity as players read it. */
+export const SEVERITY_WORDS: Record<string, string> = {
+  'de-escalation': 'de-escalation',
+  'status-quo': 'status quo',
+  posturing: 'posturing',
+  'non-violent': 'non-violent escalation',
+  violent: 'violent escalation',
+};
+
+/** "Likely" for "likely": a phrase from the engine's words at the start of a line. */
+export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Beside a base the US must hold to win, wherever an order form names it. */
+export const KEY_BASE_MARK = ' ★ key base';
