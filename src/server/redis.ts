@@ -12,7 +12,8 @@ type RedisSocketOptions = NonNullable<RedisClientOptions['socket']>;
  * (setImmediate). At Node's default of 16 KiB, a server whose turns take 100 ms (a loaded machine: hundreds of
  * sockets, the database, the computer players) can publish at most about 160 KB/s, while one busy turn can announce
  * more than that; every publish then queues behind the last until it has waited node-redis's command timeout (5 s)
- * "to be sent" and is dropped, and the other process's seats stop getting their states (docs/server.md, "Redis").
+ * "to be sent" and is dropped, and the other process's seats stop getting their states (docs/server.md, "The Redis
+ * publisher that fell behind").
  * The mark does not reserve memory: it only decides when writing waits, so a high one lets each turn send what it
  * announced, and a Redis that stops reading still pushes back once this much waits in the socket.
  */

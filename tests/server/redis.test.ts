@@ -16,10 +16,11 @@ function holdThread(ms: number): void {
 }
 
 describe('the Redis publisher', () => {
-  // The two-process bench stalled this way (docs/server.md, "Redis"): node-redis wrote one socket buffer's worth a
-  // turn and dropped whatever had waited its command timeout "to be sent". The turn after the first write is made
-  // longer than that timeout (100 ms here, 5 s in the server), so a publish not written in the turn it was made is
-  // dropped: the test depends on the order of the event loop's phases, not on how fast this machine is.
+  // The two-process bench stalled this way (docs/server.md, "The Redis publisher that fell behind"): node-redis wrote
+  // one socket buffer's worth a turn and dropped whatever had waited its command timeout "to be sent". The turn after
+  // the first write is made longer than that timeout (100 ms here, 5 s in the server), so a publish not written in the
+  // turn it was made is dropped: the test depends on the order of the event loop's phases, not on how fast this
+  // machine is.
   it('writes a burst of publishes in the turn they were made, however long the next turn takes', async () => {
     const failures: unknown[] = [];
     const pair = await connectRedis(REDIS_URL, {
@@ -37,7 +38,7 @@ describe('the Redis publisher', () => {
     await pair.sub.subscribe(channel, () => {
       if (++received === count) receivedAll();
     });
-    // 800 KB: fifty times the socket's default buffer, about what one busy turn of the bench announces.
+    // 800 KB, fifty times the socket's default high-water mark.
     const message = 'x'.repeat(8 * 1024);
     const sent = Array.from({ length: count }, () => pair.pub.publish(channel, message));
     setImmediate(() => holdThread(250));
