@@ -10,7 +10,7 @@
  * Beside them, at the same time, COMPUTER_GAMES (5) games against a searching computer player (BENCH_AI,
  * strategist:easy: about 0.4 s of search a week), a US team and a projector each: their US commit to every seat's
  * new view is reported apart. Those searches run on the server's AI threads (AI_THREADS); AI_THREADS=0 runs them on
- * the main thread, as before, to compare. BENCH_PG=0 skips the two-process run.
+ * the main thread, as before, to compare. BENCH_PG=0 skips the two-process run, BENCH_SQLITE=0 the one-process run.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -275,13 +275,17 @@ async function reachable(): Promise<boolean> {
   }
 }
 
-const data = mkdtempSync(join(tmpdir(), 'two-boxers-bench-'));
-try {
-  const one = await start({ DATA_DIR: data });
-  await run('1 process, SQLite', [one], () => one);
-  await stop(one);
-} finally {
-  rmSync(data, { recursive: true, force: true });
+if (process.env.BENCH_SQLITE === '0') {
+  console.log('server, 1 process: skipped (BENCH_SQLITE=0)');
+} else {
+  const data = mkdtempSync(join(tmpdir(), 'two-boxers-bench-'));
+  try {
+    const one = await start({ DATA_DIR: data });
+    await run('1 process, SQLite', [one], () => one);
+    await stop(one);
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
 }
 
 if (process.env.BENCH_PG === '0') {

@@ -21,6 +21,7 @@ import { mustReadScenario } from '../node/scenario-file.ts';
 import { AiPool } from './ai-pool.ts';
 import { Classroom } from './classroom.ts';
 import { httpHandler } from './http.ts';
+import { connectRedis, type RedisPair } from './redis.ts';
 import { attachSockets, type ClassServer } from './sockets.ts';
 import type { Store } from './store.ts';
 import { openSqliteStore } from './store-sqlite.ts';
@@ -98,37 +99,18 @@ async function main(): Promise<void> {
     // Recovery only replays packets a dropped connection missed; every client re-syncs on connect anyway (a server
     // restart loses what recovery keeps), so it stays off and one path handles every kind of return.
   });
-  let redis: { quit(): Promise<unknown> }[] = [];
+  let redis: RedisPair | null = null;
   if (env.REDIS_URL) {
-    const { createClient } = await import('redis');
     const { createAdapter } = await import('@socket.io/redis-adapter');
-    const pub = createClient({ url: env.REDIS_URL });
-    const sub = pub.duplicate();
-    for (const c of [pub, sub]) c.on('error', (e: unknown) => console.error('redis', e));
-    // The adapter publishes without handling a failure (@socket.io/redis-adapter 8.3 leaves pubClient.publish's
-    // promise alone): a publish that timed out while Redis was slow rejected unhandled and stopped the process (seen
-    // in the two-process bench at a load average of 15). A lost publish is a state another process does not push: its
-    // seats see the change at their next state or sync, which beats every class on this process losing its server.
-    const publish = pub.publish.bind(pub);
-    Object.assign(pub, {
-      publish: (...args: Parameters<typeof publish>) =>
-        publish(...args).catch((e: unknown) => {
-          console.error('redis publish failed', e);
-          return 0;
-        }),
-    });
-    await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub, { key: env.REDIS_PREFIX ?? 'two-boxers' }));
-    redis = [pub, sub];
+    redis = await connectRedis(env.REDIS_URL);
+    io.adapter(createAdapter(redis.pub, redis.sub, { key: env.REDIS_PREFIX ?? 'two-boxers' }));
   }
-  attachSockets(io, classroom, redis.length > 0);
+  attachSockets(io, classroom, redis !== null);
   await new Promise<void>((done) => http.listen(port, host, done));
   const address = http.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const base = env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://${lanAddresses()[0] ?? '127.0.0.1'}:${actualPort}`;
-  console.log(
-    `Two Boxers classroom server on port ${actualPort} (store: ${store.kind}${redis.length ? ', redis' : ''})`,
-  );
+  console.log(`Two Boxers classroom server on port ${actualPort} (store: ${store.kind}${redis ? ', redis' : ''})`);
   if (env.NO_SESSION !== '1') {
     const request: CreateSessionRequest = {
       games: int('SESSION_GAMES', 1),
@@ -153,7 +135,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     console.log(`${signal}: closing`);
     io.close();
-    await Promise.all(redis.map((c) => c.quit().catch(() => undefined)));
+    await redis?.close();
     await ai?.close();
     await store.close();
     process.exit(0);
