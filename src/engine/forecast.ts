@@ -197,6 +197,18 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     default:
       break;
   }
+  if (order.type === 'strike-site' || order.type === 'campaign' || order.type === 'leadership-strike') {
+    // The same test as resolution's (turn/red-lines.ts): attacks on US forces in the window since the last strike.
+    const last = view.us.lastStrikeTurn;
+    const since = view.turn - s.redLines.responseWindow + 1;
+    const owed = view.attacks.some(
+      (a) => a.kind !== 'economic-attack' && a.turn >= since && (last === null || a.turn > last),
+    );
+    if (owed && s.redLines.answeredCredibility !== 0)
+      notes.push(
+        `It answers the attacks on Americans since the last US strike: credibility ${s.redLines.answeredCredibility > 0 ? '+' : ''}${s.redLines.answeredCredibility}.`,
+      );
+  }
   return {
     order,
     name: spec.name,

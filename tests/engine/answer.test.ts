@@ -4,7 +4,7 @@
  * window closes, and each American killed costs more, pinned or not.
  */
 import { describe, expect, it } from 'vitest';
-import type { Ledger } from '../../src/engine/index.ts';
+import { forecastOrder, type Ledger, viewFor } from '../../src/engine/index.ts';
 import { newGame, play, quiet, withScenario } from './helpers.ts';
 
 const S = withScenario(quiet, (x) => {
@@ -78,6 +78,20 @@ describe('attacks on Americans ask for an answer', () => {
     // A second strike with nothing new to answer earns nothing.
     const again = play(struck.state, strike, []);
     expect(credibilityBy(again.ledger, 'answered')).toEqual([]);
+  });
+
+  it("the strike's forecast says it answers attacks still owed an answer, and says nothing once they are answered", () => {
+    const note = (state: Parameters<typeof viewFor>[1]) =>
+      forecastOrder(S, viewFor(S, state, 'us'), strike[0] as never).notes.filter((n) =>
+        n.includes('answers the attacks'),
+      );
+    const start = newGame('answer-forecast', S);
+    expect(note(start)).toEqual([]);
+    const attacked = play(start, [], rockets).state;
+    expect(note(attacked)).toEqual([
+      `It answers the attacks on Americans since the last US strike: credibility +${S.redLines.answeredCredibility}.`,
+    ]);
+    expect(note(play(attacked, strike, []).state)).toEqual([]);
   });
 
   it('a strike in the same week as the attack answers it too', () => {
