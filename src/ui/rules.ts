@@ -1,6 +1,6 @@
 import { EFFECT_LABELS, type OrderSpec, type Scenario } from '../engine/index.ts';
 import { h } from './dom.ts';
-import { incidentOdds } from './labels.ts';
+import { incidentOdds } from './incident-words.ts';
 import { victoryConditions } from './victory.ts';
 import { SEVERITY_WORDS } from './words.ts';
 

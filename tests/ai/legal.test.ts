@@ -13,7 +13,9 @@ import {
   formatErrors,
   type GameState,
   isOrderLegal,
+  ORDER_TYPES,
   type Order,
+  orderSchema,
   type Side,
   validateOrders,
   viewFor,
@@ -83,28 +85,11 @@ function everyOrder(state: GameState): Order[] {
     out.push({ type: 'missile-strike', base: b, warned: true }, { type: 'missile-strike', base: b, warned: false });
   }
   for (const f of fronts) out.push({ type: 'publish-evidence', front: f });
-  for (const type of [
-    'surge-isr',
-    'red-line',
-    'us-swiss-message',
-    'sanctions',
-    'waiver-shorten',
-    'waiver-extend',
-    'back-designate',
-    'counter-isis',
-    'ordered-departure',
-    'hold',
-    'embassy-siege',
-    'public-threat',
-    'military-drill',
-    'eviction-campaign',
-    'info-operation',
-    'envoy',
-    'horizontal-escalation',
-    'iran-swiss-message',
-    'restrain-proxies',
-  ] as const)
-    out.push({ type });
+  // The orders that take no fields: those the order schema accepts with a type alone.
+  for (const type of ORDER_TYPES) {
+    const bare = orderSchema.safeParse({ type });
+    if (bare.success) out.push(bare.data);
+  }
   return out;
 }
 
@@ -150,7 +135,9 @@ describe('legal orders', () => {
         const view = viewFor(SCENARIO, state, side, false);
         const believed = believedState(SCENARIO, view, null);
         const facts = orderFactsOf(SCENARIO, view);
-        for (const o of everyOrder(state)) {
+        const orders = everyOrder(state);
+        expect(new Set(orders.map((o) => o.type)), 'every order type is tried').toEqual(new Set(ORDER_TYPES));
+        for (const o of orders) {
           const expected = isOrderLegal(SCENARIO, believed, side, o);
           expect(isOrderLegal(SCENARIO, facts, side, o), `${side} turn ${state.turn}: ${JSON.stringify(o)}`).toBe(
             expected,

@@ -56,6 +56,12 @@ describe('a networked team’s order form', () => {
     const wall = await joinAs(session.joinCode, 'Front screen', 'projector');
     await us.waitForSelector('#net-commit');
 
+    // The ladder says the US's aim and this week's odds of an incident nobody ordered, as the one-device ladder does.
+    for (const seat of [us, iran])
+      expect(await seat.textContent('#ladder-odds')).toMatch(
+        /^US aim: rung \d+ or lower at the end\. (An incident nobody ordered climbs a rung: \d+(\.\d+)?% a week|No incidents nobody ordered below rung \d+)/,
+      );
+
     // The first order's forecast shows at once, in the one-device form's box: tags, odds or effects, the score.
     expect(await us.locator('#net-forecast .forecast .tag').count()).toBe(3);
     expect(await us.textContent('#net-forecast .forecast')).toMatch(/Escalation score: [+−-]?\d+/);

@@ -1,19 +1,20 @@
 import { rungName, type SeatView, specOf } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
-import { incidentOdds, incidentWords } from '../labels.ts';
+import { incidentOdds, incidentWords } from '../incident-words.ts';
 import type { Session } from '../session.ts';
 import type { Panel } from './panel.ts';
 
 /**
  * The escalation ladder across the screen: every rung, the one the crisis is on, the rungs past the US's aim, and
- * under it the odds of an incident this week and what lowers them.
+ * under it the odds of an incident this week and what lowers them. The one-device game's and every networked seat's,
+ * from the seat's view alone (so it imports no labels.ts: see incident-words.ts).
  */
 export class LadderStrip implements Panel {
   private readonly rungs = h('ol', { className: 'ladder', 'aria-label': 'Escalation ladder' });
   private readonly odds = h('p', { className: 'ladder-odds', id: 'ladder-odds' });
   readonly el = h('div', { className: 'ladder-wrap' }, this.rungs, this.odds);
 
-  constructor(private readonly session: Session) {}
+  constructor(private readonly session: Pick<Session, 'scenario'>) {}
 
   render(view: SeatView): void {
     const s = this.session.scenario;

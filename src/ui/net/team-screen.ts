@@ -15,6 +15,7 @@ import { fill, h } from '../dom.ts';
 import { Dashboard } from '../game/dashboard.ts';
 import { newsItems } from '../game/news-panel.ts';
 import { askBeforeAdding, budgetLine, cannotAdd, forecastBox } from '../game/order-forecast.ts';
+import { LadderStrip } from '../game/ladder-strip.ts';
 import { keyBases } from '../game/stakes.ts';
 import { newScreen, type ScreenState } from '../game/state.ts';
 import { whyBlock } from '../game/why-block.ts';
@@ -22,7 +23,6 @@ import { createMap, type MapController } from '../map/index.ts';
 import type { MapAsset } from '../map-projection.ts';
 import { RESULT_WORDS } from '../result-words.ts';
 import { KEY_BASE_MARK } from '../words.ts';
-import { ladderStrip } from './ladder.ts';
 import { forgetSeat, type KeptSeat } from './seat-store.ts';
 import type { TurnEvents } from '../session.ts';
 import { connectionText, countdown, ServerClock } from './status.ts';
@@ -51,7 +51,7 @@ export function showSeat(
   const client = new ClassroomClient(origin, { auth: { token: seat.token } });
   const clock = new ServerClock();
   const projector = seat.seat === 'projector';
-  const ladder = ladderStrip(scenario);
+  const ladder = new LadderStrip({ scenario });
   // The meters' causes come from the ledgers the server sent this seat (each client keeps every week's).
   const dash = new Dashboard(scenario, () => weeksOf(client.state));
   const screenState: ScreenState = projector
