@@ -246,6 +246,8 @@ describe('the browser game', () => {
       /20% chance a week of climbing a rung \(never across a gate\); each violent or posturing order .* adds 10 points; each de-escalating order of either side takes 10 off/,
     );
     await activate(page, 'button:text("Rules")');
+    // The rules page's code loads when it is first opened.
+    await page.getByText(/From rung 11 up, forces on both sides are on a hair trigger/).waitFor({ timeout: 10_000 });
     expect(await page.textContent('body')).toMatch(/From rung 11 up, forces on both sides are on a hair trigger/);
   });
 });
