@@ -18,7 +18,9 @@ export interface Forecast {
   summary: string;
   cost: number;
   severity: Severity;
-  escalationPoints: number;
+  escalationPoints: number; // the Rivera score: a measure only, no rule reads it
+  /** The order's push on the ladder when fully pinned on its side (a deniable act pushes as far as it is). */
+  ladder: number;
   deniable: boolean;
   odds: Odds[];
   effects: { key: keyof Effects; label: string; delta: number }[];
@@ -216,6 +218,7 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     cost: spec.cost,
     severity: spec.severity,
     escalationPoints: s.rivera[spec.severity],
+    ladder: spec.ladder,
     deniable: spec.deniable,
     odds,
     effects: effectLines(spec.effects),

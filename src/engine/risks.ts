@@ -25,13 +25,14 @@ export function orderRisks(scenario: Scenario, view: SeatView, side: Side, forec
       out.push(`${label} would fall from ${now} to ${now + delta} (${signedNumber(delta)}), below ${line}: ${what}.`);
   };
   const rung = view.ladder.rung;
-  const push = forecast.escalationPoints + effect('ladder');
+  const push = forecast.ladder + effect('ladder');
+  const adds = forecast.deniable ? 'adds up to' : 'adds';
   /** The ladder climbing to `target` this week, with this order's push a part of it. */
   const climb = (target: number, what: string) => {
     const needed = pushToReach(scenario, rung, target);
     if (push > 0 && rung < target && needed !== null)
       out.push(
-        `The ladder stands at rung ${rung}. This order adds ${signedNumber(push)} to the week's push, and a push of ${needed} or more from ordered acts carries it to rung ${target}: ${what}.`,
+        `The ladder stands at rung ${rung}. This order ${adds} ${signedNumber(push)} to the week's push, and a push of ${needed} or more from ordered acts carries it to rung ${target}: ${what}.`,
       );
   };
   climb(scenario.ladder.war, 'war, which both sides lose');

@@ -126,7 +126,7 @@ describe('what is at stake', () => {
     await activate(page, '#add-order');
     await page.waitForSelector('#stake-confirm');
     expect(await page.textContent('.stake-ask')).toMatch(
-      /The ladder stands at rung 12\. This order adds \+\d+ to the week's push, and a push of \d+ or more from ordered acts carries it to rung 14: war, which both sides lose\./,
+      /The ladder stands at rung 12\. This order adds up to \+\d+ to the week's push, and a push of \d+ or more from ordered acts carries it to rung 14: war, which both sides lose\./,
     );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('stake-cancel');
     await page.keyboard.press('Enter');

@@ -97,9 +97,11 @@ describe('an order that puts the side at stake', () => {
       [iranView, 'iran', iranOrder],
     ] as const) {
       const near = risks(atRung(view, war - 1), side, order);
+      // The order's own push on the ladder (never the Rivera score, a measure no rule reads); a deniable act's at most.
+      const spec = s.orders.find((o) => o.type === order.type)!;
       expect(near.join(' '), side).toMatch(
         new RegExp(
-          `rung ${war - 1}\\. This order adds \\+\\d+ .* push of ${pushToReach(s, war - 1, war)} or more .* rung ${war}: war, which both sides lose`,
+          `rung ${war - 1}\\. This order adds ${spec.deniable ? 'up to ' : ''}\\+${spec.ladder} to the week's push, and a push of ${pushToReach(s, war - 1, war)} or more .* rung ${war}: war, which both sides lose`,
         ),
       );
       // Beyond a week's climb, or an order that does not push: nothing asked about war.
