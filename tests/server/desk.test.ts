@@ -2,8 +2,8 @@
  * The teacher's desk over the wire, against a real server process: the class code it is shown, every desk message a
  * team seat might try, and hostile or malformed desk messages — each refused with a reason, nothing changed.
  */
-import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
 import type { ClassroomClient } from '../../src/net/client.ts';
 import {
   CLIENT_EVENT_NAMES,
@@ -14,37 +14,17 @@ import {
   type SeatState,
 } from '../../src/net/protocol.ts';
 import { joinCodeFor } from '../../src/server/secrets.ts';
-import { connect, joinSeat, newSession, type ServerProcess, startServer, tempDir, waitForState } from './harness.ts';
+import { connect, joinSeat, newSession, waitForState, rawSocket, serverForFile } from './harness.ts';
 
-let server: ServerProcess;
-const data = tempDir();
-const closers: (() => void)[] = [];
-
-beforeAll(async () => {
-  server = await startServer({ DATA_DIR: data.path });
-});
-
-afterAll(async () => {
-  for (const close of closers) close();
-  await server?.stop();
-  data.remove();
-});
-
-function raw(auth: object): Promise<Socket> {
-  const socket = io(server.url, { auth, transports: ['websocket'], reconnection: false });
-  closers.push(() => socket.close());
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
+const server = serverForFile();
+const raw = (auth: object): Promise<Socket> => rawSocket(server, auth);
 
 const ask = (socket: Socket, event: string, payload: unknown) =>
   socket.timeout(5000).emitWithAck(event, payload) as Promise<{ ok: boolean; error?: ProtocolError }>;
 
 function client(auth: { token: string } | { desk: string }): ClassroomClient {
   const c = connect(server.url, auth);
-  closers.push(() => c.close());
+  server.track(c);
   return c;
 }
 

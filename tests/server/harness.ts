@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
 import { createGame, type GameState, hashState, type Order, playTurn, type Scenario } from '../../src/engine/index.ts';
 import { ClassroomClient, createClassSession, joinClass } from '../../src/net/client.ts';
 import type { CreateSessionRequest, JoinRequest, SeatState } from '../../src/net/protocol.ts';
@@ -173,3 +175,50 @@ export function replayHere(scenario: Scenario, record: PlayRecord): GameState {
 }
 
 export { hashState };
+
+/** The server of one test file, and what its tests opened, closed with it. */
+export interface FileServer {
+  readonly process: ServerProcess;
+  readonly url: string;
+  track(...opened: { close(): unknown }[]): void;
+}
+
+/**
+ * One server for a test file: started before its tests with a data folder of its own (and `env`, read then), stopped
+ * after them with every connection the tests tracked, its data folder removed.
+ */
+export function serverForFile(env: () => Record<string, string> = () => ({})): FileServer {
+  let server: ServerProcess | undefined;
+  const data = tempDir();
+  const opened: { close(): unknown }[] = [];
+  beforeAll(async () => {
+    server = await startServer({ DATA_DIR: data.path, ...env() });
+  });
+  afterAll(async () => {
+    for (const o of opened) o.close();
+    await server?.stop();
+    data.remove();
+  });
+  return {
+    get process() {
+      if (!server) throw new Error('the server starts before the tests');
+      return server;
+    },
+    get url() {
+      return this.process.url;
+    },
+    track: (...more) => {
+      opened.push(...more);
+    },
+  };
+}
+
+/** A bare Socket.IO connection, as a hostile client would open one: no checks on our side; closed with the server. */
+export function rawSocket(server: FileServer, auth: object): Promise<Socket> {
+  const socket = io(server.url, { auth, transports: ['websocket'], reconnection: false });
+  server.track(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}

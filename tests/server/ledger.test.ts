@@ -1,36 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Ledger, type Seat, viewLedger } from '../../src/engine/index.ts';
 import type { ClassroomClient } from '../../src/net/client.ts';
 import type { SeatState } from '../../src/net/protocol.ts';
-import {
-  connect,
-  joinSeat,
-  newSession,
-  playWeek,
-  type PlayRecord,
-  type ServerProcess,
-  startServer,
-  tempDir,
-  waitForState,
-} from './harness.ts';
+import { connect, joinSeat, newSession, playWeek, type PlayRecord, waitForState, serverForFile } from './harness.ts';
 
 /**
  * Why each figure moved, over the wire: each seat is sent the engine's ledger as that seat may see it (viewLedger),
  * never the facilitator's, with the newest week's on every push and every week's on a sync.
  */
-let server: ServerProcess;
-const data = tempDir();
-const clients: ClassroomClient[] = [];
-
-beforeAll(async () => {
-  server = await startServer({ DATA_DIR: data.path });
-});
-
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await server?.stop();
-  data.remove();
-});
+const server = serverForFile();
 
 /** Every state pushed to a client as the server sent it (before the client carries older ledgers over). */
 function pushed(client: ClassroomClient): SeatState[] {
@@ -48,13 +26,13 @@ describe('each seat gets its own ledger view', () => {
     const seat = async (s: 'us' | 'iran' | 'projector') => {
       const joined = await joinSeat(server.url, { code: session.joinCode, team: `t-${s}`, seat: s });
       const c = connect(server.url, { token: joined.token });
-      clients.push(c);
+      server.track(c);
       return { client: c, raw: pushed(c), engine: (s === 'projector' ? 'public' : s) as Seat };
     };
     const seats = [await seat('us'), await seat('iran'), await seat('projector')];
     const [us, iran] = seats.map((s) => s.client) as [ClassroomClient, ClassroomClient];
     const desk = connect(server.url, { desk: session.facilitatorSecret });
-    clients.push(desk);
+    server.track(desk);
     await Promise.all(seats.map((s) => waitForState(s.client, () => true)));
     const record: PlayRecord = { us: [], iran: [] };
     while (us.state!.view.outcome === null) await playWeek(us, iran, record);
@@ -96,7 +74,7 @@ describe('each seat gets its own ledger view', () => {
     const again = connect(server.url, {
       token: (await joinSeat(server.url, { code: session.joinCode, team: 'p2', seat: 'projector' })).token,
     });
-    clients.push(again);
+    server.track(again);
     const synced = await waitForState(again, () => true);
     expect(synced.news.filter((n) => n.ledger).map((n) => n.turn)).toEqual(weeks.map((w) => w.turn));
   }, 120_000);

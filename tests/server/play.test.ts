@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findAi } from '../../src/ai/registry.ts';
 import { aiDice } from '../../src/ai/simple.ts';
 import { createGame, resolveTurn, submitOrders, verifyReplay, viewFor } from '../../src/engine/index.ts';
@@ -13,26 +13,12 @@ import {
   playWeek,
   type PlayRecord,
   replayHere,
-  type ServerProcess,
-  startServer,
-  tempDir,
   waitForState,
+  serverForFile,
 } from './harness.ts';
 
 const scenario = loadScenario();
-let server: ServerProcess;
-const data = tempDir();
-const clients: ClassroomClient[] = [];
-
-beforeAll(async () => {
-  server = await startServer({ DATA_DIR: data.path });
-});
-
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await server?.stop();
-  data.remove();
-});
+const server = serverForFile();
 
 /** Every state a client receives, kept to look for what it must never see. */
 function collect(client: ClassroomClient): SeatState[] {
@@ -54,7 +40,7 @@ describe('a class session on one server (SQLite)', () => {
     const iran = connect(server.url, { token: iranSeat.token });
     const projector = connect(server.url, { token: projectorSeat.token });
     const desk = connect(server.url, { desk: session.facilitatorSecret });
-    clients.push(us, iran, projector, desk);
+    server.track(us, iran, projector, desk);
     const seen = { us: collect(us), iran: collect(iran), projector: collect(projector) };
     await Promise.all([us, iran, projector].map((c) => waitForState(c, () => true)));
     expect(us.state!.seats).toEqual({ us: 'Eagles', iran: '<b>Lions</b>', projectors: 1 });
@@ -99,7 +85,7 @@ describe('a class session on one server (SQLite)', () => {
     const iranSeat = await joinSeat(server.url, { code: session.joinCode, team: 'B', seat: 'iran' });
     const us = connect(server.url, { token: usSeat.token });
     const iran = connect(server.url, { token: iranSeat.token });
-    clients.push(us, iran);
+    server.track(us, iran);
     const record: PlayRecord = { us: [], iran: [] };
     await waitForState(us, () => true);
     await playWeek(us, iran, record);
@@ -120,7 +106,7 @@ describe('a class session on one server (SQLite)', () => {
     // A reload: a new connection with the token the page kept.
     us.close();
     const reloaded = connect(server.url, { token: usSeat.token });
-    clients.push(reloaded);
+    server.track(reloaded);
     const state = await waitForState(reloaded, (s) => s.view.turn === 3);
     expect(state.team).toBe('A');
     expect(state.view.history.map((h) => h.orders.us)).toEqual(record.us);
@@ -130,12 +116,12 @@ describe('a class session on one server (SQLite)', () => {
   it('the desk follows every game live: who has committed, the facilitator view, and its timer reaches every seat', async () => {
     const session = await newSession(server.url, { games: 2 });
     const desk = connect(server.url, { desk: session.facilitatorSecret });
-    clients.push(desk);
+    server.track(desk);
     const overviews: boolean[] = [];
     desk.on('overview', (o) => overviews.push(o.games[1]!.committed.us));
     const usSeat = await joinSeat(server.url, { code: session.joinCode, team: 'Second', seat: 'us', game: 2 });
     const us = connect(server.url, { token: usSeat.token });
-    clients.push(us);
+    server.track(us);
     await waitForState(us, () => true);
     const deskState = new Promise<SeatState>((resolve) => {
       const off = desk.on('state', (s) => {
@@ -171,7 +157,7 @@ describe('a class session on one server (SQLite)', () => {
     expect(refused).toBe('join iran: forbidden the computer plays Iran in this class session');
     const usSeat = await joinSeat(server.url, { code: session.joinCode, team: 'Solo', seat: 'us' });
     const us = connect(server.url, { token: usSeat.token });
-    clients.push(us);
+    server.track(us);
     let s = await waitForState(us, () => true);
     expect(s.seats.iran).toBe('computer: opportunist');
     while (s.view.outcome === null) {
@@ -189,7 +175,7 @@ describe('a class session on one server (SQLite)', () => {
     const session = await newSession(server.url, { computer: { iran: ai } });
     const usSeat = await joinSeat(server.url, { code: session.joinCode, team: 'Solo', seat: 'us' });
     const us = connect(server.url, { token: usSeat.token });
-    clients.push(us);
+    server.track(us);
     let s = await waitForState(us, () => true);
     for (let week = 1; week <= 3; week++) {
       const menu = s.view.legalOrders;
@@ -197,7 +183,7 @@ describe('a class session on one server (SQLite)', () => {
       s = await waitForState(us, (x) => x.view.turn > week || x.view.outcome !== null, 60_000);
     }
     const desk = connect(server.url, { desk: session.facilitatorSecret });
-    clients.push(desk);
+    server.track(desk);
     const replay = await desk.request('desk:replay', { gameId: usSeat.gameId });
     if (!replay.ok) throw new Error(replay.error.message);
     // The same game played here, the strategist deciding on this thread from the same view and dice.

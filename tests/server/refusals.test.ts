@@ -6,47 +6,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassroomClient } from '../../src/net/client.ts';
 import { joinClass } from '../../src/net/client.ts';
 import type { GameOverview, ProtocolError } from '../../src/net/protocol.ts';
-import { connect, joinSeat, newSession, type ServerProcess, startServer, tempDir, waitForState } from './harness.ts';
-
-let server: ServerProcess;
-const data = tempDir();
-const closers: (() => void)[] = [];
+import { connect, joinSeat, newSession, tempDir, waitForState, rawSocket, serverForFile } from './harness.ts';
 
 const dist = tempDir();
-
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(join(dist.path, 'site'));
   writeFileSync(join(dist.path, 'site', 'index.html'), '<!doctype html><title>the game</title>');
   writeFileSync(join(dist.path, 'site', 'app.js'), 'console.log(1)');
   writeFileSync(join(dist.path, 'secret.txt'), 'outside the site');
-  server = await startServer({
-    DATA_DIR: data.path,
-    DIST_DIR: join(dist.path, 'site'),
-    JOIN_FAILURES: '5',
-    JOIN_WINDOW_SECONDS: '60',
-  });
 });
-
-afterAll(async () => {
-  for (const close of closers) close();
-  await server?.stop();
-  data.remove();
-  dist.remove();
-});
-
-/** A bare Socket.IO connection, as a hostile client would open one: no checks on our side. */
-function raw(auth: object): Promise<Socket> {
-  const socket = io(server.url, { auth, transports: ['websocket'], reconnection: false });
-  closers.push(() => socket.close());
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
+afterAll(() => dist.remove());
+const server = serverForFile(() => ({
+  DIST_DIR: join(dist.path, 'site'),
+  JOIN_FAILURES: '5',
+  JOIN_WINDOW_SECONDS: '60',
+}));
+const raw = (auth: object): Promise<Socket> => rawSocket(server, auth);
 
 function refusedHandshake(auth: object): Promise<ProtocolError> {
   const socket = io(server.url, { auth, transports: ['websocket'], reconnection: false });
-  closers.push(() => socket.close());
+  server.track(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => reject(new Error('connected')));
     socket.once('connect_error', (e: Error & { data?: ProtocolError }) => resolve(e.data!));
@@ -85,7 +64,7 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     iranToken = iran.token;
     gameId = us.gameId;
     desk = connect(server.url, { desk: session.facilitatorSecret });
-    closers.push(() => desk.close());
+    server.track(desk);
   });
 
   it('a team cannot give orders for the other side, open the desk, or read another game', async () => {
@@ -135,7 +114,7 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
       { gameId, game: 1, seat: 'iran', team: 'Again', at: expect.any(Number) },
     ]);
     const open = connect(server.url, { token: iranToken });
-    closers.push(() => open.close());
+    server.track(open);
     await waitForState(open, () => true);
     const released = await desk.request('desk:release-seat', { gameId, seat: 'iran' });
     expect(released).toEqual({ ok: true, released: 1 });
@@ -163,7 +142,7 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     const late = await joinClass(server.url, { code: small.joinCode, team: 'Latecomers', seat: 'us' });
     expect(!late.ok && late.error.code).toBe('seat-taken');
     const smallDesk = connect(server.url, { desk: small.facilitatorSecret });
-    closers.push(() => smallDesk.close());
+    server.track(smallDesk);
     const overview = await smallDesk.request('desk:overview', {});
     expect(overview.ok && overview.overview.requests).toEqual([
       { gameId: small.games[0]!.gameId, game: 1, seat: 'us', team: 'Latecomers', at: expect.any(Number) },
@@ -204,7 +183,7 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     us.emit('commit', { turn: 1, commitId: 'big', orders: [], pad: 'x'.repeat(5 * 1024 * 1024) }, () => {});
     expect(await closed).toMatch(/transport close/);
     const client = connect(server.url, { token: usToken });
-    closers.push(() => client.close());
+    server.track(client);
     await waitForState(client, () => true);
     const big = await client.request('commit', {
       turn: 1,
@@ -278,7 +257,7 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
       expect((await get(path)).text, path).not.toContain('outside');
     // fetch tidies dot segments away before sending; a raw request does not.
     const raw = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: '/../secret.txt' }, (res) => {
+      const req = request({ host: '127.0.0.1', port: server.process.port, path: '/../secret.txt' }, (res) => {
         let body = '';
         res.on('data', (c: Buffer) => {
           body += c.toString();
