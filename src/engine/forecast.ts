@@ -1,5 +1,6 @@
 import { attributionConfidence, likelihoodWord } from './attribution.ts';
 import { groupName } from './narrate.ts';
+import { answerOwed } from './turn/red-lines.ts';
 import { chance, perMille } from './math.ts';
 import { embassyOf, type Order, specOf } from './orders.ts';
 import { type Effects, pandemicOn, type Scenario, type Severity } from './scenario.ts';
@@ -200,12 +201,7 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
       break;
   }
   if (order.type === 'strike-site' || order.type === 'campaign' || order.type === 'leadership-strike') {
-    // The same test as resolution's (turn/red-lines.ts): attacks on US forces in the window since the last strike.
-    const last = view.us.lastStrikeTurn;
-    const since = view.turn - s.redLines.responseWindow + 1;
-    const owed = view.attacks.some(
-      (a) => a.kind !== 'economic-attack' && a.turn >= since && (last === null || a.turn > last),
-    );
+    const owed = answerOwed(s, view.attacks, view.us.lastStrikeTurn, view.turn);
     if (owed && s.redLines.answeredCredibility !== 0)
       notes.push(
         `It answers the attacks on Americans since the last US strike: credibility ${s.redLines.answeredCredibility > 0 ? '+' : ''}${s.redLines.answeredCredibility}.`,

@@ -1,4 +1,5 @@
 import { adjust, type Cause } from '../ledger.ts';
+import type { Scenario } from '../scenario.ts';
 import type { AttackRecord } from '../state.ts';
 import { emit, type TurnContext } from './context.ts';
 
@@ -49,19 +50,37 @@ function answerAttacks(t: TurnContext): void {
   const d = t.d;
   const r = t.s.redLines;
   const last = d.us.lastStrikeTurn;
-  const since = d.turn - r.responseWindow + 1;
-  const unanswered = (a: AttackRecord) => a.kind !== 'economic-attack' && (last === null || a.turn > last);
   if (t.kineticResponse) {
-    if (d.attacks.some((a) => a.turn >= since && unanswered(a)))
-      adjust(t, 'credibility', r.answeredCredibility, ANSWERED);
+    if (answerOwed(t.s, d.attacks, last, d.turn)) adjust(t, 'credibility', r.answeredCredibility, ANSWERED);
     d.us.lastStrikeTurn = d.turn;
     return;
   }
+  const since = windowStart(t.s, d.turn);
   let cost = 0;
   for (const a of d.attacks)
-    if (a.turn === since && unanswered(a))
+    if (a.turn === since && unanswered(a, last))
       cost +=
         (a.confidence >= t.s.strikes.lowConfidence ? r.unansweredAttack : 0) +
         a.casualties.usKilled * r.unansweredDeath;
   if (cost !== 0) adjust(t, 'credibility', cost, UNANSWERED);
+}
+
+type AttackSeen = Pick<AttackRecord, 'kind' | 'turn'>;
+const windowStart = (s: Scenario, turn: number) => turn - s.redLines.responseWindow + 1;
+/** An attack on US forces (an oil site is not) that no US strike has answered since. */
+const unanswered = (a: AttackSeen, lastStrikeTurn: number | null) =>
+  a.kind !== 'economic-attack' && (lastStrikeTurn === null || a.turn > lastStrikeTurn);
+
+/**
+ * Whether a US strike in week `turn` would answer attacks still owed an answer (and earn credibility back): what
+ * resolution applies and what the strike's forecast tells the player, from the records either sees.
+ */
+export function answerOwed(
+  s: Scenario,
+  attacks: readonly AttackSeen[],
+  lastStrikeTurn: number | null,
+  turn: number,
+): boolean {
+  const since = windowStart(s, turn);
+  return attacks.some((a) => a.turn >= since && unanswered(a, lastStrikeTurn));
 }
