@@ -128,10 +128,10 @@ ${b.errors.join('\n')}`);
       await iran.commit(4, pick(await waitForState(iran, (s) => s.view.turn === 4), 1));
       await page.waitForFunction(() => /week 5 of/.test(document.querySelector('.net-title')?.textContent ?? ''));
       await page.waitForSelector('#net-commit:not([disabled])');
-      const options = await page.locator('#net-order option').allTextContents();
-      for (const [i, o] of options.entries()) {
-        if (!o.startsWith('Hand over')) continue;
-        await page.selectOption('#net-order', String(i));
+      await page.selectOption('#net-order-type', 'hand-over-base');
+      const bases = await page.locator('#net-order-base option').count();
+      for (let i = 0; i < bases; i++) {
+        await page.selectOption('#net-order-base', { index: i });
         if ((await page.textContent('#net-forecast'))?.includes('key base')) break;
       }
       for (const size of [
@@ -148,7 +148,7 @@ ${b.errors.join('\n')}`);
         await page.locator('.stake-ask').scrollIntoViewIfNeeded();
         await page.screenshot({ path: name('ask') });
         await page.click('#stake-cancel');
-        await page.locator('#net-order').scrollIntoViewIfNeeded();
+        await page.locator('#net-order-type').scrollIntoViewIfNeeded();
         console.log(name('forecast'), name('ask'));
       }
       if (b.errors.length > 0) console.error(`console errors:\n${b.errors.join('\n')}`);

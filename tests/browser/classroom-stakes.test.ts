@@ -66,13 +66,18 @@ describe('a networked team’s order form', () => {
     expect(await us.locator('#net-forecast .forecast .tag').count()).toBe(3);
     expect(await us.textContent('#net-forecast .forecast')).toMatch(/Escalation score: [+−-]?\d+/);
 
-    // Choosing another order redraws its forecast; a key base handed over is at stake.
-    const options = await us.locator('#net-order option').allTextContents();
-    const handOvers = options.flatMap((o, i) => (/^Hand over/.test(o) ? [i] : []));
-    expect(handOvers.length).toBeGreaterThan(0);
+    // The order and its target are chosen in menus of their own, as on the one-device form: the order's menu names
+    // the order and its cost, the target's menu the bases, none cut to fit.
+    expect(await us.locator('#net-order-type option').first().textContent()).toMatch(/ — cost \d+$/);
+    await us.selectOption('#net-order-type', 'hand-over-base');
+    expect(await us.locator('label[for="net-order-base"]').textContent()).toBe('Target');
+    // Choosing another target redraws the forecast; a key base handed over is at stake.
+    const bases = await us.locator('#net-order-base option').allTextContents();
+    expect(bases.length).toBeGreaterThan(1);
     let key = -1;
-    for (const i of handOvers) {
-      await us.selectOption('#net-order', String(i));
+    for (const [i] of bases.entries()) {
+      await us.selectOption('#net-order-base', { index: i });
+      expect(await activeId(us), 'the menu keeps the focus across its redraw').toBe('net-order-base');
       if (/At stake: .* key base/.test((await us.textContent('#net-forecast')) ?? '')) {
         key = i;
         break;
@@ -80,8 +85,9 @@ describe('a networked team’s order form', () => {
     }
     expect(key, 'a key base among the hand-overs').toBeGreaterThanOrEqual(0);
     // Marked in the menu as the one-device form marks it.
-    expect(options[key]).toMatch(/ ★ key base$/);
-    const order = options[key]!.replace(' ★ key base', '');
+    expect(bases[key]).toMatch(/ ★ key base$/);
+    const typeName = (await us.locator('#net-order-type option:checked').textContent())!.replace(/ — cost \d+$/, '');
+    const order = `${typeName}: ${bases[key]!.replace(' ★ key base', '')}`;
 
     // Add asks first, with the one-device form's words, the safe answer focused; Enter keeps the order out.
     await us.click('#net-add');
@@ -96,12 +102,13 @@ describe('a networked team’s order form', () => {
     // redraws the US form (the marked menu is replaced).
     await us.click('#net-add');
     await us.waitForSelector('#stake-confirm');
-    await us.evaluate(() => document.querySelector<HTMLElement>('#net-order')?.setAttribute('data-old', ''));
+    await us.evaluate(() => document.querySelector<HTMLElement>('#net-order-base')?.setAttribute('data-old', ''));
     await iran.waitForSelector('#net-commit:not([disabled])');
     await iran.click('#net-commit');
     await iran.waitForSelector('#net-waiting');
-    await us.waitForFunction(() => document.querySelector('#net-order:not([data-old])') !== null);
-    expect(await us.locator('#net-order option:checked').textContent()).toBe(options[key]);
+    await us.waitForFunction(() => document.querySelector('#net-order-base:not([data-old])') !== null);
+    expect(await us.locator('#net-order-type option:checked').getAttribute('value')).toBe('hand-over-base');
+    expect(await us.locator('#net-order-base option:checked').textContent()).toBe(bases[key]);
     expect(await us.textContent('.stake-ask')).toContain(`Add “${order}”?`);
     // Told to add it anyway, it is added.
     await us.click('#stake-confirm');
@@ -110,12 +117,11 @@ describe('a networked team’s order form', () => {
     expect(await us.locator('.stake-ask').count()).toBe(0);
     // As on the one-device form: the budget line counts it, and its type is not offered again.
     expect(await us.textContent('.budget')).toMatch(/Orders: 1 of 2.*Political capital: \d+ of \d+/);
-    expect(await us.locator('#net-order option', { hasText: /^Hand over/ }).count()).toBe(0);
+    expect(await us.locator('#net-order-type option[value="hand-over-base"]').count()).toBe(0);
 
     // An order that risks nothing is added without a question.
-    const safe = (await us.locator('#net-order option').allTextContents()).findIndex((o) => /^Hold/.test(o));
-    expect(safe).toBeGreaterThanOrEqual(0);
-    await us.selectOption('#net-order', String(safe));
+    await us.selectOption('#net-order-type', 'hold');
+    expect(await us.locator('#net-order-base').count(), 'holding has no target').toBe(0);
     expect(await us.textContent('#net-forecast')).not.toContain('At stake');
     await us.click('#net-add');
     await us.waitForFunction(() => document.querySelectorAll('#net-draft li').length === 2);

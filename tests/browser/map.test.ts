@@ -510,7 +510,7 @@ describe('the map', () => {
 
   it('keeps the captions of the bases handed over in one week apart, and off the names', async () => {
     const page = await openMap();
-    const seen = await page.evaluate(async () => {
+    await page.evaluate(() => {
       const m = (window as unknown as { __map: MapHarness }).__map;
       type Box = { x: number; y: number; w: number; h: number };
       const inter = (a: Box, b: Box) =>
@@ -534,13 +534,23 @@ describe('the map', () => {
         if (playing) requestAnimationFrame(sample);
       };
       requestAnimationFrame(sample);
-      await m.controller.play(
-        bases.map((base) => ({ audience: 'all', type: 'handover', base })),
-        1,
-      );
-      playing = false;
-      return { bases: bases.length, captions, clashes: [...new Set(clashes)] };
+      const w = window as unknown as { __week: Promise<unknown> };
+      w.__week = m.controller
+        .play(
+          bases.map((base) => ({ audience: 'all', type: 'handover', base })),
+          1,
+        )
+        .then(() => {
+          playing = false;
+          return { bases: bases.length, captions, clashes: [...new Set(clashes)] };
+        });
     });
+    // All the captions showing at once, each pushed-away one tied to its base by a line: for a person to look at.
+    await page.waitForTimeout(1500);
+    await page.locator('#wrap').screenshot({ path: join(SHOTS, 'map-handovers.png') });
+    const seen = await page.evaluate(
+      () => (window as unknown as { __week: Promise<{ bases: number; captions: number; clashes: string[] }> }).__week,
+    );
     expect(seen.bases).toBeGreaterThanOrEqual(2);
     expect(seen.captions).toBeGreaterThanOrEqual(2);
     expect(seen.clashes).toEqual([]);

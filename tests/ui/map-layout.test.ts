@@ -11,6 +11,9 @@ import { NamePainter } from '../../src/ui/map/canvas-text.ts';
 import {
   type Box,
   captionBox,
+  CAPTION_DROP,
+  CAPTION_LEADER_HEIGHTS,
+  captionLeader,
   captionSpot,
   clusterColumns,
   findFreeSpot,
@@ -188,6 +191,24 @@ describe('the captions of the bases handed over in one week', () => {
     for (const [i, p] of placed.entries()) {
       for (const q of placed.slice(i + 1)) expect(overlapArea(p.box, q.box), `${p.base} and ${q.base}`).toBe(0);
       for (const n of names) expect(overlapArea(p.box, n), `${p.base} over a name`).toBe(0);
+    }
+    // A caption pushed away from its base is tied back to it by a line from its box's nearest point; one beside its
+    // base is not. The first caption sits above its base; the crowd pushes at least one far off.
+    const leaders = placed.map((p) => {
+      const box = p.box;
+      const spot = { x: box.x + box.w / 2, y: box.y + box.h - CAPTION_DROP };
+      return { p, line: captionLeader(at(p.base), spot, W, H) };
+    });
+    expect(leaders[0]!.line, 'the first caption stands over its base').toBeNull();
+    const far = leaders.filter((l) => l.line !== null);
+    expect(far.length).toBeGreaterThan(0);
+    for (const { p, line } of far) {
+      const [from, to] = line!;
+      expect(to).toEqual(at(p.base));
+      // From the edge of the caption's text box (its fading rise left out), at least the threshold away.
+      expect(from.x).toBeGreaterThanOrEqual(p.box.x - 1e-9);
+      expect(from.x).toBeLessThanOrEqual(p.box.x + p.box.w + 1e-9);
+      expect(Math.hypot(to.x - from.x, to.y - from.y)).toBeGreaterThan(H * CAPTION_LEADER_HEIGHTS);
     }
   });
 });

@@ -1,10 +1,10 @@
-import { describeOrder, type Order, type OrderType, orderRisks, type SeatView, specOf } from '../../engine/index.ts';
+import { describeOrder, type Order, orderRisks, type SeatView, specOf } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
-import { FIELD_LABELS, orderFields, valueLabel } from '../labels.ts';
 import type { Session } from '../session.ts';
 import { advisorsBox } from './advisors.ts';
 import { tutorialDone } from '../storage.ts';
 import { askBeforeAdding, budgetLine, cannotAdd, forecastBox, orderTags } from './order-forecast.ts';
+import { type MenuChoice, orderMenus } from './order-menus.ts';
 import type { Panel } from './panel.ts';
 import type { ScreenState } from './state.ts';
 
@@ -39,71 +39,18 @@ export class OrdersPanel implements Panel {
     const draft = state.draft;
     const error = h('div', { role: 'alert' });
     const legal = view.legalOrders;
-    const types = [...new Set(legal.map((o) => o.type))].filter((t) => !draft.some((d) => d.type === t));
+    const open = legal.filter((o) => !draft.some((d) => d.type === o.type));
     const builder = h('div', { className: 'builder' });
-    let selectedType: OrderType | undefined = types[0];
-    let chosen: Record<string, unknown> = {};
+    const choice: MenuChoice = { fields: {} };
     this.typeSelect = null;
 
-    const current = (): Order | undefined => {
-      if (!selectedType) return undefined;
-      return legal.find(
-        (o) => o.type === selectedType && orderFields(o).every((f) => (o as Record<string, unknown>)[f] === chosen[f]),
-      );
-    };
-
-    const fieldSelects = new Map<string, HTMLSelectElement>();
-    const drawBuilder = () => {
-      fieldSelects.clear();
-      const typeSelect = h(
-        'select',
-        { id: 'order-type', 'aria-describedby': 'order-summary' },
-        types.map((t) => {
-          const spec = specOf(s, t);
-          return h('option', { value: t, selected: t === selectedType }, `${spec.name} — cost ${spec.cost}`);
-        }),
-      );
-      this.typeSelect = typeSelect;
-      typeSelect.addEventListener('change', () => {
-        selectedType = typeSelect.value as OrderType;
-        chosen = {};
-        drawBuilder();
-        this.typeSelect?.focus();
-      });
-      const rows: HTMLElement[] = [
-        h('div', { className: 'row one' }, h('div', {}, h('label', { for: 'order-type' }, 'Order'), typeSelect)),
-      ];
+    const drawBuilder = (focus?: string) => {
+      const menus = orderMenus(s, open, choice, drawBuilder, 'order', 'order-summary');
+      this.typeSelect = menus.typeSelect;
+      const rows = menus.rows;
+      const selectedType = choice.type;
       if (selectedType) {
-        const ofType = legal.filter((o) => o.type === selectedType);
-        const fields = ofType[0] ? orderFields(ofType[0]) : [];
-        const selects: HTMLElement[] = [];
-        for (const [i, field] of fields.entries()) {
-          const matching = ofType.filter((o) =>
-            fields.slice(0, i).every((f) => (o as Record<string, unknown>)[f] === chosen[f]),
-          );
-          const values = [...new Set(matching.map((o) => JSON.stringify((o as Record<string, unknown>)[field])))].map(
-            (v) => JSON.parse(v) as unknown,
-          );
-          if (!values.some((v) => v === chosen[field])) chosen[field] = values[0];
-          const id = `order-${field}`;
-          const select = h(
-            'select',
-            { id },
-            values.map((v) =>
-              h('option', { value: JSON.stringify(v), selected: v === chosen[field] }, valueLabel(s, field, v)),
-            ),
-          );
-          select.addEventListener('change', () => {
-            chosen[field] = JSON.parse(select.value);
-            for (const later of fields.slice(i + 1)) delete chosen[later];
-            drawBuilder();
-            fieldSelects.get(field)?.focus();
-          });
-          fieldSelects.set(field, select);
-          selects.push(h('div', {}, h('label', { for: id }, FIELD_LABELS[field] ?? field), select));
-        }
-        if (selects.length > 0) rows.push(h('div', { className: 'row' }, selects));
-        const order = current();
+        const order = menus.order;
         const spec = specOf(s, selectedType);
         rows.push(h('p', { id: 'order-summary', className: 'note' }, spec.summary));
         if (order) rows.push(forecastBox(s, view, side, this.session.forecast(side, order)));
@@ -135,6 +82,7 @@ export class OrdersPanel implements Panel {
         );
       } else rows.push(h('p', { className: 'note' }, 'No other order is open to you this week.'));
       fill(builder, rows);
+      if (focus) document.getElementById(focus)?.focus();
     };
     drawBuilder();
 

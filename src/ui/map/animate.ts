@@ -6,6 +6,7 @@ import {
   CAPTION_DROP,
   CAPTION_RISE,
   captionBox,
+  captionLeader,
   captionSpot,
   hash01,
   launchPoint,
@@ -142,6 +143,18 @@ export function caption(stage: Stage, at: Point, text: string, ms: number, tone 
   const t = scene.add.container(0, 0, [box, label]).setDepth(DEPTH_CAPTION).setSize(box.width, box.height);
   const spot = captionSpot(at, t.width, t.height, world, [...set].map(captionBox), stage.nameBoxes());
   t.setPosition(spot.x, spot.y);
+  const leader = captionLeader(at, spot, t.width, t.height);
+  if (leader) {
+    // Drawn in the caption's own frame, behind its box, so it rises and fades with it.
+    const [from, to] = leader;
+    const line = scene.add
+      .graphics()
+      .lineStyle(3, 0x0b121b, 0.86)
+      .lineBetween(from.x - spot.x, from.y - spot.y, to.x - spot.x, to.y - spot.y)
+      .lineStyle(1.5, Phaser.Display.Color.HexStringToColor(tone).color, 0.9)
+      .lineBetween(from.x - spot.x, from.y - spot.y, to.x - spot.x, to.y - spot.y);
+    t.addAt(line, 0);
+  }
   set.add(t);
   const fin = (): void => {
     set.delete(t);

@@ -722,6 +722,22 @@ export function captionSpot(
   return (best as { cost: number; spot: Point } | null)!.spot;
 }
 
+/** A caption whose box stands further than this many of its own heights from its place gets a leader line to it. */
+export const CAPTION_LEADER_HEIGHTS = 2;
+
+/**
+ * The leader line from a caption (placed at `spot`, w x h) back to the place it speaks of, or null when the caption
+ * stands near enough to be read as that place's. In a busy week the free room can be far from the place (every base
+ * handed over at once); the line keeps which base it speaks of plain. It starts at the caption box's nearest point.
+ */
+export function captionLeader(at: Point, spot: Point, w: number, h: number): [Point, Point] | null {
+  const near = {
+    x: clamp(at.x, spot.x - w / 2, spot.x + w / 2),
+    y: clamp(at.y, spot.y + CAPTION_DROP - h, spot.y + CAPTION_DROP),
+  };
+  return Math.hypot(at.x - near.x, at.y - near.y) > h * CAPTION_LEADER_HEIGHTS ? [near, at] : null;
+}
+
 /**
  * A launch point for a proxy attack, which the US never learns: a fixed distance from the target in a direction
  * that depends only on the attack id (the golden angle spreads consecutive ids evenly), so replays look the same.

@@ -16,13 +16,12 @@ import { Dashboard } from '../game/dashboard.ts';
 import { newsItems } from '../game/news-panel.ts';
 import { askBeforeAdding, budgetLine, cannotAdd, forecastBox } from '../game/order-forecast.ts';
 import { LadderStrip } from '../game/ladder-strip.ts';
-import { keyBases } from '../game/stakes.ts';
+import { type MenuChoice, orderMenus } from '../game/order-menus.ts';
 import { newScreen, type ScreenState } from '../game/state.ts';
 import { whyBlock } from '../game/why-block.ts';
 import { createMap, type MapController } from '../map/index.ts';
 import type { MapAsset } from '../map-projection.ts';
 import { RESULT_WORDS } from '../result-words.ts';
-import { KEY_BASE_MARK } from '../words.ts';
 import { forgetSeat, type KeptSeat } from './seat-store.ts';
 import type { TurnEvents } from '../session.ts';
 import { connectionText, countdown, ServerClock } from './status.ts';
@@ -103,8 +102,8 @@ export function showSeat(
   let draftTurn = 0;
   let error = '';
   let sending = false;
-  /** The order chosen in the menu (its JSON), kept across the redraws each message from the server brings. */
-  let picked: string | null = null;
+  /** The order chosen in the menus, kept across the redraws each message from the server brings. */
+  const menuChoice: MenuChoice = { fields: {} };
   /**
    * The seat's view as the newest resolved week began (its orders sealed), kept since this page opened: the meters
    * say what changed since, and whether it is good or bad for the side looking (stakes.ts), as the one-device
@@ -115,7 +114,6 @@ export function showSeat(
   /** An order that puts the side's loss line at stake, waiting for the team to say whether to add it. */
   let asking: Order | null = null;
 
-  const keys = keyBases(scenario);
   const sideName = projector ? 'Projector' : scenario.sides[seat.seat as 'us' | 'iran'].name;
 
   const renderTop = (s: SeatState | null) => {
@@ -167,31 +165,19 @@ export function showSeat(
     // As on the one-device form, a type already in the draft is not offered again.
     const legal = view.legalOrders.filter((o) => !draft.some((d) => d.type === o.type));
     const key = (o: Order) => JSON.stringify(o);
-    if (!legal.some((o) => key(o) === picked)) picked = legal[0] ? key(legal[0]) : null;
     // A pause locks the form, the open question with it.
     if (asking && (s.paused || !legal.some((o) => key(o) === key(asking as Order)))) asking = null;
-    const select = h(
-      'select',
-      { id: 'net-order', 'aria-label': 'An order' },
-      legal.map((o, i) =>
-        h(
-          'option',
-          { value: i, selected: key(o) === picked },
-          describeOrder(scenario, o),
-          'base' in o && keys.has(o.base) ? KEY_BASE_MARK : '',
-        ),
-      ),
-    );
     // The forecast is the engine's, on this seat's own view, as the one-device order form's is: no rule here.
+    const menus = h('div');
     const forecast = h('div', { id: 'net-forecast' });
     const ask = h('div', { id: 'net-ask' });
-    const chosen = () => legal.find((o) => key(o) === picked);
+    let chosen: Order | undefined;
     const addButton = h(
       'button',
       {
         id: 'net-add',
         onclick: () => {
-          const order = chosen();
+          const order = chosen;
           if (!order) return;
           if (orderRisks(scenario, view, side, forecastOrder(scenario, view, order)).length > 0) askAbout(order);
           else add(order);
@@ -200,7 +186,7 @@ export function showSeat(
       'Add',
     );
     const showChoice = () => {
-      const order = chosen();
+      const order = chosen;
       fill(forecast, order ? forecastBox(scenario, view, side, forecastOrder(scenario, view, order)) : null);
       const refused = order ? cannotAdd(scenario, view, side, draft, order.type) : null;
       addButton.disabled = !order || refused !== null || s.paused;
@@ -229,13 +215,24 @@ export function showSeat(
         },
       );
     };
-    select.addEventListener('change', () => {
-      picked = key(legal[Number(select.value)] as Order);
-      asking = null;
-      fill(ask);
+    // The menus, as the one-device form's: the order, then each of its targets in a menu of its own.
+    const drawMenus = (moved?: string) => {
+      if (legal.length === 0) {
+        chosen = undefined;
+        fill(menus, h('p', { className: 'note' }, 'No other order is open to you this week.'));
+      } else {
+        const drawn = orderMenus(scenario, legal, menuChoice, drawMenus, 'net-order');
+        chosen = drawn.order;
+        fill(menus, drawn.rows);
+      }
+      if (moved) {
+        asking = null;
+        fill(ask);
+        document.getElementById(moved)?.focus();
+      }
       showChoice();
-    });
-    showChoice();
+    };
+    drawMenus();
     // A question still open when the server's next message redraws the form is asked again.
     if (asking) queueMicrotask(() => asking && ask.isConnected && askAbout(asking));
     return [
@@ -246,9 +243,7 @@ export function showSeat(
         `Choose up to ${scenario.ordersPerTurn} orders. Committing none means you hold this week.`,
       ),
       budgetLine(scenario, view, side, draft),
-      h('div', { className: 'net-add' }, select, addButton),
-      forecast,
-      ask,
+      h('div', { className: 'builder' }, menus, forecast, h('div', { className: 'net-add' }, addButton), ask),
       // No empty list: it would only leave a gap above the commit button.
       draft.length === 0
         ? null
