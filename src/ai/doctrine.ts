@@ -127,6 +127,18 @@ const strategistSchema = z.strictObject({
         .describe(
           'candidates kept each turn for order types no other candidate holds (drawn at random), so that every order is weighed',
         ),
+      mix: z
+        .int()
+        .min(0)
+        .max(100)
+        .describe(
+          'points: a set compared in enough games whose mean is within this of the choice may be drawn instead (0: never)',
+        ),
+      mixPlayouts: z
+        .int()
+        .min(1)
+        .max(1000)
+        .describe('the imagined games a set must have been compared in to be drawn instead of the choice'),
     })
     .describe(
       'how a strategist picks: a plan first, then a first move that beats the plan’s own only when the gain is clear',

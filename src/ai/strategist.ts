@@ -38,7 +38,8 @@ import { names } from './words.ts';
  * continuation. Then other first moves, each followed by that plan; one replaces the plan's own move only if it wins
  * world by world by more than chance explains, and is not clearly worse against any reading of the other side.
  * Picking the best of many noisy means favours the luckiest, and a move that only pays against one imagined opponent
- * is a bet on that reading; both cost the strategist against a doctrine that simply plays its plan well.
+ * is a bet on that reading; both cost the strategist against a doctrine that simply plays its plan well. Last, it
+ * draws among the sets that came out nearly as well as that choice: a mixed strategy (`strategist.choice.mix`).
  */
 
 interface Candidate {
@@ -352,8 +353,18 @@ export function searchDecision(
     // other side promises is a gamble on that reading.
     return per.every((m) => m.n < 2 || m.s1 >= 0 || !above(-m.s1, m.s2, m.n));
   };
+  // A mixed strategy: among the sets compared in enough games whose mean is within `mix` points of the choice, one
+  // is drawn. Between near-equal moves the search's choice is mostly noise, and a player who always gives the same
+  // answer in a situation is read and played; drawing keeps every order that pays about as well in the game.
+  const { mix, mixPlayouts } = book.strategist.choice;
+  const mixed = (chosen: number): number => {
+    if (mix === 0) return chosen;
+    const near = list.flatMap((_, i) => (values[i]!.length >= mixPlayouts && mean(i) >= mean(chosen) - mix ? [i] : []));
+    return near.length > 1 ? near[dice.int(near.length)]! : chosen;
+  };
   const top = ranked[0];
-  const pick = top !== undefined && (leader === undefined || top === leader || beats(top, leader)) ? top : leader;
+  const best = top !== undefined && (leader === undefined || top === leader || beats(top, leader)) ? top : leader;
+  const pick = best === undefined ? undefined : mixed(best);
   const chosen = list[pick ?? 0] ?? { orders: [], reasons: [] };
   const expected = pick === undefined ? 0 : mean(pick);
   const others = ranked.filter((i) => i !== pick);
@@ -363,7 +374,11 @@ export function searchDecision(
   return {
     orders: chosen.orders,
     reasons: chosen.reasons,
-    summary: `Looking ${n.weeks(level.horizon)} ahead in ${thousands(used)} imagined games against the likely ${them} replies, these orders came out best of the ${list.length} compared.`,
+    summary: `Looking ${n.weeks(level.horizon)} ahead in ${thousands(used)} imagined games against the likely ${them} replies, ${
+      pick === best
+        ? `these orders came out best of the ${list.length} compared.`
+        : `these orders came out within ${book.strategist.choice.mix} points of our first choice among the ${list.length} compared, and were drawn from those that did, so that we are not predictable.`
+    }`,
     search: {
       playouts: used,
       candidates: list.length,

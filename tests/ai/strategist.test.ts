@@ -7,7 +7,7 @@ import { DOCTRINES } from '../../src/ai/doctrine.ts';
 import { AI_PLAYERS } from '../../src/ai/registry.ts';
 import { aiDice } from '../../src/ai/simple.ts';
 import { playoutValue, searchDecision } from '../../src/ai/strategist.ts';
-import { Dice, type OrderType, playTurn, seedRng, validateOrders, viewFor } from '../../src/engine/index.ts';
+import { Dice, type OrderType, playTurn, scoreGame, seedRng, validateOrders, viewFor } from '../../src/engine/index.ts';
 import { matchStates, randomGameStates, SCENARIO, TEST_LEVEL } from './fixtures.ts';
 
 const doctrine = (side: 'us' | 'iran', id: string) => AI_PLAYERS.find((p) => p.side === side && p.id === id)!.policy;
@@ -76,27 +76,53 @@ describe('the strategist', () => {
         expect(AI_PLAYERS.some((p) => p.side === side && p.id === `strategist:${l.id}`)).toBe(true);
   });
 
-  it('values a war as a loss for both sides, never above one, and a win above a loss', () => {
+  it("values a war as a loss for both sides, never above one, and a win above a loss, by the game's own score", () => {
     const final = matchStates('value', doctrine('us', 'measured'), doctrine('iran', 'harasser')).at(-1)!;
-    const ended = (result: 'us' | 'iran' | 'shared-loss') => ({
-      ...final,
-      outcome: {
-        result,
-        reason: result === 'shared-loss' ? ('war' as const) : ('final-turn' as const),
-        turn: final.turn,
-        explanation: '',
-        score: { us: { total: 100, lines: [] }, iran: { total: 100, lines: [] } },
-      },
-    });
+    const ended = (result: 'us' | 'iran' | 'shared-loss') => {
+      const state =
+        result === 'shared-loss' ? { ...final, ladder: { ...final.ladder, rung: SCENARIO.ladder.war } } : final;
+      const reason = result === 'shared-loss' ? ('war' as const) : ('final-turn' as const);
+      const score = scoreGame(SCENARIO, state, result);
+      return { ...state, outcome: { result, reason, turn: final.turn, explanation: '', score } };
+    };
+    expect(final.ladder.rung).toBeLessThan(SCENARIO.ladder.war);
     for (const side of ['us', 'iran'] as const) {
       const win = playoutValue(SCENARIO, ended(side), side, DOCTRINES);
       const loss = playoutValue(SCENARIO, ended(side === 'us' ? 'iran' : 'us'), side, DOCTRINES);
       const war = playoutValue(SCENARIO, ended('shared-loss'), side, DOCTRINES);
-      expect(win).toBeGreaterThan(loss);
-      // At the same score; in a game the war rung's own cost in the score puts a war below a loss.
-      expect(war).toBeLessThanOrEqual(loss);
-      expect(war).toBeLessThan(playoutValue(SCENARIO, final, side, DOCTRINES));
+      // The victory points put a win above a loss; the war rung's cost in the score puts a war below a loss.
+      expect(win).toBeGreaterThanOrEqual(loss + SCENARIO.scoring.win);
+      expect(war).toBeLessThan(loss);
     }
+  });
+
+  it('draws among the sets that came out within `mix` points of its choice, never further below', () => {
+    const book = (mix: number) => {
+      const b = structuredClone(DOCTRINES);
+      b.strategist.choice.mix = mix;
+      b.strategist.choice.mixPlayouts = 1;
+      return b;
+    };
+    let drawn = 0;
+    for (const state of STATES)
+      for (const side of ['us', 'iran'] as const) {
+        const view = viewFor(SCENARIO, state, side, false);
+        const decide = (mix: number) =>
+          searchDecision(SCENARIO, view, aiDice('mix', side, state.turn), TEST_LEVEL, book(mix));
+        const pure = decide(0);
+        for (const mix of [3, 30]) {
+          const mixed = decide(mix);
+          // The same playouts (the draw comes after them): the drawn set's mean is the choice's less at most `mix`.
+          expect(mixed.search?.playouts).toBe(pure.search?.playouts);
+          expect(mixed.search!.expected).toBeGreaterThanOrEqual(pure.search!.expected - mix - 1);
+          expect(validateOrders(SCENARIO, state, side, mixed.orders).ok).toBe(true);
+          if (JSON.stringify(mixed.orders) === JSON.stringify(pure.orders)) continue;
+          // Orders other than the first choice's are drawn, and the summary says so rather than "came out best".
+          expect(mixed.summary).toMatch(/within \d+ points of our first choice .* drawn/);
+          drawn++;
+        }
+      }
+    expect(drawn).toBeGreaterThan(0);
   });
 
   it('weighs orders none of its doctrines offers, and gives one when it clearly pays', () => {
