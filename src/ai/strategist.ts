@@ -188,15 +188,34 @@ function modelOrders(scenario: Scenario, doctrine: Doctrine, state: GameState, d
 
 /**
  * One turn of a playout. The turn records and the attacks and strikes no rule or doctrine looks back to are dropped
- * as it goes: every turn copies the state and every model's view maps over them.
+ * as it goes: every turn copies the state and every model's view maps over them. `owned` says the state is the
+ * playout's own (made by an earlier step, never shared, not frozen): the turn then resolves on it in place. A world's
+ * state is not: every candidate starts from it.
  */
-function step(scenario: Scenario, state: GameState, us: Order[], iran: Order[], options: ResolveOptions): GameState {
-  const r = resolveTurn(scenario, { ...state, submitted: { us, iran } }, [], options);
+function step(
+  scenario: Scenario,
+  state: GameState,
+  us: Order[],
+  iran: Order[],
+  options: ResolveOptions,
+  owned: boolean,
+): GameState {
+  let r: ReturnType<typeof resolveTurn>;
+  if (owned) {
+    state.submitted = { us, iran };
+    r = resolveTurn(scenario, state, [], IN_PLACE);
+  } else r = resolveTurn(scenario, { ...state, submitted: { us, iran } }, [], options);
   if (!r.ok) throw new Error(`a playout could not resolve: ${r.errors[0]?.message}`);
-  const next = r.value.state;
+  // The state just made is the playout's own unless frozen: trimmed where it stands rather than copied again.
+  const next = options.freeze === false ? r.value.state : { ...r.value.state };
   const since = next.turn - RECENT_TURNS;
-  return { ...next, history: [], attacks: recent(next.attacks, since), strikes: recent(next.strikes, since) };
+  next.history = [];
+  next.attacks = recent(next.attacks, since);
+  next.strikes = recent(next.strikes, since);
+  return next;
 }
+
+const IN_PLACE: ResolveOptions = { freeze: false, record: false, inPlace: true };
 
 /** The records from turn `since` on (the list itself when all are). */
 const recent = <T extends { turn: number }>(xs: T[], since: number): T[] =>
@@ -273,16 +292,21 @@ export function searchDecision(
   };
   // A playout reads only the states: the turns keep no events or ledger.
   const quiet: ResolveOptions = { ...options, record: false };
+  // A playout's later turns resolve on its own states in place, unless states are frozen (tests, the UI).
+  const owned = options.freeze === false;
   const playout = (c: Candidate, plan: Doctrine, w: World): number => {
     const models = new Dice(w.models);
     let state =
       side === 'us'
-        ? step(scenario, w.state, c.orders, w.first, quiet)
-        : step(scenario, w.state, w.first, c.orders, quiet);
+        ? step(scenario, w.state, c.orders, w.first, quiet, false)
+        : step(scenario, w.state, w.first, c.orders, quiet, false);
     for (let t = 1; t < level.horizon && !state.outcome; t++) {
       const mine = modelOrders(scenario, plan, state, models);
       const theirs = modelOrders(scenario, w.opponent, state, models);
-      state = side === 'us' ? step(scenario, state, mine, theirs, quiet) : step(scenario, state, theirs, mine, quiet);
+      state =
+        side === 'us'
+          ? step(scenario, state, mine, theirs, quiet, owned)
+          : step(scenario, state, theirs, mine, quiet, owned);
     }
     return playoutValue(scenario, state, side, book);
   };

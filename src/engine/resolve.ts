@@ -54,6 +54,13 @@ export interface ResolveOptions extends FreezeOptions {
    * The state is the same either way; the result's events are then empty and reading its ledger throws.
    */
   record?: boolean;
+  /**
+   * The input state is the caller's to give up: the turn is resolved on it in place, and it becomes the result's
+   * state, instead of on a working copy. For the strategist's playouts, whose states are read once and dropped: a
+   * copy per turn was a good part of their time and garbage. Only with `record: false` (the ledger compares the state
+   * before and after) and `freeze: false` (a frozen input cannot change).
+   */
+  inPlace?: boolean;
 }
 
 /**
@@ -152,7 +159,13 @@ export function resolveTurn(
       'orders.missing',
       `waiting for ${!us && !iran ? 'both sides' : !us ? 'the US' : 'Iran'} to submit orders`,
     );
-  const next = workingCopy(state);
+  let next: GameState;
+  if (options.inPlace) {
+    if (options.record !== false || options.freeze !== false)
+      throw new Error('a turn resolves in place only with record: false and freeze: false');
+    next = state;
+    next.submitted = { us: null, iran: null };
+  } else next = workingCopy(state);
   const turn = newTurn(scenario, next, rulings, options.record !== false);
   runTurn(turn, us, iran);
   const unmatched = rulings.find((r) => !turn.ruled.has(rulingKey(r)));

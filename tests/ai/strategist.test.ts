@@ -20,15 +20,17 @@ const STATES = [
 ];
 
 describe('the strategist', () => {
+  // Unfrozen, a playout resolves its later turns in place on states of its own; frozen, every turn on a copy.
   it('decides the same whether its playouts freeze their states or not (workers and batches pass freeze: false)', () => {
-    for (const state of STATES.slice(0, 2)) {
-      const view = viewFor(SCENARIO, state, 'iran', false);
-      const frozen = searchDecision(SCENARIO, view, aiDice('cold', 'iran', state.turn), TEST_LEVEL);
-      const cold = searchDecision(SCENARIO, view, aiDice('cold', 'iran', state.turn), TEST_LEVEL, DOCTRINES, {
-        freeze: false,
-      });
-      expect(cold).toEqual(frozen);
-    }
+    for (const state of STATES.slice(0, 2))
+      for (const seat of ['us', 'iran'] as const) {
+        const view = viewFor(SCENARIO, state, seat, false);
+        const frozen = searchDecision(SCENARIO, view, aiDice('cold', seat, state.turn), TEST_LEVEL);
+        const cold = searchDecision(SCENARIO, view, aiDice('cold', seat, state.turn), TEST_LEVEL, DOCTRINES, {
+          freeze: false,
+        });
+        expect(cold).toEqual(frozen);
+      }
   });
 
   it('gives the same orders, reasons and search figures for the same view and seed', () => {

@@ -445,6 +445,13 @@ describe('the ledger over random games', () => {
           expect(bare.value.state).toEqual(r.value.state);
           expect(bare.value.events).toEqual([]);
           expect(() => bare.value.ledger).toThrow(/record: false/);
+          // Resolved in place on a state of its own (the playouts' later turns), the state becomes the same result.
+          const own = structuredClone(both.value);
+          const placed = resolveTurn(s, own, [], { record: false, freeze: false, inPlace: true });
+          if (!placed.ok) throw new Error(JSON.stringify(placed.errors));
+          expect(placed.value.state).toBe(own);
+          expect(own).toEqual(r.value.state);
+          expect(() => resolveTurn(s, both.value, [], { record: false, inPlace: true })).toThrow(/in place/);
           const rung = r.value.events.find((e) => e.type === 'rung');
           checkAccounts(state, r.value.state, r.value.ledger, rung?.type === 'rung' ? rung.pressure : null);
           for (const seat of ['us', 'iran', 'public'] as const) checkHidden(s, r.value.state, r.value.ledger, seat);
