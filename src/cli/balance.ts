@@ -38,7 +38,7 @@ import { alignColumns, wilson } from './summary.ts';
  * score's variance the pairing explains over every doctrine and strategist pairing, the rest being luck; and each
  * scripted player against the strategist. Each figure is checked against the targets of issue 12.
  *   npm run balance -- [--seeds 1-120] [--level normal] [--scenario FILE] [--doctrines FILE] [--preset short]
- *                      [--workers N] [--no-scripts]
+ *                      [--workers N] [--no-scripts] [--equal]
  * Results depend only on the seeds and the data (never on --workers).
  */
 
@@ -60,8 +60,15 @@ const HELP: Help = {
     workers: COMMON_OPTIONS.workers,
     html: COMMON_OPTIONS.html,
     'no-scripts': { text: 'skip the scripted players against the strategist (they add about two thirds to the time)' },
+    equal: {
+      text: 'play only the strategist against itself: the targets between equal strategists and their order mix, about a\ntwentieth of the time (no doctrine pairings, luck or scripts)',
+    },
   },
-  examples: ['npm run balance', 'npm run balance -- --seeds 1-40 --level easy --doctrines my-doctrines.json'],
+  examples: [
+    'npm run balance',
+    'npm run balance -- --seeds 1-40 --level easy --doctrines my-doctrines.json',
+    'npm run balance -- --seeds 1-100 --level hard --equal',
+  ],
 };
 const TARGET = {
   share: [35, 65],
@@ -186,18 +193,20 @@ async function main(): Promise<void> {
     playersOf(book)
       .filter((p) => p.side === side && p.kind === 'script')
       .map((p) => p.id);
-  const pairings: Pairing[] = [
-    { us: strategist, iran: strategist, group: 'strategist' },
-    ...doctrines('iran').map((iran): Pairing => ({ us: strategist, iran, group: 'strategist' })),
-    ...doctrines('us').map((us): Pairing => ({ us, iran: strategist, group: 'strategist' })),
-    ...doctrines('us').flatMap((us) => doctrines('iran').map((iran): Pairing => ({ us, iran, group: 'doctrines' }))),
-    ...(flags.has('no-scripts')
-      ? []
-      : [
-          ...scriptIds('us').map((us): Pairing => ({ us, iran: strategist, group: 'script' })),
-          ...scriptIds('iran').map((iran): Pairing => ({ us: strategist, iran, group: 'script' })),
-        ]),
-  ];
+  const equalOnly = flags.has('equal');
+  const pairings: Pairing[] = [{ us: strategist, iran: strategist, group: 'strategist' }];
+  if (!equalOnly)
+    pairings.push(
+      ...doctrines('iran').map((iran): Pairing => ({ us: strategist, iran, group: 'strategist' })),
+      ...doctrines('us').map((us): Pairing => ({ us, iran: strategist, group: 'strategist' })),
+      ...doctrines('us').flatMap((us) => doctrines('iran').map((iran): Pairing => ({ us, iran, group: 'doctrines' }))),
+      ...(flags.has('no-scripts')
+        ? []
+        : [
+            ...scriptIds('us').map((us): Pairing => ({ us, iran: strategist, group: 'script' })),
+            ...scriptIds('iran').map((iran): Pairing => ({ us: strategist, iran, group: 'script' })),
+          ]),
+    );
   const { first, last } = seeds.range;
   const count = last - first + 1;
   const inputs = Array.from({ length: count }, (_, i) => first + i);
@@ -280,7 +289,7 @@ async function main(): Promise<void> {
   // Orders: how often the strategist chooses each, and at which rungs.
   // The strategist's own pairings only: doctrine pairings give it no choices, and scripts are a probe, not play.
   const played = games.filter((g) => pairings[g.pairing]!.group === 'strategist');
-  out.push('', 'Orders the strategist chose (against itself and every doctrine), by side:');
+  out.push('', `Orders the strategist chose (against itself${equalOnly ? '' : ' and every doctrine'}), by side:`);
   const problems: string[] = [];
   const orderPlots: Plot[] = [];
   const rare: string[] = [];
@@ -334,7 +343,8 @@ async function main(): Promise<void> {
   for (const r of rare) out.push(`  note: ${r}`);
 
   out.push('', ...orderMix(scenario, equal));
-  out.push('', ...luck(scenario, pairings, games));
+  // Luck needs pairings to compare: with the equal strategists alone every difference is the seed's.
+  if (!equalOnly) out.push('', ...luck(scenario, pairings, games));
   if (pairings.some((p) => p.group === 'script')) out.push('', ...scriptsReport(scenario, pairings, games, strategist));
   // CPU time over every thread: a figure that a loaded machine stretches far less than the wall-clock time.
   const cpu = process.cpuUsage(cpuAtStart);

@@ -109,13 +109,27 @@ describe('npm run balance', () => {
     );
   });
 
-  it('leaves the scripts out with --no-scripts', async () => {
-    const r = await balance('--seeds', '1-1', '--level', 'easy', '--preset', 'short', '--workers', '1', '--no-scripts');
+  it('leaves the scripts out with --no-scripts, and plays the equal strategists alone with --equal', async () => {
+    const quick = ['--seeds', '1-2', '--level', 'easy', '--preset', 'short', '--workers', '1'];
+    const r = await balance(...quick, '--no-scripts');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Luck against decisions over 30 pairings/);
     expect(r.out).not.toMatch(/Scripted players/);
     expect(r.out).toMatch(/^\d+ games in/m);
+
+    const e = await balance(...quick, '--equal');
+    expect(e.err).toBe('');
+    expect(e.code).toBe(0);
+    const rows = (out: string) =>
+      out.split('\n').filter((l) => /^(strategist|measured|hawk|restrained|tit-for-tat)/.test(l));
+    // One pairing, the same games as the full report's first: a pairing's games depend on its seed alone.
+    expect(rows(e.out)).toEqual([rows(r.out)[0]]);
+    const targets = (out: string) => out.slice(out.indexOf('Targets'), out.indexOf('Orders the strategist'));
+    expect(targets(e.out)).toBe(targets(r.out));
+    expect(e.out).toMatch(/Orders the strategist chose \(against itself\), by side:/);
+    expect(e.out).toMatch(/^2 games in/m);
+    expect(e.out).not.toMatch(/Luck against decisions|Scripted players/);
   });
 
   it.each([
