@@ -61,7 +61,7 @@ const HELP: Help = {
     html: COMMON_OPTIONS.html,
     'no-scripts': { text: 'skip the scripted players against the strategist (they add about two thirds to the time)' },
     equal: {
-      text: 'play only the strategist against itself: the targets between equal strategists and their order mix, about a\ntwentieth of the time (no doctrine pairings, luck or scripts)',
+      text: 'play only the strategist against itself: the targets between equal strategists and their order\nmix, in about a twentieth of the time (no doctrine pairings, luck or scripts)',
     },
   },
   examples: [
