@@ -41,7 +41,7 @@ const TOOLS: Tool[] = [
   { script: 'tournament', options: ['seeds', 'us', 'iran', 'scenario', 'doctrines', 'preset', 'workers', 'markdown'] },
   {
     script: 'balance',
-    options: ['seeds', 'level', 'scenario', 'doctrines', 'preset', 'workers', 'html', 'no-scripts'],
+    options: ['seeds', 'level', 'scenario', 'doctrines', 'preset', 'workers', 'html', 'no-scripts', 'equal'],
   },
   { script: 'backtest', options: ['scenario', 'seeds', 'markdown'] },
   { script: 'validate', options: [] },
