@@ -16,7 +16,10 @@ export interface SearchStats {
   playouts: number;
   candidates: number;
   horizon: number;
-  /** Mean playout score of the chosen orders, and its lead over the runner-up. */
+  /**
+   * Mean playout score of the chosen orders, and its lead over the best other set compared: negative when the
+   * mixed strategy drew a set that came out below the search's first choice.
+   */
   expected: number;
   margin: number;
 }
