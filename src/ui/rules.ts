@@ -108,6 +108,21 @@ export function answerRule(s: Scenario): string {
 }
 
 /** "tenth" for 10: the share of the PMU's cohesion that holds each group back. */
+/** Iran's purse as the economy step runs it (turn/background.ts): the income, and what drains it each week. */
+export function iranIncome(s: Scenario): string {
+  const drains = [
+    s.pandemic.iranDrainPerLevel !== 0 && `${s.pandemic.iranDrainPerLevel} for each level of the pandemic`,
+    s.baghdad.waiverIranIncome !== 0 && `${s.baghdad.waiverIranIncome} while Iraq's electricity waiver has lapsed`,
+    s.domestic.economicIncome !== 0 && `${-s.domestic.economicIncome} the week after its militias rocket an oil site`,
+  ].filter((x): x is string => typeof x === 'string');
+  const sanctions = 'what sanctions designations have cut from it for good';
+  return `+${s.iran.income} a week at the start, less ${drains.length > 0 ? `${drains.join(', ')}, and ${sanctions}` : sanctions}`;
+}
+
+/** A preset's length, unless its name already says it. */
+const presetLength = (p: { name: string; turns: number }): string =>
+  p.name.includes(String(p.turns)) ? p.name : `${p.name}: ${p.turns} weeks`;
+
 const ordinalPart = (n: number): string =>
   ({ 2: 'half', 3: 'third', 4: 'quarter', 5: 'fifth', 10: 'tenth' })[n] ?? `1/${n}`;
 
@@ -176,8 +191,8 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
     h(
       'p',
       {},
-      `The game lasts ${s.turns} weeks from ${s.startDate}${s.presets.length ? ` (${s.presets.map((p) => `${p.name}: ${p.turns}`).join('; ')})` : ''}. `,
-      `Each week both sides secretly choose up to ${s.ordersPerTurn} orders, paid from US political capital (+${s.us.capitalPerTurn} a week) or Iranian resources. `,
+      `The game lasts ${s.turns} weeks from ${s.startDate}${s.presets.length ? ` (shorter: ${s.presets.map(presetLength).join('; ')})` : ''}. `,
+      `Each week both sides secretly choose up to ${s.ordersPerTurn} orders, paid from US political capital (+${s.us.capitalPerTurn} a week) or Iranian resources (${iranIncome(s)}). `,
       'Then the engine resolves them together: US defensive moves first, then attacks (including any a militia makes on its own), then everything else; then Baghdad, ISIS, the economy and the event cards take their turn, and the ladder moves.',
     ),
     h('h3', {}, 'How each side wins'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine/index.ts';
-import { answerRule, autonomyRule, ladderRule } from '../../src/ui/rules.ts';
+import { answerRule, autonomyRule, iranIncome, ladderRule } from '../../src/ui/rules.ts';
 import { victoryConditions } from '../../src/ui/victory.ts';
 import { shippedScenario } from '../shipped.ts';
 
@@ -87,5 +87,25 @@ describe('the ladder and autonomy rules in words', () => {
     expect(words).toContain(`earns back ${r.answeredCredibility} credibility, once`);
     const none = { ...scenario, redLines: { ...r, unansweredAttack: 0, unansweredDeath: 0, answeredCredibility: 0 } };
     expect(answerRule(none)).toBe('');
+  });
+
+  it("states Iran's income and each drain the economy step applies, from the data, and drops a drain set to 0", () => {
+    const words = iranIncome(scenario);
+    expect(words).toContain(`+${scenario.iran.income} a week at the start`);
+    expect(words).toContain(`${scenario.pandemic.iranDrainPerLevel} for each level of the pandemic`);
+    expect(words).toContain(`${scenario.baghdad.waiverIranIncome} while Iraq's electricity waiver has lapsed`);
+    expect(words).toContain(`${-scenario.domestic.economicIncome} the week after its militias rocket an oil site`);
+    expect(words).toContain('sanctions designations');
+    const calm = {
+      ...scenario,
+      pandemic: { ...scenario.pandemic, iranDrainPerLevel: 0 },
+      baghdad: { ...scenario.baghdad, waiverIranIncome: 0 },
+    };
+    expect(iranIncome(calm)).not.toContain('pandemic');
+    expect(iranIncome(calm)).not.toContain('waiver');
+    const none = { ...calm, domestic: { ...scenario.domestic, economicIncome: 0 } };
+    expect(iranIncome(none)).toBe(
+      `+${scenario.iran.income} a week at the start, less what sanctions designations have cut from it for good`,
+    );
   });
 });
