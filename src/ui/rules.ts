@@ -107,7 +107,6 @@ export function answerRule(s: Scenario): string {
   return `Attacks on Americans ask for an answer, declared red line or not.${loss}${gain}`;
 }
 
-/** "tenth" for 10: the share of the PMU's cohesion that holds each group back. */
 /** Iran's purse as the economy step runs it (turn/background.ts): the income, and what drains it each week. */
 export function iranIncome(s: Scenario): string {
   const drains = [
@@ -123,6 +122,7 @@ export function iranIncome(s: Scenario): string {
 const presetLength = (p: { name: string; turns: number }): string =>
   p.name.includes(String(p.turns)) ? p.name : `${p.name}: ${p.turns} weeks`;
 
+/** "tenth" for 10: the share of the PMU's cohesion that holds each group back. */
 const ordinalPart = (n: number): string =>
   ({ 2: 'half', 3: 'third', 4: 'quarter', 5: 'fifth', 10: 'tenth' })[n] ?? `1/${n}`;
 
