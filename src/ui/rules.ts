@@ -118,9 +118,9 @@ export function iranIncome(s: Scenario): string {
   return `+${s.iran.income} a week at the start, less ${drains.length > 0 ? `${drains.join(', ')}, and ${sanctions}` : sanctions}`;
 }
 
-/** A preset's length, unless its name already says it. */
-const presetLength = (p: { name: string; turns: number }): string =>
-  p.name.includes(String(p.turns)) ? p.name : `${p.name}: ${p.turns} weeks`;
+/** A preset's length, unless its name already says it ("Classroom (8 turns)"; a "12" in a name is not a 2). */
+export const presetLength = (p: { name: string; turns: number }): string =>
+  new RegExp(`(^|\\D)${p.turns}(\\D|$)`).test(p.name) ? p.name : `${p.name}: ${p.turns} weeks`;
 
 /** "tenth" for 10: the share of the PMU's cohesion that holds each group back. */
 const ordinalPart = (n: number): string =>

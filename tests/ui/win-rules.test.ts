@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine/index.ts';
-import { answerRule, autonomyRule, iranIncome, ladderRule } from '../../src/ui/rules.ts';
+import { answerRule, autonomyRule, iranIncome, ladderRule, presetLength } from '../../src/ui/rules.ts';
 import { victoryConditions } from '../../src/ui/victory.ts';
 import { shippedScenario } from '../shipped.ts';
 
@@ -107,5 +107,11 @@ describe('the ladder and autonomy rules in words', () => {
     expect(iranIncome(none)).toBe(
       `+${scenario.iran.income} a week at the start, less what sanctions designations have cut from it for good`,
     );
+  });
+
+  it('names a preset by its length once: the name when it says it, else the name and its weeks', () => {
+    expect(presetLength({ name: 'Classroom (8 turns)', turns: 8 })).toBe('Classroom (8 turns)');
+    expect(presetLength({ name: 'Short 12', turns: 2 })).toBe('Short 12: 2 weeks');
+    expect(presetLength({ name: 'Short', turns: 6 })).toBe('Short: 6 weeks');
   });
 });
