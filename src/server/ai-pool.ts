@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { AiWorkerClient, type Decide, decideHere, type WorkerLike } from '../ai/worker-client.ts';
 import type { DecideRequest, DecideResponse } from '../ai/worker-protocol.ts';
+import type { AiThreadSettings } from './ai-thread.ts';
 
 /** How long a new thread may take to load the engine and the AI before the server gives up on it. */
 const START_MS = 60_000;
@@ -16,12 +17,12 @@ interface Slot {
  * A thread running ai-thread.ts. The server runs from TypeScript sources through tsx, whose loader a worker thread
  * does not inherit: the thread registers it first (and loads the file as it is when the sources are built to .js).
  */
-function startThread(): Worker {
+function startThread(settings: AiThreadSettings): Worker {
   const entry = new URL(`./ai-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
-  if (!entry.endsWith('.ts')) return new Worker(new URL(entry));
+  if (!entry.endsWith('.ts')) return new Worker(new URL(entry), { workerData: settings });
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData: settings });
 }
 
 /** A Node worker thread seen as the Web Worker that AiWorkerClient talks to; `ready` settles on its first word. */
@@ -63,7 +64,10 @@ export class AiPool {
   private readonly slots: Slot[] = [];
   private closed = false;
 
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    private readonly settings: AiThreadSettings = { nice: 0 },
+  ) {
     for (let i = 0; i < size; i++) this.slots.push(this.start());
   }
 
@@ -73,7 +77,7 @@ export class AiPool {
   }
 
   private start(): Slot {
-    const thread = startThread();
+    const thread = startThread(this.settings);
     const { worker, ready } = threadAsWorker(thread);
     const slot: Slot = { client: new AiWorkerClient(worker), thread, waiting: 0, ready };
     // Once started, an idle thread does not keep the process alive (a decision waited for does, through its commit).

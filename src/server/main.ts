@@ -7,7 +7,8 @@
  *   JOIN_FAILURES (20 wrong codes per address per JOIN_WINDOW_SECONDS, 600), NO_SESSION (1: start none),
  *   SESSION_GAMES, SESSION_PRESET, SESSION_US, SESSION_IRAN (the session made at start),
  *   GAME_IDLE_SECONDS (1800: a game idle this long leaves memory until its next message; 0: never),
- *   AI_THREADS (the computer players' threads: one fewer than the cores, at least 1; 0: decide on the main thread).
+ *   AI_THREADS (the computer players' threads: one fewer than the cores, at least 1; 0: decide on the main thread),
+ *   AI_NICE (10: how far those threads stand back from the main thread for the CPU, 0-19; 0: not at all).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -73,7 +74,9 @@ async function main(): Promise<void> {
   const store = await openStore();
   const gameIdleMs = int('GAME_IDLE_SECONDS', 1800) * 1000;
   const aiThreads = int('AI_THREADS', Math.max(1, availableParallelism() - 1));
-  const ai = aiThreads > 0 ? new AiPool(aiThreads) : null;
+  const aiNice = int('AI_NICE', 10);
+  if (aiNice > 19) throw new Error(`AI_NICE must be 0-19, not ${aiNice}`);
+  const ai = aiThreads > 0 ? new AiPool(aiThreads, { nice: aiNice }) : null;
   await ai?.ready();
   const classroom = await Classroom.open(store, {
     scenarios: loadScenarios(),
