@@ -95,7 +95,7 @@ export interface StrikeRecord {
   site: string;
   group: string;
   kind: 'strike' | 'campaign';
-  justified: boolean; // the group had really attacked inside the window
+  justified: boolean; // the group had really attacked inside the window (for a campaign's strikes: before it began, or since)
   casualties: Casualties;
 }
 

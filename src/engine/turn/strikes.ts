@@ -12,13 +12,19 @@ export function leak(t: TurnContext, group: string): void {
   applyOnce(t, { consent: s.strikes.leakConsent, evictionPressure: s.strikes.leakPressure }, { kind: 'leak', group });
 }
 
-/** A US strike on a proxy site. `efficiency` (per-mille) scales the damage: campaigns spread it over weeks. */
+/**
+ * A US strike on a proxy site. `efficiency` (per-mille) scales the damage: campaigns spread it over weeks. `since` is
+ * the week the strike is judged from (Baghdad's "did the group attack?" and the US's confidence that it did): the
+ * week itself for a strike, the week a campaign began for each of its strikes, which answer the attacks that
+ * prompted it, not a new provocation each week.
+ */
 export function strike(
   t: TurnContext,
   siteId: string,
   groupId: string,
   kind: 'strike' | 'campaign',
   efficiency: number,
+  since: number = t.d.turn,
 ): void {
   const s = t.s;
   const d = t.d;
@@ -45,7 +51,7 @@ export function strike(
   const cause: Cause = { kind: 'strike', strikeId, site: siteId, group: groupId };
   addCasualties(t, casualties, cause);
   const iraqiDead = casualties.iraqiForcesKilled + casualties.civiliansKilled;
-  const justified = d.attacks.some((a) => a.group === groupId && a.turn > d.turn - st.window);
+  const justified = d.attacks.some((a) => a.group === groupId && a.turn > since - st.window);
   let consent = st.consent - iraqiDead * st.consentPerIraqiKilled;
   let pressure = st.evictionPressure;
   if (site.stateInstitution) {
@@ -55,7 +61,7 @@ export function strike(
   if (!justified) consent += st.wrongTargetConsent;
   // The US pays for acting on weak intelligence whatever the truth: it is judged on what it could show.
   const bestConfidence = d.attacks
-    .filter((a) => a.suspect === groupId && a.turn > d.turn - st.window)
+    .filter((a) => a.suspect === groupId && a.turn > since - st.window)
     .reduce((m, a) => Math.max(m, a.confidence), 0);
   if (bestConfidence < st.lowConfidence) consent += st.lowConfidenceConsent;
   adjust(t, 'consent', consent, cause);
@@ -99,7 +105,7 @@ export function runCampaigns(t: TurnContext): void {
     const duration = spec.duration ?? 1;
     const site = sites[(duration - plan.turnsLeft) % Math.max(1, sites.length)];
     const efficiency = perMille(s.strikes.campaignEfficiency, plan.leaked ? s.strikes.leakedEfficiency : 1000);
-    if (site) strike(t, site.site, plan.group, 'campaign', efficiency);
+    if (site) strike(t, site.site, plan.group, 'campaign', efficiency, plan.startedTurn);
     // The campaign's own weight is the US's secret until its plan leaks.
     const cause = orderCause('us', 'campaign', plan.group, !plan.leaked);
     apply(t, spec.effects, cause, { group: plan.group }, false);
