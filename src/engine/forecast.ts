@@ -76,6 +76,17 @@ function effectLines(e: Effects | undefined): Forecast['effects'] {
  * the engine will roll. Unknowns are taken at what the side can assume (Iran assumes the US's usual ISR). The
  * curfew is the one of the turn being ordered (the view shows last week's streets).
  */
+/**
+ * The US's best confidence that `group` carried out an attack inside the strikes' window: what a strike on it is
+ * judged by (weak below `strikes.lowConfidence`), and, for a campaign, each of its strikes.
+ */
+function bestAssessment(s: Scenario, view: SeatView, group: string): number {
+  let best = 0;
+  for (const a of view.attacks)
+    if (a.suspect === group && a.turn > view.turn - s.strikes.window) best = Math.max(best, a.confidence ?? 0);
+  return best;
+}
+
 export function forecastOrder(scenario: Scenario, view: SeatView, order: Order): Forecast {
   const s = scenario;
   const spec = specOf(s, order.type);
@@ -173,8 +184,7 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
       // Resolution rolls Iraqi forces at the site's risk and civilians at half of it: either is a death.
       const spared = perMille(1000 - site.civilianRisk, 1000 - perMille(site.civilianRisk, s.strikes.civilianShare));
       addOdds('Iraqis who are not militia die', 1000 - spared);
-      const recent = view.attacks.filter((a) => a.suspect === site.group && a.turn > view.turn - s.strikes.window);
-      const best = recent.reduce((m, a) => Math.max(m, a.confidence ?? 0), 0);
+      const best = bestAssessment(s, view, site.group);
       addOdds(`${groupName(s, site.group)} carried out a recent attack (your best assessment)`, best);
       if (best < s.strikes.lowConfidence)
         notes.push(`Striking on weak intelligence costs ${-s.strikes.lowConfidenceConsent} more consent.`);
@@ -193,6 +203,14 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
       break;
     case 'campaign': {
       addOdds('the plan leaks each week', spec.leakChance ?? 0);
+      // Resolution judges every strike of the campaign from the week it begins (turn/strikes.ts): this week's record.
+      const best = bestAssessment(s, view, order.group);
+      addOdds(`${groupName(s, order.group)} carried out a recent attack (your best assessment)`, best);
+      notes.push(
+        best < s.strikes.lowConfidence
+          ? `Its strikes are judged from this week on, and the intelligence is weak: ${-s.strikes.lowConfidenceConsent} more consent a strike unless an attack is pinned on the group first.`
+          : 'Its strikes answer the attacks that prompted it: each is judged from this week on, not as a new provocation.',
+      );
       const drafted = view.us.plans.find((p) => p.group === order.group && p.leaked);
       if (drafted) notes.push('The plan against this group has already leaked: its fighters are dispersed.');
       break;

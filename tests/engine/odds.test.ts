@@ -200,6 +200,23 @@ describe('forecasts', () => {
     expect(odds(forecast(later, 'us', strike), 'Kataib Hezbollah carried out a recent attack')).toBe(0);
   });
 
+  it('a campaign: the assessment its strikes will all be judged by, and the warning when it is weak', () => {
+    const campaign: Order = { type: 'campaign', group: 'kh' };
+    const s = withScenario(quiet, (x) => {
+      x.attribution.base = 1000;
+      x.attribution.ceiling = 1000;
+    });
+    const cold = forecast(newGame('forecast', s), 'us', campaign);
+    expect(odds(cold, 'Kataib Hezbollah carried out a recent attack')).toBe(0);
+    expect(cold.notes.some((n) => n.includes(`${-s.strikes.lowConfidenceConsent} more consent a strike`))).toBe(true);
+    const attacked = play(newGame('forecast', s), [], [rocket]).state;
+    const warm = forecast(attacked, 'us', campaign);
+    expect(odds(warm, 'Kataib Hezbollah carried out a recent attack')).toBe(attacked.attacks[0]!.confidence);
+    expect(warm.notes).toContain(
+      'Its strikes answer the attacks that prompted it: each is judged from this week on, not as a new provocation.',
+    );
+  });
+
   it('a rocket attack on the embassy uses the embassy, wherever the scenario lists it and whatever its flags', () => {
     const embassy: Order = { type: 'embassy-attack', group: 'kh', claim: 'unclaimed' };
     const base = odds(forecast(newGame('forecast'), 'iran', embassy), 'at least one');
