@@ -218,6 +218,9 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     default:
       break;
   }
+  // A campaign applies its effects and pushes the ladder in each week it runs (turn/strikes.ts, runCampaigns).
+  if (spec.duration !== undefined && spec.duration > 1)
+    notes.push(`Its effects and its push on the ladder come again in each of the ${spec.duration} weeks it runs.`);
   if (order.type === 'strike-site' || order.type === 'campaign' || order.type === 'leadership-strike') {
     const owed = answerOwed(s, view.attacks, view.us.lastStrikeTurn, view.turn);
     if (owed && s.redLines.answeredCredibility !== 0)

@@ -215,6 +215,10 @@ describe('forecasts', () => {
     expect(warm.notes).toContain(
       'Its strikes answer the attacks that prompted it: each is judged from this week on, not as a new provocation.',
     );
+    const weeks = s.orders.find((o) => o.type === 'campaign')!.duration;
+    expect(warm.notes).toContain(
+      `Its effects and its push on the ladder come again in each of the ${weeks} weeks it runs.`,
+    );
   });
 
   it('a rocket attack on the embassy uses the embassy, wherever the scenario lists it and whatever its flags', () => {
