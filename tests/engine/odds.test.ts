@@ -172,12 +172,15 @@ describe('forecasts', () => {
     expect(forecast(h, 'iran', barrage('ain-al-asad')).odds).toEqual(forecast(h, 'iran', barrage('taji')).odds);
   });
 
+  // Every attack pinned on the group that fired, so that a strike's or a campaign's assessment is the attack's.
+  const FULL_ATTRIBUTION = withScenario(quiet, (x) => {
+    x.attribution.base = 1000;
+    x.attribution.ceiling = 1000;
+  });
+
   it('a strike on a proxy site: the best recent assessment, and the warning when it is weak', () => {
     const strike: Order = { type: 'strike-site', site: 'jurf-al-sakhar' };
-    const s = withScenario(quiet, (x) => {
-      x.attribution.base = 1000;
-      x.attribution.ceiling = 1000;
-    });
+    const s = FULL_ATTRIBUTION;
     const cold = forecast(newGame('forecast', s), 'us', strike);
     expect(odds(cold, 'Kataib Hezbollah carried out a recent attack')).toBe(0);
     expect(cold.notes).toContain(
@@ -202,10 +205,7 @@ describe('forecasts', () => {
 
   it('a campaign: the assessment its strikes will all be judged by, and the warning when it is weak', () => {
     const campaign: Order = { type: 'campaign', group: 'kh' };
-    const s = withScenario(quiet, (x) => {
-      x.attribution.base = 1000;
-      x.attribution.ceiling = 1000;
-    });
+    const s = FULL_ATTRIBUTION;
     const cold = forecast(newGame('forecast', s), 'us', campaign);
     expect(odds(cold, 'Kataib Hezbollah carried out a recent attack')).toBe(0);
     expect(cold.notes.some((n) => n.includes(`${-s.strikes.lowConfidenceConsent} more consent a strike`))).toBe(true);
