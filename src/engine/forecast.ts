@@ -71,12 +71,6 @@ function effectLines(e: Effects | undefined): Forecast['effects'] {
 }
 
 /**
- * The forecast of one order as its side sees it: the odds (in numbers and ICD-203 words) and the expected effects,
- * computed from the seat's view with the same tables resolution uses, so the player sees before committing what
- * the engine will roll. Unknowns are taken at what the side can assume (Iran assumes the US's usual ISR). The
- * curfew is the one of the turn being ordered (the view shows last week's streets).
- */
-/**
  * The US's best confidence that `group` carried out an attack inside the strikes' window: what a strike on it is
  * judged by (weak below `strikes.lowConfidence`), and, for a campaign, each of its strikes.
  */
@@ -87,6 +81,12 @@ function bestAssessment(s: Scenario, view: SeatView, group: string): number {
   return best;
 }
 
+/**
+ * The forecast of one order as its side sees it: the odds (in numbers and ICD-203 words) and the expected effects,
+ * computed from the seat's view with the same tables resolution uses, so the player sees before committing what
+ * the engine will roll. Unknowns are taken at what the side can assume (Iran assumes the US's usual ISR). The
+ * curfew is the one of the turn being ordered (the view shows last week's streets).
+ */
 export function forecastOrder(scenario: Scenario, view: SeatView, order: Order): Forecast {
   const s = scenario;
   const spec = specOf(s, order.type);

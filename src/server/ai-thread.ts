@@ -1,13 +1,13 @@
-import { platform, setPriority } from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
-import { type DecideRequest, handleRequest } from '../ai/worker-protocol.ts';
-import type { Scenario } from '../engine/index.ts';
-
 /**
  * The server's AI thread: the browser's AI worker (src/ai/worker.ts) on Node's worker_threads, answering the same
  * requests with the same handler, so a computer player's search never holds up the thread that resolves turns and
  * sends views. Its playouts skip freezing, as the browser worker's do: this thread does nothing but search.
  */
+import { platform, setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { type DecideRequest, handleRequest } from '../ai/worker-protocol.ts';
+import type { Scenario } from '../engine/index.ts';
+
 export interface AiThreadSettings {
   /** The thread's niceness, 0-19 (`AI_NICE`): how far it stands back when the server's main thread needs the CPU. */
   nice: number;
