@@ -1,6 +1,7 @@
 import { attributionConfidence, likelihoodWord } from './attribution.ts';
 import { groupName } from './narrate.ts';
 import { answerOwed } from './turn/red-lines.ts';
+import { bestAssessment } from './turn/strikes.ts';
 import { chance, perMille } from './math.ts';
 import { embassyOf, type Order, specOf } from './orders.ts';
 import { type Effects, pandemicOn, type Scenario, type Severity } from './scenario.ts';
@@ -68,17 +69,6 @@ function effectLines(e: Effects | undefined): Forecast['effects'] {
     if (v) out.push({ key, label: EFFECT_LABELS[key], delta: v });
   }
   return out;
-}
-
-/**
- * The US's best confidence that `group` carried out an attack inside the strikes' window: what a strike on it is
- * judged by (weak below `strikes.lowConfidence`), and, for a campaign, each of its strikes.
- */
-function bestAssessment(s: Scenario, view: SeatView, group: string): number {
-  let best = 0;
-  for (const a of view.attacks)
-    if (a.suspect === group && a.turn > view.turn - s.strikes.window) best = Math.max(best, a.confidence ?? 0);
-  return best;
 }
 
 /**
@@ -184,7 +174,7 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
       // Resolution rolls Iraqi forces at the site's risk and civilians at half of it: either is a death.
       const spared = perMille(1000 - site.civilianRisk, 1000 - perMille(site.civilianRisk, s.strikes.civilianShare));
       addOdds('Iraqis who are not militia die', 1000 - spared);
-      const best = bestAssessment(s, view, site.group);
+      const best = bestAssessment(s, view.attacks, site.group, view.turn);
       addOdds(`${groupName(s, site.group)} carried out a recent attack (your best assessment)`, best);
       if (best < s.strikes.lowConfidence)
         notes.push(`Striking on weak intelligence costs ${-s.strikes.lowConfidenceConsent} more consent.`);
@@ -204,7 +194,7 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     case 'campaign': {
       addOdds('the plan leaks each week', spec.leakChance ?? 0);
       // Resolution judges every strike of the campaign from the week it begins (turn/strikes.ts): this week's record.
-      const best = bestAssessment(s, view, order.group);
+      const best = bestAssessment(s, view.attacks, order.group, view.turn);
       addOdds(`${groupName(s, order.group)} carried out a recent attack (your best assessment)`, best);
       notes.push(
         best < s.strikes.lowConfidence

@@ -1,6 +1,7 @@
 import { adjust, type Cause, orderCause, push } from '../ledger.ts';
 import { perMille } from '../math.ts';
 import { specOf } from '../orders.ts';
+import type { Scenario } from '../scenario.ts';
 import { campaignLeaked, noCasualties } from '../state.ts';
 import { emit, findGroup, ruling, type TurnContext } from './context.ts';
 import { addCasualties, apply, applyOnce } from './effects.ts';
@@ -10,6 +11,23 @@ export function leak(t: TurnContext, group: string): void {
   const s = t.s;
   emit(t, 'all', { type: 'plan-leaked', group });
   applyOnce(t, { consent: s.strikes.leakConsent, evictionPressure: s.strikes.leakPressure }, { kind: 'leak', group });
+}
+
+/**
+ * The US's best confidence that `group` carried out an attack in the strikes' window before week `since`, or after
+ * it: what a strike on the group is judged by (weak below `strikes.lowConfidence`). Resolution reads the state's
+ * records, the strike's and the campaign's forecasts the US view's.
+ */
+export function bestAssessment(
+  s: Scenario,
+  attacks: readonly { suspect?: string | null; turn: number; confidence?: number }[],
+  group: string,
+  since: number,
+): number {
+  let best = 0;
+  for (const a of attacks)
+    if (a.suspect === group && a.turn > since - s.strikes.window) best = Math.max(best, a.confidence ?? 0);
+  return best;
 }
 
 /**
@@ -60,10 +78,7 @@ export function strike(
   }
   if (!justified) consent += st.wrongTargetConsent;
   // The US pays for acting on weak intelligence whatever the truth: it is judged on what it could show.
-  const bestConfidence = d.attacks
-    .filter((a) => a.suspect === groupId && a.turn > since - st.window)
-    .reduce((m, a) => Math.max(m, a.confidence), 0);
-  if (bestConfidence < st.lowConfidence) consent += st.lowConfidenceConsent;
+  if (bestAssessment(s, d.attacks, groupId, since) < st.lowConfidence) consent += st.lowConfidenceConsent;
   adjust(t, 'consent', consent, cause);
   adjust(t, 'evictionPressure', pressure, cause);
   d.strikes.push({ id: strikeId, turn: d.turn, site: siteId, group: groupId, kind, justified, casualties });
