@@ -2,7 +2,10 @@
  * A connection to the classroom server for any screen (or a test, or a bot): no DOM. It joins a class over HTTP,
  * keeps one Socket.IO connection for a seat or the teacher's desk, always holds the newest state the server sent
  * (by seq), re-syncs after every (re)connection, and delivers a commit exactly once: the same commit id is re-sent
- * after a dropped connection or a server restart until the server answers it, and the server stores it once.
+ * after a dropped connection or a server restart until the server answers it, and the server stores it once. It also
+ * checks now and then that nothing was missed while connected: with several server processes a state pushed from
+ * another process travels through Redis, and a publish lost there (Redis down or behind) would leave a seat showing
+ * an old week until the next change, which may never come if that seat is the one the game waits for.
  */
 import { io, type Socket, type SocketOptions, type ManagerOptions } from 'socket.io-client';
 import {
@@ -22,6 +25,7 @@ import {
   refusal,
   type SeatState,
   type ServerEvents,
+  stateStamp,
 } from './protocol.ts';
 
 async function post<T>(url: string, body: unknown): Promise<T | Refusal> {
@@ -59,7 +63,12 @@ export interface ClientOptions {
   answerTimeoutMs?: number;
   /** Passed to socket.io-client (reconnection delays, transports). */
   io?: Partial<ManagerOptions & SocketOptions>;
+  /** How often to check, while connected, for a change whose push never arrived (ms; 0: never). */
+  checkEveryMs?: number;
 }
+
+/** A missed push shows within this long: a class notices a frozen screen after about half a minute. */
+export const CHECK_EVERY_MS = 15_000;
 
 const randomId = (): string => {
   const bytes = new Uint8Array(12);
@@ -112,9 +121,15 @@ export class ClassroomClient {
     status: new Set<(s: ConnectionStatus) => void>(),
   };
   private readonly timeoutMs: number;
+  private readonly checkTimer: ReturnType<typeof setInterval> | null = null;
+  private checking = false;
+  /** The game whose facilitator state the desk follows (desk:watch), for the desk's periodic check. */
+  private watching: string | null = null;
 
   constructor(url: string, options: ClientOptions) {
     this.timeoutMs = options.answerTimeoutMs ?? 5000;
+    const every = options.checkEveryMs ?? CHECK_EVERY_MS;
+    if (every > 0) this.checkTimer = setInterval(() => void this.check(), every);
     this.socket = io(url, { auth: options.auth, ...options.io });
     this.socket.on('connect', () => {
       this.setStatus({ kind: 'connected' });
@@ -130,10 +145,7 @@ export class ClassroomClient {
       else this.setStatus({ kind: 'reconnecting', reason: err.message });
     });
     this.socket.on('state', (s) => this.take(s));
-    this.socket.on('overview', (o) => {
-      if (!this.overview || o.serverTime >= this.overview.serverTime) this.overview = o;
-      for (const f of this.listeners.overview) f(o);
-    });
+    this.socket.on('overview', (o) => this.takeOverview(o));
     this.socket.on('revoked', (notice) => this.setStatus({ kind: 'refused', error: notice }));
   }
 
@@ -158,7 +170,9 @@ export class ClassroomClient {
       // The generic event name defeats socket.io's tuple types; ClientEmits still types every call site above.
       const timed = this.socket.timeout(this.timeoutMs);
       const emit = timed.emitWithAck as (e: E, p: ClientPayload<E>) => Promise<unknown>;
-      return (await emit.call(timed, event, payload)) as ClientReplies[E];
+      const reply = (await emit.call(timed, event, payload)) as ClientReplies[E];
+      if (event === 'desk:watch' && reply.ok) this.watching = (payload as ClientPayload<'desk:watch'>).gameId;
+      return reply;
     } catch (e) {
       return refusal(
         'unavailable',
@@ -170,7 +184,7 @@ export class ClassroomClient {
   /** The seat's state now, from the server. */
   async sync(): Promise<ClientReplies['sync']> {
     const reply = await this.request('sync', {});
-    if (reply.ok) this.take(reply.state);
+    if (reply.ok && 'state' in reply) this.take(reply.state);
     return reply;
   }
 
@@ -196,7 +210,40 @@ export class ClassroomClient {
   }
 
   close(): void {
+    if (this.checkTimer !== null) clearInterval(this.checkTimer);
     this.socket.close();
+  }
+
+  /**
+   * The periodic check. A seat asks whether its state is still the newest, sending its stamp, and gets the state
+   * only when it is not. The desk fetches the overview and the game it follows, and passes them on only when they
+   * differ from what it holds, so that a screen is not redrawn every few seconds for nothing.
+   */
+  private async check(): Promise<void> {
+    if (!this.socket.connected || this.checking || this.status.kind !== 'connected') return;
+    this.checking = true;
+    try {
+      if ('token' in (this.socket.auth as object)) {
+        if (!this.state) return; // the sync after connecting brings the first
+        const reply = await this.request('sync', { unlessStamp: stateStamp(this.state) });
+        if (reply.ok && 'state' in reply) this.take(reply.state);
+        return;
+      }
+      const overview = await this.request('desk:overview', {});
+      if (overview.ok && !sameOverview(overview.overview, this.overview)) this.takeOverview(overview.overview);
+      const gameId = this.watching;
+      if (gameId === null) return;
+      const view = await this.request('desk:view', { gameId });
+      const known = this.games.get(gameId);
+      if (view.ok && (!known || stateStamp(known) !== stateStamp(view.state))) this.take(view.state);
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private takeOverview(o: Overview): void {
+    if (!this.overview || o.serverTime >= this.overview.serverTime) this.overview = o;
+    for (const f of this.listeners.overview) f(o);
   }
 
   private sendPending(): void {
@@ -253,3 +300,7 @@ export class ClassroomClient {
     for (const f of this.listeners.status) f(status);
   }
 }
+
+/** Two overviews alike but for when they were sent. */
+const sameOverview = (a: Overview, b: Overview | null): boolean =>
+  b !== null && JSON.stringify({ ...a, serverTime: 0 }) === JSON.stringify({ ...b, serverTime: 0 });

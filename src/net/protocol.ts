@@ -168,8 +168,12 @@ export const handshakeAuth = z.union([
 
 /** Client->server events, each with its payload schema. Every one needs an acknowledgement callback. */
 export const clientEvents = {
-  /** The seat's whole state now (after connecting, or when a view arrives out of sequence). */
-  sync: z.strictObject({ gameId: gameIdSchema.optional() }),
+  /**
+   * The seat's whole state now (after connecting). With `unlessStamp` (stateStamp of the state the client holds) the
+   * answer is `unchanged` when nothing the seat would see has changed since: the client's periodic check, which finds
+   * a pushed state that never arrived (a publish lost between server processes) without fetching the game each time.
+   */
+  sync: z.strictObject({ gameId: gameIdSchema.optional(), unlessStamp: z.string().max(200).optional() }),
   /**
    * A team's orders for the turn being ordered, final once acknowledged. `commitId` is the client's own id for this
    * commit: sending it again (after a dropped connection, say) is answered as the first time, never stored twice.
@@ -229,7 +233,8 @@ export interface NewsEntry {
 /**
  * What a seat receives: its view of one game and nothing more. `view` and `news` come from the engine's viewFor and
  * viewEvents for this seat; `seq` grows with every change to the game, so a client keeps the state with the
- * highest seq and asks `sync` when it sees a gap. `hash` (the engine's state hash) is sent to the facilitator only,
+ * highest seq; a change to the session (pause, timer) or to who holds the seats leaves it alone, so stateStamp adds
+ * those for the client's periodic check. `hash` (the engine's state hash) is sent to the facilitator only,
  * and to everyone once the game is over: it digests hidden state.
  */
 export interface SeatState {
@@ -247,6 +252,14 @@ export interface SeatState {
   news: NewsEntry[]; // every turn so far, as this seat may see it
   hash?: string;
 }
+
+/**
+ * What tells two of a seat's states apart apart from the time they were sent: the game's log position, the session's
+ * pause and timer, and who holds the seats. The client sends it with its periodic `sync`; the server builds it from
+ * the same parts without building the state.
+ */
+export const stateStamp = (s: Pick<SeatState, 'seq' | 'paused' | 'timerEndsAt' | 'seats'>): string =>
+  JSON.stringify([s.seq, s.paused, s.timerEndsAt, s.seats.us, s.seats.iran, s.seats.projectors]);
 
 /** One game in the teacher's overview: enough to see every game of the session side by side. */
 export interface GameOverview {
@@ -277,7 +290,7 @@ export interface Overview {
 
 /** The acknowledgement each client->server event gets. */
 export interface ClientReplies {
-  sync: Reply<{ state: SeatState }>;
+  sync: Reply<{ state: SeatState } | { unchanged: true }>;
   commit: Reply<{ seq: number; dup: boolean }>;
   /** joinCode: the class's join code (XXXX-XXXX) to show on the desk; null for a session that cannot give it back. */
   'desk:overview': Reply<{ overview: Overview; joinCode: string | null }>;

@@ -18,6 +18,7 @@ import {
   type Refusal,
   refusal,
   type SeatState,
+  stateStamp,
 } from '../net/protocol.ts';
 import { AttemptLimiter } from './limits.ts';
 import { LiveGame, type Plan, type SessionFacts } from './live-game.ts';
@@ -319,7 +320,10 @@ export class Classroom {
           return refusal('not-your-game', 'this seat belongs to another game', 'gameId');
         const game = await this.live(caller.gameId);
         if ('error' in game) return game;
-        return { ok: true, state: game.stateFor(engineSeat(caller.seat), this.facts(session), this.now()) };
+        const facts = this.facts(session);
+        if (p.unlessStamp === stateStamp({ seq: game.head, ...facts, seats: game.seats }))
+          return { ok: true, unchanged: true };
+        return { ok: true, state: game.stateFor(engineSeat(caller.seat), facts, this.now()) };
       }
       case 'commit':
         return this.commit(caller, session, payload as ClientPayload<'commit'>);

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Scenario, verifyReplay } from '../../src/engine/index.ts';
-import type { JoinReply } from '../../src/net/protocol.ts';
+import { type JoinReply, type SeatState, stateStamp } from '../../src/net/protocol.ts';
 import { type Caller, Classroom } from '../../src/server/classroom.ts';
 import type { Store } from '../../src/server/store.ts';
 import { openSqliteStore } from '../../src/server/store-sqlite.ts';
@@ -41,6 +41,14 @@ const seatOf = async (reply: JoinReply): Promise<Caller> => {
   const caller = await classroom.authenticate({ token: reply.token });
   if ('error' in caller) throw new Error(caller.error.message);
   return caller;
+};
+
+/** A seat's whole state, by `sync`. */
+const syncOf = async (seat: Caller): Promise<SeatState> => {
+  const r = await classroom.handle(seat, 'sync', {});
+  if (!r.ok) throw new Error(r.error.message);
+  if (!('state' in r)) throw new Error('sync without a stamp answered "unchanged"');
+  return r.state;
 };
 
 describe('the classroom on a moving clock', () => {
@@ -82,8 +90,7 @@ describe('the classroom on a moving clock', () => {
     const inject = { type: 'written', template: 'protest', variant: 'small', title: 'Crowds', text: 'At the gate.' };
     const all = await classroom.handle(desk, 'desk:inject', { game: 'all', inject });
     expect(all).toEqual({ ok: true, games: session.games.map((g) => ({ gameId: g.gameId, ok: true })) });
-    const seen = await classroom.handle(us1, 'sync', {});
-    expect(seen.ok && seen.state.news).toEqual([
+    expect((await syncOf(us1)).news).toEqual([
       { turn: 1, events: [expect.objectContaining({ type: 'card', title: 'Crowds', released: 'written' })] },
     ]);
     expect(await classroom.handle(us1, 'commit', { turn: 1, commitId: 'u1', orders: [] })).toMatchObject({ ok: true });
@@ -112,9 +119,7 @@ describe('the classroom on a moving clock', () => {
     const gameId = session.games[0]!.gameId;
     let attack: number | null = null;
     for (let week = 1; week <= 4 && attack === null; week++) {
-      const seen = await classroom.handle(iran, 'sync', {});
-      if (!seen.ok) throw new Error(seen.error.message);
-      const rocket = seen.state.view.legalOrders.filter((o) => o.type === 'rocket-attack').slice(0, 1);
+      const rocket = (await syncOf(iran)).view.legalOrders.filter((o) => o.type === 'rocket-attack').slice(0, 1);
       expect(await classroom.handle(us, 'commit', { turn: week, commitId: `u${week}`, orders: [] })).toMatchObject({
         ok: true,
       });
@@ -157,10 +162,9 @@ describe('the classroom on a moving clock', () => {
     const us = await seatOf(await classroom.join({ code: session.joinCode, team: 'a', seat: 'us' }, 'x'));
     const iran = await seatOf(await classroom.join({ code: session.joinCode, team: 'b', seat: 'iran' }, 'x'));
     const orders = async (seat: Caller) => {
-      const r = await classroom.handle(seat, 'sync', {});
-      if (!r.ok) throw new Error(r.error.message);
-      const menu = r.state.view.legalOrders;
-      return { turn: r.state.view.turn, orders: menu.length ? [menu[r.state.view.turn % menu.length]!] : [] };
+      const { view } = await syncOf(seat);
+      const menu = view.legalOrders;
+      return { turn: view.turn, orders: menu.length ? [menu[view.turn % menu.length]!] : [] };
     };
     for (let week = 1; week <= 2; week++) {
       const u = await orders(us);
@@ -206,6 +210,34 @@ describe('the classroom on a moving clock', () => {
     if (!replay.ok) throw new Error(replay.error.message);
     expect(replay.replay.turns).toHaveLength(3);
     expect(verifyReplay(scenario, replay.replay).ok).toBe(true);
+  });
+
+  it("a sync with the stamp of the seat's state answers unchanged until a commit, the pause, the timer or a seat changes it", async () => {
+    const session = await classroom.createSession({ seed: SEED });
+    if (!session.ok) throw new Error(session.error.message);
+    const desk = await classroom.authenticate({ desk: session.facilitatorSecret });
+    if ('error' in desk) throw new Error(desk.error.message);
+    const us = await seatOf(await classroom.join({ code: session.joinCode, team: 'a', seat: 'us' }, 'x'));
+    let held = await syncOf(us);
+    const check = () => classroom.handle(us, 'sync', { unlessStamp: stateStamp(held) });
+    expect(await check()).toEqual({ ok: true, unchanged: true });
+    const changed = async (what: string) => {
+      const r = await check();
+      if (!r.ok || !('state' in r)) throw new Error(`${what}: the check did not bring the new state`);
+      expect(stateStamp(r.state), what).not.toBe(stateStamp(held));
+      held = r.state;
+      expect(await check(), `${what}, checked again`).toEqual({ ok: true, unchanged: true });
+    };
+    const iran = await seatOf(await classroom.join({ code: session.joinCode, team: 'b', seat: 'iran' }, 'x'));
+    await changed('a team took the other seat');
+    expect(await classroom.handle(iran, 'commit', { turn: 1, commitId: 'i1', orders: [] })).toMatchObject({ ok: true });
+    await changed("the other team's commit");
+    expect(held.seq).toBeGreaterThan(0);
+    expect(await classroom.handle(desk, 'desk:pause', {})).toMatchObject({ ok: true });
+    await changed('the pause');
+    expect(await classroom.handle(desk, 'desk:timer', { seconds: 300 })).toMatchObject({ ok: true });
+    await changed('the timer');
+    expect(await classroom.handle(us, 'sync', { unlessStamp: 'not a stamp' })).toMatchObject({ ok: true, state: {} });
   });
 
   it('everything stops working when the session ends: seats, the desk and the code', async () => {
