@@ -114,8 +114,8 @@ const FIELDS_BY_TYPE = new Map<string, (typeof ORDER_FIELDS)[OrderType]>(Object.
 /**
  * An order read as orderSchema reads it. A plain object that is exactly a valid order is copied here directly,
  * as zod would copy it; anything else goes to zod, which also words the problems. Every order of every turn is
- * read, and zod's general machinery was a tenth of a batch's time (tests/engine/illegal-orders.test.ts holds the two to the
- * same answers).
+ * read, and zod's general machinery was a tenth of a batch's time (tests/engine/illegal-orders.test.ts holds the two
+ * to the same answers).
  */
 export function readOrder(raw: unknown): ReturnType<typeof orderSchema.safeParse> {
   const order = plainOrder(raw);
