@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Scenario, verifyReplay } from '../../src/engine/index.ts';
-import { type JoinReply, type SeatState, stateStamp } from '../../src/net/protocol.ts';
+import { type CreateSessionRequest, type JoinReply, type SeatState, stateStamp } from '../../src/net/protocol.ts';
 import { type Caller, Classroom } from '../../src/server/classroom.ts';
 import type { Store } from '../../src/server/store.ts';
 import { openSqliteStore } from '../../src/server/store-sqlite.ts';
@@ -41,6 +41,15 @@ const seatOf = async (reply: JoinReply): Promise<Caller> => {
   const caller = await classroom.authenticate({ token: reply.token });
   if ('error' in caller) throw new Error(caller.error.message);
   return caller;
+};
+
+/** A new session and its desk, signed in with the facilitator's secret. */
+const sessionWithDesk = async (request: CreateSessionRequest) => {
+  const session = await classroom.createSession(request);
+  if (!session.ok) throw new Error(session.error.message);
+  const desk = await classroom.authenticate({ desk: session.facilitatorSecret });
+  if ('error' in desk) throw new Error(desk.error.message);
+  return { session, desk };
 };
 
 /** A seat's whole state, by `sync`. */
@@ -81,10 +90,7 @@ describe('the classroom on a moving clock', () => {
   });
 
   it('injects to every game, refused once a team has committed; a ruling with no roll to rule on is refused', async () => {
-    const session = await classroom.createSession({ seed: SEED, games: 2 });
-    if (!session.ok) throw new Error(session.error.message);
-    const desk = await classroom.authenticate({ desk: session.facilitatorSecret });
-    if ('error' in desk) throw new Error(desk.error.message);
+    const { session, desk } = await sessionWithDesk({ seed: SEED, games: 2 });
     const us1 = await seatOf(await classroom.join({ code: session.joinCode, team: 'a', seat: 'us', game: 1 }, 'x'));
     const iran1 = await seatOf(await classroom.join({ code: session.joinCode, team: 'b', seat: 'iran', game: 1 }, 'x'));
     const inject = { type: 'written', template: 'protest', variant: 'small', title: 'Crowds', text: 'At the gate.' };
@@ -110,10 +116,7 @@ describe('the classroom on a moving clock', () => {
   });
 
   it('a ruling resolves the week just played again, is recorded in the replay, and closes once the next week starts', async () => {
-    const session = await classroom.createSession({ seed: SEED });
-    if (!session.ok) throw new Error(session.error.message);
-    const desk = await classroom.authenticate({ desk: session.facilitatorSecret });
-    if ('error' in desk) throw new Error(desk.error.message);
+    const { session, desk } = await sessionWithDesk({ seed: SEED });
     const us = await seatOf(await classroom.join({ code: session.joinCode, team: 'a', seat: 'us' }, 'x'));
     const iran = await seatOf(await classroom.join({ code: session.joinCode, team: 'b', seat: 'iran' }, 'x'));
     const gameId = session.games[0]!.gameId;
@@ -154,11 +157,8 @@ describe('the classroom on a moving clock', () => {
   });
 
   it('an idle game leaves memory and comes back from the store at the same hash, its commits kept', async () => {
-    const session = await classroom.createSession({ seed: SEED, preset: 'short' });
-    if (!session.ok) throw new Error(session.error.message);
+    const { session, desk } = await sessionWithDesk({ seed: SEED, preset: 'short' });
     const gameId = session.games[0]!.gameId;
-    const desk = await classroom.authenticate({ desk: session.facilitatorSecret });
-    if ('error' in desk) throw new Error(desk.error.message);
     const us = await seatOf(await classroom.join({ code: session.joinCode, team: 'a', seat: 'us' }, 'x'));
     const iran = await seatOf(await classroom.join({ code: session.joinCode, team: 'b', seat: 'iran' }, 'x'));
     const orders = async (seat: Caller) => {
@@ -213,10 +213,7 @@ describe('the classroom on a moving clock', () => {
   });
 
   it("a sync with the stamp of the seat's state answers unchanged until a commit, the pause, the timer or a seat changes it", async () => {
-    const session = await classroom.createSession({ seed: SEED });
-    if (!session.ok) throw new Error(session.error.message);
-    const desk = await classroom.authenticate({ desk: session.facilitatorSecret });
-    if ('error' in desk) throw new Error(desk.error.message);
+    const { session, desk } = await sessionWithDesk({ seed: SEED });
     const us = await seatOf(await classroom.join({ code: session.joinCode, team: 'a', seat: 'us' }, 'x'));
     let held = await syncOf(us);
     const check = () => classroom.handle(us, 'sync', { unlessStamp: stateStamp(held) });
