@@ -170,9 +170,7 @@ export class ClassroomClient {
       // The generic event name defeats socket.io's tuple types; ClientEmits still types every call site above.
       const timed = this.socket.timeout(this.timeoutMs);
       const emit = timed.emitWithAck as (e: E, p: ClientPayload<E>) => Promise<unknown>;
-      const reply = (await emit.call(timed, event, payload)) as ClientReplies[E];
-      if (event === 'desk:watch' && reply.ok) this.watching = (payload as ClientPayload<'desk:watch'>).gameId;
-      return reply;
+      return (await emit.call(timed, event, payload)) as ClientReplies[E];
     } catch (e) {
       return refusal(
         'unavailable',
@@ -185,6 +183,16 @@ export class ClassroomClient {
   async sync(): Promise<ClientReplies['sync']> {
     const reply = await this.request('sync', {});
     if (reply.ok && 'state' in reply) this.take(reply.state);
+    return reply;
+  }
+
+  /** The desk follows one game (null: none): its facilitator state now, then pushed after every change. */
+  async watch(gameId: string | null): Promise<ClientReplies['desk:watch']> {
+    const reply = await this.request('desk:watch', { gameId });
+    if (reply.ok) {
+      this.watching = gameId;
+      if (reply.state) this.take(reply.state);
+    }
     return reply;
   }
 
@@ -216,8 +224,9 @@ export class ClassroomClient {
 
   /**
    * The periodic check. A seat asks whether its state is still the newest, sending its stamp, and gets the state
-   * only when it is not. The desk fetches the overview and the game it follows, and passes them on only when they
-   * differ from what it holds, so that a screen is not redrawn every few seconds for nothing.
+   * only when it is not. The desk fetches the overview, whose row for the game it follows gives that game's stamp, and
+   * fetches the game only when the stamp moved; each is passed on only when it changed, so that a screen is not
+   * redrawn every few seconds for nothing.
    */
   private async check(): Promise<void> {
     if (!this.socket.connected || this.checking || this.status.kind !== 'connected') return;
@@ -229,12 +238,15 @@ export class ClassroomClient {
         if (reply.ok && 'state' in reply) this.take(reply.state);
         return;
       }
-      const overview = await this.request('desk:overview', {});
-      if (overview.ok && !sameOverview(overview.overview, this.overview)) this.takeOverview(overview.overview);
+      const reply = await this.request('desk:overview', {});
+      if (!reply.ok) return;
+      const o = reply.overview;
+      if (!sameOverview(o, this.overview)) this.takeOverview(o);
       const gameId = this.watching;
-      if (gameId === null) return;
+      const known = gameId === null ? undefined : this.games.get(gameId);
+      const row = o.games.find((g) => g.gameId === gameId);
+      if (gameId === null || (known && row && stateStamp({ ...o, ...row }) === stateStamp(known))) return;
       const view = await this.request('desk:view', { gameId });
-      const known = this.games.get(gameId);
       if (view.ok && (!known || stateStamp(known) !== stateStamp(view.state))) this.take(view.state);
     } finally {
       this.checking = false;

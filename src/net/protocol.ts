@@ -254,7 +254,7 @@ export interface SeatState {
 }
 
 /**
- * What tells two of a seat's states apart apart from the time they were sent: the game's log position, the session's
+ * What tells two of a seat's states apart, but for the time they were sent: the game's log position, the session's
  * pause and timer, and who holds the seats. The client sends it with its periodic `sync`; the server builds it from
  * the same parts without building the state.
  */

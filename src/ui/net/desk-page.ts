@@ -285,9 +285,8 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
     watched = gameId;
     shown = null;
     if (client.overview) renderGames(client.overview);
-    const reply = await client.request('desk:watch', { gameId });
+    const reply = await client.watch(gameId);
     if (!reply.ok) say(refusalText(reply.error));
-    else if (reply.state) drawGame(reply.state);
   };
   client.on('state', drawGame);
 
