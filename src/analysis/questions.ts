@@ -206,6 +206,16 @@ export function questionCandidates(game: PlayedGame): Candidate[] {
       text: `What did the front buy ${iran} while it lasted, and what did its exposure change for both sides?`,
     });
 
+  const backedDown = eventsOf(game, 'backed-down')[0];
+  if (backedDown)
+    add({
+      kind: 'backed-down',
+      weight: 78,
+      turn: backedDown.turn,
+      cite: `${Week(s, backedDown.turn)}: ${say(s, backedDown.event)}`,
+      text: 'At the brink, holding fire cost a side dearly and firing back risked war: was backing down the right call, and what would firing have risked?',
+    });
+
   const leak = eventsOf(game, 'plan-leaked')[0];
   if (leak)
     add({
@@ -223,7 +233,8 @@ export function questionCandidates(game: PlayedGame): Candidate[] {
     const rise = t.after.ladder.rung - t.before.ladder.rung;
     if (rise > 0 && (peakTurn === null || rise > peakTurn.rise)) peakTurn = { turn: t.turn, rise };
   }
-  // War comes only from an ordered push across the last gate (incidents stop a rung short): ask about that move.
+  // War comes only from what both sides ordered: a push across the last gate (incidents stop a rung short) or an
+  // exchange of fire at the brink. Ask about that move.
   if (war && outcome)
     add({
       kind: 'war',

@@ -242,8 +242,17 @@ function main(): void {
   const drops: Drop[] = [];
   const samples = markers.map(() => [] as number[]);
   const endings = new Map<string, number>();
+  // What happened at the brink (turn/brink.ts): the record's weeks at its height should not make a side back down.
+  const brink = new Map<string, number>();
   for (const seed of seeds.seeds) {
     const game = playHistory(scenario, seed, drops);
+    game.events.forEach((events, turn) => {
+      for (const e of events)
+        if (e.type === 'backed-down' || (e.type === 'rung' && e.cause === 'brink')) {
+          const key = `${e.type === 'rung' ? 'an exchange of fire ran into war' : `${e.side === 'us' ? 'the US' : "Iran's side"} backed down`} in turn ${turn}`;
+          brink.set(key, (brink.get(key) ?? 0) + 1);
+        }
+    });
     markers.forEach((marker, i) => {
       samples[i]!.push(measure(game, marker));
     });
@@ -288,6 +297,12 @@ function main(): void {
     endedTotal === 0
       ? `Every game ran all ${scenario.turns} turns.`
       : `Games that ended early: ${endedTotal} of ${n} (${ended.map(([k, c]) => `${k}: ${c}`).join('; ')}).`,
+  );
+  const atBrink = [...brink.entries()].sort((a, b) => b[1] - a[1]);
+  out.push(
+    atBrink.length === 0
+      ? 'At the brink: no side backed down and no exchange ran into war in any seed.'
+      : `At the brink (seeds): ${atBrink.map(([k, c]) => `${k}: ${c}`).join('; ')}.`,
   );
   const groups = new Map<string, number>();
   for (const d of drops) {

@@ -55,6 +55,7 @@ export type GameEvent = { audience: Audience } & (
   | { type: 'waiver'; turnsLeft: number; change: 'shortened' | 'extended' | 'lapsed' }
   | { type: 'government'; stage: 'backed' | 'confirmed' | 'withdrawn' | 'named'; name: string }
   | { type: 'siege'; success: boolean }
+  | { type: 'backed-down'; side: Side } // at the brink, the side held its fire while the other fired
   | { type: 'shipment'; group: string; detected: boolean }
   | { type: 'vote'; votesFor: number; votesAgainst: number; passed: boolean; expelled: boolean }
   | { type: 'isis-attack'; iraqiKilled: number }

@@ -53,9 +53,17 @@ export {
   figureValue,
   ladderSummary,
   ledgerText,
-  signedNumber,
 } from './ledger-words.ts';
-export { casualtyPhrase, describeOrder, frontName, groupName, longDate, narrate, siteName } from './narrate.ts';
+export {
+  casualtyPhrase,
+  describeOrder,
+  frontName,
+  groupName,
+  longDate,
+  narrate,
+  signedNumber,
+  siteName,
+} from './narrate.ts';
 export {
   type Order,
   type OrderFacts,

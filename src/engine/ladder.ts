@@ -10,7 +10,7 @@ export interface LadderState {
 export interface LadderMove {
   from: number;
   to: number;
-  cause: 'pressure' | 'first' | 'decay' | 'siege' | 'incident';
+  cause: 'pressure' | 'first' | 'decay' | 'siege' | 'incident' | 'brink';
   /** For an incident: what happened, as the news tells it (from the scenario's stories). */
   story?: string;
 }

@@ -1,5 +1,5 @@
 import type { Cause, CasualtyKind, Ledger, LedgerLine, Variable } from './ledger.ts';
-import { claimPhrase, frontName, groupName, orderName, siteName } from './narrate.ts';
+import { claimPhrase, frontName, groupName, orderName, signedNumber, siteName } from './narrate.ts';
 import { AIR_DEFENCE, type AttackKind, type Scenario } from './scenario.ts';
 
 /**
@@ -107,6 +107,7 @@ const MOVE: Record<Extract<Cause, { kind: 'rung' }>['move'], string> = {
   decay: 'quiet weeks in a row',
   siege: 'the embassy siege holding it up',
   incident: 'an incident nobody ordered',
+  brink: 'an exchange of fire at the brink that ran into war',
 };
 
 /** A cause in words ("US order: Retaliatory strike (Jurf al-Sakhar)"). */
@@ -145,6 +146,8 @@ export function causePhrase(scenario: Scenario, c: Cause): string {
           : `the US red line ${c.status}`;
     case 'government':
       return 'a government confirmed in Baghdad';
+    case 'brink':
+      return `${side(c.side)} held its fire at the brink while the other side fired: seen to back down`;
     case 'isis-attack':
       return 'an ISIS attack';
     case 'handover':
@@ -193,9 +196,6 @@ export function ledgerText(
   }
   return out;
 }
-
-/** A signed number as a reader sees it: a true minus sign, a plus for a rise. */
-export const signedNumber = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 const partsText = (scenario: Scenario, line: LedgerLine): string[] =>
   line.parts.map((p) => `${signedNumber(p.delta)} ${causePhrase(scenario, p.cause)}`);

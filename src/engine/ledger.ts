@@ -70,6 +70,7 @@ export type Cause = (
   | { kind: 'vote'; passed: boolean; ruled: boolean } // ruled: the facilitator decided the vote
   | { kind: 'red-line'; status: 'honoured' | 'broken' | 'unanswered' | 'answered' }
   | { kind: 'government'; stage: 'confirmed' }
+  | { kind: 'brink'; side: Side } // the side held its fire at the brink while the other fired: it backed down
   | { kind: 'isis-attack' }
   | { kind: 'handover'; base: string } // a handover under way counting down, and completing
   | { kind: 'drift'; rule: 'consent' | 'isis-growth' | 'isis-pandemic' | 'counter-isis' | 'fatigue' | 'waiver-lapsed' }

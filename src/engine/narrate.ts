@@ -5,6 +5,9 @@ import type { Order } from './orders.ts';
 import type { AttackKind, OrderType, Scenario } from './scenario.ts';
 import type { Casualties, OutcomeResult, Seat, Side } from './state.ts';
 
+/** A signed number as a reader sees it: a true minus sign, a plus for a rise. */
+export const signedNumber = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
+
 /**
  * Events and orders as sentences, built only from the event and the scenario's display names, so the CLI, the UI's
  * news feed and the debrief read the same. Pure: no DOM, no clock, no randomness.
@@ -331,6 +334,12 @@ export function narrate(scenario: Scenario, event: GameEvent, seat: Seat): strin
         }
       }
     }
+    case 'backed-down': {
+      const b = scenario.ladder.brink;
+      return event.side === 'us'
+        ? `At the brink the US held its fire while Iran's side fired, and was seen to back down: US resolve ${signedNumber(b.usBacksDown.resolve)}, credibility ${signedNumber(b.usBacksDown.credibility)}.`
+        : `At the brink Iran's side held its fire while the US struck, and was seen to back down: Baghdad's consent ${signedNumber(b.iranBacksDown.consent)}, eviction pressure ${signedNumber(b.iranBacksDown.evictionPressure)}.`;
+    }
     case 'siege':
       return event.success
         ? 'Militia supporters besieged the US embassy in Baghdad.'
@@ -391,6 +400,8 @@ export function narrate(scenario: Scenario, event: GameEvent, seat: Seat): strin
           return `After ${scenario.ladder.decayAfterQuiet === 1 ? 'a quiet' : 'quiet'} ${scenario.turnDays === 7 ? 'week' : 'turn'}${scenario.ladder.decayAfterQuiet === 1 ? '' : 's'} the ladder eased ${moved}.`;
         case 'siege':
           return `The embassy siege lifted the ladder ${moved}.`;
+        case 'brink':
+          return `At the brink both sides fired in the same week, and the exchange ran out of their hands: the ladder went ${moved}.`;
         case 'incident':
           return event.story
             ? `${event.story} Nobody ordered it, but with forces on both sides on a hair trigger it lifted the ladder ${moved}.`

@@ -1,9 +1,9 @@
 import type { Forecast } from './forecast.ts';
 import { pushToReach } from './ladder.ts';
 import { clamp } from './math.ts';
-import { signedNumber } from './ledger-words.ts';
 import { capabilityOf } from './outcome.ts';
-import { siteName } from './narrate.ts';
+import { signedNumber, siteName } from './narrate.ts';
+import { specOf } from './orders.ts';
 import type { Scenario } from './scenario.ts';
 import type { Side } from './state.ts';
 import type { SeatView } from './view.ts';
@@ -36,6 +36,17 @@ export function orderRisks(scenario: Scenario, view: SeatView, side: Side, forec
       );
   };
   climb(scenario.ladder.war, 'war, which both sides lose');
+  // At the brink an exchange of fire can run into war whatever the week's push (turn/brink.ts).
+  const brink = scenario.ladder.brink;
+  if (
+    brink.exchangeWar > 0 &&
+    rung >= brink.fromRung &&
+    rung < scenario.ladder.war &&
+    specOf(scenario, order.type).severity === 'violent'
+  )
+    out.push(
+      `The crisis stands at the brink (rung ${rung}). If the other side fires this week too, there is a ${brink.exchangeWar / 10}% chance the exchange runs into war, which both sides lose.`,
+    );
   if (side === 'us') {
     if (order.type === 'hand-over-base') {
       const base = view.us.bases.find((b) => b.site === order.base);

@@ -64,6 +64,7 @@ export const MODEL_FIELDS = {
     firstStateStrike: true,
     siegeFloor: true,
     incidents: true,
+    brink: true,
   },
   rivera: true,
   attribution: true,

@@ -516,6 +516,38 @@ function buildSchemas() {
             .describe(
               "incidents nobody ordered (a clash at sea, a jumpy air-defence crew) that undo a week's calming and lift a crisis standing high one rung above where the week began, never through a gate",
             ),
+          brink: z
+            .strictObject({
+              fromRung: int(0, 14).describe(
+                'the lowest rung of the brink: the rules below apply in a week that begins there (at war or above: none)',
+              ),
+              exchangeWar: perMille.describe(
+                'per-mille chance that a week at the brink in which both sides fire (a US strike of any kind, an Iranian violent order) runs into open war',
+              ),
+              usBacksDown: z
+                .strictObject({
+                  resolve: int(-100, 0).describe('change to US resolve when the US holds its fire while Iran fires'),
+                  credibility: int(-100, 0).describe('change to US credibility when it does'),
+                })
+                .describe('what the US pays for being seen to back down at the brink'),
+              iranBacksDown: z
+                .strictObject({
+                  consent: int(0, 100).describe(
+                    "change to Baghdad's consent when Iran's side holds its fire while the US strikes",
+                  ),
+                  evictionPressure: int(-100, 0).describe('change to eviction pressure when it does'),
+                })
+                .describe("what Iran's side pays for being seen to back down at the brink"),
+            })
+            .default({
+              fromRung: 14,
+              exchangeWar: 0,
+              usBacksDown: { resolve: 0, credibility: 0 },
+              iranBacksDown: { consent: 0, evictionPressure: 0 },
+            })
+            .describe(
+              "the brink, Schelling's competition in risk-taking: high on the ladder, a side that holds its fire while the other fires is seen to back down and pays for it, and an exchange of fire may run into war. Only ordered fire counts",
+            ),
           brokenBefore: z
             .strictObject({
               usDeath: z.boolean().describe('an American has already been killed'),

@@ -1,5 +1,6 @@
 import { EFFECT_LABELS, type OrderSpec, type Scenario } from '../engine/index.ts';
 import { h } from './dom.ts';
+import { brinkRule } from './brink-words.ts';
 import { incidentOdds } from './incident-words.ts';
 import { victoryConditions } from './victory.ts';
 import { SEVERITY_WORDS } from './words.ts';
@@ -219,6 +220,7 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
     h('h3', {}, 'The escalation ladder'),
     h('p', {}, ladderRule(s)),
     h('p', {}, autonomyRule(s)),
+    ...(brinkRule(s) === '' ? [] : [h('p', {}, brinkRule(s))]),
     ...(answerRule(s) === '' ? [] : [h('p', {}, answerRule(s))]),
     h(
       'ol',

@@ -97,6 +97,23 @@ describe('discussion questions', () => {
     expect(q?.cite).toContain('a group that had made no attack in the 2 weeks before');
   });
 
+  it('asks about a side that backed down at the brink, citing its week', () => {
+    const raw = structuredClone(SCENARIO) as unknown as ScenarioInput;
+    raw.ladder.start = raw.ladder.brink.fromRung;
+    const parsed = parseScenario(raw);
+    if (!parsed.ok) throw new Error(formatErrors(parsed.errors));
+    const strike: Order = { type: 'strike-site', site: SCENARIO.iran.proxySites[0]!.site };
+    // The US strikes at the brink in the first week and Iran's side holds its fire: Iran backs down.
+    const game = scriptedGame((turn) => ({ us: turn === 1 ? [strike] : [], iran: [] }), '1', {
+      scenario: parsed.value,
+      turns: 2,
+    });
+    const q = questionCandidates(game).find((c) => c.kind === 'backed-down');
+    expect(q?.turn).toBe(1);
+    expect(q?.cite).toContain("At the brink Iran's side held its fire while the US struck");
+    expect(questionCandidates(quiet).some((c) => c.kind === 'backed-down')).toBe(false);
+  });
+
   it('a suspect named by the facilitator’s ruling is not asked about as US intelligence’s call', () => {
     const game = games.find(([, g]) =>
       g.final.attacks.some((a) => a.group !== null && a.suspect !== null && a.suspect !== a.group),

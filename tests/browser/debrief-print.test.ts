@@ -162,7 +162,8 @@ describe('the printed debrief', () => {
             boxes.push({ page: i + 1, word, x0: +w[1]!, y0: +w[2]!, x1: +w[3]!, y1: +w[4]! });
         }
       }
-      expect(boxes.filter((x) => x.word === 'order').length).toBeGreaterThan(3);
+      // Several of each (the war game's attacks; it ends sooner since the brink, engine 2.3.0).
+      expect(boxes.filter((x) => x.word === 'order').length).toBeGreaterThan(1);
       expect(boxes.filter((x) => x.word !== 'order').length).toBeGreaterThan(1);
       const dpi = 150;
       const darkest: number[] = [];

@@ -5,7 +5,8 @@ import { shippedScenario } from '../shipped.ts';
 /**
  * A hotseat game in which both sides give the most expensive violent orders they can pay for, week after week, until
  * the ladder stands at `rung` or higher (a game that reaches war or its end first throws): opened from its share link,
- * the crisis high on the ladder that the browser tests and the screenshots need, in seconds.
+ * the crisis high on the ladder that the browser tests and the screenshots need, in seconds. At the brink only the US
+ * fires, Iran's side holding (and backing down): both firing there would most likely end the game in war.
  */
 export async function escalatedGame(rung: number, seed = '909'): Promise<Session> {
   const made = Session.create(shippedScenario('two-boxers'), {
@@ -20,8 +21,9 @@ export async function escalatedGame(rung: number, seed = '909'): Promise<Session
   while (game.state.ladder.rung < rung) {
     if (game.over)
       throw new Error(`seed ${seed}: the game ended at rung ${game.state.ladder.rung} before rung ${rung}`);
+    const atBrink = game.state.ladder.rung >= game.scenario.ladder.brink.fromRung;
     for (const side of ['us', 'iran'] as const) {
-      const r = await game.commit(side, violentOrders(game, side));
+      const r = await game.commit(side, side === 'iran' && atBrink ? [] : violentOrders(game, side));
       if (!r.ok) throw new Error(r.errors[0]?.message);
     }
   }

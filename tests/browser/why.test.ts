@@ -106,8 +106,9 @@ describe('what is at stake', () => {
   });
 
   it('asks Iran too, before an order whose push could carry the ladder into war', async () => {
-    // A hotseat game both sides pushed up to rung 12, from where one week's push can reach war.
+    // A hotseat game both sides pushed up to rung 12 or 13, from where one week's push can reach war.
     const game = await escalatedGame(12);
+    const rung = game.state.ladder.rung;
     const { page } = await browser();
     await page.goto(`${baseUrl}#g=${game.toShareCode()}`);
     await appReady(page);
@@ -122,11 +123,17 @@ describe('what is at stake', () => {
     await page.waitForSelector('#commit');
     await page.selectOption('#order-type', 'rocket-attack');
     await page.selectOption('#order-claim', '"unclaimed"'); // no front worn: war is the one thing at stake
-    expect(await page.textContent('.forecast')).toMatch(/At stake: The ladder stands at rung 12/);
+    expect(await page.textContent('.forecast')).toContain(`At stake: The ladder stands at rung ${rung}.`);
     await activate(page, '#add-order');
     await page.waitForSelector('#stake-confirm');
     expect(await page.textContent('.stake-ask')).toMatch(
-      /The ladder stands at rung 12\. This order adds up to \+\d+ to the week's push, and a push of \d+ or more from ordered acts carries it to rung 14: war, which both sides lose\./,
+      new RegExp(
+        `The ladder stands at rung ${rung}\\. This order adds up to \\+\\d+ to the week's push, and a push of \\d+ or more from ordered acts carries it to rung 14: war, which both sides lose\\.`,
+      ),
+    );
+    // The brink's rungs: firing there also risks an exchange of fire running into war.
+    expect(await page.textContent('.stake-ask')).toContain(
+      `The crisis stands at the brink (rung ${rung}). If the other side fires this week too, there is a ${game.scenario.ladder.brink.exchangeWar / 10}% chance the exchange runs into war`,
     );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('stake-cancel');
     await page.keyboard.press('Enter');

@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '10c7003bfaab5b',
-  '1fc41609ddbd1f',
-  '05f40d9ff0290c',
-  '0bb84f0c29ce2c',
-  '07ce2b04cb9e75',
-  '1ae26d8c6c810d',
-  '00d90515e430fb',
-  '1ef8d58b14b752',
-  '0ebd5a00378d61',
-  '12b1c30836f941',
-  '11e28a114cec0f',
-  '12547f19c6ecaf',
+  '0b34eb189eefe8',
+  '1f7f751f036ab8',
+  '05e01e01e4b42a',
+  '02eb39a0e7df02',
+  '007b65a339eabc',
+  '1a56db0bf9a2ba',
+  '137e1a676ed2cd',
+  '196b391489d515',
+  '0ed6c7ddbdc80b',
+  '0cef0acb60cdf0',
+  '0e6ad7d6f7a3fd',
+  '02a38e1aa36488',
 ];
 
 /** How that game ends. */

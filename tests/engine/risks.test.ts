@@ -104,8 +104,11 @@ describe('an order that puts the side at stake', () => {
           `rung ${war - 1}\\. This order adds ${spec.deniable ? 'up to ' : ''}\\+${spec.ladder} to the week's push, and a push of ${pushToReach(s, war - 1, war)} or more .* rung ${war}: war, which both sides lose`,
         ),
       );
-      // Beyond a week's climb, or an order that does not push: nothing asked about war.
-      expect(risks(atRung(view, war - 1 - s.ladder.maxStep), side, order).join(' '), side).not.toMatch(/war/);
+      // Beyond a week's climb, or an order that does not push: nothing asked about the climb to war (the brink's
+      // exchange of fire is asked about on its own, below).
+      expect(risks(atRung(view, war - 1 - s.ladder.maxStep), side, order).join(' '), side).not.toMatch(
+        /carries it to rung/,
+      );
     }
     expect(risks(atRung(iranView, war - 1), 'iran', { type: 'iran-swiss-message' })).toEqual([]);
   });
@@ -123,7 +126,24 @@ describe('an order that puts the side at stake', () => {
       base: s.us.bases[0]!.site,
       claim: 'open',
     };
-    expect(risks(atRung(iranView, aim), 'iran', rockets)).toEqual([]);
+    expect(risks(atRung(iranView, aim), 'iran', rockets).filter((line) => !line.includes('the brink'))).toEqual([]);
+  });
+
+  it('asks either side before it fires at the brink, where an exchange of fire can run into war', () => {
+    const b = s.ladder.brink;
+    const strike: Order = { type: 'strike-site', site: s.iran.proxySites[0]!.site };
+    const rockets: Order = {
+      type: 'rocket-attack',
+      group: s.iran.groups[0]!.id,
+      base: s.us.bases[0]!.site,
+      claim: 'open',
+    };
+    const warning = `The crisis stands at the brink (rung ${b.fromRung}). If the other side fires this week too, there is a ${b.exchangeWar / 10}% chance the exchange runs into war, which both sides lose.`;
+    expect(risks(atRung(usView, b.fromRung), 'us', strike)).toContain(warning);
+    expect(risks(atRung(iranView, b.fromRung), 'iran', rockets)).toContain(warning);
+    // Below the brink, or an order that does not fire: not asked.
+    expect(risks(atRung(usView, b.fromRung - 1), 'us', strike).join(' ')).not.toMatch(/brink/);
+    expect(risks(atRung(iranView, b.fromRung), 'iran', { type: 'iran-swiss-message' })).toEqual([]);
   });
 
   it('asks Iran before an order wears its own proxies below the capability its victory needs', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine/index.ts';
 import { answerRule, autonomyRule, iranIncome, ladderRule, presetLength } from '../../src/ui/rules.ts';
+import { brinkRule } from '../../src/ui/brink-words.ts';
 import { victoryConditions } from '../../src/ui/victory.ts';
 import { shippedScenario } from '../shipped.ts';
 
@@ -87,6 +88,21 @@ describe('the ladder and autonomy rules in words', () => {
     expect(words).toContain(`earns back ${r.answeredCredibility} credibility, once`);
     const none = { ...scenario, redLines: { ...r, unansweredAttack: 0, unansweredDeath: 0, answeredCredibility: 0 } };
     expect(answerRule(none)).toBe('');
+  });
+
+  it('states the brink with its numbers, what counts as firing, and nothing when the scenario has none', () => {
+    const b = scenario.ladder.brink;
+    const words = brinkRule(scenario);
+    expect(words).toContain(`From rung ${b.fromRung} the crisis stands at the brink`);
+    expect(words).toContain(`a ${b.exchangeWar / 10}% chance the exchange runs into war`);
+    expect(words).toContain(`the US: resolve −${-b.usBacksDown.resolve}, credibility −${-b.usBacksDown.credibility}`);
+    expect(words).toContain(
+      `Baghdad's consent +${b.iranBacksDown.consent}, eviction pressure −${-b.iranBacksDown.evictionPressure}`,
+    );
+    expect(words).toContain('a militia firing on its own does not count');
+    expect(words).toContain('only IRGC missiles or an attack on US forces claimed openly');
+    const none = { ...scenario, ladder: { ...L, brink: { ...b, fromRung: L.war } } };
+    expect(brinkRule(none)).toBe('');
   });
 
   it("states Iran's income and each drain the economy step applies, from the data, and drops a drain set to 0", () => {

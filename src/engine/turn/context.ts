@@ -47,6 +47,8 @@ export interface TurnContext {
   kineticResponse: boolean;
   /** Groups that fired this turn: written and read by proxy attacks (one that fired does not also fire on its own). */
   readonly attackedGroups: Set<string>;
+  /** The week's exchange of fire at the brink ran into war: written by the brink, read by the ladder. */
+  spiral: boolean;
   /** Parliament voted the US out: written by Baghdad's vote, read by the sequence's outcome check. */
   expelled: boolean;
   /** Keep the events and the ledger's parts (false in the strategist's playouts: resolve.ts's ResolveOptions). */
@@ -70,6 +72,7 @@ export function newTurn(s: Scenario, d: GameState, rulings: readonly Ruling[] = 
     siegeSucceeded: false,
     kineticResponse: false,
     attackedGroups: new Set<string>(),
+    spiral: false,
     expelled: false,
     record,
   };

@@ -47,6 +47,12 @@ export function moveLadder(t: TurnContext): void {
     d.ladder.rung = s.ladder.siegeFloor;
     d.ladder.peak = Math.max(d.ladder.peak, d.ladder.rung);
   }
+  // An exchange of fire at the brink that ran out of hand: war, whatever the week's push.
+  if (t.spiral && d.ladder.rung < s.ladder.war) {
+    moves.push({ from: d.ladder.rung, to: s.ladder.war, cause: 'brink' });
+    d.ladder.rung = s.ladder.war;
+    d.ladder.peak = s.ladder.war;
+  }
   // An incident undoes the week's calming and lifts the crisis a rung above where the week began, short of a gate.
   const top = belowNextGate(s, Math.max(d.ladder.rung, start));
   if (incident && d.ladder.rung < top) {

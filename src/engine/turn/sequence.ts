@@ -5,6 +5,7 @@ import { checkOutcome } from '../outcome.ts';
 import type { TurnRecord } from '../state.ts';
 import { refreshIntelligence, runEconomy, runIsis, runPandemic } from './background.ts';
 import { runBaghdad } from './baghdad.ts';
+import { standAtBrink } from './brink.ts';
 import { drawCards } from './cards.ts';
 import { emit, type TurnContext } from './context.ts';
 import { escalationScore, moveLadder, postureOf } from './escalation.ts';
@@ -38,6 +39,7 @@ export function runTurn(t: TurnContext, us: Order[], iran: Order[]): void {
     shift(t, 'politicalCapital', -specOf(s, o.type).cost, { kind: 'cost', side: 'us', order: o.type, only: 'us' });
   for (const o of iran)
     shift(t, 'iranResources', -specOf(s, o.type).cost, { kind: 'cost', side: 'iran', order: o.type, only: 'iran' });
+  const startRung = d.ladder.rung; // the brink asks where the week began
   const usPoints = escalationScore(t, 'us', us);
   t.posture = postureOf(t, us, iran);
   let iranPoints = escalationScore(t, 'iran', iran);
@@ -73,6 +75,8 @@ export function runTurn(t: TurnContext, us: Order[], iran: Order[]): void {
   runCampaigns(t);
   // Once every strike of the week is in: any of them honours a crossed line.
   judgeRedLines(t);
+  // Then whether either side backed down at the brink, or both fired: Baghdad's vote hears of it this week.
+  standAtBrink(t, startRung, iran);
 
   // The actors the engine runs answer the week's acts: Baghdad (a vote reads this week's pressure), ISIS, the
   // economies, and US intelligence's estimates (which then include this week's damage).

@@ -1,12 +1,14 @@
 import { rungName, type SeatView, specOf } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
+import { brinkStakes, hasBrink } from '../brink-words.ts';
 import { incidentOdds, incidentWords } from '../incident-words.ts';
 import type { Session } from '../session.ts';
 import type { Panel } from './panel.ts';
 
 /**
- * The escalation ladder across the screen: every rung, the one the crisis is on, the rungs past the US's aim, and
- * under it the odds of an incident this week and what lowers them. The one-device game's and every networked seat's,
+ * The escalation ladder across the screen: every rung, the one the crisis is on, the rungs past the US's aim and
+ * those of the brink, and under it what the brink puts at stake this week, the odds of an incident and what lowers
+ * them. The one-device game's and every networked seat's,
  * from the seat's view alone (so it imports no labels.ts: see incident-words.ts).
  */
 export class LadderStrip implements Panel {
@@ -19,6 +21,7 @@ export class LadderStrip implements Panel {
   render(view: SeatView): void {
     const s = this.session.scenario;
     const aim = s.victory.us.maxRung;
+    const atBrink = (level: number) => hasBrink(s) && level >= s.ladder.brink.fromRung && level < s.ladder.war;
     fill(
       this.rungs,
       s.ladder.rungs.map((r) => {
@@ -30,17 +33,20 @@ export class LadderStrip implements Panel {
           r.level < view.ladder.rung ? 'past' : '',
           r.level >= s.ladder.war ? 'war' : '',
           r.level === aim + 1 ? 'past-aim' : '',
+          atBrink(r.level) ? 'brink' : '',
         ]
           .filter(Boolean)
           .join(' ');
         const incident = incidentOdds(s, r.level);
         const risk = incident === null ? '' : ` Incidents nobody ordered: ${incidentWords(s, incident)}`;
         const beyond = r.level > aim ? ` The US wins only with the ladder at ${aim} or lower at the end.` : '';
+        const brink =
+          hasBrink(s) && r.level === s.ladder.brink.fromRung ? ` The brink begins here: ${brinkStakes(s)}.` : '';
         return h(
           'li',
           {
             className: cls,
-            title: `${r.level}. ${r.name}: ${r.description}${risk}${beyond}`,
+            title: `${r.level}. ${r.name}: ${r.description}${risk}${beyond}${brink}`,
             'aria-current': now ? 'step' : null,
           },
           h(
@@ -63,6 +69,9 @@ export class LadderStrip implements Panel {
       this.odds,
       h('span', { className: 'aim' }, `US aim: rung ${aim} or lower at the end.`),
       ' ',
+      ...(atBrink(rung)
+        ? [h('span', { className: 'brink-now' }, `At the brink this week: ${brinkStakes(s)}.`), ' ']
+        : []),
       this.incidents(view),
     );
   }
