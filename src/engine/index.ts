@@ -55,6 +55,7 @@ export {
   ledgerText,
 } from './ledger-words.ts';
 export {
+  aNumber,
   casualtyPhrase,
   describeOrder,
   frontName,

@@ -5,6 +5,9 @@ import type { Order } from './orders.ts';
 import type { AttackKind, OrderType, Scenario } from './scenario.ts';
 import type { Casualties, OutcomeResult, Seat, Side } from './state.ts';
 
+/** A number with its indefinite article as it is read aloud: "a 10%", "an 80%", "an 11%", "an 18%". */
+export const aNumber = (text: string): string => `${/^(8|11|18)(?!\d)|^8\d/.test(text) ? 'an' : 'a'} ${text}`;
+
 /** A signed number as a reader sees it: a true minus sign, a plus for a rise. */
 export const signedNumber = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 

@@ -1,4 +1,4 @@
-import { incidentChance, type Scenario } from '../engine/index.ts';
+import { aNumber, incidentChance, type Scenario } from '../engine/index.ts';
 
 /**
  * The odds of an incident nobody ordered, in words: both ladders' (the one-device game's and a networked seat's) and
@@ -21,5 +21,5 @@ export function incidentWords(s: Scenario, odds: string): string {
       ? `; each violent or posturing order either side gives that week adds ${i.perHotOrder / 10} points`
       : '';
   const less = i.perCalmOrder > 0 ? `; each de-escalating order of either side takes ${i.perCalmOrder / 10} off` : '';
-  return `a ${odds} chance a week of climbing a rung (never across a gate)${more}${less}.`;
+  return `${aNumber(odds)} chance a week of climbing a rung (never across a gate)${more}${less}.`;
 }

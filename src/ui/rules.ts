@@ -1,4 +1,4 @@
-import { EFFECT_LABELS, type OrderSpec, type Scenario } from '../engine/index.ts';
+import { aNumber, EFFECT_LABELS, type OrderSpec, type Scenario } from '../engine/index.ts';
 import { h } from './dom.ts';
 import { brinkRule } from './brink-words.ts';
 import { incidentOdds } from './incident-words.ts';
@@ -136,7 +136,7 @@ export function autonomyRule(s: Scenario): string {
       : a.autonomyThreshold > 0
         ? ` by more than ${a.autonomyThreshold}`
         : ` less ${-a.autonomyThreshold}`;
-  return `Iran does not fully hold its militias. Each week a group whose aggression is above its cohesion plus a ${a.pmuCohesionDivisor === 1 ? '' : `${ordinalPart(a.pmuCohesionDivisor)} of `}the PMU's cohesion${margin} may fire on its own: a ${a.autonomyPerAggression / 10}% chance for each point above, less ${a.redLineDeterrence / 10} points while a US red line stands, ${a.isrDeterrence / 10} for each level of US surveillance and ${a.curfewDeterrence / 10} under a curfew. Cohesion rises with Iran's envoy and drills and falls when a group's leader is killed or the proxies are restrained; an order to restrain the proxies holds every group for ${a.restrainTurns} weeks.`;
+  return `Iran does not fully hold its militias. Each week a group whose aggression is above its cohesion plus a ${a.pmuCohesionDivisor === 1 ? '' : `${ordinalPart(a.pmuCohesionDivisor)} of `}the PMU's cohesion${margin} may fire on its own: ${aNumber(`${a.autonomyPerAggression / 10}%`)} chance for each point above, less ${a.redLineDeterrence / 10} points while a US red line stands, ${a.isrDeterrence / 10} for each level of US surveillance and ${a.curfewDeterrence / 10} under a curfew. Cohesion rises with Iran's envoy and drills and falls when a group's leader is killed or the proxies are restrained; an order to restrain the proxies holds every group for ${a.restrainTurns} weeks.`;
 }
 
 /**

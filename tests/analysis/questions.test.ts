@@ -99,7 +99,7 @@ describe('discussion questions', () => {
 
   it('asks about a side that backed down at the brink, citing its week', () => {
     const raw = structuredClone(SCENARIO) as unknown as ScenarioInput;
-    raw.ladder.start = raw.ladder.brink.fromRung;
+    raw.ladder.start = SCENARIO.ladder.brink.fromRung;
     const parsed = parseScenario(raw);
     if (!parsed.ok) throw new Error(formatErrors(parsed.errors));
     const strike: Order = { type: 'strike-site', site: SCENARIO.iran.proxySites[0]!.site };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/engine/index.ts';
+import { aNumber, type Scenario } from '../../src/engine/index.ts';
 import { answerRule, autonomyRule, iranIncome, ladderRule, presetLength } from '../../src/ui/rules.ts';
 import { brinkRule } from '../../src/ui/brink-words.ts';
 import { victoryConditions } from '../../src/ui/victory.ts';
@@ -40,6 +40,26 @@ describe('the binding vote in words', () => {
 });
 
 /** The Rules page promises only what the engine does, with the scenario's numbers (issue 12, item 6). */
+describe('a number with its article', () => {
+  it('reads as spoken: an 8, an 11, an 18, an 80-something, a for the rest', () => {
+    const read = ['1%', '8%', '8.5%', '10%', '11%', '18%', '80%', '85%', '100%', '110%', '180%', '800%'].map(aNumber);
+    expect(read).toEqual([
+      'a 1%',
+      'an 8%',
+      'an 8.5%',
+      'a 10%',
+      'an 11%',
+      'an 18%',
+      'an 80%',
+      'an 85%',
+      'a 100%',
+      'a 110%',
+      'a 180%',
+      'an 800%',
+    ]);
+  });
+});
+
 describe('the ladder and autonomy rules in words', () => {
   const L = scenario.ladder;
   it("names the ladder's numbers and the ordered push a gate needs", () => {
@@ -69,7 +89,7 @@ describe('the ladder and autonomy rules in words', () => {
   it("names what governs and deters a militia's fire, with the scenario's numbers", () => {
     const a = scenario.attacks;
     const words = autonomyRule(scenario);
-    expect(words).toContain(`a ${a.autonomyPerAggression / 10}% chance for each point above`);
+    expect(words).toContain(`${aNumber(`${a.autonomyPerAggression / 10}%`)} chance for each point above`);
     expect(words).toContain("above its cohesion plus a tenth of the PMU's cohesion less 5 may fire on its own");
     expect(words).toContain(`less ${a.redLineDeterrence / 10} points while a US red line stands`);
     expect(words).toContain(`${a.isrDeterrence / 10} for each level of US surveillance`);
@@ -94,8 +114,8 @@ describe('the ladder and autonomy rules in words', () => {
     const b = scenario.ladder.brink;
     const words = brinkRule(scenario);
     expect(words).toContain(`From rung ${b.fromRung} the crisis stands at the brink`);
-    expect(words).toContain(`a ${b.exchangeWar / 10}% chance the exchange runs into war`);
-    expect(words).toContain(`the US: resolve −${-b.usBacksDown.resolve}, credibility −${-b.usBacksDown.credibility}`);
+    expect(words).toContain(`${aNumber(`${b.exchangeWar / 10}%`)} chance the exchange runs into war`);
+    expect(words).toContain(`US: resolve −${-b.usBacksDown.resolve}, credibility −${-b.usBacksDown.credibility}`);
     expect(words).toContain(
       `Baghdad's consent +${b.iranBacksDown.consent}, eviction pressure −${-b.iranBacksDown.evictionPressure}`,
     );

@@ -1,4 +1,4 @@
-import { rungName, type SeatView, specOf } from '../../engine/index.ts';
+import { aNumber, rungName, type SeatView, specOf } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
 import { brinkStakes, hasBrink } from '../brink-words.ts';
 import { incidentOdds, incidentWords } from '../incident-words.ts';
@@ -63,7 +63,7 @@ export class LadderStrip implements Panel {
     const risk = incidentOdds(s, rung);
     this.rungs.setAttribute(
       'aria-label',
-      `Escalation ladder: rung ${rung} of ${s.ladder.war}, ${rungName(s, rung)}${risk === null ? '' : `; a ${risk} chance a week of an incident nobody ordered climbing it a rung`}`,
+      `Escalation ladder: rung ${rung} of ${s.ladder.war}, ${rungName(s, rung)}${risk === null ? '' : `; ${aNumber(risk)} chance a week of an incident nobody ordered climbing it a rung`}`,
     );
     fill(
       this.odds,
