@@ -340,7 +340,7 @@ export function narrate(scenario: Scenario, event: GameEvent, seat: Seat): strin
     case 'backed-down': {
       const b = scenario.ladder.brink;
       return event.side === 'us'
-        ? `At the brink the US held its fire while Iran's side fired, and was seen to back down: US resolve ${signedNumber(b.usBacksDown.resolve)}, credibility ${signedNumber(b.usBacksDown.credibility)}.`
+        ? `At the brink the US held its fire while Iran's side fired on it openly, and was seen to back down: US resolve ${signedNumber(b.usBacksDown.resolve)}, credibility ${signedNumber(b.usBacksDown.credibility)}.`
         : `At the brink Iran's side held its fire while the US struck, and was seen to back down: Baghdad's consent ${signedNumber(b.iranBacksDown.consent)}, eviction pressure ${signedNumber(b.iranBacksDown.evictionPressure)}.`;
     }
     case 'siege':
