@@ -1,5 +1,6 @@
 import { attributionConfidence, likelihoodWord } from './attribution.ts';
-import { groupName } from './narrate.ts';
+import { groupName, signedNumber } from './narrate.ts';
+import { putsUsOnSpot } from './turn/brink.ts';
 import { answerOwed } from './turn/red-lines.ts';
 import { bestAssessment } from './turn/strikes.ts';
 import { chance, perMille } from './math.ts';
@@ -216,6 +217,22 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     if (owed && s.redLines.answeredCredibility !== 0)
       notes.push(
         `It answers the attacks on Americans since the last US strike: credibility ${s.redLines.answeredCredibility > 0 ? '+' : ''}${s.redLines.answeredCredibility}.`,
+      );
+  }
+  // At the brink (turn/brink.ts), what this order's fire asks of the other side this week.
+  const b = s.ladder.brink;
+  if (view.ladder.rung >= b.fromRung && view.ladder.rung < s.ladder.war && spec.severity === 'violent') {
+    if (view.seat === 'us')
+      notes.push(
+        `At the brink: if Iran's side holds its fire this week, it backs down (Baghdad's consent ${signedNumber(b.iranBacksDown.consent)}, eviction pressure ${signedNumber(b.iranBacksDown.evictionPressure)}).`,
+      );
+    else if ('claim' in order ? putsUsOnSpot(order.type, order.claim) : order.type === 'missile-strike')
+      notes.push(
+        `At the brink this puts the US on the spot: if it strikes nothing this week, it backs down (resolve ${signedNumber(b.usBacksDown.resolve)}, credibility ${signedNumber(b.usBacksDown.credibility)}).`,
+      );
+    else
+      notes.push(
+        'At the brink a deniable act does not put the US on the spot: it can hold its fire without backing down.',
       );
   }
   return {

@@ -5,7 +5,7 @@
  * Iran's side cannot deny, or that kills Americans, puts the US on the spot.
  */
 import { describe, expect, it } from 'vitest';
-import type { Ledger, Order } from '../../src/engine/index.ts';
+import { forecastOrder, type Ledger, type Order, viewFor } from '../../src/engine/index.ts';
 import { groupIn, newGame, play, quiet, type ScenarioPatch, withScenario } from './helpers.ts';
 
 const BRINK = {
@@ -134,5 +134,24 @@ describe('the brink', () => {
     expect(r.state.attacks.some((a) => a.autonomous)).toBe(true);
     expect(brinkParts(r.ledger, 'consent')).toEqual([BRINK.iranBacksDown.consent]);
     expect(r.state.outcome).toBeNull();
+  });
+
+  it("the order's forecast says what its fire asks of the other side at the brink, and nothing below it", () => {
+    const notes = (scenario: typeof S, side: 'us' | 'iran', order: Order) =>
+      forecastOrder(scenario, viewFor(scenario, newGame('brink-forecast', scenario), side, false), order).notes.filter(
+        (n) => n.startsWith('At the brink'),
+      );
+    expect(notes(S, 'us', strike[0]!)).toEqual([
+      "At the brink: if Iran's side holds its fire this week, it backs down (Baghdad's consent +15, eviction pressure −10).",
+    ]);
+    const onTheSpot =
+      'At the brink this puts the US on the spot: if it strikes nothing this week, it backs down (resolve −25, credibility −20).';
+    expect(notes(S, 'iran', rockets[0]!)).toEqual([onTheSpot]);
+    expect(notes(S, 'iran', { type: 'missile-strike', base: 'ain-al-asad', warned: true })).toEqual([onTheSpot]);
+    expect(notes(S, 'iran', { type: 'rocket-attack', group: 'kh', base: 'taji', claim: 'unclaimed' })).toEqual([
+      'At the brink a deniable act does not put the US on the spot: it can hold its fire without backing down.',
+    ]);
+    expect(notes(S, 'iran', { type: 'iran-swiss-message' })).toEqual([]);
+    expect(notes(below, 'us', strike[0]!)).toEqual([]);
   });
 });

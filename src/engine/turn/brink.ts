@@ -1,5 +1,6 @@
 import { adjust, type Cause } from '../ledger.ts';
 import { type Order, specOf } from '../orders.ts';
+import type { AttackKind } from '../scenario.ts';
 import type { Side } from '../state.ts';
 import { emit, type TurnContext } from './context.ts';
 
@@ -42,13 +43,10 @@ export function standAtBrink(t: TurnContext, startRung: number, iran: readonly O
  * count either: with it, the winter of 2019-20 (Red Lines) broke US resolve in one seed in seven, which it did not.
  */
 function challengesUs(t: TurnContext): boolean {
-  for (const a of t.d.attacks)
-    if (
-      a.turn === t.d.turn &&
-      !a.autonomous &&
-      a.kind !== 'economic-attack' &&
-      (a.group === null || a.claim === 'open')
-    )
-      return true;
+  for (const a of t.d.attacks) if (a.turn === t.d.turn && !a.autonomous && putsUsOnSpot(a.kind, a.claim)) return true;
   return false;
 }
+
+/** An attack of this kind and claim leaves the US no cover at the brink: IRGC missiles, or one on US forces claimed openly. */
+export const putsUsOnSpot = (kind: AttackKind, claim: string): boolean =>
+  kind === 'missile-strike' || (kind !== 'economic-attack' && claim === 'open');
