@@ -1,4 +1,5 @@
 import { attributionConfidence, likelihoodWord } from './attribution.ts';
+import { atBrink } from './ladder.ts';
 import { groupName, signedNumber } from './narrate.ts';
 import { putsUsOnSpot } from './turn/brink.ts';
 import { answerOwed } from './turn/red-lines.ts';
@@ -221,7 +222,7 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
   }
   // At the brink (turn/brink.ts), what this order's fire asks of the other side this week.
   const b = s.ladder.brink;
-  if (view.ladder.rung >= b.fromRung && view.ladder.rung < s.ladder.war && spec.severity === 'violent') {
+  if (atBrink(s, view.ladder.rung) && spec.severity === 'violent') {
     if (view.seat === 'us')
       notes.push(
         `At the brink: if Iran's side holds its fire this week, it backs down (Baghdad's consent ${signedNumber(b.iranBacksDown.consent)}, eviction pressure ${signedNumber(b.iranBacksDown.evictionPressure)}).`,

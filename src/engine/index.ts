@@ -28,7 +28,7 @@ export {
   withdrawOrders,
 } from './game.ts';
 export { hashValue } from './hash.ts';
-export { incidentChance, pushToReach, rungName } from './ladder.ts';
+export { atBrink, incidentChance, pushToReach, rungName } from './ladder.ts';
 export {
   BASE_FIELDS,
   type BaseField,

@@ -115,6 +115,10 @@ export function incidentChance(scenario: Scenario, rung: number, posture: Postur
   );
 }
 
+/** Whether a week that begins at `rung` is at the brink (`ladder.brink`, turn/brink.ts): from its rung, short of war. */
+export const atBrink = (scenario: Scenario, rung: number): boolean =>
+  rung >= scenario.ladder.brink.fromRung && rung < scenario.ladder.war;
+
 /** The named rung for a level. */
 export function rungName(scenario: Scenario, level: number): string {
   return scenario.ladder.rungs[clamp(level, 0, scenario.ladder.rungs.length - 1)]!.name;

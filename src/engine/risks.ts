@@ -1,5 +1,5 @@
 import type { Forecast } from './forecast.ts';
-import { pushToReach } from './ladder.ts';
+import { atBrink, pushToReach } from './ladder.ts';
 import { clamp } from './math.ts';
 import { capabilityOf } from './outcome.ts';
 import { aNumber, signedNumber, siteName } from './narrate.ts';
@@ -38,12 +38,7 @@ export function orderRisks(scenario: Scenario, view: SeatView, side: Side, forec
   climb(scenario.ladder.war, 'war, which both sides lose');
   // At the brink an exchange of fire can run into war whatever the week's push (turn/brink.ts).
   const brink = scenario.ladder.brink;
-  if (
-    brink.exchangeWar > 0 &&
-    rung >= brink.fromRung &&
-    rung < scenario.ladder.war &&
-    specOf(scenario, order.type).severity === 'violent'
-  )
+  if (brink.exchangeWar > 0 && atBrink(scenario, rung) && specOf(scenario, order.type).severity === 'violent')
     out.push(
       `The crisis stands at the brink (rung ${rung}). If the other side fires this week too, there is ${aNumber(`${brink.exchangeWar / 10}%`)} chance the exchange runs into war, which both sides lose.`,
     );

@@ -1,3 +1,4 @@
+import { atBrink } from '../ladder.ts';
 import { adjust, type Cause } from '../ledger.ts';
 import { type Order, specOf } from '../orders.ts';
 import type { AttackKind } from '../scenario.ts';
@@ -16,8 +17,8 @@ const BACKED_DOWN: Record<Side, Cause> = { us: { kind: 'brink', side: 'us' }, ir
  * (IRGC missiles, an attack claimed openly). Runs once every strike of the week is in.
  */
 export function standAtBrink(t: TurnContext, startRung: number, iran: readonly Order[]): void {
+  if (!atBrink(t.s, startRung)) return;
   const b = t.s.ladder.brink;
-  if (startRung < b.fromRung || startRung >= t.s.ladder.war) return;
   const usFired = t.kineticResponse;
   let iranFired = false;
   for (const o of iran) if (specOf(t.s, o.type).severity === 'violent') iranFired = true;

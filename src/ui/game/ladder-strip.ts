@@ -1,4 +1,4 @@
-import { aNumber, rungName, type SeatView, specOf } from '../../engine/index.ts';
+import { aNumber, atBrink, rungName, type SeatView, specOf } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
 import { brinkStakes, hasBrink } from '../brink-words.ts';
 import { incidentOdds, incidentWords } from '../incident-words.ts';
@@ -21,7 +21,7 @@ export class LadderStrip implements Panel {
   render(view: SeatView): void {
     const s = this.session.scenario;
     const aim = s.victory.us.maxRung;
-    const atBrink = (level: number) => hasBrink(s) && level >= s.ladder.brink.fromRung && level < s.ladder.war;
+    const brinkRung = (level: number) => hasBrink(s) && atBrink(s, level);
     fill(
       this.rungs,
       s.ladder.rungs.map((r) => {
@@ -33,7 +33,7 @@ export class LadderStrip implements Panel {
           r.level < view.ladder.rung ? 'past' : '',
           r.level >= s.ladder.war ? 'war' : '',
           r.level === aim + 1 ? 'past-aim' : '',
-          atBrink(r.level) ? 'brink' : '',
+          brinkRung(r.level) ? 'brink' : '',
         ]
           .filter(Boolean)
           .join(' ');
@@ -69,7 +69,7 @@ export class LadderStrip implements Panel {
       this.odds,
       h('span', { className: 'aim' }, `US aim: rung ${aim} or lower at the end.`),
       ' ',
-      ...(atBrink(rung)
+      ...(brinkRung(rung)
         ? [h('span', { className: 'brink-now' }, `At the brink this week: ${brinkStakes(s)}.`), ' ']
         : []),
       this.incidents(view),
