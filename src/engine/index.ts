@@ -56,6 +56,7 @@ export {
 } from './ledger-words.ts';
 export {
   aNumber,
+  exchangeRunsIntoWar,
   casualtyPhrase,
   describeOrder,
   frontName,

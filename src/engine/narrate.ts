@@ -8,6 +8,15 @@ import type { Casualties, OutcomeResult, Seat, Side } from './state.ts';
 /** A number with its indefinite article as it is read aloud: "a 10%", "an 80%", "an 11%", "an 18%". */
 export const aNumber = (text: string): string => `${/^(8|11|18)(?!\d)|^8\d/.test(text) ? 'an' : 'a'} ${text}`;
 
+/**
+ * What an exchange of fire at the brink does, as a clause: "the exchange runs into war" when it always does (per mille
+ * 1000), else its chance ("there is an 80% chance the exchange runs into war").
+ */
+export const exchangeRunsIntoWar = (perMille: number): string =>
+  perMille >= 1000
+    ? 'the exchange runs into war'
+    : `there is ${aNumber(`${perMille / 10}%`)} chance the exchange runs into war`;
+
 /** A signed number as a reader sees it: a true minus sign, a plus for a rise. */
 export const signedNumber = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 

@@ -2,7 +2,7 @@ import type { Forecast } from './forecast.ts';
 import { atBrink, pushToReach } from './ladder.ts';
 import { clamp } from './math.ts';
 import { capabilityOf } from './outcome.ts';
-import { aNumber, signedNumber, siteName } from './narrate.ts';
+import { exchangeRunsIntoWar, signedNumber, siteName } from './narrate.ts';
 import { specOf } from './orders.ts';
 import type { Scenario } from './scenario.ts';
 import type { Side } from './state.ts';
@@ -40,7 +40,7 @@ export function orderRisks(scenario: Scenario, view: SeatView, side: Side, forec
   const brink = scenario.ladder.brink;
   if (brink.exchangeWar > 0 && atBrink(scenario, rung) && specOf(scenario, order.type).severity === 'violent')
     out.push(
-      `The crisis stands at the brink (rung ${rung}). If the other side fires this week too, there is ${aNumber(`${brink.exchangeWar / 10}%`)} chance the exchange runs into war, which both sides lose.`,
+      `The crisis stands at the brink (rung ${rung}). If the other side fires this week too, ${exchangeRunsIntoWar(brink.exchangeWar)}, which both sides lose.`,
     );
   if (side === 'us') {
     if (order.type === 'hand-over-base') {

@@ -1,4 +1,4 @@
-import { aNumber, type Scenario, signedNumber as signed } from '../engine/index.ts';
+import { exchangeRunsIntoWar, type Scenario, signedNumber as signed } from '../engine/index.ts';
 
 /**
  * The brink's rule in words, every number from the scenario: the ladder strip's, the rules page's and the rung tips'.
@@ -21,10 +21,7 @@ export function hasBrink(s: Scenario): boolean {
 /** What a week at the brink puts at stake, in one sentence (without the rung it begins at). */
 export function brinkStakes(s: Scenario): string {
   const b = s.ladder.brink;
-  const war =
-    b.exchangeWar > 0
-      ? `if both sides fire, ${aNumber(`${b.exchangeWar / 10}%`)} chance the exchange runs into war; `
-      : '';
+  const war = b.exchangeWar > 0 ? `if both sides fire, ${exchangeRunsIntoWar(b.exchangeWar)}; ` : '';
   return `${war}holding fire while the other side fires at you is backing down (US: resolve ${signed(b.usBacksDown.resolve)}, credibility ${signed(b.usBacksDown.credibility)}; Iran's side: Baghdad's consent ${signed(b.iranBacksDown.consent)}, eviction pressure ${signed(b.iranBacksDown.evictionPressure)})`;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { aNumber } from '../../src/engine/index.ts';
+import { exchangeRunsIntoWar } from '../../src/engine/index.ts';
 import { activate, giveOrders, startGame, tabTo } from './play.ts';
 import { escalatedGame } from './escalated.ts';
 import { appReady, browsersPerTest } from './support.ts';
@@ -134,7 +134,7 @@ describe('what is at stake', () => {
     );
     // The brink's rungs: firing there also risks an exchange of fire running into war.
     expect(await page.textContent('.stake-ask')).toContain(
-      `The crisis stands at the brink (rung ${rung}). If the other side fires this week too, there is ${aNumber(`${game.scenario.ladder.brink.exchangeWar / 10}%`)} chance the exchange runs into war`,
+      `The crisis stands at the brink (rung ${rung}). If the other side fires this week too, ${exchangeRunsIntoWar(game.scenario.ladder.brink.exchangeWar)}, which both sides lose.`,
     );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('stake-cancel');
     await page.keyboard.press('Enter');

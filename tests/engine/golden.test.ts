@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '0b34eb189eefe8',
-  '1f7f751f036ab8',
-  '05e01e01e4b42a',
-  '02eb39a0e7df02',
-  '007b65a339eabc',
-  '1a56db0bf9a2ba',
-  '137e1a676ed2cd',
-  '196b391489d515',
-  '0ed6c7ddbdc80b',
-  '0cef0acb60cdf0',
-  '0e6ad7d6f7a3fd',
-  '02a38e1aa36488',
+  '0fff7d5f23f630',
+  '11f3569489eb78',
+  '004b1d18dd60fa',
+  '0736ffe655df35',
+  '19a217aa955575',
+  '17fb138bff9c8d',
+  '00555f8e6eeb68',
+  '18530973d522a8',
+  '1aabbd8febec04',
+  '097a4de39b242d',
+  '0ad7286a744f01',
+  '0d3027b10c322c',
 ];
 
 /** How that game ends. */

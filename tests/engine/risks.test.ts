@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  aNumber,
+  exchangeRunsIntoWar,
   forecastOrder,
   type Order,
   orderRisks,
@@ -139,7 +139,7 @@ describe('an order that puts the side at stake', () => {
       base: s.us.bases[0]!.site,
       claim: 'open',
     };
-    const warning = `The crisis stands at the brink (rung ${b.fromRung}). If the other side fires this week too, there is ${aNumber(`${b.exchangeWar / 10}%`)} chance the exchange runs into war, which both sides lose.`;
+    const warning = `The crisis stands at the brink (rung ${b.fromRung}). If the other side fires this week too, ${exchangeRunsIntoWar(b.exchangeWar)}, which both sides lose.`;
     expect(risks(atRung(usView, b.fromRung), 'us', strike)).toContain(warning);
     expect(risks(atRung(iranView, b.fromRung), 'iran', rockets)).toContain(warning);
     // Below the brink, or an order that does not fire: not asked.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aNumber, type Scenario } from '../../src/engine/index.ts';
+import { aNumber, exchangeRunsIntoWar, type Scenario } from '../../src/engine/index.ts';
 import { answerRule, autonomyRule, iranIncome, ladderRule, presetLength } from '../../src/ui/rules.ts';
 import { brinkRule } from '../../src/ui/brink-words.ts';
 import { victoryConditions } from '../../src/ui/victory.ts';
@@ -58,6 +58,12 @@ describe('a number with its article', () => {
       'an 800%',
     ]);
   });
+
+  it('says an exchange at the brink runs into war when it always does, and its chance when it may', () => {
+    expect(exchangeRunsIntoWar(1000)).toBe('the exchange runs into war');
+    expect(exchangeRunsIntoWar(800)).toBe('there is an 80% chance the exchange runs into war');
+    expect(exchangeRunsIntoWar(250)).toBe('there is a 25% chance the exchange runs into war');
+  });
 });
 
 describe('the ladder and autonomy rules in words', () => {
@@ -114,7 +120,7 @@ describe('the ladder and autonomy rules in words', () => {
     const b = scenario.ladder.brink;
     const words = brinkRule(scenario);
     expect(words).toContain(`From rung ${b.fromRung} the crisis stands at the brink`);
-    expect(words).toContain(`${aNumber(`${b.exchangeWar / 10}%`)} chance the exchange runs into war`);
+    expect(words).toContain(`if both sides fire, ${exchangeRunsIntoWar(b.exchangeWar)}; holding fire`);
     expect(words).toContain(`US: resolve −${-b.usBacksDown.resolve}, credibility −${-b.usBacksDown.credibility}`);
     expect(words).toContain(
       `Baghdad's consent +${b.iranBacksDown.consent}, eviction pressure −${-b.iranBacksDown.evictionPressure}`,
