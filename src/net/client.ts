@@ -123,6 +123,7 @@ export class ClassroomClient {
   private readonly timeoutMs: number;
   private readonly checkTimer: ReturnType<typeof setInterval> | null = null;
   private checking = false;
+  private closed = false;
   /** The game whose facilitator state the desk follows (desk:watch), for the desk's periodic check. */
   private watching: string | null = null;
 
@@ -143,6 +144,13 @@ export class ClassroomClient {
     this.socket.on('connect_error', (err: Error & { data?: ProtocolError }) => {
       if (err.data && FATAL.has(err.data.code)) this.setStatus({ kind: 'refused', error: err.data });
       else this.setStatus({ kind: 'reconnecting', reason: err.message });
+      // socket.io-client gives up after a refusal from the server's handshake; one that says when to come back (too
+      // many connections for this seat) is tried again then.
+      const wait = err.data?.code === 'rate-limited' ? err.data.retryAfterSeconds : undefined;
+      if (wait !== undefined && !this.socket.active && !this.closed)
+        setTimeout(() => {
+          if (!this.socket.connected && !this.closed) this.socket.connect();
+        }, wait * 1000);
     });
     this.socket.on('state', (s) => this.take(s));
     this.socket.on('overview', (o) => this.takeOverview(o));
@@ -218,6 +226,7 @@ export class ClassroomClient {
   }
 
   close(): void {
+    this.closed = true;
     if (this.checkTimer !== null) clearInterval(this.checkTimer);
     this.socket.close();
   }

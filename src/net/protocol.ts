@@ -42,6 +42,12 @@ export const LIMITS = {
   rulingsPerMessage: 8,
   gamesPerSession: 20,
   timerSeconds: 3600,
+  /** Live class screens (projector seats) in one game: enough for any room, not enough to fill the store. */
+  projectorsPerGame: 10,
+  /** How long a seat the teacher frees for a named team waits for that team before anyone may take it. */
+  seatHoldSeconds: 600,
+  /** Connections one seat token (or one desk secret) may hold open at once: a few tabs, not a flood. */
+  connectionsPerToken: 5,
 } as const;
 
 /** Stable refusal codes. The message beside each one is written for people; the code is for programs. */
@@ -56,6 +62,7 @@ export const ERROR_CODES = [
   'session-expired',
   'wrong-code', // no class session has this join code
   'seat-taken', // another team holds this seat: ask the teacher to release it
+  'seat-held', // the teacher freed this seat for another team, which has not joined yet
   'no-such-game',
   'not-your-game', // the seat belongs to another game (or another class session)
   'forbidden', // this seat may not do that (a projector giving orders, a team using the teacher's desk)
@@ -198,8 +205,15 @@ export const clientEvents = {
     gameId: gameIdSchema,
     rulings: z.array(rulingSchema).max(LIMITS.rulingsPerMessage),
   }),
-  /** Frees a seat: its token stops working and its connections are closed, so another device can join it. */
-  'desk:release-seat': z.strictObject({ gameId: gameIdSchema, seat: z.enum(['us', 'iran']) }),
+  /**
+   * Frees a seat: its token stops working and its connections are closed, so another device can join it. With
+   * `keepFor`, only a team of that name may take it for the next LIMITS.seatHoldSeconds.
+   */
+  'desk:release-seat': z.strictObject({
+    gameId: gameIdSchema,
+    seat: z.enum(['us', 'iran']),
+    keepFor: teamNameSchema.optional(),
+  }),
   'desk:replay': z.strictObject({ gameId: gameIdSchema }),
 } as const;
 
@@ -272,6 +286,8 @@ export interface GameOverview {
   peak: number;
   committed: { us: boolean; iran: boolean };
   seats: SeatsTaken;
+  /** A freed seat the teacher is keeping for a team (desk:release-seat's keepFor) that has not joined yet. */
+  held: { us: string | null; iran: string | null };
   players: { us: string; iran: string };
   outcome: SeatView['outcome'];
   hash: string;
@@ -301,7 +317,7 @@ export interface ClientReplies {
   'desk:timer': Reply<{ timerEndsAt: number | null }>;
   'desk:inject': Reply<{ games: { gameId: string; ok: boolean; error?: ProtocolError }[] }>;
   'desk:ruling': Reply<{ seq: number }>;
-  'desk:release-seat': Reply<{ released: number }>;
+  'desk:release-seat': Reply<{ released: number; heldUntil?: number }>;
   'desk:replay': Reply<{ replay: Replay }>;
 }
 

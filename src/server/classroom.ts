@@ -12,6 +12,7 @@ import {
   handshakeAuth,
   type JoinReply,
   joinRequest,
+  LIMITS,
   normalizeJoinCode,
   type Overview,
   parseClientPayload,
@@ -23,7 +24,7 @@ import {
 import { AttemptLimiter } from './limits.ts';
 import { LiveGame, type Plan, type SessionFacts } from './live-game.ts';
 import { codeHmac, joinCodeFor, newId, newSecret, newSeed, secretHash } from './secrets.ts';
-import type { GameRow, LogEntry, SeatRow, SessionRow, Store } from './store.ts';
+import { type GameRow, type LogEntry, type SeatRow, type SessionRow, type Store, teamKey } from './store.ts';
 
 export interface ClassroomOptions {
   scenarios: ReadonlyMap<string, Scenario>;
@@ -33,6 +34,11 @@ export interface ClassroomOptions {
   /** Wrong join codes allowed per address within the window before it must wait. */
   joinFailureLimit: number;
   joinFailureWindowMs: number;
+  /**
+   * Joins with the right code allowed per address within a minute (60 when absent): a class behind one school
+   * address joins a few dozen times, a device asking again and again for a taken seat far more.
+   */
+  joinsPerMinute?: number;
   /**
    * A game nobody has read or changed for this long is unloaded from memory (`evictIdle`) and rebuilt from its stored
    * log on the next message for it; 0 keeps every game loaded.
@@ -71,6 +77,7 @@ export class Classroom {
   private readonly sessions = new Map<string, SessionRow>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly joinFailures: AttemptLimiter;
+  private readonly joins: AttemptLimiter;
   private readonly now: () => number;
   onChange: ChangeListener = () => {};
   onRevoke: RevokeListener = () => {};
@@ -82,6 +89,7 @@ export class Classroom {
   ) {
     this.now = options.now ?? Date.now;
     this.joinFailures = new AttemptLimiter(options.joinFailureLimit, options.joinFailureWindowMs);
+    this.joins = new AttemptLimiter(options.joinsPerMinute ?? 60, 60_000);
   }
 
   static async open(store: Store, options: ClassroomOptions): Promise<Classroom> {
@@ -157,16 +165,19 @@ export class Classroom {
     };
   }
 
-  /** A team joins with the class code. Wrong codes count against the address; right ones never do. */
+  /**
+   * A team joins with the class code. Wrong codes count against the address, and so do right ones beyond what a class
+   * needs (`joinsPerMinute`), which keeps a device that asks for a seat again and again from flooding the desk.
+   */
   async join(input: unknown, address: string): Promise<JoinReply> {
     const now = this.now();
-    const wait = this.joinFailures.blockedFor(address, now);
+    const wait = Math.max(this.joinFailures.blockedFor(address, now), this.joins.blockedFor(address, now));
     if (wait > 0)
       return {
         ok: false,
         error: {
           code: 'rate-limited',
-          message: `too many wrong codes from this network: try again in ${wait} s`,
+          message: `too many tries to join from this network: try again in ${wait} s`,
           retryAfterSeconds: wait,
         },
       };
@@ -183,6 +194,7 @@ export class Classroom {
       this.joinFailures.record(address, now);
       return refusal('wrong-code', 'no class session has this code: check it on the board', 'code');
     }
+    this.joins.record(address, now);
     if (session.expiresAt <= now) return refusal('session-expired', 'this class session has ended');
     const games = await this.store.gamesOf(session.sessionId);
     let game: GameRow | undefined;
@@ -196,10 +208,11 @@ export class Classroom {
       for (const g of games) {
         if (g.players[side] !== 'team') continue;
         const live = await this.store.liveSeats(g.gameId);
-        if (!live.some((s) => s.seat === side)) {
-          game = g;
-          break;
-        }
+        if (live.some((s) => s.seat === side)) continue;
+        const hold = await this.store.seatHold(g.gameId, side, now);
+        if (hold && teamKey(hold.team) !== teamKey(req.team)) continue;
+        game = g;
+        break;
       }
       const name = side === 'us' ? 'US' : 'Iran';
       if (!games.some((g) => g.players[side] === 'team'))
@@ -222,6 +235,15 @@ export class Classroom {
     if (!game) return refusal('no-such-game', 'this class session has no game');
     if (req.seat !== 'projector' && game.players[req.seat] !== 'team')
       return refusal('forbidden', `in game ${game.index} that side is played by the computer`, 'seat');
+    if (req.seat === 'projector') {
+      const screens = (await this.store.liveSeats(game.gameId)).filter((s) => s.seat === 'projector').length;
+      if (screens >= LIMITS.projectorsPerGame)
+        return refusal(
+          'forbidden',
+          `game ${game.index} already has ${LIMITS.projectorsPerGame} class screens: use one of them`,
+          'seat',
+        );
+    }
     const token = newSecret();
     const added = await this.store.addSeat({
       tokenHash: secretHash(token),
@@ -231,6 +253,12 @@ export class Classroom {
       createdAt: now,
       revokedAt: null,
     });
+    if (added === 'held')
+      return refusal(
+        'seat-held',
+        `your teacher is keeping this seat in game ${game.index} for another team: ask your teacher`,
+        'seat',
+      );
     if (added === 'taken') {
       if (req.seat !== 'projector') {
         // The teacher decides: the request shows on the desk until the seat is released.
@@ -383,11 +411,16 @@ export class Classroom {
         const p = payload as ClientPayload<'desk:release-seat'>;
         const game = await this.gameOfSession(session, p.gameId);
         if ('error' in game) return game;
-        const tokens = await this.store.revokeSeat(p.gameId, p.seat, this.now());
+        const now = this.now();
+        const hold =
+          p.keepFor === undefined ? undefined : { team: p.keepFor, until: now + LIMITS.seatHoldSeconds * 1000 };
+        const tokens = await this.store.revokeSeat(p.gameId, p.seat, now, hold);
         game.setSeats(await this.store.liveSeats(p.gameId));
         this.onRevoke(tokens);
         this.onChange(session.sessionId, [p.gameId]);
-        return { ok: true, released: tokens.length };
+        return hold
+          ? { ok: true, released: tokens.length, heldUntil: hold.until }
+          : { ok: true, released: tokens.length };
       }
       case 'desk:replay': {
         const game = await this.gameOfSession(session, (payload as ClientPayload<'desk:replay'>).gameId);
@@ -566,6 +599,8 @@ export class Classroom {
       const game = this.games.get(row.gameId) ?? (await this.live(row.gameId));
       if ('error' in game) continue;
       const s = game.state;
+      const now = this.now();
+      const heldFor = async (side: Side) => (await this.store.seatHold(row.gameId, side, now))?.team ?? null;
       games.push({
         gameId: row.gameId,
         index: row.index,
@@ -576,6 +611,7 @@ export class Classroom {
         peak: s.ladder.peak,
         committed: { us: s.submitted.us !== null, iran: s.submitted.iran !== null },
         seats: { ...game.seats },
+        held: { us: await heldFor('us'), iran: await heldFor('iran') },
         players: row.players,
         outcome: s.outcome,
         hash: game.hash(),

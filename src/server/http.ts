@@ -13,6 +13,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'wrong-code': 403,
   forbidden: 403,
   'seat-taken': 409,
+  'seat-held': 409,
   'session-expired': 410,
   'no-such-game': 404,
   unavailable: 503,

@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     sessionHours: int('SESSION_HOURS', 12),
     joinFailureLimit: int('JOIN_FAILURES', 20),
     joinFailureWindowMs: int('JOIN_WINDOW_SECONDS', 600) * 1000,
+    joinsPerMinute: int('JOINS_PER_MINUTE', 60),
     gameIdleMs,
     ...(ai && { decide: ai.decide }),
   });

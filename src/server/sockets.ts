@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { Seat } from '../engine/index.ts';
-import { isClientEvent, type Reply, refusal, type ServerEvents } from '../net/protocol.ts';
+import { isClientEvent, LIMITS, type Reply, refusal, type ServerEvents } from '../net/protocol.ts';
 import { type Caller, type Classroom, engineSeat } from './classroom.ts';
 import { TokenBucket } from './limits.ts';
 
@@ -33,6 +33,9 @@ const OVERVIEW_MS = 100;
  * adapter the rooms span every server process.
  */
 export function attachSockets(io: ClassServer, classroom: Classroom, shared: boolean): void {
+  // Connections open in this process per seat token or desk: the flood guard below is per connection, so without a
+  // cap one token could open connections until its syncs crowded out every other class.
+  const open = new Map<string, number>();
   io.use((socket, next) => {
     classroom.authenticate(socket.handshake.auth).then(
       (caller) => {
@@ -42,6 +45,22 @@ export function attachSockets(io: ClassServer, classroom: Classroom, shared: boo
           next(err);
           return;
         }
+        const key = caller.kind === 'seat' ? `seat:${caller.tokenHash}` : `desk:${caller.sessionId}`;
+        const count = open.get(key) ?? 0;
+        if (count >= LIMITS.connectionsPerToken) {
+          const who = caller.kind === 'seat' ? 'this seat' : 'this desk';
+          const message = `${who} already has ${count} connections open: close a tab or window, then retry`;
+          const err = new Error(message) as Error & { data: unknown };
+          err.data = { code: 'rate-limited', message, retryAfterSeconds: 5 };
+          next(err);
+          return;
+        }
+        open.set(key, count + 1);
+        socket.once('disconnect', () => {
+          const left = (open.get(key) ?? 1) - 1;
+          if (left > 0) open.set(key, left);
+          else open.delete(key);
+        });
         socket.data.caller = caller;
         next();
       },

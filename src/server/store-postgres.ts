@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { AppendResult, GameRow, LogEntry, SeatRow, SessionRow, Store, StoredEntry } from './store.ts';
+import {
+  type AppendResult,
+  type GameRow,
+  type LogEntry,
+  type SeatRow,
+  type SessionRow,
+  type Store,
+  type StoredEntry,
+  teamKey,
+} from './store.ts';
 
 /** The same tables as store-sqlite.ts; times are ms since 1970 in bigint columns, read back as numbers. */
 const schemaSql = (schema: string) => `
@@ -49,6 +58,14 @@ create table if not exists seat_requests (
   at bigint not null
 );
 create index if not exists seat_requests_of_session on seat_requests(session_id, at);
+create table if not exists seat_holds (
+  game_id text not null references games(game_id),
+  seat text not null,
+  team_key text not null,
+  team text not null,
+  held_until bigint not null,
+  primary key (game_id, seat)
+);
 create table if not exists log (
   game_id text not null references games(game_id),
   seq integer not null,
@@ -213,16 +230,38 @@ export async function openPostgresStore(url: string, schema: string): Promise<St
       return r ? gameOf(r) : null;
     },
     async addSeat(seat) {
-      try {
-        await pool.query(
-          'insert into seats (token_hash, game_id, seat, team, created_at, revoked_at) values ($1, $2, $3, $4, $5, null)',
-          [seat.tokenHash, seat.gameId, seat.seat, seat.team, seat.createdAt],
-        );
+      return tx(async (c): Promise<'ok' | 'taken' | 'held'> => {
+        if (seat.seat !== 'projector') {
+          // Locks the hold's row, if any, so that a revoke placing a new hold waits for this join or comes after it.
+          const hold = await c.query(
+            'select team_key from seat_holds where game_id = $1 and seat = $2 and held_until > $3 for update',
+            [seat.gameId, seat.seat, seat.createdAt],
+          );
+          const held = hold.rows[0] as Row | undefined;
+          if (held && held.team_key !== teamKey(seat.team)) return 'held';
+        }
+        await c.query('savepoint seat');
+        try {
+          await c.query(
+            'insert into seats (token_hash, game_id, seat, team, created_at, revoked_at) values ($1, $2, $3, $4, $5, null)',
+            [seat.tokenHash, seat.gameId, seat.seat, seat.team, seat.createdAt],
+          );
+        } catch (e) {
+          if (!isUniqueViolation(e)) throw e;
+          await c.query('rollback to savepoint seat');
+          return 'taken';
+        }
+        if (seat.seat !== 'projector')
+          await c.query('delete from seat_holds where game_id = $1 and seat = $2', [seat.gameId, seat.seat]);
         return 'ok';
-      } catch (e) {
-        if (isUniqueViolation(e)) return 'taken';
-        throw e;
-      }
+      });
+    },
+    async seatHold(gameId, seat, now) {
+      const r = await one(
+        'select team, held_until from seat_holds where game_id = $1 and seat = $2 and held_until > $3',
+        [gameId, seat, now],
+      );
+      return r ? { team: r.team as string, until: r.held_until as number } : null;
     },
     async seatByToken(tokenHash) {
       const r = await one('select * from seats where token_hash = $1', [tokenHash]);
@@ -235,24 +274,37 @@ export async function openPostgresStore(url: string, schema: string): Promise<St
       );
       return rows.rows.map(seatOf);
     },
-    async revokeSeat(gameId, seat, at) {
+    async revokeSeat(gameId, seat, at, holdFor) {
       return tx(async (c) => {
         const r = await c.query(
           'update seats set revoked_at = $1 where game_id = $2 and seat = $3 and revoked_at is null returning token_hash',
           [at, gameId, seat],
         );
         await c.query('delete from seat_requests where game_id = $1 and seat = $2', [gameId, seat]);
+        await c.query('delete from seat_holds where game_id = $1 and seat = $2', [gameId, seat]);
+        if (holdFor)
+          await c.query(
+            'insert into seat_holds (game_id, seat, team_key, team, held_until) values ($1, $2, $3, $4, $5)',
+            [gameId, seat, teamKey(holdFor.team), holdFor.team, holdFor.until],
+          );
         return r.rows.map((row: Row) => row.token_hash as string);
       });
     },
     async addSeatRequest(r) {
-      await pool.query('insert into seat_requests (session_id, game_id, seat, team, at) values ($1, $2, $3, $4, $5)', [
-        r.sessionId,
-        r.gameId,
-        r.seat,
-        r.team,
-        r.at,
-      ]);
+      await tx(async (c) => {
+        await c.query('delete from seat_requests where game_id = $1 and seat = $2 and team = $3', [
+          r.gameId,
+          r.seat,
+          r.team,
+        ]);
+        await c.query('insert into seat_requests (session_id, game_id, seat, team, at) values ($1, $2, $3, $4, $5)', [
+          r.sessionId,
+          r.gameId,
+          r.seat,
+          r.team,
+          r.at,
+        ]);
+      });
     },
     async seatRequests(sessionId, limit) {
       const r = await pool.query(

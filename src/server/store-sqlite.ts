@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AppendResult, GameRow, LogEntry, SeatRow, SessionRow, Store, StoredEntry } from './store.ts';
+import {
+  type AppendResult,
+  type GameRow,
+  type LogEntry,
+  type SeatRow,
+  type SessionRow,
+  type Store,
+  type StoredEntry,
+  teamKey,
+} from './store.ts';
 
 /** The tables, the same in SQLite and PostgreSQL (store-postgres.ts) apart from the column types. */
 const SCHEMA = `
@@ -49,6 +58,14 @@ create table if not exists seat_requests (
   at integer not null
 );
 create index if not exists seat_requests_of_session on seat_requests(session_id, at);
+create table if not exists seat_holds (
+  game_id text not null references games(game_id),
+  seat text not null,
+  team_key text not null,
+  team text not null,
+  held_until integer not null,
+  primary key (game_id, seat)
+);
 create table if not exists log (
   game_id text not null references games(game_id),
   seq integer not null,
@@ -144,8 +161,12 @@ const isUniqueViolation = (e: unknown): boolean =>
  * fsynced when it returns. better-sqlite3 is synchronous: each method finishes its transaction before it returns.
  */
 export function openSqliteStore(dataDir: string): Store {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'two-boxers.sqlite'));
+  // The file holds the seeds, the join codes' pepper and every sealed order: on a shared school computer, another
+  // login must not read it. SQLite gives the WAL and shared-memory files the database file's mode.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = join(dataDir, 'two-boxers.sqlite');
+  const db = new Database(file);
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   // Set on every open: better-sqlite3 builds SQLite with WAL's default synchronous=NORMAL, so a reopened WAL
   // database comes back as NORMAL (which may lose the last commits on power loss) unless told again.
   db.pragma('journal_mode = WAL');
@@ -189,6 +210,12 @@ export function openSqliteStore(dataDir: string): Store {
     ),
     revoke: db.prepare('update seats set revoked_at = ? where game_id = ? and seat = ? and revoked_at is null'),
     addRequest: db.prepare('insert into seat_requests (session_id, game_id, seat, team, at) values (?, ?, ?, ?, ?)'),
+    sameRequest: db.prepare('delete from seat_requests where game_id = ? and seat = ? and team = ?'),
+    hold: db.prepare<[string, string, number], { team_key: string; team: string; held_until: number }>(
+      'select team_key, team, held_until from seat_holds where game_id = ? and seat = ? and held_until > ?',
+    ),
+    addHold: db.prepare('insert into seat_holds (game_id, seat, team_key, team, held_until) values (?, ?, ?, ?, ?)'),
+    endHold: db.prepare('delete from seat_holds where game_id = ? and seat = ?'),
     requests: db.prepare<[string, number], RequestRecord>(
       'select * from (select * from seat_requests where session_id = ? order by at desc limit ?) order by at',
     ),
@@ -316,19 +343,32 @@ export function openSqliteStore(dataDir: string): Store {
       return r ? gameOf(r) : null;
     },
     async addSeat(seat) {
-      try {
-        q.insertSeat.run({
-          token_hash: seat.tokenHash,
-          game_id: seat.gameId,
-          seat: seat.seat,
-          team: seat.team,
-          created_at: seat.createdAt,
-        });
-        return 'ok';
-      } catch (e) {
-        if (isUniqueViolation(e)) return 'taken';
-        throw e;
-      }
+      return db
+        .transaction((): 'ok' | 'taken' | 'held' => {
+          if (seat.seat !== 'projector') {
+            const hold = q.hold.get(seat.gameId, seat.seat, seat.createdAt);
+            if (hold && hold.team_key !== teamKey(seat.team)) return 'held';
+          }
+          try {
+            q.insertSeat.run({
+              token_hash: seat.tokenHash,
+              game_id: seat.gameId,
+              seat: seat.seat,
+              team: seat.team,
+              created_at: seat.createdAt,
+            });
+          } catch (e) {
+            if (isUniqueViolation(e)) return 'taken';
+            throw e;
+          }
+          if (seat.seat !== 'projector') q.endHold.run(seat.gameId, seat.seat);
+          return 'ok';
+        })
+        .immediate();
+    },
+    async seatHold(gameId, seat, now) {
+      const hold = q.hold.get(gameId, seat, now);
+      return hold ? { team: hold.team, until: hold.held_until } : null;
     },
     async seatByToken(tokenHash) {
       const r = q.seatByToken.get(tokenHash);
@@ -337,18 +377,23 @@ export function openSqliteStore(dataDir: string): Store {
     async liveSeats(gameId) {
       return q.liveSeats.all(gameId).map(seatOf);
     },
-    async revokeSeat(gameId, seat, at) {
+    async revokeSeat(gameId, seat, at, holdFor) {
       return db
         .transaction(() => {
           const tokens = q.liveSeatTokens.all(gameId, seat).map((r) => r.token_hash);
           q.revoke.run(at, gameId, seat);
           q.closeRequests.run(gameId, seat);
+          q.endHold.run(gameId, seat);
+          if (holdFor) q.addHold.run(gameId, seat, teamKey(holdFor.team), holdFor.team, holdFor.until);
           return tokens;
         })
         .immediate();
     },
     async addSeatRequest(r) {
-      q.addRequest.run(r.sessionId, r.gameId, r.seat, r.team, r.at);
+      db.transaction(() => {
+        q.sameRequest.run(r.gameId, r.seat, r.team);
+        q.addRequest.run(r.sessionId, r.gameId, r.seat, r.team, r.at);
+      })();
     },
     async seatRequests(sessionId, limit) {
       return q.requests

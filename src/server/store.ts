@@ -41,6 +41,18 @@ export interface SeatRequest {
   at: number;
 }
 
+/**
+ * A seat the teacher freed for one team: until `until`, only a join under that team's name takes it, so that a device
+ * asking again and again cannot take a freed seat before the team it was freed for.
+ */
+export interface SeatHold {
+  team: string;
+  until: number;
+}
+
+/** Team names compared as a teacher reads them: "Red team " and "red team" are one team. */
+export const teamKey = (team: string): string => team.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+
 export interface SeatRow {
   tokenHash: string;
   gameId: string;
@@ -76,15 +88,24 @@ export interface Store {
   setTimer(sessionId: string, timerEndsAt: number | null): Promise<void>;
   gamesOf(sessionId: string): Promise<GameRow[]>;
   game(gameId: string): Promise<GameRow | null>;
-  /** Adds a seat; 'taken' when a team seat of that game is held by a token not revoked. */
-  addSeat(seat: SeatRow): Promise<'ok' | 'taken'>;
+  /**
+   * Adds a seat; 'taken' when a team seat of that game is held by a token not revoked, 'held' when the teacher freed
+   * it for another team and the hold has not run out (at `seat.createdAt`). Taking a held seat ends its hold.
+   */
+  addSeat(seat: SeatRow): Promise<'ok' | 'taken' | 'held'>;
+  /** The hold on a team seat still running at `now`, if any. */
+  seatHold(gameId: string, seat: 'us' | 'iran', now: number): Promise<SeatHold | null>;
   seatByToken(tokenHash: string): Promise<SeatRow | null>;
   liveSeats(gameId: string): Promise<SeatRow[]>;
+  /** Records a request; a team asking again for the same seat replaces its earlier request rather than adding one. */
   addSeatRequest(request: SeatRequest): Promise<void>;
   /** The session's open requests, oldest first (at most `limit`, the newest kept). */
   seatRequests(sessionId: string, limit: number): Promise<SeatRequest[]>;
-  /** Revokes every live token of a team seat, and closes the requests for it; returns the token hashes revoked. */
-  revokeSeat(gameId: string, seat: 'us' | 'iran', at: number): Promise<string[]>;
+  /**
+   * Revokes every live token of a team seat, closes the requests for it and ends any hold on it, then holds it for
+   * `holdFor` when given; returns the token hashes revoked.
+   */
+  revokeSeat(gameId: string, seat: 'us' | 'iran', at: number, holdFor?: SeatHold): Promise<string[]>;
   /** A game's log after `afterSeq`, in order. */
   entries(gameId: string, afterSeq: number): Promise<StoredEntry[]>;
   /**

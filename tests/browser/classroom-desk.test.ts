@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashState, verifyReplay } from '../../src/engine/index.ts';
-import type { ClassroomClient } from '../../src/net/client.ts';
+import { type ClassroomClient, joinClass } from '../../src/net/client.ts';
 import type { SeatState } from '../../src/net/protocol.ts';
 import {
   connect,
@@ -196,6 +196,40 @@ describe('the networked teacher’s desk and a team through a dropped network', 
     await desk.click('#desk-open-2');
     await desk.waitForSelector('#desk-game[data-game="2"]');
     expect(await desk.locator('#desk-game-title').innerText()).toContain('Hawks');
+  });
+
+  it('gives a taken seat to the team that asked for it: the seat waits for that team, not for whoever asks first', async () => {
+    const session = await newSession(server.url, { games: 1 });
+    await joinSeat(server.url, { code: session.joinCode, team: 'Squatters', seat: 'us' });
+    const asked = await joinClass(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us', game: 1 });
+    expect(!asked.ok && asked.error.code).toBe('seat-taken');
+    const b = await browser();
+    const desk = b.page;
+    await desk.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+    await appReady(desk);
+    await desk.waitForSelector('#desk-requests li');
+    expect(await desk.locator('#desk-requests li').innerText()).toContain('Eagles asks for the');
+    const asks: string[] = [];
+    desk.on('dialog', (d) => {
+      asks.push(d.message());
+      void d.accept();
+    });
+    await desk.click('#desk-requests button.give-seat');
+    await desk.waitForFunction(() =>
+      /kept for Eagles/.test(document.querySelector('#desk-message')?.textContent ?? ''),
+    );
+    expect(asks[0]).toContain('for 10 minutes only Eagles can take it');
+    await desk.waitForSelector('#desk-games .held-for');
+    expect(await desk.locator('#desk-games .held-for').innerText()).toContain('Kept for Eagles');
+    expect(await desk.locator('#desk-requests li').count()).toBe(0);
+
+    const again = await joinClass(server.url, { code: session.joinCode, team: 'Squatters', seat: 'us', game: 1 });
+    expect(!again.ok && again.error.code).toBe('seat-held');
+    expect((await joinClass(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us', game: 1 })).ok).toBe(
+      true,
+    );
+    await desk.waitForFunction(() => document.querySelector('#desk-games .held-for') === null);
+    expect(await desk.locator('#desk-games').innerText()).toContain('Eagles');
   });
 
   it('a team’s page survives a network drop mid-week: its commit goes once, at the same state as the server', async () => {

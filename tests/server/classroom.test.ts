@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Scenario, verifyReplay } from '../../src/engine/index.ts';
-import { type CreateSessionRequest, type JoinReply, type SeatState, stateStamp } from '../../src/net/protocol.ts';
+import {
+  type CreateSessionRequest,
+  type JoinReply,
+  LIMITS,
+  type SeatState,
+  stateStamp,
+} from '../../src/net/protocol.ts';
 import { type Caller, Classroom } from '../../src/server/classroom.ts';
 import type { Store } from '../../src/server/store.ts';
 import { openSqliteStore } from '../../src/server/store-sqlite.ts';
@@ -87,6 +93,63 @@ describe('the classroom on a moving clock', () => {
     expect((await classroom.join({ code: session.joinCode, team: 'ok', seat: 'projector' }, 'school')).ok).toBe(true);
     now += 61_000;
     expect((await classroom.join({ code: session.joinCode, team: 't', seat: 'us' }, 'guesser')).ok).toBe(true);
+  });
+
+  it('a seat the teacher frees for a team waits for that team: a device asking again and again cannot take it', async () => {
+    const { session, desk } = await sessionWithDesk({ seed: SEED });
+    const gameId = session.games[0]!.gameId;
+    const join = (team: string, address: string) =>
+      classroom.join({ code: session.joinCode, team, seat: 'iran', game: 1 }, address);
+    expect((await join('Squatters', 'a')).ok).toBe(true);
+    const asked = await join('Lions', 'b');
+    expect(!asked.ok && asked.error.code).toBe('seat-taken');
+    expect(await join('Lions', 'b')).toMatchObject({ ok: false });
+    // One request per team, however often it asks.
+    const overview = await classroom.overview(session.sessionId);
+    expect(overview.requests.map((r) => r.team)).toEqual(['Lions']);
+
+    const freed = await classroom.handle(desk, 'desk:release-seat', { gameId, seat: 'iran', keepFor: 'Lions' });
+    expect(freed).toEqual({ ok: true, released: 1, heldUntil: now + LIMITS.seatHoldSeconds * 1000 });
+    expect((await classroom.overview(session.sessionId)).games[0]).toMatchObject({
+      seats: { iran: null },
+      held: { us: null, iran: 'Lions' },
+    });
+    const again = await join('Squatters', 'a');
+    expect(!again.ok && again.error).toMatchObject({ code: 'seat-held', path: 'seat' });
+    // Without a game number the held seat is not offered to another team either.
+    const anyGame = await classroom.join({ code: session.joinCode, team: 'Squatters', seat: 'iran' }, 'a');
+    expect(!anyGame.ok && anyGame.error.code).toBe('seat-taken');
+    const lions = await join('lions', 'b');
+    expect(lions.ok && lions.team).toBe('lions');
+    expect((await classroom.overview(session.sessionId)).games[0]!.held).toEqual({ us: null, iran: null });
+
+    // Freed for a team that never comes: anyone may take it once the hold has run out.
+    await classroom.handle(desk, 'desk:release-seat', { gameId, seat: 'iran', keepFor: 'Ghosts' });
+    expect((await join('Tigers', 'c')).ok).toBe(false);
+    now += LIMITS.seatHoldSeconds * 1000;
+    expect((await join('Tigers', 'c')).ok).toBe(true);
+    const bad = await classroom.handle(desk, 'desk:release-seat', { gameId, seat: 'iran', keepFor: ' ' });
+    expect(!bad.ok && bad.error).toMatchObject({ code: 'bad-message', path: 'keepFor' });
+  });
+
+  it("right codes beyond a class's needs wait too, per address; class screens are capped per game", async () => {
+    const session = await classroom.createSession({ seed: SEED });
+    if (!session.ok) throw new Error(session.error.message);
+    const screen = (address: string) =>
+      classroom.join({ code: session.joinCode, team: 'screen', seat: 'projector' }, address);
+    for (let i = 0; i < LIMITS.projectorsPerGame; i++) expect((await screen(`room-${i}`)).ok).toBe(true);
+    const full = await screen('room-x');
+    expect(!full.ok && full.error).toMatchObject({ code: 'forbidden', path: 'seat' });
+    expect(!full.ok && full.error.message).toContain(`${LIMITS.projectorsPerGame} class screens`);
+
+    now += 61_000;
+    const ask = () => classroom.join({ code: session.joinCode, team: 'loop', seat: 'us', game: 1 }, 'looper');
+    for (let i = 0; i < 60; i++) expect((await ask()).ok).toBe(i === 0);
+    const slowed = await ask();
+    expect(!slowed.ok && slowed.error).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 60 });
+    expect((await classroom.join({ code: session.joinCode, team: 'b', seat: 'iran' }, 'school')).ok).toBe(true);
+    now += 61_000;
+    expect(await ask()).toMatchObject({ ok: false, error: { code: 'seat-taken' } });
   });
 
   it('injects to every game, refused once a team has committed; a ruling with no roll to rule on is refused', async () => {

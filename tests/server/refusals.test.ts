@@ -5,7 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassroomClient } from '../../src/net/client.ts';
 import { joinClass } from '../../src/net/client.ts';
-import type { GameOverview, ProtocolError } from '../../src/net/protocol.ts';
+import { type GameOverview, LIMITS, type ProtocolError } from '../../src/net/protocol.ts';
 import { connect, joinSeat, newSession, tempDir, waitForState, rawSocket, serverForFile } from './harness.ts';
 
 const dist = tempDir();
@@ -230,6 +230,30 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     expect(joined.team).toBe(markup);
     const bad = await joinClass(server.url, { code: session.joinCode, team: 'two\nlines', seat: 'iran' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-message', path: 'team' } });
+  });
+
+  it('one seat token holds a few connections, not a flood of them; the client comes back when one closes', async () => {
+    const small = await newSession(server.url, { games: 1 });
+    const seat = await joinSeat(server.url, { code: small.joinCode, team: 'Tabs', seat: 'us' });
+    const open: Socket[] = [];
+    for (let i = 0; i < LIMITS.connectionsPerToken; i++) open.push(await raw({ token: seat.token }));
+    const refused = await refusedHandshake({ token: seat.token });
+    expect(refused).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 5 });
+    expect(refused.message).toContain(`${LIMITS.connectionsPerToken} connections open`);
+    // The desk is counted apart from the seats: it still connects.
+    expect((await raw({ desk: small.facilitatorSecret })).connected).toBe(true);
+
+    // The game's own client says why it waits, and tries again when the refusal says to.
+    const client = connect(server.url, { token: seat.token });
+    server.track(client);
+    const waiting = () => client.status.kind === 'reconnecting' && /connections open/.test(client.status.reason);
+    for (let tries = 0; !waiting() && tries < 100; tries++) await new Promise((r) => setTimeout(r, 20));
+    expect(waiting()).toBe(true);
+    open[0]!.disconnect();
+    for (let tries = 0; client.status.kind !== 'connected' && tries < 100; tries++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(client.status.kind).toBe('connected');
+    expect((await client.request('sync', {})).ok).toBe(true);
   });
 
   it('a flood of messages is slowed with refusals, not a disconnect', async () => {

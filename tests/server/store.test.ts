@@ -1,5 +1,7 @@
 /** One contract, both stores: SQLite in a temporary folder and PostgreSQL in a schema of its own, dropped after. */
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GameRow, SessionRow, Store } from '../../src/server/store.ts';
@@ -42,7 +44,8 @@ const stores: [string, () => Promise<{ open: () => Promise<Store> }>][] = [
     async () => {
       const dir = tempDir();
       cleanups.push(() => dir.remove());
-      return { open: async () => openSqliteStore(dir.path) };
+      // A folder of its own inside the temporary one, so that the store creates it.
+      return { open: async () => openSqliteStore(join(dir.path, 'data')) };
     },
   ],
   [
@@ -114,5 +117,63 @@ describe.each(stores)('%s store', (_, make) => {
     expect(await again.pepper()).toEqual(pepper);
     expect((await again.entries('g1', 0)).length).toBe(3);
     await again.close();
+  });
+
+  it('a seat freed for a named team waits for that team alone until the hold runs out; a repeated request is one', async () => {
+    const { open } = await make();
+    const store = await open();
+    await store.createSession(session, [game]);
+    const seat = {
+      tokenHash: 'h1',
+      gameId: 'g1',
+      seat: 'us' as const,
+      team: 'Squatter',
+      createdAt: 10,
+      revokedAt: null,
+    };
+    expect(await store.addSeat(seat)).toBe('ok');
+    for (const at of [11, 12, 13])
+      await store.addSeatRequest({ sessionId: 's1', gameId: 'g1', seat: 'us', team: 'Red', at });
+    await store.addSeatRequest({ sessionId: 's1', gameId: 'g1', seat: 'us', team: 'Blue', at: 14 });
+    expect((await store.seatRequests('s1', 20)).map((r) => [r.team, r.at])).toEqual([
+      ['Red', 13],
+      ['Blue', 14],
+    ]);
+
+    expect(await store.revokeSeat('g1', 'us', 20, { team: 'Red', until: 1000 })).toEqual(['h1']);
+    expect(await store.seatHold('g1', 'us', 20)).toEqual({ team: 'Red', until: 1000 });
+    expect(await store.seatHold('g1', 'us', 1000)).toBeNull();
+    expect(await store.addSeat({ ...seat, tokenHash: 'h2', createdAt: 21 })).toBe('held');
+    expect(await store.addSeat({ ...seat, tokenHash: 'h3', team: 'Blue', createdAt: 22 })).toBe('held');
+    expect((await store.liveSeats('g1')).filter((s) => s.seat === 'us')).toEqual([]);
+    // A class screen is never held back.
+    expect(await store.addSeat({ ...seat, tokenHash: 'p1', seat: 'projector', createdAt: 23 })).toBe('ok');
+    // The team's name as a teacher reads it: spacing and case aside.
+    expect(await store.addSeat({ ...seat, tokenHash: 'h4', team: '  red ', createdAt: 24 })).toBe('ok');
+    expect(await store.seatHold('g1', 'us', 25)).toBeNull();
+
+    // Freed again for Blue: Red's hold is gone with it; after the hold anyone may take the seat.
+    expect(await store.revokeSeat('g1', 'us', 30, { team: 'Blue', until: 100 })).toEqual(['h4']);
+    expect(await store.addSeat({ ...seat, tokenHash: 'h5', team: 'Red', createdAt: 99 })).toBe('held');
+    expect(await store.addSeat({ ...seat, tokenHash: 'h6', createdAt: 100 })).toBe('ok');
+    // Freed with no name: no hold.
+    await store.revokeSeat('g1', 'us', 110);
+    expect(await store.seatHold('g1', 'us', 110)).toBeNull();
+    expect(await store.addSeat({ ...seat, tokenHash: 'h7', team: 'Anyone', createdAt: 111 })).toBe('ok');
+    await store.close();
+  });
+});
+
+describe('the SQLite store on a shared computer', () => {
+  it('keeps its folder and files from other users: the folder 0700, the database and its WAL 0600', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    const data = join(dir.path, 'data');
+    const store = openSqliteStore(data);
+    await store.createSession(session, [game]);
+    expect(statSync(data).mode & 0o777).toBe(0o700);
+    for (const f of ['two-boxers.sqlite', 'two-boxers.sqlite-wal'])
+      expect(statSync(join(data, f)).mode & 0o777, f).toBe(0o600);
+    await store.close();
   });
 });

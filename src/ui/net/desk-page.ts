@@ -1,6 +1,6 @@
 import { rungName, type Scenario } from '../../engine/index.ts';
 import { ClassroomClient } from '../../net/client.ts';
-import type { GameOverview, Overview, ProtocolError, SeatState } from '../../net/protocol.ts';
+import { type GameOverview, LIMITS, type Overview, type ProtocolError, type SeatState } from '../../net/protocol.ts';
 import { fill, focusHeading, h } from '../dom.ts';
 import { RESULT_WORDS } from '../result-words.ts';
 import { LiveComparison } from './desk-compare.ts';
@@ -149,6 +149,25 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
             'Free seat',
           )
         : null,
+      !who && g.held[side]
+        ? h('div', { className: 'note held-for' }, `Kept for ${g.held[side]} until they join`)
+        : null,
+    );
+  };
+
+  // Freed for a named team, the seat waits for that team alone: a device that keeps asking cannot take it first.
+  const giveSeat = (r: Overview['requests'][number]) => {
+    const side = scenario.sides[r.seat].name;
+    const minutes = Math.round(LIMITS.seatHoldSeconds / 60);
+    if (
+      !confirm(
+        `Give the ${side} seat of game ${r.game} to ${r.team}? The team holding it now leaves the game, and for ${minutes} minutes only ${r.team} can take it.`,
+      )
+    )
+      return;
+    void act(
+      client.request('desk:release-seat', { gameId: r.gameId, seat: r.seat, keepFor: r.team }),
+      () => `The ${side} seat of game ${r.game} is kept for ${r.team} for ${minutes} minutes: ask them to join again.`,
     );
   };
 
@@ -236,7 +255,8 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
                   'li',
                   {},
                   h('span', { className: 'team-name' }, r.team),
-                  ` asks for the ${scenario.sides[r.seat].name} seat of game ${r.game}.`,
+                  ` asks for the ${scenario.sides[r.seat].name} seat of game ${r.game}. `,
+                  h('button', { className: 'link give-seat', onclick: () => giveSeat(r) }, `Give it to ${r.team}`),
                 ),
               ),
             ),

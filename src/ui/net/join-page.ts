@@ -10,8 +10,10 @@ export function joinRefusalText(error: ProtocolError): string {
       return 'No class has that code. Check the code on the board and type it again.';
     case 'seat-taken':
       return 'Another team already holds that seat. Your teacher has been asked: they can free it from the desk. Try again once they have.';
+    case 'seat-held':
+      return 'Your teacher is keeping that seat for another team. If it was freed for you, type your team’s name exactly as before; otherwise ask your teacher.';
     case 'rate-limited':
-      return `Too many wrong codes from this network. Wait ${error.retryAfterSeconds ?? 60} seconds, then try again.`;
+      return `Too many tries to join from this network. Wait ${error.retryAfterSeconds ?? 60} seconds, then try again.`;
     case 'session-expired':
       return 'That class session is over. Ask your teacher for today’s code.';
     case 'no-such-game':
