@@ -208,7 +208,7 @@ describe('the classroom in the browser, against a real server', () => {
       messages.push(await first.page.locator('#join-message').innerText());
     }
     expect(messages[0]).toContain('No class has that code');
-    expect(messages[3]).toContain('Too many wrong codes');
+    expect(messages[3]).toContain('Too many tries to join');
   });
 
   it('the desk opens only with the teacher’s secret', async () => {
