@@ -173,11 +173,20 @@ export function readScenario(
 
 /** Loads a scenario for a command, or prints every problem with the file's JSON paths and exits 1. */
 export function loadScenario(path: string): Scenario {
+  return loadScenarioFiles(path).scenario;
+}
+
+/** As loadScenario, with the files it read (the scenario and the model it names), which no output may overwrite. */
+export function loadScenarioFiles(path: string): { scenario: Scenario; files: string[] } {
   const read = readScenario(path);
-  if (read.ok) return read.scenario;
+  if (read.ok) return { scenario: read.scenario, files: read.files };
   process.stderr.write(`${read.lines.join('\n')}\n`);
   process.exit(1);
 }
+
+/** The doctrines file a run reads: --doctrines, else the shipped book's file. No output may overwrite it either. */
+const SHIPPED_DOCTRINES = 'scenarios/doctrines.json';
+export const doctrinesFileOf = (path: string | null): string => path ?? SHIPPED_DOCTRINES;
 
 /** Seeds numbered first to last, inclusive. */
 export interface SeedRange {

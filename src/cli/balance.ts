@@ -17,7 +17,8 @@ import {
   die,
   type Help,
   loadBook,
-  loadScenario,
+  doctrinesFileOf,
+  loadScenarioFiles,
   parseArgs,
   parseSeedRange,
   runMain,
@@ -177,14 +178,14 @@ async function main(): Promise<void> {
   const book = loadBook(doctrinesPath);
   const levels = book.strategist.levels.map((l) => l.id);
   if (!levels.includes(level)) die(`--level "${level}": expected one of ${levels.join(', ')}`);
-  const scenario = loadScenario(values.get('scenario') ?? DEFAULT_SCENARIO);
+  const { scenario, files } = loadScenarioFiles(values.get('scenario') ?? DEFAULT_SCENARIO);
   const preset = values.get('preset') ?? null;
   const turns = turnsFor(scenario, preset === null ? {} : { preset });
   if (!turns.ok) die(`--preset: ${turns.errors[0]?.message}`);
   const threads = workersOption(values.get('workers'));
   const html = values.get('html');
   if (html !== undefined) {
-    const problem = checkOutputs([{ option: 'html', path: html }], [values.get('scenario') ?? DEFAULT_SCENARIO]);
+    const problem = checkOutputs([{ option: 'html', path: html }], [...files, doctrinesFileOf(doctrinesPath)]);
     if (problem) die(problem);
   }
   const strategist = `strategist:${level}`;

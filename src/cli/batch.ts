@@ -5,7 +5,8 @@ import {
   die,
   type Help,
   loadBook,
-  loadScenario,
+  doctrinesFileOf,
+  loadScenarioFiles,
   parseArgs,
   runMain,
   specOf,
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
     seeds = slice;
   }
   const scenarioPath = values.get('scenario') ?? DEFAULT_SCENARIO;
-  const scenario = loadScenario(scenarioPath);
+  const { scenario, files } = loadScenarioFiles(scenarioPath);
   const turns = turnsFor(scenario, matchup.preset === null ? {} : { preset: matchup.preset });
   if (!turns.ok) die(`--preset: ${turns.errors[0]?.message}`);
   const header = runHeader(scenario, matchup, [seeds], book);
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
     return path === undefined ? [] : [{ option, path }];
   });
   // Checked before any game is played, so a bad path fails at once rather than after the whole run.
-  const problem = checkOutputs(outputs, [scenarioPath, ...(doctrinesPath === null ? [] : [doctrinesPath])]);
+  const problem = checkOutputs(outputs, [...files, doctrinesFileOf(doctrinesPath)]);
   if (problem) die(problem);
   const sinks: RowSink[] = [];
   for (const { option, path } of outputs) {

@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     const other = loadDocuments(against, doctrinesPath);
     if (!other.ok) die(other.message);
     b = { scenario: other.base.scenario, book: a.book };
-    inputs.push(against);
+    inputs.push(...other.inputs);
     bName = against;
   } else {
     bDocs = applyCombo(

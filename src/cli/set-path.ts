@@ -1,6 +1,6 @@
 import { type DoctrineBook, parseDoctrines } from '../ai/doctrine.ts';
 import { type EngineError, formatErrors, parseScenario, type Scenario } from '../engine/index.ts';
-import { readJson, readScenario } from './args.ts';
+import { doctrinesFileOf, readJson, readScenario } from './args.ts';
 
 /**
  * `--set PATH=V1,V2,...` as sweep and compare read it: a JSON path into the scenario file (`us.bases[0].garrison`)
@@ -242,9 +242,6 @@ export function checkVariant(
   return { ok: true, scenario: scenario.value, book: book.value };
 }
 
-/** The doctrines file read when a setting changes a doctrine and no --doctrines is given. */
-export const SHIPPED_DOCTRINES = 'scenarios/doctrines.json';
-
 /**
  * Reads the scenario and doctrine files a setting may change, as JSON and as checked: the scenario's problems
  * named with its JSON paths, the doctrines' too. `inputs` lists the files read, which no output may overwrite.
@@ -262,7 +259,7 @@ export function loadDocuments(
   // A scenario that names a model is edited composed: a --set may change a rule, and a written variant stands alone.
   const scenario = readScenario(scenarioPath);
   if (!scenario.ok) return { ok: false, message: scenario.lines.join('\n') };
-  const bookPath = doctrinesPath ?? SHIPPED_DOCTRINES;
+  const bookPath = doctrinesFileOf(doctrinesPath);
   const bookJson = read(bookPath);
   if (!bookJson.ok) return bookJson;
   const book = parseDoctrines(bookJson.value);
@@ -278,6 +275,6 @@ export function loadDocuments(
     ok: true,
     docs: { scenario: scenario.json, doctrines: bookJson.value },
     base: { scenario: scenario.scenario, book: book.value },
-    inputs: [...scenario.files, ...(doctrinesPath === null ? [] : [doctrinesPath])],
+    inputs: [...scenario.files, bookPath],
   };
 }

@@ -23,7 +23,7 @@ import {
   turnsFor,
 } from '../engine/index.ts';
 import { describeOrder, longDate, narrate } from '../engine/index.ts';
-import { COMMON_OPTIONS, die, type Help, loadScenario, parseArgs, runMain, specOf } from './args.ts';
+import { COMMON_OPTIONS, die, type Help, loadScenario, loadScenarioFiles, parseArgs, runMain, specOf } from './args.ts';
 import { loadReplay, verifiedLine } from './replay-file.ts';
 import { checkOutputs, writeFileSafely } from './safe-write.ts';
 
@@ -223,14 +223,14 @@ function main(): void {
   const iranName = values.get('iran') ?? 'harasser';
   const us = policy('us', usName);
   const iran = policy('iran', iranName);
-  const scenario = loadScenario(scenarioPath);
+  const { scenario, files } = loadScenarioFiles(scenarioPath);
   const preset = values.get('preset');
   const options = preset === undefined ? {} : { preset };
   const turns = turnsFor(scenario, options);
   if (!turns.ok) die(`--preset: ${turns.errors[0]?.message}`);
   const out = values.get('out');
   if (out !== undefined) {
-    const problem = checkOutputs([{ option: 'out', path: out }], [scenarioPath]);
+    const problem = checkOutputs([{ option: 'out', path: out }], files);
     if (problem) die(problem);
   }
   const quiet = flags.has('quiet');

@@ -118,6 +118,49 @@ describe.concurrent('outputs are checked before any game is played', () => {
     expect(temporaries(d)).toEqual([]);
   });
 
+  test("an output naming a file the run reads (the scenario's model, the doctrines) is refused by every tool", async () => {
+    const d = caseDir('inputs-read');
+    for (const sub of ['a', 'b']) {
+      mkdirSync(join(d, sub));
+      for (const f of ['two-boxers.json', 'model.json', 'doctrines.json'])
+        writeFileSync(join(d, sub, f), readFileSync(join('scenarios', f)));
+    }
+    const a = (f: string) => join(d, 'a', f);
+    const b = (f: string) => join(d, 'b', f);
+    const compare = (...args: string[]) => cli('src/cli/compare.ts', args);
+    const balance = (...args: string[]) => cli('src/cli/balance.ts', args);
+    const runs: [Promise<Run>, string][] = [
+      [sim('--seed', '1', '--quiet', '--scenario', a('two-boxers.json'), '--out', a('model.json')), a('model.json')],
+      [batch('--seeds', '1-2', '--scenario', a('two-boxers.json'), '--csv', a('model.json')), a('model.json')],
+      [batch('--seeds', '1-2', '--doctrines', a('doctrines.json'), '--json', a('doctrines.json')), a('doctrines.json')],
+      [
+        balance('--equal', '--seeds', '1', '--doctrines', a('doctrines.json'), '--html', a('doctrines.json')),
+        a('doctrines.json'),
+      ],
+      [
+        balance('--equal', '--seeds', '1', '--scenario', a('two-boxers.json'), '--html', a('model.json')),
+        a('model.json'),
+      ],
+      [
+        compare(
+          '--scenario',
+          a('two-boxers.json'),
+          '--against',
+          b('two-boxers.json'),
+          '--seeds',
+          '1-2',
+          '--csv',
+          b('model.json'),
+        ),
+        b('model.json'),
+      ],
+    ];
+    for (const [run, file] of runs) refused(await run, `is the input file ${file}`);
+    for (const sub of ['a', 'b'])
+      for (const f of ['two-boxers.json', 'model.json', 'doctrines.json'])
+        expect(readFileSync(join(d, sub, f), 'utf8'), `${sub}/${f}`).toBe(readFileSync(join('scenarios', f), 'utf8'));
+  });
+
   test('merge --json naming one of its inputs is refused', async () => {
     refused(await merge(part1, part2, '--json', part1), 'is the input file');
   });
