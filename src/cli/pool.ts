@@ -58,22 +58,16 @@ parentPort.on('message', ({ index, input }) => {
 }
 
 /**
- * Runs every input through the kind of work on `threads` threads (in this thread when 1), calling `onOutput` in
- * input order, and gives the number of threads used. Rejects on the first failure: work that throws is a bug, since
- * inputs are checked before a run.
+ * Runs every input through the kind of work on `threads` threads, calling `onOutput` in input order, and gives the
+ * number of threads used. Even one thread is a worker, not this one: this thread's event loop must stay free, since
+ * a tool's Ctrl-C and SIGTERM handlers remove its temporary files, and tsx kills a process that does not take a
+ * signal within some 60 ms. Rejects on the first failure: work that throws is a bug, since inputs are checked
+ * before a run.
  */
 export async function runPool<Context, Input, Output>(run: PoolRun<Context, Input, Output>): Promise<number> {
   const { kind, context, inputs, onOutput } = run;
+  if (inputs.length === 0) return 1;
   const threads = Math.max(1, Math.min(run.threads, inputs.length));
-  if (threads <= 1) {
-    const work = kind.start(context);
-    for (const [i, input] of inputs.entries()) {
-      onOutput(work(input), i);
-      // Back to the event loop between inputs, so a signal (Ctrl-C, a kill) is handled mid-run, not at the end.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return 1;
-  }
   const code = bootstrap(kind as WorkKind<unknown, unknown, unknown>);
   const workers = Array.from(
     { length: threads },

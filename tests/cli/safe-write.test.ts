@@ -219,7 +219,7 @@ describe.concurrent('a kill in the middle leaves the old output and no temporary
     expect(temporaries(d)).toEqual([]);
   });
 
-  test('SIGINT in the middle of a one-thread batch is handled between chunks', async () => {
+  test('SIGINT in the middle of a one-thread batch', async () => {
     const d = caseDir('int-batch');
     const json = join(d, 'a.json');
     writeFileSync(json, OLD);
@@ -229,6 +229,24 @@ describe.concurrent('a kill in the middle leaves the old output and no temporary
     run.child.kill('SIGINT');
     const end = await run.done;
     expect(end.signal).toBe('SIGINT');
+    expect(readFileSync(json, 'utf8')).toBe(OLD);
+    expect(temporaries(d)).toEqual([]);
+  });
+
+  test('Ctrl-C through the tsx command in a one-thread batch of strategist games: taken at once, no temporary left', async () => {
+    const d = caseDir('int-tsx-batch');
+    const json = join(d, 'a.json');
+    writeFileSync(json, OLD);
+    const players = ['--us', 'strategist:normal', '--iran', 'strategist:normal'];
+    const run = started('src/cli/batch.ts', ['--seeds', '1-200', ...players, '--workers', '1', '--json', json], {
+      tsxCli: true,
+    });
+    await temporaryAppears(d);
+    await new Promise((r) => setTimeout(r, 1000)); // a strategist game is under way
+    run.child.kill('SIGINT');
+    const end = await run.done;
+    // tsx reports the script's death by SIGINT as its own exit code 130; a script it had to kill would be 137.
+    expect(end.code ?? end.signal, end.stderr).toBe(130);
     expect(readFileSync(json, 'utf8')).toBe(OLD);
     expect(temporaries(d)).toEqual([]);
   });

@@ -21,9 +21,15 @@ export interface Started {
   done: Promise<Run & { signal: NodeJS.Signals | null }>;
 }
 
-/** Starts a CLI script as `cli` does, handing back the process so a test can interrupt it. */
-export function started(script: string, args: readonly string[]): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+/**
+ * Starts a CLI script as `cli` does, handing back the process so a test can interrupt it. `tsxCli`: through the tsx
+ * command, as `npm run` starts the tools, which relays a signal to the script and kills it if it does not take it.
+ */
+export function started(script: string, args: readonly string[], options: { tsxCli?: boolean } = {}): Started {
+  const [command, pre] = options.tsxCli
+    ? [join(ROOT, 'node_modules', '.bin', 'tsx'), []]
+    : [process.execPath, ['--import', 'tsx']];
+  const child = spawn(command, [...pre, script, ...args], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1', DEBUG: '' },
   });
