@@ -71,6 +71,13 @@ const entryName = (entry: Json): string | undefined => {
   return undefined;
 };
 
+/** An entry's name as a list of them shows it, with its side where entries of both sides share names (doctrines). */
+const entryLabel = (entry: Json): string | undefined => {
+  const name = entryName(entry);
+  const side = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>).side : undefined;
+  return name !== undefined && typeof side === 'string' ? `${name} (${side})` : name;
+};
+
 /**
  * Follows a path's steps through a file's JSON: the resolved segments and the value there (undefined for a field
  * the file leaves out, which the schema may still know). A message naming the step that does not fit.
@@ -94,13 +101,20 @@ function locate(
         if (index >= here.length)
           return { message: `--set ${path}: ${where} has ${here.length} entries, numbered 0-${here.length - 1}` };
       } else {
-        index = here.findIndex((entry) => entryName(entry) === step.name);
-        if (index < 0) {
-          const names = here.map(entryName).filter((n) => n !== undefined);
+        const list: readonly Json[] = here;
+        const matches = list.flatMap((entry, at) => (entryName(entry) === step.name ? [at] : []));
+        if (matches.length === 0) {
+          const names = list.map(entryLabel).filter((n) => n !== undefined);
           return {
             message: `--set ${path}: ${where} has no entry "${step.name}"${names.length > 0 ? ` (it has ${names.join(', ')})` : ''}`,
           };
         }
+        // Both sides have a hawk: a name that picks one of them silently would change a doctrine nobody meant.
+        if (matches.length > 1)
+          return {
+            message: `--set ${path}: ${where} has ${matches.length} entries "${step.name}" (${matches.map((at) => `${where}[${at}]: ${entryLabel(list[at])}`).join(', ')}): pick one by its number`,
+          };
+        index = matches[0]!;
       }
       segments.push(index);
       here = here[index];

@@ -48,7 +48,7 @@ const HELP: Help = {
       value: 'PATH=V1,V2',
       text:
         'a field and the values to try: a JSON path into the scenario (us.bases[0].garrison, orders[campaign].cost)\n' +
-        'or into the doctrines file (doctrines[hawk].traits.retaliation); may be repeated',
+        'or into the doctrines file (doctrines[measured].traits.retaliation; a name both sides use, by its number); may be repeated',
     },
     seeds: COMMON_OPTIONS.seeds,
     us: COMMON_OPTIONS.us,

@@ -77,9 +77,14 @@ describe.concurrent('--doctrines', () => {
   });
 
   test('a trait the doctrine schema refuses is named with its path', async () => {
-    const run = await cli('src/cli/sweep.ts', ['--set', 'doctrines[hawk].traits.retaliation=5000', '--seeds', '1-2']);
+    const run = await cli('src/cli/sweep.ts', [
+      '--set',
+      'doctrines[opportunist].traits.retaliation=5000',
+      '--seeds',
+      '1-2',
+    ]);
     expect(run.code).toBe(1);
     expect(lines(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toContain('--set doctrines[hawk].traits.retaliation=5000: doctrines[');
+    expect(run.stderr).toContain('--set doctrines[opportunist].traits.retaliation=5000: doctrines[');
   });
 });

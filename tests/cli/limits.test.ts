@@ -102,12 +102,29 @@ describe('--set addresses list entries by id', () => {
 
   test('a base by its site, a group and a doctrine by id', () => {
     expect(setting('us.bases[erbil].garrison=10').segments.slice(0, 2)).toEqual(['us', 'bases']);
-    const v = variant([setting('us.bases[erbil].garrison=10'), setting('doctrines[hawk].traits.retaliation=5')]);
+    const v = variant([setting('us.bases[erbil].garrison=10'), setting('doctrines[opportunist].traits.retaliation=5')]);
     expect(v.ok).toBe(true);
     if (v.ok) {
       expect(v.scenario.us.bases.find((b) => b.site === 'erbil')?.garrison).toBe(10);
-      expect(v.book.doctrines.find((d) => d.id === 'hawk')?.traits.retaliation).toBe(5);
+      expect(v.book.doctrines.find((d) => d.id === 'opportunist')?.traits.retaliation).toBe(5);
     }
+  });
+
+  test('a doctrine id both sides use is refused, each entry named with its side and number; a number picks one', () => {
+    const parsed = parseSetting(docs, 'doctrines[hawk].traits.retaliation=5');
+    const book = (docs.doctrines as { doctrines: { id: string; side: string }[] }).doctrines;
+    const us = book.findIndex((d) => d.id === 'hawk' && d.side === 'us');
+    const iran = book.findIndex((d) => d.id === 'hawk' && d.side === 'iran');
+    expect('message' in parsed && parsed.message).toBe(
+      `--set doctrines[hawk].traits.retaliation: doctrines has 2 entries "hawk" (doctrines[${us}]: hawk (us), doctrines[${iran}]: hawk (iran)): pick one by its number`,
+    );
+    const before = (docs.doctrines as { doctrines: { traits: { retaliation: number } }[] }).doctrines[us]!.traits;
+    const v = variant([setting(`doctrines[${iran}].traits.retaliation=5`)]);
+    const hawks = v.ok ? v.book.doctrines.filter((d) => d.id === 'hawk') : [];
+    expect(hawks.map((d) => [d.side, d.traits.retaliation])).toEqual([
+      ['us', before.retaliation],
+      ['iran', 5],
+    ]);
   });
 
   test('an unknown entry is named with the ones there are', () => {
