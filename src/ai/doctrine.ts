@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import doctrinesJson from '../../scenarios/doctrines.json';
+import { SCRIPTS } from './scripts.ts';
 import {
   type EngineError,
   failMany,
@@ -188,6 +189,14 @@ function crossCheck(book: DoctrineBook): EngineError[] {
   book.doctrines.forEach((d, i) => {
     const key = `${d.side}/${d.id}`;
     if (seen.has(key)) bad(`doctrines[${i}].id`, `duplicate id "${d.id}" for side ${d.side}`);
+    // One id, one player: a doctrine named like a scripted player of its side could not be chosen by name.
+    if (SCRIPTS.some((script) => script.side === d.side && script.id === d.id))
+      bad(
+        `doctrines[${i}].id`,
+        `"${d.id}" is the id of a ${d.side} scripted player (${SCRIPTS.filter((x) => x.side === d.side)
+          .map((x) => x.id)
+          .join(', ')}): choose another id`,
+      );
     seen.add(key);
     for (const type of Object.keys(d.weights) as OrderType[])
       if (!SIDE_TYPES[d.side].has(type))

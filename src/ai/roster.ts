@@ -15,14 +15,9 @@ export type RosterEntry = { id: string; side: Side; label: string; description: 
 
 /**
  * The book's doctrines, then a strategist per level for each side, then the scripts. A doctrine named like a
- * script of its side is refused: one id, one player.
+ * script of its side never gets here: parseDoctrines refuses it.
  */
 export function rosterOf(book: DoctrineBook): RosterEntry[] {
-  for (const d of book.doctrines)
-    if (SCRIPTS.some((s) => s.side === d.side && s.id === d.id))
-      throw new Error(
-        `doctrine "${d.id}" (${d.side}) has the id of a scripted player: choose another id for the doctrine`,
-      );
   const roster: RosterEntry[] = book.doctrines.map((d) => ({
     id: d.id,
     side: d.side,

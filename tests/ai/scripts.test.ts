@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DOCTRINES } from '../../src/ai/doctrine.ts';
+import doctrinesJson from '../../scenarios/doctrines.json';
+import { DOCTRINES, parseDoctrines } from '../../src/ai/doctrine.ts';
 import { AI_PLAYERS, type AiPlayer, playersOf } from '../../src/ai/registry.ts';
 import { cheapestPolitical, SCRIPTS } from '../../src/ai/scripts.ts';
 import { aiDice } from '../../src/ai/simple.ts';
@@ -19,9 +20,23 @@ describe('the scripted players', () => {
     for (const side of ['us', 'iran'] as const) expect(new Set(ids(side)).size).toBe(ids(side).length);
   });
 
-  it('refuses a doctrine book that names a doctrine like a script of its side', () => {
-    const clash = { ...DOCTRINES, doctrines: [{ ...DOCTRINES.doctrines[0]!, id: 'hold', side: 'us' as const }] };
-    expect(() => playersOf(clash)).toThrow(/doctrine "hold" \(us\) has the id of a scripted player/);
+  it('refuses a doctrines file that names a doctrine like a script of its side, naming the entry', () => {
+    const json = structuredClone(doctrinesJson) as { doctrines: { id: string; side: string }[] };
+    const at = json.doctrines.findIndex((d) => d.side === 'us');
+    json.doctrines[at]!.id = 'hold';
+    const parsed = parseDoctrines(json);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.errors).toContainEqual(
+        expect.objectContaining({
+          path: `doctrines[${at}].id`,
+          message: expect.stringMatching(/^"hold" is the id of a us scripted player \(hold, strike, cheap-politics\)/),
+        }),
+      );
+    // The same id on the other side is no clash: Iran has no "hold" script.
+    const other = structuredClone(doctrinesJson) as { doctrines: { id: string; side: string }[] };
+    other.doctrines.push({ ...other.doctrines.find((d) => d.side === 'iran')!, id: 'hold' });
+    expect(parseDoctrines(other).ok).toBe(true);
   });
 
   it("take the side's two cheapest non-violent orders from the scenario", () => {
