@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { DoctrineBook } from '../ai/doctrine.ts';
+import { DOCTRINES, type DoctrineBook } from '../ai/doctrine.ts';
 import { AI_PLAYERS, type AiPlayer, playersOf } from '../ai/registry.ts';
 import { playRow, type RowMatchup } from '../analysis/game-row.ts';
 import { hashValue, type Scenario, type Side, scenarioHash, turnsFor } from '../engine/index.ts';
@@ -70,7 +70,10 @@ export function checkPlayer(side: Side, id: string, book: DoctrineBook | null = 
   return ids.includes(id) ? null : `unknown --${side} player "${id}": expected one of ${ids.join(', ')}`;
 }
 
-/** The header of a run of these seeds; a doctrines file other than the shipped one is named by its hash. */
+/**
+ * The header of a run of these seeds; a doctrines book other than the shipped one is named by its hash. The shipped
+ * book given by its file is the shipped book: its runs merge with runs that named no file.
+ */
 export function runHeader(
   scenario: Scenario,
   matchup: Matchup,
@@ -85,7 +88,7 @@ export function runHeader(
     turns: turns.value,
     us: matchup.us,
     iran: matchup.iran,
-    ...(book !== null && { doctrines: hashValue(book) }),
+    ...(book !== null && hashValue(book) !== hashValue(DOCTRINES) && { doctrines: hashValue(book) }),
     rungNames: scenario.ladder.rungs.map((r) => r.name),
     seeds,
   };

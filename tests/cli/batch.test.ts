@@ -69,6 +69,44 @@ describe('batch', () => {
     expect(rowsOf('merged.json')).toEqual(rowsOf('whole.json'));
   });
 
+  test('a run that named the shipped doctrines file merges with one that named none; another book does not', async () => {
+    const changed = JSON.parse(readFileSync(join(ROOT, 'scenarios/doctrines.json'), 'utf8')) as {
+      doctrines: { id: string; traits: { retaliation: number } }[];
+    };
+    changed.doctrines.find((d) => d.id === 'measured')!.traits.retaliation += 1;
+    writeFileSync(file('changed-doctrines.json'), JSON.stringify(changed));
+    const [plain, named, other] = await Promise.all([
+      batch('--seeds', '200-202', '--workers', '1', '--json', file('plain.json')),
+      batch(
+        '--seeds',
+        '203-205',
+        '--workers',
+        '1',
+        '--doctrines',
+        'scenarios/doctrines.json',
+        '--json',
+        file('named.json'),
+      ),
+      batch(
+        '--seeds',
+        '203-205',
+        '--workers',
+        '1',
+        '--doctrines',
+        file('changed-doctrines.json'),
+        '--json',
+        file('changed.json'),
+      ),
+    ]);
+    for (const run of [plain, named, other]) ok(run);
+    const merged = await merge(file('plain.json'), file('named.json'));
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toContain('seeds 200-205 (6 games)');
+    const refused = await merge(file('plain.json'), file('changed.json'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/\(doctrines [0-9a-f]+\)/);
+  });
+
   test('merge reads each part once, so a part may be a pipe', async () => {
     // A part that can be read only once, as from `<(ssh host cat shard2.json)`: read twice (the header, then the
     // rows), the second reading found it drained and called it truncated.
