@@ -135,9 +135,11 @@ export function verifyReplay(scenario: Scenario, input: unknown, options: Freeze
       'scenarioHash',
     );
   const game = createGame(scenario, r.seed, r.options.preset === undefined ? {} : { preset: r.options.preset });
-  if (!game.ok) return game;
+  if (!game.ok) return failMany(game.errors.map((e) => ({ ...e, path: `options.${e.path ?? ''}` })));
   let state = game.value;
   const hashes: string[] = [];
+  // The engine names a side's orders `us.orders[i]`; in a replay's turn they are the list `us[i]`.
+  const inTurn = (path: string | undefined) => (path ?? '').replace(/^(us|iran)\.orders(?=\[|$)/, '$1');
   for (const [i, turn] of r.turns.entries()) {
     if (state.outcome) return fail('replay.turns', `turn ${i + 1} recorded after the game ended`, `turns[${i}]`);
     const released = releaseAll(scenario, state, turn.injects ?? [], options);
@@ -148,7 +150,11 @@ export function verifyReplay(scenario: Scenario, input: unknown, options: Freeze
     const next = playTurn(scenario, released.value.state, turn.us, turn.iran, turn.rulings ?? [], options);
     if (!next.ok)
       return failMany(
-        next.errors.map((e) => ({ ...e, message: `turn ${i + 1}: ${e.message}`, path: `turns[${i}].${e.path}` })),
+        next.errors.map((e) => ({
+          ...e,
+          message: `turn ${i + 1}: ${e.message}`,
+          path: `turns[${i}].${inTurn(e.path)}`,
+        })),
       );
     state = next.value;
     const h = hashState(state);

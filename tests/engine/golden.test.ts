@@ -185,8 +185,27 @@ describe('replays', () => {
           r.turns[1]!.us = [{ type: 'hold' }, { type: 'hold' }];
         }),
       'order.duplicate',
-      'turns[1].us.orders[1]',
+      'turns[1].us[1]',
       'turn 2',
+    ],
+    [
+      'an order naming a place there is not',
+      () =>
+        tamper((r) => {
+          r.turns[1]!.iran = [{ type: 'rocket-attack', group: 'kh', base: 'nowhere', claim: 'open' }];
+        }),
+      'order.illegal',
+      'turns[1].iran[0].base',
+      'turn 2',
+    ],
+    [
+      'a preset the scenario lacks',
+      () =>
+        tamper((r) => {
+          r.options = { preset: 'long' };
+        }),
+      'game.preset',
+      'options.preset',
     ],
     [
       'a turn after the game ended',
