@@ -141,6 +141,15 @@ export function modelOf(scenario: Scenario): Json {
 export function modelNameOf(json: unknown): Result<string | null> {
   if (!isObject(json) || !(MODEL_FIELD in json)) return ok(null);
   const name = json[MODEL_FIELD];
+  // A scenario and its model travel together (a folder, a zip, a share): a path from the root would break that.
+  if (typeof name === 'string' && /^([/\\]|[A-Za-z]:)/.test(name))
+    return failMany([
+      {
+        code: 'scenario.model',
+        path: MODEL_FIELD,
+        message: `"${name}" is an absolute path: name the model relative to the scenario's folder, e.g. "model.json"`,
+      },
+    ]);
   if (typeof name === 'string' && name.trim() !== '') return ok(name);
   return failMany([
     {

@@ -45,6 +45,16 @@ const CASES: Record<string, { write: () => void; line: () => string; says?: RegE
     line: () => `${modelIn('unknown field')}: (root): `,
     says: /"turns"/,
   },
+  'absolute path': {
+    write: () => {
+      copyFileSync(join(ROOT, 'scenarios/model.json'), modelIn('absolute path'));
+      const scenario = shipped('red-lines.json');
+      scenario.model = modelIn('absolute path');
+      writeFileSync(scenarioIn('absolute path'), JSON.stringify(scenario, null, 2));
+    },
+    line: () => `${scenarioIn('absolute path')}: model: "${modelIn('absolute path')}" is an absolute path: `,
+    says: /relative to the scenario's folder/,
+  },
   overlap: {
     write: () => {
       copyFileSync(join(ROOT, 'scenarios/model.json'), modelIn('overlap'));
