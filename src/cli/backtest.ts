@@ -230,7 +230,7 @@ function main(): void {
     die(
       read.lines.length === 1
         ? read.lines[0]!
-        : `${read.lines[0]} (and ${read.lines.length - 1} more problems: npm run validate -- ${scenarioPath} lists them)`,
+        : `${read.lines[0]} (and ${read.lines.length - 1} more problem${read.lines.length > 2 ? 's' : ''}: npm run validate -- ${scenarioPath} lists them)`,
     );
   const scenario = read.scenario;
   if (!scenario.record || scenario.record.length === 0)

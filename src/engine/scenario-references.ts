@@ -139,10 +139,13 @@ function crossCheckLists(s: Scenario): EngineError[] {
 function crossCheckHistory(s: Scenario): EngineError[] {
   const errors: EngineError[] = [];
   const bad = (path: string, message: string) => errors.push({ code: 'scenario.reference', path, message });
-  const checkTurn = (turn: number, date: string, path: string) => {
-    if (turn > s.turns) bad(`${path}.turn`, `turn ${turn} is after the scenario's last turn ${s.turns}`);
+  // The turn and the date may sit on different objects: a record's week holds the turn, each of its entries a date.
+  const checkTurn = (turn: number, turnPath: string) => {
+    if (turn > s.turns) bad(`${turnPath}.turn`, `turn ${turn} is after the scenario's last turn ${s.turns}`);
+  };
+  const checkDate = (turn: number, date: string, datePath: string) => {
     const [first, last] = turnWeek(s, turn);
-    if (date < first || date > last) bad(`${path}.date`, `${date} is not in turn ${turn} (${first} to ${last})`);
+    if (date < first || date > last) bad(`${datePath}.date`, `${date} is not in turn ${turn} (${first} to ${last})`);
   };
   const groups = new Set(s.iran.groups.map((g) => g.id));
   const bases = new Set(s.us.bases.map((b) => b.site));
@@ -156,6 +159,7 @@ function crossCheckHistory(s: Scenario): EngineError[] {
     const path = `record[${i}]`;
     if (seenTurns.has(week.turn)) bad(`${path}.turn`, `turn ${week.turn} is recorded twice`);
     seenTurns.add(week.turn);
+    checkTurn(week.turn, path);
     let createdThisTurn = 0;
     for (const side of ['us', 'iran'] as const) {
       const entries = week[side];
@@ -164,7 +168,7 @@ function crossCheckHistory(s: Scenario): EngineError[] {
       entries.forEach((entry, j) => {
         const at = `${path}.${side}[${j}]`;
         const o = entry.order;
-        checkTurn(week.turn, entry.date, at);
+        checkDate(week.turn, entry.date, at);
         if (sideOfOrder(o.type) !== side)
           bad(`${at}.order.type`, `"${o.type}" is not a${side === 'us' ? ' US' : 'n Iran'} order`);
         const need = (ok: boolean, field: string, message: string) => {
@@ -198,7 +202,8 @@ function crossCheckHistory(s: Scenario): EngineError[] {
   (s.markers ?? []).forEach((m, i) => {
     if (seenMarkers.has(m.id)) bad(`markers[${i}].id`, `duplicate id "${m.id}"`);
     seenMarkers.add(m.id);
-    checkTurn(m.turn, m.date, `markers[${i}]`);
+    checkTurn(m.turn, `markers[${i}]`);
+    checkDate(m.turn, m.date, `markers[${i}]`);
   });
   return errors;
 }

@@ -159,6 +159,14 @@ const BROKEN: [string, Patch, string, RegExp][] = [
     /not in turn 2/,
   ],
   [
+    'a week after the last turn, named once on the week, not on each of its orders',
+    (s) => {
+      s.record![13]!.turn = s.turns + 1;
+    },
+    'record[13].turn',
+    /turn \d+ is after the scenario's last turn/,
+  ],
+  [
     'a week recorded twice',
     (s) => {
       s.record![1]!.turn = 1;
@@ -179,6 +187,14 @@ describe('a broken record is refused with its JSON path', () => {
     expect(hit, formatErrors(parsed.errors)).toBeDefined();
     expect(hit!.message).toMatch(message);
   });
+});
+
+test('a week after the last turn is one problem, on the week', () => {
+  const s = raw();
+  s.record![13]!.turn = s.turns + 1;
+  const parsed = parseScenario(s);
+  const late = parsed.ok ? [] : parsed.errors.filter((e) => / is after the scenario's last turn/.test(e.message));
+  expect(late.map((e) => e.path)).toEqual(['record[13].turn']);
 });
 
 describe('npm run backtest', () => {
