@@ -264,6 +264,8 @@ async function main(): Promise<void> {
       die(`--${side} "${asked}": expected player ids separated by commas, e.g. --${side} ${all.slice(0, 2).join(',')}`);
     for (const id of ids)
       if (!all.includes(id)) die(`unknown --${side} player "${id}": expected one of ${all.join(', ')}`);
+    const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (twice !== undefined) die(`--${side} "${asked}" names ${twice} twice: each player once`);
     return ids;
   };
   const usIds = pick('us');

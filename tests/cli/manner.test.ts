@@ -106,6 +106,13 @@ describe.concurrent('tournament', () => {
     expect(run.stdout).toBe('');
   });
 
+  test('a player named twice is an error: the same pairing would be played and printed twice', async () => {
+    const run = await cli('src/cli/tournament.ts', ['--us', 'measured,measured', '--iran', 'harasser', '--seeds', '1']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--us "measured,measured" names measured twice');
+    expect(run.stdout).toBe('');
+  });
+
   test('--seeds takes a range, as batch does, and draws no progress off a terminal', async () => {
     const run = await cli('src/cli/tournament.ts', ['--us', 'measured', '--iran', 'harasser', '--seeds', '3-4']);
     expect(run.code, run.stderr).toBe(0);
