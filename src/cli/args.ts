@@ -105,10 +105,14 @@ export function parseArgs(
   // Every option a command takes is in its help: a programmer's slip, caught the first time the command runs.
   for (const name of [...valueNames, ...flagNames])
     if (!(name in spec.help.options)) throw new Error(`--${name} is missing from the command's help`);
-  const end = argv.indexOf('--');
-  if ((end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h')) {
-    process.stdout.write(helpText(spec.help));
-    process.exit(0);
+  // Asked for help anywhere an option may stand; a value is not a request (`--seed -h` plays the seed "-h").
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') {
+      process.stdout.write(helpText(spec.help));
+      process.exit(0);
+    }
+    if (arg.startsWith('--') && !arg.includes('=') && valueNames.has(arg.slice(2))) i++;
   }
   const args: Args = { values: new Map(), flags: new Set(), positional: [] };
   const known = () =>

@@ -70,6 +70,15 @@ describe.concurrent('sim --why', () => {
     expect(run.stderr).toContain('--quiet');
   });
 
+  test('-h as the value of --seed is a seed, not a request for help; after it, or alone, it is one', async () => {
+    const [seeded, asked] = await Promise.all([sim('--seed', '-h', '--quiet'), sim('--seed', '-h', '-h')]);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(seeded.stdout).toMatch(/^Final hash: [0-9a-f]+$/m);
+    expect(seeded.stdout).not.toContain('Usage:');
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toMatch(/^Usage: npm run sim/);
+  });
+
   test('--help lists --why', async () => {
     const run = await sim('--help');
     expect(run.code, run.stderr).toBe(0);
