@@ -132,8 +132,9 @@ function parseSeeds(text: string | undefined, fallback: number): SeedRange {
 function parseTurnNumber(name: string, text: string, lo: number, hi: number, why: string): number {
   if (!/^\d+$/.test(text)) die(`--${name} "${text}": expected a turn number`);
   const n = Number(text);
-  if (hi < lo) die(`--${name} ${n} is out of range: ${why}`);
-  if (n < lo || n > hi) die(`--${name} ${n} is out of range: ${why} (${lo}-${hi})`);
+  // The number as typed: one too large for a double would otherwise come back rounded.
+  if (hi < lo) die(`--${name} ${text} is out of range: ${why}`);
+  if (n < lo || n > hi) die(`--${name} ${text} is out of range: ${why} (${lo}-${hi})`);
   return n;
 }
 

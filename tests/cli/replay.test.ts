@@ -228,6 +228,11 @@ const badCases: BadCase[] = [
   { name: 'a missing file', args: () => ['show', 'no/such/replay.json'], says: 'no/such/replay.json: cannot read' },
   { name: 'an unknown option', args: (f) => ['luck', f, '--turn', '3'], says: 'unknown option --turn' },
   { name: '--turn out of range', args: (f) => ['show', f, '--turn', '13'], says: '--turn 13 is out of range' },
+  {
+    name: '--turn too large for a number, named as typed',
+    args: (f) => ['show', f, '--turn', '99999999999999999999'],
+    says: '--turn 99999999999999999999 is out of range',
+  },
   { name: '--turn not a number', args: (f) => ['show', f, '--turn', 'last'], says: '--turn "last"' },
   { name: 'a bad seat', args: (f) => ['show', f, '--seat', 'iraq'], says: '--seat "iraq": expected us, iran' },
   {
