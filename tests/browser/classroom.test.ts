@@ -112,8 +112,21 @@ describe('a classroom game', () => {
     // The save holds the inject and the ruling, and replays to the fingerprint on screen.
     await page.click('#tab-log');
     const shown = (await page.textContent('#fingerprint')) ?? '';
+    // A save carries both teams' secrets: it is the facilitator's, behind the desk's PIN, as the share link is.
+    await page.click('button:text("Export save")');
+    await page.waitForSelector('#pin-proceed');
+    await page.fill('#desk-pin-entry', '0000');
+    await page.click('#pin-proceed');
+    await page.waitForSelector('text=That is not the desk’s PIN.');
+    await page.click('button:text("Cancel")');
+    await page.click('button:text("Share link")');
+    await page.waitForSelector('#pin-proceed');
+    expect(await page.locator('#share-link').count()).toBe(0);
+    await page.click('button:text("Cancel")');
     const download = page.waitForEvent('download');
     await page.click('button:text("Export save")');
+    await page.fill('#desk-pin-entry', PIN);
+    await page.click('#pin-proceed');
     const file = await (await download).path();
     const save = JSON.parse(readFileSync(file, 'utf8'));
     expect(save.settings.classroom).toBe(true);

@@ -128,6 +128,16 @@ describe('the browser game', () => {
     expect(beside.other).toBe(0);
     await activate(page, '#ready');
     expect(await page.textContent('#panel')).not.toContain(chosen.replace('Remove', '').trim().slice(0, 20));
+    // A save now would hold the Coalition's sealed orders: the second player may not take one.
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await activate(page, 'button:text("Export save")');
+    await page.waitForSelector('#export-refused-ok');
+    expect(await page.locator('[role="alertdialog"]').innerText()).toContain(
+      'Not now: a save made now would hold the orders one side has sealed this week.',
+    );
+    await activate(page, '#export-refused-ok');
+    expect(downloads).toBe(0);
     await activate(page, '#commit');
     await page.waitForSelector('#continue');
     await activate(page, '#continue');

@@ -129,14 +129,48 @@ export class ClassroomPhase {
 
   /** The desk shows both sides' secrets: a warning stands between the class screen and it. */
   openDesk(): void {
+    this.pinGate(
+      'The desk shows everything, both teams’ secrets included. Blank the projector before you go on.',
+      { id: 'desk-open', label: 'Open the desk' },
+      () => this.showDesk(),
+    );
+  }
+
+  /**
+   * A save file or a share link carries the whole game away, both teams' secrets included (a debrief or the replay
+   * viewer opens it as the facilitator): behind the desk's PIN when one was set, as the desk is.
+   */
+  forFacilitator(label: string, proceed: (pinChecked: boolean) => void): void {
+    if (!this.host.session.settings.deskPin) {
+      proceed(false);
+      return;
+    }
+    this.pinGate(
+      'A save or a link holds the whole game, both teams’ secrets and sealed orders included: only the facilitator may take one.',
+      { id: 'pin-proceed', label },
+      () => {
+        this.closeOverlay();
+        proceed(true);
+      },
+    );
+  }
+
+  /** Back from a facilitator's overlay to the class screen as it was: the pause cover, the hand-over, the turn. */
+  private closeOverlay(): void {
+    const host = this.host;
+    fill(this.parts.overlay);
+    this.showPause();
+    const next = host.session.sideToAct;
+    if (host.state.phase === 'handover' && next) host.handover(next);
+    else host.render();
+  }
+
+  /** A warning, and the desk's PIN when one was set, before `granted`; Cancel goes back to the class screen. */
+  private pinGate(warning: string, button: { id: string; label: string }, granted: () => void): void {
     const host = this.host;
     const overlay = this.parts.overlay;
     const back = () => {
-      fill(overlay);
-      this.showPause();
-      const next = host.session.sideToAct;
-      if (host.state.phase === 'handover' && next) host.handover(next);
-      else host.render();
+      this.closeOverlay();
       this.parts.focusDesk();
     };
     const pin = host.session.settings.deskPin;
@@ -151,9 +185,9 @@ export class ClassroomPhase {
     const refuse = (text: string) => fill(refused, h('span', { className: 'error' }, text));
     // Wrong PINs lock the desk for a while (desk-pin.ts); the lock runs on the page's clock.
     const open = () => {
-      if (!pin) return showDesk();
+      if (!pin) return granted();
       void tryDeskPin(pin, pinInput.value, Date.now()).then((refusal) => {
-        if (refusal === null) return showDesk();
+        if (refusal === null) return granted();
         pinInput.value = '';
         refuse(refusal);
         pinInput.focus();
@@ -164,50 +198,55 @@ export class ClassroomPhase {
     pinInput.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') open();
     });
-    const warning = h(
+    const card = h(
       'div',
       { className: 'card', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'desk-warning' },
       h('h2', { id: 'desk-warning' }, 'Facilitator only'),
-      h('p', {}, 'The desk shows everything, both teams’ secrets included. Blank the projector before you go on.'),
+      h('p', {}, warning),
       pin
         ? [h('label', { for: 'desk-pin-entry' }, 'The desk’s PIN, set when the game began'), pinInput, refused]
         : null,
       h(
         'div',
         { className: 'commit' },
-        h('button', { id: 'desk-open', className: 'primary', onclick: open }, 'Open the desk'),
+        h('button', { id: button.id, className: 'primary', onclick: open }, button.label),
         h('button', { onclick: back }, 'Cancel'),
       ),
     );
-    const showDesk = () => {
-      const desk = renderDesk(host.session, this.timer, {
-        close: back,
-        changed: (events) => {
-          host.update(gameChanged(host.state, host.session.turns.at(-1) ?? null));
-          const saveError = this.parts.saved();
-          if (saveError) host.announce(saveError);
-          host.announce(`${events.length} new events.`);
-        },
-        paused: () => host.state.paused,
-        setPaused: (p) => this.pauseClock(p),
-      });
-      fill(
-        overlay,
+    fill(overlay, h('div', { className: 'overlay' }, card));
+    focusHeading(card);
+    if (pin) pinInput.focus();
+  }
+
+  private showDesk(): void {
+    const host = this.host;
+    const desk = renderDesk(host.session, this.timer, {
+      close: () => {
+        this.closeOverlay();
+        this.parts.focusDesk();
+      },
+      changed: (events) => {
+        host.update(gameChanged(host.state, host.session.turns.at(-1) ?? null));
+        const saveError = this.parts.saved();
+        if (saveError) host.announce(saveError);
+        host.announce(`${events.length} new events.`);
+      },
+      paused: () => host.state.paused,
+      setPaused: (p) => this.pauseClock(p),
+    });
+    fill(
+      this.parts.overlay,
+      h(
+        'div',
+        { className: 'overlay desk-overlay' },
         h(
           'div',
-          { className: 'overlay desk-overlay' },
-          h(
-            'div',
-            { className: 'card wide', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'desk-title' },
-            desk,
-          ),
+          { className: 'card wide', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'desk-title' },
+          desk,
         ),
-      );
-      focusHeading(desk);
-    };
-    fill(overlay, h('div', { className: 'overlay' }, warning));
-    focusHeading(warning);
-    if (pin) pinInput.focus();
+      ),
+    );
+    focusHeading(desk);
   }
 
   stop(): void {

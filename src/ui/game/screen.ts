@@ -86,13 +86,18 @@ export class GameScreen implements ScreenHost {
       pause: () => this.classroom.pause(),
       openDesk: () => this.classroom.openDesk(),
       rules: () => hooks.rules(),
-      exportSave: () => this.announce(exportSave(session)),
+      exportSave: () =>
+        this.classroom.forFacilitator('Export the save', (pinChecked) =>
+          this.announce(exportSave(session, pinChecked, overlay, () => this.top.focusShare())),
+        ),
       share: () =>
-        showShareLink(
-          session,
-          overlay,
-          (t) => this.announce(t),
-          () => this.top.focusShare(),
+        this.classroom.forFacilitator('Show the link', () =>
+          showShareLink(
+            session,
+            overlay,
+            (t) => this.announce(t),
+            () => this.top.focusShare(),
+          ),
         ),
       menu: () => hooks.menu(),
     });

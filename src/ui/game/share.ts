@@ -1,8 +1,31 @@
-import { fill, h } from '../dom.ts';
+import { fill, focusHeading, h } from '../dom.ts';
 import type { Session } from '../session.ts';
 
-/** Offers the game as a save file, named for its seed and week; returns what to tell the player. */
-export function exportSave(session: Session): string {
+/**
+ * Offers the game as a save file, named for its seed and week; returns what to tell the player. A save holds the
+ * orders a side has sealed this week: at one device, while the other side is still to choose, only the facilitator
+ * (`facilitator`, past the desk's PIN) may take one.
+ */
+export function exportSave(session: Session, facilitator: boolean, overlay: HTMLElement, closed: () => void): string {
+  const sealed = (['us', 'iran'] as const).filter((side) => session.state.submitted[side] !== null);
+  if (session.hotseat && !facilitator && sealed.length === 1) {
+    const text =
+      'Not now: a save made now would hold the orders one side has sealed this week. Export it once the week is played.';
+    const close = () => {
+      fill(overlay);
+      closed();
+    };
+    const card = h(
+      'div',
+      { className: 'card', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'export-refused' },
+      h('h2', { id: 'export-refused' }, 'No save mid-week'),
+      h('p', {}, text),
+      h('div', { className: 'commit' }, h('button', { id: 'export-refused-ok', onclick: close }, 'OK')),
+    );
+    fill(overlay, h('div', { className: 'overlay' }, card));
+    focusHeading(card);
+    return text;
+  }
   const save = session.toSave(new Date().toISOString());
   const name = `two-boxers-${session.settings.seed}-week${session.state.turn}.json`;
   const url = URL.createObjectURL(new Blob([JSON.stringify(save, null, 1)], { type: 'application/json' }));
