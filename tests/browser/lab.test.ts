@@ -75,6 +75,31 @@ describe('designer’s lab', () => {
     expect(b.errors).toEqual([]);
   });
 
+  it('refuses seeds it cannot count (empty, past 2^53) and a file nested too deep, each with a message', async () => {
+    const b = await openLab();
+    const { page } = b;
+    const message = () => page.locator('#lab-message').innerText();
+    for (const [from, to] of [
+      ['1e18', '1e18'],
+      ['', '10'],
+      ['9007199254740993', '9007199254740993'],
+    ] as const) {
+      await page.fill('#lab-first', from);
+      await page.fill('#lab-last', to);
+      await page.click('#lab-run');
+      await expect.poll(message).toContain('Seeds: give a range of whole numbers from 0 to 9,007,199,254,740,991');
+      expect(await page.locator('#lab-results[data-games]').count()).toBe(0);
+    }
+    const deep = `{"notes": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    await page.setInputFiles('#lab-file', {
+      name: 'deep.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(deep),
+    });
+    await expect.poll(message).toMatch(/deep\.json is not (a valid scenario|a scenario)/);
+    expect(b.errors).toEqual([]);
+  });
+
   it('cancels a run part way and keeps the games already played', async () => {
     const b = await openLab();
     const { page } = b;

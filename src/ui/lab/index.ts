@@ -290,10 +290,14 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
 
   runButton.addEventListener('click', () => {
     if (!variant || run) return;
-    const from = Number(first.value);
-    const to = Number(last.value);
-    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from) {
-      say('Seeds: give a range of whole numbers, the first no larger than the last (e.g. 1 to 200).');
+    // An empty box reads as 0 to Number(), and past 2^53 a seed and the next are one number: both are refused.
+    const seed = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+    const from = seed(first.value);
+    const to = seed(last.value);
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to < from) {
+      say(
+        `Seeds: give a range of whole numbers from 0 to ${Number.MAX_SAFE_INTEGER.toLocaleString('en')}, the first no larger than the last (e.g. 1 to 200).`,
+      );
       return;
     }
     if (to - from + 1 > MAX_SEEDS) {

@@ -53,6 +53,16 @@ export function readInWorker(request: ReadRequest): Promise<Result<Scenario>> {
     w.onmessage = (event: MessageEvent<Result<Scenario>>) => done(event.data);
     w.onerror = (event) =>
       done({ ok: false, errors: [{ code: 'lab.worker', message: event.message || 'the worker failed to start' }] });
-    w.postMessage(request);
+    try {
+      w.postMessage(request);
+    } catch (e) {
+      // A file nested too deep for the structured clone fails here, in the page, before the worker sees it.
+      done({
+        ok: false,
+        errors: [
+          { code: 'lab.file', message: `the file could not be read: ${e instanceof Error ? e.message : String(e)}` },
+        ],
+      });
+    }
   });
 }
