@@ -11,18 +11,11 @@ export function exportSave(session: Session, facilitator: boolean, overlay: HTML
   if (session.hotseat && !facilitator && sealed.length === 1) {
     const text =
       'Not now: a save made now would hold the orders one side has sealed this week. Export it once the week is played.';
-    const close = () => {
-      fill(overlay);
-      closed();
-    };
-    const card = h(
-      'div',
-      { className: 'card', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'export-refused' },
-      h('h2', { id: 'export-refused' }, 'No save mid-week'),
+    const card = cardIn(overlay, 'export-refused', 'No save mid-week', closed, (close) => [
       h('p', {}, text),
       h('div', { className: 'commit' }, h('button', { id: 'export-refused-ok', onclick: close }, 'OK')),
-    );
-    fill(overlay, h('div', { className: 'overlay' }, card));
+    ]);
+    card.setAttribute('role', 'alertdialog');
     focusHeading(card);
     return text;
   }
@@ -49,14 +42,7 @@ export function showShareLink(
 ): void {
   const link = `${location.origin}${location.pathname}#g=${session.toShareCode()}`;
   const field = h('input', { id: 'share-link', readonly: true, value: link, 'aria-label': 'Link to this game' });
-  const close = () => {
-    fill(overlay);
-    closed();
-  };
-  const card = h(
-    'div',
-    { className: 'card', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'share-title' },
-    h('h2', { id: 'share-title' }, 'Share this game'),
+  cardIn(overlay, 'share-title', 'Share this game', closed, (close) => [
     h(
       'p',
       {},
@@ -82,11 +68,35 @@ export function showShareLink(
       ),
       h('button', { id: 'share-close', onclick: close }, 'Close'),
     ),
+  ]);
+  field.select();
+  field.focus();
+}
+
+/**
+ * A modal card in `overlay` under a titled heading, with `body` built around its `close` (Escape closes it too);
+ * `closed` runs after it closes, to give the focus back.
+ */
+function cardIn(
+  overlay: HTMLElement,
+  titleId: string,
+  title: string,
+  closed: () => void,
+  body: (close: () => void) => (HTMLElement | null)[],
+): HTMLElement {
+  const close = () => {
+    fill(overlay);
+    closed();
+  };
+  const card = h(
+    'div',
+    { className: 'card', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, title),
+    ...body(close),
   );
   card.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') close();
   });
   fill(overlay, h('div', { className: 'overlay' }, card));
-  field.select();
-  field.focus();
+  return card;
 }
