@@ -82,13 +82,15 @@ export function runHeader(
 ): RunHeader {
   const turns = turnsFor(scenario, matchup.preset === null ? {} : { preset: matchup.preset });
   if (!turns.ok) throw new Error(turns.errors[0]?.message);
+  const shipped = hashValue(DOCTRINES);
+  const doctrines = book === null ? shipped : hashValue(book);
   return {
     scenario: { id: scenario.id, name: scenario.name, hash: scenarioHash(scenario) },
     preset: matchup.preset,
     turns: turns.value,
     us: matchup.us,
     iran: matchup.iran,
-    ...(book !== null && hashValue(book) !== hashValue(DOCTRINES) && { doctrines: hashValue(book) }),
+    ...(doctrines !== shipped && { doctrines }),
     rungNames: scenario.ladder.rungs.map((r) => r.name),
     seeds,
   };

@@ -595,11 +595,11 @@ export class Classroom {
     if (!session) throw new Error(`no session ${sessionId}`);
     const games: GameOverview[] = [];
     const rows = await this.store.gamesOf(sessionId);
+    const now = this.now();
     for (const row of rows) {
       const game = this.games.get(row.gameId) ?? (await this.live(row.gameId));
       if ('error' in game) continue;
       const s = game.state;
-      const now = this.now();
       const heldFor = async (side: Side) => (await this.store.seatHold(row.gameId, side, now))?.team ?? null;
       games.push({
         gameId: row.gameId,
