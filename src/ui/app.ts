@@ -6,6 +6,7 @@ import { GameScreen } from './game/screen.ts';
 import { defaultOrderSeconds } from './classroom.ts';
 import { makePin, pinProblem } from './desk-pin.ts';
 import { type EndActions, renderEnd } from './end-screen.ts';
+import { listProblems } from './problems.ts';
 import { victoryConditions } from './victory.ts';
 import { otherSide, type Session, Session as SessionClass, type Settings } from './session.ts';
 import { clearAutosave, keepReplaced, readAutosave, readReplaced, writeAutosave } from './storage.ts';
@@ -43,7 +44,7 @@ export class App {
         else this.play();
         return;
       }
-      this.title(`Your saved game could not be resumed: ${resumed.errors[0]?.message}`);
+      this.title(listProblems(resumed.errors, 'Your saved game could not be resumed'));
       return;
     }
     this.title();
@@ -65,7 +66,7 @@ export class App {
       return true;
     }
     if (!opened.ok) {
-      this.title(opened.errors[0]?.message);
+      this.title(listProblems(opened.errors));
       return true;
     }
     this.replaceWith(
@@ -141,7 +142,7 @@ export class App {
   private restoreReplaced(): void {
     const restored = SessionClass.fromSave(this.scenarios, readReplaced());
     if (!restored.ok) {
-      this.title(`The replaced game could not be restored: ${restored.errors[0]?.message}`);
+      this.title(listProblems(restored.errors, 'The replaced game could not be restored'));
       return;
     }
     const current = this.session;
@@ -207,7 +208,7 @@ export class App {
         }
         const loaded = SessionClass.fromSave(this.scenarios, json);
         if (!loaded.ok) {
-          fill(message, h('div', { className: 'error' }, `${file.name}: ${loaded.errors[0]?.message}`));
+          fill(message, h('div', { className: 'error' }, listProblems(loaded.errors, file.name)));
           return;
         }
         this.replaceWith(

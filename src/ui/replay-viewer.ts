@@ -17,7 +17,8 @@ import {
 import { fill, focusHeading, h } from './dom.ts';
 import { createMap, type MapController } from './map/index.ts';
 import type { MapAsset } from './map-projection.ts';
-import { otherSide, Session, type Settings } from './session.ts';
+import { listProblems } from './problems.ts';
+import { otherSide, SAVE_FORMAT, Session, type Settings } from './session.ts';
 
 /**
  * The replay viewer: a recorded game turn by turn, from any seat (the US, Iran, the facilitator who sees everything),
@@ -31,7 +32,10 @@ const SEATS: { seat: Seat; label: string }[] = [
   { seat: 'facilitator', label: 'Facilitator (everything)' },
 ];
 
-/** A replay, a save holding one, or a game link's code: the replay steps, or what is wrong with the input. */
+/**
+ * A replay, a save holding one, or a game link's code: the replay steps, or what is wrong with the input (one
+ * message, ready to show, with where in the file each problem is).
+ */
 export function openRecording(
   scenarios: readonly Scenario[],
   input: unknown,
@@ -41,19 +45,26 @@ export function openRecording(
   if (typeof input === 'string') {
     const code = input.includes('#g=') ? input.slice(input.indexOf('#g=') + 3) : input.trim();
     const linked = Session.fromShareCode(scenarios, code);
-    if (!linked.ok) return linked;
+    if (!linked.ok) return bad(listProblems(linked.errors));
     json = linked.value.toSave('').replay;
   }
   if (typeof json !== 'object' || json === null) return bad('This is not a replay, a save file or a game link.');
   const record = json as { format?: unknown; replay?: unknown; scenarioId?: unknown };
-  const replay = record.format === 'two-boxers-save' ? record.replay : json;
+  const inSave = record.format === SAVE_FORMAT;
+  const replay = inSave ? record.replay : json;
   if ((replay as { format?: unknown } | null)?.format !== 'two-boxers-replay')
     return bad('This is not a replay, a save file or a game link.');
   const id = (replay as { scenarioId?: unknown }).scenarioId;
   const scenario = scenarios.find((s) => s.id === id);
   if (!scenario) return bad(`This replay is of a scenario this game does not have ("${String(id)}").`);
   const game = playBack(scenario, replay);
-  if (!game.ok) return bad(`This replay cannot be played back: ${game.errors[0]?.message}.`);
+  if (!game.ok) {
+    // The engine's paths are the replay's own; in a save the replay is its `replay` field.
+    const errors = inSave
+      ? game.errors.map((e) => ({ ...e, path: e.path ? `replay.${e.path}` : 'replay' }))
+      : game.errors;
+    return bad(listProblems(errors, 'This replay cannot be played back'));
+  }
   return { ok: true, value: { scenario, game: game.value } };
 }
 

@@ -7,6 +7,8 @@ import {
   createGame,
   ENGINE_VERSION,
   type EngineError,
+  fail,
+  failMany,
   type Forecast,
   forecastOrder,
   type GameEvent,
@@ -15,6 +17,7 @@ import {
   type Inject,
   injectSchema,
   joinLedgers,
+  jsonPath,
   type Ledger,
   type Order,
   ORDER_TYPES,
@@ -95,8 +98,6 @@ const saveSchema = z.strictObject({
 
 export type SaveFile = z.infer<typeof saveSchema> & { replay: Replay };
 
-const err = (code: string, message: string): Result<never> => ({ ok: false, errors: [{ code, message }] });
-
 /** A turn as saves and links record it: the facilitator's injects and rulings, when there were any. */
 export interface RecordedTurn {
   us: Order[];
@@ -128,9 +129,9 @@ export class Session {
   /** A new game, or an error naming what is wrong with the settings. */
   static create(scenario: Scenario, settings: Settings): Result<Session> {
     if (settings.scenarioId !== scenario.id)
-      return err('session.scenario', `unknown scenario "${settings.scenarioId}"`);
+      return fail('session.scenario', `unknown scenario "${settings.scenarioId}"`);
     if (settings.opponent !== 'hotseat' && !isAiId(otherSide(settings.side), settings.opponent))
-      return err('session.opponent', `no computer player "${settings.opponent}" for that side`);
+      return fail('session.opponent', `no computer player "${settings.opponent}" for that side`);
     const game = createGame(scenario, settings.seed, settings.preset === null ? {} : { preset: settings.preset });
     if (!game.ok) return game;
     return { ok: true, value: new Session(scenario, settings, game.value, []) };
@@ -193,7 +194,7 @@ export class Session {
           );
         } catch (e) {
           this.state = withdrawOrders(this.state, side);
-          return err(
+          return fail(
             'session.ai',
             `The computer player failed to decide: ${e instanceof Error ? e.message : String(e)}`,
           );
@@ -262,7 +263,7 @@ export class Session {
    */
   overrule(rulings: readonly Ruling[]): Result<TurnEvents> {
     if (!this.canOverrule || this.beforeLast === null)
-      return err('session.overrule', 'Only the turn just resolved can be overruled, before the next one begins.');
+      return fail('session.overrule', 'Only the turn just resolved can be overruled, before the next one begins.');
     const checked = checkRulings(this.scenario, rulings);
     if (!checked.ok) return checked;
     const lastTurn = this.turns.pop()!;
@@ -306,45 +307,60 @@ export class Session {
    */
   static fromSave(scenarios: readonly Scenario[], input: unknown): Result<Session> {
     if (typeof input !== 'object' || input === null || (input as { format?: unknown }).format !== SAVE_FORMAT)
-      return err('save.format', 'This is not a Two Boxers save file.');
+      return fail('save.format', 'This is not a Two Boxers save file.');
     const version = (input as { formatVersion?: unknown }).formatVersion;
     if (version !== SAVE_VERSION)
-      return err(
+      return fail(
         'save.version',
         typeof version === 'number' && version < SAVE_VERSION
           ? `This save uses an older format (version ${version}) that this version of the game cannot read.`
           : `This save comes from a newer version of the game (format ${String(version)}).`,
+        'formatVersion',
       );
     const unknown = unknownOrder(input as { replay?: unknown; pending?: unknown; settings?: unknown }, scenarios);
-    if (unknown) return err('save.order-type', unknown);
+    if (unknown) return fail('save.order-type', unknown.message, unknown.path);
     const parsed = saveSchema.safeParse(input);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      return err('save.shape', `The save file is damaged (${first?.path.join('.') || 'root'}: ${first?.message}).`);
-    }
+    if (!parsed.success)
+      return failMany(
+        parsed.error.issues.map((i) => ({
+          code: 'save.shape',
+          message: `The save file is damaged: ${i.message}.`,
+          path: jsonPath(i.path),
+        })),
+      );
     const save = parsed.data;
     if (save.engineVersion !== ENGINE_VERSION)
-      return err(
+      return fail(
         'save.engine',
         `This save was made by version ${save.engineVersion} of the game's rules; this is version ${ENGINE_VERSION}, whose rules have changed since, so it cannot be continued. Start a new game.`,
+        'engineVersion',
       );
     const scenario = scenarios.find((s) => s.id === save.settings.scenarioId);
     if (!scenario)
-      return err(
+      return fail(
         'save.scenario',
         `The save is for a scenario this game does not have ("${save.settings.scenarioId}").`,
+        'settings.scenarioId',
       );
     const replay = parseReplay(save.replay);
-    if (!replay.ok) return err('save.replay', `The save's game record is damaged (${replay.errors[0]?.message}).`);
+    if (!replay.ok)
+      return failMany(
+        replay.errors.map((e) => ({
+          code: 'save.replay',
+          message: `The save's game record is damaged: ${e.message}.`,
+          path: e.path === undefined || e.path === '(root)' ? 'replay' : `replay.${e.path}`,
+        })),
+      );
     // Every turn's fingerprint covers the scenario's numbers: after an update that changes them, an old save cannot
     // play out as recorded, and saying "edited or damaged" would blame the player.
     if (replay.value.scenarioHash !== scenarioHash(scenario))
-      return err(
+      return fail(
         'save.scenario',
         `This save was made with an earlier version of the ${scenario.name} scenario, whose rules or numbers have changed since, so it cannot be continued. Start a new game.`,
+        'replay.scenarioHash',
       );
     if (replay.value.seed !== save.settings.seed)
-      return err('save.seed', 'The save has been edited: its seed does not match its game record.');
+      return fail('save.seed', 'The save has been edited: its seed does not match its game record.', 'settings.seed');
     return Session.fromRecord(
       scenario,
       save.settings,
@@ -355,7 +371,10 @@ export class Session {
     );
   }
 
-  /** Replays recorded turns onto a fresh game, checking each hash; shared by saves and share links. */
+  /**
+   * Replays recorded turns onto a fresh game, checking each hash; shared by saves and share links. Its errors' paths
+   * say where a save holds what was refused (`settings.preset`, `replay.turns[1].iran[0].base`, `pending.us`).
+   */
   static fromRecord(
     scenario: Scenario,
     settings: Settings,
@@ -365,7 +384,7 @@ export class Session {
     pendingInjects: readonly Inject[] = [],
   ): Result<Session> {
     const created = Session.create(scenario, settings);
-    if (!created.ok) return created;
+    if (!created.ok) return failMany(created.errors.map((e) => ({ ...e, path: under('settings', e.path) })));
     const session = created.value;
     const release = (injects: readonly Inject[]): EngineError[] | null => {
       const r = releaseAll(scenario, session.state, injects);
@@ -375,29 +394,57 @@ export class Session {
       session.releasedLedger = r.value.ledger;
       return null;
     };
+    /** The engine's errors, each told as `sentence: message.` at the place in the save its path points to. */
+    const refusedAt = (code: string, sentence: string, errors: readonly EngineError[], at: (path?: string) => string) =>
+      failMany<Session>(errors.map((e) => ({ code, message: `${sentence}: ${e.message}.`, path: at(e.path) })));
     for (const [i, t] of turns.entries()) {
-      if (session.over) return err('save.turns', `The record goes on after the game ended (turn ${i + 1}).`);
+      const turn = `replay.turns[${i}]`;
+      if (session.over) return fail('save.turns', `The record goes on after the game ended (turn ${i + 1}).`, turn);
       const refused = release(t.injects ?? []);
-      if (refused) return err('save.injects', `Turn ${i + 1} holds an inject the rules refuse: ${describe(refused)}.`);
-      const a = submitOrders(scenario, session.state, 'us', t.us);
-      const b = a.ok ? submitOrders(scenario, a.value, 'iran', t.iran) : a;
-      if (!b.ok) return err('save.orders', `Turn ${i + 1} holds an order the rules refuse: ${describe(b.errors)}.`);
-      session.state = b.value;
+      if (refused)
+        return refusedAt('save.injects', `Turn ${i + 1} holds an inject the rules refuse`, refused, (p) =>
+          under(turn, p),
+        );
+      for (const side of ['us', 'iran'] as const) {
+        const sealed = submitOrders(scenario, session.state, side, t[side]);
+        if (!sealed.ok)
+          return refusedAt('save.orders', `Turn ${i + 1} holds an order the rules refuse`, sealed.errors, (p) =>
+            ordersAt(`${turn}.${side}`, p),
+          );
+        session.state = sealed.value;
+      }
       const rulings = checkRulings(scenario, t.rulings ?? []);
       const r = rulings.ok ? session.resolve(rulings.value) : rulings;
-      if (!r.ok) return err('save.orders', `Turn ${i + 1} cannot be played: ${describe(r.errors)}.`);
+      if (!r.ok)
+        return refusedAt('save.orders', `Turn ${i + 1} cannot be played`, r.errors, (p) =>
+          rulings.ok ? turn : under(`${turn}.rulings`, p?.replace(/^(\d+)/, '[$1]')),
+        );
       if (t.hash !== undefined && hashState(session.state) !== t.hash)
-        return err('save.diverged', `Turn ${i + 1} does not play out as recorded: the file was edited or damaged.`);
+        return fail(
+          'save.diverged',
+          `Turn ${i + 1} does not play out as recorded: the file was edited or damaged.`,
+          `${turn}.hash`,
+        );
     }
     const refused = release(pendingInjects);
-    if (refused) return err('save.injects', `An inject of this turn is refused: ${describe(refused)}.`);
+    if (refused)
+      return refusedAt('save.injects', 'An inject of this turn is refused', refused, (p) =>
+        under('replay', p?.replace(/^injects/, 'pending')),
+      );
     if (finalHash !== null && hashState(session.state) !== finalHash)
-      return err('save.diverged', 'The game does not end where the record says: the file was edited or damaged.');
+      return fail(
+        'save.diverged',
+        'The game does not end where the record says: the file was edited or damaged.',
+        'replay.finalHash',
+      );
     for (const side of ['us', 'iran'] as const) {
       const orders = pending[side];
       if (orders === null) continue;
       const next = submitOrders(scenario, session.state, side, orders);
-      if (!next.ok) return err('save.pending', `The sealed ${side} orders are not legal: ${describe(next.errors)}.`);
+      if (!next.ok)
+        return refusedAt('save.pending', `The sealed ${side} orders are not legal`, next.errors, (p) =>
+          ordersAt(`pending.${side}`, p),
+        );
       session.state = next.value;
     }
     return { ok: true, value: session };
@@ -410,7 +457,7 @@ export class Session {
    */
   static fork(scenario: Scenario, settings: Settings, replay: Replay, weeks: number): Result<Session> {
     if (!Number.isInteger(weeks) || weeks < 0 || weeks > replay.turns.length)
-      return err(
+      return fail(
         'fork.week',
         `A game can be played on from week 1 to week ${replay.turns.length + 1} of its record, not from week ${weeks + 1}.`,
       );
@@ -442,29 +489,31 @@ export class Session {
     try {
       payload = JSON.parse(fromBase64Url(code));
     } catch {
-      return err('share.code', 'This game link is damaged or incomplete: it could not be read.');
+      return fail('share.code', 'This game link is damaged or incomplete: it could not be read.');
     }
     const made = (payload as { v?: unknown; e?: unknown; t?: unknown; h?: unknown } | null) ?? {};
     // A link from before the rules changed would not play out; say so rather than blame the link.
     const firstFormat = made.v === 1 && Array.isArray(made.t) && typeof made.h === 'string';
     if (firstFormat || (made.v === SHARE_VERSION && typeof made.e === 'string' && made.e !== ENGINE_VERSION))
-      return err(
+      return fail(
         'share.engine',
         `This game link was made by ${firstFormat ? 'an earlier version' : `version ${String(made.e)}`} of the game's rules; this is version ${ENGINE_VERSION}, whose rules have changed since, so the game cannot be replayed. Start a new game.`,
       );
     const parsed = shareSchema.safeParse(payload);
-    if (!parsed.success) return err('share.shape', 'This game link has been altered: its contents are not a game.');
+    if (!parsed.success) return fail('share.shape', 'This game link has been altered: its contents are not a game.');
     const p = parsed.data;
     const scenario = scenarios.find((s) => s.id === p.s.scenarioId);
     if (!scenario)
-      return err('share.scenario', `This link is for a scenario this game does not have ("${p.s.scenarioId}").`);
+      return fail('share.scenario', `This link is for a scenario this game does not have ("${p.s.scenarioId}").`);
     if (p.f && p.f.length !== p.t.length)
-      return err('share.shape', "This game link has been altered: its facilitator's record does not match its turns.");
+      return fail('share.shape', "This game link has been altered: its facilitator's record does not match its turns.");
     const turns = p.t.map(([us, iran], i) => ({ us, iran, injects: p.f?.[i]?.[0], rulings: p.f?.[i]?.[1] }));
     const session = Session.fromRecord(scenario, p.s, turns, p.h, undefined, p.p ?? []);
-    if (!session.ok && session.errors[0]?.code === 'save.diverged')
-      return err('share.diverged', 'This game link has been altered: the game it describes does not play out.');
-    return session;
+    if (session.ok) return session;
+    if (session.errors[0]?.code === 'save.diverged')
+      return fail('share.diverged', 'This game link has been altered: the game it describes does not play out.');
+    // The paths point into a save file; a link's insides are nothing the player can open and look at.
+    return failMany(session.errors.map(({ path: _, ...e }) => e));
   }
 }
 
@@ -488,44 +537,53 @@ function withoutPin(settings: Settings): Settings {
 export const otherSide = (side: Side): Side => (side === 'us' ? 'iran' : 'us');
 
 /**
- * The first order of a save whose type this version of the game does not know, in the player's words: the schema's
- * own message lists every known type, which tells a player nothing. Null when every order's type is known (the
- * schema then checks the rest).
+ * The first order of a save whose type this version of the game does not know, in the player's words, and its path:
+ * the schema's own message lists every known type, which tells a player nothing. Null when every order's type is
+ * known (the schema then checks the rest).
  */
 function unknownOrder(
   save: { replay?: unknown; pending?: unknown; settings?: unknown },
   scenarios: readonly Scenario[],
-): string | null {
+): { message: string; path: string } | null {
   const known = new Set<string>(ORDER_TYPES);
   const scenarioId = (save.settings as { scenarioId?: unknown } | undefined)?.scenarioId;
   const scenario = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0];
   const sideName = (side: Side) => scenario?.sides[side].name ?? side;
-  const first = (orders: unknown): string | null => {
+  const first = (orders: unknown): { type: string; index: number } | null => {
     if (!Array.isArray(orders)) return null;
-    for (const o of orders) {
+    for (const [index, o] of orders.entries()) {
       const type = (o as { type?: unknown } | null)?.type;
-      if (typeof type === 'string' && !known.has(type)) return type;
+      if (typeof type === 'string' && !known.has(type)) return { type, index };
     }
     return null;
   };
-  const words = (type: string, where: string) =>
-    `This save holds an order this version of the game does not know ("${type}", ${where}). It was probably made with a newer or changed version of the game, so it cannot be opened here.`;
+  const found = (order: { type: string; index: number }, where: string, at: string) => ({
+    message: `This save holds an order this version of the game does not know ("${order.type}", ${where}). It was probably made with a newer or changed version of the game, so it cannot be opened here.`,
+    path: `${at}[${order.index}].type`,
+  });
   const turns = (save.replay as { turns?: unknown } | undefined)?.turns;
   if (Array.isArray(turns))
     for (const [i, t] of turns.entries())
       for (const side of ['us', 'iran'] as const) {
-        const type = first((t as Record<string, unknown> | null)?.[side]);
-        if (type) return words(type, `week ${i + 1}, orders of the ${sideName(side)}`);
+        const order = first((t as Record<string, unknown> | null)?.[side]);
+        if (order) return found(order, `week ${i + 1}, orders of the ${sideName(side)}`, `replay.turns[${i}].${side}`);
       }
   for (const side of ['us', 'iran'] as const) {
-    const type = first((save.pending as Record<string, unknown> | undefined)?.[side]);
-    if (type) return words(type, `the sealed orders of the ${sideName(side)}`);
+    const order = first((save.pending as Record<string, unknown> | undefined)?.[side]);
+    if (order) return found(order, `the sealed orders of the ${sideName(side)}`, `pending.${side}`);
   }
   return null;
 }
 
-function describe(errors: readonly EngineError[]): string {
-  return errors.map((e) => e.message).join('; ');
+/** `path` (an error's path, if any) inside the part of a save at `at`. */
+function under(at: string, path: string | undefined): string {
+  if (!path) return at;
+  return path.startsWith('[') ? `${at}${path}` : `${at}.${path}`;
+}
+
+/** The engine names a side's orders `orders[i]`; a save keeps them as the list at `at` (`replay.turns[0].us[i]`). */
+function ordersAt(at: string, path: string | undefined): string {
+  return `${at}${(path ?? '').replace(/^orders/, '')}`;
 }
 
 function toBase64Url(text: string): string {

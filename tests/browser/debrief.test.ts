@@ -239,8 +239,10 @@ describe('duplicate play', () => {
     const messages = await page.locator('#duplicate-messages .error').allTextContents();
     expect(messages).toHaveLength(4);
     expect(messages[0]).toMatch(/seed-78\.json was played with seed 78, but This game with seed 77/);
-    expect(messages[1]).toMatch(/history\.json: .*scenario this game does not have \("red-lines"\)/);
-    expect(messages[2]).toMatch(/broken-replay\.json is damaged or foreign: turn 2 differs/);
+    expect(messages[1]).toMatch(
+      /history\.json: settings\.scenarioId: .*scenario this game does not have \("red-lines"\)/,
+    );
+    expect(messages[2]).toMatch(/broken-replay\.json is damaged or foreign: turns\[1\]\.hash: turn 2 differs/);
     expect(messages[3]).toMatch(/garbage\.json is not a save or a replay: it is not valid JSON/);
     // Nothing else moved: the same two teams, the same comparison.
     expect(await page.locator('#duplicate-teams li').count()).toBe(2);

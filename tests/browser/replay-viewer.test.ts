@@ -87,7 +87,7 @@ describe('the replay viewer', () => {
     writeFileSync(path, JSON.stringify(edited));
     const { page } = await openViewer(path);
     await page.waitForSelector('[role=alert] .error');
-    expect(await page.textContent('[role=alert]')).toMatch(/cannot be played back: turn 2 differs/);
+    expect(await page.textContent('[role=alert]')).toMatch(/cannot be played back: turns\[1\]\.hash: turn 2 differs/);
     expect(await page.isVisible('h2:text("Watch a replay")')).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashState, type Scenario } from '../../src/engine/index.ts';
+import { listProblems } from '../../src/ui/problems.ts';
 import { type SaveFile, Session, type Settings } from '../../src/ui/session.ts';
 import { shippedScenario } from '../shipped.ts';
 
@@ -143,6 +144,89 @@ describe('saves', () => {
       expect(r.ok).toBe(false);
       expect(!r.ok && r.errors[0]?.message).toMatch(c.message);
     });
+});
+
+describe('a refused save says where it is wrong', () => {
+  const good = async (): Promise<SaveFile> => {
+    const s = newSession();
+    await playTurns(s, 2);
+    return JSON.parse(JSON.stringify(s.toSave('2026-01-01T00:00:00Z'))) as SaveFile;
+  };
+  const withTurn = (x: SaveFile, i: number, edit: (t: SaveFile['replay']['turns'][number]) => object) => ({
+    ...x,
+    replay: { ...x.replay, turns: x.replay.turns.map((t, j) => (j === i ? edit(t) : t)) },
+  });
+
+  const cases: { name: string; edit: (save: SaveFile) => unknown; path: string; message: RegExp }[] = [
+    {
+      name: 'an order the rules refuse, at its field in its turn',
+      edit: (x) =>
+        withTurn(x, 1, (t) => ({
+          ...t,
+          iran: [{ type: 'rocket-attack', group: 'kh', base: 'nowhere', claim: 'unclaimed' }],
+        })),
+      path: 'replay.turns[1].iran[0].base',
+      message: /Turn 2 holds an order the rules refuse: unknown base "nowhere"/,
+    },
+    {
+      name: 'a turn that does not play out as recorded, at its hash',
+      edit: (x) => withTurn(x, 0, (t) => ({ ...t, us: [{ type: 'hold' }] })),
+      path: 'replay.turns[0].hash',
+      message: /edited or damaged/,
+    },
+    {
+      name: "a damaged game record, inside the save's replay",
+      edit: (x) => withTurn(x, 1, (t) => ({ ...t, hash: 'not-a-hash' })),
+      path: 'replay.turns[1].hash',
+      message: /game record is damaged/,
+    },
+    {
+      name: 'a damaged field of the save',
+      edit: (x) => ({ ...x, savedAt: 7 }),
+      path: 'savedAt',
+      message: /damaged/,
+    },
+    {
+      name: 'a preset the scenario does not have, at its setting',
+      edit: (x) => ({ ...x, settings: { ...x.settings, preset: 'marathon' } }),
+      path: 'settings.preset',
+      message: /unknown preset "marathon"/,
+    },
+    {
+      name: 'sealed orders the rules refuse, at the field',
+      edit: (x) => ({ ...x, pending: { us: [{ type: 'hand-over-base', base: 'nowhere' }], iran: null } }),
+      path: 'pending.us[0].base',
+      message: /sealed us orders are not legal/,
+    },
+    {
+      name: 'an order this version does not know, at its type',
+      edit: (x) => withTurn(x, 1, (t) => ({ ...t, us: [{ type: 'hold' }, { type: 'moon-landing' }] })),
+      path: 'replay.turns[1].us[1].type',
+      message: /does not know \("moon-landing"/,
+    },
+  ];
+  for (const c of cases)
+    it(`names the path of ${c.name}`, async () => {
+      const r = Session.fromSave(scenarios, c.edit(await good()));
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.errors[0]).toMatchObject({ path: c.path });
+      expect(r.errors[0]?.message).toMatch(c.message);
+      expect(listProblems(r.errors, 'save.json')).toContain(`save.json: ${c.path}: `);
+    });
+
+  it('lists every problem of a damaged save, each with its path', async () => {
+    const save = await good();
+    const r = Session.fromSave(scenarios, {
+      ...save,
+      savedAt: 7,
+      engineVersion: 8,
+      settings: { ...save.settings, seed: 9 },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.path).sort()).toEqual(['engineVersion', 'savedAt', 'settings.seed']);
+  });
 });
 
 describe('share links', () => {

@@ -1,12 +1,14 @@
 import { type Replay, type Result, REPLAY_FORMAT, type Scenario, verifyReplay } from '../../engine/index.ts';
 import { h } from '../dom.ts';
+import { listProblems } from '../problems.ts';
 import { SAVE_FORMAT, Session } from '../session.ts';
 
 const fail = (code: string, message: string): Result<never> => ({ ok: false, errors: [{ code, message }] });
 
 /**
- * Opens a save or a replay file as a game to debrief or compare. Every refusal is one sentence naming the file: not
- * JSON, neither kind of file, another scenario, another engine version, or a record that does not play out.
+ * Opens a save or a replay file as a game to debrief or compare. Every refusal is one message naming the file, ready
+ * to show: not JSON, neither kind of file, another scenario, another engine version, or a record that does not play
+ * out (then where in the file, as `path: problem` lines).
  */
 export function openGameFile(scenarios: readonly Scenario[], name: string, text: string): Result<Session> {
   let json: unknown;
@@ -18,7 +20,7 @@ export function openGameFile(scenarios: readonly Scenario[], name: string, text:
   const format = typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined;
   if (format === SAVE_FORMAT) {
     const loaded = Session.fromSave(scenarios, json);
-    return loaded.ok ? loaded : fail(loaded.errors[0]?.code ?? 'save', `${name}: ${loaded.errors[0]?.message}`);
+    return loaded.ok ? loaded : fail(loaded.errors[0]?.code ?? 'save', listProblems(loaded.errors, name));
   }
   if (format !== REPLAY_FORMAT) return fail('file.format', `${name} is neither a Two Boxers save nor a replay.`);
   const id = (json as { scenarioId?: unknown }).scenarioId;
@@ -26,10 +28,8 @@ export function openGameFile(scenarios: readonly Scenario[], name: string, text:
   if (!scenario)
     return fail('replay.scenario', `${name} is a replay of a scenario this game does not have ("${String(id)}").`);
   const verified = verifyReplay(scenario, json);
-  if (!verified.ok) {
-    const e = verified.errors[0];
-    return fail(e?.code ?? 'replay', `${name} is damaged or foreign: ${e?.message ?? 'it does not play out'}.`);
-  }
+  if (!verified.ok)
+    return fail(verified.errors[0]?.code ?? 'replay', listProblems(verified.errors, `${name} is damaged or foreign`));
   const replay = json as Replay;
   const settings = {
     scenarioId: scenario.id,
@@ -46,7 +46,7 @@ export function openGameFile(scenarios: readonly Scenario[], name: string, text:
     undefined,
     replay.pending ?? [],
   );
-  return session.ok ? session : fail(session.errors[0]?.code ?? 'replay', `${name}: ${session.errors[0]?.message}`);
+  return session.ok ? session : fail(session.errors[0]?.code ?? 'replay', listProblems(session.errors, name));
 }
 
 /** A file input that reads the chosen files and hands over their names and texts, in the order chosen. */
