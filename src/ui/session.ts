@@ -126,12 +126,12 @@ export class Session {
   /** The last turn as it stood just before it resolved (orders sealed): a ruling resolves it again from here. */
   private beforeLast: GameState | null = null;
 
-  /** A new game, or an error naming what is wrong with the settings. */
+  /** A new game, or an error naming what is wrong with the settings (its path is the setting's name). */
   static create(scenario: Scenario, settings: Settings): Result<Session> {
     if (settings.scenarioId !== scenario.id)
-      return fail('session.scenario', `unknown scenario "${settings.scenarioId}"`);
+      return fail('session.scenario', `unknown scenario "${settings.scenarioId}"`, 'scenarioId');
     if (settings.opponent !== 'hotseat' && !isAiId(otherSide(settings.side), settings.opponent))
-      return fail('session.opponent', `no computer player "${settings.opponent}" for that side`);
+      return fail('session.opponent', `no computer player "${settings.opponent}" for that side`, 'opponent');
     const game = createGame(scenario, settings.seed, settings.preset === null ? {} : { preset: settings.preset });
     if (!game.ok) return game;
     return { ok: true, value: new Session(scenario, settings, game.value, []) };
@@ -309,12 +309,19 @@ export class Session {
     if (typeof input !== 'object' || input === null || (input as { format?: unknown }).format !== SAVE_FORMAT)
       return fail('save.format', 'This is not a Two Boxers save file.');
     const version = (input as { formatVersion?: unknown }).formatVersion;
+    // Only a number can be older or newer: anything else is a damaged or hand-edited file, not another version's.
+    if (typeof version !== 'number')
+      return fail(
+        'save.version',
+        `The save's "formatVersion" is not a number (it is ${JSON.stringify(version) ?? 'missing'}): the file was edited or damaged.`,
+        'formatVersion',
+      );
     if (version !== SAVE_VERSION)
       return fail(
         'save.version',
-        typeof version === 'number' && version < SAVE_VERSION
+        version < SAVE_VERSION
           ? `This save uses an older format (version ${version}) that this version of the game cannot read.`
-          : `This save comes from a newer version of the game (format ${String(version)}).`,
+          : `This save comes from a newer version of the game (format ${version}).`,
         'formatVersion',
       );
     const unknown = unknownOrder(input as { replay?: unknown; pending?: unknown; settings?: unknown }, scenarios);

@@ -220,12 +220,18 @@ describe('the browser game', () => {
       ['garbage.json', '{ this is not json', /not valid JSON/],
       ['foreign.json', JSON.stringify({ format: 'some-other-game', formatVersion: 1 }), /not a Two Boxers save/],
       ['old.json', JSON.stringify({ format: 'two-boxers-save', formatVersion: 0 }), /older format/],
+      [
+        'edited.json',
+        JSON.stringify({ format: 'two-boxers-save', formatVersion: '1' }),
+        /edited\.json: formatVersion: .*"formatVersion" is not a number/,
+      ],
     ];
     for (const [name, text, message] of saves) {
       const file = join(dir, name);
       writeFileSync(file, text);
       await page.setInputFiles('#load-file', file);
-      await page.waitForSelector('.error');
+      // Each message names its file: waiting for it, not for any .error, keeps the last file's message out.
+      await page.waitForSelector(`.error:has-text("${name}")`);
       expect(await page.textContent('.error')).toMatch(message);
     }
     await activate(page, 'button:text("Continue the game")');

@@ -187,6 +187,24 @@ describe('a refused save says where it is wrong', () => {
       message: /damaged/,
     },
     {
+      name: 'a formatVersion that is not a number, rather than "a newer version"',
+      edit: (x) => ({ ...x, formatVersion: '1' }),
+      path: 'formatVersion',
+      message: /"formatVersion" is not a number \(it is "1"\)/,
+    },
+    {
+      name: 'a missing formatVersion',
+      edit: ({ formatVersion: _, ...x }) => x,
+      path: 'formatVersion',
+      message: /"formatVersion" is not a number \(it is missing\)/,
+    },
+    {
+      name: 'a computer opponent this game does not have, at its setting',
+      edit: (x) => ({ ...x, settings: { ...x.settings, opponent: 'nobody' } }),
+      path: 'settings.opponent',
+      message: /no computer player "nobody"/,
+    },
+    {
       name: 'a preset the scenario does not have, at its setting',
       edit: (x) => ({ ...x, settings: { ...x.settings, preset: 'marathon' } }),
       path: 'settings.preset',
