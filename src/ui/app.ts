@@ -104,7 +104,7 @@ export class App {
       {
         id: 'replace-game',
         onclick: () => {
-          const kept = keepReplaced(current.toSave(new Date().toISOString()));
+          const kept = keepReplaced(current.toStoredSave(new Date().toISOString()));
           if (kept) {
             fill(message, h('div', { className: 'error' }, `${kept} Your game stays as it is.`));
             return;
@@ -146,7 +146,7 @@ export class App {
       return;
     }
     const current = this.session;
-    if (current && !current.over) keepReplaced(current.toSave(new Date().toISOString()));
+    if (current && !current.over) keepReplaced(current.toStoredSave(new Date().toISOString()));
     this.adopt(restored.value);
     if (restored.value.over) this.end();
     else this.play();
@@ -172,7 +172,7 @@ export class App {
   /** Saves after every commit and every resolution. Returns an error message for the player, if any. */
   autosave(): string | null {
     if (!this.session) return null;
-    return writeAutosave(this.session.toSave(new Date().toISOString()));
+    return writeAutosave(this.session.toStoredSave(new Date().toISOString()));
   }
 
   private page(...children: Parameters<typeof fill>[1][]): HTMLElement {
@@ -596,7 +596,7 @@ export class App {
    */
   private whatIf(next: Session): void {
     const current = this.session;
-    if (current?.over) keepReplaced(current.toSave(new Date().toISOString()));
+    if (current?.over) keepReplaced(current.toStoredSave(new Date().toISOString()));
     this.replaceWith(
       next,
       'Playing a week again',

@@ -281,6 +281,16 @@ export class Session {
     return r;
   }
 
+  /**
+   * At one device (hotseat), the side whose orders are sealed while the other side still chooses: no save a player at
+   * the device can read (the autosave, an export) may hold them. Null when no such orders stand.
+   */
+  get sealedWhileOtherChooses(): Side | null {
+    if (!this.hotseat) return null;
+    const sealed = (['us', 'iran'] as const).filter((side) => this.state.submitted[side] !== null);
+    return sealed.length === 1 ? sealed[0]! : null;
+  }
+
   /** Takes back a side's sealed orders (hotseat, before the other side commits). */
   uncommit(side: Side): void {
     this.state = withdrawOrders(this.state, side);
@@ -299,6 +309,16 @@ export class Session {
       replay: replay.value,
       pending: { us: this.state.submitted.us, iran: this.state.submitted.iran },
     };
+  }
+
+  /**
+   * The save this browser keeps in its storage (the autosave, the replaced game), which anyone at the device can read:
+   * as toSave, without orders sealed while the other side still chooses. Reloaded, the game is back at the start of
+   * that week's orders, and the side that had sealed gives them again.
+   */
+  toStoredSave(savedAt: string): SaveFile {
+    const save = this.toSave(savedAt);
+    return this.sealedWhileOtherChooses === null ? save : { ...save, pending: { us: null, iran: null } };
   }
 
   /**

@@ -162,6 +162,21 @@ describe('the browser game', () => {
     expect(await fingerprint(page)).toBe(before);
   });
 
+  it('in hotseat stores no sealed orders while the other side chooses: a reload opens that week again', async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'us', hotseat: true, seed: '313' });
+    await activate(page, '#ready');
+    await page.waitForSelector('#commit');
+    await activate(page, '#commit');
+    await page.waitForSelector('#ready');
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('two-boxers/autosave/v1') ?? 'null'));
+    expect(stored?.pending).toEqual({ us: null, iran: null });
+    await page.reload();
+    await appReady(page);
+    await page.waitForSelector('#ready');
+    expect(await page.textContent('#handover-title')).toMatch(/Coalition/);
+  });
+
   it("ends a war with both sides lost: the end screen never reads the war's points as a win", async () => {
     // Both sides give their most expensive violent orders they can pay for, every week, until the war: a hotseat game
     // played here, then opened from its share link.

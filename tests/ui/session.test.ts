@@ -146,6 +146,38 @@ describe('saves', () => {
     });
 });
 
+describe("the browser's own copy of the game (autosave, the replaced game)", () => {
+  it('holds no sealed orders of a hotseat side while the other still chooses: it reopens at the start of that week', async () => {
+    const s = newSession({ opponent: 'hotseat' });
+    await playTurns(s, 2);
+    const weekStart = hashState(s.state);
+    await s.commit('us', [{ type: 'surge-isr' }]);
+    expect(s.sealedWhileOtherChooses).toBe('us');
+    const stored = JSON.parse(JSON.stringify(s.toStoredSave('2026-01-01T00:00:00Z'))) as SaveFile;
+    expect(stored.pending).toEqual({ us: null, iran: null });
+    expect(JSON.stringify(stored)).not.toContain('surge-isr');
+    const reloaded = Session.fromSave(scenarios, stored);
+    if (!reloaded.ok) throw new Error(reloaded.errors[0]?.message);
+    expect(hashState(reloaded.value.state)).toBe(weekStart);
+    expect(reloaded.value.sideToAct).toBe('us');
+    // The game in the page keeps them: the second player goes on choosing.
+    expect(s.state.submitted.us).toEqual([{ type: 'surge-isr' }]);
+  });
+
+  const cases: { name: string; over: Partial<Settings>; seal: boolean }[] = [
+    { name: 'a hotseat week before anyone has sealed', over: { opponent: 'hotseat' }, seal: false },
+    { name: 'a game against the computer', over: {}, seal: true },
+  ];
+  for (const c of cases)
+    it(`is the whole save in ${c.name}`, async () => {
+      const s = newSession(c.over);
+      await playTurns(s, 1);
+      if (c.seal) await s.commit('us', [{ type: 'hold' }]);
+      expect(s.sealedWhileOtherChooses).toBe(null);
+      expect(s.toStoredSave('2026-01-01T00:00:00Z')).toEqual(s.toSave('2026-01-01T00:00:00Z'));
+    });
+});
+
 describe('a refused save says where it is wrong', () => {
   const good = async (): Promise<SaveFile> => {
     const s = newSession();

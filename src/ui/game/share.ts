@@ -4,11 +4,10 @@ import type { Session } from '../session.ts';
 /**
  * Offers the game as a save file, named for its seed and week; returns what to tell the player. A save holds the
  * orders a side has sealed this week: at one device, while the other side is still to choose, only the facilitator
- * (`facilitator`, past the desk's PIN) may take one.
+ * (`facilitator`, past the desk's PIN) may take one (the browser's own copy leaves them out: Session.toStoredSave).
  */
 export function exportSave(session: Session, facilitator: boolean, overlay: HTMLElement, closed: () => void): string {
-  const sealed = (['us', 'iran'] as const).filter((side) => session.state.submitted[side] !== null);
-  if (session.hotseat && !facilitator && sealed.length === 1) {
+  if (!facilitator && session.sealedWhileOtherChooses !== null) {
     const text =
       'Not now: a save made now would hold the orders one side has sealed this week. Export it once the week is played.';
     const card = cardIn(overlay, 'export-refused', 'No save mid-week', closed, (close) => [
