@@ -102,6 +102,7 @@ export {
 } from './replay.ts';
 export { type FreezeOptions, type ResolveOptions, resolveTurn, type TurnResult } from './resolve.ts';
 export { orderRisks } from './risks.ts';
+export { nextVote } from './vote.ts';
 export { type EngineError, fail, failMany, formatErrors, jsonPath, ok, type Result } from './result.ts';
 export { Dice, type RngState, reseed, seedRng } from './rng.ts';
 export {

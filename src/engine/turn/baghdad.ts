@@ -1,5 +1,6 @@
 import { adjust, type Cause, shift } from '../ledger.ts';
 import { chance, idiv } from '../math.ts';
+import { nextVote } from '../vote.ts';
 import { emit, ruling, type TurnContext } from './context.ts';
 
 const PRESSURE_DECAY: Cause = { kind: 'decay', rule: 'eviction-pressure' };
@@ -32,9 +33,8 @@ export function runBaghdad(t: TurnContext): void {
     if (t.dice.chance(confirm)) confirmGovernment(t);
     else if (b.designateTurns <= 0) withdrawDesignate(t);
   }
-  const threshold = sb.voteAt + (b.stage === 'confirmed' ? gov.confirmedVoteBonus : 0);
-  const cooled = b.lastVoteTurn === null || d.turn - b.lastVoteTurn >= sb.voteCooldown;
-  if (b.evictionPressure >= threshold && cooled) vote(t);
+  const next = nextVote(s, b, d.turn);
+  if (b.evictionPressure >= next.pressure && d.turn >= next.fromTurn) vote(t);
 }
 
 /** The PM-designate is confirmed: a government in office adds to consent. */
