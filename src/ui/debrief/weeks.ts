@@ -2,6 +2,7 @@ import type { Question } from '../../analysis/questions.ts';
 import type { PlayedGame } from '../../analysis/record.ts';
 import { turnStories } from '../../analysis/timeline.ts';
 import { figureName, figureSummary, ladderSummary, type Ledger, longDate, type Scenario } from '../../engine/index.ts';
+import { actedOn } from '../acted-on.ts';
 import { h } from '../dom.ts';
 
 /** Orders or events as a list, or a note when there are none. */
@@ -28,7 +29,7 @@ function whyMoved(s: Scenario, ledger: Ledger | undefined): HTMLElement | null {
   const climb = ladderSummary(s, ledger);
   const lines = ledger.filter(
     (l) =>
-      l.after !== l.before &&
+      actedOn(l) &&
       l.variable.kind !== 'pressure' &&
       l.variable.kind !== 'rung' &&
       l.variable.kind !== 'base' &&

@@ -9,7 +9,7 @@ import {
 import { fill, h } from '../dom.ts';
 import type { TurnEvents } from '../session.ts';
 import type { Panel } from './panel.ts';
-import { type Meter, meters } from './stakes.ts';
+import { lastChangeHeading, type Meter, meters } from './stakes.ts';
 import { type ScreenState, viewSeat } from './state.ts';
 
 /**
@@ -108,7 +108,7 @@ export class Dashboard implements Panel {
         : last === null
           ? h('p', {}, m.id === 'pandemic' ? 'It follows the calendar, not the players.' : 'It has not moved yet.')
           : [
-              h('p', { className: 'when' }, `Last moved in week ${last.turn}:`),
+              h('p', { className: 'when' }, lastChangeHeading(last)),
               ...last.lines.map((line) =>
                 h(
                   'div',

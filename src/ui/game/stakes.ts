@@ -7,6 +7,7 @@ import {
   type Stake,
   viewLedger,
 } from '../../engine/index.ts';
+import { actedOn } from '../acted-on.ts';
 import type { TurnEvents } from '../session.ts';
 
 /**
@@ -41,8 +42,8 @@ export interface Meter {
   hint: string;
   marks: Mark[];
   change: Change | null;
-  /** The last week this figure moved, as the seat looking may see it, and why; null when it has not moved yet. */
-  last: { turn: number; lines: LedgerLine[] } | null;
+  /** The last week something acted on this figure, as the seat looking may see it, and why; null when nothing has. */
+  last: LastChange | null;
 }
 
 /** A change in words for the seat looking: whom it helps, said, not only coloured. */
@@ -120,18 +121,30 @@ export function linesOf(turn: TurnEvents, id: MeterId, seat: Seat): LedgerLine[]
   return [...own(turn.injectLedger), ...own(turn.ledger)];
 }
 
-/** The last week a figure moved, newest first, as `seat` may see it. */
-export function lastChange(
-  turns: readonly TurnEvents[],
-  id: MeterId,
-  seat: Seat,
-): { turn: number; lines: LedgerLine[] } | null {
+/** A week that acted on a figure, and its lines of the ledger. */
+export interface LastChange {
+  turn: number;
+  lines: LedgerLine[];
+}
+
+/**
+ * The last week something acted on a figure, newest first, as `seat` may see it: a week whose causes cancelled out
+ * counts, so an order undone by a drift is still found, not an older week's causes.
+ */
+export function lastChange(turns: readonly TurnEvents[], id: MeterId, seat: Seat): LastChange | null {
   for (let i = turns.length - 1; i >= 0; i--) {
     const turn = turns[i]!;
-    const lines = linesOf(turn, id, seat).filter((l) => l.after !== l.before);
+    const lines = linesOf(turn, id, seat).filter(actedOn);
     if (lines.length > 0) return { turn: turn.turn, lines };
   }
   return null;
+}
+
+/** The words over a figure's last causes: "moved" only when it did, or else that its causes cancelled out. */
+export function lastChangeHeading(last: LastChange): string {
+  return last.lines.every((l) => l.after === l.before)
+    ? `Last acted on in week ${last.turn}, its causes cancelling out:`
+    : `Last moved in week ${last.turn}:`;
 }
 
 /**

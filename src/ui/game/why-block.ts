@@ -8,6 +8,7 @@ import {
   type Seat,
   viewLedger,
 } from '../../engine/index.ts';
+import { actedOn } from '../acted-on.ts';
 import { h } from '../dom.ts';
 import type { TurnEvents } from '../session.ts';
 
@@ -26,10 +27,20 @@ function figureItems(scenario: Scenario, lines: readonly LedgerLine[]): HTMLElem
   );
 }
 
+/**
+ * The figures a week's block lists, apart from the ladder: the dashboard's, then the bases and fronts that fold away.
+ * Every figure the week acted on, its causes cancelling out or not.
+ */
+export function whyFigures(ledger: Ledger): { main: LedgerLine[]; rest: LedgerLine[] } {
+  return {
+    main: ledger.filter((l) => !ladder(l) && !folded(l) && actedOn(l)),
+    rest: ledger.filter((l) => folded(l) && actedOn(l)),
+  };
+}
+
 function block(scenario: Scenario, ledger: Ledger, heading: string | null, withLadder: boolean): HTMLElement[] {
   const climb = withLadder ? ladderSummary(scenario, ledger) : null;
-  const main = ledger.filter((l) => !ladder(l) && !folded(l) && l.after !== l.before);
-  const rest = ledger.filter((l) => folded(l) && l.after !== l.before);
+  const { main, rest } = whyFigures(ledger);
   const parts: (HTMLElement | null)[] = [
     heading ? h('h4', {}, heading) : null,
     climb ? h('p', { className: 'why-ladder' }, h('b', {}, 'Escalation ladder: '), climb) : null,
@@ -54,7 +65,7 @@ export function whyBlock(scenario: Scenario, turn: TurnEvents, seat: Seat): HTML
   // Never more than the seat may see, whoever built the week (the session, or the server's seat view).
   const ledger = viewLedger(turn.ledger, seat);
   const injectLedger = viewLedger(turn.injectLedger, seat);
-  const before = injectLedger.some((l) => l.after !== l.before)
+  const before = injectLedger.some(actedOn)
     ? // Their push on the ladder counts in the week's pressure, as one part: shown there, not twice.
       block(scenario, injectLedger, "Before the orders: the facilitator's injects", false)
     : [];
