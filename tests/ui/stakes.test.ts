@@ -130,14 +130,59 @@ describe("the session keeps each week's ledger", () => {
 describe("the dashboard's meters", () => {
   it("draw the scenario's victory lines, wherever the scenario puts them", () => {
     const v = scenario.victory;
-    expect(marksOf(scenario, 'consent').map((m) => m.at)).toEqual([v.us.minConsent, scenario.baghdad.expulsionConsent]);
-    expect(marksOf(scenario, 'credibility').map((m) => m.at)).toEqual([v.us.minCredibility]);
-    expect(marksOf(scenario, 'isis').map((m) => m.at)).toEqual([v.us.maxIsis]);
-    expect(marksOf(scenario, 'resolve').map((m) => m.at)).toEqual([v.iran.resolveBreak]);
-    expect(marksOf(scenario, 'evictionPressure').map((m) => m.at)).toEqual([scenario.baghdad.voteAt]);
-    expect(marksOf(scenario, 'basesHeld').map((m) => m.at)).toEqual([v.iran.tokenBases]);
+    const view = session().view('us');
+    expect(marksOf(scenario, view, 'consent').map((m) => m.at)).toEqual([
+      v.us.minConsent,
+      scenario.baghdad.expulsionConsent,
+    ]);
+    expect(marksOf(scenario, view, 'credibility').map((m) => m.at)).toEqual([v.us.minCredibility]);
+    expect(marksOf(scenario, view, 'isis').map((m) => m.at)).toEqual([v.us.maxIsis]);
+    expect(marksOf(scenario, view, 'resolve').map((m) => m.at)).toEqual([v.iran.resolveBreak]);
+    expect(marksOf(scenario, view, 'evictionPressure').map((m) => m.at)).toEqual([scenario.baghdad.voteAt]);
+    expect(marksOf(scenario, view, 'basesHeld').map((m) => m.at)).toEqual([v.iran.tokenBases]);
     const moved = { ...scenario, victory: { ...v, us: { ...v.us, minCredibility: 63 } } };
-    expect(marksOf(moved, 'credibility')[0]).toMatchObject({ at: 63, words: expect.stringContaining('63') });
+    expect(marksOf(moved, view, 'credibility')[0]).toMatchObject({ at: 63, words: expect.stringContaining('63') });
+  });
+
+  it("draw the eviction vote's line where the engine's next vote is, and say when one can come again", () => {
+    const view = session().view('us');
+    const b = scenario.baghdad;
+    const at = (week: number, baghdad: Partial<typeof view.baghdad>) =>
+      marksOf(scenario, { ...view, turn: week, baghdad: { ...view.baghdad, ...baghdad } }, 'evictionPressure');
+    const raised = b.voteAt + b.government.confirmedVoteBonus;
+    const cases = [
+      { name: 'no vote yet', week: 2, baghdad: {}, at: b.voteAt, words: `Parliament votes on eviction at ${b.voteAt}` },
+      {
+        name: 'a confirmed government raises the bar',
+        week: 2,
+        baghdad: { stage: 'confirmed' as const },
+        at: raised,
+        words: `Parliament votes on eviction at ${raised}`,
+      },
+      {
+        name: 'a vote last week: none again for a while',
+        week: 3,
+        baghdad: { lastVoteTurn: 2 },
+        at: b.voteAt,
+        words: `Parliament votes on eviction at ${b.voteAt}, but not again before week ${2 + b.voteCooldown}`,
+      },
+      {
+        name: 'the next vote would come after the last week',
+        week: view.lastTurn - 1,
+        baghdad: { lastVoteTurn: view.lastTurn - 1 },
+        at: b.voteAt,
+        words: `Parliament votes on eviction at ${b.voteAt}, but not again before the game ends`,
+      },
+      {
+        name: 'the wait is over',
+        week: 2 + b.voteCooldown,
+        baghdad: { lastVoteTurn: 2 },
+        at: b.voteAt,
+        words: `Parliament votes on eviction at ${b.voteAt}`,
+      },
+    ];
+    expect(2 + b.voteCooldown).toBeLessThan(view.lastTurn); // the third case is one the game can reach
+    for (const c of cases) expect(at(c.week, c.baghdad), c.name).toEqual([{ at: c.at, words: c.words }]);
   });
 
   it('say in words whom a change helps, for the side looking; on a shared screen, the side it helps', () => {

@@ -1,5 +1,6 @@
 import {
   type LedgerLine,
+  nextVote,
   type Scenario,
   type Seat,
   type SeatView,
@@ -66,8 +67,14 @@ export function changeOf(scenario: Scenario, id: MeterId, delta: number, seat: S
   return { delta, arrow, words: head, tone: 'neutral' };
 }
 
-/** The lines the victory conditions draw across a figure's bar. */
-export function marksOf(scenario: Scenario, id: MeterId): Mark[] {
+/** What of the seat's view the lines read: where parliament stands, and the week. */
+export type MarksView = Pick<SeatView, 'baghdad' | 'turn' | 'lastTurn'>;
+
+/**
+ * The lines the victory conditions draw across a figure's bar. The eviction vote's is the engine's next vote
+ * (nextVote in vote.ts): the bar a vote takes now, and the week before which none can come again.
+ */
+export function marksOf(scenario: Scenario, view: MarksView, id: MeterId): Mark[] {
   const v = scenario.victory;
   const b = scenario.baghdad;
   switch (id) {
@@ -79,8 +86,16 @@ export function marksOf(scenario: Scenario, id: MeterId): Mark[] {
           words: `A passed vote with consent at ${b.expulsionConsent} or less expels the US`,
         },
       ];
-    case 'evictionPressure':
-      return [{ at: b.voteAt, words: `Parliament votes on eviction at ${b.voteAt}` }];
+    case 'evictionPressure': {
+      const next = nextVote(scenario, view.baghdad, view.turn);
+      const when =
+        next.fromTurn <= view.turn
+          ? ''
+          : next.fromTurn > view.lastTurn
+            ? ', but not again before the game ends'
+            : `, but not again before week ${next.fromTurn}`;
+      return [{ at: next.pressure, words: `Parliament votes on eviction at ${next.pressure}${when}` }];
+    }
     case 'resolve':
       return [{ at: v.iran.resolveBreak, words: `At ${v.iran.resolveBreak} or less the US leaves: Iran wins` }];
     case 'credibility':
@@ -173,7 +188,7 @@ export function meters(
     value,
     max,
     hint,
-    marks: marksOf(s, id),
+    marks: marksOf(s, view, id),
     change: was === undefined ? null : changeOf(s, id, value - was, seat),
     last: lastChange(turns, id, seat),
   });
