@@ -27,6 +27,23 @@ function append(el: HTMLElement, children: (Child | Child[])[]): void {
   }
 }
 
+/**
+ * Replaces an element's children, leaving those already in place where they are: a node taken out of the page loses
+ * the focus, and a menu its type-ahead, so a menu kept across a redraw must not be moved to be put back.
+ */
+export function refill(el: HTMLElement, children: readonly Node[]): void {
+  let next = el.firstChild;
+  for (const child of children) {
+    if (child === next) next = next.nextSibling;
+    else el.insertBefore(child, next);
+  }
+  while (next) {
+    const gone = next;
+    next = next.nextSibling;
+    gone.remove();
+  }
+}
+
 /** Replaces an element's children. */
 export function fill(el: HTMLElement, ...children: (Child | Child[])[]): void {
   el.replaceChildren();

@@ -11,6 +11,8 @@ export interface MenuChoice {
 export interface OrderMenus {
   /** The order's menu, then one labelled menu per field, each in its own row element. */
   rows: HTMLElement[];
+  /** The first of `rows`: the order's menu with its label. */
+  typeRow: HTMLElement;
   typeSelect: HTMLSelectElement;
   /** The legal order the menus now name, if any. */
   order: Order | undefined;
@@ -22,6 +24,10 @@ export interface OrderMenus {
  * menus before it. Long target names get a menu of their own instead of one menu of every order spelled out, which a
  * narrow panel cuts. `choice` is corrected in place to a legal order; `changed` is told which menu moved (its id), so
  * the screen redraws and gives it the focus back. Ids: `${prefix}-type`, then `${prefix}-${field}`.
+ *
+ * `previous`, the menus this same builder drew last, lends its order menu and row when they offer the same orders:
+ * a menu rebuilt on every change forgets what the player has typed so far ("Surge" landed on "Strike" at the "S"),
+ * so the screen must put the kept row back with `refill`, which does not take it out of the page.
  */
 export function orderMenus(
   scenario: Scenario,
@@ -30,6 +36,7 @@ export function orderMenus(
   changed: (id: string) => void,
   prefix = 'order',
   describedBy?: string,
+  previous?: OrderMenus,
 ): OrderMenus {
   const typeId = `${prefix}-type`;
   const types = [...new Set(legal.map((o) => o.type))];
@@ -37,22 +44,33 @@ export function orderMenus(
     choice.type = types[0];
     choice.fields = {};
   }
-  const typeSelect = h(
-    'select',
-    { id: typeId, 'aria-describedby': describedBy },
-    types.map((t) => {
-      const spec = specOf(scenario, t);
-      return h('option', { value: t, selected: t === choice.type }, `${spec.name} — cost ${spec.cost}`);
-    }),
-  );
-  typeSelect.addEventListener('change', () => {
-    choice.type = typeSelect.value as OrderType;
-    choice.fields = {};
-    changed(typeId);
-  });
-  const rows: HTMLElement[] = [
-    h('div', { className: 'row one' }, h('div', {}, h('label', { for: typeId }, 'Order'), typeSelect)),
-  ];
+  const label = (t: OrderType) => {
+    const spec = specOf(scenario, t);
+    return `${spec.name} — cost ${spec.cost}`;
+  };
+  const kept = previous && sameOptions(previous.typeSelect, types, label) ? previous : undefined;
+  let typeSelect: HTMLSelectElement;
+  let typeRow: HTMLElement;
+  if (kept) {
+    // Its listener is this builder's too (same choice, same redraw): only the choice it shows may have moved.
+    typeSelect = kept.typeSelect;
+    typeRow = kept.typeRow;
+    if (choice.type) typeSelect.value = choice.type;
+  } else {
+    const select = h(
+      'select',
+      { id: typeId, 'aria-describedby': describedBy },
+      types.map((t) => h('option', { value: t, selected: t === choice.type }, label(t))),
+    );
+    select.addEventListener('change', () => {
+      choice.type = select.value as OrderType;
+      choice.fields = {};
+      changed(typeId);
+    });
+    typeSelect = select;
+    typeRow = h('div', { className: 'row one' }, h('div', {}, h('label', { for: typeId }, 'Order'), select));
+  }
+  const rows: HTMLElement[] = [typeRow];
   const ofType = legal.filter((o) => o.type === choice.type);
   const fields = ofType[0] ? orderFields(ofType[0]) : [];
   const field = (o: Order, f: string) => (o as unknown as Record<string, unknown>)[f];
@@ -81,5 +99,13 @@ export function orderMenus(
   }
   if (selects.length > 0) rows.push(h('div', { className: 'row' }, selects));
   const order = ofType.find((o) => fields.every((f) => field(o, f) === choice.fields[f]));
-  return { rows, typeSelect, order };
+  return { rows, typeRow, typeSelect, order };
+}
+
+/** Whether a menu offers these orders, in this order and with these words. */
+function sameOptions(select: HTMLSelectElement, types: readonly OrderType[], label: (t: OrderType) => string): boolean {
+  const options = select.options;
+  return (
+    options.length === types.length && types.every((t, i) => options[i]?.value === t && options[i].text === label(t))
+  );
 }

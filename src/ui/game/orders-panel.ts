@@ -1,10 +1,10 @@
 import { describeOrder, type Order, orderRisks, type SeatView, specOf } from '../../engine/index.ts';
-import { fill, h } from '../dom.ts';
+import { fill, h, refill } from '../dom.ts';
 import type { Session } from '../session.ts';
 import { advisorsBox } from './advisors.ts';
 import { tutorialDone } from '../storage.ts';
 import { askBeforeAdding, budgetLine, cannotAdd, forecastBox, orderTags } from './order-forecast.ts';
-import { type MenuChoice, orderMenus } from './order-menus.ts';
+import { type MenuChoice, type OrderMenus, orderMenus } from './order-menus.ts';
 import type { Panel } from './panel.ts';
 import type { ScreenState } from './state.ts';
 
@@ -43,9 +43,10 @@ export class OrdersPanel implements Panel {
     const builder = h('div', { className: 'builder' });
     const choice: MenuChoice = { fields: {} };
     this.typeSelect = null;
+    let menus: OrderMenus | undefined;
 
     const drawBuilder = (focus?: string) => {
-      const menus = orderMenus(s, open, choice, drawBuilder, 'order', 'order-summary');
+      menus = orderMenus(s, open, choice, drawBuilder, 'order', 'order-summary', menus);
       this.typeSelect = menus.typeSelect;
       const rows = menus.rows;
       const selectedType = choice.type;
@@ -81,7 +82,7 @@ export class OrdersPanel implements Panel {
           ),
         );
       } else rows.push(h('p', { className: 'note' }, 'No other order is open to you this week.'));
-      fill(builder, rows);
+      refill(builder, rows);
       if (focus) document.getElementById(focus)?.focus();
     };
     drawBuilder();

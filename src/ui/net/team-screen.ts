@@ -11,12 +11,12 @@ import {
 } from '../../engine/index.ts';
 import { ClassroomClient, type ConnectionStatus } from '../../net/client.ts';
 import type { NewsEntry, SeatState } from '../../net/protocol.ts';
-import { fill, h } from '../dom.ts';
+import { fill, h, refill } from '../dom.ts';
 import { Dashboard } from '../game/dashboard.ts';
 import { newsItems } from '../game/news-panel.ts';
 import { askBeforeAdding, budgetLine, cannotAdd, forecastBox } from '../game/order-forecast.ts';
 import { LadderStrip } from '../game/ladder-strip.ts';
-import { type MenuChoice, orderMenus } from '../game/order-menus.ts';
+import { type MenuChoice, type OrderMenus, orderMenus } from '../game/order-menus.ts';
 import { newScreen, type ScreenState } from '../game/state.ts';
 import { whyBlock } from '../game/why-block.ts';
 import { createMap, type MapController } from '../map/index.ts';
@@ -216,14 +216,15 @@ export function showSeat(
       );
     };
     // The menus, as the one-device form's: the order, then each of its targets in a menu of its own.
+    let drawn: OrderMenus | undefined;
     const drawMenus = (moved?: string) => {
       if (legal.length === 0) {
         chosen = undefined;
         fill(menus, h('p', { className: 'note' }, 'No other order is open to you this week.'));
       } else {
-        const drawn = orderMenus(scenario, legal, menuChoice, drawMenus, 'net-order');
+        drawn = orderMenus(scenario, legal, menuChoice, drawMenus, 'net-order', undefined, drawn);
         chosen = drawn.order;
-        fill(menus, drawn.rows);
+        refill(menus, drawn.rows);
       }
       if (moved) {
         asking = null;
