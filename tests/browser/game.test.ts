@@ -144,6 +144,14 @@ describe('the browser game', () => {
     await playToEnd(page, true);
   });
 
+  it('says the computer is deciding only while it is: not under the results once it has decided', async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'us', seed: '404' });
+    await giveOrders(page);
+    await page.waitForSelector('#continue');
+    expect(await page.evaluate(() => document.body.textContent)).not.toContain('The computer is deciding');
+  });
+
   it('resumes exactly after a reload mid-game', async () => {
     const { page } = await browser();
     // Iran's first menu order is harassment, which does not end a game in two weeks (two unprovoked US strikes can).

@@ -58,7 +58,8 @@ export class TurnFlow {
     const draft = host.state.draft;
     const button = this.parts.orders.shownCommitButton();
     host.update(seal(host.state, host.view()));
-    if (host.state.thinking) {
+    const thinking = host.state.thinking;
+    if (thinking) {
       if (button) {
         button.disabled = true;
         button.textContent = 'The computer is deciding…';
@@ -69,6 +70,8 @@ export class TurnFlow {
     const result = await host.session.commit(side, [...draft], decideInWorker);
     host.update(answered(host.state, result.ok));
     if (host.destroyed) return;
+    // It has decided: the words would otherwise stay in the page under the week's results, to the game's end.
+    if (thinking) host.announce('');
     if (!result.ok) {
       const message = result.errors.map((e) => e.message).join('; ');
       host.announce(message);
