@@ -28,6 +28,23 @@ function append(el: HTMLElement, children: (Child | Child[])[]): void {
 }
 
 /**
+ * Calls `arrive` when a pointer moves onto `el`, not when `el` is drawn under a pointer at rest: the browser tells a
+ * resting pointer it has entered whatever a redraw puts under it (pointerover, mouseenter), so a tooltip opened on
+ * those opened at the start of a game wherever the mouse lay. Only a hand moving the pointer sends pointermove.
+ */
+export function onPointerArrive(el: HTMLElement, arrive: () => void): void {
+  let inside = false;
+  el.addEventListener('pointermove', () => {
+    if (inside) return;
+    inside = true;
+    arrive();
+  });
+  el.addEventListener('pointerleave', () => {
+    inside = false;
+  });
+}
+
+/**
  * Replaces an element's children, leaving those already in place where they are: a node taken out of the page loses
  * the focus, and a menu its type-ahead, so a menu kept across a redraw must not be moved to be put back.
  */

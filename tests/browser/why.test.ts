@@ -73,6 +73,26 @@ describe('why it moved', () => {
     await page.keyboard.press('Escape');
     expect(await why.isVisible()).toBe(false);
   });
+
+  it("opens a figure's causes when the pointer moves onto it, not when the screen is drawn under a resting pointer", async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'us', seed: '404' });
+    const box = (await page.locator('.meter[data-meter="consent"]').boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    const why = page.locator('#meter-why');
+    expect(await why.isVisible(), 'moved onto it').toBe(true);
+    // To the title, the pointer resting there; the game is drawn again under it, by the keyboard. The browser tells
+    // the pointer it entered the meter, but nobody moved it.
+    await activate(page, 'button:text("Menu")');
+    await page.mouse.move(x, y);
+    await activate(page, 'button:text("Continue the game")');
+    await page.waitForSelector('#commit');
+    await page.waitForTimeout(500); // the browser checks what lies under the pointer a moment after the layout
+    expect(await why.isVisible(), 'drawn under a resting pointer').toBe(false);
+    await page.mouse.move(x + 2, y);
+    expect(await why.isVisible(), 'moved within it').toBe(true);
+  });
 });
 
 describe('what is at stake', () => {

@@ -6,7 +6,7 @@ import {
   type SeatView,
   signedNumber,
 } from '../../engine/index.ts';
-import { fill, h } from '../dom.ts';
+import { fill, h, onPointerArrive } from '../dom.ts';
 import type { TurnEvents } from '../session.ts';
 import type { Panel } from './panel.ts';
 import { lastChangeHeading, type Meter, meters } from './stakes.ts';
@@ -55,7 +55,6 @@ export class Dashboard implements Panel {
         'aria-expanded': 'false',
         'aria-controls': 'meter-why',
         onfocus: () => this.show(m, button),
-        onmouseenter: () => this.show(m, button),
         onmouseleave: () => {
           if (this.pinned !== m.id) this.hide();
         },
@@ -85,6 +84,7 @@ export class Dashboard implements Panel {
           )
         : null,
     );
+    onPointerArrive(button, () => this.show(m, button));
     return button;
   }
 

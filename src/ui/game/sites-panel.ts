@@ -1,5 +1,5 @@
 import { groupName, type SeatView } from '../../engine/index.ts';
-import { fill, h } from '../dom.ts';
+import { fill, h, onPointerArrive } from '../dom.ts';
 import { compact } from '../labels.ts';
 import { capitalise } from '../words.ts';
 import type { MapController } from '../map/index.ts';
@@ -32,18 +32,19 @@ export class SitesPanel implements Panel {
       h(
         'div',
         { className: 'sites' },
-        s.sites.map((site) =>
-          h(
+        s.sites.map((site) => {
+          const button = h(
             'button',
             {
               onfocus: () => this.focusSite(site.id),
-              onmouseenter: () => this.focusSite(site.id),
               onblur: () => this.focusSite(null),
               onclick: () => this.focusSite(site.id),
             },
             this.siteLine(view, site.id),
-          ),
-        ),
+          );
+          onPointerArrive(button, () => this.focusSite(site.id));
+          return button;
+        }),
       ),
     );
   }
