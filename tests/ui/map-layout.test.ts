@@ -18,6 +18,7 @@ import {
   clusterColumns,
   findFreeSpot,
   type LabelInput,
+  markerBox,
   overlapArea,
   type PlacedLabel,
   type PlacedMarker,
@@ -155,7 +156,7 @@ describe('the callout columns of Two Boxers', () => {
 /**
  * Issue 13: two "Handed over to Iraqi forces" captions met at the top of the map. Every base that can be handed over
  * (or is being handed over) handed over in one week, each caption placed while the ones before it still show (its
- * fading rise included): none covers another, and none covers a site's or a city's name.
+ * fading rise included): none covers another, and none covers a site's or a city's name, nor a site's marker.
  */
 describe('the captions of the bases handed over in one week', () => {
   const asset = JSON.parse(readFileSync(ASSET_PATH, 'utf8')) as MapAsset;
@@ -163,6 +164,7 @@ describe('the captions of the bases handed over in one week', () => {
   const scenario = shippedScenarios().find((s) => s.id === 'two-boxers')!;
   const plan = computePlan(planInputs(scenario, asset, new NamePainter(recordedMeasurer(metrics))), asset);
   const names = plan.labels.map((l) => l.box);
+  const markers = plan.markers.map(markerBox);
   const bases = scenario.us.bases
     .filter((b) => !b.handedOver && (b.canHandOver || (b.handoverTurns ?? 0) > 0))
     .map((b) => b.site);
@@ -185,12 +187,14 @@ describe('the captions of the bases handed over in one week', () => {
         { w: asset.width, h: asset.height },
         placed.map((p) => p.box),
         names,
+        markers,
       );
       placed.push({ base, box: captionBox({ ...spot, width: W, height: H }) });
     }
     for (const [i, p] of placed.entries()) {
       for (const q of placed.slice(i + 1)) expect(overlapArea(p.box, q.box), `${p.base} and ${q.base}`).toBe(0);
       for (const n of names) expect(overlapArea(p.box, n), `${p.base} over a name`).toBe(0);
+      for (const m of markers) expect(overlapArea(p.box, m), `${p.base} over a marker`).toBe(0);
     }
     // A caption pushed away from its base is tied back to it by a line from its box's nearest point; one beside its
     // base is not. The first caption sits above its base; the crowd pushes at least one far off.
@@ -210,5 +214,14 @@ describe('the captions of the bases handed over in one week', () => {
       expect(from.x).toBeLessThanOrEqual(p.box.x + p.box.w + 1e-9);
       expect(Math.hypot(to.x - from.x, to.y - from.y)).toBeGreaterThan(H * CAPTION_LEADER_HEIGHTS);
     }
+  });
+
+  // QA: "Patriot in place" at a Baghdad base covered the Taqaddum marker at 1280x720. One caption a week, at any
+  // site, keeps clear of every marker as of every name (about the width of "Patriot in place" in its box).
+  it.each(plan.markers.map((m) => [m.id, m.at] as const))('one caption at %s covers no marker', (_id, at) => {
+    const spot = captionSpot(at, 250, H, { w: asset.width, h: asset.height }, [], names, markers);
+    const box = captionBox({ ...spot, width: 250, height: H });
+    for (const [i, m] of markers.entries()) expect(overlapArea(box, m), plan.markers[i]!.id).toBe(0);
+    for (const n of names) expect(overlapArea(box, n)).toBe(0);
   });
 });

@@ -97,6 +97,8 @@ export interface Stage {
   applyEnd(event: GameEvent): void;
   /** The boxes of the site and city names (as the plan reserved them): captions keep clear of them. */
   nameBoxes(): readonly Box[];
+  /** The boxes of the site markers where the plan put them: captions keep clear of them too. */
+  markerBoxes(): readonly Box[];
 }
 
 const DEPTH_FX = 30;
@@ -141,7 +143,15 @@ export function caption(stage: Stage, at: Point, text: string, ms: number, tone 
     .rectangle(0, CAPTION_DROP, label.width + 20, label.height + 8, 0x0b121b, 0.86)
     .setOrigin(0.5, 1);
   const t = scene.add.container(0, 0, [box, label]).setDepth(DEPTH_CAPTION).setSize(box.width, box.height);
-  const spot = captionSpot(at, t.width, t.height, world, [...set].map(captionBox), stage.nameBoxes());
+  const spot = captionSpot(
+    at,
+    t.width,
+    t.height,
+    world,
+    [...set].map(captionBox),
+    stage.nameBoxes(),
+    stage.markerBoxes(),
+  );
   t.setPosition(spot.x, spot.y);
   const leader = captionLeader(at, spot, t.width, t.height);
   if (leader) {

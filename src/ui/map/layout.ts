@@ -70,6 +70,11 @@ export interface PlacedLabel {
 
 const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));
 
+/** The room a marker takes where it is drawn. */
+export function markerBox(m: PlacedMarker): Box {
+  return { x: m.at.x - m.r, y: m.at.y - m.r, w: 2 * m.r, h: 2 * m.r };
+}
+
 /** Area shared by two boxes. */
 export function overlapArea(a: Box, b: Box): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
@@ -677,9 +682,9 @@ const CAPTION_STEPS: readonly Point[] = (() => {
 
 /**
  * Where a caption of w x h goes (the middle of its bottom edge): above the spot, so the target stays in sight, or
- * the nearest place around it that covers no other caption still showing and no site or city name, which a caption
- * on top would hide while the player reads what happened there. When nothing is free, the spot covering least,
- * names counting more than captions.
+ * the nearest place around it that covers no other caption still showing, no site or city name and no site's marker,
+ * which a caption on top would hide while the player reads what happened there. When nothing is free, the spot
+ * covering least, names and markers counting more than captions.
  */
 export function captionSpot(
   at: Point,
@@ -688,6 +693,7 @@ export function captionSpot(
   world: { w: number; h: number },
   captions: readonly Box[],
   names: readonly Box[],
+  markers: readonly Box[] = [],
 ): Point {
   const home = { x: at.x, y: at.y - 36 };
   let best: { cost: number; spot: Point } | null = null;
@@ -700,6 +706,7 @@ export function captionSpot(
     let cost = 0;
     // A name hidden is worse than a caption half covered: the caption above it fades within seconds.
     for (const n of names) cost += overlapArea(n, box) * 4;
+    for (const m of markers) cost += overlapArea(m, box) * 4;
     for (const c of captions) cost += overlapArea(c, box);
     if (cost === 0) return spot;
     if (!best || cost < best.cost) best = { cost, spot };

@@ -4,7 +4,7 @@ import { type MapAsset, projectLonLat } from '../map-projection.ts';
 import { animateEvent, animates, applyInstant, captionBoxes, Runner, type Stage } from './animate.ts';
 import { Backdrop, css } from './backdrop.ts';
 import { BADGE, badgeTexture, drawIcon, ICON, ICONS, MARKER_R, makeIcons, TEX } from './icons.ts';
-import type { Box, PlacedLabel, PlacedMarker, Point } from './layout.ts';
+import { type Box, markerBox, type PlacedLabel, type PlacedMarker, type Point } from './layout.ts';
 import {
   CITY_STYLE,
   countryStyle,
@@ -110,6 +110,8 @@ export class MapScene extends Phaser.Scene implements Stage {
   private labelsShown = '';
   /** Where the site and city names are: captions keep clear of them. */
   private names: Box[] = [];
+  /** Where the site markers are: captions keep clear of them too. */
+  private markers: Box[] = [];
   private readonly keyBases: Set<string>;
   /** Plays running: the loop stays awake between their tweens. */
   private busy = 0;
@@ -216,6 +218,7 @@ export class MapScene extends Phaser.Scene implements Stage {
     const plan = findPlan(planInputs(scenario, this.asset, names), this.asset, this.shipped);
     const labels = new Map(plan.labels.map((l) => [l.id, l]));
     this.names = plan.labels.map((l) => l.box);
+    this.markers = plan.markers.map(markerBox);
     const baseIds = new Set(scenario.us.bases.map((b) => b.site));
     // The plan lists the markers in the scenario's order.
     for (const [i, site] of scenario.sites.entries()) {
@@ -703,6 +706,10 @@ export class MapScene extends Phaser.Scene implements Stage {
 
   nameBoxes(): readonly Box[] {
     return this.names;
+  }
+
+  markerBoxes(): readonly Box[] {
+    return this.markers;
   }
 
   /** The place names' boxes and the captions showing now, in world px. */

@@ -16,6 +16,7 @@ import {
   placeMarkers,
   findFreeSpot,
   type LabelInput,
+  markerBox,
   overlapArea,
   type PlacedLabel,
   type PlacedMarker,
@@ -226,8 +227,7 @@ export function computePlan(inputs: PlanInputs, asset: MapAsset): MapPlan {
 
   // Country names fill the gaps the site labels leave, inside their country; tiny countries go unnamed.
   const taken: Box[] = [...labels.values()].map((l) => l.box);
-  for (const m of [...markers, ...cityMarkers])
-    taken.push({ x: m.at.x - m.r, y: m.at.y - m.r, w: 2 * m.r, h: 2 * m.r });
+  for (const m of [...markers, ...cityMarkers]) taken.push(markerBox(m));
   const leaderLines = [...labels.values()].flatMap((l) => (l.leader ? [l.leader] : []));
   const countryNames: MapPlan['countryNames'] = [];
   for (const [i, c] of asset.countries.entries()) {
