@@ -96,7 +96,11 @@ export function usOptions(c: Ctx): Option[] {
       { type: 'campaign', group: target },
       w(c, 'campaign') + t.escalation + 10 * (repeated - 1) + 5 * recentKilled - 25 * danger + 2 * strikeCost(c, false),
       () =>
-        `${n.group(target)} has hit us ${count(repeated, 'week')} running: a campaign wears down its fighters and rockets, though the plan may leak and Baghdad will object.`,
+        `${
+          repeated >= 2
+            ? `${n.group(target)} has hit us in ${count(repeated, 'recent week')}`
+            : `Attacks lately have killed ${count(recentKilled, 'American')}, and ${n.group(target)} is the group we blame most`
+        }: a campaign wears down its fighters and rockets, though the plan may leak and Baghdad will object.`,
     );
   const leaderOf = top?.group;
   if (top && leaderOf && top.usKilled >= 2 && t.escalation >= 50 && !c.forgive)
@@ -113,7 +117,7 @@ export function usOptions(c: Ctx): Option[] {
       { type: 'red-line' },
       w(c, 'red-line') + (recentKilled > 0 ? 10 : 0),
       () =>
-        'A public red line tells Tehran that killing Americans will be answered: it works only if we keep our word.',
+        'A public red line tells Tehran that killing Americans or breaking into the embassy will be answered: it works only if we keep our word.',
     );
   // Calming things down.
   const forgiven = c.forgive && top ? top : null;
@@ -222,7 +226,7 @@ export function usOptions(c: Ctx): Option[] {
                 'only C-RAM guns guard it, against rockets alone',
                 `Patriots there would also shoot down about ${pc(a.missileIntercept.patriot)} of the missiles`,
               ];
-        return `${hit > 0 ? `Rockets keep falling on ${site}` : capitalise(site)}, and ${guard}: ${next}.`;
+        return `${capitalise(site)}${hit > 0 ? ' has come under fire lately' : ''}, and ${guard}: ${next}.`;
       },
     );
   }

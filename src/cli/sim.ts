@@ -168,7 +168,7 @@ function report(
       for (const e of t.events) {
         if (e.type === 'turn-started') continue; // the header says it
         const line = narrate(scenario, e, 'facilitator');
-        if (line) out.push(`  ${AUDIENCE_MARK[e.audience]}${e.type === 'card' ? 'Inject: ' : ''}${line}`);
+        if (line) out.push(`  ${AUDIENCE_MARK[e.audience]}${e.type === 'card' ? 'Event: ' : ''}${line}`);
       }
       if (why) {
         out.push('Why it moved:');

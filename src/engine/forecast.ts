@@ -6,7 +6,14 @@ import { answerOwed } from './turn/red-lines.ts';
 import { bestAssessment } from './turn/strikes.ts';
 import { chance, perMille } from './math.ts';
 import { embassyOf, type Order, specOf } from './orders.ts';
-import { type Effects, pandemicOn, type Scenario, type Severity } from './scenario.ts';
+import {
+  counterIsisEffects,
+  evidenceStrip,
+  infoOperationEffects,
+  redLineEffects,
+  strikePrice,
+} from './order-effects.ts';
+import { type Effects, type OrderSpec, pandemicOn, type Scenario, type Severity } from './scenario.ts';
 import type { SeatView } from './view.ts';
 
 export interface Odds {
@@ -56,6 +63,13 @@ export const EFFECT_LABELS: Record<keyof Effects, string> = {
   ladder: 'Ladder pressure',
 };
 
+/** What a strike may cost on top of its price once it lands: what depends on the truth, not on the plan. */
+function strikeRisks(s: Scenario): string {
+  const w = s.strikes.window;
+  const when = w <= 1 ? 'this week' : w === 2 ? 'this week or last' : `this week or in the ${w - 1} before`;
+  return `If the group did not in fact attack ${when}, ${signedNumber(s.strikes.wrongTargetConsent)} consent more; ${signedNumber(-s.strikes.consentPerIraqiKilled)} for each Iraqi killed.`;
+}
+
 /** Chance, per-mille, that at least one of n independent per-mille events happens (integer arithmetic only). */
 export function atLeastOne(pm: number, n: number): number {
   let none = 1_000_000;
@@ -71,6 +85,39 @@ function effectLines(e: Effects | undefined): Forecast['effects'] {
     if (v) out.push({ key, label: EFFECT_LABELS[key], delta: v });
   }
   return out;
+}
+
+/**
+ * An order's sure effects as its rule will apply them, from what the side can see: counter-ISIS work scaled by the
+ * bases held, evidence stripping more under more surveillance, the coup story landing harder after a leak, a red
+ * line's credibility, and a strike's price in Baghdad before what it turns out to hit.
+ */
+function effectsAsRuled(s: Scenario, view: SeatView, order: Order, spec: OrderSpec): Effects {
+  switch (order.type) {
+    case 'counter-isis':
+      return counterIsisEffects(spec, view.us.bases.filter((b) => !b.handedOver).length, view.us.bases.length);
+    case 'publish-evidence':
+      return { ...spec.effects, frontDeniability: -evidenceStrip(s, spec, view.us.isr ?? s.us.baseIsr) };
+    case 'info-operation':
+      return infoOperationEffects(
+        s,
+        spec,
+        view.us.plans.some((p) => p.leaked),
+      );
+    case 'red-line':
+      return redLineEffects(s, spec);
+    case 'strike-site': {
+      const site = s.iran.proxySites.find((p) => p.site === order.site);
+      const price = strikePrice(s, site?.stateInstitution ?? false);
+      return {
+        ...spec.effects,
+        consent: (spec.effects.consent ?? 0) + price.consent,
+        evictionPressure: (spec.effects.evictionPressure ?? 0) + price.evictionPressure,
+      };
+    }
+    default:
+      return spec.effects;
+  }
 }
 
 /**
@@ -182,6 +229,7 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
         notes.push(`Striking on weak intelligence costs ${-s.strikes.lowConfidenceConsent} more consent.`);
       if (site.stateInstitution)
         notes.push('This is a PMU position, part of the Iraqi state: Baghdad will take it hard.');
+      notes.push(strikeRisks(s));
       break;
     }
     case 'leadership-strike':
@@ -202,6 +250,9 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
         best < s.strikes.lowConfidence
           ? `Its strikes are judged from this week on, and the intelligence is weak: ${-s.strikes.lowConfidenceConsent} more consent a strike unless an attack is pinned on the group first.`
           : 'Its strikes answer the attacks that prompted it: each is judged from this week on, not as a new provocation.',
+      );
+      notes.push(
+        `Each week's strike costs Baghdad's consent ${signedNumber(s.strikes.consent)} and eviction pressure ${signedNumber(s.strikes.evictionPressure)} (${signedNumber(s.strikes.stateInstitutionConsent)} and ${signedNumber(s.strikes.stateInstitutionPressure)} more at a PMU position). ${strikeRisks(s)}`,
       );
       const drafted = view.us.plans.find((p) => p.group === order.group && p.leaked);
       if (drafted) notes.push('The plan against this group has already leaked: its fighters are dispersed.');
@@ -246,7 +297,7 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     ladder: spec.ladder,
     deniable: spec.deniable,
     odds,
-    effects: effectLines(spec.effects),
+    effects: effectLines(effectsAsRuled(s, view, order, spec)),
     notes,
   };
 }

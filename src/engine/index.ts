@@ -101,6 +101,13 @@ export {
   verifyReplay,
 } from './replay.ts';
 export { type FreezeOptions, type ResolveOptions, resolveTurn, type TurnResult } from './resolve.ts';
+export {
+  counterIsisEffects,
+  evidenceStrip,
+  infoOperationEffects,
+  redLineEffects,
+  strikePrice,
+} from './order-effects.ts';
 export { orderRisks } from './risks.ts';
 export { nextVote } from './vote.ts';
 export { type EngineError, fail, failMany, formatErrors, jsonPath, ok, type Result } from './result.ts';
@@ -109,6 +116,7 @@ export {
   ATTACK_KINDS,
   type AirDefence,
   type AttackKind,
+  type Effects,
   IRAN_ORDER_TYPES,
   type MarkerMeasure,
   ORDER_TYPES,

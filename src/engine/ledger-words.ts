@@ -126,7 +126,9 @@ export function causePhrase(scenario: Scenario, c: Cause): string {
             ? ', fired by Iran'
             : `, fired by ${groupName(scenario, c.group)}${c.autonomous ? ' on its own' : ' on orders'}`;
       const claim = c.attack === 'missile-strike' ? '' : `, ${claimPhrase(scenario, c.claim)}`;
-      return `${ATTACK_NAME[c.attack]} on ${siteName(scenario, c.target)}${claim}${by}`;
+      const dead =
+        c.deaths === undefined ? '' : `: the ${c.deaths === 1 ? 'American' : `${c.deaths} Americans`} it killed`;
+      return `${ATTACK_NAME[c.attack]} on ${siteName(scenario, c.target)}${claim}${by}${dead}`;
     }
     case 'strike':
       return `US strike on ${siteName(scenario, c.site)} (${groupName(scenario, c.group)})`;
@@ -140,7 +142,7 @@ export function causePhrase(scenario: Scenario, c: Cause): string {
       return `parliament's vote (${c.passed ? 'passed' : 'failed'}${c.ruled ? ', as the facilitator ruled' : ''})`;
     case 'red-line':
       return c.status === 'unanswered'
-        ? 'attacks on Americans left unanswered'
+        ? 'attacks on Americans (foiled ones too) left unanswered'
         : c.status === 'answered'
           ? 'a US strike answering attacks on Americans'
           : `the US red line ${c.status}`;
@@ -159,7 +161,11 @@ export function causePhrase(scenario: Scenario, c: Cause): string {
     case 'income':
       return INCOME[c.rule];
     case 'rung':
-      return c.story ? `${MOVE[c.move]}: ${c.story}` : MOVE[c.move];
+      return c.story
+        ? `${MOVE[c.move]}: ${c.story}`
+        : c.move === 'decay' && scenario.ladder.decayAfterQuiet === 1
+          ? 'a quiet week'
+          : MOVE[c.move];
     case 'clamp':
       return `held at its limit (${c.limit})`;
     case 'unseen':

@@ -62,6 +62,7 @@ export type Cause = (
       claim: string; // a front id, 'open' or 'unclaimed'
       group?: string | null; // Iran and the facilitator only: who really fired (null: the IRGC's own missiles)
       autonomous?: boolean; // Iran and the facilitator only
+      deaths?: number; // the ladder's push for the Americans it killed, told apart from the attack's own push
     }
   | { kind: 'strike'; strikeId: number; site: string; group: string }
   | { kind: 'leak'; group: string } // a US strike plan leaked

@@ -312,7 +312,7 @@ export function narrate(scenario: Scenario, event: GameEvent, seat: Seat): strin
       const status = event.status;
       switch (status) {
         case 'declared':
-          return 'Washington declared a red line: an attack that kills Americans will be answered.';
+          return 'Washington declared a red line: killing Americans or breaking into the embassy will be answered with force.';
         case 'crossed':
           return 'The US red line was crossed: Washington must answer or lose credibility.';
         case 'honoured':

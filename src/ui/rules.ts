@@ -1,4 +1,14 @@
-import { aNumber, EFFECT_LABELS, type OrderSpec, type Scenario } from '../engine/index.ts';
+import {
+  aNumber,
+  EFFECT_LABELS,
+  type Effects,
+  longDate,
+  type OrderSpec,
+  redLineEffects,
+  type Scenario,
+  signedNumber,
+  strikePrice,
+} from '../engine/index.ts';
 import { h } from './dom.ts';
 import { brinkRule } from './brink-words.ts';
 import { incidentOdds } from './incident-words.ts';
@@ -7,10 +17,43 @@ import { SEVERITY_WORDS } from './words.ts';
 
 const pct = (pm: number) => `${(pm / 10).toFixed(pm % 10 === 0 ? 0 : 1)}%`;
 
-function effects(spec: OrderSpec): string {
-  const parts = Object.entries(spec.effects)
+const effectList = (e: Effects): string[] =>
+  Object.entries(e)
     .filter(([, v]) => v)
-    .map(([k, v]) => `${EFFECT_LABELS[k as keyof typeof EFFECT_LABELS] ?? k} ${(v as number) > 0 ? '+' : ''}${v}`);
+    .map(([k, v]) => `${EFFECT_LABELS[k as keyof typeof EFFECT_LABELS] ?? k} ${signedNumber(v as number)}`);
+
+/** An order's effects as its rule applies them (the engine's order-effects), with what makes them vary. */
+function effects(s: Scenario, spec: OrderSpec): string {
+  const st = s.strikes;
+  let parts: string[];
+  switch (spec.type) {
+    case 'strike-site': {
+      const price = strikePrice(s, false);
+      parts = [
+        ...effectList(spec.effects),
+        `Baghdad's consent ${signedNumber(price.consent)} and eviction pressure ${signedNumber(price.evictionPressure)} (${signedNumber(st.stateInstitutionConsent)} and ${signedNumber(st.stateInstitutionPressure)} more at a PMU position)`,
+      ];
+      break;
+    }
+    case 'red-line':
+      parts = effectList(redLineEffects(s, spec));
+      break;
+    case 'counter-isis':
+      parts = [`${effectList(spec.effects).join(', ')}, in proportion to the bases still held`];
+      break;
+    case 'publish-evidence':
+      parts = [
+        `${effectList(spec.effects).join(', ')}, and ${signedNumber(-s.domestic.evidencePerIsr)} deniability more for each level of US surveillance`,
+      ];
+      break;
+    case 'info-operation':
+      parts = [
+        `${effectList(spec.effects).join(', ')}; eviction pressure ${signedNumber(s.domestic.infoOpLeakBonus)} more once a US strike plan has leaked`,
+      ];
+      break;
+    default:
+      parts = effectList(spec.effects);
+  }
   return parts.length > 0 ? parts.join(', ') : '—';
 }
 
@@ -100,12 +143,28 @@ export function answerRule(s: Scenario): string {
       `${-r.unansweredAttack} credibility if US intelligence pinned it on someone with at least ${s.strikes.lowConfidence / 10}% confidence (a front's cover spares the US the blame as well as the strike)`,
     r.unansweredDeath !== 0 && `${-r.unansweredDeath} more for each American it killed, pinned or not`,
   ].filter((x): x is string => typeof x === 'string');
-  const loss = lost.length > 0 ? ` An attack left unanswered for ${weeks} costs the US ${lost.join(', and ')}.` : '';
+  const loss =
+    lost.length > 0
+      ? ` An attack left unanswered for ${weeks} costs the US ${lost.join(', and ')}; a launch team caught before it fired counts as an attack.`
+      : '';
   const gain =
     r.answeredCredibility !== 0
       ? ` A strike, a campaign's strike or a leadership strike answers every attack on US forces since the last one and earns back ${r.answeredCredibility} credibility, once.`
       : '';
   return `Attacks on Americans ask for an answer, declared red line or not.${loss}${gain}`;
+}
+
+/**
+ * A declared red line as turn/us-posture.ts and turn/red-lines.ts run it, every number from the scenario: what it
+ * earns, what crosses it, how long the US has to answer and what keeping or breaking its word does.
+ */
+export function redLineRule(s: Scenario): string {
+  const r = s.redLines;
+  const answer =
+    r.responseWindow <= 1
+      ? 'in the same week'
+      : `in the week it is crossed or the ${r.responseWindow === 2 ? 'next' : `${r.responseWindow - 1} after`}`;
+  return `A declared red line earns ${signedNumber(r.declareCredibility)} credibility and, while it stands, makes militias less likely to fire on their own. An attack that kills an American or a siege that breaks into the embassy crosses it: a US strike, a campaign's strike or a leadership strike ${answer} honours it (credibility ${signedNumber(r.honouredCredibility)}); otherwise it is broken (credibility ${signedNumber(r.brokenCredibility)}, resolve ${signedNumber(r.brokenResolve)}).`;
 }
 
 /** Iran's purse as the economy step runs it (turn/background.ts): the income, and what drains it each week. */
@@ -174,7 +233,7 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
               h('td', { className: 'num' }, o.cost),
               h('td', {}, orderKind(s, o)),
               h('td', {}, odds(s, o)),
-              h('td', {}, effects(o)),
+              h('td', {}, effects(s, o)),
             ),
           ),
       ),
@@ -192,7 +251,7 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
     h(
       'p',
       {},
-      `The game lasts ${s.turns} weeks from ${s.startDate}${s.presets.length ? ` (shorter: ${s.presets.map(presetLength).join('; ')})` : ''}. `,
+      `The game lasts ${s.turns} weeks from ${longDate(s.startDate)}${s.presets.length ? ` (shorter: ${s.presets.map(presetLength).join('; ')})` : ''}. `,
       `Each week both sides secretly choose up to ${s.ordersPerTurn} orders, paid from US political capital (+${s.us.capitalPerTurn} a week) or Iranian resources (${iranIncome(s)}). `,
       'Then the engine resolves them together: US defensive moves first, then attacks (including any a militia makes on its own), then everything else; then Baghdad, ISIS, the economy and the event cards take their turn, and the ladder moves.',
     ),
@@ -221,6 +280,7 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
     h('p', {}, ladderRule(s)),
     h('p', {}, autonomyRule(s)),
     ...(brinkRule(s) === '' ? [] : [h('p', {}, brinkRule(s))]),
+    h('p', {}, redLineRule(s)),
     ...(answerRule(s) === '' ? [] : [h('p', {}, answerRule(s))]),
     h(
       'ol',

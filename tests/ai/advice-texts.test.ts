@@ -34,3 +34,58 @@ describe('air defence advice reads the base', () => {
     expect(heard).toBeGreaterThan(0);
   });
 });
+
+describe('the US advisors name only what happened', () => {
+  // Week 3 of a QA game: IRGC missiles killed two Americans at Union III; Kataib Hezbollah was blamed for one
+  // rocket attack that killed no one. The hawk's campaign answers the deaths, not a group that hit us week on week.
+  const g: GameState = structuredClone(newGame('advice-deaths'));
+  const none = { usKilled: 0, usWounded: 0, iraqiForcesKilled: 0, civiliansKilled: 0, proxiesKilled: 0 };
+  g.attacks = [
+    {
+      id: 901,
+      turn: g.turn - 1,
+      kind: 'missile-strike',
+      target: 'union-iii',
+      group: null,
+      autonomous: false,
+      claim: 'open',
+      suspect: null,
+      confidence: 1000,
+      casualties: { ...none, usKilled: 2 },
+    },
+    {
+      id: 902,
+      turn: g.turn - 1,
+      kind: 'rocket-attack',
+      target: 'taji',
+      group: 'kh',
+      autonomous: false,
+      claim: 'open',
+      suspect: 'kh',
+      confidence: 950,
+      casualties: none,
+    },
+  ];
+  const view = viewFor(SCENARIO, g, 'us');
+  const reasons = (type: string) =>
+    DOCTRINES.doctrines
+      .filter((d) => d.side === 'us')
+      .flatMap((d) => doctrineOptions(SCENARIO, d, view, new Dice(seedRng('deaths')), false))
+      .filter((o) => o.order.type === type)
+      .map((o) => o.why());
+
+  it('a campaign after deaths says so, and does not claim the group hit us week after week', () => {
+    const said = reasons('campaign');
+    expect(said.length).toBeGreaterThan(0);
+    for (const why of said) {
+      expect(why).toContain('Attacks lately have killed two Americans');
+      expect(why).not.toMatch(/running|recent weeks/);
+    }
+  });
+
+  it('a base hit once by missiles has come under fire, not under falling rockets', () => {
+    const said = reasons('deploy-air-defence').filter((why) => why.startsWith('Union III'));
+    expect(said.length).toBeGreaterThan(0);
+    for (const why of said) expect(why).toContain('has come under fire lately');
+  });
+});

@@ -64,7 +64,9 @@ describe('a networked team’s order form', () => {
 
     // The first order's forecast shows at once, in the one-device form's box: tags, odds or effects, the score.
     expect(await us.locator('#net-forecast .forecast .tag').count()).toBe(3);
-    expect(await us.textContent('#net-forecast .forecast')).toMatch(/Escalation score: [+−-]?\d+/);
+    expect(await us.textContent('#net-forecast .forecast')).toMatch(
+      /Escalation score \(a measure for the debrief; no rule reads it\): [+−-]?\d+/,
+    );
 
     // The order and its target are chosen in menus of their own, as on the one-device form: the order's menu names
     // the order and its cost, the target's menu the bases, none cut to fit.

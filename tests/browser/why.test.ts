@@ -106,6 +106,19 @@ describe('what is at stake', () => {
     expect(await page.locator('.sites button', { hasText: 'Key base' }).count()).toBe(3);
   });
 
+  it("shows how far an order pushes the ladder, and a strike's price in Baghdad with what may cost more", async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'us', seed: '404' });
+    await page.selectOption('#order-type', 'strike-site');
+    const strike = await page.textContent('.forecast');
+    expect(strike).toMatch(/Ladder pressure: \+\d+ \(every \d+ points climb a rung\)\./);
+    expect(strike).toMatch(/Effects: .*Baghdad's consent -\d+ · Eviction pressure \+\d+/);
+    expect(strike).toContain('did not in fact attack');
+    expect(strike).toContain('Escalation score (a measure for the debrief; no rule reads it)');
+    await page.selectOption('#order-type', 'us-swiss-message');
+    expect(await page.textContent('.forecast')).toMatch(/Ladder pressure: −\d+ /);
+  });
+
   it('asks before a key base is handed over, and adds it only when told to', async () => {
     const { page } = await browser();
     await startGame(page, { side: 'us', seed: '404' });

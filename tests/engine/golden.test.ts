@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '0fff7d5f23f630',
-  '11f3569489eb78',
-  '004b1d18dd60fa',
-  '0736ffe655df35',
-  '19a217aa955575',
-  '17fb138bff9c8d',
-  '00555f8e6eeb68',
-  '18530973d522a8',
-  '1aabbd8febec04',
-  '097a4de39b242d',
-  '0ad7286a744f01',
-  '0d3027b10c322c',
+  '1699421a85a170',
+  '0f1767eab4f1a5',
+  '1d8ce3179158a6',
+  '181995517f5b56',
+  '0727082ec2510f',
+  '154089ef32b75b',
+  '19d3b50cacea3a',
+  '0b386028a7792e',
+  '1cf486da3c040c',
+  '0d2aaa3f38abdf',
+  '0ffde6f29739b8',
+  '0cf273561dad03',
 ];
 
 /** How that game ends. */

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ladderSummary,
+  causePhrase,
   BASE_FIELDS,
   CASUALTY_KINDS,
   type Cause,
@@ -192,6 +193,7 @@ describe('each cause in the ledger', () => {
     });
     const { ledger, state } = play(newGame('ledger-decay', s), [], []);
     expect(partsOf(ledger, { kind: 'rung' }, { kind: 'rung', move: 'decay' })).toEqual([-1]);
+    expect(causePhrase(s, { kind: 'rung', move: 'decay' })).toBe('a quiet week');
     expect(lineOf(ledger, { kind: 'rung' })).toMatchObject({ before: s.ladder.start, after: state.ladder.rung });
   });
 
@@ -312,9 +314,18 @@ describe("the causes of the engine's own actors and of precedents", () => {
     expect(partsOf(ledger, { kind: 'rung' }, { kind: 'rung', move: 'first' })).toEqual([s.ladder.firstUsDeath]);
     const attack = { kind: 'attack', attackId: state.attacks[0]!.id } as const;
     expect(partsOf(ledger, { kind: 'casualties', of: 'usKilled' }, attack)).toEqual([state.casualties.usKilled]);
-    expect(partsOf(ledger, { kind: 'pressure' }, attack)).toContain(
-      state.casualties.usKilled * s.attacks.ladderPerDeath,
-    );
+    const killed = state.casualties.usKilled;
+    expect(partsOf(ledger, { kind: 'pressure' }, { ...attack, deaths: killed })).toEqual([
+      killed * s.attacks.ladderPerDeath,
+    ]);
+    // The attack's own push and the push for its dead read apart, not as one phrase twice.
+    const phrases = (lineOf(ledger, { kind: 'pressure' })?.parts ?? [])
+      .filter((p) => p.cause.kind === 'attack')
+      .map((p) => causePhrase(s, p.cause));
+    expect(phrases).toHaveLength(2);
+    expect(new Set(phrases).size).toBe(2);
+    const dead = killed === 1 ? 'the American it killed' : `the ${killed} Americans it killed`;
+    expect(phrases.filter((p) => p.endsWith(dead))).toHaveLength(1);
   });
 
   it('ISIS strikes Iraqi forces: the dead and the consent it costs', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aNumber, exchangeRunsIntoWar, type Scenario } from '../../src/engine/index.ts';
-import { answerRule, autonomyRule, iranIncome, ladderRule, presetLength } from '../../src/ui/rules.ts';
+import { aNumber, exchangeRunsIntoWar, type Scenario, signedNumber } from '../../src/engine/index.ts';
+import { answerRule, autonomyRule, iranIncome, ladderRule, presetLength, redLineRule } from '../../src/ui/rules.ts';
 import { brinkRule } from '../../src/ui/brink-words.ts';
 import { victoryConditions } from '../../src/ui/victory.ts';
 import { shippedScenario } from '../shipped.ts';
@@ -112,8 +112,23 @@ describe('the ladder and autonomy rules in words', () => {
     expect(words).toContain(`at least ${scenario.strikes.lowConfidence / 10}% confidence`);
     expect(words).toContain(`${-r.unansweredDeath} more for each American it killed`);
     expect(words).toContain(`earns back ${r.answeredCredibility} credibility, once`);
+    expect(words).toContain('a launch team caught before it fired counts as an attack');
     const none = { ...scenario, redLines: { ...r, unansweredAttack: 0, unansweredDeath: 0, answeredCredibility: 0 } };
     expect(answerRule(none)).toBe('');
+  });
+
+  it('says what a red line earns, what crosses it (a death or the embassy broken into), the time to answer and the price', () => {
+    const r = scenario.redLines;
+    const words = redLineRule(scenario);
+    expect(words).toContain(`earns ${signedNumber(r.declareCredibility)} credibility`);
+    expect(words).toContain('An attack that kills an American or a siege that breaks into the embassy crosses it');
+    expect(words).toContain(
+      r.responseWindow === 2 ? 'in the week it is crossed or the next' : 'in the week it is crossed',
+    );
+    expect(words).toContain(`credibility ${signedNumber(r.honouredCredibility)}`);
+    expect(words).toContain(
+      `credibility ${signedNumber(r.brokenCredibility)}, resolve ${signedNumber(r.brokenResolve)}`,
+    );
   });
 
   it('states the brink with its numbers, what counts as firing, and nothing when the scenario has none', () => {

@@ -86,7 +86,7 @@ export function usLosses(t: TurnContext, c: Casualties, cause: Cause): void {
   const a = t.s.attacks;
   const d = t.d;
   if (c.usKilled > 0) {
-    push(t, c.usKilled * a.ladderPerDeath, cause);
+    push(t, c.usKilled * a.ladderPerDeath, cause.kind === 'attack' ? { ...cause, deaths: c.usKilled } : cause);
     if (!d.firsts.usDeath) {
       d.firsts.usDeath = true;
       t.firstJumps += t.s.ladder.firstUsDeath;

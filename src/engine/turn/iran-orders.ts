@@ -1,4 +1,5 @@
 import { likelihoodWord } from '../attribution.ts';
+import { infoOperationEffects } from '../order-effects.ts';
 import { bookNewFront, type Cause, orderCause, push } from '../ledger.ts';
 import { chance, clamp, perMille } from '../math.ts';
 import { type Order, specOf } from '../orders.ts';
@@ -73,10 +74,13 @@ export function iranOrder(t: TurnContext, order: Order): void {
       emit(t, 'iran', { type: 'act', side: 'iran', order: type, target: null });
       return;
     case 'info-operation': {
-      const leakBonus = d.us.plans.some((p) => p.leaked) ? s.domestic.infoOpLeakBonus : 0;
       applyOnce(
         t,
-        { ...spec.effects, evictionPressure: (spec.effects.evictionPressure ?? 0) + leakBonus },
+        infoOperationEffects(
+          s,
+          spec,
+          d.us.plans.some((p) => p.leaked),
+        ),
         orderCause('iran', type),
       );
       push(t, spec.ladder, orderCause('iran', type));

@@ -1,5 +1,6 @@
 import { adjust, type Cause, orderCause, push } from '../ledger.ts';
 import { perMille } from '../math.ts';
+import { strikePrice } from '../order-effects.ts';
 import { specOf } from '../orders.ts';
 import type { Scenario } from '../scenario.ts';
 import { campaignLeaked, noCasualties } from '../state.ts';
@@ -70,12 +71,9 @@ export function strike(
   addCasualties(t, casualties, cause);
   const iraqiDead = casualties.iraqiForcesKilled + casualties.civiliansKilled;
   const justified = d.attacks.some((a) => a.group === groupId && a.turn > since - st.window);
-  let consent = st.consent - iraqiDead * st.consentPerIraqiKilled;
-  let pressure = st.evictionPressure;
-  if (site.stateInstitution) {
-    consent += st.stateInstitutionConsent;
-    pressure += st.stateInstitutionPressure;
-  }
+  const price = strikePrice(s, site.stateInstitution);
+  let consent = price.consent - iraqiDead * st.consentPerIraqiKilled;
+  const pressure = price.evictionPressure;
   if (!justified) consent += st.wrongTargetConsent;
   // The US pays for acting on weak intelligence whatever the truth: it is judged on what it could show.
   if (bestAssessment(s, d.attacks, groupId, since) < st.lowConfidence) consent += st.lowConfidenceConsent;

@@ -1,5 +1,6 @@
 import { adjustFront, orderCause, push } from '../ledger.ts';
-import { clamp, perMille } from '../math.ts';
+import { clamp } from '../math.ts';
+import { counterIsisEffects, evidenceStrip } from '../order-effects.ts';
 import { type Order, specOf } from '../orders.ts';
 import { emit, findGroup, type TurnContext } from './context.ts';
 import { apply, applyOnce } from './effects.ts';
@@ -66,7 +67,7 @@ export function usOrder(t: TurnContext, order: Order): void {
     }
     case 'publish-evidence': {
       const f = d.iran.fronts.find((x) => x.id === order.front)!;
-      const strip = -(spec.effects.frontDeniability ?? 0) + d.us.isr * s.domestic.evidencePerIsr;
+      const strip = evidenceStrip(s, spec, d.us.isr);
       adjustFront(t, f, -strip, orderCause('us', type, f.id));
       applyOnce(t, { ...spec.effects, frontDeniability: 0 }, orderCause('us', type, f.id));
       push(t, spec.ladder, orderCause('us', type, f.id));
@@ -92,19 +93,9 @@ export function usOrder(t: TurnContext, order: Order): void {
       emit(t, 'all', { type: 'government', stage: 'backed', name: d.baghdad.designate });
       return;
     case 'counter-isis': {
-      // Counter-ISIS work needs a presence: it scales with the bases still held.
       const held = d.us.bases.filter((b) => !b.handedOver).length;
-      const share = Math.trunc((held * 1000) / d.us.bases.length);
       const before = d.isis;
-      applyOnce(
-        t,
-        {
-          ...spec.effects,
-          isis: perMille(spec.effects.isis ?? 0, share),
-          counterIsis: perMille(spec.effects.counterIsis ?? 0, share),
-        },
-        orderCause('us', type),
-      );
+      applyOnce(t, counterIsisEffects(spec, held, d.us.bases.length), orderCause('us', type));
       push(t, spec.ladder, orderCause('us', type));
       // What the operation did, not where ISIS stands: the week's own growth comes later (runIsis).
       emit(t, 'all', { type: 'counter-isis', cut: before - d.isis });

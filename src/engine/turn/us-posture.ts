@@ -1,8 +1,9 @@
 import { adjust, adjustBase, type Cause, orderCause, push, setAirDefence, setHandedOver } from '../ledger.ts';
 import { clamp } from '../math.ts';
+import { redLineEffects } from '../order-effects.ts';
 import { embassyOf, type Order, specOf } from '../orders.ts';
 import { emit, findBase, type TurnContext } from './context.ts';
-import { apply } from './effects.ts';
+import { apply, applyOnce } from './effects.ts';
 
 /**
  * A US posture, resolved at the start of the week (true), or false for any other order: postures shape how this
@@ -54,8 +55,7 @@ export function usPosture(t: TurnContext, order: Order): boolean {
     }
     case 'red-line':
       d.us.redLines.push({ declaredTurn: d.turn, status: 'standing', crossedTurn: null, deadline: null });
-      adjust(t, 'credibility', s.redLines.declareCredibility, orderCause('us', type));
-      apply(t, spec.effects, orderCause('us', type));
+      applyOnce(t, redLineEffects(s, spec), orderCause('us', type));
       push(t, spec.ladder, orderCause('us', type));
       emit(t, 'all', { type: 'red-line', status: 'declared' });
       return true;

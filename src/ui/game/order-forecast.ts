@@ -60,6 +60,15 @@ export function orderTags(scenario: Scenario, type: OrderType): HTMLElement[] {
   ];
 }
 
+/** How far the order pushes the ladder, beside what a rung takes: a deniable act only as far as it is pinned (turn/proxy-attacks.ts). */
+function ladderPush(scenario: Scenario, f: Forecast): string {
+  const push = `${f.ladder > 0 ? '+' : '−'}${Math.abs(f.ladder)}`;
+  const rung = `every ${scenario.ladder.pressurePerRung} points climb a rung`;
+  return f.deniable && f.ladder > 0
+    ? `Ladder pressure: up to ${push}, in full if claimed openly, else as far as US intelligence is sure who did it (${rung}).`
+    : `Ladder pressure: ${push} (${rung}).`;
+}
+
 /**
  * The order being drafted, as `side` sees it from its own `view`: its tags, what it puts at stake (the engine's
  * orderRisks), and its `forecast`'s odds, effects and escalation score.
@@ -80,17 +89,23 @@ export function forecastBox(scenario: Scenario, view: SeatView, side: Side, fore
             h(
               'li',
               {},
-              h('b', {}, `${capitalise(o.word)} (${o.range})`),
-              `: ${o.label} — ${(o.perMille / 10).toFixed(0)}%`,
+              // The words' bands start at 1%: a chance of nothing is said as such, and one under 1% as that.
+              o.perMille === 0 ? h('b', {}, 'No chance') : h('b', {}, `${capitalise(o.word)} (${o.range})`),
+              `: ${o.label} — ${o.perMille > 0 && o.perMille < 10 ? 'under 1' : (o.perMille / 10).toFixed(0)}%`,
             ),
           ),
         )
       : null,
+    f.ladder !== 0 ? h('div', {}, ladderPush(scenario, f)) : null,
     f.effects.length > 0
       ? h('div', {}, 'Effects: ', f.effects.map((e) => `${e.label} ${e.delta > 0 ? '+' : ''}${e.delta}`).join(' · '))
       : null,
     f.notes.map((n) => h('div', { className: 'note' }, n)),
-    h('div', { className: 'note' }, `Escalation score: ${f.escalationPoints > 0 ? '+' : ''}${f.escalationPoints}`),
+    h(
+      'div',
+      { className: 'note' },
+      `Escalation score (a measure for the debrief; no rule reads it): ${f.escalationPoints > 0 ? '+' : ''}${f.escalationPoints}`,
+    ),
   );
 }
 
