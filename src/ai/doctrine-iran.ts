@@ -1,4 +1,4 @@
-import type { SeatView } from '../engine/index.ts';
+import { nextVote, type Scenario, type SeatView } from '../engine/index.ts';
 import { add, type Ctx, firstBest, idiv, lower, type Option, tell, w } from './doctrine-context.ts';
 import { unavengedLeader, usWeakness } from './situation.ts';
 import { capitalise } from './words.ts';
@@ -214,7 +214,7 @@ export function iranOptions(c: Ctx): Option[] {
       outrage
         ? `American bombs at ${n.site(outrage.place)} angered Iraqis: our allies in parliament can turn that anger into a vote to expel them.`
         : vp >= 45
-          ? `Parliament is near a vote on expelling the Americans (pressure ${vp}, a vote comes at ${s.baghdad.voteAt}): we push it over.`
+          ? voteWords(s, v, vp)
           : 'Our allies in parliament keep up the call for foreign troops to leave.',
   );
   const leaked = v.us.plans.some((p) => p.leaked);
@@ -274,4 +274,11 @@ export function iranOptions(c: Ctx): Option[] {
     () => `The crisis stands at ${n.rung(v.ladder.rung)}: we hold the groups back before one of them starts a war.`,
   );
   return c.out;
+}
+
+/** Parliament near a vote, as the rule has it (nextVote): the bar it must reach, and whether it may vote yet. */
+function voteWords(s: Scenario, v: SeatView, pressure: number): string {
+  const next = nextVote(s, v.baghdad, v.turn);
+  const wait = next.fromTurn > v.turn ? `, and not before week ${next.fromTurn}` : '';
+  return `Parliament is near a vote on expelling the Americans (pressure ${pressure}, a vote comes at ${next.pressure}${wait}): we push it over.`;
 }

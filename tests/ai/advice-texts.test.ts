@@ -89,3 +89,25 @@ describe('the US advisors name only what happened', () => {
     for (const why of said) expect(why).toContain('has come under fire lately');
   });
 });
+
+describe("Iran's advisors read the vote as the rule has it", () => {
+  it('a confirmed government raises the bar, and a vote just held makes the next one wait', () => {
+    const g: GameState = structuredClone(newGame('advice-vote'));
+    g.baghdad.evictionPressure = 60;
+    g.baghdad.stage = 'confirmed';
+    g.baghdad.lastVoteTurn = g.turn - 1;
+    const b = SCENARIO.baghdad;
+    const view = viewFor(SCENARIO, g, 'iran');
+    const said = DOCTRINES.doctrines
+      .filter((d) => d.side === 'iran')
+      .flatMap((d) => doctrineOptions(SCENARIO, d, view, new Dice(seedRng('vote')), false))
+      .filter((o) => o.order.type === 'eviction-campaign')
+      .map((o) => o.why())
+      .filter((why) => why.startsWith('Parliament is near a vote'));
+    expect(said.length).toBeGreaterThan(0);
+    for (const why of said)
+      expect(why).toContain(
+        `a vote comes at ${b.voteAt + b.government.confirmedVoteBonus}, and not before week ${g.turn - 1 + b.voteCooldown}`,
+      );
+  });
+});
