@@ -68,6 +68,7 @@ export const ERROR_CODES = [
   'forbidden', // this seat may not do that (a projector giving orders, a team using the teacher's desk)
   'paused', // the teacher has paused the game
   'game-over',
+  'not-over', // asked for what a seat may have only once the game is over (its record), while it runs
   'stale-turn', // the orders are for a turn that is not the one being ordered
   'already-committed', // this seat has committed other orders for this turn
   'illegal-orders', // the engine refused the orders (the message says which and why)
@@ -190,6 +191,12 @@ export const clientEvents = {
     commitId: idSchema.max(LIMITS.commitId),
     orders: z.array(orderSchema).max(LIMITS.ordersPerMessage),
   }),
+  /**
+   * The seat's game's whole record (the engine's replay: both sides' orders, every roll's result, who really fired),
+   * for the end screen's reveal and the debrief. It holds every secret of both sides, so a seat gets it only once
+   * the game is over (`not-over` before); the desk has `desk:replay` at any time.
+   */
+  'game:record': z.strictObject({}),
   'desk:overview': z.strictObject({}),
   'desk:view': z.strictObject({ gameId: gameIdSchema }),
   /** Follow one game: its facilitator state is pushed after every change (null: follow none; the overview stays). */
@@ -308,6 +315,8 @@ export interface Overview {
 export interface ClientReplies {
   sync: Reply<{ state: SeatState } | { unchanged: true }>;
   commit: Reply<{ seq: number; dup: boolean }>;
+  /** seq: the log position the record ends at (a seat whose state has a higher seq asks again). */
+  'game:record': Reply<{ replay: Replay; seq: number }>;
   /** joinCode: the class's join code (XXXX-XXXX) to show on the desk; null for a session that cannot give it back. */
   'desk:overview': Reply<{ overview: Overview; joinCode: string | null }>;
   'desk:view': Reply<{ state: SeatState }>;

@@ -355,6 +355,20 @@ export class Classroom {
       }
       case 'commit':
         return this.commit(caller, session, payload as ClientPayload<'commit'>);
+      case 'game:record': {
+        if (caller.kind !== 'seat')
+          return refusal('forbidden', 'the desk asks for a game\'s record with "desk:replay"');
+        const game = await this.live(caller.gameId, false);
+        if ('error' in game) return game;
+        // The record is every secret of both sides: while the game runs, no seat may have it (LiveGame.planRuling
+        // keeps a finished game finished, so what a seat was given stays the record of a game that is over).
+        if (game.state.outcome === null)
+          return refusal(
+            'not-over',
+            `the game's record holds both sides' secrets, so it is given once the game is over; week ${game.state.turn} of ${game.state.lastTurn} is being played`,
+          );
+        return { ok: true, replay: game.replay(), seq: game.head };
+      }
       case 'desk:overview':
         return {
           ok: true,

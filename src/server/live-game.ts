@@ -218,9 +218,19 @@ export class LiveGame {
     return { kind: 'append', entries: [{ kind: 'inject', turn: this.state.turn, inject }] };
   }
 
+  /**
+   * A ruling on the turn just resolved. One on a game's last turn may change how it ended but not reopen it: once a
+   * game is over its seats may fetch its whole record (game:record), both sides' secrets, so it must stay over. (Only
+   * here, not in `apply`: a log stored before this rule still replays.)
+   */
   planRuling(rulings: Ruling[]): Plan {
     const again = this.overruled(rulings);
     if ('error' in again) return again;
+    if (this.state.outcome !== null && again.state.outcome === null)
+      return refusal(
+        'refused',
+        'the game is over and its teams may have seen its whole record (who really fired, every sealed order), so a ruling cannot reopen it: choose one that keeps the game over',
+      );
     const turn = this.news.at(-1)!.turn;
     return { kind: 'append', entries: [{ kind: 'ruling', turn, rulings, hash: hashState(again.state) }] };
   }
