@@ -6,15 +6,20 @@ import { download } from './storage.ts';
 import { beliefTable, strikeTable } from './truth-tables.ts';
 
 export interface EndActions {
-  newGame(): void;
-  title(): void;
-  /** Opens the debrief of this game (app.ts loads it on demand); rejects if it cannot be loaded. */
+  /** No button without it: a networked seat's game is the server's, not one to replace on this device. */
+  newGame?(): void;
+  title?(): void;
+  /** Back to where the end screen was opened from (a networked seat's last week); no button without it. */
+  back?: { label: string; action(): void };
+  /** Opens the debrief of this game (loaded on demand); rejects if it cannot be loaded. */
   debrief(): Promise<void>;
 }
 
 /**
  * The end of a game: the result and why, both scores line by line, and the ground truth the players could not see
  * during play (who really fired each attack, whether each strike hit the guilty party). The debrief goes further.
+ * The one-device game shows it (app.ts), and so does every networked seat once the game is over (net/team-screen.ts,
+ * from the record the server gives then).
  */
 export function renderEnd(root: HTMLElement, session: Session, actions: EndActions): void {
   const s = session.scenario;
@@ -65,13 +70,16 @@ export function renderEnd(root: HTMLElement, session: Session, actions: EndActio
       `Americans killed: ${truth.casualties.usKilled}; wounded: ${truth.casualties.usWounded}; Iraqi forces killed: ${truth.casualties.iraqiForcesKilled}; civilians killed: ${truth.casualties.civiliansKilled}; militia killed: ${truth.casualties.proxiesKilled}. `,
       `Escalation score: Coalition ${truth.escalation.us}, Iran ${truth.escalation.iran}.`,
     ),
-    h('p', { className: 'note' }, 'Game fingerprint: ', h('code', { id: 'fingerprint' }, hashState(session.state))),
     h(
       'div',
       { className: 'actions' },
-      h('button', { className: 'primary', id: 'debrief-button', onclick: debrief }, 'Debrief'),
+      h('button', { className: 'primary', id: 'debrief-button', onclick: debrief }, 'Open the debrief'),
     ),
     failed,
+    // The truth first, the points after: the reveal is what the class has waited the whole game for.
+    h('h3', {}, 'What really happened'),
+    beliefTable(s, session.state),
+    strikeTable(s, session.state),
     outcome.result === 'shared-loss'
       ? h('p', { className: 'note', id: 'shared-loss-points' }, SHARED_LOSS_POINTS)
       : null,
@@ -81,15 +89,14 @@ export function renderEnd(root: HTMLElement, session: Session, actions: EndActio
       scoreTable(s.sides.us.name, outcome.score.us, 'side-us'),
       scoreTable(s.sides.iran.name, outcome.score.iran, 'side-iran'),
     ),
-    h('h3', {}, 'What really happened'),
-    beliefTable(s, session.state),
-    strikeTable(s, session.state),
+    h('p', { className: 'note' }, 'Game fingerprint: ', h('code', { id: 'fingerprint' }, hashState(session.state))),
     h(
       'div',
       { className: 'actions' },
-      h('button', { onclick: () => actions.newGame() }, 'New game'),
+      actions.back ? h('button', { id: 'end-back', onclick: () => actions.back?.action() }, actions.back.label) : null,
+      actions.newGame ? h('button', { onclick: () => actions.newGame?.() }, 'New game') : null,
       h('button', { onclick: exportReplay }, 'Export the replay'),
-      h('button', { onclick: () => actions.title() }, 'Title screen'),
+      actions.title ? h('button', { onclick: () => actions.title?.() }, 'Title screen') : null,
     ),
   ];
   root.append(...parts.filter((p): p is Node => p !== null));

@@ -27,6 +27,14 @@ export function openGameFile(scenarios: readonly Scenario[], name: string, text:
   const scenario = scenarios.find((s) => s.id === id);
   if (!scenario)
     return fail('replay.scenario', `${name} is a replay of a scenario this game does not have ("${String(id)}").`);
+  return openReplay(scenario, json, name);
+}
+
+/**
+ * A replay (a file's, or the one the classroom server gives a seat once its game is over) as a game to show: checked
+ * by the engine, then played back. `name` names it in a refusal.
+ */
+export function openReplay(scenario: Scenario, json: unknown, name: string): Result<Session> {
   const verified = verifyReplay(scenario, json);
   if (!verified.ok)
     return fail(verified.errors[0]?.code ?? 'replay', listProblems(verified.errors, `${name} is damaged or foreign`));

@@ -11,7 +11,9 @@ import {
 } from '../../engine/index.ts';
 import { ClassroomClient, type ConnectionStatus } from '../../net/client.ts';
 import type { NewsEntry, SeatState } from '../../net/protocol.ts';
-import { fill, h, refill } from '../dom.ts';
+import { openReplay } from '../debrief/game-file.ts';
+import { fill, focusHeading, h, refill } from '../dom.ts';
+import { renderEnd } from '../end-screen.ts';
 import { Dashboard } from '../game/dashboard.ts';
 import { newsItems } from '../game/news-panel.ts';
 import { askBeforeAdding, budgetLine, cannotAdd, forecastBox } from '../game/order-forecast.ts';
@@ -23,7 +25,7 @@ import { createMap, type MapController } from '../map/index.ts';
 import type { MapAsset } from '../map-projection.ts';
 import { RESULT_WORDS } from '../result-words.ts';
 import { forgetSeat, type KeptSeat } from './seat-store.ts';
-import type { TurnEvents } from '../session.ts';
+import type { Session, TurnEvents } from '../session.ts';
 import { connectionText, countdown, ServerClock } from './status.ts';
 
 /** The weeks whose ledger the server sent (this seat's view of it), as the one-device screen's parts take them. */
@@ -80,17 +82,22 @@ export function showSeat(
     },
     'Leave seat',
   );
+  const gameMain = h(
+    'main',
+    { id: 'main', className: `game net-game${projector ? ' net-projector' : ''}` },
+    h('div', { className: 'left' }, h('div', { className: 'mapwrap' }, mapDiv), dash.el),
+    panel,
+  );
+  // The end screen and the debrief, once the game is over: the game's screen is hidden meanwhile, not taken down,
+  // so that "Back to the last week" finds its map as it was.
+  const endMain = h('main', { id: 'net-end', className: 'page net-end', hidden: true });
   fill(
     root,
     h('header', { className: `net-top${projector ? ' projector' : ''}` }, title, timer, connection, leave),
     banner,
     ladder.el,
-    h(
-      'main',
-      { id: 'main', className: `game net-game${projector ? ' net-projector' : ''}` },
-      h('div', { className: 'left' }, h('div', { className: 'mapwrap' }, mapDiv), dash.el),
-      panel,
-    ),
+    gameMain,
+    endMain,
   );
 
   let map: MapController | null = null;
@@ -115,6 +122,64 @@ export function showSeat(
   let asking: Order | null = null;
 
   const sideName = projector ? 'Projector' : scenario.sides[seat.seat as 'us' | 'iran'].name;
+
+  /** The finished game as the server recorded it, played back here (game:record), and the log position it ends at. */
+  let ended: { session: Session; seq: number } | null = null;
+  let ending: 'game' | 'end' | 'debrief' = 'game';
+
+  const showGame = () => {
+    ending = 'game';
+    for (const el of [banner, ladder.el, gameMain]) el.hidden = false;
+    endMain.hidden = true;
+    fill(endMain);
+    render();
+    document.getElementById('net-end-button')?.focus();
+  };
+
+  /**
+   * The one-device end screen (end-screen.ts), from the game's record: the server gives it only once the game is
+   * over, and the engine plays it back here, so the reveal is the engine's facilitator view, computed nowhere else.
+   */
+  const showEnd = async () => {
+    ending = 'end';
+    for (const el of [banner, ladder.el, gameMain]) el.hidden = true;
+    endMain.hidden = false;
+    const back = { label: 'Back to the last week', action: showGame };
+    const failed = (message: string) => {
+      fill(
+        endMain,
+        h('h2', {}, 'The game is over'),
+        h('div', { className: 'error', role: 'alert', id: 'net-end-error' }, message),
+        h('div', { className: 'actions' }, h('button', { id: 'end-back', onclick: showGame }, back.label)),
+      );
+      focusHeading(endMain);
+    };
+    const seq = client.state?.seq ?? 0;
+    if (!ended || ended.seq < seq) {
+      fill(endMain, h('p', { className: 'note', role: 'status' }, 'Fetching the whole record of the game…'));
+      const reply = await client.request('game:record', {});
+      if (gone || ending !== 'end') return;
+      if (!reply.ok) return failed(`The game's record could not be fetched: ${reply.error.message}`);
+      const opened = openReplay(scenario, reply.replay, 'The record the server sent');
+      if (!opened.ok) return failed(opened.errors[0]?.message ?? 'The record the server sent does not play back.');
+      ended = { session: opened.value, seq: reply.seq };
+    }
+    const { session } = ended;
+    fill(endMain);
+    renderEnd(endMain, session, {
+      back,
+      debrief: () =>
+        import('../debrief/index.ts').then(({ showDebrief, showDuplicate }) => {
+          ending = 'debrief';
+          showDebrief(endMain, session, {
+            scenarios: [scenario],
+            back: { label: 'Back to the result', action: () => void showEnd() },
+            compare: showDuplicate,
+          });
+        }),
+    });
+    focusHeading(endMain);
+  };
 
   const renderTop = (s: SeatState | null) => {
     fill(
@@ -338,6 +403,16 @@ export function showSeat(
         h('h2', { id: 'net-over' }, 'The game is over'),
         h('p', { className: `result ${view.outcome.result}` }, RESULT_WORDS[view.outcome.result]),
         h('p', { className: 'lead' }, view.outcome.explanation),
+        // As the one-device results' "See how it ended": the last week first, then the reveal.
+        h(
+          'div',
+          { className: 'actions' },
+          h(
+            'button',
+            { className: 'primary', id: 'net-end-button', onclick: () => void showEnd() },
+            'See how it ended: who really fired',
+          ),
+        ),
         rung,
         ...news,
       );
@@ -410,6 +485,8 @@ export function showSeat(
     latest = { view: s.view, resolved };
     clock.sync(s.serverTime);
     render();
+    // A ruling on the last week changes the record (never reopens the game): the end screen shown is redrawn.
+    if (ending === 'end' && ended && s.seq > ended.seq) void showEnd();
   });
   client.on('status', showStatus);
   showStatus(client.status);

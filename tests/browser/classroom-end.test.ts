@@ -1,0 +1,167 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Order } from '../../src/engine/index.ts';
+import type { ClassroomClient } from '../../src/net/client.ts';
+import type { SeatState } from '../../src/net/protocol.ts';
+import {
+  connect,
+  joinSeat,
+  loadScenario,
+  newSession,
+  type ServerProcess,
+  startServer,
+  waitForState,
+} from '../server/harness.ts';
+import { appReady, type Browser, openBrowser } from './support.ts';
+
+/**
+ * The end of a networked game on the seats' screens: the projector and a team see the one-device end screen's
+ * reveal (who really fired each attack) from the record the server gives once the game is over, and open the
+ * debrief from it. The teams' orders come from the connection module (tests/server/harness.ts), the screens are
+ * Chromium's. SHOTS_DIR=<folder> also photographs the end screens at 1280x720 and 1920x1080.
+ */
+const distDir = inject('distDir');
+const scenario = loadScenario();
+let server: ServerProcess;
+let dataDir: string;
+const open: Browser[] = [];
+const clients: ClassroomClient[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'two-boxers-net-end-'));
+  server = await startServer({ DATA_DIR: dataDir, DIST_DIR: distDir });
+});
+
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  const errors = open.flatMap((b) => b.errors);
+  await Promise.all(open.splice(0).map((b) => b.close()));
+  expect(errors, 'console errors').toEqual([]);
+});
+
+async function browser(): Promise<Browser> {
+  const b = await openBrowser();
+  open.push(b);
+  await b.page.emulateMedia({ reducedMotion: 'reduce' });
+  return b;
+}
+
+/** Iran fires rockets whenever it may (so that there are attacks to reveal), the US answers with a strike now and then. */
+function ordersFor(s: SeatState): Order[] {
+  const menu = s.view.legalOrders;
+  const wanted = s.view.seat === 'iran' ? 'rocket-attack' : s.view.turn % 3 === 2 ? 'strike-site' : null;
+  const order = menu.find((o) => o.type === wanted);
+  return order ? [order] : [];
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(dir, `${name}-${width}x${height}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+describe('the end of a networked game', () => {
+  it('the projector and a team reveal who really fired, from the record given at the end, and open the debrief', async () => {
+    const session = await newSession(server.url);
+    const usSeat = await joinSeat(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' });
+    const iranSeat = await joinSeat(server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' });
+    const us = connect(server.url, { token: usSeat.token });
+    const iran = connect(server.url, { token: iranSeat.token });
+    clients.push(us, iran);
+
+    // The projector joins on its page; the US team's page holds the seat the US client commits for.
+    const wall = await browser();
+    await wall.page.goto(`${server.url}/join`);
+    await appReady(wall.page);
+    await wall.page.fill('#join-code', session.joinCode);
+    await wall.page.fill('#join-team', 'Front screen');
+    await wall.page.check('input[name=seat][value=projector]');
+    await wall.page.click('#join-submit');
+    await wall.page.waitForSelector('.net-teams');
+    const team = await browser();
+    await team.page.goto(`${server.url}/join`);
+    await team.page.evaluate((kept) => localStorage.setItem('two-boxers:classroom-seat', JSON.stringify(kept)), {
+      token: usSeat.token,
+      sessionId: usSeat.sessionId,
+      gameId: usSeat.gameId,
+      game: usSeat.game,
+      seat: usSeat.seat,
+      team: usSeat.team,
+    });
+    await team.page.reload();
+    await appReady(team.page);
+    await team.page.waitForSelector('#net-commit');
+
+    // While the game runs there is no way to the reveal.
+    expect(await wall.page.locator('#net-end-button, .truth').count()).toBe(0);
+
+    await Promise.all([us, iran].map((c) => waitForState(c, () => true)));
+    while (us.state!.view.outcome === null) {
+      const week = us.state!.view.turn;
+      const [u, i] = await Promise.all([us, iran].map((c) => waitForState(c, (s) => s.view.turn === week)));
+      const replies = await Promise.all([us.commit(week, ordersFor(u!)), iran.commit(week, ordersFor(i!))]);
+      expect(replies.every((r) => r.ok)).toBe(true);
+      await waitForState(us, (s) => s.view.turn > week || s.view.outcome !== null);
+      expect(week).toBeLessThan(9);
+    }
+
+    // The projector: the last week, then "See how it ended", the one-device end screen with the truth of each attack.
+    await wall.page.waitForSelector('#net-over');
+    await shoot(wall.page, 'projector-last-week');
+    await wall.page.click('#net-end-button');
+    await wall.page.waitForSelector('#net-end table.truth');
+    const fired = await wall.page.locator('#net-end table.truth tbody td:nth-child(5)').allInnerTexts();
+    expect(fired.length).toBeGreaterThan(0);
+    const groups = scenario.iran.groups.map((g) => g.name);
+    for (const who of fired) expect(who === 'Iran' || groups.some((g) => who.startsWith(g)), who).toBe(true);
+    expect(await wall.page.locator('#net-end').innerText()).toContain('Who really fired');
+    expect(await wall.page.locator('#fingerprint').innerText()).toBe(us.state!.hash);
+    expect(await wall.page.locator('#net-end').innerText()).not.toContain('New game');
+    await shoot(wall.page, 'projector-end');
+    // The rest of the end screen (the strikes, the points, the way back) is a scroll of the wheel away.
+    await wall.page.mouse.move(640, 400);
+    await wall.page.mouse.wheel(0, 3000);
+    await wall.page.waitForFunction(() => {
+      const box = document.querySelector('#end-back')?.getBoundingClientRect();
+      return box !== undefined && box.bottom > 0 && box.bottom <= innerHeight;
+    });
+    await shoot(wall.page, 'projector-end-scrolled');
+
+    // The debrief of this game opens from its button, and comes back to the result, and to the last week's map.
+    await wall.page.click('#debrief-button');
+    await wall.page.waitForSelector('#debrief-title');
+    expect(await wall.page.locator('.debrief').innerText()).toContain('What the US believed');
+    await shoot(wall.page, 'projector-debrief');
+    await wall.page.click('button:text("Back to the result")');
+    await wall.page.waitForSelector('#net-end table.truth');
+    await wall.page.click('#end-back');
+    await wall.page.waitForSelector('#net-over');
+    expect(await wall.page.locator('#net-end').isHidden()).toBe(true);
+    expect(await wall.page.locator('.mapwrap').isVisible()).toBe(true);
+
+    // A team's screen shows the same end, with the same truth.
+    await team.page.waitForSelector('#net-over');
+    await team.page.click('#net-end-button');
+    await team.page.waitForSelector('#net-end table.truth');
+    expect(await team.page.locator('#net-end table.truth tbody td:nth-child(5)').allInnerTexts()).toEqual(fired);
+    await shoot(team.page, 'us-team-end');
+    await team.page.click('#debrief-button');
+    await team.page.waitForSelector('#debrief-title');
+  });
+});
