@@ -104,11 +104,19 @@ const INCOME: Record<Extract<Cause, { kind: 'income' }>['rule'], string> = {
 const MOVE: Record<Extract<Cause, { kind: 'rung' }>['move'], string> = {
   pressure: "the week's pressure",
   first: 'a precedent broken (a first of its kind)',
-  decay: 'quiet weeks in a row',
+  decay: 'quiet weeks', // told with the rule's numbers: quietWeeks
   siege: 'the embassy siege holding it up',
   incident: 'an incident nobody ordered',
   brink: 'an exchange of fire at the brink that ran into war',
 };
+
+/** The decay rule's weeks, with the pressure that counts as quiet: a week of a few rockets can be one. */
+function quietWeeks(scenario: Scenario): string {
+  const { decayAfterQuiet: weeks, calmBelow } = scenario.ladder;
+  return weeks === 1
+    ? `a quiet week (pressure ${calmBelow} or less)`
+    : `${weeks} quiet weeks in a row (pressure ${calmBelow} or less each)`;
+}
 
 /** A cause in words ("US order: Retaliatory strike (Jurf al-Sakhar)"). */
 export function causePhrase(scenario: Scenario, c: Cause): string {
@@ -161,11 +169,7 @@ export function causePhrase(scenario: Scenario, c: Cause): string {
     case 'income':
       return INCOME[c.rule];
     case 'rung':
-      return c.story
-        ? `${MOVE[c.move]}: ${c.story}`
-        : c.move === 'decay' && scenario.ladder.decayAfterQuiet === 1
-          ? 'a quiet week'
-          : MOVE[c.move];
+      return c.story ? `${MOVE[c.move]}: ${c.story}` : c.move === 'decay' ? quietWeeks(scenario) : MOVE[c.move];
     case 'clamp':
       return `held at its limit (${c.limit})`;
     case 'unseen':

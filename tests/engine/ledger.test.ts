@@ -193,7 +193,9 @@ describe('each cause in the ledger', () => {
     });
     const { ledger, state } = play(newGame('ledger-decay', s), [], []);
     expect(partsOf(ledger, { kind: 'rung' }, { kind: 'rung', move: 'decay' })).toEqual([-1]);
-    expect(causePhrase(s, { kind: 'rung', move: 'decay' })).toBe('a quiet week');
+    expect(causePhrase(s, { kind: 'rung', move: 'decay' })).toBe(
+      `a quiet week (pressure ${s.ladder.calmBelow} or less)`,
+    );
     expect(lineOf(ledger, { kind: 'rung' })).toMatchObject({ before: s.ladder.start, after: state.ladder.rung });
   });
 
