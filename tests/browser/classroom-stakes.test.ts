@@ -53,7 +53,7 @@ describe('a networked team’s order form', () => {
     if (!session.ok) throw new Error(session.error.message);
     const us = await joinAs(session.joinCode, 'Eagles', 'us');
     const iran = await joinAs(session.joinCode, 'Lions', 'iran');
-    const wall = await joinAs(session.joinCode, 'Front screen', 'projector');
+    const wall = await joinAs(session.joinCode, '', 'projector'); // a projector needs no name
     await us.waitForSelector('#net-commit');
 
     // The ladder says the US's aim and this week's odds of an incident nobody ordered, as the one-device ladder does.

@@ -3,6 +3,9 @@ import { type JoinableSeat, LIMITS, normalizeJoinCode, type ProtocolError } from
 import { fill, focusHeading, h } from '../dom.ts';
 import { type KeptSeat, keepSeat } from './seat-store.ts';
 
+/** The name a projector joins under when none is typed. */
+const PROJECTOR_NAME = 'Projector';
+
 /** What a team is told when the server refuses a join: what happened and what to do, never a bare code. */
 export function joinRefusalText(error: ProtocolError): string {
   switch (error.code) {
@@ -66,7 +69,7 @@ export function showJoin(
     { className: 'join-form', novalidate: true },
     h('label', { for: 'join-code' }, 'Class code (on the board)'),
     code,
-    h('label', { for: 'join-team' }, 'Team name (no real names: it is shown to the class)'),
+    h('label', { for: 'join-team' }, 'Team name (no real names: it is shown to the class; the projector needs none)'),
     team,
     h(
       'fieldset',
@@ -90,13 +93,14 @@ export function showJoin(
       code.focus();
       return;
     }
-    const name = team.value.trim();
+    const seat = (form.querySelector<HTMLInputElement>('input[name=seat]:checked')?.value ?? 'us') as JoinableSeat;
+    // The projector is no team: the class sees it under a plain name unless the teacher gives one.
+    const name = team.value.trim() || (seat === 'projector' ? PROJECTOR_NAME : '');
     if (!name) {
       say('Give your team a name.');
       team.focus();
       return;
     }
-    const seat = (form.querySelector<HTMLInputElement>('input[name=seat]:checked')?.value ?? 'us') as JoinableSeat;
     const number = game.value ? Number(game.value) : undefined;
     submit.disabled = true;
     fill(message, h('p', { className: 'note' }, 'Joining…'));
