@@ -10,6 +10,9 @@ export default defineConfig({
     // Phaser is one 1.4 MB module that does not tree-shake; keep it in its own chunk so our code's size is visible.
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
+      // A build on a busy classroom machine warns that plugins took long: nothing a teacher running `npm run serve`
+      // can act on, printed beside the class code they must read.
+      checks: { bundlerTimings: false },
       output: {
         codeSplitting: {
           groups: [
