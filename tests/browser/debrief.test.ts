@@ -105,6 +105,17 @@ describe('the debrief', () => {
       expect(await chart.locator('.legend li').count()).toBeGreaterThan(0);
       expect(await chart.locator('table.figures tbody tr').count()).toBe(gameA.turns.length + 1);
     }
+    // An aim's words lie over the lines, rimmed in the card's colour, so that a line through them hides nothing.
+    const drawnLast = await page.evaluate(() => {
+      const plot = document.querySelector('#chart-baghdad svg.chart');
+      const kids = [...(plot?.children ?? [])];
+      const label = kids.findIndex((k) => k.classList.contains('guide-label'));
+      const lastSeries = kids.map((k) => k.classList.contains('series')).lastIndexOf(true);
+      const rim = label < 0 ? '' : getComputedStyle(kids[label]!).paintOrder;
+      return { label, lastSeries, rim };
+    });
+    expect(drawnLast.label).toBeGreaterThan(drawnLast.lastSeries);
+    expect(drawnLast.rim).toMatch(/^stroke/);
     const rungs = await page.locator('#chart-ladder table.figures tbody tr td').allTextContents();
     expect(rungs.map(Number)).toEqual([gameA.start, ...gameA.turns.map((t) => t.after)].map((s) => s.ladder.rung));
 

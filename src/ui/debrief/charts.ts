@@ -143,12 +143,8 @@ export function lineChart(spec: ChartSpec): HTMLElement {
     ),
   );
   plot.append(axes);
-  for (const g of guides) {
-    plot.append(
-      svg('line', { x1: M.left, x2: W - M.right, y1: py(g.value), y2: py(g.value), class: 'guide' }),
-      svg('text', { x: W - M.right - 4, y: py(g.value) - 6, 'text-anchor': 'end', class: 'guide-label' }, g.label),
-    );
-  }
+  for (const g of guides)
+    plot.append(svg('line', { x1: M.left, x2: W - M.right, y1: py(g.value), y2: py(g.value), class: 'guide' }));
   spec.series.forEach((s, k) => {
     const look = LOOKS[k % LOOKS.length]!;
     const g = svg('g', { class: `series s${k % LOOKS.length}` });
@@ -168,6 +164,11 @@ export function lineChart(spec: ChartSpec): HTMLElement {
     });
     plot.append(g);
   });
+  // The guides' words go over the lines, so that a line through them cannot hide them (debrief.css).
+  for (const g of guides)
+    plot.append(
+      svg('text', { x: W - M.right - 4, y: py(g.value) - 6, 'text-anchor': 'end', class: 'guide-label' }, g.label),
+    );
   const legend = h(
     'ul',
     { className: 'legend' },
