@@ -222,6 +222,13 @@ export function figureSummary(scenario: Scenario, line: LedgerLine): string {
 }
 
 /**
+ * What a seat's ledger leaves out of the week's pressure: how far a deniable attack pushed reads the US's confidence
+ * in its author (Iran's own attacks included), and some orders are the other side's secret.
+ */
+const HIDDEN_PUSHES =
+  'and pushes kept from you (how sure US intelligence is of who fired a deniable attack, or the other side’s secret orders)';
+
+/**
  * The ladder's week on one line: the week's pressure by its causes, then the rung's moves and where it went ("+14
  * rockets on Camp Taji, unclaimed · −10 US order: Swiss message · net +4 pressure; +1 the week's pressure: rung 7 →
  * 8"). Null when the ladder neither felt pressure nor moved.
@@ -233,7 +240,7 @@ export function ladderSummary(scenario: Scenario, ledger: Ledger): string | null
   const push = !pressure
     ? 'no pressure'
     : pressure.partial
-      ? [...partsText(scenario, pressure), 'pushes you cannot see'].join(' · ')
+      ? [...partsText(scenario, pressure), HIDDEN_PUSHES].join(' · ')
       : [...partsText(scenario, pressure), `net ${signedNumber(pressure.after)} pressure`].join(' · ');
   if (!rung) return `${push}: the rung held`;
   return `${push}; ${partsText(scenario, rung).join(' · ')}: rung ${rung.before} → ${rung.after}`;
