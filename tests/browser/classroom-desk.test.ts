@@ -198,6 +198,38 @@ describe('the networked teacher’s desk and a team through a dropped network', 
     expect(await desk.locator('#desk-game-title').innerText()).toContain('Hawks');
   });
 
+  it('keeps the desk through a reload, out of the address bar, and opens the link pasted again into the same tab', async () => {
+    const first = await newSession(server.url);
+    const second = await newSession(server.url);
+    const b = await browser();
+    const desk = b.page;
+    await desk.goto(`${server.url}/desk#${first.facilitatorSecret}`);
+    await appReady(desk);
+    await desk.waitForSelector('#desk-join-code');
+    // The secret leaves the address bar, where a projector or a screen share would show it.
+    expect(new URL(desk.url()).hash).toBe('');
+    await desk.reload();
+    await appReady(desk);
+    await desk.waitForSelector('#desk-join-code, #desk-refused');
+    expect(await desk.locator('#desk-join-code').innerText()).toBe(first.joinCode);
+    // Another desk link in the same tab: only the fragment changes, so the page does not reload; the desk follows it.
+    await desk.goto(`${server.url}/desk#${second.facilitatorSecret}`);
+    await desk.waitForFunction(
+      (code) => document.querySelector('#desk-join-code')?.textContent === code,
+      second.joinCode,
+    );
+    expect(new URL(desk.url()).hash).toBe('');
+    await desk.reload();
+    await appReady(desk);
+    await desk.waitForSelector('#desk-join-code, #desk-refused');
+    expect(await desk.locator('#desk-join-code').innerText()).toBe(second.joinCode);
+    // A new tab has no desk until it is given the link.
+    const other = await b.context.newPage();
+    await other.goto(`${server.url}/desk`);
+    await appReady(other);
+    await other.waitForSelector('#desk-refused');
+  });
+
   it('gives a taken seat to the team that asked for it: the seat waits for that team, not for whoever asks first', async () => {
     const session = await newSession(server.url, { games: 1 });
     await joinSeat(server.url, { code: session.joinCode, team: 'Squatters', seat: 'us' });

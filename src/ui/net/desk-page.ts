@@ -5,14 +5,29 @@ import { fill, focusHeading, h } from '../dom.ts';
 import { RESULT_WORDS } from '../result-words.ts';
 import { LiveComparison } from './desk-compare.ts';
 import { deskGameSection } from './desk-game.ts';
+import { forgetDeskSecret, takeDeskSecret } from './desk-link.ts';
 import { connectionText, countdown, ServerClock } from './status.ts';
 
 /**
- * The teacher's desk, opened only with the facilitator's secret from the link's fragment (never sent in a URL the
- * server logs): every game of the class session side by side, and the actions only the teacher may take. The
- * server checks the secret on every connection; this page only asks for it and shows the refusal.
+ * The teacher's desk at /desk, with the secret of the link this tab was opened with (desk-link.ts), so that a reload
+ * keeps the desk; the link opened again in the same tab (only its fragment changes, so the page does not reload)
+ * opens the desk of that link.
  */
-export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret: string): void {
+export function openDesk(root: HTMLElement, scenario: Scenario, origin: string): void {
+  let close = showDesk(root, scenario, origin, takeDeskSecret());
+  window.addEventListener('hashchange', () => {
+    if (location.hash.length <= 1) return;
+    close();
+    close = showDesk(root, scenario, origin, takeDeskSecret());
+  });
+}
+
+/**
+ * The teacher's desk, opened only with the facilitator's secret: every game of the class session side by side, and
+ * the actions only the teacher may take. The server checks the secret on every connection; this page only asks for
+ * it and shows the refusal. Returns what closes it (its connection and its clock).
+ */
+function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret: string): () => void {
   const main = h('main', { id: 'main', className: 'page desk-page' }, h('h1', {}, 'Teacher’s desk'));
   fill(root, main);
   const refuse = (text: string) => {
@@ -27,9 +42,8 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
   // The server would refuse it too; a link without a secret need not open a connection to learn that.
   if (secret.length < 20) {
     refuse('This page needs the teacher’s desk link, with its secret after the #. Students join on the join page.');
-    return;
+    return () => {};
   }
-  history.replaceState(null, '', location.pathname); // the secret leaves the address bar (and shoulder-surfers)
   const client = new ClassroomClient(origin, { auth: { desk: secret } });
   const clock = new ServerClock();
   const connection = h('p', { className: 'net-connection', id: 'net-connection', role: 'status' });
@@ -347,6 +361,7 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
   client.on('status', (status) => {
     if (status.kind === 'refused') {
       client.close();
+      forgetDeskSecret();
       refuse(
         status.error.code === 'session-expired'
           ? 'This class session is over. Start a new one with npm run serve.'
@@ -359,5 +374,9 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
     // A new connection has joined no game's room yet: follow the game again (its state comes with the answer).
     if (status.kind === 'connected' && watched !== null) void watch(watched);
   });
-  setInterval(renderTimer, 1000);
+  const ticking = setInterval(renderTimer, 1000);
+  return () => {
+    clearInterval(ticking);
+    client.close();
+  };
 }
