@@ -196,7 +196,10 @@ export const clientEvents = {
   'desk:watch': z.strictObject({ gameId: gameIdSchema.nullable() }),
   'desk:pause': z.strictObject({}),
   'desk:resume': z.strictObject({}),
-  /** A countdown shown to every seat (0 clears it). It is advice: orders are never sent for a team. */
+  /**
+   * A countdown shown to every seat for the week each game is ordering now (0 clears it): it ends there when that week
+   * resolves or the game ends. It is advice: orders are never sent for a team.
+   */
   'desk:timer': z.strictObject({ seconds: z.int().min(0).max(LIMITS.timerSeconds) }),
   /** An inject released at the start of the turn in one game, or in every game of the session. */
   'desk:inject': z.strictObject({ game: z.union([gameIdSchema, z.literal('all')]), inject: injectSchema }),
@@ -289,6 +292,8 @@ export interface GameOverview {
   /** A freed seat the teacher is keeping for a team (desk:release-seat's keepFor) that has not joined yet. */
   held: { us: string | null; iran: string | null };
   players: { us: string; iran: string };
+  /** The desk's timer in this game: null once the week it was set in has resolved, or the game is over. */
+  timerEndsAt: number | null;
   outcome: SeatView['outcome'];
   hash: string;
 }
@@ -299,6 +304,7 @@ export interface Overview {
   requests: { gameId: string; game: number; seat: 'us' | 'iran'; team: string; at: number }[];
   expiresAt: number;
   paused: boolean;
+  /** The desk's timer while any game is still in the week it was set in (each game's in its `timerEndsAt`). */
   timerEndsAt: number | null;
   serverTime: number;
   games: GameOverview[];

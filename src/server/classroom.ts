@@ -24,7 +24,15 @@ import {
 import { AttemptLimiter } from './limits.ts';
 import { LiveGame, type Plan, type SessionFacts } from './live-game.ts';
 import { codeHmac, joinCodeFor, newId, newSecret, newSeed, secretHash } from './secrets.ts';
-import { type GameRow, type LogEntry, type SeatRow, type SessionRow, type Store, teamKey } from './store.ts';
+import {
+  type ClassTimer,
+  type GameRow,
+  type LogEntry,
+  type SeatRow,
+  type SessionRow,
+  type Store,
+  teamKey,
+} from './store.ts';
 
 export interface ClassroomOptions {
   scenarios: ReadonlyMap<string, Scenario>;
@@ -141,7 +149,7 @@ export class Classroom {
       createdAt: now,
       expiresAt: now + this.options.sessionHours * 3_600_000,
       paused: false,
-      timerEndsAt: null,
+      timer: null,
     };
     const games: GameRow[] = Array.from({ length: req.games ?? 1 }, (_, i) => ({
       gameId: newId(),
@@ -349,8 +357,13 @@ export class Classroom {
         const game = await this.live(caller.gameId);
         if ('error' in game) return game;
         const facts = this.facts(session);
-        if (p.unlessStamp === stateStamp({ seq: game.head, ...facts, seats: game.seats }))
-          return { ok: true, unchanged: true };
+        const stamp = stateStamp({
+          seq: game.head,
+          paused: facts.paused,
+          timerEndsAt: game.timerEndsAt(facts.timer),
+          seats: game.seats,
+        });
+        if (p.unlessStamp === stamp) return { ok: true, unchanged: true };
         return { ok: true, state: game.stateFor(engineSeat(caller.seat), facts, this.now()) };
       }
       case 'commit':
@@ -381,10 +394,19 @@ export class Classroom {
       }
       case 'desk:timer': {
         const { seconds } = payload as ClientPayload<'desk:timer'>;
-        const timerEndsAt = seconds === 0 ? null : this.now() + seconds * 1000;
-        await this.store.setTimer(session.sessionId, timerEndsAt);
+        let timer: ClassTimer | null = null;
+        if (seconds > 0) {
+          // For the week each game is ordering now: it ends with that week (LiveGame.timerEndsAt).
+          const weeks: Record<string, number> = {};
+          for (const row of await this.store.gamesOf(session.sessionId)) {
+            const game = await this.live(row.gameId, false);
+            if (!('error' in game)) weeks[row.gameId] = game.state.turn;
+          }
+          timer = { endsAt: this.now() + seconds * 1000, weeks };
+        }
+        await this.store.setTimer(session.sessionId, timer);
         await this.announceSession(session.sessionId);
-        return { ok: true, timerEndsAt };
+        return { ok: true, timerEndsAt: timer?.endsAt ?? null };
       }
       case 'desk:inject': {
         const p = payload as ClientPayload<'desk:inject'>;
@@ -574,7 +596,7 @@ export class Classroom {
   }
 
   private facts(session: SessionRow): SessionFacts {
-    return { sessionId: session.sessionId, paused: session.paused, timerEndsAt: session.timerEndsAt };
+    return { sessionId: session.sessionId, paused: session.paused, timer: session.timer };
   }
 
   /**
@@ -613,6 +635,7 @@ export class Classroom {
         seats: { ...game.seats },
         held: { us: await heldFor('us'), iran: await heldFor('iran') },
         players: row.players,
+        timerEndsAt: game.timerEndsAt(session.timer),
         outcome: s.outcome,
         hash: game.hash(),
       });
@@ -630,7 +653,8 @@ export class Classroom {
       requests,
       expiresAt: session.expiresAt,
       paused: session.paused,
-      timerEndsAt: session.timerEndsAt,
+      // The class's timer while any game is still in the week it was set for (each game's own is in its row).
+      timerEndsAt: games.find((g) => g.timerEndsAt !== null)?.timerEndsAt ?? null,
       serverTime: this.now(),
       games,
     };

@@ -230,6 +230,28 @@ describe('the networked teacher’s desk and a team through a dropped network', 
     await other.waitForSelector('#desk-refused');
   });
 
+  it('the desk’s timer is the week’s: it goes when the week’s results come in; the minutes box keeps its value', async () => {
+    const session = await newSession(server.url);
+    const us = bot((await joinSeat(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' })).token);
+    const iran = bot((await joinSeat(server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' })).token);
+    const b = await browser();
+    const desk = b.page;
+    await desk.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+    await appReady(desk);
+    await desk.waitForSelector('#desk-games tr[data-game="1"]');
+    await desk.fill('#desk-minutes', '2');
+    await desk.click('#desk-timer-set');
+    await desk.waitForFunction(() => /^[12]:\d\d left$/.test(document.querySelector('#desk-timer')?.textContent ?? ''));
+    expect((await waitForState(us, (s) => s.timerEndsAt !== null)).view.turn).toBe(1);
+    await week(us, iran, hold);
+    expect((await waitForState(us, (s) => s.view.turn === 2)).timerEndsAt).toBeNull();
+    await desk.waitForFunction(() => document.querySelector('#desk-timer')?.textContent === '');
+    await desk.reload();
+    await appReady(desk);
+    await desk.waitForSelector('#desk-games tr[data-game="1"]');
+    expect(await desk.inputValue('#desk-minutes')).toBe('2');
+  });
+
   it('gives a taken seat to the team that asked for it: the seat waits for that team, not for whoever asks first', async () => {
     const session = await newSession(server.url, { games: 1 });
     await joinSeat(server.url, { code: session.joinCode, team: 'Squatters', seat: 'us' });

@@ -12,6 +12,7 @@ import {
   type Overview,
   type ProtocolError,
   type SeatState,
+  stateStamp,
 } from '../../src/net/protocol.ts';
 import { joinCodeFor } from '../../src/server/secrets.ts';
 import { connect, joinSeat, newSession, waitForState, rawSocket, serverForFile } from './harness.ts';
@@ -207,5 +208,65 @@ describe('the teacher’s desk over the wire', () => {
     const iranSees = await waitForState(iran, (s) => s.view.submitted.us);
     expect(iranSees.view.ownOrders).toBeNull();
     expect(JSON.stringify(iranSees)).not.toContain('"sealed"');
+  });
+});
+
+describe('the desk’s timer', () => {
+  it('belongs to the week each game was ordering when it was set: it ends when that week resolves, and with the game', async () => {
+    const session = await newSession(server.url, { games: 2 });
+    const teams = [];
+    for (const game of [1, 2]) {
+      const us = await joinSeat(server.url, { code: session.joinCode, team: `U${game}`, seat: 'us', game });
+      const iran = await joinSeat(server.url, { code: session.joinCode, team: `I${game}`, seat: 'iran', game });
+      teams.push({ us: client({ token: us.token }), iran: client({ token: iran.token }) });
+    }
+    const [g1, g2] = teams as [(typeof teams)[0], (typeof teams)[0]];
+    const desk = client({ desk: session.facilitatorSecret });
+    const overview = async () => {
+      const r = await desk.request('desk:overview', {});
+      if (!r.ok) throw new Error(r.error.message);
+      return r.overview;
+    };
+    const week = async (t: typeof g1) => {
+      const turn = (await waitForState(t.us, () => true)).view.turn;
+      await waitForState(t.iran, (s) => s.view.turn === turn);
+      expect(await t.us.commit(turn, [])).toMatchObject({ ok: true });
+      expect(await t.iran.commit(turn, [])).toMatchObject({ ok: true });
+      return waitForState(t.us, (s) => s.view.turn > turn || s.view.outcome !== null);
+    };
+
+    // Set in week 1: every seat of both games counts down.
+    const set = await desk.request('desk:timer', { seconds: 60 });
+    if (!set.ok) throw new Error(set.error.message);
+    const endsAt = set.timerEndsAt!;
+    for (const t of [g1, g2]) await waitForState(t.iran, (s) => s.timerEndsAt === endsAt);
+    // Game 1's week 1 resolves: its week 2 has no timer; game 2, still in week 1, keeps it.
+    expect((await week(g1)).timerEndsAt).toBeNull();
+    expect((await waitForState(g1.iran, (s) => s.view.turn === 2)).timerEndsAt).toBeNull();
+    expect((await waitForState(g2.us, () => true)).timerEndsAt).toBe(endsAt);
+    let o = await overview();
+    expect(o.games.map((g) => g.timerEndsAt)).toEqual([null, endsAt]);
+    expect(o.timerEndsAt).toBe(endsAt);
+    // A sync with the stamp of the state it holds is answered "unchanged": the stamp carries the week's timer.
+    expect(await g1.us.request('sync', { unlessStamp: stateStamp(g1.us.state!) })).toEqual({
+      ok: true,
+      unchanged: true,
+    });
+    expect((await week(g2)).timerEndsAt).toBeNull();
+    o = await overview();
+    expect([o.timerEndsAt, ...o.games.map((g) => g.timerEndsAt)]).toEqual([null, null, null]);
+
+    // Set again in the last week of game 1: it ends with the game, not after it.
+    while ((await waitForState(g1.us, () => true)).view.turn < (g1.us.state!.view.lastTurn ?? 0)) await week(g1);
+    const last = await desk.request('desk:timer', { seconds: 60 });
+    if (!last.ok) throw new Error(last.error.message);
+    await waitForState(g1.us, (s) => s.timerEndsAt === last.timerEndsAt);
+    const over = await week(g1);
+    expect(over.view.outcome).not.toBeNull();
+    expect(over.timerEndsAt).toBeNull();
+    o = await overview();
+    expect(o.games[0]!.timerEndsAt).toBeNull();
+    // Game 2 is in its week 2, which the timer was set in: it counts there still.
+    expect(o.games[1]!.timerEndsAt).toBe(last.timerEndsAt);
   });
 });

@@ -8,6 +8,23 @@ import { deskGameSection } from './desk-game.ts';
 import { forgetDeskSecret, takeDeskSecret } from './desk-link.ts';
 import { connectionText, countdown, ServerClock } from './status.ts';
 
+// The minutes last given to the timer, so that a reload of the desk offers them again.
+const MINUTES_KEY = 'two-boxers:desk-timer-minutes';
+function keptMinutes(): string {
+  try {
+    return localStorage.getItem(MINUTES_KEY) ?? '5';
+  } catch {
+    return '5';
+  }
+}
+function keepMinutes(minutes: string): void {
+  try {
+    localStorage.setItem(MINUTES_KEY, minutes);
+  } catch {
+    // without storage a reload offers 5 minutes again
+  }
+}
+
 /**
  * The teacher's desk at /desk, with the secret of the link this tab was opened with (desk-link.ts), so that a reload
  * keeps the desk; the link opened again in the same tab (only its fragment changes, so the page does not reload)
@@ -80,8 +97,9 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
     type: 'number',
     min: 0,
     max: 60,
-    value: 5,
+    value: keptMinutes(),
     'aria-label': 'Minutes',
+    onchange: () => keepMinutes(timerInput.value),
   });
   const timerShown = h('span', { id: 'desk-timer', className: 'net-timer' });
   const renderControls = (o: Overview) => {
@@ -114,10 +132,14 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
           'button',
           {
             id: 'desk-timer-set',
-            onclick: () =>
+            onclick: () => {
+              keepMinutes(timerInput.value);
               void act(client.request('desk:timer', { seconds: Math.round(Number(timerInput.value) * 60) }), (r) =>
-                'timerEndsAt' in r && r.timerEndsAt ? 'Timer set.' : 'Timer cleared.',
-              ),
+                'timerEndsAt' in r && r.timerEndsAt
+                  ? 'Timer set for this week: it ends when the week’s results come in.'
+                  : 'Timer cleared.',
+              );
+            },
           },
           'Set timer',
         ),
@@ -223,7 +245,15 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
               'tr',
               { 'data-game': g.index },
               h('th', {}, `Game ${g.index}`),
-              h('td', {}, g.outcome ? `over (week ${g.outcome.turn})` : `${g.turn} of ${g.lastTurn}`),
+              h(
+                'td',
+                {},
+                g.outcome ? `over (week ${g.outcome.turn})` : `${g.turn} of ${g.lastTurn}`,
+                // With several games the class timer ends in each game with its own week: say where it still runs.
+                o.games.length > 1 && g.timerEndsAt !== null
+                  ? h('div', { className: 'net-timer desk-game-timer', 'data-ends': g.timerEndsAt })
+                  : null,
+              ),
               h(
                 'td',
                 {},
@@ -277,6 +307,7 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
           ]
         : [],
     );
+    renderTimer();
   };
 
   // The one game whose secrets, rulings and injects the desk shows (desk:watch); redrawn only when its log moves,
@@ -341,10 +372,14 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
     );
   };
 
+  const timeLeft = (endsAt: number | null) => {
+    const left = clock.remaining(endsAt);
+    return left === null ? '' : left > 0 ? `${countdown(left)} left` : 'time is up';
+  };
   const renderTimer = () => {
-    const o = client.overview;
-    const left = o ? clock.remaining(o.timerEndsAt) : null;
-    timerShown.textContent = left === null ? '' : left > 0 ? `${countdown(left)} left` : 'time is up';
+    timerShown.textContent = timeLeft(client.overview?.timerEndsAt ?? null);
+    for (const cell of games.querySelectorAll<HTMLElement>('.desk-game-timer'))
+      cell.textContent = timeLeft(Number(cell.dataset.ends));
   };
 
   client.on('overview', (o) => {
