@@ -217,6 +217,8 @@ export const clientEvents = {
     seat: z.enum(['us', 'iran']),
     keepFor: teamNameSchema.optional(),
   }),
+  /** Takes a team's request for a taken seat off the desk, the seat left as it is. */
+  'desk:dismiss-request': z.strictObject({ gameId: gameIdSchema, seat: z.enum(['us', 'iran']), team: teamNameSchema }),
   'desk:replay': z.strictObject({ gameId: gameIdSchema }),
 } as const;
 
@@ -289,6 +291,11 @@ export interface GameOverview {
   peak: number;
   committed: { us: boolean; iran: boolean };
   seats: SeatsTaken;
+  /**
+   * The devices open on each seat now (connections, counted by the server): 0 on a taken team seat means the team's
+   * page is closed or off the network.
+   */
+  connected: { us: number; iran: number; projectors: number };
   /** A freed seat the teacher is keeping for a team (desk:release-seat's keepFor) that has not joined yet. */
   held: { us: string | null; iran: string | null };
   players: { us: string; iran: string };
@@ -300,7 +307,8 @@ export interface GameOverview {
 
 export interface Overview {
   sessionId: string;
-  /** Teams that asked for a seat another team holds (newest 20), until the teacher releases that seat. */
+  /** Teams that asked for a seat another team holds (newest 20), until the teacher releases that seat or dismisses
+   * the request. */
   requests: { gameId: string; game: number; seat: 'us' | 'iran'; team: string; at: number }[];
   expiresAt: number;
   paused: boolean;
@@ -324,6 +332,7 @@ export interface ClientReplies {
   'desk:inject': Reply<{ games: { gameId: string; ok: boolean; error?: ProtocolError }[] }>;
   'desk:ruling': Reply<{ seq: number }>;
   'desk:release-seat': Reply<{ released: number; heldUntil?: number }>;
+  'desk:dismiss-request': Reply;
   'desk:replay': Reply<{ replay: Replay }>;
 }
 

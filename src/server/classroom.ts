@@ -65,6 +65,8 @@ export type Caller =
 
 /** Told after every stored change: which games of which session changed, so their seats get their new states. */
 export type ChangeListener = (sessionId: string, gameIds: readonly string[]) => void;
+/** Counts the connections open on each seat of a game, for the desk's overview. */
+export type ConnectionCounter = (gameId: string) => Promise<GameOverview['connected']>;
 /** Told when the teacher releases a seat: the connections holding these tokens must be closed. */
 export type RevokeListener = (tokenHashes: readonly string[]) => void;
 
@@ -89,6 +91,8 @@ export class Classroom {
   private readonly now: () => number;
   onChange: ChangeListener = () => {};
   onRevoke: RevokeListener = () => {};
+  /** The devices connected to each seat of a game: the transport knows them (sockets.ts); none without one. */
+  connections: ConnectionCounter = async () => ({ us: 0, iran: 0, projectors: 0 });
 
   private constructor(
     readonly store: Store,
@@ -444,6 +448,14 @@ export class Classroom {
           ? { ok: true, released: tokens.length, heldUntil: hold.until }
           : { ok: true, released: tokens.length };
       }
+      case 'desk:dismiss-request': {
+        const p = payload as ClientPayload<'desk:dismiss-request'>;
+        const game = await this.gameOfSession(session, p.gameId);
+        if ('error' in game) return game;
+        await this.store.dropSeatRequest(p.gameId, p.seat, p.team);
+        this.onChange(session.sessionId, []);
+        return { ok: true };
+      }
       case 'desk:replay': {
         const game = await this.gameOfSession(session, (payload as ClientPayload<'desk:replay'>).gameId);
         if ('error' in game) return game;
@@ -633,6 +645,7 @@ export class Classroom {
         peak: s.ladder.peak,
         committed: { us: s.submitted.us !== null, iran: s.submitted.iran !== null },
         seats: { ...game.seats },
+        connected: await this.connections(row.gameId),
         held: { us: await heldFor('us'), iran: await heldFor('iran') },
         players: row.players,
         timerEndsAt: game.timerEndsAt(session.timer),

@@ -315,6 +315,13 @@ export async function openPostgresStore(url: string, schema: string): Promise<St
         ]);
       });
     },
+    async dropSeatRequest(gameId, seat, team) {
+      await pool.query('delete from seat_requests where game_id = $1 and seat = $2 and team = $3', [
+        gameId,
+        seat,
+        team,
+      ]);
+    },
     async seatRequests(sessionId, limit) {
       const r = await pool.query(
         'select * from (select * from seat_requests where session_id = $1 order by at desc limit $2) recent order by at',

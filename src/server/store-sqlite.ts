@@ -402,6 +402,9 @@ export function openSqliteStore(dataDir: string): Store {
         q.addRequest.run(r.sessionId, r.gameId, r.seat, r.team, r.at);
       })();
     },
+    async dropSeatRequest(gameId, seat, team) {
+      q.sameRequest.run(gameId, seat, team);
+    },
     async seatRequests(sessionId, limit) {
       return q.requests
         .all(sessionId, limit)

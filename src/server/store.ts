@@ -113,6 +113,8 @@ export interface Store {
   liveSeats(gameId: string): Promise<SeatRow[]>;
   /** Records a request; a team asking again for the same seat replaces its earlier request rather than adding one. */
   addSeatRequest(request: SeatRequest): Promise<void>;
+  /** Drops one team's request for a seat (the teacher dismissed it). */
+  dropSeatRequest(gameId: string, seat: 'us' | 'iran', team: string): Promise<void>;
   /** The session's open requests, oldest first (at most `limit`, the newest kept). */
   seatRequests(sessionId: string, limit: number): Promise<SeatRequest[]>;
   /**

@@ -4,7 +4,7 @@
  */
 import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import type { ClassroomClient } from '../../src/net/client.ts';
+import { type ClassroomClient, joinClass } from '../../src/net/client.ts';
 import {
   CLIENT_EVENT_NAMES,
   type ClientEventName,
@@ -65,6 +65,8 @@ describe('the teacher’s desk over the wire', () => {
       if (!r.ok) throw new Error(r.error.message);
       return still(r.overview);
     };
+    // Connected first: the overview counts the seat's connections.
+    const seat = await raw({ token: us.token });
     const before = await overview();
     const valid: Record<Extract<ClientEventName, `desk:${string}`>, unknown> = {
       'desk:overview': {},
@@ -76,11 +78,11 @@ describe('the teacher’s desk over the wire', () => {
       'desk:inject': { game: 'all', inject: { type: 'card', card: 'x' } },
       'desk:ruling': { gameId, rulings: [{ type: 'vote', passed: true, reason: 'the whips counted again' }] },
       'desk:release-seat': { gameId, seat: 'us' },
+      'desk:dismiss-request': { gameId, seat: 'us', team: 'Eagles' },
       'desk:replay': { gameId },
     };
     // Every desk event the protocol has is in the table: a new one must be added here too.
     expect(Object.keys(valid).sort()).toEqual(CLIENT_EVENT_NAMES.filter((e) => e.startsWith('desk:')).sort());
-    const seat = await raw({ token: us.token });
     for (const [event, payload] of Object.entries(valid)) {
       const r = await ask(seat, event, payload);
       expect(r.error, event).toMatchObject({ code: 'forbidden' });
@@ -268,5 +270,61 @@ describe('the desk’s timer', () => {
     expect(o.games[0]!.timerEndsAt).toBeNull();
     // Game 2 is in its week 2, which the timer was set in: it counts there still.
     expect(o.games[1]!.timerEndsAt).toBe(last.timerEndsAt);
+  });
+});
+
+describe('what the desk is told about seats', () => {
+  /** The desk's overview once `test` holds for it: asked now, then from its pushes. */
+  const overviewWhen = (desk: ClassroomClient, test: (o: Overview) => boolean): Promise<Overview> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no such overview within 10 s')), 10_000);
+      const done = (o: Overview) => {
+        if (!test(o)) return;
+        clearTimeout(timer);
+        off();
+        resolve(o);
+      };
+      const off = desk.on('overview', done);
+      void desk.request('desk:overview', {}).then((r) => r.ok && done(r.overview));
+    });
+
+  it('whether a device is connected on each seat: a team that closes its page shows as not connected', async () => {
+    const session = await newSession(server.url);
+    const desk = client({ desk: session.facilitatorSecret });
+    const us = await joinSeat(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' });
+    await joinSeat(server.url, { code: session.joinCode, team: 'Wall', seat: 'projector' });
+    let o = await overviewWhen(desk, (x) => x.games[0]!.seats.us === 'Eagles');
+    expect(o.games[0]!.connected).toEqual({ us: 0, iran: 0, projectors: 0 });
+    const page = client({ token: us.token });
+    const second = client({ token: us.token });
+    o = await overviewWhen(desk, (x) => x.games[0]!.connected.us === 2);
+    expect(o.games[0]!.connected).toEqual({ us: 2, iran: 0, projectors: 0 });
+    page.close();
+    second.close();
+    o = await overviewWhen(desk, (x) => x.games[0]!.connected.us === 0);
+    expect(o.games[0]!.seats.us).toBe('Eagles');
+  });
+
+  it('a request for a taken seat can be dismissed: it leaves the desk, and the seat stays with its team', async () => {
+    const session = await newSession(server.url);
+    const desk = client({ desk: session.facilitatorSecret });
+    const us = await joinSeat(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' });
+    for (const team of ['Hawks', 'Falcons'])
+      expect(await joinClass(server.url, { code: session.joinCode, team, seat: 'us', game: 1 })).toMatchObject({
+        ok: false,
+        error: { code: 'seat-taken' },
+      });
+    await overviewWhen(desk, (o) => o.requests.length === 2);
+    expect(await desk.request('desk:dismiss-request', { gameId: us.gameId, seat: 'us', team: 'Hawks' })).toMatchObject({
+      ok: true,
+    });
+    const o = await overviewWhen(desk, (x) => x.requests.length === 1);
+    expect(o.requests.map((r) => r.team)).toEqual(['Falcons']);
+    expect(o.games[0]!.seats.us).toBe('Eagles');
+    // Another session's game is not this desk's to touch.
+    const other = await newSession(server.url);
+    expect(
+      await desk.request('desk:dismiss-request', { gameId: other.games[0]!.gameId, seat: 'us', team: 'Falcons' }),
+    ).toMatchObject({ ok: false, error: { code: 'not-your-game' } });
   });
 });

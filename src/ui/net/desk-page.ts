@@ -4,7 +4,7 @@ import { type GameOverview, LIMITS, type Overview, type ProtocolError, type Seat
 import { fill, focusHeading, h } from '../dom.ts';
 import { RESULT_WORDS } from '../result-words.ts';
 import { LiveComparison } from './desk-compare.ts';
-import { deskGameSection } from './desk-game.ts';
+import { deskGameSection, deskGameTitle } from './desk-game.ts';
 import { forgetDeskSecret, takeDeskSecret } from './desk-link.ts';
 import { connectionText, countdown, ServerClock } from './status.ts';
 
@@ -161,9 +161,17 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
       { className: `side-${side}` },
       h('span', { className: 'team-name' }, who ?? (player === 'team' ? 'no team yet' : `computer: ${player}`)),
       ' ',
-      g.committed[side]
-        ? h('strong', { className: 'committed' }, '✓ committed')
-        : h('span', { className: 'note' }, 'deciding'),
+      // Once the game is over nobody is deciding any more.
+      g.outcome
+        ? null
+        : g.committed[side]
+          ? h('strong', { className: 'committed' }, '✓ committed')
+          : h('span', { className: 'note' }, 'deciding'),
+      who && player === 'team'
+        ? g.connected[side] > 0
+          ? h('div', { className: 'seat-online' }, '● connected')
+          : h('div', { className: 'seat-offline' }, '○ not connected: the team’s page is closed or off the network')
+        : null,
       who && player === 'team'
         ? h(
             'button',
@@ -266,7 +274,12 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
               ),
               seatCell(g, 'us'),
               seatCell(g, 'iran'),
-              h('td', {}, g.seats.projectors),
+              h(
+                'td',
+                {},
+                g.seats.projectors,
+                g.seats.projectors > 0 ? h('div', { className: 'note' }, `${g.connected.projectors} connected`) : null,
+              ),
               h(
                 'td',
                 { className: 'desk-game-actions' },
@@ -301,6 +314,19 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
                   h('span', { className: 'team-name' }, r.team),
                   ` asks for the ${scenario.sides[r.seat].name} seat of game ${r.game}. `,
                   h('button', { className: 'link give-seat', onclick: () => giveSeat(r) }, `Give it to ${r.team}`),
+                  ' ',
+                  h(
+                    'button',
+                    {
+                      className: 'link dismiss-request',
+                      onclick: () =>
+                        void act(
+                          client.request('desk:dismiss-request', { gameId: r.gameId, seat: r.seat, team: r.team }),
+                          () => `${r.team}'s request dismissed; the seat stays with its team.`,
+                        ),
+                    },
+                    'Dismiss',
+                  ),
                 ),
               ),
             ),
@@ -313,7 +339,7 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
   // The one game whose secrets, rulings and injects the desk shows (desk:watch); redrawn only when its log moves,
   // so that a pause or a team joining does not wipe a ruling's reason or an inject being written.
   let watched: string | null = null;
-  let shown: { gameId: string; seq: number } | null = null;
+  let shown: { gameId: string; seq: number; turn: number; over: boolean } | null = null;
   const gameMessage = h('p', { role: 'status', id: 'desk-game-message', className: 'note' });
   const sayGame = (text: string) => {
     gameMessage.textContent = text;
@@ -323,8 +349,17 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
     sayGame(reply.ok ? done(reply) : refusalText((reply as unknown as { error: ProtocolError }).error));
   };
   const drawGame = (state: SeatState) => {
-    if (state.gameId !== watched || (shown?.gameId === state.gameId && shown.seq === state.seq)) return;
-    shown = { gameId: state.gameId, seq: state.seq };
+    if (state.gameId !== watched) return;
+    if (shown?.gameId === state.gameId && shown.seq === state.seq) {
+      // A team joining or leaving moves no log entry: its heading names the teams anew, the forms stay as typed.
+      const title = gameSection.querySelector('#desk-game-title');
+      if (title) title.textContent = deskGameTitle(scenario, state);
+      return;
+    }
+    // What the desk last did in this game ("released", "ruled") is about a week that is over once the next begins.
+    const over = state.view.outcome !== null;
+    if (shown?.gameId === state.gameId && (shown.turn !== state.view.turn || shown.over !== over)) sayGame('');
+    shown = { gameId: state.gameId, seq: state.seq, turn: state.view.turn, over };
     fill(
       gameSection,
       deskGameSection(scenario, state, client.overview?.games.length ?? 1, {
