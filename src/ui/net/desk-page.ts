@@ -170,7 +170,7 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
       who && player === 'team'
         ? g.connected[side] > 0
           ? h('div', { className: 'seat-online' }, '● connected')
-          : h('div', { className: 'seat-offline' }, '○ not connected: the team’s page is closed or off the network')
+          : h('div', { className: 'seat-offline' }, '○ not connected: page closed or offline')
         : null,
       who && player === 'team'
         ? h(
