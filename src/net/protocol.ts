@@ -203,7 +203,10 @@ export const clientEvents = {
   'desk:watch': z.strictObject({ gameId: gameIdSchema.nullable() }),
   'desk:pause': z.strictObject({}),
   'desk:resume': z.strictObject({}),
-  /** A countdown shown to every seat (0 clears it). It is advice: orders are never sent for a team. */
+  /**
+   * A countdown shown to every seat for the week each game is ordering now (0 clears it): it ends there when that week
+   * resolves or the game ends. It is advice: orders are never sent for a team.
+   */
   'desk:timer': z.strictObject({ seconds: z.int().min(0).max(LIMITS.timerSeconds) }),
   /** An inject released at the start of the turn in one game, or in every game of the session. */
   'desk:inject': z.strictObject({ game: z.union([gameIdSchema, z.literal('all')]), inject: injectSchema }),
@@ -221,6 +224,8 @@ export const clientEvents = {
     seat: z.enum(['us', 'iran']),
     keepFor: teamNameSchema.optional(),
   }),
+  /** Takes a team's request for a taken seat off the desk, the seat left as it is. */
+  'desk:dismiss-request': z.strictObject({ gameId: gameIdSchema, seat: z.enum(['us', 'iran']), team: teamNameSchema }),
   'desk:replay': z.strictObject({ gameId: gameIdSchema }),
 } as const;
 
@@ -293,19 +298,28 @@ export interface GameOverview {
   peak: number;
   committed: { us: boolean; iran: boolean };
   seats: SeatsTaken;
+  /**
+   * The devices open on each seat now (connections, counted by the server): 0 on a taken team seat means the team's
+   * page is closed or off the network.
+   */
+  connected: { us: number; iran: number; projectors: number };
   /** A freed seat the teacher is keeping for a team (desk:release-seat's keepFor) that has not joined yet. */
   held: { us: string | null; iran: string | null };
   players: { us: string; iran: string };
+  /** The desk's timer in this game: null once the week it was set in has resolved, or the game is over. */
+  timerEndsAt: number | null;
   outcome: SeatView['outcome'];
   hash: string;
 }
 
 export interface Overview {
   sessionId: string;
-  /** Teams that asked for a seat another team holds (newest 20), until the teacher releases that seat. */
+  /** Teams that asked for a seat another team holds (newest 20), until the teacher releases that seat or dismisses
+   * the request. */
   requests: { gameId: string; game: number; seat: 'us' | 'iran'; team: string; at: number }[];
   expiresAt: number;
   paused: boolean;
+  /** The desk's timer while any game is still in the week it was set in (each game's in its `timerEndsAt`). */
   timerEndsAt: number | null;
   serverTime: number;
   games: GameOverview[];
@@ -327,6 +341,7 @@ export interface ClientReplies {
   'desk:inject': Reply<{ games: { gameId: string; ok: boolean; error?: ProtocolError }[] }>;
   'desk:ruling': Reply<{ seq: number }>;
   'desk:release-seat': Reply<{ released: number; heldUntil?: number }>;
+  'desk:dismiss-request': Reply;
   'desk:replay': Reply<{ replay: Replay }>;
 }
 

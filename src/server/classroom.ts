@@ -24,7 +24,15 @@ import {
 import { AttemptLimiter } from './limits.ts';
 import { LiveGame, type Plan, type SessionFacts } from './live-game.ts';
 import { codeHmac, joinCodeFor, newId, newSecret, newSeed, secretHash } from './secrets.ts';
-import { type GameRow, type LogEntry, type SeatRow, type SessionRow, type Store, teamKey } from './store.ts';
+import {
+  type ClassTimer,
+  type GameRow,
+  type LogEntry,
+  type SeatRow,
+  type SessionRow,
+  type Store,
+  teamKey,
+} from './store.ts';
 
 export interface ClassroomOptions {
   scenarios: ReadonlyMap<string, Scenario>;
@@ -57,6 +65,8 @@ export type Caller =
 
 /** Told after every stored change: which games of which session changed, so their seats get their new states. */
 export type ChangeListener = (sessionId: string, gameIds: readonly string[]) => void;
+/** Counts the connections open on each seat of a game, for the desk's overview. */
+export type ConnectionCounter = (gameId: string) => Promise<GameOverview['connected']>;
 /** Told when the teacher releases a seat: the connections holding these tokens must be closed. */
 export type RevokeListener = (tokenHashes: readonly string[]) => void;
 
@@ -81,6 +91,8 @@ export class Classroom {
   private readonly now: () => number;
   onChange: ChangeListener = () => {};
   onRevoke: RevokeListener = () => {};
+  /** The devices connected to each seat of a game: the transport knows them (sockets.ts); none without one. */
+  connections: ConnectionCounter = async () => ({ us: 0, iran: 0, projectors: 0 });
 
   private constructor(
     readonly store: Store,
@@ -141,7 +153,7 @@ export class Classroom {
       createdAt: now,
       expiresAt: now + this.options.sessionHours * 3_600_000,
       paused: false,
-      timerEndsAt: null,
+      timer: null,
     };
     const games: GameRow[] = Array.from({ length: req.games ?? 1 }, (_, i) => ({
       gameId: newId(),
@@ -349,8 +361,13 @@ export class Classroom {
         const game = await this.live(caller.gameId);
         if ('error' in game) return game;
         const facts = this.facts(session);
-        if (p.unlessStamp === stateStamp({ seq: game.head, ...facts, seats: game.seats }))
-          return { ok: true, unchanged: true };
+        const stamp = stateStamp({
+          seq: game.head,
+          paused: facts.paused,
+          timerEndsAt: game.timerEndsAt(facts.timer),
+          seats: game.seats,
+        });
+        if (p.unlessStamp === stamp) return { ok: true, unchanged: true };
         return { ok: true, state: game.stateFor(engineSeat(caller.seat), facts, this.now()) };
       }
       case 'commit':
@@ -395,10 +412,19 @@ export class Classroom {
       }
       case 'desk:timer': {
         const { seconds } = payload as ClientPayload<'desk:timer'>;
-        const timerEndsAt = seconds === 0 ? null : this.now() + seconds * 1000;
-        await this.store.setTimer(session.sessionId, timerEndsAt);
+        let timer: ClassTimer | null = null;
+        if (seconds > 0) {
+          // For the week each game is ordering now: it ends with that week (LiveGame.timerEndsAt).
+          const weeks: Record<string, number> = {};
+          for (const row of await this.store.gamesOf(session.sessionId)) {
+            const game = await this.live(row.gameId, false);
+            if (!('error' in game)) weeks[row.gameId] = game.state.turn;
+          }
+          timer = { endsAt: this.now() + seconds * 1000, weeks };
+        }
+        await this.store.setTimer(session.sessionId, timer);
         await this.announceSession(session.sessionId);
-        return { ok: true, timerEndsAt };
+        return { ok: true, timerEndsAt: timer?.endsAt ?? null };
       }
       case 'desk:inject': {
         const p = payload as ClientPayload<'desk:inject'>;
@@ -435,6 +461,14 @@ export class Classroom {
         return hold
           ? { ok: true, released: tokens.length, heldUntil: hold.until }
           : { ok: true, released: tokens.length };
+      }
+      case 'desk:dismiss-request': {
+        const p = payload as ClientPayload<'desk:dismiss-request'>;
+        const game = await this.gameOfSession(session, p.gameId);
+        if ('error' in game) return game;
+        await this.store.dropSeatRequest(p.gameId, p.seat, p.team);
+        this.onChange(session.sessionId, []);
+        return { ok: true };
       }
       case 'desk:replay': {
         const game = await this.gameOfSession(session, (payload as ClientPayload<'desk:replay'>).gameId);
@@ -588,7 +622,7 @@ export class Classroom {
   }
 
   private facts(session: SessionRow): SessionFacts {
-    return { sessionId: session.sessionId, paused: session.paused, timerEndsAt: session.timerEndsAt };
+    return { sessionId: session.sessionId, paused: session.paused, timer: session.timer };
   }
 
   /**
@@ -625,8 +659,10 @@ export class Classroom {
         peak: s.ladder.peak,
         committed: { us: s.submitted.us !== null, iran: s.submitted.iran !== null },
         seats: { ...game.seats },
+        connected: await this.connections(row.gameId),
         held: { us: await heldFor('us'), iran: await heldFor('iran') },
         players: row.players,
+        timerEndsAt: game.timerEndsAt(session.timer),
         outcome: s.outcome,
         hash: game.hash(),
       });
@@ -644,7 +680,8 @@ export class Classroom {
       requests,
       expiresAt: session.expiresAt,
       paused: session.paused,
-      timerEndsAt: session.timerEndsAt,
+      // The class's timer while any game is still in the week it was set for (each game's own is in its row).
+      timerEndsAt: games.find((g) => g.timerEndsAt !== null)?.timerEndsAt ?? null,
       serverTime: this.now(),
       games,
     };

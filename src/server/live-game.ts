@@ -26,7 +26,7 @@ import {
   viewLedger,
 } from '../engine/index.ts';
 import { type NewsEntry, type Refusal, refusal, type SeatState, type SeatsTaken } from '../net/protocol.ts';
-import type { GameRow, LogEntry, SeatRow, StoredEntry } from './store.ts';
+import type { ClassTimer, GameRow, LogEntry, SeatRow, StoredEntry } from './store.ts';
 
 export type Plan = { kind: 'append'; entries: LogEntry[] } | { kind: 'dup'; seq: number } | Refusal;
 
@@ -34,7 +34,7 @@ export type Plan = { kind: 'append'; entries: LogEntry[] } | { kind: 'dup'; seq:
 export interface SessionFacts {
   sessionId: string;
   paused: boolean;
-  timerEndsAt: number | null;
+  timer: ClassTimer | null;
 }
 
 /**
@@ -278,13 +278,22 @@ export class LiveGame {
       team: seat === 'us' || seat === 'iran' ? this.seats[seat] : null,
       seq: this.head,
       paused: session.paused,
-      timerEndsAt: session.timerEndsAt,
+      timerEndsAt: this.timerEndsAt(session.timer),
       serverTime: now,
       seats: { ...this.seats },
       view: viewFor(this.scenario, this.state, engineSeat),
       news,
       ...((seat === 'facilitator' || over) && { hash: this.hash() }),
     };
+  }
+
+  /**
+   * When the desk's timer runs out in this game, or null: the timer belongs to the week the game was ordering when the
+   * teacher set it, so it ends with that week (resolved) and with the game.
+   */
+  timerEndsAt(timer: ClassTimer | null): number | null {
+    if (timer === null || this.state.outcome !== null || timer.weeks[this.row.gameId] !== this.state.turn) return null;
+    return timer.endsAt;
   }
 
   /** The state hash, computed once per change: the desk's overview asks for every game's after each change. */

@@ -5,7 +5,8 @@
  *   PG_SCHEMA (the PostgreSQL schema, public), REDIS_URL (redis://…: share rooms with other processes),
  *   DIST_DIR (./dist), PUBLIC_URL (the address printed for people), SESSION_HOURS (12),
  *   JOIN_FAILURES (20 wrong codes per address per JOIN_WINDOW_SECONDS, 600), NO_SESSION (1: start none),
- *   SESSION_GAMES, SESSION_PRESET, SESSION_US, SESSION_IRAN (the session made at start),
+ *   SESSION_GAMES, SESSION_PRESET, SESSION_US, SESSION_IRAN (the session made at start, and kept by a restart
+ *   while it is open and these are unchanged), NEW_SESSION (1: start a new one all the same),
  *   GAME_IDLE_SECONDS (1800: a game idle this long leaves memory until its next message; 0: never),
  *   AI_THREADS (the computer players' threads: one fewer than the cores, at least 1; 0: decide on the main thread),
  *   AI_NICE (10: how far those threads stand back from the main thread for the CPU, 0-19; 0: not at all).
@@ -25,10 +26,14 @@ import { httpHandler } from './http.ts';
 import { connectRedis, type RedisPair } from './redis.ts';
 import { attachSockets, type ClassServer } from './sockets.ts';
 import type { Store } from './store.ts';
+import { startingSession } from './start-session.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = process.env;
+const dataDir = resolve(env.DATA_DIR ?? 'data');
+/** In the data folder: the desk secret of the session the server starts with, so a restart shows it again. */
+const STARTING_SESSION_FILE = 'starting-session.json';
 
 // The files beside the scenarios that are not scenarios: the AI's doctrines and the model the scenarios name.
 const NOT_SCENARIOS = new Set(['doctrines.json', 'model.json']);
@@ -49,7 +54,7 @@ async function openStore(): Promise<Store> {
     const { openPostgresStore } = await import('./store-postgres.ts');
     return openPostgresStore(env.DATABASE_URL, env.PG_SCHEMA ?? 'public');
   }
-  return openSqliteStore(resolve(env.DATA_DIR ?? 'data'));
+  return openSqliteStore(dataDir);
 }
 
 const int = (name: string, fallback: number): number => {
@@ -126,15 +131,23 @@ async function main(): Promise<void> {
         },
       }),
     };
-    const session = await classroom.createSession(request);
-    if (!session.ok) throw new Error(`cannot start a class session: ${session.error.message}`);
+    const file = join(dataDir, STARTING_SESSION_FILE);
+    const session = await startingSession(classroom, file, request, env.NEW_SESSION === '1');
+    const until = new Date(session.expiresAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
     console.log(`
   Students open:        ${base}/join
-  Class code:           ${session.joinCode}   (${session.games.length} game${session.games.length > 1 ? 's' : ''})
+  Class code:           ${session.joinCode}   (${session.games} game${session.games > 1 ? 's' : ''})
   Teacher's desk:       ${base}/desk#${session.facilitatorSecret}
                         (keep this link private: it opens the desk of this class)
   Projector:            ${base}/join (choose "projector")
-`);
+${
+  session.kept
+    ? `
+  The same class session as before this restart, open until ${until}: the same code, desk and games.
+  (NEW_SESSION=1 starts a new one.)
+`
+    : ''
+}`);
   }
   const stop = async (signal: string) => {
     console.log(`${signal}: closing`);

@@ -77,6 +77,9 @@ export function attachSockets(io: ClassServer, classroom: Classroom, shared: boo
     const caller = socket.data.caller;
     if (caller.kind === 'seat') {
       void socket.join([seatRoom(caller.gameId, engineSeat(caller.seat)), tokenRoom(caller.tokenHash)]);
+      // The desk shows whether each seat has a device connected: a page closed or gone off the network shows there.
+      announceOverview(caller.sessionId);
+      socket.once('disconnect', () => announceOverview(caller.sessionId));
     } else {
       void socket.join(deskRoom(caller.sessionId));
     }
@@ -120,7 +123,38 @@ export function attachSockets(io: ClassServer, classroom: Classroom, shared: boo
     });
   });
 
+  // The overview covers every game of the session: one per session per OVERVIEW_MS however many games changed.
   const overviewsDue = new Set<string>();
+  function announceOverview(sessionId: string): void {
+    if (overviewsDue.has(sessionId)) return;
+    overviewsDue.add(sessionId);
+    setTimeout(() => {
+      overviewsDue.delete(sessionId);
+      classroom.overview(sessionId).then(
+        (overview) => io.to(deskRoom(sessionId)).emit('overview', overview),
+        (e: unknown) => console.error('overview failed', e),
+      );
+    }, OVERVIEW_MS);
+  }
+
+  // Counted in the seat rooms: with rooms shared between processes (Redis) a seat's devices may be on any of them, so
+  // every process is asked; should one not answer, this process's own count stands in.
+  const here = (room: string) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
+  const everywhere = (room: string) =>
+    io
+      .in(room)
+      .fetchSockets()
+      .then(
+        (sockets) => sockets.length,
+        () => here(room),
+      );
+  classroom.connections = async (gameId) => {
+    const count = (seat: Seat) =>
+      shared ? everywhere(seatRoom(gameId, seat)) : Promise.resolve(here(seatRoom(gameId, seat)));
+    const [us, iran, projectors] = await Promise.all([count('us'), count('iran'), count('public')]);
+    return { us, iran, projectors };
+  };
+
   classroom.onChange = (sessionId, gameIds) => {
     for (const gameId of gameIds) {
       for (const seat of ANNOUNCED_SEATS) {
@@ -134,16 +168,7 @@ export function attachSockets(io: ClassServer, classroom: Classroom, shared: boo
         if (desk) io.to(watchRoom(gameId)).emit('state', desk);
       }
     }
-    // The overview covers every game of the session: one per session per OVERVIEW_MS however many games changed.
-    if (overviewsDue.has(sessionId)) return;
-    overviewsDue.add(sessionId);
-    setTimeout(() => {
-      overviewsDue.delete(sessionId);
-      classroom.overview(sessionId).then(
-        (overview) => io.to(deskRoom(sessionId)).emit('overview', overview),
-        (e: unknown) => console.error('overview failed', e),
-      );
-    }, OVERVIEW_MS);
+    announceOverview(sessionId);
   };
 
   classroom.onRevoke = (tokenHashes) => {

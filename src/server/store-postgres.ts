@@ -9,6 +9,7 @@ import {
   type Store,
   type StoredEntry,
   teamKey,
+  timerOf,
 } from './store.ts';
 
 /** The same tables as store-sqlite.ts; times are ms since 1970 in bigint columns, read back as numbers. */
@@ -26,8 +27,11 @@ create table if not exists sessions (
   created_at bigint not null,
   expires_at bigint not null,
   paused boolean not null default false,
-  timer_ends_at bigint
+  timer_ends_at bigint,
+  timer_weeks text
 );
+-- Added after the first release: a schema from before gets the column (its timer lapses, timerOf).
+alter table sessions add column if not exists timer_weeks text;
 create table if not exists games (
   game_id text primary key,
   session_id text not null references sessions(session_id),
@@ -95,7 +99,7 @@ const sessionOf = (r: Row): SessionRow => ({
   createdAt: r.created_at as number,
   expiresAt: r.expires_at as number,
   paused: r.paused as boolean,
-  timerEndsAt: r.timer_ends_at as number | null,
+  timer: timerOf(r.timer_ends_at as number | null, r.timer_weeks as string | null),
 });
 
 const gameOf = (r: Row): GameRow => ({
@@ -171,8 +175,8 @@ export async function openPostgresStore(url: string, schema: string): Promise<St
     async createSession(s, games) {
       await tx(async (c) => {
         await c.query(
-          `insert into sessions (session_id, code_hmac, desk_hash, scenario_id, preset, seed, created_at, expires_at, paused, timer_ends_at)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          `insert into sessions (session_id, code_hmac, desk_hash, scenario_id, preset, seed, created_at, expires_at, paused, timer_ends_at, timer_weeks)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
           [
             s.sessionId,
             s.codeHmac,
@@ -183,7 +187,8 @@ export async function openPostgresStore(url: string, schema: string): Promise<St
             s.createdAt,
             s.expiresAt,
             s.paused,
-            s.timerEndsAt,
+            s.timer?.endsAt ?? null,
+            s.timer ? JSON.stringify(s.timer.weeks) : null,
           ],
         );
         for (const g of games)
@@ -219,8 +224,12 @@ export async function openPostgresStore(url: string, schema: string): Promise<St
     async setPause(sessionId, paused) {
       await pool.query('update sessions set paused = $1 where session_id = $2', [paused, sessionId]);
     },
-    async setTimer(sessionId, timerEndsAt) {
-      await pool.query('update sessions set timer_ends_at = $1 where session_id = $2', [timerEndsAt, sessionId]);
+    async setTimer(sessionId, timer) {
+      await pool.query('update sessions set timer_ends_at = $1, timer_weeks = $2 where session_id = $3', [
+        timer?.endsAt ?? null,
+        timer ? JSON.stringify(timer.weeks) : null,
+        sessionId,
+      ]);
     },
     async gamesOf(sessionId) {
       return (await pool.query('select * from games where session_id = $1 order by idx', [sessionId])).rows.map(gameOf);
@@ -305,6 +314,13 @@ export async function openPostgresStore(url: string, schema: string): Promise<St
           r.at,
         ]);
       });
+    },
+    async dropSeatRequest(gameId, seat, team) {
+      await pool.query('delete from seat_requests where game_id = $1 and seat = $2 and team = $3', [
+        gameId,
+        seat,
+        team,
+      ]);
     },
     async seatRequests(sessionId, limit) {
       const r = await pool.query(

@@ -11,6 +11,7 @@ import {
   type Store,
   type StoredEntry,
   teamKey,
+  timerOf,
 } from './store.ts';
 
 /** The tables, the same in SQLite and PostgreSQL (store-postgres.ts) apart from the column types. */
@@ -26,7 +27,8 @@ create table if not exists sessions (
   created_at integer not null,
   expires_at integer not null,
   paused integer not null default 0,
-  timer_ends_at integer
+  timer_ends_at integer,
+  timer_weeks text
 );
 create table if not exists games (
   game_id text primary key,
@@ -89,6 +91,7 @@ interface SessionRecord {
   expires_at: number;
   paused: number;
   timer_ends_at: number | null;
+  timer_weeks: string | null;
 }
 
 interface GameRecord {
@@ -130,7 +133,7 @@ const sessionOf = (r: SessionRecord): SessionRow => ({
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   paused: r.paused !== 0,
-  timerEndsAt: r.timer_ends_at,
+  timer: timerOf(r.timer_ends_at, r.timer_weeks),
 });
 
 const gameOf = (r: GameRecord): GameRow => ({
@@ -178,13 +181,16 @@ export function openSqliteStore(dataDir: string): Store {
   if (mode !== 'wal' || sync !== 2)
     throw new Error(`SQLite durability settings not in force: journal_mode=${mode}, synchronous=${sync}`);
   db.exec(SCHEMA);
+  // A data folder from before timers were per week has no timer_weeks column: add it (its timer lapses, timerOf).
+  const columns = db.pragma('table_info(sessions)') as { name: string }[];
+  if (!columns.some((c) => c.name === 'timer_weeks')) db.exec('alter table sessions add column timer_weeks text');
 
   const q = {
     meta: db.prepare<[string], { value: string }>('select value from meta where key = ?'),
     setMeta: db.prepare('insert or ignore into meta (key, value) values (?, ?)'),
     insertSession: db.prepare(
-      `insert into sessions (session_id, code_hmac, desk_hash, scenario_id, preset, seed, created_at, expires_at, paused, timer_ends_at)
-       values (@session_id, @code_hmac, @desk_hash, @scenario_id, @preset, @seed, @created_at, @expires_at, @paused, @timer_ends_at)`,
+      `insert into sessions (session_id, code_hmac, desk_hash, scenario_id, preset, seed, created_at, expires_at, paused, timer_ends_at, timer_weeks)
+       values (@session_id, @code_hmac, @desk_hash, @scenario_id, @preset, @seed, @created_at, @expires_at, @paused, @timer_ends_at, @timer_weeks)`,
     ),
     insertGame: db.prepare(
       `insert into games (game_id, session_id, idx, scenario_id, scenario_hash, seed, preset, us_player, iran_player)
@@ -194,7 +200,7 @@ export function openSqliteStore(dataDir: string): Store {
     sessionByDesk: db.prepare<[string], SessionRecord>('select * from sessions where desk_hash = ?'),
     session: db.prepare<[string], SessionRecord>('select * from sessions where session_id = ?'),
     setPause: db.prepare('update sessions set paused = ? where session_id = ?'),
-    setTimer: db.prepare('update sessions set timer_ends_at = ? where session_id = ?'),
+    setTimer: db.prepare('update sessions set timer_ends_at = ?, timer_weeks = ? where session_id = ?'),
     gamesOf: db.prepare<[string], GameRecord>('select * from games where session_id = ? order by idx'),
     game: db.prepare<[string], GameRecord>('select * from games where game_id = ?'),
     insertSeat: db.prepare(
@@ -239,7 +245,8 @@ export function openSqliteStore(dataDir: string): Store {
       created_at: session.createdAt,
       expires_at: session.expiresAt,
       paused: session.paused ? 1 : 0,
-      timer_ends_at: session.timerEndsAt,
+      timer_ends_at: session.timer?.endsAt ?? null,
+      timer_weeks: session.timer ? JSON.stringify(session.timer.weeks) : null,
     });
     for (const g of games)
       q.insertGame.run({
@@ -332,8 +339,8 @@ export function openSqliteStore(dataDir: string): Store {
     async setPause(sessionId, paused) {
       q.setPause.run(paused ? 1 : 0, sessionId);
     },
-    async setTimer(sessionId, timerEndsAt) {
-      q.setTimer.run(timerEndsAt, sessionId);
+    async setTimer(sessionId, timer) {
+      q.setTimer.run(timer?.endsAt ?? null, timer ? JSON.stringify(timer.weeks) : null, sessionId);
     },
     async gamesOf(sessionId) {
       return q.gamesOf.all(sessionId).map(gameOf);
@@ -394,6 +401,9 @@ export function openSqliteStore(dataDir: string): Store {
         q.sameRequest.run(r.gameId, r.seat, r.team);
         q.addRequest.run(r.sessionId, r.gameId, r.seat, r.team, r.at);
       })();
+    },
+    async dropSeatRequest(gameId, seat, team) {
+      q.sameRequest.run(gameId, seat, team);
     },
     async seatRequests(sessionId, limit) {
       return q.requests

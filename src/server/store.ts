@@ -16,8 +16,22 @@ export interface SessionRow {
   createdAt: number;
   expiresAt: number;
   paused: boolean;
-  timerEndsAt: number | null;
+  timer: ClassTimer | null;
 }
+
+/**
+ * The desk's timer: when it ends, and the week each game of the session was ordering when the teacher set it. It is
+ * that week's alone: a game shows it until that week resolves or the game ends (LiveGame.timerEndsAt).
+ */
+export interface ClassTimer {
+  endsAt: number;
+  weeks: Record<string, number>; // by game id
+}
+
+/** The timer as the stores keep it, in two columns. One stored without its weeks (set by a server from before timers
+ * were per week) belongs to no week, so it lapses. */
+export const timerOf = (endsAt: number | null, weeks: string | null): ClassTimer | null =>
+  endsAt === null || weeks === null ? null : { endsAt, weeks: JSON.parse(weeks) as Record<string, number> };
 
 export interface GameRow {
   gameId: string;
@@ -85,7 +99,7 @@ export interface Store {
   sessionByDesk(deskHash: string): Promise<SessionRow | null>;
   session(sessionId: string): Promise<SessionRow | null>;
   setPause(sessionId: string, paused: boolean): Promise<void>;
-  setTimer(sessionId: string, timerEndsAt: number | null): Promise<void>;
+  setTimer(sessionId: string, timer: ClassTimer | null): Promise<void>;
   gamesOf(sessionId: string): Promise<GameRow[]>;
   game(gameId: string): Promise<GameRow | null>;
   /**
@@ -99,6 +113,8 @@ export interface Store {
   liveSeats(gameId: string): Promise<SeatRow[]>;
   /** Records a request; a team asking again for the same seat replaces its earlier request rather than adding one. */
   addSeatRequest(request: SeatRequest): Promise<void>;
+  /** Drops one team's request for a seat (the teacher dismissed it). */
+  dropSeatRequest(gameId: string, seat: 'us' | 'iran', team: string): Promise<void>;
   /** The session's open requests, oldest first (at most `limit`, the newest kept). */
   seatRequests(sessionId: string, limit: number): Promise<SeatRequest[]>;
   /**

@@ -198,6 +198,122 @@ describe('the networked teacher’s desk and a team through a dropped network', 
     expect(await desk.locator('#desk-game-title').innerText()).toContain('Hawks');
   });
 
+  it('keeps the desk through a reload, out of the address bar, and opens the link pasted again into the same tab', async () => {
+    const first = await newSession(server.url);
+    const second = await newSession(server.url);
+    const b = await browser();
+    const desk = b.page;
+    await desk.goto(`${server.url}/desk#${first.facilitatorSecret}`);
+    await appReady(desk);
+    await desk.waitForSelector('#desk-join-code');
+    // The secret leaves the address bar, where a projector or a screen share would show it.
+    expect(new URL(desk.url()).hash).toBe('');
+    await desk.reload();
+    await appReady(desk);
+    await desk.waitForSelector('#desk-join-code, #desk-refused');
+    expect(await desk.locator('#desk-join-code').innerText()).toBe(first.joinCode);
+    // Another desk link in the same tab: only the fragment changes, so the page does not reload; the desk follows it.
+    await desk.goto(`${server.url}/desk#${second.facilitatorSecret}`);
+    await desk.waitForFunction(
+      (code) => document.querySelector('#desk-join-code')?.textContent === code,
+      second.joinCode,
+    );
+    expect(new URL(desk.url()).hash).toBe('');
+    await desk.reload();
+    await appReady(desk);
+    await desk.waitForSelector('#desk-join-code, #desk-refused');
+    expect(await desk.locator('#desk-join-code').innerText()).toBe(second.joinCode);
+    // A new tab has no desk until it is given the link.
+    const other = await b.context.newPage();
+    await other.goto(`${server.url}/desk`);
+    await appReady(other);
+    await other.waitForSelector('#desk-refused');
+  });
+
+  it('the desk’s timer is the week’s: it goes when the week’s results come in; the minutes box keeps its value', async () => {
+    const session = await newSession(server.url);
+    const us = bot((await joinSeat(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' })).token);
+    const iran = bot((await joinSeat(server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' })).token);
+    const b = await browser();
+    const desk = b.page;
+    await desk.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+    await appReady(desk);
+    await desk.waitForSelector('#desk-games tr[data-game="1"]');
+    await desk.fill('#desk-minutes', '2');
+    await desk.click('#desk-timer-set');
+    await desk.waitForFunction(() => /^[12]:\d\d left$/.test(document.querySelector('#desk-timer')?.textContent ?? ''));
+    expect((await waitForState(us, (s) => s.timerEndsAt !== null)).view.turn).toBe(1);
+    await week(us, iran, hold);
+    expect((await waitForState(us, (s) => s.view.turn === 2)).timerEndsAt).toBeNull();
+    await desk.waitForFunction(() => document.querySelector('#desk-timer')?.textContent === '');
+    await desk.reload();
+    await appReady(desk);
+    await desk.waitForSelector('#desk-games tr[data-game="1"]');
+    expect(await desk.inputValue('#desk-minutes')).toBe('2');
+  });
+
+  it('keeps its status current: teams named as they join, who is connected, requests dismissed, old notices gone, the end', async () => {
+    const session = await newSession(server.url);
+    const b = await browser();
+    const desk = b.page;
+    await desk.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+    await appReady(desk);
+    await desk.waitForSelector('#desk-game-title');
+    expect(await desk.locator('#desk-game-title').innerText()).toContain('no team yet (Coalition)');
+    const usSeat = await joinSeat(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' });
+    const iranSeat = await joinSeat(server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' });
+    // The heading names the teams as they join, before anyone commits.
+    await desk.waitForFunction(() =>
+      /Eagles \(Coalition\) and Lions \(Iran\)/.test(document.querySelector('#desk-game-title')?.textContent ?? ''),
+    );
+    const row = desk.locator('#desk-games tr[data-game="1"]');
+    // Joined, with no page open on the seat yet.
+    await desk.waitForSelector('#desk-games .side-us .seat-offline');
+    const us = bot(usSeat.token);
+    let iran = bot(iranSeat.token);
+    await desk.waitForFunction(() => document.querySelectorAll('#desk-games .seat-online').length === 2);
+    // Iran's page closes: the desk says so.
+    iran.close();
+    await desk.waitForSelector('#desk-games .side-iran .seat-offline');
+    expect(await row.locator('.side-iran').innerText()).toContain('not connected');
+    iran = bot(iranSeat.token);
+    await desk.waitForFunction(() => document.querySelectorAll('#desk-games .seat-online').length === 2);
+
+    // A team asks for a taken seat; the teacher dismisses the request and the seat stays.
+    expect(await joinClass(server.url, { code: session.joinCode, team: 'Hawks', seat: 'us', game: 1 })).toMatchObject({
+      ok: false,
+    });
+    await desk.waitForSelector('#desk-requests li');
+    await desk.click('#desk-requests button.dismiss-request');
+    await desk.waitForFunction(() => document.querySelector('#desk-requests li') === null);
+    expect(await row.locator('.side-us .team-name').innerText()).toBe('Eagles');
+
+    // An inject's notice belongs to its week: it goes when the next week begins.
+    await desk.selectOption('#inject-template', 'protest');
+    await desk.selectOption('#inject-variant', 'small');
+    await desk.fill('#inject-title', 'Crowds at the gate');
+    await desk.click('#release-written');
+    await desk.waitForFunction(() => document.querySelector('#desk-game-message')?.textContent === 'Game 1: released.');
+    await week(us, iran, hold);
+    await desk.waitForFunction(() => /week 2 of/.test(document.querySelector('#desk-game-title')?.textContent ?? ''));
+    expect(await desk.locator('#desk-game-message').innerText()).toBe('');
+
+    // To the end: nobody is "deciding" any more, and the result reads at the table's size.
+    while (us.state!.view.turn < us.state!.view.lastTurn) await week(us, iran, hold);
+    const last = us.state!.view.turn;
+    await waitForState(iran, (s) => s.view.turn === last);
+    expect(await us.commit(last, [])).toMatchObject({ ok: true });
+    expect(await iran.commit(last, [])).toMatchObject({ ok: true });
+    await waitForState(us, (s) => s.view.outcome !== null);
+    await desk.waitForSelector('#desk-games .result');
+    expect(await row.innerText()).not.toContain('deciding');
+    const sizes = await row.evaluate((tr) => {
+      const px = (el: Element | null) => Number.parseFloat(getComputedStyle(el!).fontSize);
+      return { result: px(tr.querySelector('.result')), cell: px(tr.querySelector('td')) };
+    });
+    expect(sizes.result).toBe(sizes.cell);
+  });
+
   it('gives a taken seat to the team that asked for it: the seat waits for that team, not for whoever asks first', async () => {
     const session = await newSession(server.url, { games: 1 });
     await joinSeat(server.url, { code: session.joinCode, team: 'Squatters', seat: 'us' });

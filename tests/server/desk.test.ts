@@ -4,7 +4,7 @@
  */
 import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import type { ClassroomClient } from '../../src/net/client.ts';
+import { type ClassroomClient, joinClass } from '../../src/net/client.ts';
 import {
   CLIENT_EVENT_NAMES,
   type ClientEventName,
@@ -12,6 +12,7 @@ import {
   type Overview,
   type ProtocolError,
   type SeatState,
+  stateStamp,
 } from '../../src/net/protocol.ts';
 import { joinCodeFor } from '../../src/server/secrets.ts';
 import { connect, joinSeat, newSession, waitForState, rawSocket, serverForFile } from './harness.ts';
@@ -64,6 +65,8 @@ describe('the teacher’s desk over the wire', () => {
       if (!r.ok) throw new Error(r.error.message);
       return still(r.overview);
     };
+    // Connected first: the overview counts the seat's connections.
+    const seat = await raw({ token: us.token });
     const before = await overview();
     const valid: Record<Extract<ClientEventName, `desk:${string}`>, unknown> = {
       'desk:overview': {},
@@ -75,11 +78,11 @@ describe('the teacher’s desk over the wire', () => {
       'desk:inject': { game: 'all', inject: { type: 'card', card: 'x' } },
       'desk:ruling': { gameId, rulings: [{ type: 'vote', passed: true, reason: 'the whips counted again' }] },
       'desk:release-seat': { gameId, seat: 'us' },
+      'desk:dismiss-request': { gameId, seat: 'us', team: 'Eagles' },
       'desk:replay': { gameId },
     };
     // Every desk event the protocol has is in the table: a new one must be added here too.
     expect(Object.keys(valid).sort()).toEqual(CLIENT_EVENT_NAMES.filter((e) => e.startsWith('desk:')).sort());
-    const seat = await raw({ token: us.token });
     for (const [event, payload] of Object.entries(valid)) {
       const r = await ask(seat, event, payload);
       expect(r.error, event).toMatchObject({ code: 'forbidden' });
@@ -207,5 +210,121 @@ describe('the teacher’s desk over the wire', () => {
     const iranSees = await waitForState(iran, (s) => s.view.submitted.us);
     expect(iranSees.view.ownOrders).toBeNull();
     expect(JSON.stringify(iranSees)).not.toContain('"sealed"');
+  });
+});
+
+describe('the desk’s timer', () => {
+  it('belongs to the week each game was ordering when it was set: it ends when that week resolves, and with the game', async () => {
+    const session = await newSession(server.url, { games: 2 });
+    const teams = [];
+    for (const game of [1, 2]) {
+      const us = await joinSeat(server.url, { code: session.joinCode, team: `U${game}`, seat: 'us', game });
+      const iran = await joinSeat(server.url, { code: session.joinCode, team: `I${game}`, seat: 'iran', game });
+      teams.push({ us: client({ token: us.token }), iran: client({ token: iran.token }) });
+    }
+    const [g1, g2] = teams as [(typeof teams)[0], (typeof teams)[0]];
+    const desk = client({ desk: session.facilitatorSecret });
+    const overview = async () => {
+      const r = await desk.request('desk:overview', {});
+      if (!r.ok) throw new Error(r.error.message);
+      return r.overview;
+    };
+    const week = async (t: typeof g1) => {
+      const turn = (await waitForState(t.us, () => true)).view.turn;
+      await waitForState(t.iran, (s) => s.view.turn === turn);
+      expect(await t.us.commit(turn, [])).toMatchObject({ ok: true });
+      expect(await t.iran.commit(turn, [])).toMatchObject({ ok: true });
+      return waitForState(t.us, (s) => s.view.turn > turn || s.view.outcome !== null);
+    };
+
+    // Set in week 1: every seat of both games counts down.
+    const set = await desk.request('desk:timer', { seconds: 60 });
+    if (!set.ok) throw new Error(set.error.message);
+    const endsAt = set.timerEndsAt!;
+    for (const t of [g1, g2]) await waitForState(t.iran, (s) => s.timerEndsAt === endsAt);
+    // Game 1's week 1 resolves: its week 2 has no timer; game 2, still in week 1, keeps it.
+    expect((await week(g1)).timerEndsAt).toBeNull();
+    expect((await waitForState(g1.iran, (s) => s.view.turn === 2)).timerEndsAt).toBeNull();
+    expect((await waitForState(g2.us, () => true)).timerEndsAt).toBe(endsAt);
+    let o = await overview();
+    expect(o.games.map((g) => g.timerEndsAt)).toEqual([null, endsAt]);
+    expect(o.timerEndsAt).toBe(endsAt);
+    // A sync with the stamp of the state it holds is answered "unchanged": the stamp carries the week's timer.
+    expect(await g1.us.request('sync', { unlessStamp: stateStamp(g1.us.state!) })).toEqual({
+      ok: true,
+      unchanged: true,
+    });
+    expect((await week(g2)).timerEndsAt).toBeNull();
+    o = await overview();
+    expect([o.timerEndsAt, ...o.games.map((g) => g.timerEndsAt)]).toEqual([null, null, null]);
+
+    // Set again in the last week of game 1: it ends with the game, not after it.
+    while ((await waitForState(g1.us, () => true)).view.turn < (g1.us.state!.view.lastTurn ?? 0)) await week(g1);
+    const last = await desk.request('desk:timer', { seconds: 60 });
+    if (!last.ok) throw new Error(last.error.message);
+    await waitForState(g1.us, (s) => s.timerEndsAt === last.timerEndsAt);
+    const over = await week(g1);
+    expect(over.view.outcome).not.toBeNull();
+    expect(over.timerEndsAt).toBeNull();
+    o = await overview();
+    expect(o.games[0]!.timerEndsAt).toBeNull();
+    // Game 2 is in its week 2, which the timer was set in: it counts there still.
+    expect(o.games[1]!.timerEndsAt).toBe(last.timerEndsAt);
+  });
+});
+
+describe('what the desk is told about seats', () => {
+  /** The desk's overview once `test` holds for it: asked now, then from its pushes. */
+  const overviewWhen = (desk: ClassroomClient, test: (o: Overview) => boolean): Promise<Overview> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no such overview within 10 s')), 10_000);
+      const done = (o: Overview) => {
+        if (!test(o)) return;
+        clearTimeout(timer);
+        off();
+        resolve(o);
+      };
+      const off = desk.on('overview', done);
+      void desk.request('desk:overview', {}).then((r) => r.ok && done(r.overview));
+    });
+
+  it('whether a device is connected on each seat: a team that closes its page shows as not connected', async () => {
+    const session = await newSession(server.url);
+    const desk = client({ desk: session.facilitatorSecret });
+    const us = await joinSeat(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' });
+    await joinSeat(server.url, { code: session.joinCode, team: 'Wall', seat: 'projector' });
+    let o = await overviewWhen(desk, (x) => x.games[0]!.seats.us === 'Eagles');
+    expect(o.games[0]!.connected).toEqual({ us: 0, iran: 0, projectors: 0 });
+    const page = client({ token: us.token });
+    const second = client({ token: us.token });
+    o = await overviewWhen(desk, (x) => x.games[0]!.connected.us === 2);
+    expect(o.games[0]!.connected).toEqual({ us: 2, iran: 0, projectors: 0 });
+    page.close();
+    second.close();
+    o = await overviewWhen(desk, (x) => x.games[0]!.connected.us === 0);
+    expect(o.games[0]!.seats.us).toBe('Eagles');
+  });
+
+  it('a request for a taken seat can be dismissed: it leaves the desk, and the seat stays with its team', async () => {
+    const session = await newSession(server.url);
+    const desk = client({ desk: session.facilitatorSecret });
+    const us = await joinSeat(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' });
+    for (const team of ['Hawks', 'Falcons'])
+      expect(await joinClass(server.url, { code: session.joinCode, team, seat: 'us', game: 1 })).toMatchObject({
+        ok: false,
+        error: { code: 'seat-taken' },
+      });
+    await overviewWhen(desk, (o) => o.requests.length === 2);
+    expect(await desk.request('desk:dismiss-request', { gameId: us.gameId, seat: 'us', team: 'Hawks' })).toMatchObject({
+      ok: true,
+    });
+    const o = await overviewWhen(desk, (x) => x.requests.length === 1);
+    expect(o.requests.map((r) => r.team)).toEqual(['Falcons']);
+    expect(o.games[0]!.seats.us).toBe('Eagles');
+    // Another session's game is not this desk's to touch.
+    const other = await newSession(server.url);
+    expect(
+      await desk.request('desk:dismiss-request', { gameId: other.games[0]!.gameId, seat: 'us', team: 'Falcons' }),
+    ).toMatchObject({ ok: false, error: { code: 'not-your-game' } });
   });
 });

@@ -1,7 +1,8 @@
 /** One contract, both stores: SQLite in a temporary folder and PostgreSQL in a schema of its own, dropped after. */
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GameRow, SessionRow, Store } from '../../src/server/store.ts';
@@ -25,7 +26,7 @@ const session: SessionRow = {
   createdAt: 1_700_000_000_000,
   expiresAt: 1_700_000_000_000 + 3_600_000,
   paused: false,
-  timerEndsAt: null,
+  timer: null,
 };
 const game: GameRow = {
   gameId: 'g1',
@@ -73,8 +74,9 @@ describe.each(stores)('%s store', (_, make) => {
     expect(await store.sessionByCode('nope')).toBeNull();
     expect(await store.gamesOf('s1')).toEqual([game]);
     await store.setPause('s1', true);
-    await store.setTimer('s1', session.createdAt + 5000);
-    expect(await store.session('s1')).toMatchObject({ paused: true, timerEndsAt: session.createdAt + 5000 });
+    const timer = { endsAt: session.createdAt + 5000, weeks: { g1: 3 } };
+    await store.setTimer('s1', timer);
+    expect(await store.session('s1')).toMatchObject({ paused: true, timer });
 
     const seat = { tokenHash: 't1', gameId: 'g1', seat: 'us' as const, team: 'A', createdAt: 1, revokedAt: null };
     expect(await store.addSeat(seat)).toBe('ok');
@@ -174,6 +176,29 @@ describe('the SQLite store on a shared computer', () => {
     expect(statSync(data).mode & 0o777).toBe(0o700);
     for (const f of ['two-boxers.sqlite', 'two-boxers.sqlite-wal'])
       expect(statSync(join(data, f)).mode & 0o777, f).toBe(0o600);
+    await store.close();
+  });
+});
+
+describe('a SQLite data folder from before timers were per week', () => {
+  it('opens, gains the timer’s weeks, and its old class-wide timer lapses rather than counting into later weeks', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    const data = join(dir.path, 'data');
+    mkdirSync(data);
+    const old = new Database(join(data, 'two-boxers.sqlite'));
+    old.exec(`create table sessions (session_id text primary key, code_hmac text not null unique,
+      desk_hash text not null unique, scenario_id text not null, preset text, seed text not null,
+      created_at integer not null, expires_at integer not null, paused integer not null default 0, timer_ends_at integer)`);
+    old
+      .prepare('insert into sessions values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)')
+      .run('s1', 'code', 'desk', 'two-boxers', 'short', 'seed', 1, 2, 12345);
+    old.close();
+    const store = openSqliteStore(data);
+    expect(await store.session('s1')).toMatchObject({ sessionId: 's1', timer: null });
+    const timer = { endsAt: 99, weeks: { g1: 2 } };
+    await store.setTimer('s1', timer);
+    expect(await store.session('s1')).toMatchObject({ timer });
     await store.close();
   });
 });

@@ -20,21 +20,22 @@ export function deskGameSection(
   gameCount: number,
   actions: DeskGameActions,
 ): HTMLElement {
-  const view = state.view;
-  const name = (side: Side) => `${state.seats[side] ?? 'no team yet'} (${scenario.sides[side].short})`;
   return h(
     'section',
     { className: 'desk desk-game', id: 'desk-game', 'data-game': state.game, 'aria-labelledby': 'desk-game-title' },
-    h(
-      'h2',
-      { id: 'desk-game-title' },
-      `Game ${state.game}: ${name('us')} and ${name('iran')}, `,
-      view.outcome ? `over in week ${view.outcome.turn}` : `week ${view.turn} of ${view.lastTurn}`,
-    ),
+    h('h2', { id: 'desk-game-title' }, deskGameTitle(scenario, state)),
     h('p', { className: 'note' }, 'This part shows both teams’ secrets: keep it off the projector.'),
     h('div', { className: 'desk-columns' }, sealedSection(scenario, state.view), rulings(scenario, state, actions)),
     injects(scenario, state, gameCount, actions),
   );
+}
+
+/** The game's heading: who plays it and where it stands (redrawn alone when a team joins, see desk-page.ts). */
+export function deskGameTitle(scenario: Scenario, state: SeatState): string {
+  const view = state.view;
+  const name = (side: Side) => `${state.seats[side] ?? 'no team yet'} (${scenario.sides[side].short})`;
+  const when = view.outcome ? `over in week ${view.outcome.turn}` : `week ${view.turn} of ${view.lastTurn}`;
+  return `Game ${state.game}: ${name('us')} and ${name('iran')}, ${when}`;
 }
 
 function rulings(s: Scenario, state: SeatState, actions: DeskGameActions): HTMLElement {

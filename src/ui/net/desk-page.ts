@@ -4,15 +4,47 @@ import { type GameOverview, LIMITS, type Overview, type ProtocolError, type Seat
 import { fill, focusHeading, h } from '../dom.ts';
 import { RESULT_WORDS } from '../result-words.ts';
 import { LiveComparison } from './desk-compare.ts';
-import { deskGameSection } from './desk-game.ts';
+import { deskGameSection, deskGameTitle } from './desk-game.ts';
+import { forgetDeskSecret, takeDeskSecret } from './desk-link.ts';
 import { connectionText, countdown, ServerClock } from './status.ts';
 
+// The minutes last given to the timer, so that a reload of the desk offers them again.
+const MINUTES_KEY = 'two-boxers:desk-timer-minutes';
+function keptMinutes(): string {
+  try {
+    return localStorage.getItem(MINUTES_KEY) ?? '5';
+  } catch {
+    return '5';
+  }
+}
+function keepMinutes(minutes: string): void {
+  try {
+    localStorage.setItem(MINUTES_KEY, minutes);
+  } catch {
+    // without storage a reload offers 5 minutes again
+  }
+}
+
 /**
- * The teacher's desk, opened only with the facilitator's secret from the link's fragment (never sent in a URL the
- * server logs): every game of the class session side by side, and the actions only the teacher may take. The
- * server checks the secret on every connection; this page only asks for it and shows the refusal.
+ * The teacher's desk at /desk, with the secret of the link this tab was opened with (desk-link.ts), so that a reload
+ * keeps the desk; the link opened again in the same tab (only its fragment changes, so the page does not reload)
+ * opens the desk of that link.
  */
-export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret: string): void {
+export function openDesk(root: HTMLElement, scenario: Scenario, origin: string): void {
+  let close = showDesk(root, scenario, origin, takeDeskSecret());
+  window.addEventListener('hashchange', () => {
+    if (location.hash.length <= 1) return;
+    close();
+    close = showDesk(root, scenario, origin, takeDeskSecret());
+  });
+}
+
+/**
+ * The teacher's desk, opened only with the facilitator's secret: every game of the class session side by side, and
+ * the actions only the teacher may take. The server checks the secret on every connection; this page only asks for
+ * it and shows the refusal. Returns what closes it (its connection and its clock).
+ */
+function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret: string): () => void {
   const main = h('main', { id: 'main', className: 'page desk-page' }, h('h1', {}, 'Teacher’s desk'));
   fill(root, main);
   const refuse = (text: string) => {
@@ -27,9 +59,8 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
   // The server would refuse it too; a link without a secret need not open a connection to learn that.
   if (secret.length < 20) {
     refuse('This page needs the teacher’s desk link, with its secret after the #. Students join on the join page.');
-    return;
+    return () => {};
   }
-  history.replaceState(null, '', location.pathname); // the secret leaves the address bar (and shoulder-surfers)
   const client = new ClassroomClient(origin, { auth: { desk: secret } });
   const clock = new ServerClock();
   const connection = h('p', { className: 'net-connection', id: 'net-connection', role: 'status' });
@@ -66,8 +97,9 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
     type: 'number',
     min: 0,
     max: 60,
-    value: 5,
+    value: keptMinutes(),
     'aria-label': 'Minutes',
+    onchange: () => keepMinutes(timerInput.value),
   });
   const timerShown = h('span', { id: 'desk-timer', className: 'net-timer' });
   const renderControls = (o: Overview) => {
@@ -100,10 +132,14 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
           'button',
           {
             id: 'desk-timer-set',
-            onclick: () =>
+            onclick: () => {
+              keepMinutes(timerInput.value);
               void act(client.request('desk:timer', { seconds: Math.round(Number(timerInput.value) * 60) }), (r) =>
-                'timerEndsAt' in r && r.timerEndsAt ? 'Timer set.' : 'Timer cleared.',
-              ),
+                'timerEndsAt' in r && r.timerEndsAt
+                  ? 'Timer set for this week: it ends when the week’s results come in.'
+                  : 'Timer cleared.',
+              );
+            },
           },
           'Set timer',
         ),
@@ -125,9 +161,17 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
       { className: `side-${side}` },
       h('span', { className: 'team-name' }, who ?? (player === 'team' ? 'no team yet' : `computer: ${player}`)),
       ' ',
-      g.committed[side]
-        ? h('strong', { className: 'committed' }, '✓ committed')
-        : h('span', { className: 'note' }, 'deciding'),
+      // Once the game is over nobody is deciding any more.
+      g.outcome
+        ? null
+        : g.committed[side]
+          ? h('strong', { className: 'committed' }, '✓ committed')
+          : h('span', { className: 'note' }, 'deciding'),
+      who && player === 'team'
+        ? g.connected[side] > 0
+          ? h('div', { className: 'seat-online' }, '● connected')
+          : h('div', { className: 'seat-offline' }, '○ not connected: page closed or offline')
+        : null,
       who && player === 'team'
         ? h(
             'button',
@@ -209,7 +253,15 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
               'tr',
               { 'data-game': g.index },
               h('th', {}, `Game ${g.index}`),
-              h('td', {}, g.outcome ? `over (week ${g.outcome.turn})` : `${g.turn} of ${g.lastTurn}`),
+              h(
+                'td',
+                {},
+                g.outcome ? `over (week ${g.outcome.turn})` : `${g.turn} of ${g.lastTurn}`,
+                // With several games the class timer ends in each game with its own week: say where it still runs.
+                o.games.length > 1 && g.timerEndsAt !== null
+                  ? h('div', { className: 'net-timer desk-game-timer', 'data-ends': g.timerEndsAt })
+                  : null,
+              ),
               h(
                 'td',
                 {},
@@ -222,7 +274,12 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
               ),
               seatCell(g, 'us'),
               seatCell(g, 'iran'),
-              h('td', {}, g.seats.projectors),
+              h(
+                'td',
+                {},
+                g.seats.projectors,
+                g.seats.projectors > 0 ? h('div', { className: 'note' }, `${g.connected.projectors} connected`) : null,
+              ),
               h(
                 'td',
                 { className: 'desk-game-actions' },
@@ -257,18 +314,32 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
                   h('span', { className: 'team-name' }, r.team),
                   ` asks for the ${scenario.sides[r.seat].name} seat of game ${r.game}. `,
                   h('button', { className: 'link give-seat', onclick: () => giveSeat(r) }, `Give it to ${r.team}`),
+                  ' ',
+                  h(
+                    'button',
+                    {
+                      className: 'link dismiss-request',
+                      onclick: () =>
+                        void act(
+                          client.request('desk:dismiss-request', { gameId: r.gameId, seat: r.seat, team: r.team }),
+                          () => `${r.team}'s request dismissed; the seat stays with its team.`,
+                        ),
+                    },
+                    'Dismiss',
+                  ),
                 ),
               ),
             ),
           ]
         : [],
     );
+    renderTimer();
   };
 
   // The one game whose secrets, rulings and injects the desk shows (desk:watch); redrawn only when its log moves,
   // so that a pause or a team joining does not wipe a ruling's reason or an inject being written.
   let watched: string | null = null;
-  let shown: { gameId: string; seq: number } | null = null;
+  let shown: { gameId: string; seq: number; turn: number; over: boolean } | null = null;
   const gameMessage = h('p', { role: 'status', id: 'desk-game-message', className: 'note' });
   const sayGame = (text: string) => {
     gameMessage.textContent = text;
@@ -278,8 +349,17 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
     sayGame(reply.ok ? done(reply) : refusalText((reply as unknown as { error: ProtocolError }).error));
   };
   const drawGame = (state: SeatState) => {
-    if (state.gameId !== watched || (shown?.gameId === state.gameId && shown.seq === state.seq)) return;
-    shown = { gameId: state.gameId, seq: state.seq };
+    if (state.gameId !== watched) return;
+    if (shown?.gameId === state.gameId && shown.seq === state.seq) {
+      // A team joining or leaving moves no log entry: its heading names the teams anew, the forms stay as typed.
+      const title = gameSection.querySelector('#desk-game-title');
+      if (title) title.textContent = deskGameTitle(scenario, state);
+      return;
+    }
+    // What the desk last did in this game ("released", "ruled") is about a week that is over once the next begins.
+    const over = state.view.outcome !== null;
+    if (shown?.gameId === state.gameId && (shown.turn !== state.view.turn || shown.over !== over)) sayGame('');
+    shown = { gameId: state.gameId, seq: state.seq, turn: state.view.turn, over };
     fill(
       gameSection,
       deskGameSection(scenario, state, client.overview?.games.length ?? 1, {
@@ -327,10 +407,14 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
     );
   };
 
+  const timeLeft = (endsAt: number | null) => {
+    const left = clock.remaining(endsAt);
+    return left === null ? '' : left > 0 ? `${countdown(left)} left` : 'time is up';
+  };
   const renderTimer = () => {
-    const o = client.overview;
-    const left = o ? clock.remaining(o.timerEndsAt) : null;
-    timerShown.textContent = left === null ? '' : left > 0 ? `${countdown(left)} left` : 'time is up';
+    timerShown.textContent = timeLeft(client.overview?.timerEndsAt ?? null);
+    for (const cell of games.querySelectorAll<HTMLElement>('.desk-game-timer'))
+      cell.textContent = timeLeft(Number(cell.dataset.ends));
   };
 
   client.on('overview', (o) => {
@@ -347,6 +431,7 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
   client.on('status', (status) => {
     if (status.kind === 'refused') {
       client.close();
+      forgetDeskSecret();
       refuse(
         status.error.code === 'session-expired'
           ? 'This class session is over. Start a new one with npm run serve.'
@@ -359,5 +444,9 @@ export function showDesk(root: HTMLElement, scenario: Scenario, origin: string, 
     // A new connection has joined no game's room yet: follow the game again (its state comes with the answer).
     if (status.kind === 'connected' && watched !== null) void watch(watched);
   });
-  setInterval(renderTimer, 1000);
+  const ticking = setInterval(renderTimer, 1000);
+  return () => {
+    clearInterval(ticking);
+    client.close();
+  };
 }

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../engine/index.ts';
 import './net.css';
-import { showDesk } from './desk-page.ts';
+import { openDesk } from './desk-page.ts';
 import { showJoin } from './join-page.ts';
 import { readSeat } from './seat-store.ts';
 import { showSeat } from './team-screen.ts';
@@ -15,7 +15,7 @@ export function startNetworked(root: HTMLElement, scenario: Scenario): void {
     (window as unknown as { __twoBoxersReady?: boolean }).__twoBoxersReady = true;
   };
   if (/\/desk\/?$/.test(location.pathname)) {
-    showDesk(root, scenario, origin, location.hash.slice(1));
+    openDesk(root, scenario, origin);
     ready();
     return;
   }
