@@ -116,6 +116,50 @@ describe('designer’s lab', () => {
     expect(b.errors).toEqual([]);
   });
 
+  it('locks the inputs while the games run, and marks the results stale once the form holds other inputs', async () => {
+    const b = await openLab();
+    const { page } = b;
+    await page.fill('#lab-filter', 'hitPerMille');
+    const input = page.locator(`input[data-path="${FIELD}"]`);
+    await input.fill('500');
+    await page.fill('#lab-last', '20000');
+    await page.click('#lab-run');
+    await page.waitForFunction(() => Number(document.querySelector('#lab-results')?.getAttribute('data-games')) > 0);
+    // Mid-run every input the run plays is locked: the form, the players, the length, the seeds, the file, export.
+    for (const locked of ['#lab-us', '#lab-iran', '#lab-preset', '#lab-first', '#lab-last', '#lab-file', '#lab-export'])
+      expect(await page.isDisabled(locked), locked).toBe(true);
+    expect(await input.isDisabled()).toBe(true);
+    await page.click('#lab-cancel');
+    for (const unlocked of ['#lab-us', '#lab-first', '#lab-file', '#lab-export'])
+      expect(await page.isEnabled(unlocked), unlocked).toBe(true);
+    // The results say which inputs they are for, and are not stale while the form still holds them.
+    const forLine = await page.textContent('#lab-results-for');
+    expect(forLine).toContain(`${FIELD} = 500`);
+    expect(forLine).toContain('seeds 1 to 20000');
+    expect(await page.locator('#lab-stale p').count()).toBe(0);
+
+    // The QA pass's edit: another value and another US player. The old figures stay, dimmed, under a notice.
+    await input.fill('100');
+    await page.selectOption('#lab-us', 'hawk');
+    const stale = await page.textContent('#lab-stale');
+    expect(stale).toContain('These results are for the inputs before your last change');
+    expect(stale).toContain(FIELD);
+    expect(stale).toContain('the US player');
+    expect(await page.getAttribute('#lab-results-box', 'class')).toContain('lab-stale');
+
+    // Back to the inputs played: the results are the form's again.
+    await input.fill('500');
+    await page.selectOption('#lab-us', 'measured');
+    expect(await page.locator('#lab-stale p').count()).toBe(0);
+    // Every change reset: "no change yet" beside figures for a variant is marked stale; so is an invalid field.
+    await page.locator('#lab-changes button:text("reset")').click();
+    expect(await page.textContent('#lab-changes')).toContain('No change yet');
+    expect(await page.textContent('#lab-stale')).toContain('before your last change');
+    await input.fill('5000');
+    expect(await page.textContent('#lab-stale')).toContain('before your last change');
+    expect(b.errors).toEqual([]);
+  });
+
   it('loads a scenario file that names model.json, composed with the shipped model, and refuses one overriding it', async () => {
     const b = await openLab();
     const { page } = b;

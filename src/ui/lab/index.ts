@@ -8,6 +8,7 @@ import { formatErrors, parseScenario, type Scenario, type Side } from '../../eng
 import { fill, focusHeading, h } from '../dom.ts';
 import { checkValue, type NumberField, numberFields, withValues } from './fields.ts';
 import { type LabRun, releaseLabWorkers, runLab } from './runner.ts';
+import { changedInputs, describeInputs, nameSome, type RunInputs } from './run-inputs.ts';
 import { readInWorker, SHIPPED_MODEL } from './scenario-file.ts';
 import { renderResults } from './results.ts';
 
@@ -78,6 +79,9 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   let variant: Scenario | null = baseline;
   let run: LabRun | null = null;
   let seedsDone = 0;
+  let baselineVersion = 0;
+  /** The inputs the results on screen were played with: null while there are none. */
+  let shownFor: RunInputs | null = null;
 
   const message = h('div', { role: 'alert', id: 'lab-message' });
   const say = (text: string | null) => fill(message, text ? h('div', { className: 'error' }, text) : null);
@@ -200,6 +204,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
                     {
                       type: 'button',
                       className: 'lab-link',
+                      disabled: run !== null,
                       onclick: () => {
                         const input = rowOf.get(label)?.querySelector('input');
                         const field = fields.find((f) => f.label === label);
@@ -216,11 +221,69 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
       );
     }
     runButton.disabled = variant === null || run !== null;
-    exportButton.disabled = variant === null;
+    exportButton.disabled = variant === null || run !== null;
+    refreshStale();
+  }
+
+  /** The form's inputs now, in the terms the results name them. */
+  function currentInputs(): RunInputs {
+    const shown = (select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? select.value;
+    return {
+      baseline: baselineLabel.textContent ?? '',
+      baselineVersion,
+      changes: new Map(values),
+      invalid: new Set(invalid),
+      us: shown(us),
+      iran: shown(iran),
+      length: shown(preset),
+      first: first.value,
+      last: last.value,
+    };
+  }
+
+  /**
+   * Says which inputs the results are for and, once the form holds other inputs, marks them as the earlier inputs'
+   * (dimmed, with a notice naming what changed), so a figure on screen is never read as the form's.
+   */
+  function refreshStale(): void {
+    const changed = shownFor && run === null ? changedInputs(shownFor, currentInputs()) : [];
+    fill(resultsFor, shownFor ? `These results: ${describeInputs(shownFor)}` : null);
+    results.classList.toggle('lab-stale', changed.length > 0);
+    fill(
+      staleNote,
+      changed.length > 0
+        ? h(
+            'p',
+            { className: 'lab-stale-note' },
+            h('b', {}, 'These results are for the inputs before your last change'),
+            ` (${nameSome(changed)}): run again to see the games under the inputs shown.`,
+          )
+        : null,
+    );
+  }
+
+  /** While a run goes, every input it plays is locked, so the figures always belong to the inputs on screen. */
+  function lockInputs(on: boolean): void {
+    const locked: (HTMLInputElement | HTMLSelectElement | HTMLButtonElement)[] = [
+      source,
+      fileInput,
+      us,
+      iran,
+      preset,
+      first,
+      last,
+      exportButton,
+      ...form.querySelectorAll('input'),
+      ...changes.querySelectorAll('button'),
+    ];
+    for (const el of locked) el.disabled = on;
+    form.classList.toggle('lab-locked', on);
   }
 
   function adoptBaseline(next: Scenario, name: string): void {
     baseline = next;
+    baselineVersion++;
+    shownFor = null;
     fill(baselineLabel, name);
     values.clear();
     invalid.clear();
@@ -277,12 +340,17 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   const status = h('span', { id: 'lab-status', className: 'note', 'aria-live': 'polite' }, '');
   const results = h(
     'div',
-    { className: 'lab-results' },
+    { className: 'lab-results', id: 'lab-results-box' },
     h('p', { className: 'note' }, 'Run the games to see the outcomes.'),
   );
+  const staleNote = h('div', { id: 'lab-stale', role: 'status' });
+  const resultsFor = h('p', { id: 'lab-results-for', className: 'note' });
+  for (const input of [us, iran, preset]) input.addEventListener('change', refreshStale);
+  for (const input of [first, last]) input.addEventListener('input', refreshStale);
 
   function finish(text: string): void {
     run = null;
+    lockInputs(false);
     cancelButton.disabled = true;
     status.textContent = text;
     refreshVariant();
@@ -317,6 +385,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
     const t0 = performance.now();
     window.__twoBoxersLab = undefined;
     status.textContent = `0 of ${seeds} seeds`;
+    shownFor = currentInputs();
     run = runLab(
       baseline,
       variant,
@@ -347,6 +416,8 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
     );
     runButton.disabled = true;
     cancelButton.disabled = false;
+    lockInputs(true);
+    refreshStale();
   });
   cancelButton.addEventListener('click', () => {
     if (!run) return;
@@ -430,6 +501,8 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
         h('div', { className: 'actions' }, runButton, cancelButton),
         h('div', { className: 'lab-progress' }, bar, status),
         h('h3', {}, '3. Outcomes: A ', baselineLabel, ' against B'),
+        staleNote,
+        resultsFor,
         results,
       ),
     ),
