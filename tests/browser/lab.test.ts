@@ -75,7 +75,7 @@ describe('designer’s lab', () => {
     expect(b.errors).toEqual([]);
   });
 
-  it('refuses seeds it cannot count (empty, past 2^53) and a file nested too deep, each with a message', async () => {
+  it('refuses seeds it cannot count (empty, past 2^53) beside Run, until they are fixed, and a file nested too deep', async () => {
     const b = await openLab();
     const { page } = b;
     const message = () => page.locator('#lab-message').innerText();
@@ -86,10 +86,20 @@ describe('designer’s lab', () => {
     ] as const) {
       await page.fill('#lab-first', from);
       await page.fill('#lab-last', to);
-      await page.click('#lab-run');
-      await expect.poll(message).toContain('Seeds: give a range of whole numbers from 0 to 9,007,199,254,740,991');
+      expect(await page.isDisabled('#lab-run')).toBe(true);
+      expect(await page.textContent('#lab-run-why')).toContain(
+        'Seeds: give a range of whole numbers from 0 to 9,007,199,254,740,991',
+      );
       expect(await page.locator('#lab-results[data-games]').count()).toBe(0);
     }
+    await page.fill('#lab-first', '1');
+    await page.fill('#lab-last', '100001');
+    expect(await page.textContent('#lab-run-why')).toContain('Seeds: at most 100,000 at a time.');
+    // Fixed seeds clear the reason and enable Run: no banner is left behind.
+    await page.fill('#lab-last', '10');
+    expect(await page.isEnabled('#lab-run')).toBe(true);
+    expect(await page.textContent('#lab-run-why')).toBe('');
+    expect(await message()).toBe('');
     const deep = `{"notes": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     await page.setInputFiles('#lab-file', {
       name: 'deep.json',
@@ -189,7 +199,7 @@ describe('designer’s lab', () => {
     expect(b.errors).toEqual([]);
   });
 
-  it('names what is wrong in a scenario file it cannot load', async () => {
+  it('names what is wrong in a scenario file it cannot load: the first few problems, the baseline kept, dismissable', async () => {
     const b = await openLab();
     const { page } = b;
     await page.setInputFiles('#lab-file', {
@@ -198,7 +208,41 @@ describe('designer’s lab', () => {
       buffer: Buffer.from(JSON.stringify({ formatVersion: 1, turns: 'twelve' })),
     });
     await page.waitForSelector('#lab-message .error');
-    expect(await page.textContent('#lab-message')).toContain('broken.json is not a valid scenario');
+    const text = await page.locator('#lab-message').innerText();
+    expect(text).toContain('broken.json is not a valid scenario');
+    // 29 problems: three are listed, the rest counted, so the lab stays on screen.
+    expect(text).toMatch(/and 26 more problems/);
+    expect(text).toContain('The baseline is still Two Boxers (bundled).');
+    expect(text.split('\n').length).toBeLessThan(9);
+    // The picker no longer names the refused file.
+    expect(await page.locator('#lab-file').evaluate((el) => (el as HTMLInputElement).files?.length)).toBe(0);
+    await page.click('#lab-message button[aria-label="Dismiss"]');
+    expect(await page.locator('#lab-message .error').count()).toBe(0);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('says beside Run why it cannot run, and takes the designer to the field', async () => {
+    const b = await openLab();
+    const { page } = b;
+    // Within the field's own limits, but the pair's minimum above its maximum: a problem across fields.
+    await page.fill('#lab-filter', 'rocket-attack.rockets');
+    const low = page.locator('input[data-path="attacks.profiles.rocket-attack.rockets[0]"]');
+    await low.fill('20');
+    expect(await page.isDisabled('#lab-run')).toBe(true);
+    expect(await page.textContent('#lab-run-why')).toContain(
+      'The variant is not a valid scenario: attacks.profiles.rocket-attack.rockets: a [min, max] pair with min <= max',
+    );
+    // The link clears a filter that hides the field, opens its section and puts the cursor in it.
+    await page.fill('#lab-filter', 'consent');
+    await page.click('#lab-run-why button:text("Go to the field")');
+    expect(await low.isVisible()).toBe(true);
+    expect(await low.evaluate((el) => el === document.activeElement)).toBe(true);
+    // A field out of its own limits is named beside Run too.
+    await low.fill('2');
+    expect(await page.isEnabled('#lab-run')).toBe(true);
+    await page.fill('#lab-filter', 'hitPerMille');
+    await page.locator(`input[data-path="${FIELD}"]`).fill('1200');
+    expect(await page.textContent('#lab-run-why')).toContain(`A field is out of its limits: ${FIELD} (at most 1000).`);
     expect(b.errors).toEqual([]);
   });
 });

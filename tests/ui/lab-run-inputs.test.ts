@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedInputs, describeInputs, nameSome, type RunInputs } from '../../src/ui/lab/run-inputs.ts';
+import { changedInputs, checkSeeds, describeInputs, nameSome, type RunInputs } from '../../src/ui/lab/run-inputs.ts';
 
 const HIT = 'attacks.profiles.rocket-attack.hitPerMille';
 const ran: RunInputs = {
@@ -51,5 +51,21 @@ describe('which inputs the lab’s results are for', () => {
     [['a', 'b', 'c', 'd', 'e'], 'a, b, c and 2 more'],
   ])('names some of a list: %j', (names, text) => {
     expect(nameSome(names)).toBe(text);
+  });
+});
+
+describe('the seeds the lab is asked to play', () => {
+  const range = 'Seeds: give a range of whole numbers from 0 to 9,007,199,254,740,991';
+  it.each([
+    ['a range', '1', '200', { ok: true, first: 1, last: 200 }],
+    ['seed 0 and spaces', ' 0 ', '0', { ok: true, first: 0, last: 0 }],
+    ['the most at a time', '1', '100000', { ok: true, first: 1, last: 100_000 }],
+    ['one past the most', '1', '100001', { ok: false, message: 'Seeds: at most 100,000 at a time.' }],
+    ['an empty box', '', '10', { ok: false, message: expect.stringContaining(range) }],
+    ['an exponent', '1e18', '1e18', { ok: false, message: expect.stringContaining(range) }],
+    ['past 2^53', '9007199254740993', '9007199254740993', { ok: false, message: expect.stringContaining(range) }],
+    ['backwards', '10', '1', { ok: false, message: expect.stringContaining(range) }],
+  ])('%s', (_, first, last, result) => {
+    expect(checkSeeds(first, last, 100_000)).toEqual(result);
   });
 });

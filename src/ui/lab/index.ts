@@ -6,9 +6,10 @@ import { PairedFigures } from '../../analysis/paired.ts';
 import scenarioSchema from '../../../scenarios/scenario.schema.json';
 import { formatErrors, parseScenario, type Scenario, type Side } from '../../engine/index.ts';
 import { fill, focusHeading, h } from '../dom.ts';
-import { checkValue, type NumberField, numberFields, withValues } from './fields.ts';
+import { listProblems } from '../problems.ts';
+import { checkValue, fieldAt, type NumberField, numberFields, withValues } from './fields.ts';
 import { type LabRun, releaseLabWorkers, runLab } from './runner.ts';
-import { changedInputs, describeInputs, nameSome, type RunInputs } from './run-inputs.ts';
+import { changedInputs, checkSeeds, describeInputs, nameSome, type RunInputs } from './run-inputs.ts';
 import { readInWorker, SHIPPED_MODEL } from './scenario-file.ts';
 import { renderResults } from './results.ts';
 
@@ -84,7 +85,24 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   let shownFor: RunInputs | null = null;
 
   const message = h('div', { role: 'alert', id: 'lab-message' });
-  const say = (text: string | null) => fill(message, text ? h('div', { className: 'error' }, text) : null);
+  const say = (text: string | null) =>
+    fill(
+      message,
+      text
+        ? h(
+            'div',
+            { className: 'error lab-dismissable' },
+            text,
+            h(
+              'button',
+              { type: 'button', className: 'lab-dismiss', 'aria-label': 'Dismiss', onclick: () => say(null) },
+              '×',
+            ),
+          )
+        : null,
+    );
+  /** Why the variant cannot run, for the reason beside Run: a sentence and the field to go to, if there is one. */
+  let variantProblem: { text: string; label: string | null } | null = null;
 
   // ---- The variant ----
   const source = h(
@@ -176,11 +194,23 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
 
   function refreshVariant(): void {
     variant = null;
+    variantProblem = null;
     if (invalid.size > 0) {
+      const label = [...invalid][0]!;
+      const why = rowOf.get(label)?.querySelector('.lab-problem')?.textContent ?? '';
+      variantProblem = {
+        text: `${invalid.size === 1 ? 'A field is out of its limits' : `${invalid.size} fields are out of their limits, the first`}: ${label} (${why}).`,
+        label,
+      };
       fill(changes, h('p', { className: 'lab-bad' }, `${invalid.size} field(s) out of their limits: fix them to run.`));
     } else {
       const parsed = parseScenario(withValues(baseline, fields, values));
       if (parsed.ok) variant = parsed.value;
+      else
+        variantProblem = {
+          text: `The variant is not a valid scenario: ${listProblems(parsed.errors)}`,
+          label: fieldAt(fields, parsed.errors[0]?.path)?.label ?? null,
+        };
       fill(
         changes,
         parsed.ok
@@ -220,8 +250,51 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
             ),
       );
     }
-    runButton.disabled = variant === null || run !== null;
     exportButton.disabled = variant === null || run !== null;
+    refreshRun();
+  }
+
+  /** Opens the field's section, scrolls to it and puts the cursor in it (the filter cleared if it hid the field). */
+  function goToField(label: string): void {
+    const row = rowOf.get(label);
+    const input = row?.querySelector('input');
+    if (!row || !input) return;
+    if (row.hidden) {
+      filter.value = '';
+      onlyChanged.checked = false;
+      applyFilter();
+    }
+    const section = row.closest('details');
+    if (section) section.open = true;
+    input.scrollIntoView({ block: 'center' });
+    input.focus();
+  }
+
+  /** Enables Run when the variant and the seeds can play, and says beside it why not when they cannot. */
+  function refreshRun(): void {
+    const seeds = checkSeeds(first.value, last.value, MAX_SEEDS);
+    const problem = variantProblem;
+    runButton.disabled = run !== null || problem !== null || !seeds.ok;
+    fill(
+      runWhy,
+      run !== null
+        ? 'The inputs are locked while the games run: cancel to change them.'
+        : problem
+          ? [
+              `${problem.text} `,
+              problem.label
+                ? h(
+                    'button',
+                    { type: 'button', className: 'lab-link', onclick: () => goToField(problem.label!) },
+                    'Go to the field',
+                  )
+                : null,
+            ]
+          : seeds.ok
+            ? null
+            : seeds.message,
+    );
+    runWhy.classList.toggle('lab-bad', run === null && runButton.disabled);
     refreshStale();
   }
 
@@ -296,6 +369,11 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
     const s = scenarios[Number(source.value)];
     if (s) adoptBaseline(s, `${s.name} (bundled)`);
   });
+  /** A refused file leaves the baseline as it was: the message says so, and the picker no longer names the file. */
+  const refuseFile = (why: string) => {
+    fileInput.value = '';
+    say(`${why}\nThe baseline is still ${baselineLabel.textContent}.`);
+  };
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     if (!file) return;
@@ -304,12 +382,12 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
       try {
         json = JSON.parse(text.replace(/^\uFEFF/, ''));
       } catch (e) {
-        say(`${file.name} is not a scenario: it is not valid JSON (${e instanceof Error ? e.message : e}).`);
+        refuseFile(`${file.name} is not a scenario: it is not valid JSON (${e instanceof Error ? e.message : e}).`);
         return;
       }
       return readInWorker({ json, name: file.name, bundled: scenarios[0]! }).then((parsed) => {
         if (!parsed.ok) {
-          say(`${file.name} is not a valid scenario:\n${formatErrors(parsed.errors)}`);
+          refuseFile(listProblems(parsed.errors, `${file.name} is not a valid scenario`));
           return;
         }
         say(null);
@@ -335,6 +413,8 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   const first = h('input', { type: 'number', id: 'lab-first', value: '1', min: 0, step: '1' });
   const last = h('input', { type: 'number', id: 'lab-last', value: '200', min: 0, step: '1' });
   const runButton = h('button', { id: 'lab-run', className: 'primary', type: 'button' }, 'Run A and B');
+  const runWhy = h('span', { id: 'lab-run-why', 'aria-live': 'polite' });
+  runButton.setAttribute('aria-describedby', 'lab-run-why');
   const cancelButton = h('button', { id: 'lab-cancel', type: 'button', disabled: true }, 'Cancel');
   const bar = h('progress', { id: 'lab-progress', max: 1, value: 0 });
   const status = h('span', { id: 'lab-status', className: 'note', 'aria-live': 'polite' }, '');
@@ -346,7 +426,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   const staleNote = h('div', { id: 'lab-stale', role: 'status' });
   const resultsFor = h('p', { id: 'lab-results-for', className: 'note' });
   for (const input of [us, iran, preset]) input.addEventListener('change', refreshStale);
-  for (const input of [first, last]) input.addEventListener('input', refreshStale);
+  for (const input of [first, last]) input.addEventListener('input', refreshRun);
 
   function finish(text: string): void {
     run = null;
@@ -357,22 +437,9 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   }
 
   runButton.addEventListener('click', () => {
-    if (!variant || run) return;
-    // An empty box reads as 0 to Number(), and past 2^53 a seed and the next are one number: both are refused.
-    const seed = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
-    const from = seed(first.value);
-    const to = seed(last.value);
-    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to < from) {
-      say(
-        `Seeds: give a range of whole numbers from 0 to ${Number.MAX_SAFE_INTEGER.toLocaleString('en')}, the first no larger than the last (e.g. 1 to 200).`,
-      );
-      return;
-    }
-    if (to - from + 1 > MAX_SEEDS) {
-      say(`Seeds: at most ${MAX_SEEDS.toLocaleString('en')} at a time.`);
-      return;
-    }
-    say(null);
+    const range = checkSeeds(first.value, last.value, MAX_SEEDS);
+    if (!variant || run || !range.ok) return;
+    const { first: from, last: to } = range;
     const seeds = to - from + 1;
     const paired = new PairedFigures();
     seedsDone = 0;
@@ -414,10 +481,9 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
         },
       },
     );
-    runButton.disabled = true;
     cancelButton.disabled = false;
     lockInputs(true);
-    refreshStale();
+    refreshRun();
   });
   cancelButton.addEventListener('click', () => {
     if (!run) return;
@@ -498,7 +564,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
           h('label', { for: 'lab-first' }, 'Seeds'),
           h('span', { className: 'lab-seeds' }, first, ' to ', last),
         ),
-        h('div', { className: 'actions' }, runButton, cancelButton),
+        h('div', { className: 'actions lab-actions' }, runButton, cancelButton, runWhy),
         h('div', { className: 'lab-progress' }, bar, status),
         h('h3', {}, '3. Outcomes: A ', baselineLabel, ' against B'),
         staleNote,

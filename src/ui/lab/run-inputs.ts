@@ -59,3 +59,21 @@ export function describeInputs(i: RunInputs): string {
       : `${changes.length} change${changes.length === 1 ? '' : 's'}: ${nameSome(changes)}`;
   return `${i.baseline} with ${variant}; US ${i.us} against Iran ${i.iran}; ${i.length}; seeds ${i.first.trim()} to ${i.last.trim()}.`;
 }
+
+/** The seed range typed into the lab, checked: a range it can play, or why not (`message`, a sentence). */
+export type SeedRange = { ok: true; first: number; last: number } | { ok: false; message: string };
+
+/** Checks the seed boxes as typed: whole numbers from 0 to 2^53 - 1, the first no larger than the last, `max` at most. */
+export function checkSeeds(firstText: string, lastText: string, max: number): SeedRange {
+  // An empty box reads as 0 to Number(), and past 2^53 a seed and the next are one number: both are refused.
+  const seed = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+  const first = seed(firstText);
+  const last = seed(lastText);
+  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || last < first)
+    return {
+      ok: false,
+      message: `Seeds: give a range of whole numbers from 0 to ${Number.MAX_SAFE_INTEGER.toLocaleString('en')}, the first no larger than the last (e.g. 1 to 200).`,
+    };
+  if (last - first + 1 > max) return { ok: false, message: `Seeds: at most ${max.toLocaleString('en')} at a time.` };
+  return { ok: true, first, last };
+}
