@@ -170,6 +170,35 @@ describe('designer’s lab', () => {
     expect(b.errors).toEqual([]);
   });
 
+  it('shows the time left while a long run goes, and asks before Back throws away the edits', async () => {
+    const b = await openLab();
+    const { page } = b;
+    await page.fill('#lab-last', '100000');
+    await page.click('#lab-run');
+    await expect
+      .poll(() => page.textContent('#lab-status'), { timeout: 30_000 })
+      .toMatch(/^[\d,]+ of 100,000 seeds · \d+\.\d s · about \d+ (s|min|h)\b.* left$/);
+    await page.click('#lab-cancel');
+
+    await page.fill('#lab-filter', 'hitPerMille');
+    await page.locator(`input[data-path="${FIELD}"]`).fill('500');
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.click('.lab-head button:text("Back")');
+    expect(asked).toEqual([
+      'Leave the lab? Your change to the scenario will be lost. (Export the variant first to keep it.)',
+    ]);
+    // Dismissed: still in the lab, the edit kept.
+    expect(await page.locator(`input[data-path="${FIELD}"]`).inputValue()).toBe('500');
+    page.once('dialog', (d) => void d.accept());
+    await page.click('.lab-head button:text("Back")');
+    await page.waitForSelector('#lab-form', { state: 'detached' });
+    expect(b.errors).toEqual([]);
+  });
+
   it('loads a scenario file that names model.json, composed with the shipped model, and refuses one overriding it', async () => {
     const b = await openLab();
     const { page } = b;

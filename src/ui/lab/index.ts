@@ -11,6 +11,7 @@ import { checkValue, fieldAt, type NumberField, numberFields, withValues } from 
 import { type LabRun, releaseLabWorkers, runLab } from './runner.ts';
 import { changedInputs, checkSeeds, describeInputs, nameSome, type RunInputs } from './run-inputs.ts';
 import { readInWorker, SHIPPED_MODEL } from './scenario-file.ts';
+import { progressText } from './progress.ts';
 import { renderResults } from './results.ts';
 
 /**
@@ -451,7 +452,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
     };
     const t0 = performance.now();
     window.__twoBoxersLab = undefined;
-    status.textContent = `0 of ${seeds} seeds`;
+    status.textContent = progressText(0, seeds, 0);
     shownFor = currentInputs();
     run = runLab(
       baseline,
@@ -464,7 +465,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
             paired.add(row, b[i]!);
           });
           seedsDone += a.length;
-          status.textContent = `${seedsDone} of ${seeds} seeds · ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+          status.textContent = progressText(seedsDone, seeds, performance.now() - t0);
           if (!drawPending) {
             drawPending = true;
             requestAnimationFrame(draw);
@@ -491,6 +492,19 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
     finish(`Cancelled after ${seedsDone} seeds: the figures below are those games’.`);
   });
 
+  /** Back loses the edits and stops a run: asked first when there is something to lose. */
+  function leaveConfirmed(): boolean {
+    const edits = values.size + invalid.size;
+    if (edits === 0 && run === null) return true;
+    const lost = [
+      edits > 0 ? `your ${edits === 1 ? 'change' : `${edits} changes`} to the scenario will be lost` : null,
+      run !== null ? 'the games under way will stop' : null,
+    ].filter((x) => x !== null);
+    const said = lost.join(' and ');
+    const keep = edits > 0 ? ' (Export the variant first to keep it.)' : '';
+    return window.confirm(`Leave the lab? ${said.charAt(0).toUpperCase()}${said.slice(1)}.${keep}`);
+  }
+
   fill(
     main,
     h(
@@ -502,6 +516,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
         {
           type: 'button',
           onclick: () => {
+            if (!leaveConfirmed()) return;
             run?.cancel();
             releaseLabWorkers();
             actions.back();
