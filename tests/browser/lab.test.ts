@@ -36,6 +36,16 @@ describe('designer’s lab', () => {
     const input = page.locator(`input[data-path="${FIELD}"]`);
     await expect.poll(() => input.isVisible()).toBe(true);
     expect(await input.inputValue()).toBe(String(before));
+    // A section's count is of the rows the filter shows, out of all of them.
+    const attacks = page.locator('details[data-section="attacks"]');
+    const shownRows = await attacks.locator('.lab-field:visible').count();
+    const allRows = await attacks.locator('.lab-field').count();
+    expect(shownRows).toBeLessThan(allRows);
+    expect(await attacks.locator('.lab-count').textContent()).toBe(` ${shownRows} of ${allRows}`);
+    // A preset named for its length is not told its length twice.
+    const lengths = await page.locator('#lab-preset option').allTextContents();
+    expect(lengths).toContain('Classroom (8 turns)');
+    expect(lengths.filter((t) => /\(\d+ turns\) \(\d+ turns\)/.test(t))).toEqual([]);
     expect(await input.getAttribute('max')).toBe('1000');
 
     // A value past the schema's limit is refused, naming the limit, and the run cannot start.
@@ -72,6 +82,20 @@ describe('designer’s lab', () => {
     const exported = parseScenario(JSON.parse(readFileSync(path, 'utf8')));
     expect(exported.ok ? [] : exported.errors).toEqual([]);
     if (exported.ok) expect(exported.value.attacks.profiles['rocket-attack'].hitPerMille).toBe(changed);
+    // Under an id and name of its own, and the lab loads it back as a baseline.
+    expect(download.suggestedFilename()).toBe('two-boxers-variant.json');
+    if (exported.ok)
+      expect([exported.value.id, exported.value.name]).toEqual(['two-boxers-variant', 'Two Boxers (variant)']);
+    await page.setInputFiles('#lab-file', {
+      name: download.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: readFileSync(path),
+    });
+    await expect.poll(() => page.textContent('h3:has-text("3. Outcomes")')).toContain('two-boxers-variant.json');
+    expect(await page.textContent('#lab-changes')).toContain('No change yet');
+    await page.fill('#lab-filter', 'hitPerMille');
+    expect(await page.locator(`input[data-path="${FIELD}"]`).inputValue()).toBe(String(changed));
+    expect(await page.textContent('#lab-message')).toBe('');
     expect(b.errors).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import { PairedFigures } from '../../analysis/paired.ts';
 import scenarioSchema from '../../../scenarios/scenario.schema.json';
 import { formatErrors, parseScenario, type Scenario, type Side } from '../../engine/index.ts';
 import { fill, focusHeading, h } from '../dom.ts';
+import { presetLength } from '../rules.ts';
 import { listProblems } from '../problems.ts';
 import { checkValue, fieldAt, type NumberField, numberFields, withValues } from './fields.ts';
 import { type LabRun, releaseLabWorkers, runLab } from './runner.ts';
@@ -13,6 +14,7 @@ import { changedInputs, checkSeeds, describeInputs, nameSome, type RunInputs } f
 import { readInWorker, SHIPPED_MODEL } from './scenario-file.ts';
 import { progressText } from './progress.ts';
 import { renderResults } from './results.ts';
+import { variantFile } from './variant-file.ts';
 
 /**
  * The designer's lab: edit any number of a scenario in a form built from its schema, then play the variant and the
@@ -130,7 +132,12 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
         h(
           'details',
           { className: 'lab-section', 'data-section': section },
-          h('summary', {}, section, h('span', { className: 'lab-count' }, ` ${list.length}`)),
+          h(
+            'summary',
+            {},
+            section,
+            h('span', { className: 'lab-count', 'data-total': list.length }, ` ${list.length}`),
+          ),
           list.map((f, i) => {
             const id = `lab-f-${section}-${i}`;
             const input = h('input', {
@@ -189,6 +196,10 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
         if (visible) shown++;
       }
       section.hidden = shown === 0;
+      // The count is of the rows shown: "6 of 69" under a filter, so it never promises rows that are not there.
+      const count = section.querySelector<HTMLElement>('.lab-count');
+      const total = Number(count?.dataset.total);
+      if (count) count.textContent = shown === total ? ` ${total}` : ` ${shown} of ${total}`;
       if (words !== '' || onlyChanged.checked) section.open = shown > 0;
     }
   }
@@ -400,7 +411,8 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   onlyChanged.addEventListener('change', applyFilter);
   exportButton.addEventListener('click', () => {
     if (!variant) return;
-    download(`${variant.id}-variant.json`, `${JSON.stringify(variant, null, 2)}\n`);
+    const file = variantFile(variant);
+    download(file.fileName, file.text);
   });
 
   // ---- The run ----
@@ -408,7 +420,9 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   const iran = playerSelect(players, 'iran');
   const presetOptions = () => [
     h('option', { value: '' }, `full game (${baseline.turns} turns)`),
-    ...baseline.presets.map((p) => h('option', { value: p.id }, `${p.name ?? p.id} (${p.turns} turns)`)),
+    ...baseline.presets.map((p) =>
+      h('option', { value: p.id }, presetLength({ name: p.name ?? p.id, turns: p.turns })),
+    ),
   ];
   const preset = h('select', { id: 'lab-preset' }, presetOptions());
   const first = h('input', { type: 'number', id: 'lab-first', value: '1', min: 0, step: '1' });
