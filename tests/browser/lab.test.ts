@@ -36,6 +36,16 @@ describe('designer’s lab', () => {
     const input = page.locator(`input[data-path="${FIELD}"]`);
     await expect.poll(() => input.isVisible()).toBe(true);
     expect(await input.inputValue()).toBe(String(before));
+    // A section's count is of the rows the filter shows, out of all of them.
+    const attacks = page.locator('details[data-section="attacks"]');
+    const shownRows = await attacks.locator('.lab-field:visible').count();
+    const allRows = await attacks.locator('.lab-field').count();
+    expect(shownRows).toBeLessThan(allRows);
+    expect(await attacks.locator('.lab-count').textContent()).toBe(` ${shownRows} of ${allRows}`);
+    // A preset named for its length is not told its length twice.
+    const lengths = await page.locator('#lab-preset option').allTextContents();
+    expect(lengths).toContain('Classroom (8 turns)');
+    expect(lengths.filter((t) => /\(\d+ turns\) \(\d+ turns\)/.test(t))).toEqual([]);
     expect(await input.getAttribute('max')).toBe('1000');
 
     // A value past the schema's limit is refused, naming the limit, and the run cannot start.
@@ -72,10 +82,24 @@ describe('designer’s lab', () => {
     const exported = parseScenario(JSON.parse(readFileSync(path, 'utf8')));
     expect(exported.ok ? [] : exported.errors).toEqual([]);
     if (exported.ok) expect(exported.value.attacks.profiles['rocket-attack'].hitPerMille).toBe(changed);
+    // Under an id and name of its own, and the lab loads it back as a baseline.
+    expect(download.suggestedFilename()).toBe('two-boxers-variant.json');
+    if (exported.ok)
+      expect([exported.value.id, exported.value.name]).toEqual(['two-boxers-variant', 'Two Boxers (variant)']);
+    await page.setInputFiles('#lab-file', {
+      name: download.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: readFileSync(path),
+    });
+    await expect.poll(() => page.textContent('h3:has-text("3. Outcomes")')).toContain('two-boxers-variant.json');
+    expect(await page.textContent('#lab-changes')).toContain('No change yet');
+    await page.fill('#lab-filter', 'hitPerMille');
+    expect(await page.locator(`input[data-path="${FIELD}"]`).inputValue()).toBe(String(changed));
+    expect(await page.textContent('#lab-message')).toBe('');
     expect(b.errors).toEqual([]);
   });
 
-  it('refuses seeds it cannot count (empty, past 2^53) and a file nested too deep, each with a message', async () => {
+  it('refuses seeds it cannot count (empty, past 2^53) beside Run, until they are fixed, and a file nested too deep', async () => {
     const b = await openLab();
     const { page } = b;
     const message = () => page.locator('#lab-message').innerText();
@@ -86,10 +110,20 @@ describe('designer’s lab', () => {
     ] as const) {
       await page.fill('#lab-first', from);
       await page.fill('#lab-last', to);
-      await page.click('#lab-run');
-      await expect.poll(message).toContain('Seeds: give a range of whole numbers from 0 to 9,007,199,254,740,991');
+      expect(await page.isDisabled('#lab-run')).toBe(true);
+      expect(await page.textContent('#lab-run-why')).toContain(
+        'Seeds: give a range of whole numbers from 0 to 9,007,199,254,740,991',
+      );
       expect(await page.locator('#lab-results[data-games]').count()).toBe(0);
     }
+    await page.fill('#lab-first', '1');
+    await page.fill('#lab-last', '100001');
+    expect(await page.textContent('#lab-run-why')).toContain('Seeds: at most 100,000 at a time.');
+    // Fixed seeds clear the reason and enable Run: no banner is left behind.
+    await page.fill('#lab-last', '10');
+    expect(await page.isEnabled('#lab-run')).toBe(true);
+    expect(await page.textContent('#lab-run-why')).toBe('');
+    expect(await message()).toBe('');
     const deep = `{"notes": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     await page.setInputFiles('#lab-file', {
       name: 'deep.json',
@@ -113,6 +147,79 @@ describe('designer’s lab', () => {
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(20000);
     expect(await page.isEnabled('#lab-run')).toBe(true);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('locks the inputs while the games run, and marks the results stale once the form holds other inputs', async () => {
+    const b = await openLab();
+    const { page } = b;
+    await page.fill('#lab-filter', 'hitPerMille');
+    const input = page.locator(`input[data-path="${FIELD}"]`);
+    await input.fill('500');
+    await page.fill('#lab-last', '20000');
+    await page.click('#lab-run');
+    await page.waitForFunction(() => Number(document.querySelector('#lab-results')?.getAttribute('data-games')) > 0);
+    // Mid-run every input the run plays is locked: the form, the players, the length, the seeds, the file, export.
+    for (const locked of ['#lab-us', '#lab-iran', '#lab-preset', '#lab-first', '#lab-last', '#lab-file', '#lab-export'])
+      expect(await page.isDisabled(locked), locked).toBe(true);
+    expect(await input.isDisabled()).toBe(true);
+    await page.click('#lab-cancel');
+    for (const unlocked of ['#lab-us', '#lab-first', '#lab-file', '#lab-export'])
+      expect(await page.isEnabled(unlocked), unlocked).toBe(true);
+    // The results say which inputs they are for, and are not stale while the form still holds them.
+    const forLine = await page.textContent('#lab-results-for');
+    expect(forLine).toContain(`${FIELD} = 500`);
+    expect(forLine).toContain('seeds 1 to 20000');
+    expect(await page.locator('#lab-stale p').count()).toBe(0);
+
+    // The QA pass's edit: another value and another US player. The old figures stay, dimmed, under a notice.
+    await input.fill('100');
+    await page.selectOption('#lab-us', 'hawk');
+    const stale = await page.textContent('#lab-stale');
+    expect(stale).toContain('These results are for the inputs before your last change');
+    expect(stale).toContain(FIELD);
+    expect(stale).toContain('the US player');
+    expect(await page.getAttribute('#lab-results-box', 'class')).toContain('lab-stale');
+
+    // Back to the inputs played: the results are the form's again.
+    await input.fill('500');
+    await page.selectOption('#lab-us', 'measured');
+    expect(await page.locator('#lab-stale p').count()).toBe(0);
+    // Every change reset: "no change yet" beside figures for a variant is marked stale; so is an invalid field.
+    await page.locator('#lab-changes button:text("reset")').click();
+    expect(await page.textContent('#lab-changes')).toContain('No change yet');
+    expect(await page.textContent('#lab-stale')).toContain('before your last change');
+    await input.fill('5000');
+    expect(await page.textContent('#lab-stale')).toContain('before your last change');
+    expect(b.errors).toEqual([]);
+  });
+
+  it('shows the time left while a long run goes, and asks before Back throws away the edits', async () => {
+    const b = await openLab();
+    const { page } = b;
+    await page.fill('#lab-last', '100000');
+    await page.click('#lab-run');
+    await expect
+      .poll(() => page.textContent('#lab-status'), { timeout: 30_000 })
+      .toMatch(/^[\d,]+ of 100,000 seeds · \d+\.\d s · about \d+ (s|min|h)\b.* left$/);
+    await page.click('#lab-cancel');
+
+    await page.fill('#lab-filter', 'hitPerMille');
+    await page.locator(`input[data-path="${FIELD}"]`).fill('500');
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.click('.lab-head button:text("Back")');
+    expect(asked).toEqual([
+      'Leave the lab? Your change to the scenario will be lost. (Export the variant first to keep it.)',
+    ]);
+    // Dismissed: still in the lab, the edit kept.
+    expect(await page.locator(`input[data-path="${FIELD}"]`).inputValue()).toBe('500');
+    page.once('dialog', (d) => void d.accept());
+    await page.click('.lab-head button:text("Back")');
+    await page.waitForSelector('#lab-form', { state: 'detached' });
     expect(b.errors).toEqual([]);
   });
 
@@ -145,7 +252,7 @@ describe('designer’s lab', () => {
     expect(b.errors).toEqual([]);
   });
 
-  it('names what is wrong in a scenario file it cannot load', async () => {
+  it('names what is wrong in a scenario file it cannot load: the first few problems, the baseline kept, dismissable', async () => {
     const b = await openLab();
     const { page } = b;
     await page.setInputFiles('#lab-file', {
@@ -154,7 +261,41 @@ describe('designer’s lab', () => {
       buffer: Buffer.from(JSON.stringify({ formatVersion: 1, turns: 'twelve' })),
     });
     await page.waitForSelector('#lab-message .error');
-    expect(await page.textContent('#lab-message')).toContain('broken.json is not a valid scenario');
+    const text = await page.locator('#lab-message').innerText();
+    expect(text).toContain('broken.json is not a valid scenario');
+    // 29 problems: three are listed, the rest counted, so the lab stays on screen.
+    expect(text).toMatch(/and 26 more problems/);
+    expect(text).toContain('The baseline is still Two Boxers (bundled).');
+    expect(text.split('\n').length).toBeLessThan(9);
+    // The picker no longer names the refused file.
+    expect(await page.locator('#lab-file').evaluate((el) => (el as HTMLInputElement).files?.length)).toBe(0);
+    await page.click('#lab-message button[aria-label="Dismiss"]');
+    expect(await page.locator('#lab-message .error').count()).toBe(0);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('says beside Run why it cannot run, and takes the designer to the field', async () => {
+    const b = await openLab();
+    const { page } = b;
+    // Within the field's own limits, but the pair's minimum above its maximum: a problem across fields.
+    await page.fill('#lab-filter', 'rocket-attack.rockets');
+    const low = page.locator('input[data-path="attacks.profiles.rocket-attack.rockets[0]"]');
+    await low.fill('20');
+    expect(await page.isDisabled('#lab-run')).toBe(true);
+    expect(await page.textContent('#lab-run-why')).toContain(
+      'The variant is not a valid scenario: attacks.profiles.rocket-attack.rockets: a [min, max] pair with min <= max',
+    );
+    // The link clears a filter that hides the field, opens its section and puts the cursor in it.
+    await page.fill('#lab-filter', 'consent');
+    await page.click('#lab-run-why button:text("Go to the field")');
+    expect(await low.isVisible()).toBe(true);
+    expect(await low.evaluate((el) => el === document.activeElement)).toBe(true);
+    // A field out of its own limits is named beside Run too.
+    await low.fill('2');
+    expect(await page.isEnabled('#lab-run')).toBe(true);
+    await page.fill('#lab-filter', 'hitPerMille');
+    await page.locator(`input[data-path="${FIELD}"]`).fill('1200');
+    expect(await page.textContent('#lab-run-why')).toContain(`A field is out of its limits: ${FIELD} (at most 1000).`);
     expect(b.errors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDocuments, parseSetting } from '../../src/cli/set-path.ts';
 import { parseScenario } from '../../src/engine/index.ts';
-import { checkValue, numberFields, withValues } from '../../src/ui/lab/fields.ts';
+import { checkValue, fieldAt, numberFields, withValues } from '../../src/ui/lab/fields.ts';
 import { shippedJson } from '../shipped.ts';
 
 const raw = shippedJson('two-boxers');
@@ -60,5 +60,19 @@ describe('the lab form, built from the scenario schema', () => {
     expect(checked.value.attacks.profiles['rocket-attack'].hitPerMille).toBe(777);
     expect(scenario.attacks.profiles['rocket-attack'].hitPerMille).toBe(before);
     expect({ ...checked.value, attacks: scenario.attacks }).toEqual(scenario);
+  });
+
+  it.each([
+    ['a number', 'attacks.profiles.rocket-attack.hitPerMille', 'attacks.profiles.rocket-attack.hitPerMille'],
+    [
+      'a pair, at its first number',
+      'attacks.profiles.rocket-attack.rockets',
+      'attacks.profiles.rocket-attack.rockets[0]',
+    ],
+    ['a list entry, by index', 'orders[0]', fields.find((f) => f.path[0] === 'orders' && f.path[1] === 0)?.label],
+    ['no path', undefined, undefined],
+    ['a path with no number under it', 'name', undefined],
+  ])('finds the field a problem points at: %s', (_, path, label) => {
+    expect(fieldAt(fields, path)?.label).toBe(label);
   });
 });

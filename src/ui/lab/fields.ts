@@ -4,6 +4,8 @@
  * here, so node tests read it.
  */
 
+import { jsonPath } from '../../engine/index.ts';
+
 type Schema = Record<string, unknown>;
 export type PathStep = string | number;
 
@@ -123,4 +125,18 @@ export function withValues(
     at[field.path[field.path.length - 1]!] = value;
   }
   return copy;
+}
+
+/**
+ * The field a scenario problem points at: the one at the problem's path (as the engine prints it, `rockets[0]`), or
+ * the first field under it when the problem is with a whole list or object (`rockets`: a [min, max] pair…).
+ */
+export function fieldAt(fields: readonly NumberField[], path: string | undefined): NumberField | null {
+  if (!path) return null;
+  const printed = (f: NumberField) => jsonPath(f.path);
+  return (
+    fields.find((f) => printed(f) === path) ??
+    fields.find((f) => printed(f).startsWith(`${path}.`) || printed(f).startsWith(`${path}[`)) ??
+    null
+  );
 }

@@ -6,10 +6,15 @@ import { PairedFigures } from '../../analysis/paired.ts';
 import scenarioSchema from '../../../scenarios/scenario.schema.json';
 import { formatErrors, parseScenario, type Scenario, type Side } from '../../engine/index.ts';
 import { fill, focusHeading, h } from '../dom.ts';
-import { checkValue, type NumberField, numberFields, withValues } from './fields.ts';
+import { presetLength } from '../rules.ts';
+import { listProblems } from '../problems.ts';
+import { checkValue, fieldAt, type NumberField, numberFields, withValues } from './fields.ts';
 import { type LabRun, releaseLabWorkers, runLab } from './runner.ts';
+import { changedInputs, checkSeeds, describeInputs, nameSome, type RunInputs } from './run-inputs.ts';
 import { readInWorker, SHIPPED_MODEL } from './scenario-file.ts';
+import { progressText } from './progress.ts';
 import { renderResults } from './results.ts';
+import { variantFile } from './variant-file.ts';
 
 /**
  * The designer's lab: edit any number of a scenario in a form built from its schema, then play the variant and the
@@ -78,9 +83,29 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   let variant: Scenario | null = baseline;
   let run: LabRun | null = null;
   let seedsDone = 0;
+  let baselineVersion = 0;
+  /** The inputs the results on screen were played with: null while there are none. */
+  let shownFor: RunInputs | null = null;
 
   const message = h('div', { role: 'alert', id: 'lab-message' });
-  const say = (text: string | null) => fill(message, text ? h('div', { className: 'error' }, text) : null);
+  const say = (text: string | null) =>
+    fill(
+      message,
+      text
+        ? h(
+            'div',
+            { className: 'error lab-dismissable' },
+            text,
+            h(
+              'button',
+              { type: 'button', className: 'lab-dismiss', 'aria-label': 'Dismiss', onclick: () => say(null) },
+              '×',
+            ),
+          )
+        : null,
+    );
+  /** Why the variant cannot run, for the reason beside Run: a sentence and the field to go to, if there is one. */
+  let variantProblem: { text: string; label: string | null } | null = null;
 
   // ---- The variant ----
   const source = h(
@@ -107,7 +132,12 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
         h(
           'details',
           { className: 'lab-section', 'data-section': section },
-          h('summary', {}, section, h('span', { className: 'lab-count' }, ` ${list.length}`)),
+          h(
+            'summary',
+            {},
+            section,
+            h('span', { className: 'lab-count', 'data-total': list.length }, ` ${list.length}`),
+          ),
           list.map((f, i) => {
             const id = `lab-f-${section}-${i}`;
             const input = h('input', {
@@ -166,17 +196,33 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
         if (visible) shown++;
       }
       section.hidden = shown === 0;
+      // The count is of the rows shown: "6 of 69" under a filter, so it never promises rows that are not there.
+      const count = section.querySelector<HTMLElement>('.lab-count');
+      const total = Number(count?.dataset.total);
+      if (count) count.textContent = shown === total ? ` ${total}` : ` ${shown} of ${total}`;
       if (words !== '' || onlyChanged.checked) section.open = shown > 0;
     }
   }
 
   function refreshVariant(): void {
     variant = null;
+    variantProblem = null;
     if (invalid.size > 0) {
+      const label = [...invalid][0]!;
+      const why = rowOf.get(label)?.querySelector('.lab-problem')?.textContent ?? '';
+      variantProblem = {
+        text: `${invalid.size === 1 ? 'A field is out of its limits' : `${invalid.size} fields are out of their limits, the first`}: ${label} (${why}).`,
+        label,
+      };
       fill(changes, h('p', { className: 'lab-bad' }, `${invalid.size} field(s) out of their limits: fix them to run.`));
     } else {
       const parsed = parseScenario(withValues(baseline, fields, values));
       if (parsed.ok) variant = parsed.value;
+      else
+        variantProblem = {
+          text: `The variant is not a valid scenario: ${listProblems(parsed.errors)}`,
+          label: fieldAt(fields, parsed.errors[0]?.path)?.label ?? null,
+        };
       fill(
         changes,
         parsed.ok
@@ -200,6 +246,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
                     {
                       type: 'button',
                       className: 'lab-link',
+                      disabled: run !== null,
                       onclick: () => {
                         const input = rowOf.get(label)?.querySelector('input');
                         const field = fields.find((f) => f.label === label);
@@ -215,12 +262,113 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
             ),
       );
     }
-    runButton.disabled = variant === null || run !== null;
-    exportButton.disabled = variant === null;
+    exportButton.disabled = variant === null || run !== null;
+    refreshRun();
+  }
+
+  /** Opens the field's section, scrolls to it and puts the cursor in it (the filter cleared if it hid the field). */
+  function goToField(label: string): void {
+    const row = rowOf.get(label);
+    const input = row?.querySelector('input');
+    if (!row || !input) return;
+    if (row.hidden) {
+      filter.value = '';
+      onlyChanged.checked = false;
+      applyFilter();
+    }
+    const section = row.closest('details');
+    if (section) section.open = true;
+    input.scrollIntoView({ block: 'center' });
+    input.focus();
+  }
+
+  /** Enables Run when the variant and the seeds can play, and says beside it why not when they cannot. */
+  function refreshRun(): void {
+    const seeds = checkSeeds(first.value, last.value, MAX_SEEDS);
+    const problem = variantProblem;
+    runButton.disabled = run !== null || problem !== null || !seeds.ok;
+    fill(
+      runWhy,
+      run !== null
+        ? 'The inputs are locked while the games run: cancel to change them.'
+        : problem
+          ? [
+              `${problem.text} `,
+              problem.label
+                ? h(
+                    'button',
+                    { type: 'button', className: 'lab-link', onclick: () => goToField(problem.label!) },
+                    'Go to the field',
+                  )
+                : null,
+            ]
+          : seeds.ok
+            ? null
+            : seeds.message,
+    );
+    runWhy.classList.toggle('lab-bad', run === null && runButton.disabled);
+    refreshStale();
+  }
+
+  /** The form's inputs now, in the terms the results name them. */
+  function currentInputs(): RunInputs {
+    const shown = (select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? select.value;
+    return {
+      baseline: baselineLabel.textContent ?? '',
+      baselineVersion,
+      changes: new Map(values),
+      invalid: new Set(invalid),
+      us: shown(us),
+      iran: shown(iran),
+      length: shown(preset),
+      first: first.value,
+      last: last.value,
+    };
+  }
+
+  /**
+   * Says which inputs the results are for and, once the form holds other inputs, marks them as the earlier inputs'
+   * (dimmed, with a notice naming what changed), so a figure on screen is never read as the form's.
+   */
+  function refreshStale(): void {
+    const changed = shownFor && run === null ? changedInputs(shownFor, currentInputs()) : [];
+    fill(resultsFor, shownFor ? `These results: ${describeInputs(shownFor)}` : null);
+    results.classList.toggle('lab-stale', changed.length > 0);
+    fill(
+      staleNote,
+      changed.length > 0
+        ? h(
+            'p',
+            { className: 'lab-stale-note' },
+            h('b', {}, 'These results are for the inputs before your last change'),
+            ` (${nameSome(changed)}): run again to see the games under the inputs shown.`,
+          )
+        : null,
+    );
+  }
+
+  /** While a run goes, every input it plays is locked, so the figures always belong to the inputs on screen. */
+  function lockInputs(on: boolean): void {
+    const locked: (HTMLInputElement | HTMLSelectElement | HTMLButtonElement)[] = [
+      source,
+      fileInput,
+      us,
+      iran,
+      preset,
+      first,
+      last,
+      exportButton,
+      ...form.querySelectorAll('input'),
+      ...changes.querySelectorAll('button'),
+    ];
+    for (const el of locked) el.disabled = on;
+    form.classList.toggle('lab-locked', on);
   }
 
   function adoptBaseline(next: Scenario, name: string): void {
     baseline = next;
+    baselineVersion++;
+    shownFor = null;
     fill(baselineLabel, name);
     values.clear();
     invalid.clear();
@@ -233,6 +381,11 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
     const s = scenarios[Number(source.value)];
     if (s) adoptBaseline(s, `${s.name} (bundled)`);
   });
+  /** A refused file leaves the baseline as it was: the message says so, and the picker no longer names the file. */
+  const refuseFile = (why: string) => {
+    fileInput.value = '';
+    say(`${why}\nThe baseline is still ${baselineLabel.textContent}.`);
+  };
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     if (!file) return;
@@ -241,12 +394,12 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
       try {
         json = JSON.parse(text.replace(/^\uFEFF/, ''));
       } catch (e) {
-        say(`${file.name} is not a scenario: it is not valid JSON (${e instanceof Error ? e.message : e}).`);
+        refuseFile(`${file.name} is not a scenario: it is not valid JSON (${e instanceof Error ? e.message : e}).`);
         return;
       }
       return readInWorker({ json, name: file.name, bundled: scenarios[0]! }).then((parsed) => {
         if (!parsed.ok) {
-          say(`${file.name} is not a valid scenario:\n${formatErrors(parsed.errors)}`);
+          refuseFile(listProblems(parsed.errors, `${file.name} is not a valid scenario`));
           return;
         }
         say(null);
@@ -258,7 +411,8 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   onlyChanged.addEventListener('change', applyFilter);
   exportButton.addEventListener('click', () => {
     if (!variant) return;
-    download(`${variant.id}-variant.json`, `${JSON.stringify(variant, null, 2)}\n`);
+    const file = variantFile(variant);
+    download(file.fileName, file.text);
   });
 
   // ---- The run ----
@@ -266,45 +420,41 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   const iran = playerSelect(players, 'iran');
   const presetOptions = () => [
     h('option', { value: '' }, `full game (${baseline.turns} turns)`),
-    ...baseline.presets.map((p) => h('option', { value: p.id }, `${p.name ?? p.id} (${p.turns} turns)`)),
+    ...baseline.presets.map((p) =>
+      h('option', { value: p.id }, presetLength({ name: p.name ?? p.id, turns: p.turns })),
+    ),
   ];
   const preset = h('select', { id: 'lab-preset' }, presetOptions());
   const first = h('input', { type: 'number', id: 'lab-first', value: '1', min: 0, step: '1' });
   const last = h('input', { type: 'number', id: 'lab-last', value: '200', min: 0, step: '1' });
   const runButton = h('button', { id: 'lab-run', className: 'primary', type: 'button' }, 'Run A and B');
+  const runWhy = h('span', { id: 'lab-run-why', 'aria-live': 'polite' });
+  runButton.setAttribute('aria-describedby', 'lab-run-why');
   const cancelButton = h('button', { id: 'lab-cancel', type: 'button', disabled: true }, 'Cancel');
   const bar = h('progress', { id: 'lab-progress', max: 1, value: 0 });
   const status = h('span', { id: 'lab-status', className: 'note', 'aria-live': 'polite' }, '');
   const results = h(
     'div',
-    { className: 'lab-results' },
+    { className: 'lab-results', id: 'lab-results-box' },
     h('p', { className: 'note' }, 'Run the games to see the outcomes.'),
   );
+  const staleNote = h('div', { id: 'lab-stale', role: 'status' });
+  const resultsFor = h('p', { id: 'lab-results-for', className: 'note' });
+  for (const input of [us, iran, preset]) input.addEventListener('change', refreshStale);
+  for (const input of [first, last]) input.addEventListener('input', refreshRun);
 
   function finish(text: string): void {
     run = null;
+    lockInputs(false);
     cancelButton.disabled = true;
     status.textContent = text;
     refreshVariant();
   }
 
   runButton.addEventListener('click', () => {
-    if (!variant || run) return;
-    // An empty box reads as 0 to Number(), and past 2^53 a seed and the next are one number: both are refused.
-    const seed = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
-    const from = seed(first.value);
-    const to = seed(last.value);
-    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to < from) {
-      say(
-        `Seeds: give a range of whole numbers from 0 to ${Number.MAX_SAFE_INTEGER.toLocaleString('en')}, the first no larger than the last (e.g. 1 to 200).`,
-      );
-      return;
-    }
-    if (to - from + 1 > MAX_SEEDS) {
-      say(`Seeds: at most ${MAX_SEEDS.toLocaleString('en')} at a time.`);
-      return;
-    }
-    say(null);
+    const range = checkSeeds(first.value, last.value, MAX_SEEDS);
+    if (!variant || run || !range.ok) return;
+    const { first: from, last: to } = range;
     const seeds = to - from + 1;
     const paired = new PairedFigures();
     seedsDone = 0;
@@ -316,7 +466,8 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
     };
     const t0 = performance.now();
     window.__twoBoxersLab = undefined;
-    status.textContent = `0 of ${seeds} seeds`;
+    status.textContent = progressText(0, seeds, 0);
+    shownFor = currentInputs();
     run = runLab(
       baseline,
       variant,
@@ -328,7 +479,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
             paired.add(row, b[i]!);
           });
           seedsDone += a.length;
-          status.textContent = `${seedsDone} of ${seeds} seeds · ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+          status.textContent = progressText(seedsDone, seeds, performance.now() - t0);
           if (!drawPending) {
             drawPending = true;
             requestAnimationFrame(draw);
@@ -345,14 +496,28 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
         },
       },
     );
-    runButton.disabled = true;
     cancelButton.disabled = false;
+    lockInputs(true);
+    refreshRun();
   });
   cancelButton.addEventListener('click', () => {
     if (!run) return;
     run.cancel();
     finish(`Cancelled after ${seedsDone} seeds: the figures below are those games’.`);
   });
+
+  /** Back loses the edits and stops a run: asked first when there is something to lose. */
+  function leaveConfirmed(): boolean {
+    const edits = values.size + invalid.size;
+    if (edits === 0 && run === null) return true;
+    const lost = [
+      edits > 0 ? `your ${edits === 1 ? 'change' : `${edits} changes`} to the scenario will be lost` : null,
+      run !== null ? 'the games under way will stop' : null,
+    ].filter((x) => x !== null);
+    const said = lost.join(' and ');
+    const keep = edits > 0 ? ' (Export the variant first to keep it.)' : '';
+    return window.confirm(`Leave the lab? ${said.charAt(0).toUpperCase()}${said.slice(1)}.${keep}`);
+  }
 
   fill(
     main,
@@ -365,6 +530,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
         {
           type: 'button',
           onclick: () => {
+            if (!leaveConfirmed()) return;
             run?.cancel();
             releaseLabWorkers();
             actions.back();
@@ -427,9 +593,11 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
           h('label', { for: 'lab-first' }, 'Seeds'),
           h('span', { className: 'lab-seeds' }, first, ' to ', last),
         ),
-        h('div', { className: 'actions' }, runButton, cancelButton),
+        h('div', { className: 'actions lab-actions' }, runButton, cancelButton, runWhy),
         h('div', { className: 'lab-progress' }, bar, status),
         h('h3', {}, '3. Outcomes: A ', baselineLabel, ' against B'),
+        staleNote,
+        resultsFor,
         results,
       ),
     ),
