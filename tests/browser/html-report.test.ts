@@ -73,7 +73,7 @@ describe('--html reports', () => {
       );
       expect(inked).toHaveLength(plots);
       for (const share of inked) expect(share).toBeGreaterThan(0.001);
-      const says = { batch: 'seeds 1-40', sweep: 'seeds 1-20', compare: 'B - A', balance: 'Targets' }[name];
+      const says = { batch: 'seeds 1-40', sweep: 'seeds 1-20', compare: 'B − A', balance: 'Targets' }[name];
       expect(await page.locator('pre').textContent()).toContain(says);
       expect(browser.errors).toEqual([]);
     },
