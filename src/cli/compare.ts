@@ -236,7 +236,10 @@ async function main(): Promise<void> {
         a.scenario.ladder.rungs.map((r) => r.name),
       ),
     ];
-    const written = writeFileSafely(html, reportHtml({ title: 'Compare: A against B', text: out, plots }));
+    const written = writeFileSafely(
+      html,
+      reportHtml({ title: `Compare: A ${scenarioPath} against B ${bName}`, text: out, plots }),
+    );
     if (!written.ok) die(written.message);
   }
   process.stdout.write(`${out.join('\n')}\n`);
