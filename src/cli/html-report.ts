@@ -208,7 +208,8 @@ plots.forEach((p, i) => {
         ...(names && { values: (u, splits) => splits.map((v) => names[p.x.indexOf(v)] ?? '') }),
         ...(tilt && { rotate: -TILT }),
       },
-      { label: p.yLabel, font: FONT },
+      // The typographic minus, as the text beside the charts writes it.
+      { label: p.yLabel, font: FONT, values: (u, splits) => splits.map((v) => v.toLocaleString('en').replace('-', '−')) },
     ],
     hooks: { draw: [draw, () => { if (!box.dataset.drawn) { box.dataset.drawn = '1'; done(); } }] },
   };
