@@ -12,6 +12,7 @@ import {
   workersOption,
 } from './batch-run.ts';
 import { type Difference, PairedFigures } from '../analysis/paired.ts';
+import { chanceNote, showDifference, showDifferenceIntervalOf, showValue } from '../analysis/shown.ts';
 import { reportHtml } from './html-report.ts';
 import { differencePlots, summaryPlots } from './report-plots.ts';
 import { checkOutputs, writeFileSafely } from './safe-write.ts';
@@ -65,18 +66,14 @@ const HELP: Help = {
   ],
 };
 
-const fixed = (x: number, rate: boolean, digits = 2) =>
-  Number.isFinite(x) ? (rate ? `${(100 * x).toFixed(1)}%` : x.toFixed(digits)) : '-';
-const signed = (x: number, rate: boolean) => (Number.isFinite(x) && x >= 0 ? '+' : '') + fixed(x, rate);
-
 function textTable(diffs: readonly Difference[]): string[] {
-  const head = ['figure', 'A', 'B', 'B - A', '95% interval', ''];
+  const head = ['figure', 'A', 'B', 'B − A', '95% interval', ''];
   const body = diffs.map((d) => [
     d.figure.label,
-    fixed(d.a, d.figure.rate),
-    fixed(d.b, d.figure.rate),
-    signed(d.diff, d.figure.rate),
-    Number.isFinite(d.low) ? `${signed(d.low, d.figure.rate)} to ${signed(d.high, d.figure.rate)}` : '-',
+    showValue(d.a, d.figure.rate),
+    showValue(d.b, d.figure.rate),
+    showDifference(d.diff, d.figure.rate),
+    showDifferenceIntervalOf(d),
     d.clear ? '*' : '',
   ]);
   return alignColumns([head, ...body], 1);
@@ -211,7 +208,9 @@ async function main(): Promise<void> {
     '',
     ...textTable(diffs),
     '',
-    `* the 95% interval of the paired difference leaves out 0: ${diffs.filter((d) => d.clear).length} of ${diffs.length} figures clearly differ.`,
+    `* the 95% interval of the paired difference, as shown, leaves out 0: ${diffs.filter((d) => d.clear).length} of ${diffs.length} figures clearly differ.`,
+    chanceNote(diffs.length),
+    'Differences of rates are in percentage points.',
   ];
   const voteTurn = diffs.find((d) => d.figure.key === 'voteTurn');
   if (voteTurn && voteTurn.pairs < games)
@@ -237,7 +236,10 @@ async function main(): Promise<void> {
         a.scenario.ladder.rungs.map((r) => r.name),
       ),
     ];
-    const written = writeFileSafely(html, reportHtml({ title: 'Compare: A against B', text: out, plots }));
+    const written = writeFileSafely(
+      html,
+      reportHtml({ title: `Compare: A ${scenarioPath} against B ${bName}`, text: out, plots }),
+    );
     if (!written.ok) die(written.message);
   }
   process.stdout.write(`${out.join('\n')}\n`);

@@ -39,7 +39,7 @@ beforeAll(async () => {
   Object.assign(reports, {
     batch: { file: file('batch'), plots: 7 },
     sweep: { file: file('sweep'), plots: 2 },
-    compare: { file: file('compare'), plots: 9 },
+    compare: { file: file('compare'), plots: 11 },
     balance: { file: file('balance'), plots: 3 },
   });
   browser = await openBrowser();
@@ -73,9 +73,53 @@ describe('--html reports', () => {
       );
       expect(inked).toHaveLength(plots);
       for (const share of inked) expect(share).toBeGreaterThan(0.001);
-      const says = { batch: 'seeds 1-40', sweep: 'seeds 1-20', compare: 'B - A', balance: 'Targets' }[name];
+      const says = { batch: 'seeds 1-40', sweep: 'seeds 1-20', compare: 'B − A', balance: 'Targets' }[name];
       expect(await page.locator('pre').textContent()).toContain(says);
       expect(browser.errors).toEqual([]);
     },
   );
+
+  /** Each chart's title, with the error bars (or bands) and ★ marks its draw hook counted. */
+  const charts = () =>
+    browser.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('#charts section')].map((s) => ({
+        title: s.querySelector('h2')!.textContent!,
+        intervals: Number(s.dataset.intervals),
+        stars: Number(s.dataset.stars),
+      })),
+    );
+
+  test('compare names A and B, and draws every difference as an error bar, a ★ where the text has one', async () => {
+    const page = browser.page;
+    await page.goto(pathToFileURL(reports.compare!.file).href);
+    await page.waitForFunction(() => document.body.dataset.plotsDrawn !== undefined, undefined, { timeout: 30_000 });
+    expect(await page.textContent('h1')).toMatch(
+      /^Compare: A scenarios\/two-boxers\.json against B .*hitPerMille=900$/,
+    );
+    const differences = (await charts()).filter((c) => c.title.startsWith('B − A'));
+    // One chart per scale, so that a casualty's interval is not drawn on a score's axis.
+    expect(differences.map((c) => c.title.split(':')[1]!.split(',')[0]!.trim())).toEqual([
+      'rates',
+      'casualties',
+      'rungs and weeks',
+      'escalation and scores',
+    ]);
+    expect(differences.reduce((n, c) => n + c.intervals, 0)).toBe(21);
+    const text = (await page.locator('pre').textContent())!;
+    const starred = text.split('\n').filter((l) => / \*$/.test(l)).length;
+    expect(starred).toBeGreaterThan(0);
+    expect(differences.reduce((n, c) => n + c.stars, 0)).toBe(starred);
+    const outcome = (await charts()).find((c) => c.title.startsWith('Outcome rates'))!;
+    expect(outcome.intervals).toBe(8);
+    expect(browser.errors).toEqual([]);
+  });
+
+  test("sweep's mean figures have their intervals as bands", async () => {
+    const page = browser.page;
+    await page.goto(pathToFileURL(reports.sweep!.file).href);
+    await page.waitForFunction(() => document.body.dataset.plotsDrawn !== undefined, undefined, { timeout: 30_000 });
+    const means = (await charts()).find((c) => c.title.startsWith('Mean figures'))!;
+    expect(means.intervals).toBe(3);
+    expect(browser.errors).toEqual([]);
+  });
 });

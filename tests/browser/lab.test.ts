@@ -76,6 +76,10 @@ describe('designer’s lab', () => {
     // More rocket hits kill more Americans: the paired difference is clear over 200 seeds.
     const usKilled = page.locator('#lab-means tr[data-figure="usKilled"]');
     expect(await usKilled.textContent()).toContain('★');
+    // Means of counts have no negative bound, every minus is the typographic one, and the ★ comes with its caveat.
+    expect(await page.textContent('#lab-means')).not.toMatch(/-\d/);
+    expect(await page.textContent('#lab-results .note')).toContain('may be marked by chance');
+    expect(await page.textContent('#lab-rates')).not.toContain('pts');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#lab-export')]);
     const path = await download.path();

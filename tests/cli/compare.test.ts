@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GameRow } from '../../src/cli/batch-file.ts';
 import { playRow } from '../../src/analysis/game-row.ts';
 import { FIGURES, PairedFigures } from '../../src/analysis/paired.ts';
+import { showDifferenceIntervalOf } from '../../src/analysis/shown.ts';
 import { shippedJson, shippedScenario } from '../shipped.ts';
 import { cli } from './support.ts';
 
@@ -119,12 +120,54 @@ describe('paired figures', () => {
   const matchup = { us: 'measured', iran: 'harasser', preset: null };
   const rows: GameRow[] = [1, 2, 3, 4, 5, 6].map((seed) => playRow(scenario, matchup, seed));
 
-  test('a game against itself differs by nothing, with a zero-width interval', () => {
+  test('a game against itself differs by nothing: no mark, and a rate keeps the width of its own uncertainty', () => {
     const p = new PairedFigures();
     for (const r of rows) p.add(r, r);
     for (const d of p.differences()) {
-      expect([d.diff, d.low, d.high, d.clear]).toEqual([0, 0, 0, false]);
+      expect([d.diff, d.differing, d.clear], d.figure.key).toEqual([0, 0, false]);
+      if (d.figure.rate) {
+        expect(d.low, d.figure.key).toBeLessThan(-0.1);
+        expect(d.high, d.figure.key).toBeGreaterThan(0.1);
+      } else expect([d.low, d.high], d.figure.key).toEqual([0, 0]);
+      if (!d.figure.rate) expect(showDifferenceIntervalOf(d)).toBe('no game differed');
     }
+  });
+
+  const usKilledBy = (shifts: readonly number[]) => {
+    const p = new PairedFigures();
+    shifts.forEach((shift, i) => {
+      const r = rows[i]!;
+      p.add(r, { ...r, casualties: { ...r.casualties, usKilled: r.casualties.usKilled + shift } });
+    });
+    return p.differences().find((d) => d.figure.key === 'usKilled')!;
+  };
+
+  test("three seeds take Student's t: the interval is wider than the normal one", () => {
+    const killed = usKilledBy([2, 5, 11]);
+    expect(killed.diff).toBe(6);
+    expect(killed.high - killed.diff).toBeCloseTo(4.302653 * Math.sqrt(21 / 3), 6);
+    expect(killed.low).toBeLessThan(0);
+    expect(killed.clear).toBe(false);
+  });
+
+  test('no ★ on an interval whose bound shows as 0', () => {
+    // These six differences put the low bound at +0.0036, which shows as 0.00 (as in the QA run of seeds 43-107).
+    const killed = usKilledBy([-2, 1, 4, 6, 6, 6]);
+    expect(killed.low).toBeGreaterThan(0);
+    expect(showDifferenceIntervalOf(killed)).toBe('0.00 to +7.00');
+    expect(killed.clear).toBe(false);
+  });
+
+  test('a mean of counts never shows a negative bound', () => {
+    const p = new PairedFigures();
+    const none = { usKilled: 0, usWounded: 0, iraqiForcesKilled: 0, civiliansKilled: 0, proxiesKilled: 0 };
+    rows.forEach((r, i) => {
+      const casualties = { ...none, proxiesKilled: i === 0 ? 4 : 0 };
+      p.add({ ...r, casualties }, { ...r, casualties });
+    });
+    const proxies = p.differences().find((d) => d.figure.key === 'proxiesKilled')!;
+    expect(proxies.aInterval.low).toBe(0);
+    expect(proxies.bInterval.low).toBe(0);
   });
 
   test('the difference is the mean of B - A seed by seed, and a constant shift is clearly different', () => {

@@ -1,4 +1,5 @@
 import type { Difference } from '../../analysis/paired.ts';
+import { chanceNote, showDifference, showDifferenceIntervalOf, showInterval, showValue } from '../../analysis/shown.ts';
 import { h } from '../dom.ts';
 
 /**
@@ -6,16 +7,8 @@ import { h } from '../dom.ts';
  * interval, and the paired difference with its own interval, marked where it leaves out 0.
  */
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const num = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
-const show = (x: number, rate: boolean) => (rate ? pct(x) : num(x));
-/** A difference of two rates is in percentage points. */
-const signed = (x: number, rate: boolean) =>
-  Number.isFinite(x)
-    ? `${x >= 0 ? '+' : '−'}${rate ? `${(100 * Math.abs(x)).toFixed(1)} pts` : num(Math.abs(x))}`
-    : '–';
-const span = (i: { low: number; high: number }, rate: boolean) =>
-  Number.isFinite(i.low) && Number.isFinite(i.high) ? `${show(i.low, rate)} to ${show(i.high, rate)}` : 'no spread yet';
+const pct = (x: number) => showValue(x, true);
+const span = (i: { low: number; high: number }, rate: boolean) => showInterval(i.low, i.high, rate);
 
 /** One variant's bar for a rate, with its interval drawn as a whisker across it. */
 function rateBar(which: 'a' | 'b', rate: number, interval: { low: number; high: number }): HTMLElement {
@@ -40,13 +33,9 @@ const difference = (d: Difference) =>
   h(
     'td',
     { className: `num${d.clear ? ' lab-clear' : ''}` },
-    signed(d.diff, d.figure.rate),
+    showDifference(d.diff, d.figure.rate),
     h('br'),
-    h(
-      'small',
-      {},
-      d.pairs < 2 ? 'no spread yet' : `${signed(d.low, d.figure.rate)} to ${signed(d.high, d.figure.rate)}`,
-    ),
+    h('small', {}, showDifferenceIntervalOf(d)),
     d.clear ? h('span', { className: 'sr-only' }, ' (clearly different)') : null,
   );
 
@@ -61,7 +50,7 @@ export function renderResults(diffs: readonly Difference[], games: number): HTML
     h(
       'p',
       { className: 'note' },
-      `${games} seeds, each played under both: ${clear} of ${diffs.length} figures clearly differ (★: the 95% interval of the paired difference B − A leaves out 0).`,
+      `${games} seeds, each played under both: ${clear} of ${diffs.length} figures clearly differ (★: the 95% interval of the paired difference B − A, as shown, leaves out 0). ${chanceNote(diffs.length)}`,
     ),
     h(
       'table',
@@ -129,8 +118,8 @@ export function renderResults(diffs: readonly Difference[], games: number): HTML
                 ? h('small', {}, h('br'), `over ${d.pairs} seeds with a vote under both`)
                 : null,
             ),
-            h('td', { className: 'num' }, num(d.a), h('br'), h('small', {}, span(d.aInterval, false))),
-            h('td', { className: 'num' }, num(d.b), h('br'), h('small', {}, span(d.bInterval, false))),
+            h('td', { className: 'num' }, showValue(d.a, false), h('br'), h('small', {}, span(d.aInterval, false))),
+            h('td', { className: 'num' }, showValue(d.b, false), h('br'), h('small', {}, span(d.bInterval, false))),
             difference(d),
           ),
         ),
