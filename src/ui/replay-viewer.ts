@@ -6,6 +6,7 @@ import {
   type GameEvent,
   longDate,
   narrate,
+  REPLAY_FORMAT,
   type Result,
   rungName,
   type Scenario,
@@ -52,7 +53,7 @@ export function openRecording(
   const record = json as { format?: unknown; replay?: unknown; scenarioId?: unknown };
   const inSave = record.format === SAVE_FORMAT;
   const replay = inSave ? record.replay : json;
-  if ((replay as { format?: unknown } | null)?.format !== 'two-boxers-replay')
+  if ((replay as { format?: unknown } | null)?.format !== REPLAY_FORMAT)
     return bad('This is not a replay, a save file or a game link.');
   const id = (replay as { scenarioId?: unknown }).scenarioId;
   const scenario = scenarios.find((s) => s.id === id);
