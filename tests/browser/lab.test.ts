@@ -146,7 +146,7 @@ describe('designer’s lab', () => {
     await page.waitForFunction(() => Number(document.querySelector('#lab-results')?.getAttribute('data-games')) > 0);
     await page.click('#lab-cancel');
     const status = await page.textContent('#lab-status');
-    expect(status).toMatch(/Cancelled after \d+ seeds/);
+    expect(status).toMatch(/Cancelled after \d{1,3}(,\d{3})* seeds/);
     const shown = Number(await page.getAttribute('#lab-results', 'data-games'));
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(20000);

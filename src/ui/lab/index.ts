@@ -503,7 +503,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   cancelButton.addEventListener('click', () => {
     if (!run) return;
     run.cancel();
-    finish(`Cancelled after ${seedsDone} seeds: the figures below are those games’.`);
+    finish(`Cancelled after ${seedsDone.toLocaleString('en')} seeds: the figures below are those games’.`);
   });
 
   /** Back loses the edits and stops a run: asked first when there is something to lose. */

@@ -50,7 +50,7 @@ export function renderResults(diffs: readonly Difference[], games: number): HTML
     h(
       'p',
       { className: 'note' },
-      `${games} seeds, each played under both: ${clear} of ${diffs.length} figures clearly differ (★: the 95% interval of the paired difference B − A, as shown, leaves out 0). ${chanceNote(diffs.length)}`,
+      `${games.toLocaleString('en')} seeds, each played under both: ${clear} of ${diffs.length} figures clearly differ (★: the 95% interval of the paired difference B − A, as shown, leaves out 0). ${chanceNote(diffs.length)}`,
     ),
     h(
       'table',
