@@ -90,11 +90,28 @@ describe('designer’s lab', () => {
     expect(download.suggestedFilename()).toBe('two-boxers-variant.json');
     if (exported.ok)
       expect([exported.value.id, exported.value.name]).toEqual(['two-boxers-variant', 'Two Boxers (variant)']);
-    await page.setInputFiles('#lab-file', {
-      name: download.suggestedFilename(),
-      mimeType: 'application/json',
-      buffer: readFileSync(path),
+    // A new baseline would clear the edit: the lab asks first, and keeps the edit when told no.
+    const loadExported = () =>
+      page.setInputFiles('#lab-file', {
+        name: download.suggestedFilename(),
+        mimeType: 'application/json',
+        buffer: readFileSync(path),
+      });
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
     });
+    await loadExported();
+    await expect
+      .poll(() => asked)
+      .toEqual([
+        'Change the baseline? Your change to the scenario will be lost. (Export the variant first to keep it.)',
+      ]);
+    expect(await page.textContent('h3:has-text("3. Outcomes")')).not.toContain('two-boxers-variant.json');
+    expect(await page.locator(`input[data-path="${FIELD}"]`).inputValue()).toBe(String(changed));
+    page.once('dialog', (d) => void d.accept());
+    await loadExported();
     await expect.poll(() => page.textContent('h3:has-text("3. Outcomes")')).toContain('two-boxers-variant.json');
     expect(await page.textContent('#lab-changes')).toContain('No change yet');
     await page.fill('#lab-filter', 'hitPerMille');

@@ -377,7 +377,24 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
     fill(results, h('p', { className: 'note' }, 'Run the games to see the outcomes.'));
   }
 
+  /** A new baseline clears the edits: asked first when there are some. */
+  function baselineChangeConfirmed(): boolean {
+    const edits = values.size + invalid.size;
+    return (
+      edits === 0 ||
+      window.confirm(
+        `Change the baseline? Your ${edits === 1 ? 'change' : `${edits} changes`} to the scenario will be lost. (Export the variant first to keep it.)`,
+      )
+    );
+  }
+
+  let sourceShown = source.value;
   source.addEventListener('change', () => {
+    if (!baselineChangeConfirmed()) {
+      source.value = sourceShown;
+      return;
+    }
+    sourceShown = source.value;
     const s = scenarios[Number(source.value)];
     if (s) adoptBaseline(s, `${s.name} (bundled)`);
   });
@@ -403,6 +420,10 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
           return;
         }
         say(null);
+        if (!baselineChangeConfirmed()) {
+          fileInput.value = '';
+          return;
+        }
         adoptBaseline(parsed.value, file.name);
       });
     });
