@@ -418,9 +418,10 @@ export class Classroom {
           const weeks: Record<string, number> = {};
           for (const row of await this.store.gamesOf(session.sessionId)) {
             const game = await this.live(row.gameId, false);
-            if (!('error' in game)) weeks[row.gameId] = game.state.turn;
+            if (!('error' in game) && game.state.outcome === null) weeks[row.gameId] = game.state.turn;
           }
-          timer = { endsAt: this.now() + seconds * 1000, weeks };
+          // A finished game has no week to time: with none left running, no timer is set.
+          if (Object.keys(weeks).length > 0) timer = { endsAt: this.now() + seconds * 1000, weeks };
         }
         await this.store.setTimer(session.sessionId, timer);
         await this.announceSession(session.sessionId);

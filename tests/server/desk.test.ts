@@ -270,6 +270,11 @@ describe('the desk’s timer', () => {
     expect(o.games[0]!.timerEndsAt).toBeNull();
     // Game 2 is in its week 2, which the timer was set in: it counts there still.
     expect(o.games[1]!.timerEndsAt).toBe(last.timerEndsAt);
+    // With every game over there is no week to time: none is set, and the desk is told so.
+    while ((await week(g2)).view.outcome === null);
+    const none = await desk.request('desk:timer', { seconds: 60 });
+    if (!none.ok) throw new Error(none.error.message);
+    expect(none.timerEndsAt).toBeNull();
   });
 });
 

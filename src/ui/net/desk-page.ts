@@ -134,10 +134,13 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
             id: 'desk-timer-set',
             onclick: () => {
               keepMinutes(timerInput.value);
-              void act(client.request('desk:timer', { seconds: Math.round(Number(timerInput.value) * 60) }), (r) =>
+              const seconds = Math.round(Number(timerInput.value) * 60);
+              void act(client.request('desk:timer', { seconds }), (r) =>
                 'timerEndsAt' in r && r.timerEndsAt
                   ? 'Timer set for this week: it ends when the week’s results come in.'
-                  : 'Timer cleared.',
+                  : seconds > 0
+                    ? 'No timer: every game is over, so there is no week to time.'
+                    : 'Timer cleared.',
               );
             },
           },
