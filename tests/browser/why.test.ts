@@ -114,6 +114,9 @@ describe('what is at stake', () => {
     expect(strike).toMatch(/Ladder pressure: \+\d+ \(every \d+ points climb a rung\)\./);
     expect(strike).toMatch(/Effects: .*Baghdad's consent -\d+ · Eviction pressure \+\d+/);
     expect(strike).toContain('did not in fact attack');
+    // A 0% line carries no likelihood word: the words' bands start at 1%, and none so far is not a certainty.
+    expect(strike).toMatch(/carried out a recent attack \(your best assessment\) — 0%/);
+    expect(strike).not.toMatch(/chance \([^)]*\)[^—]*— 0%/);
     expect(strike).toContain('Escalation score (a measure for the debrief; no rule reads it)');
     await page.selectOption('#order-type', 'us-swiss-message');
     expect(await page.textContent('.forecast')).toMatch(/Ladder pressure: −\d+ /);

@@ -89,9 +89,14 @@ export function forecastBox(scenario: Scenario, view: SeatView, side: Side, fore
             h(
               'li',
               {},
-              // The words' bands start at 1%: a chance of nothing is said as such, and one under 1% as that.
-              o.perMille === 0 ? h('b', {}, 'No chance') : h('b', {}, `${capitalise(o.word)} (${o.range})`),
-              `: ${o.label} — ${o.perMille > 0 && o.perMille < 10 ? 'under 1' : (o.perMille / 10).toFixed(0)}%`,
+              // The words' bands start at 1%: at 0 no word is given (a best assessment of none is not a certainty
+              // that nothing happened), and a chance under 1% is said as that.
+              o.perMille === 0
+                ? `${capitalise(o.label)} — 0%`
+                : [
+                    h('b', {}, `${capitalise(o.word)} (${o.range})`),
+                    `: ${o.label} — ${o.perMille < 10 ? 'under 1' : (o.perMille / 10).toFixed(0)}%`,
+                  ],
             ),
           ),
         )
