@@ -54,6 +54,7 @@ describe('a networked team’s order form', () => {
     const us = await joinAs(session.joinCode, 'Eagles', 'us');
     const iran = await joinAs(session.joinCode, 'Lions', 'iran');
     const wall = await joinAs(session.joinCode, '', 'projector'); // a projector needs no name
+    await expect.poll(() => wall.locator('.net-title').innerText()).toMatch(/^Projector · game \d+/);
     await us.waitForSelector('#net-commit');
 
     // The ladder says the US's aim and this week's odds of an incident nobody ordered, as the one-device ladder does.

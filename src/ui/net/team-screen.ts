@@ -184,7 +184,8 @@ export function showSeat(
   const renderTop = (s: SeatState | null) => {
     fill(
       title,
-      `${sideName}: ${seat.team}`,
+      // A projector joined without a name is called Projector: said once, not "Projector: Projector".
+      seat.team === sideName ? sideName : `${sideName}: ${seat.team}`,
       h(
         'small',
         {},
