@@ -242,6 +242,14 @@ export function ladderSummary(scenario: Scenario, ledger: Ledger): string | null
     : pressure.partial
       ? [...partsText(scenario, pressure), HIDDEN_PUSHES].join(' · ')
       : [...partsText(scenario, pressure), `net ${signedNumber(pressure.after)} pressure`].join(' · ');
-  if (!rung) return `${push}: the rung held`;
+  if (!rung) {
+    // A whole rung's push that moved nothing met a gate: only the ordered part of a week's push can cross one.
+    const L = scenario.ladder;
+    const gate =
+      pressure && !pressure.partial && pressure.after >= L.pressurePerRung
+        ? ` at a gate, which takes ${L.gatePressure} points from ordered acts in one week to cross`
+        : '';
+    return `${push}: the rung held${gate}`;
+  }
   return `${push}; ${partsText(scenario, rung).join(' · ')}: rung ${rung.before} → ${rung.after}`;
 }

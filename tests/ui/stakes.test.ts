@@ -89,7 +89,14 @@ describe('the ledger in one line (ledger-words.ts)', () => {
       /^\+14 rockets on .*unclaimed · −10 Coalition order: .* · \+25 US strike on .* · net \+29 pressure; \+1 the week's pressure: rung 7 → 8$/,
     );
     expect(ladderSummary(scenario, [])).toBeNull();
-    expect(ladderSummary(scenario, ledger.slice(0, 1))).toMatch(/net \+29 pressure: the rung held$/);
+    // A whole rung's push that moved nothing met a gate, and the line says so.
+    expect(ladderSummary(scenario, ledger.slice(0, 1))).toMatch(
+      new RegExp(
+        `net \\+29 pressure: the rung held at a gate, which takes ${scenario.ladder.gatePressure} points from ordered acts in one week to cross$`,
+      ),
+    );
+    const small = [{ ...ledger[0]!, parts: ledger[0]!.parts.slice(0, 2), after: 4 }];
+    expect(ladderSummary(scenario, small)).toMatch(/net \+4 pressure: the rung held$/);
   });
 });
 
