@@ -163,5 +163,15 @@ describe('the end of a networked game', () => {
     await shoot(team.page, 'us-team-end');
     await team.page.click('#debrief-button');
     await team.page.waitForSelector('#debrief-title');
+
+    // A pause after the end holds up nothing: the finished game's screens carry no pause banner.
+    const desk = connect(server.url, { desk: session.facilitatorSecret });
+    clients.push(desk);
+    const paused = await desk.request('desk:pause', {});
+    expect(paused.ok).toBe(true);
+    await waitForState(us, (s) => s.paused);
+    await wall.page.waitForSelector('#net-over');
+    await wall.page.waitForTimeout(300);
+    expect(await wall.page.locator('.net-banner.paused').count()).toBe(0);
   });
 });

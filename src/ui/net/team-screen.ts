@@ -198,7 +198,8 @@ export function showSeat(
   };
 
   const renderBanner = (s: SeatState) => {
-    if (s.paused)
+    // A pause holds up orders: a finished game has none to hold, and its end is what the class should read.
+    if (s.paused && s.view.outcome === null)
       fill(
         banner,
         h('div', { className: 'net-banner paused' }, 'The teacher has paused the game. Wait for them to resume it.'),
