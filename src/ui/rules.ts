@@ -23,7 +23,7 @@ const effectList = (e: Effects): string[] =>
     .map(([k, v]) => `${EFFECT_LABELS[k as keyof typeof EFFECT_LABELS] ?? k} ${signedNumber(v as number)}`);
 
 /** An order's effects as its rule applies them (the engine's order-effects), with what makes them vary. */
-function effects(s: Scenario, spec: OrderSpec): string {
+export function effectsText(s: Scenario, spec: OrderSpec): string {
   const st = s.strikes;
   let parts: string[];
   switch (spec.type) {
@@ -32,6 +32,7 @@ function effects(s: Scenario, spec: OrderSpec): string {
       parts = [
         ...effectList(spec.effects),
         `Baghdad's consent ${signedNumber(price.consent)} and eviction pressure ${signedNumber(price.evictionPressure)} (${signedNumber(st.stateInstitutionConsent)} and ${signedNumber(st.stateInstitutionPressure)} more at a PMU position)`,
+        `consent ${signedNumber(st.wrongTargetConsent)} more if the group had not in fact attacked in the last ${st.window === 1 ? 'week' : `${st.window} weeks`}, ${signedNumber(st.lowConfidenceConsent)} if no attack is pinned on it with ${st.lowConfidence / 10}% confidence or more, ${signedNumber(-st.consentPerIraqiKilled)} for each Iraqi killed`,
       ];
       break;
     }
@@ -233,7 +234,7 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
               h('td', { className: 'num' }, o.cost),
               h('td', {}, orderKind(s, o)),
               h('td', {}, odds(s, o)),
-              h('td', {}, effects(s, o)),
+              h('td', {}, effectsText(s, o)),
             ),
           ),
       ),

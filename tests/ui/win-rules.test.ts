@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { aNumber, exchangeRunsIntoWar, type Scenario, signedNumber } from '../../src/engine/index.ts';
-import { answerRule, autonomyRule, iranIncome, ladderRule, presetLength, redLineRule } from '../../src/ui/rules.ts';
+import {
+  answerRule,
+  autonomyRule,
+  effectsText,
+  iranIncome,
+  ladderRule,
+  presetLength,
+  redLineRule,
+} from '../../src/ui/rules.ts';
 import { brinkRule } from '../../src/ui/brink-words.ts';
 import { victoryConditions } from '../../src/ui/victory.ts';
 import { shippedScenario } from '../shipped.ts';
@@ -129,6 +137,26 @@ describe('the ladder and autonomy rules in words', () => {
     expect(words).toContain(
       `credibility ${signedNumber(r.brokenCredibility)}, resolve ${signedNumber(r.brokenResolve)}`,
     );
+  });
+
+  it("gives a strike's whole price in Baghdad: the sure part, a PMU position, a wrong target, weak evidence, Iraqi dead", () => {
+    const st = scenario.strikes;
+    const words = effectsText(scenario, scenario.orders.find((o) => o.type === 'strike-site')!);
+    expect(words).toContain(
+      `Baghdad's consent ${signedNumber(st.consent)} and eviction pressure ${signedNumber(st.evictionPressure)}`,
+    );
+    expect(words).toContain(
+      `${signedNumber(st.stateInstitutionConsent)} and ${signedNumber(st.stateInstitutionPressure)} more at a PMU position`,
+    );
+    expect(words).toContain(
+      `consent ${signedNumber(st.wrongTargetConsent)} more if the group had not in fact attacked`,
+    );
+    expect(words).toContain(
+      `${signedNumber(st.lowConfidenceConsent)} if no attack is pinned on it with ${st.lowConfidence / 10}% confidence`,
+    );
+    expect(words).toContain(`${signedNumber(-st.consentPerIraqiKilled)} for each Iraqi killed`);
+    const redLine = effectsText(scenario, scenario.orders.find((o) => o.type === 'red-line')!);
+    expect(redLine).toContain(`US credibility ${signedNumber(scenario.redLines.declareCredibility)}`);
   });
 
   it('states the brink with its numbers, what counts as firing, and nothing when the scenario has none', () => {
