@@ -1,6 +1,6 @@
 import { adjust, type Cause, shift } from '../ledger.ts';
 import { chance, idiv } from '../math.ts';
-import { nextVote } from '../vote.ts';
+import { voteFromTurn, votePressure } from '../vote.ts';
 import { emit, ruling, type TurnContext } from './context.ts';
 
 const PRESSURE_DECAY: Cause = { kind: 'decay', rule: 'eviction-pressure' };
@@ -33,8 +33,7 @@ export function runBaghdad(t: TurnContext): void {
     if (t.dice.chance(confirm)) confirmGovernment(t);
     else if (b.designateTurns <= 0) withdrawDesignate(t);
   }
-  const next = nextVote(s, b, d.turn);
-  if (b.evictionPressure >= next.pressure && d.turn >= next.fromTurn) vote(t);
+  if (b.evictionPressure >= votePressure(s, b) && d.turn >= voteFromTurn(s, b, d.turn)) vote(t);
 }
 
 /** The PM-designate is confirmed: a government in office adds to consent. */
