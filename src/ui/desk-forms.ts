@@ -88,6 +88,8 @@ export interface RulingFormInput {
   standing: readonly Ruling[];
   /** Sends the whole new list; an empty list withdraws every ruling. */
   apply(rulings: Ruling[], note: string): void;
+  /** The game ended that week: a ruling may change how, never reopen it (the server refuses one that would). */
+  over?: boolean;
 }
 
 /** The form under the ruling section's heading: the standing rulings, a roll and its other result, a reason. */
@@ -114,6 +116,13 @@ export function rulingForm(input: RulingFormInput): HTMLElement {
       { id: 'ruling-about', className: 'note' },
       `Week ${input.turn} is played again from the same orders with your ruling; the dice fall as before, only the ruled result changes, and whoever sees that result is told why.`,
     ),
+    input.over
+      ? h(
+          'p',
+          { id: 'ruling-over', className: 'note' },
+          'The game ended that week and its teams may have seen its whole record: a ruling can change how it ended, but one that would let play go on is refused.',
+        )
+      : null,
     standing.length > 0
       ? h(
           'ul',

@@ -173,5 +173,14 @@ describe('the end of a networked game', () => {
     await wall.page.waitForSelector('#net-over');
     await wall.page.waitForTimeout(300);
     expect(await wall.page.locator('.net-banner.paused').count()).toBe(0);
+
+    // The teacher's desk still offers a ruling on the last week, and says it cannot reopen the game.
+    const teacher = await browser();
+    await teacher.page.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+    await teacher.page.waitForSelector('#desk-game #ruling-over');
+    expect(await teacher.page.locator('#desk-game-title').innerText()).toContain('over in week');
+    expect(await teacher.page.locator('#ruling-over').innerText()).toContain(
+      'one that would let play go on is refused',
+    );
   });
 });

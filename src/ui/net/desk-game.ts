@@ -64,6 +64,7 @@ function rulings(s: Scenario, state: SeatState, actions: DeskGameActions): HTMLE
       turn: last.turn,
       events: last.events,
       standing: record?.rulings ?? [],
+      over: view.outcome !== null,
       apply: (list, note) => actions.ruling(state.gameId, list, note),
     }),
   );
