@@ -2,7 +2,8 @@ import type { PinAttempts } from './desk-pin.ts';
 import type { SaveFile } from './session.ts';
 
 const AUTOSAVE = 'two-boxers/autosave/v1';
-const PREVIOUS = 'two-boxers/autosave/v1/previous';
+/** A copy of the autosave that earlier versions kept and nothing read; it may hold a hotseat side's sealed orders. */
+const RETIRED_PREVIOUS = 'two-boxers/autosave/v1/previous';
 const REPLACED = 'two-boxers/replaced/v1';
 const TUTORIAL = 'two-boxers/tutorial-done';
 
@@ -17,13 +18,12 @@ export function readAutosave(): unknown {
 }
 
 /**
- * Writes the autosave. The previous one is kept aside first, so a failed write (storage full) never leaves the
- * player with nothing: each setItem replaces its key whole or not at all.
+ * Writes the autosave. A failed write (storage full) leaves the last one as it was: setItem replaces its key whole
+ * or not at all. The retired copy goes first, freeing its room and whatever sealed orders it kept.
  */
 export function writeAutosave(save: SaveFile): string | null {
   try {
-    const current = localStorage.getItem(AUTOSAVE);
-    if (current !== null) localStorage.setItem(PREVIOUS, current);
+    localStorage.removeItem(RETIRED_PREVIOUS);
     localStorage.setItem(AUTOSAVE, JSON.stringify(save));
     return null;
   } catch (e) {

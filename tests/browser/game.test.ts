@@ -173,12 +173,19 @@ describe('the browser game', () => {
   it('in hotseat stores no sealed orders while the other side chooses: a reload opens that week again', async () => {
     const { page } = await browser();
     await startGame(page, { side: 'us', hotseat: true, seed: '313' });
+    // An earlier version kept a copy of the autosave, sealed orders and all, that nothing read: the next save drops it.
+    await page.evaluate(() =>
+      localStorage.setItem('two-boxers/autosave/v1/previous', JSON.stringify({ pending: { us: [], iran: null } })),
+    );
     await activate(page, '#ready');
     await page.waitForSelector('#commit');
     await activate(page, '#commit');
     await page.waitForSelector('#ready');
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('two-boxers/autosave/v1') ?? 'null'));
     expect(stored?.pending).toEqual({ us: null, iran: null });
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('autosave')))).toEqual([
+      'two-boxers/autosave/v1',
+    ]);
     await page.reload();
     await appReady(page);
     await page.waitForSelector('#ready');
