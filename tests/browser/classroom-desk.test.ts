@@ -334,6 +334,8 @@ describe('the networked teacher’s desk and a team through a dropped network', 
     await desk.waitForFunction(() =>
       /kept for Eagles/.test(document.querySelector('#desk-message')?.textContent ?? ''),
     );
+    // The line stays until the next action, so it carries the time it was written.
+    expect(await desk.locator('#desk-message').innerText()).toMatch(/^\d{1,2}:\d{2}( [AP]M)?: .*kept for Eagles/);
     expect(asks[0]).toContain('for 10 minutes only Eagles can take it');
     await desk.waitForSelector('#desk-games .held-for');
     expect(await desk.locator('#desk-games .held-for').innerText()).toContain('Kept for Eagles');

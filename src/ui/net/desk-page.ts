@@ -83,8 +83,10 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
   );
   focusHeading(main);
 
+  // The line stays until the next action, so it says when it was written: "Paused" from ten minutes ago is history.
   const say = (text: string) => {
-    message.textContent = text;
+    const at = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    message.textContent = `${at}: ${text}`;
   };
   const refusalText = (e: ProtocolError) => `Refused: ${e.message}`;
   const act = async <T extends { ok: boolean }>(doing: Promise<T>, done: (reply: T) => string) => {
