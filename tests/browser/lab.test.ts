@@ -184,6 +184,9 @@ describe('designer’s lab', () => {
     for (const locked of ['#lab-us', '#lab-iran', '#lab-preset', '#lab-first', '#lab-last', '#lab-file', '#lab-export'])
       expect(await page.isDisabled(locked), locked).toBe(true);
     expect(await input.isDisabled()).toBe(true);
+    // ...and looks it: a locked menu is dimmed like a disabled button, not left looking live.
+    for (const dimmed of ['#lab-us', '#lab-first'])
+      expect(await page.$eval(dimmed, (el) => Number(getComputedStyle(el).opacity)), dimmed).toBeLessThan(1);
     await page.click('#lab-cancel');
     for (const unlocked of ['#lab-us', '#lab-first', '#lab-file', '#lab-export'])
       expect(await page.isEnabled(unlocked), unlocked).toBe(true);
