@@ -1,65 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashState, verifyReplay } from '../../src/engine/index.ts';
 import { type ClassroomClient, joinClass } from '../../src/net/client.ts';
 import type { SeatState } from '../../src/net/protocol.ts';
-import {
-  connect,
-  joinSeat,
-  loadScenario,
-  newSession,
-  type ServerProcess,
-  startServer,
-  waitForState,
-} from '../server/harness.ts';
-import { appReady, type Browser, openBrowser } from './support.ts';
+import { joinSeat, loadScenario, newSession, waitForState } from '../server/harness.ts';
+import { classroomSuite } from './classroom-suite.ts';
+import { appReady } from './support.ts';
 
 /**
  * The networked teacher's desk in the browser against a real server (bot teams from src/net/client.ts), and a team's
  * page through a network that drops: a TCP relay between the browser and the server that the test cuts and restores.
  */
-const distDir = inject('distDir');
 const scenario = loadScenario();
-let server: ServerProcess;
-let dataDir: string;
-const open: Browser[] = [];
-const bots: ClassroomClient[] = [];
-/** Errors the drop test causes on purpose: the browser logs each failed reconnection attempt. */
-let allowed: RegExp | null = null;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'two-boxers-desk-ui-'));
-  server = await startServer({ DATA_DIR: dataDir, DIST_DIR: distDir });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  const errors = open.flatMap((b) => b.errors).filter((e) => !allowed?.test(e));
-  allowed = null;
-  await Promise.all(open.splice(0).map((b) => b.close()));
-  for (const b of bots.splice(0)) b.close();
-  expect(errors, 'console errors').toEqual([]);
-});
-
-async function browser(): Promise<Browser> {
-  const b = await openBrowser();
-  open.push(b);
-  return b;
-}
-
-function bot(token: string): ClassroomClient {
-  const c = connect(server.url, { token });
-  bots.push(c);
-  return c;
-}
+const room = classroomSuite('desk-ui');
+const browser = () => room.browser();
+const bot = (token: string): ClassroomClient => room.client({ token });
 
 /** Both bots of a game commit these orders for the week and see the next one. */
 async function week(
@@ -122,20 +78,25 @@ const weekShown = async (page: Page): Promise<number> => {
 
 describe('the networked teacher’s desk and a team through a dropped network', () => {
   it('shows the class code, rules on a roll, releases a written inject to every game, and compares the games live', async () => {
-    const session = await newSession(server.url, { games: 2 });
+    const session = await newSession(room.server.url, { games: 2 });
     const seats = [];
     for (const [i, names] of [
       ['Eagles', 'Lions'],
       ['Hawks', 'Cedars'],
     ].entries()) {
-      const us = await joinSeat(server.url, { code: session.joinCode, team: names[0]!, seat: 'us', game: i + 1 });
-      const iran = await joinSeat(server.url, { code: session.joinCode, team: names[1]!, seat: 'iran', game: i + 1 });
+      const us = await joinSeat(room.server.url, { code: session.joinCode, team: names[0]!, seat: 'us', game: i + 1 });
+      const iran = await joinSeat(room.server.url, {
+        code: session.joinCode,
+        team: names[1]!,
+        seat: 'iran',
+        game: i + 1,
+      });
       seats.push([bot(us.token), bot(iran.token)] as const);
     }
     const [g1, g2] = seats as [(typeof seats)[0], (typeof seats)[0]];
     const b = await browser();
     const desk = b.page;
-    await desk.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+    await desk.goto(`${room.server.url}/desk#${session.facilitatorSecret}`);
     await appReady(desk);
     await desk.waitForSelector('#desk-join-code');
     expect(await desk.locator('#desk-join-code').innerText()).toBe(session.joinCode);
@@ -199,11 +160,11 @@ describe('the networked teacher’s desk and a team through a dropped network', 
   });
 
   it('keeps the desk through a reload, out of the address bar, and opens the link pasted again into the same tab', async () => {
-    const first = await newSession(server.url);
-    const second = await newSession(server.url);
+    const first = await newSession(room.server.url);
+    const second = await newSession(room.server.url);
     const b = await browser();
     const desk = b.page;
-    await desk.goto(`${server.url}/desk#${first.facilitatorSecret}`);
+    await desk.goto(`${room.server.url}/desk#${first.facilitatorSecret}`);
     await appReady(desk);
     await desk.waitForSelector('#desk-join-code');
     // The secret leaves the address bar, where a projector or a screen share would show it.
@@ -213,7 +174,7 @@ describe('the networked teacher’s desk and a team through a dropped network', 
     await desk.waitForSelector('#desk-join-code, #desk-refused');
     expect(await desk.locator('#desk-join-code').innerText()).toBe(first.joinCode);
     // Another desk link in the same tab: only the fragment changes, so the page does not reload; the desk follows it.
-    await desk.goto(`${server.url}/desk#${second.facilitatorSecret}`);
+    await desk.goto(`${room.server.url}/desk#${second.facilitatorSecret}`);
     await desk.waitForFunction(
       (code) => document.querySelector('#desk-join-code')?.textContent === code,
       second.joinCode,
@@ -225,18 +186,18 @@ describe('the networked teacher’s desk and a team through a dropped network', 
     expect(await desk.locator('#desk-join-code').innerText()).toBe(second.joinCode);
     // A new tab has no desk until it is given the link.
     const other = await b.context.newPage();
-    await other.goto(`${server.url}/desk`);
+    await other.goto(`${room.server.url}/desk`);
     await appReady(other);
     await other.waitForSelector('#desk-refused');
   });
 
   it('the desk’s timer is the week’s: it goes when the week’s results come in; the minutes box keeps its value', async () => {
-    const session = await newSession(server.url);
-    const us = bot((await joinSeat(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' })).token);
-    const iran = bot((await joinSeat(server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' })).token);
+    const session = await newSession(room.server.url);
+    const us = bot((await joinSeat(room.server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' })).token);
+    const iran = bot((await joinSeat(room.server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' })).token);
     const b = await browser();
     const desk = b.page;
-    await desk.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+    await desk.goto(`${room.server.url}/desk#${session.facilitatorSecret}`);
     await appReady(desk);
     await desk.waitForSelector('#desk-games tr[data-game="1"]');
     await desk.fill('#desk-minutes', '2');
@@ -253,15 +214,15 @@ describe('the networked teacher’s desk and a team through a dropped network', 
   });
 
   it('keeps its status current: teams named as they join, who is connected, requests dismissed, old notices gone, the end', async () => {
-    const session = await newSession(server.url);
+    const session = await newSession(room.server.url);
     const b = await browser();
     const desk = b.page;
-    await desk.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+    await desk.goto(`${room.server.url}/desk#${session.facilitatorSecret}`);
     await appReady(desk);
     await desk.waitForSelector('#desk-game-title');
     expect(await desk.locator('#desk-game-title').innerText()).toContain('no team yet (Coalition)');
-    const usSeat = await joinSeat(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' });
-    const iranSeat = await joinSeat(server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' });
+    const usSeat = await joinSeat(room.server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' });
+    const iranSeat = await joinSeat(room.server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' });
     // The heading names the teams as they join, before anyone commits.
     await desk.waitForFunction(() =>
       /Eagles \(Coalition\) and Lions \(Iran\)/.test(document.querySelector('#desk-game-title')?.textContent ?? ''),
@@ -280,7 +241,9 @@ describe('the networked teacher’s desk and a team through a dropped network', 
     await desk.waitForFunction(() => document.querySelectorAll('#desk-games .seat-online').length === 2);
 
     // A team asks for a taken seat; the teacher dismisses the request and the seat stays.
-    expect(await joinClass(server.url, { code: session.joinCode, team: 'Hawks', seat: 'us', game: 1 })).toMatchObject({
+    expect(
+      await joinClass(room.server.url, { code: session.joinCode, team: 'Hawks', seat: 'us', game: 1 }),
+    ).toMatchObject({
       ok: false,
     });
     await desk.waitForSelector('#desk-requests li');
@@ -315,13 +278,13 @@ describe('the networked teacher’s desk and a team through a dropped network', 
   });
 
   it('gives a taken seat to the team that asked for it: the seat waits for that team, not for whoever asks first', async () => {
-    const session = await newSession(server.url, { games: 1 });
-    await joinSeat(server.url, { code: session.joinCode, team: 'Squatters', seat: 'us' });
-    const asked = await joinClass(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us', game: 1 });
+    const session = await newSession(room.server.url, { games: 1 });
+    await joinSeat(room.server.url, { code: session.joinCode, team: 'Squatters', seat: 'us' });
+    const asked = await joinClass(room.server.url, { code: session.joinCode, team: 'Eagles', seat: 'us', game: 1 });
     expect(!asked.ok && asked.error.code).toBe('seat-taken');
     const b = await browser();
     const desk = b.page;
-    await desk.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+    await desk.goto(`${room.server.url}/desk#${session.facilitatorSecret}`);
     await appReady(desk);
     await desk.waitForSelector('#desk-requests li');
     expect(await desk.locator('#desk-requests li').innerText()).toContain('Eagles asks for the');
@@ -341,9 +304,9 @@ describe('the networked teacher’s desk and a team through a dropped network', 
     expect(await desk.locator('#desk-games .held-for').innerText()).toContain('Kept for Eagles');
     expect(await desk.locator('#desk-requests li').count()).toBe(0);
 
-    const again = await joinClass(server.url, { code: session.joinCode, team: 'Squatters', seat: 'us', game: 1 });
+    const again = await joinClass(room.server.url, { code: session.joinCode, team: 'Squatters', seat: 'us', game: 1 });
     expect(!again.ok && again.error.code).toBe('seat-held');
-    expect((await joinClass(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us', game: 1 })).ok).toBe(
+    expect((await joinClass(room.server.url, { code: session.joinCode, team: 'Eagles', seat: 'us', game: 1 })).ok).toBe(
       true,
     );
     await desk.waitForFunction(() => document.querySelector('#desk-games .held-for') === null);
@@ -351,13 +314,12 @@ describe('the networked teacher’s desk and a team through a dropped network', 
   });
 
   it('a team’s page survives a network drop mid-week: its commit goes once, at the same state as the server', async () => {
-    const session = await newSession(server.url);
+    const session = await newSession(room.server.url);
     const gameId = session.games[0]!.gameId;
-    const net = await relay(server.port);
+    const net = await relay(room.server.port);
     const origin = `http://127.0.0.1:${net.port}`;
-    const iran = bot((await joinSeat(server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' })).token);
-    const deskBot = connect(server.url, { desk: session.facilitatorSecret });
-    bots.push(deskBot);
+    const iran = bot((await joinSeat(room.server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' })).token);
+    const deskBot = room.client({ desk: session.facilitatorSecret });
     const b = await browser();
     const page = b.page;
     await page.goto(`${origin}/join`);
@@ -373,7 +335,9 @@ describe('the networked teacher’s desk and a team through a dropped network', 
     await page.waitForFunction(() => /week 2 of/.test(document.querySelector('.net-title')?.textContent ?? ''));
 
     // The network goes: the page says so. Its team commits anyway, and the other team commits meanwhile.
-    allowed = /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|WebSocket connection to .* failed|Failed to load resource/;
+    room.allowErrors(
+      /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|WebSocket connection to .* failed|Failed to load resource/,
+    );
     await net.drop();
     await page.waitForSelector('#net-connection[data-kind="reconnecting"]');
     await page.waitForSelector('#net-commit:not([disabled])');
@@ -407,10 +371,10 @@ describe('the networked teacher’s desk and a team through a dropped network', 
   });
 
   it('the desk’s timer counts down on the team’s page, says when time is up, commits nothing, and clears', async () => {
-    const session = await newSession(server.url);
+    const session = await newSession(room.server.url);
     const b = await browser();
     const page = b.page;
-    await page.goto(`${server.url}/join`);
+    await page.goto(`${room.server.url}/join`);
     await appReady(page);
     await page.fill('#join-code', session.joinCode);
     await page.fill('#join-team', 'Eagles');
@@ -418,7 +382,7 @@ describe('the networked teacher’s desk and a team through a dropped network', 
     await page.click('#join-submit');
     await page.waitForSelector('#net-commit');
     const desk = await b.context.newPage();
-    await desk.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+    await desk.goto(`${room.server.url}/desk#${session.facilitatorSecret}`);
     await appReady(desk);
     await desk.waitForSelector('#desk-games tr[data-game="1"]');
     await desk.fill('#desk-minutes', '0.05'); // three seconds

@@ -1,21 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Order } from '../../src/engine/index.ts';
-import type { ClassroomClient } from '../../src/net/client.ts';
 import type { SeatState } from '../../src/net/protocol.ts';
-import {
-  connect,
-  joinSeat,
-  loadScenario,
-  newSession,
-  type ServerProcess,
-  startServer,
-  waitForState,
-} from '../server/harness.ts';
-import { appReady, type Browser, openBrowser } from './support.ts';
+import { joinSeat, loadScenario, newSession, waitForState } from '../server/harness.ts';
+import { classroomSuite } from './classroom-suite.ts';
+import { appReady, type Browser } from './support.ts';
 
 /**
  * The end of a networked game on the seats' screens: the projector and a team see the one-device end screen's
@@ -23,33 +14,11 @@ import { appReady, type Browser, openBrowser } from './support.ts';
  * debrief from it. The teams' orders come from the connection module (tests/server/harness.ts), the screens are
  * Chromium's. SHOTS_DIR=<folder> also photographs the end screens at 1280x720 and 1920x1080.
  */
-const distDir = inject('distDir');
 const scenario = loadScenario();
-let server: ServerProcess;
-let dataDir: string;
-const open: Browser[] = [];
-const clients: ClassroomClient[] = [];
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'two-boxers-net-end-'));
-  server = await startServer({ DATA_DIR: dataDir, DIST_DIR: distDir });
-});
-
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  const errors = open.flatMap((b) => b.errors);
-  await Promise.all(open.splice(0).map((b) => b.close()));
-  expect(errors, 'console errors').toEqual([]);
-});
+const room = classroomSuite('net-end');
 
 async function browser(): Promise<Browser> {
-  const b = await openBrowser();
-  open.push(b);
+  const b = await room.browser();
   await b.page.emulateMedia({ reducedMotion: 'reduce' });
   return b;
 }
@@ -78,16 +47,15 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 describe('the end of a networked game', () => {
   it('the projector and a team reveal who really fired, from the record given at the end, and open the debrief', async () => {
-    const session = await newSession(server.url);
-    const usSeat = await joinSeat(server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' });
-    const iranSeat = await joinSeat(server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' });
-    const us = connect(server.url, { token: usSeat.token });
-    const iran = connect(server.url, { token: iranSeat.token });
-    clients.push(us, iran);
+    const session = await newSession(room.server.url);
+    const usSeat = await joinSeat(room.server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' });
+    const iranSeat = await joinSeat(room.server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' });
+    const us = room.client({ token: usSeat.token });
+    const iran = room.client({ token: iranSeat.token });
 
     // The projector joins on its page; the US team's page holds the seat the US client commits for.
     const wall = await browser();
-    await wall.page.goto(`${server.url}/join`);
+    await wall.page.goto(`${room.server.url}/join`);
     await appReady(wall.page);
     await wall.page.fill('#join-code', session.joinCode);
     await wall.page.fill('#join-team', 'Front screen');
@@ -95,7 +63,7 @@ describe('the end of a networked game', () => {
     await wall.page.click('#join-submit');
     await wall.page.waitForSelector('.net-teams');
     const team = await browser();
-    await team.page.goto(`${server.url}/join`);
+    await team.page.goto(`${room.server.url}/join`);
     await team.page.evaluate((kept) => localStorage.setItem('two-boxers:classroom-seat', JSON.stringify(kept)), {
       token: usSeat.token,
       sessionId: usSeat.sessionId,
@@ -165,8 +133,7 @@ describe('the end of a networked game', () => {
     await team.page.waitForSelector('#debrief-title');
 
     // A pause after the end holds up nothing: the finished game's screens carry no pause banner.
-    const desk = connect(server.url, { desk: session.facilitatorSecret });
-    clients.push(desk);
+    const desk = room.client({ desk: session.facilitatorSecret });
     const paused = await desk.request('desk:pause', {});
     expect(paused.ok).toBe(true);
     await waitForState(us, (s) => s.paused);
@@ -176,7 +143,7 @@ describe('the end of a networked game', () => {
 
     // The teacher's desk still offers a ruling on the last week, and says it cannot reopen the game.
     const teacher = await browser();
-    await teacher.page.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+    await teacher.page.goto(`${room.server.url}/desk#${session.facilitatorSecret}`);
     await teacher.page.waitForSelector('#desk-game #ruling-over');
     expect(await teacher.page.locator('#desk-game-title').innerText()).toContain('over in week');
     expect(await teacher.page.locator('#ruling-over').innerText()).toContain(

@@ -1,21 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClassSession } from '../../src/net/client.ts';
 import type { CreateSessionReply } from '../../src/net/protocol.ts';
-import { type ServerProcess, startServer } from '../server/harness.ts';
-import { appReady, type Browser, openBrowser } from './support.ts';
+import { classroomSuite } from './classroom-suite.ts';
+import { appReady } from './support.ts';
 
 /**
  * The classroom pages (/join, /desk) against a real server process on loopback serving the built game: each team
  * in its own browser profile, a projector, and the teacher's desk.
  */
-const distDir = inject('distDir');
-let server: ServerProcess;
-let dataDir: string;
-const open: Browser[] = [];
 // A refused join is an HTTP 4xx, which Chromium logs as a console error; those are the refusals the tests ask for.
 // Also one the page does not cause: a refused handshake closes the connection while socket.io-client is still
 // probing its WebSocket upgrade, so the close waits for the probe and the long-poll loop sends one more GET; when the
@@ -26,38 +19,18 @@ const expectedRefusal = new RegExp(
     'status of 400 \\(Bad Request\\) http://127\\.0\\.0\\.1:\\d+/socket\\.io/\\?EIO=4&transport=polling&t=[^&]+&sid=',
   ].join('|'),
 );
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'two-boxers-net-ui-'));
-  // Few wrong codes per window, so that the rate limit is reached quickly (right codes never count).
-  server = await startServer({ DATA_DIR: dataDir, DIST_DIR: distDir, JOIN_FAILURES: '3' });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  const errors = open.flatMap((b) => b.errors).filter((e) => !expectedRefusal.test(e));
-  await Promise.all(open.splice(0).map((b) => b.close()));
-  expect(errors, 'console errors').toEqual([]);
-});
-
-async function browser(): Promise<Browser> {
-  const b = await openBrowser();
-  open.push(b);
-  return b;
-}
+// Few wrong codes per window, so that the rate limit is reached quickly (right codes never count).
+const room = classroomSuite('net-ui', { env: { JOIN_FAILURES: '3' }, expected: expectedRefusal });
+const browser = () => room.browser();
 
 async function newClass(): Promise<Extract<CreateSessionReply, { ok: true }>> {
-  const reply = await createClassSession(server.url, { preset: 'short', games: 1 });
+  const reply = await createClassSession(room.server.url, { preset: 'short', games: 1 });
   if (!reply.ok) throw new Error(reply.error.message);
   return reply;
 }
 
 async function joinAs(page: Page, code: string, team: string, seat: 'us' | 'iran' | 'projector'): Promise<void> {
-  await page.goto(`${server.url}/join`);
+  await page.goto(`${room.server.url}/join`);
   await appReady(page);
   await page.fill('#join-code', code);
   await page.fill('#join-team', team);
@@ -109,7 +82,7 @@ describe('the classroom in the browser, against a real server', () => {
 
     // The desk pauses everyone: the teams' order forms lock and say why; resuming unlocks them.
     const desk = await wall.context.newPage();
-    await desk.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+    await desk.goto(`${room.server.url}/desk#${session.facilitatorSecret}`);
     await desk.waitForSelector('#desk-games tr[data-game="1"]');
     expect(desk.url()).not.toContain(session.facilitatorSecret); // the secret leaves the address bar
     await desk.click('#desk-pause');
@@ -183,7 +156,7 @@ describe('the classroom in the browser, against a real server', () => {
     expect(await second.page.locator('#join-message').innerText()).toContain('Your teacher has been asked');
 
     const desk = await first.context.newPage();
-    await desk.goto(`${server.url}/desk#${session.facilitatorSecret}`);
+    await desk.goto(`${room.server.url}/desk#${session.facilitatorSecret}`);
     await desk.waitForSelector('#desk-requests li');
     expect(await desk.locator('#desk-requests').innerText()).toContain('Hawks');
 
@@ -214,12 +187,12 @@ describe('the classroom in the browser, against a real server', () => {
   it('the desk opens only with the teacher’s secret', async () => {
     await newClass();
     const team = await browser();
-    await team.page.goto(`${server.url}/desk`);
+    await team.page.goto(`${room.server.url}/desk`);
     await appReady(team.page);
     expect(await team.page.locator('#desk-refused').innerText()).toContain('needs the teacher’s desk link');
     // A new page: going to the same address with another fragment would not load it again.
     const guess = await team.context.newPage();
-    await guess.goto(`${server.url}/desk#${'x'.repeat(40)}`);
+    await guess.goto(`${room.server.url}/desk#${'x'.repeat(40)}`);
     await appReady(guess);
     await guess.waitForSelector('#desk-refused');
     expect(await guess.locator('#desk-refused').innerText()).toContain('not valid');

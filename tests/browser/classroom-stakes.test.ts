@@ -1,42 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClassSession } from '../../src/net/client.ts';
-import { type ServerProcess, startServer } from '../server/harness.ts';
-import { appReady, type Browser, openBrowser } from './support.ts';
+import { classroomSuite } from './classroom-suite.ts';
+import { appReady } from './support.ts';
 
 /**
  * What a networked team sees before it acts, as the one-device order form shows it (issue 13 item 2 on the classroom
  * server's team screen): the chosen order's forecast, the question before an order that puts the side's loss line at
  * stake, and meters whose change says whether it is good or bad for the side looking. Against a real server process.
  */
-const distDir = inject('distDir');
-let server: ServerProcess;
-let dataDir: string;
-const open: Browser[] = [];
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'two-boxers-net-stakes-'));
-  server = await startServer({ DATA_DIR: dataDir, DIST_DIR: distDir });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  const errors = open.flatMap((b) => b.errors);
-  await Promise.all(open.splice(0).map((b) => b.close()));
-  expect(errors, 'console errors').toEqual([]);
-});
+const room = classroomSuite('net-stakes');
 
 async function joinAs(code: string, team: string, seat: 'us' | 'iran' | 'projector'): Promise<Page> {
-  const b = await openBrowser();
-  open.push(b);
-  await b.page.goto(`${server.url}/join`);
+  const b = await room.browser();
+  await b.page.goto(`${room.server.url}/join`);
   await appReady(b.page);
   await b.page.fill('#join-code', code);
   await b.page.fill('#join-team', team);
@@ -49,7 +26,7 @@ const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id)
 
 describe('a networked team’s order form', () => {
   it('shows the chosen order’s forecast, asks before a key base is handed over, and says whom a change helps', async () => {
-    const session = await createClassSession(server.url, { preset: 'short', games: 1 });
+    const session = await createClassSession(room.server.url, { preset: 'short', games: 1 });
     if (!session.ok) throw new Error(session.error.message);
     const us = await joinAs(session.joinCode, 'Eagles', 'us');
     const iran = await joinAs(session.joinCode, 'Lions', 'iran');
