@@ -193,6 +193,8 @@ plots.forEach((p, i) => {
 
   const opts = {
     width: WIDTH, height: 280 + xSize, series,
+    // The key draws B's swatch dashed, as its line is (uPlot's swatches are solid by default).
+    legend: { markers: { dash: (u, i) => (u.series[i].dash ? 'dashed' : 'solid') } },
     padding: [12, rightRoom, 0, 0],
     scales: {
       x: { time: false, ...(p.kind !== 'lines' && { range: (u, lo, hi) => [lo - 0.6, hi + 0.6] }) },

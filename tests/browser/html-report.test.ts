@@ -111,6 +111,19 @@ describe('--html reports', () => {
     expect(differences.reduce((n, c) => n + c.stars, 0)).toBe(starred);
     const outcome = (await charts()).find((c) => c.title.startsWith('Outcome rates'))!;
     expect(outcome.intervals).toBe(8);
+    // In the mean paths' key, B's swatches are dashed like its lines, A's solid.
+    const keys = await page.evaluate(() =>
+      [...document.querySelectorAll('#charts section')]
+        .filter((s) => s.querySelector('h2')!.textContent!.endsWith('week by week'))
+        .flatMap((s) => [...s.querySelectorAll('.u-legend .u-series')].slice(1))
+        .map((row) => ({
+          label: row.querySelector('.u-label')!.textContent!,
+          dash: getComputedStyle(row.querySelector('.u-marker')!).borderTopStyle,
+        })),
+    );
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key.dash, key.label).toBe(key.label.includes('(dashed)') ? 'dashed' : 'solid');
+    expect(keys.some((k) => k.dash === 'dashed')).toBe(true);
     expect(browser.errors).toEqual([]);
   });
 
