@@ -6,6 +6,7 @@ import type { Order } from '../../src/engine/index.ts';
 import type { SeatState } from '../../src/net/protocol.ts';
 import { joinSeat, loadScenario, newSession, waitForState } from '../server/harness.ts';
 import { classroomSuite } from './classroom-suite.ts';
+import { violentChoice } from './escalated.ts';
 import { appReady, type Browser } from './support.ts';
 
 /**
@@ -149,5 +150,58 @@ describe('the end of a networked game', () => {
     expect(await teacher.page.locator('#ruling-over').innerText()).toContain(
       'one that would let play go on is refused',
     );
+  });
+  it("a war's debrief offers a team the what-if, as a one-device game in a new tab", async () => {
+    const session = await newSession(room.server.url);
+    const usSeat = await joinSeat(room.server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' });
+    const iranSeat = await joinSeat(room.server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' });
+    const us = room.client({ token: usSeat.token });
+    const iran = room.client({ token: iranSeat.token });
+    const team = await browser();
+    await team.page.goto(`${room.server.url}/join`);
+    await team.page.evaluate((kept) => localStorage.setItem('two-boxers:classroom-seat', JSON.stringify(kept)), {
+      token: usSeat.token,
+      sessionId: usSeat.sessionId,
+      gameId: usSeat.gameId,
+      game: usSeat.game,
+      seat: usSeat.seat,
+      team: usSeat.team,
+    });
+    await team.page.reload();
+    await appReady(team.page);
+    await team.page.waitForSelector('#net-commit');
+
+    // Both teams fire all they can afford every week, until the crisis runs into war.
+    await Promise.all([us, iran].map((c) => waitForState(c, () => true)));
+    while (us.state!.view.outcome === null) {
+      const week = us.state!.view.turn;
+      const [u, i] = await Promise.all([us, iran].map((c) => waitForState(c, (s) => s.view.turn === week)));
+      const replies = await Promise.all([
+        us.commit(week, violentChoice(scenario, u!.view)),
+        iran.commit(week, violentChoice(scenario, i!.view)),
+      ]);
+      expect(replies.every((r) => r.ok)).toBe(true);
+      await waitForState(us, (s) => s.view.turn > week || s.view.outcome !== null);
+    }
+    const war = us.state!.view.outcome!;
+    expect(war.result).toBe('shared-loss');
+
+    await team.page.waitForSelector('#net-over');
+    await team.page.click('#net-end-button');
+    await team.page.click('#debrief-button');
+    await team.page.waitForSelector('#what-if-box');
+    const box = await team.page.locator('#what-if-box').innerText();
+    expect(box).toContain(`The crisis became a war in week ${war.turn}`);
+    expect(box).toContain('opens in a new tab on this device');
+    const [tab] = await Promise.all([team.page.context().waitForEvent('page'), team.page.click('#what-if')]);
+    await appReady(tab);
+    // The week of the war, again, on the game's own page: a hotseat game at the first team's hand-over.
+    expect(new URL(tab.url()).pathname).toBe('/');
+    await tab.waitForSelector('#ready');
+    await tab.click('#ready');
+    await tab.waitForSelector('#commit');
+    expect(await tab.textContent('.topbar .when')).toContain(`Week ${war.turn} of`);
+    // The class's page is still the class's.
+    expect(await team.page.locator('#what-if-box').isVisible()).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { Order, Side } from '../../src/engine/index.ts';
+import type { Order, Scenario, SeatView, Side } from '../../src/engine/index.ts';
 import { Session } from '../../src/ui/session.ts';
 import { shippedScenario } from '../shipped.ts';
 
@@ -33,9 +33,13 @@ export async function escalatedGame(rung: number, seed = '909'): Promise<Session
 
 /** The most expensive violent orders a side can pay for this week, one of each kind, as many as a week allows. */
 export function violentOrders(game: Session, side: Side): Order[] {
-  const scenario = game.scenario;
+  return violentChoice(game.scenario, game.view(side));
+}
+
+/** The same choice from a seat's view alone: a networked team's, say. */
+export function violentChoice(scenario: Scenario, view: SeatView): Order[] {
+  const side = view.seat;
   const cost = (o: Order) => scenario.orders.find((x) => x.type === o.type)!.cost;
-  const view = game.view(side);
   let budget = side === 'us' ? (view.us.politicalCapital ?? 0) : (view.iran.resources ?? 0);
   const picks: Order[] = [];
   const menu = view.legalOrders

@@ -43,6 +43,8 @@ export interface DebriefOptions {
    * without it.
    */
   fork?(session: Session): void;
+  /** Where `fork` opens the new game, when not in this one's place: a sentence the "what if" box adds. */
+  forkWhere?: string;
 }
 
 /** What the debrief picker passes on to each file's debrief. */
@@ -141,10 +143,15 @@ export function showDebrief(root: HTMLElement, session: Session, options: Debrie
       ),
       h('p', { className: 'lead' }, e.explanation),
       options.fork
-        ? whatIfBox(game, session, (fork) => {
-            luck.stop();
-            options.fork?.(fork);
-          })
+        ? whatIfBox(
+            game,
+            session,
+            (fork) => {
+              luck.stop();
+              options.fork?.(fork);
+            },
+            options.forkWhere,
+          )
         : null,
       h(
         'p',

@@ -32,7 +32,12 @@ export function whatIfGame(game: PlayedGame, session: Session): Result<Session> 
 }
 
 /** The button and what it does, in words; null when the game did not end early. */
-export function whatIfBox(game: PlayedGame, session: Session, open: (fork: Session) => void): HTMLElement | null {
+export function whatIfBox(
+  game: PlayedGame,
+  session: Session,
+  open: (fork: Session) => void,
+  where?: string,
+): HTMLElement | null {
   const week = whatIfWeek(game);
   if (week === null) return null;
   const war = game.final.outcome?.result === 'shared-loss';
@@ -48,6 +53,7 @@ export function whatIfBox(game: PlayedGame, session: Session, open: (fork: Sessi
         : `The game ended in week ${week} of ${game.final.lastTurn}. `,
       `Play week ${week} again from where it stood: the same scenario, seed and every order up to week ${week - 1}. `,
       'The same orders would end it the same way; only other choices can change it.',
+      where ? ` ${where}` : '',
     ),
     h(
       'button',

@@ -175,6 +175,10 @@ export function showSeat(
             scenarios: [scenario],
             back: { label: 'Back to the result', action: () => void showEnd() },
             compare: showDuplicate,
+            // The class's game stays on this page; the what-if is a one-device game, in the game's own page.
+            fork: (fork) => window.open(`${location.origin}/#g=${fork.toShareCode()}`, '_blank', 'noopener'),
+            forkWhere:
+              'It opens in a new tab on this device, as a game for two players at one screen; this page stays with the class.',
           });
         }),
     });
