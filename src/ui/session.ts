@@ -527,7 +527,16 @@ export class Session {
         `This game link was made by ${firstFormat ? 'an earlier version' : `version ${String(made.e)}`} of the game's rules; this is version ${ENGINE_VERSION}, whose rules have changed since, so the game cannot be replayed. Start a new game.`,
       );
     const parsed = shareSchema.safeParse(payload);
-    if (!parsed.success) return fail('share.shape', 'This game link has been altered: its contents are not a game.');
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      // zod lists every order type an order could have been: its first sentence is enough here.
+      const said =
+        issue && issue.message.length > 120
+          ? issue.message.slice(0, issue.message.indexOf('.') + 1 || 120)
+          : issue?.message;
+      const where = issue ? ` (${linkPlace(issue.path)}: ${said})` : '';
+      return fail('share.shape', `This game link has been altered: its contents are not a game${where}.`);
+    }
     const p = parsed.data;
     const scenario = scenarios.find((s) => s.id === p.s.scenarioId);
     if (!scenario)
@@ -535,10 +544,15 @@ export class Session {
     if (p.f && p.f.length !== p.t.length)
       return fail('share.shape', "This game link has been altered: its facilitator's record does not match its turns.");
     const turns = p.t.map(([us, iran], i) => ({ us, iran, injects: p.f?.[i]?.[0], rulings: p.f?.[i]?.[1] }));
-    const session = Session.fromRecord(scenario, p.s, turns, p.h, undefined, p.p ?? []);
+    // A desk PIN is never put in a link (withoutPin): one in a link was written by hand, and would lock this desk.
+    const session = Session.fromRecord(scenario, withoutPin(p.s), turns, p.h, undefined, p.p ?? []);
     if (session.ok) return session;
+    // A link carries one check, the final hash, so the week where an edit took effect cannot be named.
     if (session.errors[0]?.code === 'save.diverged')
-      return fail('share.diverged', 'This game link has been altered: the game it describes does not play out.');
+      return fail(
+        'share.diverged',
+        `This game link has been altered: its ${turns.length} week${turns.length === 1 ? '' : 's'} of orders, played again from its seed, do not end where the link says (an order, the seed or the final check was changed).`,
+      );
     // The paths point into a save file; a link's insides are nothing the player can open and look at.
     return failMany(session.errors.map(({ path: _, ...e }) => e));
   }
@@ -555,6 +569,29 @@ const shareSchema = z.strictObject({
   p: z.array(injectSchema).optional(), // injects released for the turn being ordered
 });
 type SharePayload = z.infer<typeof shareSchema>;
+
+/** Where in a link a problem is, in words: the link's keys are short and mean nothing to a player. */
+function linkPlace(path: readonly PropertyKey[]): string {
+  const [head, index, side, ...rest] = path;
+  const [order, ...field] = rest;
+  const tail =
+    typeof order === 'number'
+      ? ` (order ${order + 1}${field.length > 0 ? `'s ${field.map(String).join('.')}` : ''})`
+      : rest.length > 0
+        ? ` (${rest.map(String).join('.')})`
+        : '';
+  if (head === 's') return index === undefined ? 'its settings' : `its settings' ${String(index)}`;
+  if (head === 't' && typeof index === 'number')
+    return side === undefined
+      ? `week ${index + 1}`
+      : `week ${index + 1}'s ${side === 0 ? 'US' : side === 1 ? 'Iranian' : String(side)} orders${tail}`;
+  if (head === 'f' && typeof index === 'number') return `week ${index + 1}'s facilitator's record`;
+  if (head === 't') return 'its weeks of orders';
+  if (head === 'h') return 'its final check';
+  if (head === 'p') return 'the injects released for the week being ordered';
+  if (head === 'v' || head === 'e') return 'its version';
+  return path.length === 0 ? 'the whole link' : path.map(String).join('.');
+}
 
 function withoutPin(settings: Settings): Settings {
   const { deskPin: _, ...rest } = settings;

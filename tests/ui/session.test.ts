@@ -304,6 +304,37 @@ describe('share links', () => {
     expect(garbage.ok).toBe(false);
   });
 
+  it('say where an edited link is wrong, in words a player can follow', async () => {
+    const s = newSession();
+    await playTurns(s, 3);
+    const payload = JSON.parse(Buffer.from(s.toShareCode(), 'base64url').toString('utf8'));
+    const open = (edit: (p: typeof payload) => void) => {
+      const copy = structuredClone(payload);
+      edit(copy);
+      const r = Session.fromShareCode(scenarios, Buffer.from(JSON.stringify(copy)).toString('base64url'));
+      return r.ok ? 'opened' : r.errors[0]!.message;
+    };
+    expect(open((p) => (p.s.side = 'russia'))).toMatch(/altered: .*\(its settings' side: .*"us"/);
+    expect(open((p) => (p.t[1][1] = [{ type: 'no-such-order' }]))).toMatch(
+      /week 2's Iranian orders \(order 1's type\): Invalid discriminator value\.\)/,
+    );
+    expect(open((p) => (p.h = 42))).toMatch(/its final check: /);
+    // A link holds one check, at its end: the message says what was replayed and what may have changed.
+    expect(open((p) => (p.s.seed = 'another seed'))).toMatch(
+      /its 3 weeks of orders, played again from its seed, do not end where the link says/,
+    );
+  });
+
+  it('drop a desk PIN written into a link by hand: the game opens with a desk of its own', async () => {
+    const s = newSession({ opponent: 'hotseat', classroom: true });
+    await playTurns(s, 1);
+    const payload = JSON.parse(Buffer.from(s.toShareCode(), 'base64url').toString('utf8'));
+    payload.s.deskPin = { salt: '0'.repeat(32), hash: '0'.repeat(64) };
+    const opened = Session.fromShareCode(scenarios, Buffer.from(JSON.stringify(payload)).toString('base64url'));
+    expect(opened.ok && opened.value.settings.classroom).toBe(true);
+    expect(opened.ok && 'deskPin' in opened.value.settings).toBe(false);
+  });
+
   it('refuse a link made under other rules, naming the version, rather than calling it altered', async () => {
     const s = newSession();
     await playTurns(s, 1);
