@@ -1,5 +1,5 @@
 import { ROSTER } from '../ai/roster.ts';
-import { longDate, type Scenario, type Side } from '../engine/index.ts';
+import { fail, longDate, type Scenario, type Side } from '../engine/index.ts';
 import { h, fill, focusHeading } from './dom.ts';
 import { loadAdvisors } from './game/advisors.ts';
 import { GameScreen } from './game/screen.ts';
@@ -9,7 +9,17 @@ import { type EndActions, renderEnd } from './end-screen.ts';
 import { listProblems } from './problems.ts';
 import { victoryConditions } from './victory.ts';
 import { otherSide, type Session, Session as SessionClass, type Settings } from './session.ts';
-import { clearAutosave, keepReplaced, readAutosave, readReplaced, writeAutosave } from './storage.ts';
+import {
+  clearAutosave,
+  discardUnresumable,
+  download,
+  keepReplaced,
+  keepUnresumable,
+  readAutosave,
+  readReplaced,
+  readUnresumable,
+  writeAutosave,
+} from './storage.ts';
 
 /** A fresh random seed for the new-game form. The UI may use the platform's randomness; the engine never does. */
 function randomSeed(): string {
@@ -37,13 +47,18 @@ export class App {
     if (this.openLink()) return;
     const saved = readAutosave();
     if (saved !== null) {
-      const resumed = SessionClass.fromSave(this.scenarios, saved);
+      const resumed =
+        saved.json === undefined
+          ? fail('save.json', 'its text is not complete JSON (cut short, or edited by hand)')
+          : SessionClass.fromSave(this.scenarios, saved.json);
       if (resumed.ok) {
         this.adopt(resumed.value);
         if (resumed.value.over) this.end();
         else this.play();
         return;
       }
+      // The next game's autosave replaces this one: it is kept aside first, and the title screen offers it.
+      keepUnresumable(saved.text);
       this.title(listProblems(resumed.errors, 'Your saved game could not be resumed'));
       return;
     }
@@ -82,8 +97,10 @@ export class App {
   private resumeAutosave(): Session | null {
     const saved = readAutosave();
     if (saved === null) return null;
-    const resumed = SessionClass.fromSave(this.scenarios, saved);
-    return resumed.ok ? resumed.value : null;
+    const resumed = saved.json === undefined ? null : SessionClass.fromSave(this.scenarios, saved.json);
+    if (resumed?.ok) return resumed.value;
+    keepUnresumable(saved.text);
+    return null;
   }
 
   /**
@@ -221,12 +238,14 @@ export class App {
     });
     const canResume = this.session !== null && !this.session.over;
     const replaced = this.replacedGame();
+    const unresumable = readUnresumable();
     this.page(
       h('div', { className: 'title-art' }, h('h1', {}, 'Two Boxers')),
       h('p', { className: 'lead' }, 'An escalation wargame of the standoff in Iraq, spring 2020.'),
       this.atAGlance(s),
       h('details', { className: 'summary' }, h('summary', {}, 'The situation in March 2020'), h('p', {}, s.summary)),
       message,
+      unresumable === null ? null : this.unresumableBox(unresumable),
       h(
         'div',
         { className: 'actions' },
@@ -255,6 +274,42 @@ export class App {
         'Keyboard: Tab moves between controls, Enter or Space activates them.',
       ),
     );
+  }
+
+  /**
+   * A saved game this version could not resume, kept aside when it was found: the player may take it as a file (an
+   * earlier version of the game may still open it) or let it go. Nothing else reads it.
+   */
+  private unresumableBox(text: string): HTMLElement {
+    const box = h(
+      'p',
+      { className: 'note unresumable', id: 'unresumable' },
+      'A saved game this version could not resume is kept in this browser: ',
+      h(
+        'button',
+        {
+          id: 'unresumable-download',
+          className: 'link',
+          onclick: () => download('two-boxers-unresumed-save.json', text),
+        },
+        'download it',
+      ),
+      ' or ',
+      h(
+        'button',
+        {
+          id: 'unresumable-discard',
+          className: 'link',
+          onclick: () => {
+            discardUnresumable();
+            box.remove();
+          },
+        },
+        'discard it',
+      ),
+      '.',
+    );
+    return box;
   }
 
   /** The game in one look: where and when it is played, and the two sides with what each is after. */

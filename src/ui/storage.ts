@@ -7,13 +7,52 @@ const RETIRED_PREVIOUS = 'two-boxers/autosave/v1/previous';
 const REPLACED = 'two-boxers/replaced/v1';
 const TUTORIAL = 'two-boxers/tutorial-done';
 
-/** Reads the autosave, if any, as raw JSON (the session validates it). */
-export function readAutosave(): unknown {
+const UNRESUMABLE = 'two-boxers/unresumable/v1';
+
+/**
+ * The autosave, if any: its text, and its JSON when the text parses (the session validates it). A text that does not
+ * parse is still returned, so that the player is told and the text kept (keepUnresumable), not silently dropped.
+ */
+export function readAutosave(): { text: string; json: unknown } | null {
+  let text: string | null;
   try {
-    const text = localStorage.getItem(AUTOSAVE);
-    return text === null ? null : JSON.parse(text);
+    text = localStorage.getItem(AUTOSAVE);
+  } catch {
+    return null; // storage unavailable: there is no autosave to read
+  }
+  if (text === null) return null;
+  try {
+    return { text, json: JSON.parse(text) };
+  } catch {
+    return { text, json: undefined };
+  }
+}
+
+/**
+ * Keeps aside an autosave this version cannot resume (damaged, or from an earlier version of the rules), before the
+ * next game's autosave replaces it: the title screen offers it as a file. One slot: the last such save.
+ */
+export function keepUnresumable(text: string): void {
+  try {
+    if (localStorage.getItem(UNRESUMABLE) !== text) localStorage.setItem(UNRESUMABLE, text);
+  } catch {
+    // storage full or unavailable: the title screen's message still offers the text while the page is open
+  }
+}
+
+export function readUnresumable(): string | null {
+  try {
+    return localStorage.getItem(UNRESUMABLE);
   } catch {
     return null;
+  }
+}
+
+export function discardUnresumable(): void {
+  try {
+    localStorage.removeItem(UNRESUMABLE);
+  } catch {
+    // storage unavailable: nothing kept
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -98,5 +98,37 @@ describe('replacing the game in progress', () => {
     expect(message).not.toMatch(/discriminator|Expected/);
     await activate(page, 'button:text("Continue the game")');
     expect(await fingerprint(page)).toBe(before);
+  });
+
+  it('says when the saved game is cut short, and keeps it to download until the player lets it go', async () => {
+    const { page } = await browser();
+    await startGame(page, { side: 'us', seed: '909' });
+    await giveOrders(page);
+    await activate(page, '#continue');
+    const whole = (await page.evaluate(() => localStorage.getItem('two-boxers/autosave/v1'))) ?? '';
+    const cut = whole.slice(0, 400);
+    await page.evaluate((text) => localStorage.setItem('two-boxers/autosave/v1', text), cut);
+    await page.reload();
+    await appReady(page);
+    expect(await page.textContent('.error')).toMatch(/Your saved game could not be resumed: .*not complete JSON/);
+    await page.waitForSelector('#unresumable');
+
+    // A new game's autosave replaces the damaged one; the damaged text stays on offer, whole, as a file.
+    await startGame(page, { side: 'iran', seed: '910' });
+    await giveOrders(page);
+    await activate(page, '#continue');
+    expect(await page.evaluate(() => localStorage.getItem('two-boxers/autosave/v1'))).not.toBe(cut);
+    await activate(page, 'button:text("Menu")');
+    const [file] = await Promise.all([page.waitForEvent('download'), activate(page, '#unresumable-download')]);
+    const path = await file.path();
+    expect(readFileSync(path, 'utf8')).toBe(cut);
+
+    // Discarded, it is gone, and does not come back after a reload.
+    await activate(page, '#unresumable-discard');
+    expect(await page.locator('#unresumable').count()).toBe(0);
+    await page.reload();
+    await appReady(page);
+    await activate(page, 'button:text("Menu")');
+    expect(await page.locator('#unresumable').count()).toBe(0);
   });
 });
