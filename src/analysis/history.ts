@@ -177,6 +177,10 @@ export interface RecordComparison {
   rows: RecordRow[];
   /** History's dated milestones (the record's markers), in date order. */
   milestones: { date: string; label: string; history: string }[];
+  /** The most orders a side gives in a week, which caps what the record holds of history. */
+  ordersPerWeek: number;
+  /** What else happened in a week that its orders leave out, and why (the record's own notes), in week order. */
+  omitted: { turn: number; text: string }[];
   /** When the game is of the record's own scenario: each week's orders beside history's. */
   weekByWeek: { turn: number; history: { us: string[]; iran: string[] }; game: { us: string[]; iran: string[] } }[];
 }
@@ -231,6 +235,10 @@ export function compareWithRecord(game: PlayedGame, history: Scenario): RecordCo
     gameWeeks,
     rows,
     milestones,
+    ordersPerWeek: history.ordersPerTurn,
+    omitted: [...record]
+      .sort((a, b) => a.turn - b.turn)
+      .flatMap((w) => (w.omitted ? [{ turn: w.turn, text: w.omitted }] : [])),
     weekByWeek,
   };
 }

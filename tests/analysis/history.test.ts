@@ -86,6 +86,14 @@ describe('the Red Lines record', () => {
     expect(c.weekByWeek).toEqual([]);
   });
 
+  it('says what its orders leave out of history, week by week (the Swiss summons of 13 March among them)', () => {
+    const c = compareWithRecord(striking, RED_LINES)!;
+    expect(c.ordersPerWeek).toBe(RED_LINES.ordersPerTurn);
+    expect(c.omitted.length).toBe(RED_LINES.record!.filter((w) => w.omitted).length);
+    expect(c.omitted.map((o) => o.turn)).toEqual([...c.omitted.map((o) => o.turn)].sort((a, b) => a - b));
+    expect(c.omitted.some((o) => o.text.includes('Swiss ambassador'))).toBe(true);
+  });
+
   it('sets a game of the history scenario itself beside history week by week', () => {
     const game = scriptedGame(() => ({ us: [], iran: [] }), '1', { scenario: RED_LINES, turns: 2 });
     const c = compareWithRecord(game, RED_LINES)!;

@@ -147,6 +147,10 @@ describe('the debrief', () => {
       SPRING_2020.facts.length,
     );
     await page.waitForSelector('#debrief-history :text("Proxy attacks ordered")');
+    // The record is what the scenario holds of history, and it says what it leaves out.
+    expect(await page.textContent('#debrief-history')).toContain('at most 3 orders a side a week');
+    await page.click('#record-omitted summary');
+    expect(await page.textContent('#record-omitted')).toContain('summoned the Swiss ambassador on 13 March');
 
     // Luck: the worker replays the orders with 200 other sets of dice and reports where this game lies.
     await page.waitForSelector('#luck-results', { timeout: 60_000 });

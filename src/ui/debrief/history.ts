@@ -93,7 +93,9 @@ function recordTable(c: RecordComparison): HTMLElement {
     h(
       'p',
       {},
-      `What each side really did in the ${c.weeks} weeks before, set beside the orders of this game’s ${c.gameWeeks} weeks.`,
+      `What each side really did in the ${c.weeks} weeks before, as the scenario’s record gives it, set beside the orders of this game’s ${c.gameWeeks} weeks. `,
+      `The record holds at most ${c.ordersPerWeek} orders a side a week, as the game does, so it counts fewer moves than history made`,
+      c.omitted.length > 0 ? ': what it leaves out is listed under the table.' : '.',
     ),
     h(
       'table',
@@ -127,6 +129,18 @@ function recordTable(c: RecordComparison): HTMLElement {
         ),
       ),
     ),
+    c.omitted.length > 0
+      ? h(
+          'details',
+          { id: 'record-omitted' },
+          h('summary', {}, 'What the record leaves out'),
+          h(
+            'ul',
+            {},
+            c.omitted.map((o) => h('li', {}, `Week ${o.turn}: ${o.text}`)),
+          ),
+        )
+      : null,
     c.milestones.length > 0
       ? h(
           'details',
