@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 /** Why a file could not be read, in words: "cannot read: no such file". */
 export function readError(e: unknown): string {
@@ -20,10 +20,23 @@ function jsonError(text: string, e: unknown): string {
   return `not valid JSON at line ${line}, column ${column} (${message})`;
 }
 
+/** V8 cannot hold a longer string, so JSON.parse could never read a longer file: refuse it before reading it. */
+const MOST_BYTES = 512 * 1024 * 1024;
+
 /** Reads and parses a JSON file; any problem comes back as one message (unreadable file, or JSON with its line). */
 export function readJson(path: string): { ok: true; value: unknown } | { ok: false; message: string } {
   let text: string;
   try {
+    // A device or a pipe (/dev/zero, a FIFO) would be read forever: only a file's known length is read.
+    const stat = statSync(path);
+    if (stat.isDirectory()) return { ok: false, message: 'cannot read: it is a directory' };
+    if (!stat.isFile())
+      return { ok: false, message: 'cannot read: it is not a regular file (a device, pipe or socket)' };
+    if (stat.size > MOST_BYTES)
+      return {
+        ok: false,
+        message: `cannot read: ${Math.round(stat.size / 1024 / 1024)} MB is more than a JSON file can hold here (at most 512 MB)`,
+      };
     text = readFileSync(path, 'utf8');
   } catch (e) {
     return { ok: false, message: readError(e) };

@@ -226,6 +226,11 @@ const badCases: BadCase[] = [
   { name: 'an unknown subcommand', args: (f) => ['play', f], says: 'unknown subcommand "play"' },
   { name: 'no file', args: () => ['show'], says: 'which replay file?' },
   { name: 'a missing file', args: () => ['show', 'no/such/replay.json'], says: 'no/such/replay.json: cannot read' },
+  {
+    name: 'a device, which would be read forever',
+    args: () => ['verify', '/dev/zero'],
+    says: '/dev/zero: cannot read: it is not a regular file',
+  },
   { name: 'an unknown option', args: (f) => ['luck', f, '--turn', '3'], says: 'unknown option --turn' },
   { name: '--turn out of range', args: (f) => ['show', f, '--turn', '13'], says: '--turn 13 is out of range' },
   {
