@@ -200,7 +200,10 @@ function crossCheck(book: DoctrineBook): EngineError[] {
     seen.add(key);
     for (const type of Object.keys(d.weights) as OrderType[])
       if (!SIDE_TYPES[d.side].has(type))
-        bad(`doctrines[${i}].weights.${type}`, `"${type}" is not a ${d.side} order: expected one of the side's orders`);
+        bad(
+          `doctrines[${i}].weights.${type}`,
+          `"${type}" is not ${d.side === 'us' ? 'a US' : 'an Iranian'} order: expected one of the side's orders`,
+        );
   });
   const need = (path: string, s: Side, ref: string) => {
     if (!seen.has(`${s}/${ref}`))

@@ -244,7 +244,8 @@ function checkClaim(state: OrderFacts, claim: string, path: string): EngineError
 }
 
 function checkOrder(scenario: Scenario, state: OrderFacts, side: Side, order: Order, path: string): EngineError | null {
-  if (sideOfOrder(order.type) !== side) return illegal(path, `"${order.type}" is not a ${side} order`, 'type');
+  if (sideOfOrder(order.type) !== side)
+    return illegal(path, `"${order.type}" is not ${side === 'us' ? 'a US' : 'an Iranian'} order`, 'type');
   const spec = specOf(scenario, order.type);
   if (spec.minConsent !== undefined && state.baghdad.consent < spec.minConsent)
     return illegal(path, `needs Baghdad's consent of at least ${spec.minConsent} (it is ${state.baghdad.consent})`);

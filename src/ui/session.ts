@@ -469,8 +469,11 @@ export class Session {
       if (orders === null) continue;
       const next = submitOrders(scenario, session.state, side, orders);
       if (!next.ok)
-        return refusedAt('save.pending', `The sealed ${side} orders are not legal`, next.errors, (p) =>
-          ordersAt(`pending.${side}`, p),
+        return refusedAt(
+          'save.pending',
+          `The ${side === 'us' ? 'US' : 'Iranian'} side’s sealed orders are not legal`,
+          next.errors,
+          (p) => ordersAt(`pending.${side}`, p),
         );
       session.state = next.value;
     }

@@ -56,7 +56,7 @@ describe('a bad doctrines file names the JSON path of each problem', () => {
       'a weight on the other side’s order',
       (b) => (b.doctrines[0]!.weights['rocket-attack'] = 5),
       'doctrines[0].weights.rocket-attack',
-      /not a us order/,
+      /not a US order/,
     ],
     ['an unknown order type', (b) => (b.doctrines[0]!.weights.nuke = 5), 'doctrines[0].weights', /nuke/],
     [

@@ -246,7 +246,7 @@ describe('a refused save says where it is wrong', () => {
       name: 'sealed orders the rules refuse, at the field',
       edit: (x) => ({ ...x, pending: { us: [{ type: 'hand-over-base', base: 'nowhere' }], iran: null } }),
       path: 'pending.us[0].base',
-      message: /sealed us orders are not legal/,
+      message: /US side’s sealed orders are not legal/,
     },
     {
       name: 'an order this version does not know, at its type',
