@@ -41,6 +41,7 @@ import {
   validateOrders,
   viewFor,
   withdrawOrders,
+  REPLAY_FORMAT,
 } from '../engine/index.ts';
 
 /** Who sits where: the player's side, and an AI id or 'hotseat' (a second person at the same device). */
@@ -326,8 +327,13 @@ export class Session {
    * or foreign save is refused with a reason and nothing half-loaded. The caller keeps its current game on error.
    */
   static fromSave(scenarios: readonly Scenario[], input: unknown): Result<Session> {
-    if (typeof input !== 'object' || input === null || (input as { format?: unknown }).format !== SAVE_FORMAT)
-      return fail('save.format', 'This is not a Two Boxers save file.');
+    const format = typeof input === 'object' && input !== null ? (input as { format?: unknown }).format : undefined;
+    if (format === REPLAY_FORMAT)
+      return fail(
+        'save.format',
+        'This is a replay, not a save: open it with “Watch a replay…” or “Debrief a saved game or replay” on the title screen.',
+      );
+    if (format !== SAVE_FORMAT) return fail('save.format', 'This is not a Two Boxers save file.');
     const version = (input as { formatVersion?: unknown }).formatVersion;
     // Only a number can be older or newer: anything else is a damaged or hand-edited file, not another version's.
     if (typeof version !== 'number')

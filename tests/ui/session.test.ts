@@ -95,6 +95,11 @@ describe('saves', () => {
 
   const cases: { name: string; edit: (save: SaveFile) => unknown; message: RegExp }[] = [
     { name: 'not a save at all', edit: () => ({ hello: 'world' }), message: /not a Two Boxers save/ },
+    {
+      name: 'a replay, which the viewer and the debrief open',
+      edit: (x) => ({ ...(x.replay as object), format: 'two-boxers-replay' }),
+      message: /a replay, not a save: open it with “Watch a replay…”/,
+    },
     { name: 'an older format', edit: (x) => ({ ...x, formatVersion: 0 }), message: /older format/ },
     { name: 'a newer format', edit: (x) => ({ ...x, formatVersion: 9 }), message: /newer version/ },
     { name: 'a missing field', edit: (x) => ({ ...x, settings: undefined }), message: /damaged/ },
