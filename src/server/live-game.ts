@@ -35,6 +35,12 @@ export interface SessionFacts {
   sessionId: string;
   paused: boolean;
   timer: ClassTimer | null;
+  /**
+   * How many of the session's games on each seed were still being played when last read from the store
+   * (Classroom.countPlaying): a finished game's record and hash wait for every game on its dice. A seed missing here
+   * has not been counted, and a finished game on it gives neither.
+   */
+  playingOnSeed: ReadonlyMap<string, number>;
 }
 
 /**
@@ -269,7 +275,7 @@ export class LiveGame {
         : { turn: n.turn, events: viewEvents(n.events, engineSeat) },
     );
     if (this.released.length > 0) news.push({ turn: this.state.turn, events: viewEvents(this.released, engineSeat) });
-    const over = this.state.outcome !== null;
+    const gamesStillPlaying = seat === 'facilitator' ? null : this.gamesStillPlaying(session);
     return {
       sessionId: session.sessionId,
       gameId: this.row.gameId,
@@ -283,8 +289,18 @@ export class LiveGame {
       seats: { ...this.seats },
       view: viewFor(this.scenario, this.state, engineSeat),
       news,
-      ...((seat === 'facilitator' || over) && { hash: this.hash() }),
+      gamesStillPlaying,
+      ...((seat === 'facilitator' || gamesStillPlaying === 0) && { hash: this.hash() }),
     };
+  }
+
+  /**
+   * For a seat of this game once it is over: how many other games on its seed are still being played (its record
+   * is the seats' at 0); null while it runs, or when the count has not been read.
+   */
+  gamesStillPlaying(session: SessionFacts): number | null {
+    if (this.state.outcome === null) return null;
+    return session.playingOnSeed.get(this.row.seed) ?? null;
   }
 
   /**

@@ -94,6 +94,60 @@ describe('a game’s record for the seats (game:record)', () => {
   });
 });
 
+describe('a record shares its dice with every game of the class (duplicate play)', () => {
+  it('waits, for the seats of a finished game, until every game on the same seed is over; they are told how many play', async () => {
+    const session = await newSession(server.url, { games: 2 });
+    const seatsOf = async (game: number) => {
+      const joined = await Promise.all(
+        (['us', 'iran', 'projector'] as const).map((seat) =>
+          joinSeat(server.url, { code: session.joinCode, team: `${seat} ${game}`, seat, game }),
+        ),
+      );
+      const [us, iran, wall] = joined.map((j) => connect(server.url, { token: j.token }));
+      server.track(us!, iran!, wall!);
+      await Promise.all([us!, iran!, wall!].map((c) => waitForState(c, () => true)));
+      return { us: us!, iran: iran!, wall: wall! };
+    };
+    const first = await seatsOf(1);
+    const second = await seatsOf(2);
+    const playToEnd = async (g: typeof first) => {
+      const record: PlayRecord = { us: [], iran: [] };
+      while (g.us.state!.view.outcome === null) await playWeek(g.us, g.iran, record);
+      await waitForState(g.wall, (s) => s.view.outcome !== null);
+    };
+
+    // Game 1 ends first: its record would be game 2's dice, so no seat of game 1 gets it (nor the hash) yet.
+    await playToEnd(first);
+    for (const seat of [first.us, first.iran, first.wall]) {
+      const early = await seat.request('game:record', {});
+      expect(early.ok).toBe(false);
+      if (early.ok) return;
+      expect(early.error.code).toBe('others-playing');
+      expect(early.error.message).toMatch(/1 other game of the class is still being played/);
+      const s = await waitForState(seat, (x) => x.view.outcome !== null);
+      expect(s.gamesStillPlaying).toBe(1);
+      expect(s.hash).toBeUndefined();
+      // A sync (a reload) says the same.
+      const synced = await seat.request('sync', {});
+      expect(synced.ok && 'state' in synced && [synced.state.gamesStillPlaying, synced.state.hash]).toEqual([
+        1,
+        undefined,
+      ]);
+    }
+    // The seats of the game still running are told nothing of the other game: their count waits for their own end.
+    expect(second.us.state!.gamesStillPlaying).toBeNull();
+
+    // Game 2 ends: game 1's seats are told without asking, and every seat of both games gets the record.
+    await playToEnd(second);
+    for (const seat of [first.us, first.iran, first.wall, second.us, second.iran, second.wall]) {
+      const s = await waitForState(seat, (x) => x.gamesStillPlaying === 0);
+      expect(s.hash).toMatch(/^[0-9a-f]+$/);
+      const r = await seat.request('game:record', {});
+      expect(r.ok).toBe(true);
+    }
+  });
+});
+
 describe('a finished game stays finished', () => {
   it('a ruling may change how the last week went, but not reopen a game whose record the seats may hold', async () => {
     // Found by search: in this game the US strikes of week 1 end it (Iran wins), and a ruling that the first strike
