@@ -74,6 +74,7 @@ export const ERROR_CODES = [
   'others-playing',
   'stale-turn', // the orders are for a turn that is not the one being ordered
   'already-committed', // this seat has committed other orders for this turn
+  'commit-conflict', // a commitId already stored for this turn came again with other orders: no retry, a bug or a forgery
   'illegal-orders', // the engine refused the orders (the message says which and why)
   'refused', // the engine refused a facilitator action (an inject too late, a ruling with no roll to rule on)
   'unavailable', // the store could not be reached or the game is being changed by another server: retry

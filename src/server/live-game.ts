@@ -1,6 +1,7 @@
 import { aiDice } from '../ai/simple.ts';
 import type { Decide } from '../ai/worker-client.ts';
 import {
+  canonicalJson,
   checkRulings,
   createGame,
   formatErrors,
@@ -63,8 +64,11 @@ export class LiveGame {
   /** Events of the injects released for the turn being ordered, and their ledger. */
   private released: GameEvent[] = [];
   private releasedLedger: Ledger = [];
-  /** Each seat's commit per turn, by `turn:seat`, so a retried commit is answered as the first one. */
-  private readonly commits = new Map<string, { commitId: string; seq: number }>();
+  /**
+   * Each seat's commit per turn, by `turn:seat`, so a retried commit is answered as the first one: its orders as
+   * canonical JSON, since a retry carries the same orders and the same id with others is no retry.
+   */
+  private readonly commits = new Map<string, { commitId: string; seq: number; orders: string }>();
   seats: SeatsTaken = { us: null, iran: null, projectors: 0 };
 
   constructor(
@@ -92,7 +96,11 @@ export class LiveGame {
         const r = submitOrders(this.scenario, this.state, entry.seat, entry.orders);
         if (!r.ok) return formatErrors(r.errors);
         this.state = r.value;
-        this.commits.set(`${entry.turn}:${entry.seat}`, { commitId: entry.commitId, seq });
+        this.commits.set(`${entry.turn}:${entry.seat}`, {
+          commitId: entry.commitId,
+          seq,
+          orders: canonicalJson(entry.orders),
+        });
         return null;
       }
       case 'inject': {
@@ -159,7 +167,7 @@ export class LiveGame {
 
   /**
    * A team's orders for the turn. Checked in this order: a retry of a stored commit is answered as stored (whatever
-   * the turn is now, paused or not), then the end of the game, the pause, the turn, and the engine's rules. When the other side is a computer player its orders
+   * the turn is now, paused or not) and its id with other orders refused, then the end of the game, the pause, the turn, and the engine's rules. When the other side is a computer player its orders
    * come in the same append, and when both sides are in, the turn's resolution too: one transaction for all. The
    * computer player decides through `decide` (on another thread in the server), on the view and dice it would have
    * here; the caller holds the game's queue meanwhile and checks that the head has not moved before storing.
@@ -173,7 +181,16 @@ export class LiveGame {
     decide: Decide,
   ): Promise<Plan> {
     const stored = this.commits.get(`${turn}:${seat}`);
-    if (stored?.commitId === commitId) return { kind: 'dup', seq: stored.seq };
+    if (stored?.commitId === commitId) {
+      // Answered as stored, the new orders dropped, this would tell a client its orders were in when they were not.
+      if (stored.orders !== canonicalJson(orders))
+        return refusal(
+          'commit-conflict',
+          `commit "${commitId}" for week ${turn} is already in with other orders: those stand, and these were not taken`,
+          'commitId',
+        );
+      return { kind: 'dup', seq: stored.seq };
+    }
     if (stored) return refusal('already-committed', `your orders for week ${turn} are already in`);
     if (this.state.outcome) return refusal('game-over', 'the game is over');
     if (paused) return refusal('paused', 'the teacher has paused the game');

@@ -5,7 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassroomClient } from '../../src/net/client.ts';
 import { joinClass } from '../../src/net/client.ts';
-import { type GameOverview, LIMITS, type ProtocolError } from '../../src/net/protocol.ts';
+import { type GameOverview, LIMITS, type ProtocolError, type SeatState } from '../../src/net/protocol.ts';
 import { connect, joinSeat, newSession, tempDir, waitForState, rawSocket, serverForFile } from './harness.ts';
 
 const dist = tempDir();
@@ -209,6 +209,13 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     expect(first).toMatchObject({ ok: true, dup: false });
     const repeat = await ask(us, 'commit', { turn: 1, commitId: 'w1-a', orders: [] });
     expect(repeat).toEqual({ ...first, dup: true });
+    // The same id with other orders is no retry: it is refused, and the orders stored stay.
+    const synced = (await ask(us, 'sync', {})) as unknown as { state: SeatState };
+    const other = synced.state.view.legalOrders.slice(0, 1);
+    expect(other).toHaveLength(1);
+    const conflict = await ask(us, 'commit', { turn: 1, commitId: 'w1-a', orders: other });
+    expect(conflict.error).toMatchObject({ code: 'commit-conflict' });
+    expect(conflict.error!.message).toMatch(/week 1/);
     expect((await ask(us, 'commit', { turn: 1, commitId: 'w1-b', orders: [] })).error).toMatchObject({
       code: 'already-committed',
     });
