@@ -99,16 +99,35 @@ export const refusal = (code: ErrorCode, message: string, path?: string): Refusa
 export const JOINABLE_SEATS = ['us', 'iran', 'projector'] as const;
 export type JoinableSeat = (typeof JOINABLE_SEATS)[number];
 
+/** The name the seats and the desk give a computer player ('computer: <id>', SeatsTaken): no team may take it. */
+const COMPUTER_MARK = /^computer\s*:/i;
+
 /**
  * A team's name is shown to other people (the projector, the teacher): plain text, one line, no personal data asked
- * for. It is never parsed as markup anywhere; control characters are refused so that it prints as it was typed.
+ * for. It is never parsed as markup anywhere, and what would not print as it was typed is refused: control characters
+ * and line separators; Unicode format characters (zero-width spaces and joiners, bidi overrides such as U+202E, which
+ * make a name look like another or turn the text after it around); and the mark of a computer player, which would let
+ * a team pass for one on the desk. The first failing check names the problem (the join's message takes the first).
  */
 export const teamNameSchema = z
   .string()
   .trim()
   .min(1, 'a team name is required')
   .max(LIMITS.teamName, `a team name of at most ${LIMITS.teamName} characters`)
-  .refine((s) => !/\p{Cc}/u.test(s), 'a team name on one line, without control characters');
+  .refine((s) => !/[\p{Cc}\u2028\u2029]/u.test(s), 'a team name on one line, without control characters')
+  // Before the check on format characters, so that a name made only of them is told it has nothing to show.
+  .refine(
+    (s) => s.replace(/\p{Cf}/gu, '').trim() !== '',
+    'a team name needs letters or digits: this one has only invisible characters and spaces',
+  )
+  .refine(
+    (s) => !/\p{Cf}/u.test(s),
+    'a team name without invisible formatting characters (zero-width spaces or joiners, or direction marks such as U+202E): type it again plainly',
+  )
+  .refine(
+    (s) => !COMPUTER_MARK.test(s),
+    'a team name may not start with "computer:": the class screens and the desk use it to mark computer players',
+  );
 
 const idSchema = z
   .string()

@@ -184,6 +184,23 @@ describe('the classroom in the browser, against a real server', () => {
     expect(messages[3]).toContain('Too many tries to join');
   });
 
+  it('a team name the server refuses is told with the server’s reason, and a plain one then joins', async () => {
+    room.allowErrors(/the server responded with a status of 400/);
+    const session = await newClass();
+    const team = await browser();
+    // A right-to-left override would show the name backwards on the projector and the desk.
+    await joinAs(team.page, session.joinCode, 'Eagles\u202E', 'us');
+    await team.page.waitForSelector('#join-message .error');
+    expect(await team.page.locator('#join-message').innerText()).toContain('invisible formatting characters');
+    await joinAs(team.page, session.joinCode, 'computer: measured', 'us');
+    await team.page.waitForFunction(() =>
+      document.querySelector('#join-message')?.textContent?.includes('computer players'),
+    );
+    await team.page.fill('#join-team', 'Eagles');
+    await team.page.click('#join-submit');
+    await team.page.waitForSelector('#net-commit');
+  });
+
   it('the desk opens only with the teacher’s secret', async () => {
     await newClass();
     const team = await browser();

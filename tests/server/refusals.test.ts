@@ -241,6 +241,33 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-message', path: 'team' } });
   });
 
+  it('team names that would not print as typed, or pass for a computer player, are refused with the reason', async () => {
+    const cases: { name: string; team: string; reason: RegExp }[] = [
+      { name: 'a right-to-left override', team: 'Eagles\u202Eselgae', reason: /invisible formatting characters/ },
+      { name: 'a zero-width space', team: 'Ea\u200Bgles', reason: /invisible formatting characters/ },
+      { name: 'a zero-width joiner', team: 'Eagles\u200D', reason: /invisible formatting characters/ },
+      { name: 'only zero-width spaces', team: '\u200B\u200B', reason: /only invisible characters/ },
+      { name: 'only spaces once invisible marks go', team: ' \u2060 \u200C ', reason: /only invisible characters/ },
+      { name: 'only spaces', team: '   ', reason: /a team name is required/ },
+      { name: 'a computer player’s mark', team: 'computer: measured', reason: /"computer:"/ },
+      { name: 'the mark in capitals, spaced', team: 'COMPUTER : strategist', reason: /"computer:"/ },
+      { name: 'a line separator', team: 'two\u2028lines', reason: /one line/ },
+    ];
+    // A class of its own: the names that pass take class screens, which a game has a few of.
+    const { joinCode } = await newSession(server.url);
+    for (const c of cases) {
+      const r = await post('/api/join', JSON.stringify({ code: joinCode, team: c.team, seat: 'projector' }));
+      expect(r.status, c.name).toBe(400);
+      expect(r.body, c.name).toMatchObject({ ok: false, error: { code: 'bad-message', path: 'team' } });
+      expect((r.body as { error: ProtocolError }).error.message, c.name).toMatch(c.reason);
+    }
+    // Names close to them stay welcome: other scripts, emoji, "computer" without the colon.
+    for (const team of ['Équipe Ω', 'نسور', '🦅 Eagles', 'Computer club', 'the computer: not first']) {
+      const r = await post('/api/join', JSON.stringify({ code: joinCode, team, seat: 'projector' }));
+      expect(r.status, team).toBe(200);
+    }
+  });
+
   it('one seat token holds a few connections, not a flood of them; the client comes back when one closes', async () => {
     const small = await newSession(server.url, { games: 1 });
     const seat = await joinSeat(server.url, { code: small.joinCode, team: 'Tabs', seat: 'us' });
