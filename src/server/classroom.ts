@@ -392,7 +392,7 @@ export class Classroom {
           );
         // It holds the seed too, and every game of the session plays the same one: a team still playing that got it
         // from a finished one would know every roll to come, and from the rolls the other side's sealed orders.
-        const others = (await this.countPlaying(session.sessionId)).get(game.row.seed) ?? 0;
+        const others = (await this.countPlaying(session.sessionId)).playing.get(game.row.seed) ?? 0;
         if (others > 0)
           return refusal(
             'others-playing',
@@ -651,19 +651,22 @@ export class Classroom {
     if (!ended && !gameIds.some(isOver)) return this.onChange(sessionId, gameIds);
     // One at a time per session, so that a count read earlier is never announced after one read later.
     await this.serial(`announce:${sessionId}`, async () => {
-      await this.countPlaying(sessionId);
-      const over = ended ? [...this.overGames].filter((id) => this.games.get(id)?.row.sessionId === sessionId) : [];
-      this.onChange(sessionId, [...new Set([...gameIds, ...over])]);
+      const { over } = await this.countPlaying(sessionId);
+      if (ended)
+        // Loaded again if this process let one go idle: its seats may be connected to another process.
+        for (const id of over) if (!this.games.has(id)) await this.live(id, false);
+      this.onChange(sessionId, ended ? [...new Set([...gameIds, ...over])] : gameIds);
     });
   }
 
   /**
    * Reads from the store which games of the session are still being played, by seed, and keeps the counts for the
-   * states sent (SessionFacts.playingOnSeed). Read, not taken from this process's cache: another process may have
-   * ended a game. Only games not known to be over are read.
+   * states sent (SessionFacts.playingOnSeed); also which games are over. Read, not taken from this process's cache:
+   * another process may have ended a game. Only games not known to be over are read.
    */
-  private async countPlaying(sessionId: string): Promise<ReadonlyMap<string, number>> {
+  private async countPlaying(sessionId: string): Promise<{ playing: ReadonlyMap<string, number>; over: string[] }> {
     const counted = new Map<string, number>();
+    const over: string[] = [];
     for (const row of await this.store.gamesOf(sessionId)) {
       let playing = 0;
       if (!this.overGames.has(row.gameId)) {
@@ -672,13 +675,14 @@ export class Classroom {
         if ('error' in game || game.state.outcome === null) playing = 1;
         else this.overGames.add(row.gameId);
       }
+      if (playing === 0) over.push(row.gameId);
       counted.set(row.seed, (counted.get(row.seed) ?? 0) + playing);
     }
     // Games only ever end, so a count read before another that finished first never raises it again.
     const known = this.playingOnSeed.get(sessionId);
     for (const [seed, n] of counted) counted.set(seed, Math.min(n, known?.get(seed) ?? n));
     this.playingOnSeed.set(sessionId, counted);
-    return counted;
+    return { playing: counted, over };
   }
 
   private facts(session: SessionRow): SessionFacts {

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { type Order, type Side, scenarioHash, verifyReplay, viewFor } from '../../src/engine/index.ts';
@@ -14,8 +16,12 @@ import {
   rawSocket,
   replayHere,
   serverForFile,
+  startServer,
   waitForState,
 } from './harness.ts';
+
+const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = 'redis://127.0.0.1:6379';
 
 /**
  * game:record, the finished game's whole record for the seats' end screens: every secret of both sides, so refused
@@ -144,6 +150,49 @@ describe('a record shares its dice with every game of the class (duplicate play)
       expect(s.hash).toMatch(/^[0-9a-f]+$/);
       const r = await seat.request('game:record', {});
       expect(r.ok).toBe(true);
+    }
+  });
+});
+
+describe('with two server processes (PostgreSQL and Redis)', () => {
+  it('a finished game’s seats on one process are told when the last game ends on the other, and get the record', async () => {
+    const schema = `tb_test_${randomBytes(6).toString('hex')}`;
+    const env = {
+      DATABASE_URL: PG_URL,
+      PG_SCHEMA: schema,
+      REDIS_URL,
+      REDIS_PREFIX: `tb-test-${randomBytes(4).toString('hex')}`,
+    };
+    const [a, b] = [await startServer(env), await startServer(env)];
+    try {
+      const session = await newSession(a.url, { games: 2 });
+      const seats = async (url: string, game: number) => {
+        const [us, iran] = await Promise.all(
+          (['us', 'iran'] as const).map(async (seat) => {
+            const j = await joinSeat(url, { code: session.joinCode, team: `${seat} ${game}`, seat, game });
+            const c = connect(url, { token: j.token });
+            server.track(c);
+            await waitForState(c, () => true);
+            return c;
+          }),
+        );
+        return { us: us!, iran: iran! };
+      };
+      const first = await seats(a.url, 1);
+      const second = await seats(b.url, 2);
+      for (const g of [first, second]) {
+        const record: PlayRecord = { us: [], iran: [] };
+        while (g.us.state!.view.outcome === null) await playWeek(g.us, g.iran, record);
+      }
+      // Pushed by process B through Redis, well before the clients' periodic check (15 s) would find it.
+      const told = await waitForState(first.us, (s) => s.gamesStillPlaying === 0, 5000);
+      expect(told.hash).toBeDefined();
+      expect((await first.iran.request('game:record', {})).ok).toBe(true);
+    } finally {
+      await Promise.all([a.kill9(), b.kill9()]);
+      const pool = new pg.Pool({ connectionString: PG_URL });
+      await pool.query(`drop schema if exists ${schema} cascade`);
+      await pool.end();
     }
   });
 });
