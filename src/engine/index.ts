@@ -27,7 +27,7 @@ export {
   turnsFor,
   withdrawOrders,
 } from './game.ts';
-export { hashValue } from './hash.ts';
+export { canonicalJson, hashValue } from './hash.ts';
 export { atBrink, incidentChance, pushToReach, rungName } from './ladder.ts';
 export {
   BASE_FIELDS,

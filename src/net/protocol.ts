@@ -69,8 +69,12 @@ export const ERROR_CODES = [
   'paused', // the teacher has paused the game
   'game-over',
   'not-over', // asked for what a seat may have only once the game is over (its record), while it runs
+  // the seat's game is over, but another game of the session plays the same seed: its record would give that game's
+  // dice away, so it waits until every game on the seed is over (SeatState.gamesStillPlaying says how many remain)
+  'others-playing',
   'stale-turn', // the orders are for a turn that is not the one being ordered
   'already-committed', // this seat has committed other orders for this turn
+  'commit-conflict', // a commitId already stored for this turn came again with other orders: no retry, a bug or a forgery
   'illegal-orders', // the engine refused the orders (the message says which and why)
   'refused', // the engine refused a facilitator action (an inject too late, a ruling with no roll to rule on)
   'unavailable', // the store could not be reached or the game is being changed by another server: retry
@@ -95,16 +99,35 @@ export const refusal = (code: ErrorCode, message: string, path?: string): Refusa
 export const JOINABLE_SEATS = ['us', 'iran', 'projector'] as const;
 export type JoinableSeat = (typeof JOINABLE_SEATS)[number];
 
+/** The name the seats and the desk give a computer player ('computer: <id>', SeatsTaken): no team may take it. */
+const COMPUTER_MARK = /^computer\s*:/i;
+
 /**
  * A team's name is shown to other people (the projector, the teacher): plain text, one line, no personal data asked
- * for. It is never parsed as markup anywhere; control characters are refused so that it prints as it was typed.
+ * for. It is never parsed as markup anywhere, and what would not print as it was typed is refused: control characters
+ * and line separators; Unicode format characters (zero-width spaces and joiners, bidi overrides such as U+202E, which
+ * make a name look like another or turn the text after it around); and the mark of a computer player, which would let
+ * a team pass for one on the desk. The first failing check names the problem (the join's message takes the first).
  */
 export const teamNameSchema = z
   .string()
   .trim()
   .min(1, 'a team name is required')
   .max(LIMITS.teamName, `a team name of at most ${LIMITS.teamName} characters`)
-  .refine((s) => !/\p{Cc}/u.test(s), 'a team name on one line, without control characters');
+  .refine((s) => !/[\p{Cc}\u2028\u2029]/u.test(s), 'a team name on one line, without control characters')
+  // Before the check on format characters, so that a name made only of them is told it has nothing to show.
+  .refine(
+    (s) => s.replace(/\p{Cf}/gu, '').trim() !== '',
+    'a team name needs letters or digits: this one has only invisible characters and spaces',
+  )
+  .refine(
+    (s) => !/\p{Cf}/u.test(s),
+    'a team name without invisible formatting characters (zero-width spaces or joiners, or direction marks such as U+202E): type it again plainly',
+  )
+  .refine(
+    (s) => !COMPUTER_MARK.test(s),
+    'a team name may not start with "computer:": the class screens and the desk use it to mark computer players',
+  );
 
 const idSchema = z
   .string()
@@ -193,8 +216,9 @@ export const clientEvents = {
   }),
   /**
    * The seat's game's whole record (the engine's replay: both sides' orders, every roll's result, who really fired),
-   * for the end screen's reveal and the debrief. It holds every secret of both sides, so a seat gets it only once
-   * the game is over (`not-over` before); the desk has `desk:replay` at any time.
+   * for the end screen's reveal and the debrief. It holds every secret of both sides and the seed, which every game
+   * of the session shares, so a seat gets it only once its game is over (`not-over` before) and every game on that
+   * seed is over too (`others-playing` before); the desk has `desk:replay` at any time.
    */
   'game:record': z.strictObject({}),
   'desk:overview': z.strictObject({}),
@@ -259,9 +283,10 @@ export interface NewsEntry {
 /**
  * What a seat receives: its view of one game and nothing more. `view` and `news` come from the engine's viewFor and
  * viewEvents for this seat; `seq` grows with every change to the game, so a client keeps the state with the
- * highest seq; a change to the session (pause, timer) or to who holds the seats leaves it alone, so stateStamp adds
- * those for the client's periodic check. `hash` (the engine's state hash) is sent to the facilitator only,
- * and to everyone once the game is over: it digests hidden state.
+ * highest seq; a change to the session (pause, timer), to who holds the seats or to how many games still play
+ * leaves it alone, so stateStamp adds those for the client's periodic check. `hash` (the engine's state hash) is
+ * sent to the facilitator only, and to everyone once the game's record is theirs (game:record): it digests hidden
+ * state, the dice included.
  */
 export interface SeatState {
   sessionId: string;
@@ -276,16 +301,34 @@ export interface SeatState {
   seats: SeatsTaken;
   view: SeatView;
   news: NewsEntry[]; // every turn so far, as this seat may see it
+  /**
+   * Once this game is over: how many other games of the session on the same seed are still being played. Its record
+   * and hash are given when this reaches 0. A count, never another game's state: the games play the same dice, so a
+   * finished game's record would show a running one its rolls. Null while this game runs (nothing waits on it yet)
+   * and for the desk, whose overview shows every game.
+   */
+  gamesStillPlaying: number | null;
   hash?: string;
 }
 
 /**
  * What tells two of a seat's states apart, but for the time they were sent: the game's log position, the session's
- * pause and timer, and who holds the seats. The client sends it with its periodic `sync`; the server builds it from
- * the same parts without building the state.
+ * pause and timer, who holds the seats, and how many games still play beside a finished one. The client sends it
+ * with its periodic `sync`; the server builds it from the same parts without building the state. (The desk builds it
+ * from an overview row, which has no count: the facilitator's is always null.)
  */
-export const stateStamp = (s: Pick<SeatState, 'seq' | 'paused' | 'timerEndsAt' | 'seats'>): string =>
-  JSON.stringify([s.seq, s.paused, s.timerEndsAt, s.seats.us, s.seats.iran, s.seats.projectors]);
+export const stateStamp = (
+  s: Pick<SeatState, 'seq' | 'paused' | 'timerEndsAt' | 'seats'> & Partial<Pick<SeatState, 'gamesStillPlaying'>>,
+): string =>
+  JSON.stringify([
+    s.seq,
+    s.paused,
+    s.timerEndsAt,
+    s.seats.us,
+    s.seats.iran,
+    s.seats.projectors,
+    s.gamesStillPlaying ?? null,
+  ]);
 
 /** One game in the teacher's overview: enough to see every game of the session side by side. */
 export interface GameOverview {
@@ -329,7 +372,10 @@ export interface Overview {
 export interface ClientReplies {
   sync: Reply<{ state: SeatState } | { unchanged: true }>;
   commit: Reply<{ seq: number; dup: boolean }>;
-  /** seq: the log position the record ends at (a seat whose state has a higher seq asks again). */
+  /**
+   * seq: the log position the record ends at (a seat whose state has a higher seq asks again). Refused `not-over`
+   * while the game runs, `others-playing` while another game on its seed does.
+   */
   'game:record': Reply<{ replay: Replay; seq: number }>;
   /** joinCode: the class's join code (XXXX-XXXX) to show on the desk; null for a session that cannot give it back. */
   'desk:overview': Reply<{ overview: Overview; joinCode: string | null }>;

@@ -86,6 +86,10 @@ export class Classroom {
   private readonly usedAt = new Map<string, number>();
   private readonly sessions = new Map<string, SessionRow>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** By session, then seed: how many games were still being played when last read (countPlaying). */
+  private readonly playingOnSeed = new Map<string, Map<string, number>>();
+  /** Games known to be over: one stays over (LiveGame.planRuling), so it is never read again to count. */
+  private readonly overGames = new Set<string>();
   private readonly joinFailures: AttemptLimiter;
   private readonly joins: AttemptLimiter;
   private readonly now: () => number;
@@ -286,7 +290,7 @@ export class Classroom {
     }
     const live = this.games.get(game.gameId);
     if (live) live.setSeats(await this.store.liveSeats(game.gameId));
-    this.onChange(session.sessionId, [game.gameId]);
+    await this.announce(session.sessionId, [game.gameId]);
     return {
       ok: true,
       token,
@@ -360,12 +364,14 @@ export class Classroom {
           return refusal('not-your-game', 'this seat belongs to another game', 'gameId');
         const game = await this.live(caller.gameId);
         if ('error' in game) return game;
+        if (game.state.outcome !== null) await this.countPlaying(session.sessionId);
         const facts = this.facts(session);
         const stamp = stateStamp({
           seq: game.head,
           paused: facts.paused,
           timerEndsAt: game.timerEndsAt(facts.timer),
           seats: game.seats,
+          gamesStillPlaying: game.gamesStillPlaying(facts),
         });
         if (p.unlessStamp === stamp) return { ok: true, unchanged: true };
         return { ok: true, state: game.stateFor(engineSeat(caller.seat), facts, this.now()) };
@@ -383,6 +389,14 @@ export class Classroom {
           return refusal(
             'not-over',
             `the game's record holds both sides' secrets, so it is given once the game is over; week ${game.state.turn} of ${game.state.lastTurn} is being played`,
+          );
+        // It holds the seed too, and every game of the session plays the same one: a team still playing that got it
+        // from a finished one would know every roll to come, and from the rolls the other side's sealed orders.
+        const others = (await this.countPlaying(session.sessionId)).playing.get(game.row.seed) ?? 0;
+        if (others > 0)
+          return refusal(
+            'others-playing',
+            `your game is over, but ${others === 1 ? '1 other game of the class is' : `${others} other games of the class are`} still being played with the same dice, and this record would give them away: it is given once every game has ended`,
           );
         return { ok: true, replay: game.replay(), seq: game.head };
       }
@@ -458,7 +472,7 @@ export class Classroom {
         const tokens = await this.store.revokeSeat(p.gameId, p.seat, now, hold);
         game.setSeats(await this.store.liveSeats(p.gameId));
         this.onRevoke(tokens);
-        this.onChange(session.sessionId, [p.gameId]);
+        await this.announce(session.sessionId, [p.gameId]);
         return hold
           ? { ok: true, released: tokens.length, heldUntil: hold.until }
           : { ok: true, released: tokens.length };
@@ -515,6 +529,7 @@ export class Classroom {
         const game = await this.live(gameId, false);
         if ('error' in game) return game;
         const head = game.head;
+        const wasOver = game.state.outcome !== null;
         const planned = await plan(game);
         if ('error' in planned) return planned;
         if (planned.kind === 'dup') return { ok: true, seq: planned.seq, dup: true };
@@ -527,7 +542,7 @@ export class Classroom {
           entry,
         }));
         game.catchUp(entries);
-        this.onChange(sessionId, [gameId]);
+        await this.announce(sessionId, [gameId], !wasOver && game.state.outcome !== null);
         return { ok: true, seq: head + 1, dup: false };
       }
       return unavailable('another server kept changing it');
@@ -594,7 +609,11 @@ export class Classroom {
       this.usedAt.delete(gameId);
       gone.push(gameId);
     }
-    for (const [sessionId, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(sessionId);
+    for (const [sessionId, session] of this.sessions)
+      if (session.expiresAt <= now) {
+        this.sessions.delete(sessionId);
+        this.playingOnSeed.delete(sessionId);
+      }
     return gone;
   }
 
@@ -616,14 +635,63 @@ export class Classroom {
     await this.freshSession(sessionId);
     const games = await this.store.gamesOf(sessionId);
     for (const g of games) await this.live(g.gameId, false);
-    this.onChange(
+    await this.announce(
       sessionId,
       games.map((g) => g.gameId),
     );
   }
 
+  /**
+   * Tells the transport which games changed (ChangeListener). A finished game's seats are told how many games on
+   * its dice still play, so that count is read again first; and when a game has just ended, every finished game of
+   * the session is announced too, since their count went down (the last one to end opens their records).
+   */
+  private async announce(sessionId: string, gameIds: readonly string[], ended = false): Promise<void> {
+    const isOver = (id: string) => this.overGames.has(id) || (this.games.get(id)?.state.outcome ?? null) !== null;
+    if (!ended && !gameIds.some(isOver)) return this.onChange(sessionId, gameIds);
+    // One at a time per session, so that a count read earlier is never announced after one read later.
+    await this.serial(`announce:${sessionId}`, async () => {
+      const { over } = await this.countPlaying(sessionId);
+      if (ended)
+        // Loaded again if this process let one go idle: its seats may be connected to another process.
+        for (const id of over) if (!this.games.has(id)) await this.live(id, false);
+      this.onChange(sessionId, ended ? [...new Set([...gameIds, ...over])] : gameIds);
+    });
+  }
+
+  /**
+   * Reads from the store which games of the session are still being played, by seed, and keeps the counts for the
+   * states sent (SessionFacts.playingOnSeed); also which games are over. Read, not taken from this process's cache:
+   * another process may have ended a game. Only games not known to be over are read.
+   */
+  private async countPlaying(sessionId: string): Promise<{ playing: ReadonlyMap<string, number>; over: string[] }> {
+    const counted = new Map<string, number>();
+    const over: string[] = [];
+    for (const row of await this.store.gamesOf(sessionId)) {
+      let playing = 0;
+      if (!this.overGames.has(row.gameId)) {
+        const game = await this.live(row.gameId, false);
+        // A game that cannot be read now counts as played: its record is nobody's yet.
+        if ('error' in game || game.state.outcome === null) playing = 1;
+        else this.overGames.add(row.gameId);
+      }
+      if (playing === 0) over.push(row.gameId);
+      counted.set(row.seed, (counted.get(row.seed) ?? 0) + playing);
+    }
+    // Games only ever end, so a count read before another that finished first never raises it again.
+    const known = this.playingOnSeed.get(sessionId);
+    for (const [seed, n] of counted) counted.set(seed, Math.min(n, known?.get(seed) ?? n));
+    this.playingOnSeed.set(sessionId, counted);
+    return { playing: counted, over };
+  }
+
   private facts(session: SessionRow): SessionFacts {
-    return { sessionId: session.sessionId, paused: session.paused, timer: session.timer };
+    return {
+      sessionId: session.sessionId,
+      paused: session.paused,
+      timer: session.timer,
+      playingOnSeed: this.playingOnSeed.get(session.sessionId) ?? new Map(),
+    };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { aiDice } from '../ai/simple.ts';
 import type { Decide } from '../ai/worker-client.ts';
 import {
+  canonicalJson,
   checkRulings,
   createGame,
   formatErrors,
@@ -35,6 +36,12 @@ export interface SessionFacts {
   sessionId: string;
   paused: boolean;
   timer: ClassTimer | null;
+  /**
+   * How many of the session's games on each seed were still being played when last read from the store
+   * (Classroom.countPlaying): a finished game's record and hash wait for every game on its dice. A seed missing here
+   * has not been counted, and a finished game on it gives neither.
+   */
+  playingOnSeed: ReadonlyMap<string, number>;
 }
 
 /**
@@ -57,8 +64,11 @@ export class LiveGame {
   /** Events of the injects released for the turn being ordered, and their ledger. */
   private released: GameEvent[] = [];
   private releasedLedger: Ledger = [];
-  /** Each seat's commit per turn, by `turn:seat`, so a retried commit is answered as the first one. */
-  private readonly commits = new Map<string, { commitId: string; seq: number }>();
+  /**
+   * Each seat's commit per turn, by `turn:seat`, so a retried commit is answered as the first one: its orders as
+   * canonical JSON, since a retry carries the same orders and the same id with others is no retry.
+   */
+  private readonly commits = new Map<string, { commitId: string; seq: number; orders: string }>();
   seats: SeatsTaken = { us: null, iran: null, projectors: 0 };
 
   constructor(
@@ -86,7 +96,11 @@ export class LiveGame {
         const r = submitOrders(this.scenario, this.state, entry.seat, entry.orders);
         if (!r.ok) return formatErrors(r.errors);
         this.state = r.value;
-        this.commits.set(`${entry.turn}:${entry.seat}`, { commitId: entry.commitId, seq });
+        this.commits.set(`${entry.turn}:${entry.seat}`, {
+          commitId: entry.commitId,
+          seq,
+          orders: canonicalJson(entry.orders),
+        });
         return null;
       }
       case 'inject': {
@@ -153,7 +167,7 @@ export class LiveGame {
 
   /**
    * A team's orders for the turn. Checked in this order: a retry of a stored commit is answered as stored (whatever
-   * the turn is now, paused or not), then the end of the game, the pause, the turn, and the engine's rules. When the other side is a computer player its orders
+   * the turn is now, paused or not) and its id with other orders refused, then the end of the game, the pause, the turn, and the engine's rules. When the other side is a computer player its orders
    * come in the same append, and when both sides are in, the turn's resolution too: one transaction for all. The
    * computer player decides through `decide` (on another thread in the server), on the view and dice it would have
    * here; the caller holds the game's queue meanwhile and checks that the head has not moved before storing.
@@ -167,7 +181,16 @@ export class LiveGame {
     decide: Decide,
   ): Promise<Plan> {
     const stored = this.commits.get(`${turn}:${seat}`);
-    if (stored?.commitId === commitId) return { kind: 'dup', seq: stored.seq };
+    if (stored?.commitId === commitId) {
+      // Answered as stored, the new orders dropped, this would tell a client its orders were in when they were not.
+      if (stored.orders !== canonicalJson(orders))
+        return refusal(
+          'commit-conflict',
+          `commit "${commitId}" for week ${turn} is already in with other orders: those stand, and these were not taken`,
+          'commitId',
+        );
+      return { kind: 'dup', seq: stored.seq };
+    }
     if (stored) return refusal('already-committed', `your orders for week ${turn} are already in`);
     if (this.state.outcome) return refusal('game-over', 'the game is over');
     if (paused) return refusal('paused', 'the teacher has paused the game');
@@ -269,7 +292,7 @@ export class LiveGame {
         : { turn: n.turn, events: viewEvents(n.events, engineSeat) },
     );
     if (this.released.length > 0) news.push({ turn: this.state.turn, events: viewEvents(this.released, engineSeat) });
-    const over = this.state.outcome !== null;
+    const gamesStillPlaying = seat === 'facilitator' ? null : this.gamesStillPlaying(session);
     return {
       sessionId: session.sessionId,
       gameId: this.row.gameId,
@@ -283,8 +306,18 @@ export class LiveGame {
       seats: { ...this.seats },
       view: viewFor(this.scenario, this.state, engineSeat),
       news,
-      ...((seat === 'facilitator' || over) && { hash: this.hash() }),
+      gamesStillPlaying,
+      ...((seat === 'facilitator' || gamesStillPlaying === 0) && { hash: this.hash() }),
     };
+  }
+
+  /**
+   * For a seat of this game once it is over: how many other games on its seed are still being played (its record
+   * is the seats' at 0); null while it runs, or when the count has not been read.
+   */
+  gamesStillPlaying(session: SessionFacts): number | null {
+    if (this.state.outcome === null) return null;
+    return session.playingOnSeed.get(this.row.seed) ?? null;
   }
 
   /**

@@ -151,6 +151,64 @@ describe('the end of a networked game', () => {
       'one that would let play go on is refused',
     );
   });
+  it('a team that ends first is told the reveal waits for the class, and sees it without a reload when the last game ends', async () => {
+    const session = await newSession(room.server.url, { games: 2 });
+    const seatsOf = async (game: number) => {
+      const [usSeat, iranSeat] = await Promise.all(
+        (['us', 'iran'] as const).map((seat) =>
+          joinSeat(room.server.url, { code: session.joinCode, team: `${seat} ${game}`, seat, game }),
+        ),
+      );
+      return {
+        usSeat: usSeat!,
+        us: room.client({ token: usSeat!.token }),
+        iran: room.client({ token: iranSeat!.token }),
+      };
+    };
+    const first = await seatsOf(1);
+    const second = await seatsOf(2);
+    const playToEnd = async ({ us, iran }: typeof first) => {
+      await Promise.all([us, iran].map((c) => waitForState(c, () => true)));
+      while (us.state!.view.outcome === null) {
+        const week = us.state!.view.turn;
+        const [u, i] = await Promise.all([us, iran].map((c) => waitForState(c, (s) => s.view.turn === week)));
+        const replies = await Promise.all([us.commit(week, ordersFor(u!)), iran.commit(week, ordersFor(i!))]);
+        expect(replies.every((r) => r.ok)).toBe(true);
+        await waitForState(us, (s) => s.view.turn > week || s.view.outcome !== null);
+      }
+    };
+
+    const team = await browser();
+    await team.page.goto(`${room.server.url}/join`);
+    await team.page.evaluate((kept) => localStorage.setItem('two-boxers:classroom-seat', JSON.stringify(kept)), {
+      token: first.usSeat.token,
+      sessionId: first.usSeat.sessionId,
+      gameId: first.usSeat.gameId,
+      game: first.usSeat.game,
+      seat: first.usSeat.seat,
+      team: first.usSeat.team,
+    });
+    await team.page.reload();
+    await appReady(team.page);
+    await team.page.waitForSelector('#net-commit');
+
+    // Game 1 is over while game 2 plays on the same dice: the page says why the reveal waits, and shows none of it.
+    await playToEnd(first);
+    await team.page.waitForSelector('#net-over');
+    expect(await team.page.locator('#net-reveal-waits').innerText()).toContain('One game is still being played');
+    await team.page.click('#net-end-button');
+    const waiting = team.page.locator('#net-end-waiting');
+    await waiting.waitFor();
+    expect(await waiting.innerText()).toContain('every game of the class has ended');
+    expect(await waiting.innerText()).toContain('same dice');
+    expect(await team.page.locator('#net-end table.truth, #net-end .error').count()).toBe(0);
+
+    // The last game ends: the reveal opens on the page as it stands, without a reload.
+    await playToEnd(second);
+    await team.page.waitForSelector('#net-end table.truth');
+    expect(await team.page.locator('#net-end-waiting').count()).toBe(0);
+    expect(await team.page.locator('#fingerprint').innerText()).toBe(first.us.state!.hash);
+  });
   it("a war's debrief offers a team the what-if, as a one-device game in a new tab", async () => {
     const session = await newSession(room.server.url);
     const usSeat = await joinSeat(room.server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' });

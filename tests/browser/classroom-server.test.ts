@@ -145,6 +145,24 @@ describe('the classroom in the browser, against a real server', () => {
     expect(await wall.page.locator('#net-news li').count()).toBeGreaterThan(0);
   });
 
+  // Before the test that makes this address guess codes until it must wait: a refused name is no wrong code.
+  it('a team name the server refuses is told with the server’s reason, and a plain one then joins', async () => {
+    room.allowErrors(/the server responded with a status of 400/);
+    const session = await newClass();
+    const team = await browser();
+    // A right-to-left override would show the name backwards on the projector and the desk.
+    await joinAs(team.page, session.joinCode, 'Eagles\u202E', 'us');
+    await team.page.waitForSelector('#join-message .error');
+    expect(await team.page.locator('#join-message').innerText()).toContain('invisible formatting characters');
+    await joinAs(team.page, session.joinCode, 'computer: measured', 'us');
+    await team.page.waitForFunction(() =>
+      document.querySelector('#join-message')?.textContent?.includes('computer players'),
+    );
+    await team.page.fill('#join-team', 'Eagles');
+    await team.page.click('#join-submit');
+    await team.page.waitForSelector('#net-commit');
+  });
+
   it('a taken seat asks the teacher, a wrong code is told as such, and guessing is rate-limited', async () => {
     const session = await newClass();
     const first = await browser();

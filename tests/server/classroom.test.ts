@@ -264,6 +264,11 @@ describe('the classroom on a moving clock', () => {
     expect(await classroom.handle(us, 'commit', { ...u3, commitId: 'other' })).toMatchObject({
       error: { code: 'already-committed' },
     });
+    // Its id with other orders is a conflict, read from the stored log as from the first answer.
+    expect(u3.orders).toHaveLength(1);
+    expect(await classroom.handle(us, 'commit', { ...u3, orders: [], commitId: 'u3' })).toMatchObject({
+      error: { code: 'commit-conflict' },
+    });
     classroom.evictIdle(); // nothing is idle now: the game was just read
     expect(await classroom.handle(iran, 'commit', { ...(await orders(iran)), commitId: 'i3' })).toMatchObject({
       ok: true,

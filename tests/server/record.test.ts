@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { type Order, type Side, scenarioHash, verifyReplay, viewFor } from '../../src/engine/index.ts';
@@ -14,8 +16,12 @@ import {
   rawSocket,
   replayHere,
   serverForFile,
+  startServer,
   waitForState,
 } from './harness.ts';
+
+const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = 'redis://127.0.0.1:6379';
 
 /**
  * game:record, the finished game's whole record for the seats' end screens: every secret of both sides, so refused
@@ -91,6 +97,103 @@ describe('a game’s record for the seats (game:record)', () => {
     expect(fromDeskReplay.ok && fromDeskReplay.replay).toEqual(replays[0]);
     // Its record is both sides' orders: what the seats could not see while the game ran.
     expect(replays[0]!.turns.map((t) => [t.us, t.iran])).toEqual(record.us.map((u, i) => [u, record.iran[i]]));
+  });
+});
+
+describe('a record shares its dice with every game of the class (duplicate play)', () => {
+  it('waits, for the seats of a finished game, until every game on the same seed is over; they are told how many play', async () => {
+    const session = await newSession(server.url, { games: 2 });
+    const seatsOf = async (game: number) => {
+      const joined = await Promise.all(
+        (['us', 'iran', 'projector'] as const).map((seat) =>
+          joinSeat(server.url, { code: session.joinCode, team: `${seat} ${game}`, seat, game }),
+        ),
+      );
+      const [us, iran, wall] = joined.map((j) => connect(server.url, { token: j.token }));
+      server.track(us!, iran!, wall!);
+      await Promise.all([us!, iran!, wall!].map((c) => waitForState(c, () => true)));
+      return { us: us!, iran: iran!, wall: wall! };
+    };
+    const first = await seatsOf(1);
+    const second = await seatsOf(2);
+    const playToEnd = async (g: typeof first) => {
+      const record: PlayRecord = { us: [], iran: [] };
+      while (g.us.state!.view.outcome === null) await playWeek(g.us, g.iran, record);
+      await waitForState(g.wall, (s) => s.view.outcome !== null);
+    };
+
+    // Game 1 ends first: its record would be game 2's dice, so no seat of game 1 gets it (nor the hash) yet.
+    await playToEnd(first);
+    for (const seat of [first.us, first.iran, first.wall]) {
+      const early = await seat.request('game:record', {});
+      expect(early.ok).toBe(false);
+      if (early.ok) return;
+      expect(early.error.code).toBe('others-playing');
+      expect(early.error.message).toMatch(/1 other game of the class is still being played/);
+      const s = await waitForState(seat, (x) => x.view.outcome !== null);
+      expect(s.gamesStillPlaying).toBe(1);
+      expect(s.hash).toBeUndefined();
+      // A sync (a reload) says the same.
+      const synced = await seat.request('sync', {});
+      expect(synced.ok && 'state' in synced && [synced.state.gamesStillPlaying, synced.state.hash]).toEqual([
+        1,
+        undefined,
+      ]);
+    }
+    // The seats of the game still running are told nothing of the other game: their count waits for their own end.
+    expect(second.us.state!.gamesStillPlaying).toBeNull();
+
+    // Game 2 ends: game 1's seats are told without asking, and every seat of both games gets the record.
+    await playToEnd(second);
+    for (const seat of [first.us, first.iran, first.wall, second.us, second.iran, second.wall]) {
+      const s = await waitForState(seat, (x) => x.gamesStillPlaying === 0);
+      expect(s.hash).toMatch(/^[0-9a-f]+$/);
+      const r = await seat.request('game:record', {});
+      expect(r.ok).toBe(true);
+    }
+  });
+});
+
+describe('with two server processes (PostgreSQL and Redis)', () => {
+  it('a finished game’s seats on one process are told when the last game ends on the other, and get the record', async () => {
+    const schema = `tb_test_${randomBytes(6).toString('hex')}`;
+    const env = {
+      DATABASE_URL: PG_URL,
+      PG_SCHEMA: schema,
+      REDIS_URL,
+      REDIS_PREFIX: `tb-test-${randomBytes(4).toString('hex')}`,
+    };
+    const [a, b] = [await startServer(env), await startServer(env)];
+    try {
+      const session = await newSession(a.url, { games: 2 });
+      const seats = async (url: string, game: number) => {
+        const [us, iran] = await Promise.all(
+          (['us', 'iran'] as const).map(async (seat) => {
+            const j = await joinSeat(url, { code: session.joinCode, team: `${seat} ${game}`, seat, game });
+            const c = connect(url, { token: j.token });
+            server.track(c);
+            await waitForState(c, () => true);
+            return c;
+          }),
+        );
+        return { us: us!, iran: iran! };
+      };
+      const first = await seats(a.url, 1);
+      const second = await seats(b.url, 2);
+      for (const g of [first, second]) {
+        const record: PlayRecord = { us: [], iran: [] };
+        while (g.us.state!.view.outcome === null) await playWeek(g.us, g.iran, record);
+      }
+      // Pushed by process B through Redis, well before the clients' periodic check (15 s) would find it.
+      const told = await waitForState(first.us, (s) => s.gamesStillPlaying === 0, 5000);
+      expect(told.hash).toBeDefined();
+      expect((await first.iran.request('game:record', {})).ok).toBe(true);
+    } finally {
+      await Promise.all([a.kill9(), b.kill9()]);
+      const pool = new pg.Pool({ connectionString: PG_URL });
+      await pool.query(`drop schema if exists ${schema} cascade`);
+      await pool.end();
+    }
   });
 });
 

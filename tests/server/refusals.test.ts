@@ -5,7 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassroomClient } from '../../src/net/client.ts';
 import { joinClass } from '../../src/net/client.ts';
-import { type GameOverview, LIMITS, type ProtocolError } from '../../src/net/protocol.ts';
+import { type GameOverview, LIMITS, type ProtocolError, type SeatState } from '../../src/net/protocol.ts';
 import { connect, joinSeat, newSession, tempDir, waitForState, rawSocket, serverForFile } from './harness.ts';
 
 const dist = tempDir();
@@ -209,6 +209,13 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     expect(first).toMatchObject({ ok: true, dup: false });
     const repeat = await ask(us, 'commit', { turn: 1, commitId: 'w1-a', orders: [] });
     expect(repeat).toEqual({ ...first, dup: true });
+    // The same id with other orders is no retry: it is refused, and the orders stored stay.
+    const synced = (await ask(us, 'sync', {})) as unknown as { state: SeatState };
+    const other = synced.state.view.legalOrders.slice(0, 1);
+    expect(other).toHaveLength(1);
+    const conflict = await ask(us, 'commit', { turn: 1, commitId: 'w1-a', orders: other });
+    expect(conflict.error).toMatchObject({ code: 'commit-conflict' });
+    expect(conflict.error!.message).toMatch(/week 1/);
     expect((await ask(us, 'commit', { turn: 1, commitId: 'w1-b', orders: [] })).error).toMatchObject({
       code: 'already-committed',
     });
@@ -232,6 +239,33 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     expect(joined.team).toBe(markup);
     const bad = await joinClass(server.url, { code: session.joinCode, team: 'two\nlines', seat: 'iran' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-message', path: 'team' } });
+  });
+
+  it('team names that would not print as typed, or pass for a computer player, are refused with the reason', async () => {
+    const cases: { name: string; team: string; reason: RegExp }[] = [
+      { name: 'a right-to-left override', team: 'Eagles\u202Eselgae', reason: /invisible formatting characters/ },
+      { name: 'a zero-width space', team: 'Ea\u200Bgles', reason: /invisible formatting characters/ },
+      { name: 'a zero-width joiner', team: 'Eagles\u200D', reason: /invisible formatting characters/ },
+      { name: 'only zero-width spaces', team: '\u200B\u200B', reason: /only invisible characters/ },
+      { name: 'only spaces once invisible marks go', team: ' \u2060 \u200C ', reason: /only invisible characters/ },
+      { name: 'only spaces', team: '   ', reason: /a team name is required/ },
+      { name: 'a computer player’s mark', team: 'computer: measured', reason: /"computer:"/ },
+      { name: 'the mark in capitals, spaced', team: 'COMPUTER : strategist', reason: /"computer:"/ },
+      { name: 'a line separator', team: 'two\u2028lines', reason: /one line/ },
+    ];
+    // A class of its own: the names that pass take class screens, which a game has a few of.
+    const { joinCode } = await newSession(server.url);
+    for (const c of cases) {
+      const r = await post('/api/join', JSON.stringify({ code: joinCode, team: c.team, seat: 'projector' }));
+      expect(r.status, c.name).toBe(400);
+      expect(r.body, c.name).toMatchObject({ ok: false, error: { code: 'bad-message', path: 'team' } });
+      expect((r.body as { error: ProtocolError }).error.message, c.name).toMatch(c.reason);
+    }
+    // Names close to them stay welcome: other scripts, emoji, "computer" without the colon.
+    for (const team of ['Équipe Ω', 'نسور', '🦅 Eagles', 'Computer club', 'the computer: not first']) {
+      const r = await post('/api/join', JSON.stringify({ code: joinCode, team, seat: 'projector' }));
+      expect(r.status, team).toBe(200);
+    }
   });
 
   it('one seat token holds a few connections, not a flood of them; the client comes back when one closes', async () => {

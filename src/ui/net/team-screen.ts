@@ -34,6 +34,20 @@ const weeksOf = (s: SeatState | null): TurnEvents[] =>
     n.ledger ? [{ turn: n.turn, events: n.events, ledger: n.ledger, injectLedger: n.injectLedger ?? [] }] : [],
   );
 
+/**
+ * Why a finished game's reveal waits for the rest of the class: every game plays the same dice, so its record would
+ * tell a team still playing what is coming (`others` null: the count is not known yet).
+ */
+export function revealWaitsText(others: number | null): string {
+  const left =
+    others === null
+      ? ''
+      : others === 1
+        ? ' One game is still being played.'
+        : ` ${others} games are still being played.`;
+  return `The reveal opens when every game of the class has ended: they all play with the same dice, so this game's rolls and orders would give away what is coming in the others.${left} It opens here by itself when the last one ends.`;
+}
+
 /** The map's animations follow the player's system setting, as the one-device game's do. */
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -126,9 +140,12 @@ export function showSeat(
   /** The finished game as the server recorded it, played back here (game:record), and the log position it ends at. */
   let ended: { session: Session; seq: number } | null = null;
   let ending: 'game' | 'end' | 'debrief' = 'game';
+  /** The end screen says the reveal waits for the class's other games; a state that says they are over opens it. */
+  let waitingForClass = false;
 
   const showGame = () => {
     ending = 'game';
+    waitingForClass = false;
     for (const el of [banner, ladder.el, gameMain]) el.hidden = false;
     endMain.hidden = true;
     fill(endMain);
@@ -140,7 +157,7 @@ export function showSeat(
    * The one-device end screen (end-screen.ts), from the game's record: the server gives it only once the game is
    * over, and the engine plays it back here, so the reveal is the engine's facilitator view, computed nowhere else.
    */
-  const showEnd = async () => {
+  const showEnd = async (askAgain = true): Promise<void> => {
     ending = 'end';
     for (const el of [banner, ladder.el, gameMain]) el.hidden = true;
     endMain.hidden = false;
@@ -154,11 +171,30 @@ export function showSeat(
       );
       focusHeading(endMain);
     };
+    const waitForClass = (others: number | null) => {
+      const first = !waitingForClass;
+      waitingForClass = true;
+      fill(
+        endMain,
+        h('h2', {}, 'The game is over'),
+        h('p', { className: 'note', role: 'status', id: 'net-end-waiting' }, revealWaitsText(others)),
+        h('div', { className: 'actions' }, h('button', { id: 'end-back', onclick: showGame }, back.label)),
+      );
+      if (first) focusHeading(endMain);
+    };
     const seq = client.state?.seq ?? 0;
+    const others = client.state?.gamesStillPlaying ?? null;
+    if (!ended && others !== null && others > 0) return waitForClass(others);
+    waitingForClass = false;
     if (!ended || ended.seq < seq) {
       fill(endMain, h('p', { className: 'note', role: 'status' }, 'Fetching the whole record of the game…'));
       const reply = await client.request('game:record', {});
       if (gone || ending !== 'end') return;
+      if (!reply.ok && reply.error.code === 'others-playing') {
+        // The state that ends the last game may have come while this asked: then the record is there to ask again.
+        if (askAgain && client.state?.gamesStillPlaying === 0) return showEnd(false);
+        return waitForClass(null);
+      }
       if (!reply.ok) return failed(`The game's record could not be fetched: ${reply.error.message}`);
       const opened = openReplay(scenario, reply.replay, 'The record the server sent');
       if (!opened.ok) return failed(opened.errors[0]?.message ?? 'The record the server sent does not play back.');
@@ -419,6 +455,9 @@ export function showSeat(
             'See how it ended: who really fired',
           ),
         ),
+        s.gamesStillPlaying
+          ? h('p', { className: 'note', id: 'net-reveal-waits' }, revealWaitsText(s.gamesStillPlaying))
+          : null,
         rung,
         ...news,
       );
@@ -491,8 +530,9 @@ export function showSeat(
     latest = { view: s.view, resolved };
     clock.sync(s.serverTime);
     render();
-    // A ruling on the last week changes the record (never reopens the game): the end screen shown is redrawn.
-    if (ending === 'end' && ended && s.seq > ended.seq) void showEnd();
+    // A ruling on the last week changes the record (never reopens the game): the end screen shown is redrawn. One
+    // waiting for the class's other games says how many remain, and opens the reveal when none does.
+    if (ending === 'end' && ((ended && s.seq > ended.seq) || waitingForClass)) void showEnd();
   });
   client.on('status', showStatus);
   showStatus(client.status);
