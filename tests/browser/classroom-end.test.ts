@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../src/engine/index.ts';
+import type { ClassroomClient } from '../../src/net/client.ts';
 import type { SeatState } from '../../src/net/protocol.ts';
 import { joinSeat, loadScenario, newSession, waitForState } from '../server/harness.ts';
 import { classroomSuite } from './classroom-suite.ts';
@@ -46,6 +47,37 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
+/** A team's page holding a seat joined over HTTP, at its order form: the seat a test's client commits for. */
+async function teamPage(seat: Awaited<ReturnType<typeof joinSeat>>): Promise<Browser> {
+  const team = await browser();
+  await team.page.goto(`${room.server.url}/join`);
+  await team.page.evaluate((kept) => localStorage.setItem('two-boxers:classroom-seat', JSON.stringify(kept)), {
+    token: seat.token,
+    sessionId: seat.sessionId,
+    gameId: seat.gameId,
+    game: seat.game,
+    seat: seat.seat,
+    team: seat.team,
+  });
+  await team.page.reload();
+  await appReady(team.page);
+  await team.page.waitForSelector('#net-commit');
+  return team;
+}
+
+/** Both clients of a game commit what `pick` chooses, week after week, until the game is over. */
+async function playOut(us: ClassroomClient, iran: ClassroomClient, pick: (s: SeatState) => Order[]): Promise<void> {
+  await Promise.all([us, iran].map((c) => waitForState(c, () => true)));
+  while (us.state!.view.outcome === null) {
+    const week = us.state!.view.turn;
+    const [u, i] = await Promise.all([us, iran].map((c) => waitForState(c, (s) => s.view.turn === week)));
+    const replies = await Promise.all([us.commit(week, pick(u!)), iran.commit(week, pick(i!))]);
+    expect(replies.every((r) => r.ok)).toBe(true);
+    await waitForState(us, (s) => s.view.turn > week || s.view.outcome !== null);
+    expect(week).toBeLessThan(9);
+  }
+}
+
 describe('the end of a networked game', () => {
   it('the projector and a team reveal who really fired, from the record given at the end, and open the debrief', async () => {
     const session = await newSession(room.server.url);
@@ -63,32 +95,12 @@ describe('the end of a networked game', () => {
     await wall.page.check('input[name=seat][value=projector]');
     await wall.page.click('#join-submit');
     await wall.page.waitForSelector('.net-teams');
-    const team = await browser();
-    await team.page.goto(`${room.server.url}/join`);
-    await team.page.evaluate((kept) => localStorage.setItem('two-boxers:classroom-seat', JSON.stringify(kept)), {
-      token: usSeat.token,
-      sessionId: usSeat.sessionId,
-      gameId: usSeat.gameId,
-      game: usSeat.game,
-      seat: usSeat.seat,
-      team: usSeat.team,
-    });
-    await team.page.reload();
-    await appReady(team.page);
-    await team.page.waitForSelector('#net-commit');
+    const team = await teamPage(usSeat);
 
     // While the game runs there is no way to the reveal.
     expect(await wall.page.locator('#net-end-button, .truth').count()).toBe(0);
 
-    await Promise.all([us, iran].map((c) => waitForState(c, () => true)));
-    while (us.state!.view.outcome === null) {
-      const week = us.state!.view.turn;
-      const [u, i] = await Promise.all([us, iran].map((c) => waitForState(c, (s) => s.view.turn === week)));
-      const replies = await Promise.all([us.commit(week, ordersFor(u!)), iran.commit(week, ordersFor(i!))]);
-      expect(replies.every((r) => r.ok)).toBe(true);
-      await waitForState(us, (s) => s.view.turn > week || s.view.outcome !== null);
-      expect(week).toBeLessThan(9);
-    }
+    await playOut(us, iran, ordersFor);
 
     // The projector: the last week, then "See how it ended", the one-device end screen with the truth of each attack.
     await wall.page.waitForSelector('#net-over');
@@ -151,6 +163,7 @@ describe('the end of a networked game', () => {
       'one that would let play go on is refused',
     );
   });
+
   it('a team that ends first is told the reveal waits for the class, and sees it without a reload when the last game ends', async () => {
     const session = await newSession(room.server.url, { games: 2 });
     const seatsOf = async (game: number) => {
@@ -167,30 +180,9 @@ describe('the end of a networked game', () => {
     };
     const first = await seatsOf(1);
     const second = await seatsOf(2);
-    const playToEnd = async ({ us, iran }: typeof first) => {
-      await Promise.all([us, iran].map((c) => waitForState(c, () => true)));
-      while (us.state!.view.outcome === null) {
-        const week = us.state!.view.turn;
-        const [u, i] = await Promise.all([us, iran].map((c) => waitForState(c, (s) => s.view.turn === week)));
-        const replies = await Promise.all([us.commit(week, ordersFor(u!)), iran.commit(week, ordersFor(i!))]);
-        expect(replies.every((r) => r.ok)).toBe(true);
-        await waitForState(us, (s) => s.view.turn > week || s.view.outcome !== null);
-      }
-    };
+    const playToEnd = ({ us, iran }: typeof first) => playOut(us, iran, ordersFor);
 
-    const team = await browser();
-    await team.page.goto(`${room.server.url}/join`);
-    await team.page.evaluate((kept) => localStorage.setItem('two-boxers:classroom-seat', JSON.stringify(kept)), {
-      token: first.usSeat.token,
-      sessionId: first.usSeat.sessionId,
-      gameId: first.usSeat.gameId,
-      game: first.usSeat.game,
-      seat: first.usSeat.seat,
-      team: first.usSeat.team,
-    });
-    await team.page.reload();
-    await appReady(team.page);
-    await team.page.waitForSelector('#net-commit');
+    const team = await teamPage(first.usSeat);
 
     // Game 1 is over while game 2 plays on the same dice: the page says why the reveal waits, and shows none of it.
     await playToEnd(first);
@@ -209,38 +201,17 @@ describe('the end of a networked game', () => {
     expect(await team.page.locator('#net-end-waiting').count()).toBe(0);
     expect(await team.page.locator('#fingerprint').innerText()).toBe(first.us.state!.hash);
   });
+
   it("a war's debrief offers a team the what-if, as a one-device game in a new tab", async () => {
     const session = await newSession(room.server.url);
     const usSeat = await joinSeat(room.server.url, { code: session.joinCode, team: 'Eagles', seat: 'us' });
     const iranSeat = await joinSeat(room.server.url, { code: session.joinCode, team: 'Lions', seat: 'iran' });
     const us = room.client({ token: usSeat.token });
     const iran = room.client({ token: iranSeat.token });
-    const team = await browser();
-    await team.page.goto(`${room.server.url}/join`);
-    await team.page.evaluate((kept) => localStorage.setItem('two-boxers:classroom-seat', JSON.stringify(kept)), {
-      token: usSeat.token,
-      sessionId: usSeat.sessionId,
-      gameId: usSeat.gameId,
-      game: usSeat.game,
-      seat: usSeat.seat,
-      team: usSeat.team,
-    });
-    await team.page.reload();
-    await appReady(team.page);
-    await team.page.waitForSelector('#net-commit');
+    const team = await teamPage(usSeat);
 
     // Both teams fire all they can afford every week, until the crisis runs into war.
-    await Promise.all([us, iran].map((c) => waitForState(c, () => true)));
-    while (us.state!.view.outcome === null) {
-      const week = us.state!.view.turn;
-      const [u, i] = await Promise.all([us, iran].map((c) => waitForState(c, (s) => s.view.turn === week)));
-      const replies = await Promise.all([
-        us.commit(week, violentChoice(scenario, u!.view)),
-        iran.commit(week, violentChoice(scenario, i!.view)),
-      ]);
-      expect(replies.every((r) => r.ok)).toBe(true);
-      await waitForState(us, (s) => s.view.turn > week || s.view.outcome !== null);
-    }
+    await playOut(us, iran, (s) => violentChoice(scenario, s.view));
     const war = us.state!.view.outcome!;
     expect(war.result).toBe('shared-loss');
 
