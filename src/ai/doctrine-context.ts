@@ -47,14 +47,15 @@ const fullWeights = new WeakMap<Doctrine, Weights>();
 /**
  * A doctrine's weight for every order type, 0 where it names none: the models read a weight for each option in every
  * turn of every playout, and a missing key costs a slow lookup (up the prototype chain) where a present one is a
- * plain property read. Built once per doctrine, every type in the same order, so every doctrine's has one shape.
+ * plain property read. Built once per doctrine, every type in the same order, so every doctrine's has one shape, and
+ * by Object.fromEntries rather than by assigning the keys one by one: V8 turns an object given more than a dozen
+ * properties by computed keys into a hash table. The options read it as `c.weights['campaign']`, a literal key at
+ * each site (a shared helper taking the type would be one site for every key, and a slower lookup).
  */
 function weightsOf(d: Doctrine): Weights {
   let full = fullWeights.get(d);
   if (!full) {
-    const built = {} as Record<OrderType, number>;
-    for (const type of ORDER_TYPES) built[type] = d.weights[type] ?? 0;
-    full = built;
+    full = Object.fromEntries(ORDER_TYPES.map((type) => [type, d.weights[type] ?? 0])) as Record<OrderType, number>;
     fullWeights.set(d, full);
   }
   return full;
@@ -105,8 +106,6 @@ export function context(s: Scenario, d: Doctrine, v: SeatView, dice: Dice, forgi
     quiet: quietLastTurn(v),
   };
 }
-
-export const w = (c: Ctx, type: OrderType): number => c.weights[type];
 
 export const tell = (c: Ctx, p: Provocation): string => provocationText(c.s, p);
 

@@ -1,5 +1,5 @@
 import { nextVote, type Scenario, type SeatView } from '../engine/index.ts';
-import { add, type Ctx, firstBest, idiv, lower, type Option, tell, w } from './doctrine-context.ts';
+import { add, type Ctx, firstBest, idiv, lower, type Option, tell } from './doctrine-context.ts';
 import { unavengedLeader, usWeakness } from './situation.ts';
 import { capitalise } from './words.ts';
 
@@ -90,7 +90,7 @@ export function iranOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'rocket-attack', group: rocketGroup.id, base: rocketBase.site, claim: id },
-      w(c, 'rocket-attack') + pressure - 20 * danger - (deterred ? 10 : 0),
+      c.weights['rocket-attack'] + pressure - 20 * danger - (deterred ? 10 : 0),
       () => attackWhy(c, weak, answering, 'rockets', n.site(rocketBase.site), id),
     );
   }
@@ -101,7 +101,7 @@ export function iranOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'lethal-barrage', group: barrageGroup.id, base: barrageBase.site, claim: id },
-      w(c, 'lethal-barrage') +
+      c.weights['lethal-barrage'] +
         t.lethality +
         (answering ? idiv(t.escalation, 2) + 5 * Math.min(top.points, 8) : idiv(t.opportunism * weak.value, 100)) -
         30 * danger -
@@ -117,7 +117,7 @@ export function iranOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'embassy-attack', group: embassyGroup.id, claim: id },
-      w(c, 'embassy-attack') + idiv(pressure, 2) - 20 * danger - (deterred ? 10 : 0),
+      c.weights['embassy-attack'] + idiv(pressure, 2) - 20 * danger - (deterred ? 10 : 0),
       () =>
         `Rockets on the embassy shame Washington where the world is watching, ${claimText(c, id)}; they may hit Iraqi homes.`,
     );
@@ -129,7 +129,7 @@ export function iranOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'economic-attack', group: economicGroup.id, site: economicSite, claim: id },
-      w(c, 'economic-attack') + idiv(t.initiative, 3) - 20 * danger,
+      c.weights['economic-attack'] + idiv(t.initiative, 3) - 20 * danger,
       () =>
         `Rockets near the foreign oil companies at ${n.site(economicSite)} scare investors away without killing Americans, ${claimText(c, id)}.`,
     );
@@ -140,7 +140,7 @@ export function iranOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'convoy-attack', group: convoyGroup.id, claim: id },
-      w(c, 'convoy-attack') + idiv(t.initiative, 3) + (answering ? idiv(t.retaliation, 3) : 0) - 15 * danger,
+      c.weights['convoy-attack'] + idiv(t.initiative, 3) + (answering ? idiv(t.retaliation, 3) : 0) - 15 * danger,
       () =>
         'Roadside bombs on supply convoys keep the Coalition off the roads, with little risk of an American strike.',
     );
@@ -153,7 +153,9 @@ export function iranOptions(c: Ctx): Option[] {
       add(
         c,
         { type: 'create-front', group: sponsor.id, retire: worn && worn.deniability < 40 ? worn.id : null },
-        w(c, 'create-front') + t.deniability + (!best || best.deniability < s.attribution.exposedBelow + 10 ? 15 : 0),
+        c.weights['create-front'] +
+          t.deniability +
+          (!best || best.deniability < s.attribution.exposedBelow + 10 ? 15 : 0),
         () =>
           best
             ? `${n.front(best.id)} is wearing thin (deniability ${best.deniability}): a new name gives our attacks cover again.`
@@ -177,7 +179,7 @@ export function iranOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'missile-strike', base: base.site, warned },
-      w(c, 'missile-strike') + t.escalation + (leader ? 40 : 0) - 25 * danger - (answering || leader ? 0 : 40),
+      c.weights['missile-strike'] + t.escalation + (leader ? 40 : 0) - 25 * danger - (answering || leader ? 0 : 40),
       () =>
         `${cause}: missiles from Iran on ${n.site(base.site)} answer openly, ${warned ? 'with a warning so that no one need die' : 'without warning'}.`,
     );
@@ -185,11 +187,11 @@ export function iranOptions(c: Ctx): Option[] {
   add(
     c,
     { type: 'embassy-siege' },
-    w(c, 'embassy-siege') + idiv(t.opportunism * weak.value, 200) - 20 * danger,
+    c.weights['embassy-siege'] + idiv(t.opportunism * weak.value, 200) - 20 * danger,
     () => 'Crowds at the embassy gates humiliate Washington without a shot fired, as at New Year.',
   );
   const forgiven = c.forgive && top ? top : null;
-  add(c, { type: 'public-threat' }, w(c, 'public-threat') + (forgiven ? 15 : 0) + (deterred ? 5 : 0), () =>
+  add(c, { type: 'public-threat' }, c.weights['public-threat'] + (forgiven ? 15 : 0) + (deterred ? 5 : 0), () =>
     forgiven
       ? `We answer it with words this time (${lower(tell(c, forgiven))}): a threat keeps face without a spiral.`
       : 'Threat videos keep the Americans guessing, at little cost.',
@@ -197,7 +199,7 @@ export function iranOptions(c: Ctx): Option[] {
   add(
     c,
     { type: 'military-drill' },
-    w(c, 'military-drill') + ((v.iran.pmuCohesion ?? 100) < 50 ? 10 : 0) + idiv(t.defence, 4),
+    c.weights['military-drill'] + ((v.iran.pmuCohesion ?? 100) < 50 ? 10 : 0) + idiv(t.defence, 4),
     () => 'A drill shows the brigades are ready and binds them together.',
   );
   const outrage = c.provocations.find((p) => p.iraqisKilled > 0 || p.stateInstitution);
@@ -205,7 +207,7 @@ export function iranOptions(c: Ctx): Option[] {
   add(
     c,
     { type: 'eviction-campaign' },
-    w(c, 'eviction-campaign') +
+    c.weights['eviction-campaign'] +
       t.politics +
       Math.min(30, Math.max(0, vp - 35)) +
       (outrage ? 15 : 0) +
@@ -221,7 +223,7 @@ export function iranOptions(c: Ctx): Option[] {
   add(
     c,
     { type: 'info-operation' },
-    w(c, 'info-operation') + idiv(t.politics, 2) + (v.baghdad.stage === 'designate' ? 10 : 0) + (leaked ? 10 : 0),
+    c.weights['info-operation'] + idiv(t.politics, 2) + (v.baghdad.stage === 'designate' ? 10 : 0) + (leaked ? 10 : 0),
     () =>
       leaked
         ? 'The leaked American war plan makes the “US coup” story easy to believe.'
@@ -235,7 +237,7 @@ export function iranOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'envoy' },
-      w(c, 'envoy') + 15 + idiv(t.defence, 4),
+      c.weights.envoy + 15 + idiv(t.defence, 4),
       () => `The factions are quarrelling (PMU cohesion ${cohesion}): an envoy from Tehran brings them back into line.`,
     );
   const short = firstBest(
@@ -247,20 +249,23 @@ export function iranOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'smuggle-missiles', group: short.id },
-      w(c, 'smuggle-missiles') + idiv(t.defence, 2) + (35 - short.arsenal),
+      c.weights['smuggle-missiles'] + idiv(t.defence, 2) + (35 - short.arsenal),
       () =>
         `${n.group(short.id)} is short of rockets (arsenal ${short.arsenal}): a shipment across the border refills it, if the Americans do not spot it.`,
     );
   add(
     c,
     { type: 'horizontal-escalation' },
-    w(c, 'horizontal-escalation') + (answering && t.escalation >= 70 ? 10 : 0) - 30 * danger,
+    c.weights['horizontal-escalation'] + (answering && t.escalation >= 70 ? 10 : 0) - 30 * danger,
     () => 'Striking shipping in the Gulf raises the cost for America’s partners without touching Iraq.',
   );
   add(
     c,
     { type: 'iran-swiss-message' },
-    w(c, 'iran-swiss-message') + 15 * danger + (c.quiet && v.ladder.rung >= 4 ? t.reconcile : 0) + (forgiven ? 10 : 0),
+    c.weights['iran-swiss-message'] +
+      15 * danger +
+      (c.quiet && v.ladder.rung >= 4 ? t.reconcile : 0) +
+      (forgiven ? 10 : 0),
     () =>
       danger > 0
         ? `The crisis stands at ${n.rung(v.ladder.rung)}: a private word through the Swiss keeps it from war.`
@@ -270,7 +275,7 @@ export function iranOptions(c: Ctx): Option[] {
   add(
     c,
     { type: 'restrain-proxies' },
-    w(c, 'restrain-proxies') + 20 * danger + (hot && danger > 0 ? 10 : 0),
+    c.weights['restrain-proxies'] + 20 * danger + (hot && danger > 0 ? 10 : 0),
     () => `The crisis stands at ${n.rung(v.ladder.rung)}: we hold the groups back before one of them starts a war.`,
   );
   return c.out;

@@ -1,5 +1,5 @@
 import { type Scenario, type SeatView, specOf } from '../engine/index.ts';
-import { add, appraise, type Ctx, firstBest, idiv, lower, type Option, tell, w } from './doctrine-context.ts';
+import { add, appraise, type Ctx, firstBest, idiv, lower, type Option, tell } from './doctrine-context.ts';
 import { capitalise, count } from './words.ts';
 
 /** The US's options for a doctrine: answering attacks, striking first, calming things down, Baghdad and the bases. */
@@ -57,7 +57,7 @@ export function usOptions(c: Ctx): Option[] {
     const site = siteFor(s, top.group);
     if (site) {
       const utility =
-        w(c, 'strike-site') +
+        c.weights['strike-site'] +
         t.retaliation +
         6 * Math.min(top.points, 10) +
         (redLineCrossed ? 25 : 0) -
@@ -80,7 +80,7 @@ export function usOptions(c: Ctx): Option[] {
       add(
         c,
         { type: 'strike-site', site: site.site },
-        w(c, 'strike-site') + t.initiative - 25 * danger + strikeCost(c, site.stateInstitution),
+        c.weights['strike-site'] + t.initiative - 25 * danger + strikeCost(c, site.stateInstitution),
         () =>
           `${n.group(suspect)} keeps firing at us: hitting ${n.site(site.site)} before the next attack shows we will not wait to bleed, ${costInBaghdad(site.stateInstitution)}.`,
       );
@@ -94,7 +94,12 @@ export function usOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'campaign', group: target },
-      w(c, 'campaign') + t.escalation + 10 * (repeated - 1) + 5 * recentKilled - 25 * danger + 2 * strikeCost(c, false),
+      c.weights.campaign +
+        t.escalation +
+        10 * (repeated - 1) +
+        5 * recentKilled -
+        25 * danger +
+        2 * strikeCost(c, false),
       () =>
         `${
           repeated >= 2
@@ -107,7 +112,7 @@ export function usOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'leadership-strike', group: leaderOf },
-      w(c, 'leadership-strike') + t.escalation - 30 - 30 * danger,
+      c.weights['leadership-strike'] + t.escalation - 30 - 30 * danger,
       () =>
         `${tell(c, top)}: striking ${n.leader(leaderOf)} shows the price of killing Americans, though Iran may answer directly.`,
     );
@@ -115,7 +120,7 @@ export function usOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'red-line' },
-      w(c, 'red-line') + (recentKilled > 0 ? 10 : 0),
+      c.weights['red-line'] + (recentKilled > 0 ? 10 : 0),
       () =>
         'A public red line tells Tehran that killing Americans or breaking into the embassy will be answered: it works only if we keep our word.',
     );
@@ -124,7 +129,7 @@ export function usOptions(c: Ctx): Option[] {
   add(
     c,
     { type: 'us-swiss-message' },
-    w(c, 'us-swiss-message') +
+    c.weights['us-swiss-message'] +
       15 * danger +
       (c.quiet && rung >= 4 ? t.reconcile : 0) +
       (forgiven ? 10 + idiv(t.reconcile, 2) : 0),
@@ -138,20 +143,20 @@ export function usOptions(c: Ctx): Option[] {
   add(
     c,
     { type: 'hold' },
-    w(c, 'hold') + 2 + ((v.us.politicalCapital ?? 0) < 8 ? 10 : 0),
+    c.weights.hold + 2 + ((v.us.politicalCapital ?? 0) < 8 ? 10 : 0),
     () => 'Nothing calls for action this week: we save political capital for when it does.',
   );
   add(
     c,
     { type: 'counter-isis' },
-    w(c, 'counter-isis') + idiv(t.politics, 2) + 2 * Math.max(0, v.isis - 25),
+    c.weights['counter-isis'] + idiv(t.politics, 2) + 2 * Math.max(0, v.isis - 25),
     () => `ISIS stands at ${v.isis}: operations with Iraqi forces keep it down and remind Baghdad why we are here.`,
   );
   const expiring = v.baghdad.waiverTurns <= 1;
   add(
     c,
     { type: 'waiver-extend' },
-    w(c, 'waiver-extend') + (expiring ? 20 + idiv(t.politics, 2) : 0) - (v.us.credibility < 53 ? 15 : 0),
+    c.weights['waiver-extend'] + (expiring ? 20 + idiv(t.politics, 2) : 0) - (v.us.credibility < 53 ? 15 : 0),
     () =>
       expiring
         ? `The electricity waiver runs out ${v.baghdad.waiverTurns === 0 ? 'now' : 'next week'}: Iraq needs the power, and a lapse costs us Baghdad's goodwill.`
@@ -160,19 +165,19 @@ export function usOptions(c: Ctx): Option[] {
   add(
     c,
     { type: 'waiver-shorten' },
-    w(c, 'waiver-shorten'),
+    c.weights['waiver-shorten'],
     () => 'A shorter electricity waiver cuts Tehran’s income, whatever it costs us in Baghdad.',
   );
   if (v.baghdad.stage === 'designate' && v.baghdad.designateSupport < 60)
     add(
       c,
       { type: 'back-designate' },
-      w(c, 'back-designate') + idiv(t.politics, 3) + (v.baghdad.designateTurns <= 2 ? 5 : 0),
+      c.weights['back-designate'] + idiv(t.politics, 3) + (v.baghdad.designateTurns <= 2 ? 5 : 0),
       () => `${v.baghdad.designate} needs votes to form a government that works with us: our public backing may help.`,
     );
   const unsure = c.provocations.find((p) => p.kind !== 'missile-strike' && p.confidence < 600);
   if ((v.us.isr ?? 5) < 4)
-    add(c, { type: 'surge-isr' }, w(c, 'surge-isr') + idiv(t.defence, 2) + (unsure ? 15 : 0), () =>
+    add(c, { type: 'surge-isr' }, c.weights['surge-isr'] + idiv(t.defence, 2) + (unsure ? 15 : 0), () =>
       unsure
         ? `We could only say “${unsure.word}” about who hit ${n.site(unsure.place)}: more surveillance makes the next answer surer.`
         : 'More eyes over the militias make the next attack easier to pin on the right group.',
@@ -195,7 +200,7 @@ export function usOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'publish-evidence', front: front.id },
-      w(c, 'publish-evidence') + idiv(t.defence, 2) + (claimed ? 10 : 0),
+      c.weights['publish-evidence'] + idiv(t.defence, 2) + (claimed ? 10 : 0),
       () =>
         `${n.front(front.id)} ${claimed ? 'claimed the latest attack' : 'hides whoever is firing at us'}: publishing what we know about who stands behind it costs them their cover.`,
     );
@@ -213,7 +218,7 @@ export function usOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'deploy-air-defence', base: defendable.site },
-      w(c, 'deploy-air-defence') + idiv(t.defence, 2) + (hit > 0 ? 10 + 3 * Math.min(hit, 5) : 0),
+      c.weights['deploy-air-defence'] + idiv(t.defence, 2) + (hit > 0 ? 10 + 3 * Math.min(hit, 5) : 0),
       () => {
         // Say what guards the base now and what the next step would stop, in the model's own odds.
         const site = n.site(defendable.site);
@@ -241,12 +246,12 @@ export function usOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'hand-over-base', base: handable.site },
-      w(c, 'hand-over-base') + t.consolidate + (attackedBases.has(handable.site) ? 10 : 0),
+      c.weights['hand-over-base'] + t.consolidate + (attackedBases.has(handable.site) ? 10 : 0),
       () =>
         `${capitalise(n.site(handable.site))} is exposed and hard to defend: handing it to Iraqi forces removes a target, though Tehran will call it retreat.`,
     );
   const doubtful = c.provocations.find((p) => !p.answered && p.group !== null && p.confidence < t.minConfidence);
-  add(c, { type: 'sanctions' }, w(c, 'sanctions') + (doubtful || forgiven ? idiv(t.retaliation, 3) : 0), () =>
+  add(c, { type: 'sanctions' }, c.weights.sanctions + (doubtful || forgiven ? idiv(t.retaliation, 3) : 0), () =>
     doubtful
       ? `We cannot be sure who hit ${n.site(doubtful.place)} (“${doubtful.word}”): sanctions on the Quds Force’s money answer without bombing the wrong group.`
       : 'New designations squeeze the money that pays for the rockets.',
@@ -256,7 +261,7 @@ export function usOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'ordered-departure' },
-      w(c, 'ordered-departure') + idiv(t.defence, 2) + 10,
+      c.weights['ordered-departure'] + idiv(t.defence, 2) + 10,
       () => 'Rockets hit the Green Zone: sending non-essential staff home leaves fewer people in harm’s way.',
     );
   const reinforce = firstBest(
@@ -268,7 +273,7 @@ export function usOptions(c: Ctx): Option[] {
     add(
       c,
       { type: 'reinforce', base: reinforce.site },
-      w(c, 'reinforce') + (recentKilled > 0 ? idiv(t.escalation, 4) : 0),
+      c.weights.reinforce + (recentKilled > 0 ? idiv(t.escalation, 4) : 0),
       () => `More troops at ${n.site(reinforce.site)} show Tehran we are staying, though Baghdad will not like it.`,
     );
   return c.out;
