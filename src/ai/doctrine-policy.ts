@@ -76,9 +76,9 @@ export function choose(
   explain = true,
 ): Decision {
   const pool = byUtility(options);
-  const costs = pool.map((o) => specOf(scenario, o.order.type).cost);
-  // An option's legality cannot change while choosing (it is checked alone): asked once, on the first pick that
-  // reaches it.
+  // An option's cost and legality cannot change while choosing (legality is checked alone): each is asked once, on
+  // the first pick that reaches the option. Most options lie below the spread of the best and are never reached.
+  const costs: (number | undefined)[] = [];
   const legality: (boolean | undefined)[] = [];
   const orders: Order[] = [];
   const reasons: string[] = [];
@@ -91,7 +91,12 @@ export function choose(
     for (let i = 0; i < pool.length; i++) {
       const o = pool[i]!;
       if (near.length > 0 && o.utility < floor) break;
-      if (costs[i]! > left || hasType(orders, o.order.type)) continue;
+      let cost = costs[i];
+      if (cost === undefined) {
+        cost = specOf(scenario, o.order.type).cost;
+        costs[i] = cost;
+      }
+      if (cost > left || hasType(orders, o.order.type)) continue;
       let isLegal = legality[i];
       if (isLegal === undefined) {
         isLegal = legal(o.order);
