@@ -117,35 +117,63 @@ export function quietLastTurn(view: SeatView): boolean {
 
 /**
  * How weak the Americans look from Tehran, 0-100, and the plainest sign of it: low resolve or credibility, broken
- * red lines, bases handed over, staff sent home, deaths left unanswered, a parliament near a vote.
+ * red lines, bases handed over, staff sent home, deaths left unanswered, a parliament near a vote. Iran's models ask
+ * in every turn of every playout, so it counts in loops (no filtered copies) and keeps only the running total and
+ * the plainest sign so far.
  */
 export function usWeakness(scenario: Scenario, view: SeatView): { value: number; sign: string | null } {
-  const signs: [number, string][] = [];
-  const us = view.us;
-  if (us.resolve < 50) signs.push([(50 - us.resolve) * 2, 'their resolve at home is fading']);
-  if (us.credibility < 50) signs.push([(50 - us.credibility) * 2, 'their warnings are no longer believed']);
-  const broken = us.redLines.filter((r) => r.status === 'broken').length;
-  if (broken > 0) signs.push([15 * broken, 'they let their own red line go unanswered']);
-  const startHanded = scenario.us.bases.filter((b) => b.handedOver).length;
-  const handed = us.bases.filter((b) => b.handedOver || b.handoverTurns > 0).length - startHanded;
-  if (handed > 2) signs.push([8 * (handed - 2), 'they are handing their bases to the Iraqis']);
-  if (us.departureOrdered) signs.push([8, 'they sent their diplomats home']);
-  const unanswered = view.attacks.some(
-    (a) =>
-      a.turn >= view.turn - 2 &&
-      a.casualties.usKilled > 0 &&
-      !view.strikes.some((s) => s.turn > a.turn && s.kind !== 'campaign'),
-  );
-  if (unanswered) signs.push([20, 'Americans died and they did not strike back']);
-  const pressure = view.baghdad.evictionPressure - 40;
-  if (pressure > 0) signs.push([pressure, 'parliament is turning against them']);
   let value = 0;
-  let top: [number, string] | null = null;
-  for (const s of signs) {
-    value += s[0];
-    if (!top || s[0] > top[0]) top = s;
+  let top = 0;
+  let sign: string | null = null;
+  // The signs in a fixed order: of equals, the first is the plainest.
+  const signal = (points: number, text: string) => {
+    value += points;
+    if (sign === null || points > top) {
+      top = points;
+      sign = text;
+    }
+  };
+  const us = view.us;
+  if (us.resolve < 50) signal((50 - us.resolve) * 2, 'their resolve at home is fading');
+  if (us.credibility < 50) signal((50 - us.credibility) * 2, 'their warnings are no longer believed');
+  let broken = 0;
+  for (const r of us.redLines) if (r.status === 'broken') broken++;
+  if (broken > 0) signal(15 * broken, 'they let their own red line go unanswered');
+  let handed = -handedAtStart(scenario);
+  for (const b of us.bases) if (b.handedOver || b.handoverTurns > 0) handed++;
+  if (handed > 2) signal(8 * (handed - 2), 'they are handing their bases to the Iraqis');
+  if (us.departureOrdered) signal(8, 'they sent their diplomats home');
+  if (diedUnanswered(view)) signal(20, 'Americans died and they did not strike back');
+  const pressure = view.baghdad.evictionPressure - 40;
+  if (pressure > 0) signal(pressure, 'parliament is turning against them');
+  return { value: Math.min(100, value), sign };
+}
+
+/** Whether Americans died in the last two turns with no strike after (a campaign's strikes do not count). */
+function diedUnanswered(view: SeatView): boolean {
+  for (const a of view.attacks) {
+    if (a.turn < view.turn - 2 || !(a.casualties.usKilled > 0)) continue;
+    let struck = false;
+    for (const s of view.strikes)
+      if (s.turn > a.turn && s.kind !== 'campaign') {
+        struck = true;
+        break;
+      }
+    if (!struck) return true;
   }
-  return { value: Math.min(100, value), sign: top?.[1] ?? null };
+  return false;
+}
+
+// The bases the scenario hands over before the game starts, by scenario: read in every Iranian model's decision.
+const startHanded = new WeakMap<Scenario, number>();
+
+function handedAtStart(scenario: Scenario): number {
+  let n = startHanded.get(scenario);
+  if (n === undefined) {
+    n = scenario.us.bases.filter((b) => b.handedOver).length;
+    startHanded.set(scenario, n);
+  }
+  return n;
 }
 
 /** The other side. */
