@@ -21,8 +21,16 @@ export function attributionConfidence(
 
 /** The ICD-203 expression of likelihood for a per-mille chance ("likely", "55-80%"). */
 export function likelihoodWord(scenario: Scenario, pm: number): { word: string; range: string } {
+  const w = likelihoodOf(scenario, pm);
+  return { word: w.word, range: w.range };
+}
+
+/**
+ * The scenario's own entry for a per-mille chance, not a copy: for the word alone, which every US view gives for
+ * every attack it lists (the strategist's models take a view in every turn of every playout).
+ */
+export function likelihoodOf(scenario: Scenario, pm: number): Scenario['attribution']['words'][number] {
   const words = scenario.attribution.words;
-  for (const w of words) if (pm <= w.upTo) return { word: w.word, range: w.range };
-  const last = words[words.length - 1]!;
-  return { word: last.word, range: last.range };
+  for (const w of words) if (pm <= w.upTo) return w;
+  return words[words.length - 1]!;
 }

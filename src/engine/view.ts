@@ -1,4 +1,4 @@
-import { likelihoodWord } from './attribution.ts';
+import { likelihoodOf } from './attribution.ts';
 import { addDays } from './dates.ts';
 import { legalOrders, type Order } from './orders.ts';
 import { bestDeniability, proxyCapability } from './outcome.ts';
@@ -191,7 +191,7 @@ export function viewFor(
                 casualties: a.casualties,
                 suspect: a.suspect,
                 confidence: a.confidence,
-                word: likelihoodWord(scenario, a.confidence).word,
+                word: likelihoodOf(scenario, a.confidence).word,
               }
             : iran
               ? {
@@ -204,7 +204,7 @@ export function viewFor(
                   group: a.group,
                   autonomous: a.autonomous,
                 }
-              : { ...a, word: likelihoodWord(scenario, a.confidence).word },
+              : { ...a, word: likelihoodOf(scenario, a.confidence).word },
     ),
     strikes: state.strikes.map((s) => {
       if (us || pub)

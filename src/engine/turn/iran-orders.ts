@@ -1,4 +1,4 @@
-import { likelihoodWord } from '../attribution.ts';
+import { likelihoodOf } from '../attribution.ts';
 import { infoOperationEffects } from '../order-effects.ts';
 import { bookNewFront, type Cause, orderCause, push } from '../ledger.ts';
 import { chance, clamp, perMille } from '../math.ts';
@@ -153,7 +153,7 @@ export function missileStrike(t: TurnContext, target: string, warned: boolean): 
     attackId: id,
     suspect: null,
     confidence: s.attribution.stateAct,
-    word: likelihoodWord(s, s.attribution.stateAct).word,
+    word: likelihoodOf(s, s.attribution.stateAct).word,
   });
   const attack: Cause = {
     kind: 'attack',

@@ -1,4 +1,4 @@
-import { attributionConfidence, likelihoodWord } from '../attribution.ts';
+import { attributionConfidence, likelihoodOf } from '../attribution.ts';
 import { adjust, adjustFront, type Cause, push } from '../ledger.ts';
 import { chance, idiv, perMille } from '../math.ts';
 import { type AttackOrder, embassyOf, specOf } from '../orders.ts';
@@ -104,7 +104,7 @@ export function proxyAttack(t: TurnContext, order: AttackOrder, autonomous: bool
   }
   const named = ruling(t, 'attack-attributed', (r) => r.attack === id);
   if (named) suspect = named.suspect;
-  const word = likelihoodWord(s, confidence).word;
+  const word = likelihoodOf(s, confidence).word;
   emit(t, 'us', { type: 'attributed', attackId: id, suspect, confidence, word });
   if (named) emit(t, 'us', { type: 'ruling', ruling: named });
   d.attacks.push({
