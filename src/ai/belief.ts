@@ -46,11 +46,44 @@ function pickWeighted<T>(dice: Dice | null, items: readonly T[], weights: readon
 /** The orders this side gave (its own history is in its view). */
 const ownOrders = (view: SeatView, side: Side): Order[] => view.history.flatMap((h) => h.orders[side] ?? []);
 
+/** What every world sampled from a view counts in it: the same for every world, so counted once per view. */
+interface ViewCounts {
+  calming: number; // the US's Swiss messages
+  handovers: number; // the US's handovers ordered
+  sanctions: number;
+  shortened: number; // waivers the US shortened
+  missiles: number; // Iran's missile strikes seen
+  nextId: number; // above every record's id
+  frontNamesUsed: number;
+}
+
+// The counts by view: the strategist samples every world of a search from one view, and only the draws differ.
+const viewCounts = new WeakMap<SeatView, ViewCounts>();
+
+function countsIn(view: SeatView): ViewCounts {
+  let known = viewCounts.get(view);
+  if (known === undefined) {
+    const mine = ownOrders(view, 'us');
+    const count = (type: Order['type']) => mine.filter((o) => o.type === type).length;
+    let nextId = 1;
+    for (const x of [...view.attacks, ...view.strikes, ...view.us.plans]) nextId = Math.max(nextId, x.id + 1);
+    known = {
+      calming: count('us-swiss-message'),
+      handovers: count('hand-over-base'),
+      sanctions: count('sanctions'),
+      shortened: count('waiver-shorten'),
+      missiles: view.attacks.filter((a) => a.kind === 'missile-strike').length,
+      nextId,
+      frontNamesUsed: frontNamesUsedIn(view),
+    };
+    viewCounts.set(view, known);
+  }
+  return known;
+}
+
 /** The US's reading of Iran's groups: the rounded estimates, jittered within their rounding, and priors for the rest. */
 function groupsForUs(s: Scenario, view: SeatView, dice: Dice | null): GroupState[] {
-  const mine = ownOrders(view, 'us');
-  const calming = mine.filter((o) => o.type === 'us-swiss-message').length;
-  const handovers = mine.filter((o) => o.type === 'hand-over-base').length;
+  const { calming, handovers } = countsIn(view);
   return view.iran.groups.map((g) => {
     const prior = s.iran.groups.find((x) => x.id === g.id);
     const struck = view.strikes.filter((x) => x.group === g.id).length;
@@ -285,7 +318,7 @@ export function believedState(scenario: Scenario, view: SeatView, dice: Dice | n
         exposed: frontExposedIn(s, view, f),
         createdTurn: 0,
       }));
-  const frontNamesUsed = frontNamesUsedIn(view);
+  const frontNamesUsed = countsIn(view).frontNamesUsed;
   const isr = us
     ? (view.us.isr ?? s.us.baseIsr)
     : clamp(s.us.baseIsr + (dice ? Number(dice.chance(250)) + Number(dice.chance(80)) : 0), 0, 5);
@@ -344,14 +377,9 @@ export function believedState(scenario: Scenario, view: SeatView, dice: Dice | n
     justified:
       x.justified ?? attacks.some((a) => a.group === x.group && a.turn > x.turn - s.strikes.window && a.turn <= x.turn),
   }));
-  const missiles = view.attacks.filter((a) => a.kind === 'missile-strike').length;
-  const mine = ownOrders(view, 'us');
-  const income =
-    s.iran.income -
-    mine.filter((o) => o.type === 'sanctions').length -
-    mine.filter((o) => o.type === 'waiver-shorten').length;
-  let nextId = 1;
-  for (const x of [...view.attacks, ...view.strikes, ...view.us.plans]) nextId = Math.max(nextId, x.id + 1);
+  const counts = countsIn(view);
+  const { missiles, nextId } = counts;
+  const income = s.iran.income - counts.sanctions - counts.shortened;
   return {
     formatVersion: 1,
     scenarioId: view.scenarioId,
