@@ -50,9 +50,10 @@ export function runTurn(t: TurnContext, us: Order[], iran: Order[]): void {
   // US postures come before the attacks they shape (air defence, troops, exposure). Handovers last, whatever the
   // order given: troops sent to a base handed over the same week move on to the hub with its garrison instead of
   // staying behind in a base that is no longer American.
-  const postured = new Set<Order>();
-  for (const o of us) if (o.type !== 'hand-over-base' && usPosture(t, o)) postured.add(o);
-  for (const o of us) if (o.type === 'hand-over-base' && usPosture(t, o)) postured.add(o);
+  // Which orders were postures, by position: a list of flags rather than a Set made in every turn of every playout
+  // (whether an order is a posture depends on its type alone).
+  const postured = us.map((o) => o.type !== 'hand-over-base' && usPosture(t, o));
+  for (let i = 0; i < us.length; i++) if (us[i]!.type === 'hand-over-base' && usPosture(t, us[i]!)) postured[i] = true;
 
   // Restraint before any attack: the groups told to hold fire do not fire on their own this week.
   for (const o of iran) if (o.type === 'restrain-proxies') iranOrder(t, o);
@@ -70,7 +71,7 @@ export function runTurn(t: TurnContext, us: Order[], iran: Order[]): void {
   // Iran's other orders, then the US's: a US strike this week answers what Iran did this week (its attacks make
   // the strike justified, and a red line they crossed is honoured by it).
   for (const o of iran) if (o.type !== 'restrain-proxies') iranOrder(t, o);
-  for (const o of us) if (!postured.has(o)) usOrder(t, o);
+  for (let i = 0; i < us.length; i++) if (!postured[i]) usOrder(t, us[i]!);
   // After the orders, so that a campaign ordered this week strikes this week too.
   runCampaigns(t);
   // Once every strike of the week is in: any of them honours a crossed line.
