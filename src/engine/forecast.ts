@@ -177,17 +177,22 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     // As resolution reads it: a front's claim after this claim's wear (an exposed front reads as an open claim),
     // and a team caught in the act is always pinned on its group.
     const worn = front ? Math.max(0, front.deniability - s.attribution.claimWear) : 0;
+    const exposed = front !== undefined && worn < s.attribution.exposedBelow;
     const c = attributionConfidence(
       s,
       isr,
       curfew,
-      claim === 'open' || claim === 'unclaimed'
-        ? claim
-        : worn < s.attribution.exposedBelow
-          ? 'open'
-          : { deniability: worn },
+      claim === 'open' || claim === 'unclaimed' ? claim : exposed ? 'open' : { deniability: worn },
     );
-    addOdds(`the US pins it on ${groupName(s, group)}`, caughtPm + perMille(1000 - caughtPm, c));
+    if (exposed && front.sponsor !== null && front.sponsor !== group) {
+      // An exposed front's claim is read as its sponsor's (turn/proxy-attacks.ts): the US names the sponsor, with no
+      // roll against the confidence; only a launch team caught in the act is pinned on the group that fired.
+      const sponsor = groupName(s, front.sponsor);
+      addOdds(`the US pins it on ${sponsor}, ${front.name}'s sponsor`, 1000 - caughtPm);
+      notes.push(
+        `${front.name} ${front.deniability < s.attribution.exposedBelow ? 'is exposed' : `is exposed once this claim wears its deniability below ${s.attribution.exposedBelow}`}: the US reads the claim as ${sponsor}'s (${likelihoodWord(s, c).word}, ${c / 10}%), not as ${groupName(s, group)}'s.`,
+      );
+    } else addOdds(`the US pins it on ${groupName(s, group)}`, caughtPm + perMille(1000 - caughtPm, c));
     if (front) notes.push(`Claiming through ${front.name} wears its deniability down by ${s.attribution.claimWear}.`);
   };
   switch (order.type) {

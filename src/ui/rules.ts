@@ -269,7 +269,7 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
       'p',
       {},
       `When rockets fly, the US learns the attack and any claim, and its analysts name a suspect with a confidence: ${pct(s.attribution.base)} for an unclaimed attack, +${pct(s.attribution.perIsr)} per ISR level, +${pct(s.attribution.curfew)} under curfew, and less when a front group with deniability claims it (${s.attribution.frontPenalty / 10}% per point). `,
-      `The confidence is also the chance the suspect is right. Each claim wears a front's deniability down by ${s.attribution.claimWear}; below ${s.attribution.exposedBelow} its sponsor is known. `,
+      `The confidence is also the chance the suspect is right. Each claim wears a front's deniability down by ${s.attribution.claimWear}; below ${s.attribution.exposedBelow} its sponsor is known, and the US pins what the front claims on the sponsor, whichever group fired (unless the launch team is caught). `,
       'Confidence is given in the words of US intelligence (ICD-203):',
     ),
     h(
