@@ -121,6 +121,35 @@ function effectsAsRuled(s: Scenario, view: SeatView, order: Order, spec: OrderSp
 }
 
 /**
+ * What a change in the PM-designate's support does, as Baghdad's week and the deck read it: the weekly chance that
+ * parliament confirms him (turn/baghdad.ts), and a withdrawal card still to come that waits on his support being low.
+ */
+function designateNotes(s: Scenario, view: SeatView, delta: number): string[] {
+  const gov = s.baghdad.government;
+  const now = view.baghdad.designateSupport;
+  const after = Math.min(100, Math.max(0, now + delta));
+  const confirm = (support: number) => chance(gov.confirmChance + (support - 50) * gov.supportWeight) / 10;
+  const notes = [
+    `${view.baghdad.designate}'s support goes from ${now} to ${after}: parliament's weekly chance to confirm him from ${confirm(now)}% to ${confirm(after)}%.`,
+  ];
+  for (const card of s.cards) {
+    const w = card.when;
+    if (card.designate !== 'withdraw' || w.maxDesignateSupport === undefined) continue;
+    // Only a dated card still to come: the view does not say whether an undated one has fired.
+    if (w.turn === undefined || w.turn < view.turn) continue;
+    const max = w.maxDesignateSupport;
+    if (now <= max === after <= max) continue;
+    const when = w.turn === view.turn ? 'this week' : `in week ${w.turn}`;
+    notes.push(
+      after <= max
+        ? `At ${max} or less he may give up ${when} ("${card.title}").`
+        : `At ${max + 1} or more he does not give up ${when} ("${card.title}") while it stays there.`,
+    );
+  }
+  return notes;
+}
+
+/**
  * The forecast of one order as its side sees it: the odds (in numbers and ICD-203 words) and the expected effects,
  * computed from the seat's view with the same tables resolution uses, so the player sees before committing what
  * the engine will roll. Unknowns are taken at what the side can assume (Iran assumes the US's usual ISR). The
@@ -266,6 +295,8 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     default:
       break;
   }
+  const support = spec.effects.designateSupport ?? 0;
+  if (support !== 0 && view.baghdad.stage === 'designate') notes.push(...designateNotes(s, view, support));
   // A campaign applies its effects and pushes the ladder in each week it runs (turn/strikes.ts, runCampaigns).
   if (spec.duration !== undefined && spec.duration > 1)
     notes.push(`Its effects and its push on the ladder come again in each of the ${spec.duration} weeks it runs.`);

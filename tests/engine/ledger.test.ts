@@ -17,6 +17,7 @@ import {
   type LedgerLine,
   legalOrders,
   type Order,
+  checkInject,
   releaseInject,
   resolveTurn,
   SCALARS,
@@ -411,9 +412,9 @@ function pick(state: GameState, side: Side, indexes: number[]): Order[] {
   return chosen;
 }
 
-/** One of the deck's unplayed cards or a written inject, chosen by `n`. */
+/** One of the deck's cards the facilitator may release now (unplayed, true to the state) or a written inject. */
 function injectFor(state: GameState, n: number): Inject {
-  const cards = s.cards.filter((c) => !state.cardsFired.includes(c.id));
+  const cards = s.cards.filter((c) => checkInject(s, state, { type: 'card', card: c.id }).ok);
   const templates = s.injectTemplates ?? [];
   const choices = cards.length + templates.length;
   const i = n % Math.max(1, choices);
