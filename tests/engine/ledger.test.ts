@@ -327,8 +327,12 @@ describe("the causes of the engine's own actors and of precedents", () => {
       .map((p) => causePhrase(s, p.cause));
     expect(phrases).toHaveLength(2);
     expect(new Set(phrases).size).toBe(2);
-    const dead = killed === 1 ? 'the American it killed' : `the ${killed} Americans it killed`;
-    expect(phrases.filter((p) => p.endsWith(dead))).toHaveLength(1);
+    // The dead named first, then what killed them, in one sentence (not "...on orders: the American it killed").
+    const dead = killed === 1 ? 'the American killed by ' : `the ${killed} Americans killed by `;
+    expect(phrases.filter((p) => p.startsWith(dead))).toEqual([
+      `${dead}a heavy barrage on ${s.sites.find((x) => x.id === 'taji')!.name} (claimed openly, fired by Kataib Hezbollah on orders)`,
+    ]);
+    expect(phrases.some((p) => p.includes('it killed'))).toBe(false);
   });
 
   it('ISIS strikes Iraqi forces: the dead and the consent it costs', () => {
