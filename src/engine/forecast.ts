@@ -8,6 +8,7 @@ import { chance, perMille } from './math.ts';
 import { embassyOf, type Order, specOf } from './orders.ts';
 import {
   counterIsisEffects,
+  economicAttackEffects,
   evidenceStrip,
   infoOperationEffects,
   redLineEffects,
@@ -90,7 +91,8 @@ function effectLines(e: Effects | undefined): Forecast['effects'] {
 /**
  * An order's sure effects as its rule will apply them, from what the side can see: counter-ISIS work scaled by the
  * bases held, evidence stripping more under more surveillance, the coup story landing harder after a leak, a red
- * line's credibility, and a strike's price in Baghdad before what it turns out to hit.
+ * line's credibility, an oil site's rockets costing Iran the week's income, and a strike's price in Baghdad before
+ * what it turns out to hit.
  */
 function effectsAsRuled(s: Scenario, view: SeatView, order: Order, spec: OrderSpec): Effects {
   switch (order.type) {
@@ -106,6 +108,8 @@ function effectsAsRuled(s: Scenario, view: SeatView, order: Order, spec: OrderSp
       );
     case 'red-line':
       return redLineEffects(s, spec);
+    case 'economic-attack':
+      return economicAttackEffects(s, spec);
     case 'strike-site': {
       const site = s.iran.proxySites.find((p) => p.site === order.site);
       const price = strikePrice(s, site?.stateInstitution ?? false);

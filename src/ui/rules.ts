@@ -1,6 +1,7 @@
 import {
   aNumber,
   EFFECT_LABELS,
+  economicAttackEffects,
   type Effects,
   longDate,
   type OrderSpec,
@@ -38,6 +39,9 @@ export function effectsText(s: Scenario, spec: OrderSpec): string {
     }
     case 'red-line':
       parts = effectList(redLineEffects(s, spec));
+      break;
+    case 'economic-attack':
+      parts = [`${effectList(economicAttackEffects(s, spec)).join(', ')} (the week's income the attack costs)`];
       break;
     case 'counter-isis':
       parts = [`${effectList(spec.effects).join(', ')}, in proportion to the bases still held`];
@@ -173,7 +177,7 @@ export function iranIncome(s: Scenario): string {
   const drains = [
     s.pandemic.iranDrainPerLevel !== 0 && `${s.pandemic.iranDrainPerLevel} for each level of the pandemic`,
     s.baghdad.waiverIranIncome !== 0 && `${s.baghdad.waiverIranIncome} while Iraq's electricity waiver has lapsed`,
-    s.domestic.economicIncome !== 0 && `${-s.domestic.economicIncome} the week after its militias rocket an oil site`,
+    s.domestic.economicIncome !== 0 && `${-s.domestic.economicIncome} in a week its militias rocket an oil site`,
   ].filter((x): x is string => typeof x === 'string');
   const sanctions = 'what sanctions designations have cut from it for good';
   return `+${s.iran.income} a week at the start, less ${drains.length > 0 ? `${drains.join(', ')}, and ${sanctions}` : sanctions}`;

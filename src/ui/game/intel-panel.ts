@@ -3,6 +3,7 @@ import { fill, h } from '../dom.ts';
 import type { Session } from '../session.ts';
 import type { Panel } from './panel.ts';
 import { type ScreenState, sharedScreen } from './state.ts';
+import { incomeWords } from '../words.ts';
 
 /**
  * What the side knows: the attacks (for the US its assessment of who fired, for Iran the truth), the groups, the
@@ -159,7 +160,7 @@ export class IntelPanel implements Panel {
         : h(
             'p',
             {},
-            `Missile capability ${view.iran.missileCapability}, PMU cohesion ${view.iran.pmuCohesion}, proxy capability ${view.iran.proxyCapability}, income ${view.iran.income} a week.`,
+            `Missile capability ${view.iran.missileCapability}, PMU cohesion ${view.iran.pmuCohesion}, proxy capability ${view.iran.proxyCapability}, income ${view.iran.weeklyIncome ? incomeWords(view.iran.weeklyIncome) : view.iran.income}.`,
           ),
       us ? h('p', {}, `ISR level ${view.us.isr} of 5. Troops in Iraq: ${view.us.troops.toLocaleString('en')}.`) : null,
     );
