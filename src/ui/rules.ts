@@ -14,7 +14,7 @@ import { h } from './dom.ts';
 import { brinkRule } from './brink-words.ts';
 import { incidentOdds } from './incident-words.ts';
 import { victoryConditions } from './victory.ts';
-import { SEVERITY_WORDS } from './words.ts';
+import { plural, SEVERITY_WORDS } from './words.ts';
 
 const pct = (pm: number) => `${(pm / 10).toFixed(pm % 10 === 0 ? 0 : 1)}%`;
 
@@ -98,7 +98,7 @@ function odds(s: Scenario, spec: OrderSpec): string {
       break;
   }
   if (spec.leakChance) parts.push(`${pct(spec.leakChance)} a turn to leak`);
-  if (spec.duration) parts.push(`runs ${spec.duration} weeks`);
+  if (spec.duration) parts.push(`runs ${plural(spec.duration, 'week')}`);
   if (spec.minConsent) parts.push(`needs Baghdad's consent ${spec.minConsent}+`);
   return parts.join('; ') || '—';
 }

@@ -14,6 +14,9 @@ export const SEVERITY_WORDS: Record<string, string> = {
   violent: 'violent escalation',
 };
 
+/** A count with its noun in the right number ("1 week", "2 weeks"), as the engine's narration writes it. */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 /** "Likely" for "likely": a phrase from the engine's words at the start of a line. */
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
