@@ -248,7 +248,12 @@ function weeksHeld(s: Scenario, view: SeatView): number[] {
         (w.minUsKilled === undefined || h.usKilled >= w.minUsKilled) &&
         (w.minPartners === undefined || view.partners >= w.minPartners) &&
         (w.curfew === undefined || curfew === w.curfew) &&
-        (w.waiverEndsWithin === undefined || waiverWithin(s, view, h.turn, w.waiverEndsWithin));
+        (w.waiverEndsWithin === undefined || waiverWithin(s, view, h.turn, w.waiverEndsWithin)) &&
+        // Today's government and bases stand in for the past weeks' (the records keep neither).
+        (w.stage === undefined || view.baghdad.stage === w.stage) &&
+        (w.maxDesignateSupport === undefined || view.baghdad.designateSupport <= w.maxDesignateSupport) &&
+        (w.basesHeld === undefined ||
+          w.basesHeld.every((b) => view.us.bases.some((x) => x.site === b && !x.handedOver)));
       if (held) chances++;
     }
     return chances;

@@ -41,7 +41,8 @@ export function provocationText(scenario: Scenario, p: Provocation): string {
         : `Iranian missiles hit ${place}`;
     default:
       if (p.usKilled > 0) return `${capitalise(count(p.usKilled, 'American'))} died at ${place}`;
-      if (p.usWounded > 0) return `${capitalise(count(p.usWounded, 'American'))} were wounded at ${place}`;
+      if (p.usWounded > 0)
+        return `${capitalise(count(p.usWounded, 'American'))} ${p.usWounded === 1 ? 'was' : 'were'} wounded at ${place}`;
       return p.kind === 'convoy-attack' ? 'A supply convoy was ambushed' : `Rockets fell on ${place}`;
   }
 }

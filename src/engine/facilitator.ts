@@ -35,6 +35,9 @@ export function checkInject(scenario: Scenario, state: GameState, input: unknown
       );
     if (state.cardsFired.includes(inject.card))
       return fail('inject.card', `card "${inject.card}" has already been played`, 'card');
+    const card = scenario.cards.find((c) => c.id === inject.card)!;
+    if (card.designate !== undefined && state.baghdad.stage !== 'designate')
+      return fail('inject.card', `card "${inject.card}" tells of a PM-designate, and Baghdad has none`, 'card');
     return ok(inject);
   }
   const template = (scenario.injectTemplates ?? []).find((t) => t.id === inject.template);

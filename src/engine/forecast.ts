@@ -8,6 +8,7 @@ import { chance, perMille } from './math.ts';
 import { embassyOf, type Order, specOf } from './orders.ts';
 import {
   counterIsisEffects,
+  economicAttackEffects,
   evidenceStrip,
   infoOperationEffects,
   redLineEffects,
@@ -90,7 +91,8 @@ function effectLines(e: Effects | undefined): Forecast['effects'] {
 /**
  * An order's sure effects as its rule will apply them, from what the side can see: counter-ISIS work scaled by the
  * bases held, evidence stripping more under more surveillance, the coup story landing harder after a leak, a red
- * line's credibility, and a strike's price in Baghdad before what it turns out to hit.
+ * line's credibility, an oil site's rockets costing Iran the week's income, and a strike's price in Baghdad before
+ * what it turns out to hit.
  */
 function effectsAsRuled(s: Scenario, view: SeatView, order: Order, spec: OrderSpec): Effects {
   switch (order.type) {
@@ -106,6 +108,8 @@ function effectsAsRuled(s: Scenario, view: SeatView, order: Order, spec: OrderSp
       );
     case 'red-line':
       return redLineEffects(s, spec);
+    case 'economic-attack':
+      return economicAttackEffects(s, spec);
     case 'strike-site': {
       const site = s.iran.proxySites.find((p) => p.site === order.site);
       const price = strikePrice(s, site?.stateInstitution ?? false);
@@ -118,6 +122,35 @@ function effectsAsRuled(s: Scenario, view: SeatView, order: Order, spec: OrderSp
     default:
       return spec.effects;
   }
+}
+
+/**
+ * What a change in the PM-designate's support does, as Baghdad's week and the deck read it: the weekly chance that
+ * parliament confirms him (turn/baghdad.ts), and a withdrawal card still to come that waits on his support being low.
+ */
+function designateNotes(s: Scenario, view: SeatView, delta: number): string[] {
+  const gov = s.baghdad.government;
+  const now = view.baghdad.designateSupport;
+  const after = Math.min(100, Math.max(0, now + delta));
+  const confirm = (support: number) => chance(gov.confirmChance + (support - 50) * gov.supportWeight) / 10;
+  const notes = [
+    `${view.baghdad.designate}'s support goes from ${now} to ${after}: parliament's weekly chance to confirm him from ${confirm(now)}% to ${confirm(after)}%.`,
+  ];
+  for (const card of s.cards) {
+    const w = card.when;
+    if (card.designate !== 'withdraw' || w.maxDesignateSupport === undefined) continue;
+    // Only a dated card still to come: the view does not say whether an undated one has fired.
+    if (w.turn === undefined || w.turn < view.turn) continue;
+    const max = w.maxDesignateSupport;
+    if (now <= max === after <= max) continue;
+    const when = w.turn === view.turn ? 'this week' : `in week ${w.turn}`;
+    notes.push(
+      after <= max
+        ? `At ${max} or less he may give up ${when} ("${card.title}").`
+        : `At ${max + 1} or more he does not give up ${when} ("${card.title}") while it stays there.`,
+    );
+  }
+  return notes;
 }
 
 /**
@@ -177,17 +210,22 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     // As resolution reads it: a front's claim after this claim's wear (an exposed front reads as an open claim),
     // and a team caught in the act is always pinned on its group.
     const worn = front ? Math.max(0, front.deniability - s.attribution.claimWear) : 0;
+    const exposed = front !== undefined && worn < s.attribution.exposedBelow;
     const c = attributionConfidence(
       s,
       isr,
       curfew,
-      claim === 'open' || claim === 'unclaimed'
-        ? claim
-        : worn < s.attribution.exposedBelow
-          ? 'open'
-          : { deniability: worn },
+      claim === 'open' || claim === 'unclaimed' ? claim : exposed ? 'open' : { deniability: worn },
     );
-    addOdds(`the US pins it on ${groupName(s, group)}`, caughtPm + perMille(1000 - caughtPm, c));
+    if (exposed && front.sponsor !== null && front.sponsor !== group) {
+      // An exposed front's claim is read as its sponsor's (turn/proxy-attacks.ts): the US names the sponsor, with no
+      // roll against the confidence; only a launch team caught in the act is pinned on the group that fired.
+      const sponsor = groupName(s, front.sponsor);
+      addOdds(`the US pins it on ${sponsor}, ${front.name}'s sponsor`, 1000 - caughtPm);
+      notes.push(
+        `${front.name} ${front.deniability < s.attribution.exposedBelow ? 'is exposed' : `is exposed once this claim wears its deniability below ${s.attribution.exposedBelow}`}: the US reads the claim as ${sponsor}'s (${likelihoodWord(s, c).word}, ${c / 10}%), not as ${groupName(s, group)}'s.`,
+      );
+    } else addOdds(`the US pins it on ${groupName(s, group)}`, caughtPm + perMille(1000 - caughtPm, c));
     if (front) notes.push(`Claiming through ${front.name} wears its deniability down by ${s.attribution.claimWear}.`);
   };
   switch (order.type) {
@@ -261,6 +299,8 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     default:
       break;
   }
+  const support = spec.effects.designateSupport ?? 0;
+  if (support !== 0 && view.baghdad.stage === 'designate') notes.push(...designateNotes(s, view, support));
   // A campaign applies its effects and pushes the ladder in each week it runs (turn/strikes.ts, runCampaigns).
   if (spec.duration !== undefined && spec.duration > 1)
     notes.push(`Its effects and its push on the ladder come again in each of the ${spec.duration} weeks it runs.`);

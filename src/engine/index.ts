@@ -103,11 +103,14 @@ export {
 export { type FreezeOptions, type ResolveOptions, resolveTurn, type TurnResult } from './resolve.ts';
 export {
   counterIsisEffects,
+  economicAttackEffects,
+  economicAttackIncome,
   evidenceStrip,
   infoOperationEffects,
   redLineEffects,
   strikePrice,
 } from './order-effects.ts';
+export { type IranIncome, iranIncomeParts, iranIncomeThisWeek } from './income.ts';
 export { orderRisks } from './risks.ts';
 export { nextVote } from './vote.ts';
 export { type EngineError, fail, failMany, formatErrors, jsonPath, ok, type Result } from './result.ts';

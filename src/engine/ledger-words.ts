@@ -131,12 +131,16 @@ export function causePhrase(scenario: Scenario, c: Cause): string {
         c.group === undefined
           ? ''
           : c.group === null
-            ? ', fired by Iran'
-            : `, fired by ${groupName(scenario, c.group)}${c.autonomous ? ' on its own' : ' on orders'}`;
-      const claim = c.attack === 'missile-strike' ? '' : `, ${claimPhrase(scenario, c.claim)}`;
-      const dead =
-        c.deaths === undefined ? '' : `: the ${c.deaths === 1 ? 'American' : `${c.deaths} Americans`} it killed`;
-      return `${ATTACK_NAME[c.attack]} on ${siteName(scenario, c.target)}${claim}${by}${dead}`;
+            ? 'fired by Iran'
+            : `fired by ${groupName(scenario, c.group)}${c.autonomous ? ' on its own' : ' on orders'}`;
+      const claim = c.attack === 'missile-strike' ? '' : claimPhrase(scenario, c.claim);
+      const details = [claim, by].filter((x) => x !== '');
+      const attack = `${ATTACK_NAME[c.attack]} on ${siteName(scenario, c.target)}`;
+      // The push for the dead names them first, the attack after ("the American killed by rockets on Camp Taji
+      // (claimed by ..., fired by ...)"), so that it reads apart from the attack's own push.
+      if (c.deaths !== undefined)
+        return `the ${c.deaths === 1 ? 'American' : `${c.deaths} Americans`} killed by ${attack}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+      return [attack, ...details].join(', ');
     }
     case 'strike':
       return `US strike on ${siteName(scenario, c.site)} (${groupName(scenario, c.group)})`;

@@ -47,7 +47,8 @@ export function longDate(iso: string): string {
   return y === undefined || d === undefined || month === undefined ? iso : `${d} ${month} ${y}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** A count with its noun in the right number ("1 week", "2 weeks"). */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**

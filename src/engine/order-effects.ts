@@ -27,6 +27,17 @@ export function infoOperationEffects(s: Scenario, spec: OrderSpec, planLeaked: b
   return { ...spec.effects, evictionPressure: (spec.effects.evictionPressure ?? 0) + bonus };
 }
 
+/**
+ * Rocketing an economic site docks Iran's side that week's income as well (charged with the week's accounts,
+ * turn/background.ts): a one-off loss of resources, not a cut in the weekly income.
+ */
+export const economicAttackIncome = (s: Scenario): number => s.domestic.economicIncome;
+
+/** Rocketing an economic site: the order's effects and the week's income it costs Iran's side. */
+export function economicAttackEffects(s: Scenario, spec: OrderSpec): Effects {
+  return { ...spec.effects, iranResources: (spec.effects.iranResources ?? 0) + economicAttackIncome(s) };
+}
+
 /** Declaring a red line: the order's effects and the credibility a public commitment earns. */
 export function redLineEffects(s: Scenario, spec: OrderSpec): Effects {
   return { ...spec.effects, credibility: (spec.effects.credibility ?? 0) + s.redLines.declareCredibility };

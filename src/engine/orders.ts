@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { frontName, groupName, siteName } from './narrate.ts';
 import { type EngineError, failMany, jsonPath, ok, type Result } from './result.ts';
 import { type OrderType, sideOfOrder } from './order-types.ts';
 import type { OrderSpec, Scenario } from './scenario.ts';
@@ -231,16 +232,30 @@ function checkGroup(state: OrderFacts, id: string, path: string): EngineError | 
   return groupOf(state, id) ? null : illegal(path, `unknown group "${id}"`, 'group');
 }
 
-function checkHeldBase(state: OrderFacts, id: string, path: string): EngineError | null {
+// The reasons name what the scenario names (a debrief lists them when a recorded order no longer fits another world);
+// only an id the scenario does not know is quoted as given.
+
+/** A site by its name, or its id as given when the scenario has no such site. */
+const siteCalled = (scenario: Scenario, id: string): string =>
+  scenario.sites.some((x) => x.id === id) ? siteName(scenario, id) : `"${id}"`;
+
+function checkHeldBase(scenario: Scenario, state: OrderFacts, id: string, path: string): EngineError | null {
   const base = baseOf(state, id);
   if (!base) return illegal(path, `unknown base "${id}"`, 'base');
-  return base.handedOver ? illegal(path, `base "${id}" has been handed over`, 'base') : null;
+  return base.handedOver ? illegal(path, `${siteName(scenario, id)} has been handed over`, 'base') : null;
 }
 
-function checkClaim(state: OrderFacts, claim: string, path: string): EngineError | null {
+/** Why a front cannot be named in an order: unknown, or retired (null when it can). */
+function frontRefused(scenario: Scenario, state: OrderFacts, id: string): string | null {
+  const front = state.iran.fronts.find((f) => f.id === id);
+  if (!front) return `unknown front "${id}"`;
+  return front.retired ? `${frontName(scenario, id)} has been retired` : null;
+}
+
+function checkClaim(scenario: Scenario, state: OrderFacts, claim: string, path: string): EngineError | null {
   if (claim === 'open' || claim === 'unclaimed') return null;
-  const front = state.iran.fronts.find((f) => f.id === claim);
-  return front && !front.retired ? null : illegal(path, `unknown or retired front "${claim}"`, 'claim');
+  const refused = frontRefused(scenario, state, claim);
+  return refused === null ? null : illegal(path, refused, 'claim');
 }
 
 function checkOrder(scenario: Scenario, state: OrderFacts, side: Side, order: Order, path: string): EngineError | null {
@@ -252,39 +267,46 @@ function checkOrder(scenario: Scenario, state: OrderFacts, side: Side, order: Or
   const index = indexOf(scenario);
   switch (order.type) {
     case 'strike-site':
-      return index.proxySites.has(order.site) ? null : illegal(path, `"${order.site}" is not a proxy site`, 'site');
+      return index.proxySites.has(order.site)
+        ? null
+        : illegal(path, `${siteCalled(scenario, order.site)} is not a proxy site`, 'site');
     case 'campaign':
       if (state.us.plans.some((p) => p.active)) return illegal(path, 'a campaign is already running');
       return checkGroup(state, order.group, path);
     case 'leadership-strike': {
       const g = groupOf(state, order.group);
       if (!g) return illegal(path, `unknown group "${order.group}"`, 'group');
-      return g.leaderAlive ? null : illegal(path, `the leader of "${order.group}" is already dead`, 'group');
+      return g.leaderAlive
+        ? null
+        : illegal(path, `the leader of ${groupName(scenario, order.group)} is already dead`, 'group');
     }
     case 'hand-over-base': {
       const b = baseOf(state, order.base);
       if (!b) return illegal(path, `unknown base "${order.base}"`, 'base');
-      if (b.handedOver || b.handoverTurns > 0)
-        return illegal(path, `base "${order.base}" is already handed over`, 'base');
-      return b.canHandOver ? null : illegal(path, `base "${order.base}" cannot be handed over`, 'base');
+      const name = siteName(scenario, order.base);
+      if (b.handedOver || b.handoverTurns > 0) return illegal(path, `${name} is already handed over`, 'base');
+      return b.canHandOver ? null : illegal(path, `${name} cannot be handed over`, 'base');
     }
     case 'deploy-air-defence': {
-      const bad = checkHeldBase(state, order.base, path);
+      const bad = checkHeldBase(scenario, state, order.base, path);
       if (bad) return bad;
       return baseOf(state, order.base)!.airDefence === 'patriot'
-        ? illegal(path, `base "${order.base}" already has Patriots`, 'base')
+        ? illegal(path, `${siteName(scenario, order.base)} already has Patriots`, 'base')
         : null;
     }
     case 'reinforce':
-      return checkHeldBase(state, order.base, path);
+      return checkHeldBase(scenario, state, order.base, path);
     case 'surge-isr':
       return state.us.isr >= 5 ? illegal(path, 'ISR is already at its maximum') : null;
     case 'publish-evidence': {
       // Only a front the US has heard of: one that has claimed an attack or been exposed.
       const f = state.iran.fronts.find((x) => x.id === order.front);
-      return f && !f.retired && (f.claims > 0 || f.exposed)
+      if (!f) return illegal(path, `no known front "${order.front}"`, 'front');
+      const name = frontName(scenario, order.front);
+      if (f.retired) return illegal(path, `${name} has been retired`, 'front');
+      return f.claims > 0 || f.exposed
         ? null
-        : illegal(path, `no known front "${order.front}"`, 'front');
+        : illegal(path, `${name} has claimed nothing yet: the US does not know of it`, 'front');
     }
     case 'red-line':
       return state.us.redLines.some((r) => r.status === 'standing' || r.status === 'crossed')
@@ -308,32 +330,32 @@ function checkOrder(scenario: Scenario, state: OrderFacts, side: Side, order: Or
     case 'lethal-barrage':
       return (
         checkGroup(state, order.group, path) ??
-        checkHeldBase(state, order.base, path) ??
-        checkClaim(state, order.claim, path)
+        checkHeldBase(scenario, state, order.base, path) ??
+        checkClaim(scenario, state, order.claim, path)
       );
     case 'embassy-attack':
     case 'convoy-attack':
-      return checkGroup(state, order.group, path) ?? checkClaim(state, order.claim, path);
+      return checkGroup(state, order.group, path) ?? checkClaim(scenario, state, order.claim, path);
     case 'economic-attack':
       return (
         checkGroup(state, order.group, path) ??
         (index.economicSites.has(order.site)
           ? null
-          : illegal(path, `"${order.site}" is not an economic site`, 'site')) ??
-        checkClaim(state, order.claim, path)
+          : illegal(path, `${siteCalled(scenario, order.site)} is not an economic site`, 'site')) ??
+        checkClaim(scenario, state, order.claim, path)
       );
     case 'create-front': {
       const bad = checkGroup(state, order.group, path);
       if (bad) return bad;
       if (state.iran.frontNamesUsed >= scenario.iran.frontNamePool.length) return illegal(path, 'no front names left');
-      if (order.retire !== null && checkClaim(state, order.retire, path))
-        return illegal(path, `unknown or retired front "${order.retire}"`, 'retire');
+      const retire = order.retire === null ? null : frontRefused(scenario, state, order.retire);
+      if (retire !== null) return illegal(path, retire, 'retire');
       return null;
     }
     case 'missile-strike':
       if (state.iran.missileCapability < scenario.attacks.profiles['missile-strike'].arsenalCost)
         return illegal(path, 'not enough missiles left');
-      return checkHeldBase(state, order.base, path);
+      return checkHeldBase(scenario, state, order.base, path);
     case 'smuggle-missiles':
       return checkGroup(state, order.group, path);
     case 'restrain-proxies':

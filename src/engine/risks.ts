@@ -2,7 +2,7 @@ import type { Forecast } from './forecast.ts';
 import { atBrink, pushToReach } from './ladder.ts';
 import { clamp } from './math.ts';
 import { capabilityOf } from './outcome.ts';
-import { exchangeRunsIntoWar, signedNumber, siteName } from './narrate.ts';
+import { exchangeRunsIntoWar, plural, signedNumber, siteName } from './narrate.ts';
 import { specOf } from './orders.ts';
 import type { Scenario } from './scenario.ts';
 import type { Side } from './state.ts';
@@ -50,7 +50,7 @@ export function orderRisks(scenario: Scenario, view: SeatView, side: Side, forec
       const left = view.us.bases.filter((b) => !b.handedOver && b.site !== order.base).length;
       if (base && !base.handedOver && left <= v.iran.tokenBases)
         out.push(
-          `Without ${name} the US would hold ${left} bases: at ${v.iran.tokenBases} or fewer the presence is a token, and Iran wins.`,
+          `Without ${name} the US would hold ${plural(left, 'base')}: at ${v.iran.tokenBases} or fewer the presence is a token, and Iran wins.`,
         );
     }
     below("Baghdad's consent", view.baghdad.consent, effect('consent'), v.us.minConsent, 'the US needs it to win');

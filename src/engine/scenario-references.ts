@@ -59,6 +59,14 @@ export function checkReferences(s: Scenario): EngineError[] {
   for (const type of ORDER_TYPES) {
     if (!seenOrders.has(type)) bad('orders', `missing order "${type}": every order type needs its entry`);
   }
+  s.cards.forEach((c, i) => {
+    for (const [k, site] of (c.when.basesHeld ?? []).entries())
+      if (!baseIds.has(site))
+        bad(`cards[${i}].when.basesHeld[${k}]`, `unknown base "${site}": expected one of us.bases`);
+    // A card that moves the government tells of a designate: it must wait for one, or its news contradicts the state.
+    if (c.designate !== undefined && c.when.stage !== 'designate')
+      bad(`cards[${i}].when.stage`, `expected "designate": the card's designate "${c.designate}" needs a PM-designate`);
+  });
   s.ladder.rungs.forEach((r, i) => {
     if (r.level !== i) bad(`ladder.rungs[${i}].level`, `expected level ${i}`);
   });

@@ -215,6 +215,12 @@ function buildSchemas() {
       waiverEndsWithin: int(1, 12)
         .optional()
         .describe('the electricity waiver is still running and runs out within this many turns, unless extended'),
+      stage: z
+        .enum(['caretaker', 'designate', 'confirmed'])
+        .optional()
+        .describe('government formation is at this stage: caretaker, a PM-designate, or confirmed'),
+      maxDesignateSupport: pct.optional().describe("the PM-designate's support is at most this"),
+      basesHeld: z.array(id).optional().describe('the US still holds every one of these bases'),
       chance: perMille.optional().describe('per-mille chance, rolled once the other conditions hold'),
     })
     .describe('all given conditions must hold; chance is rolled last');

@@ -1,5 +1,6 @@
 import { likelihoodOf } from './attribution.ts';
 import { addDays } from './dates.ts';
+import { type IranIncome, iranIncomeThisWeek } from './income.ts';
 import { legalOrders, type Order } from './orders.ts';
 import { bestDeniability, proxyCapability } from './outcome.ts';
 import type { AttackKind, Scenario } from './scenario.ts';
@@ -93,7 +94,9 @@ export interface SeatView {
     groups: GroupView[];
     fronts: FrontView[];
     resources?: number; // Iran and facilitator
-    income?: number;
+    income?: number; // the weekly income before the drains (what sanctions designations cut)
+    /** Iran and facilitator: what the week being ordered will add, in its parts (`net` is the real gain). */
+    weeklyIncome?: IranIncome;
     missileCapability?: number;
     pmuCohesion?: number;
     proxyCapability?: number;
@@ -152,6 +155,7 @@ export function viewFor(
     casualties: state.casualties,
     us: usSeen(state, us || all, shared),
     iran: iranSeen(
+      scenario,
       state,
       us || pub,
       // The public hears of groups only through the news: their strength is known to Iran, estimated by the US.
@@ -308,7 +312,13 @@ function usSeen(state: GameState, own: boolean, shared: boolean): SeatView['us']
 }
 
 /** Iran as a seat sees it: its purse and forces only for Iran and the facilitator (`hidden` for the others). */
-function iranSeen(state: GameState, hidden: boolean, groups: GroupView[], fronts: FrontView[]): SeatView['iran'] {
+function iranSeen(
+  s: Scenario,
+  state: GameState,
+  hidden: boolean,
+  groups: GroupView[],
+  fronts: FrontView[],
+): SeatView['iran'] {
   const i = state.iran;
   return hidden
     ? { groups, fronts }
@@ -317,6 +327,7 @@ function iranSeen(state: GameState, hidden: boolean, groups: GroupView[], fronts
         fronts,
         resources: i.resources,
         income: i.income,
+        weeklyIncome: iranIncomeThisWeek(s, state),
         missileCapability: i.missileCapability,
         pmuCohesion: i.pmuCohesion,
         proxyCapability: proxyCapability(state),

@@ -25,6 +25,7 @@ import type { MapAsset } from './map-projection.ts';
 import { legendMark, printMap } from './print-map.ts';
 import { orderKind } from './rules.ts';
 import { victoryConditions } from './victory.ts';
+import { incomeWords } from './words.ts';
 import './briefing-packet.css';
 
 /**
@@ -347,7 +348,10 @@ function position(s: Scenario, view: SeatView, side: Side): HTMLElement {
           stat(EFFECT_LABELS.counterIsis, view.us.counterIsis),
         ]
       : [
-          stat(EFFECT_LABELS.iranResources, `${view.iran.resources ?? '?'} (+${view.iran.income ?? '?'} a week)`),
+          stat(
+            EFFECT_LABELS.iranResources,
+            `${view.iran.resources ?? '?'} (${view.iran.weeklyIncome ? `+${incomeWords(view.iran.weeklyIncome)}` : '?'})`,
+          ),
           stat(EFFECT_LABELS.missileCapability, view.iran.missileCapability ?? '?'),
           stat(EFFECT_LABELS.pmuCohesion, view.iran.pmuCohesion ?? '?'),
           stat('Proxy capability', view.iran.proxyCapability ?? '?'),

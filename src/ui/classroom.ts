@@ -12,6 +12,7 @@ import {
 import { injectForm, rulingForm, sealedSection } from './desk-forms.ts';
 import { fill, h } from './dom.ts';
 import type { Session } from './session.ts';
+import { incomeWords } from './words.ts';
 
 /**
  * The classroom's tools beside the turn loop: the order timer and the facilitator's desk (the white cell: everything
@@ -327,7 +328,7 @@ function truthSection(s: Scenario, view: SeatView): HTMLElement {
     h(
       'p',
       {},
-      `US political capital ${view.us.politicalCapital}, ISR ${view.us.isr}; Iran's resources ${view.iran.resources}, income ${view.iran.income}. `,
+      `US political capital ${view.us.politicalCapital}, ISR ${view.us.isr}; Iran's resources ${view.iran.resources}, income ${view.iran.weeklyIncome ? incomeWords(view.iran.weeklyIncome) : view.iran.income}. `,
       `Escalation scores so far: US ${view.escalation.us}, Iran ${view.escalation.iran}.`,
     ),
     h(

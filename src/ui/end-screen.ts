@@ -4,6 +4,7 @@ import { RESULT_WORDS, SHARED_LOSS_POINTS } from './result-words.ts';
 import type { Session } from './session.ts';
 import { download } from './storage.ts';
 import { beliefTable, strikeTable } from './truth-tables.ts';
+import { plural } from './words.ts';
 
 export interface EndActions {
   /** No button without it: a networked seat's game is the server's, not one to replace on this device. */
@@ -30,7 +31,7 @@ export function renderEnd(root: HTMLElement, session: Session, actions: EndActio
     h(
       'section',
       { className: 'card' },
-      h('h3', { className: cls }, `${label}: ${score.total} points`),
+      h('h3', { className: cls }, `${label}: ${plural(score.total, 'point')}`),
       h(
         'table',
         {},

@@ -1,6 +1,7 @@
 import {
   aNumber,
   EFFECT_LABELS,
+  economicAttackEffects,
   type Effects,
   longDate,
   type OrderSpec,
@@ -13,7 +14,7 @@ import { h } from './dom.ts';
 import { brinkRule } from './brink-words.ts';
 import { incidentOdds } from './incident-words.ts';
 import { victoryConditions } from './victory.ts';
-import { SEVERITY_WORDS } from './words.ts';
+import { plural, SEVERITY_WORDS } from './words.ts';
 
 const pct = (pm: number) => `${(pm / 10).toFixed(pm % 10 === 0 ? 0 : 1)}%`;
 
@@ -38,6 +39,9 @@ export function effectsText(s: Scenario, spec: OrderSpec): string {
     }
     case 'red-line':
       parts = effectList(redLineEffects(s, spec));
+      break;
+    case 'economic-attack':
+      parts = [`${effectList(economicAttackEffects(s, spec)).join(', ')} (the week's income the attack costs)`];
       break;
     case 'counter-isis':
       parts = [`${effectList(spec.effects).join(', ')}, in proportion to the bases still held`];
@@ -94,7 +98,7 @@ function odds(s: Scenario, spec: OrderSpec): string {
       break;
   }
   if (spec.leakChance) parts.push(`${pct(spec.leakChance)} a turn to leak`);
-  if (spec.duration) parts.push(`runs ${spec.duration} weeks`);
+  if (spec.duration) parts.push(`runs ${plural(spec.duration, 'week')}`);
   if (spec.minConsent) parts.push(`needs Baghdad's consent ${spec.minConsent}+`);
   return parts.join('; ') || '—';
 }
@@ -173,7 +177,7 @@ export function iranIncome(s: Scenario): string {
   const drains = [
     s.pandemic.iranDrainPerLevel !== 0 && `${s.pandemic.iranDrainPerLevel} for each level of the pandemic`,
     s.baghdad.waiverIranIncome !== 0 && `${s.baghdad.waiverIranIncome} while Iraq's electricity waiver has lapsed`,
-    s.domestic.economicIncome !== 0 && `${-s.domestic.economicIncome} the week after its militias rocket an oil site`,
+    s.domestic.economicIncome !== 0 && `${-s.domestic.economicIncome} in a week its militias rocket an oil site`,
   ].filter((x): x is string => typeof x === 'string');
   const sanctions = 'what sanctions designations have cut from it for good';
   return `+${s.iran.income} a week at the start, less ${drains.length > 0 ? `${drains.join(', ')}, and ${sanctions}` : sanctions}`;
@@ -269,7 +273,7 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
       'p',
       {},
       `When rockets fly, the US learns the attack and any claim, and its analysts name a suspect with a confidence: ${pct(s.attribution.base)} for an unclaimed attack, +${pct(s.attribution.perIsr)} per ISR level, +${pct(s.attribution.curfew)} under curfew, and less when a front group with deniability claims it (${s.attribution.frontPenalty / 10}% per point). `,
-      `The confidence is also the chance the suspect is right. Each claim wears a front's deniability down by ${s.attribution.claimWear}; below ${s.attribution.exposedBelow} its sponsor is known. `,
+      `The confidence is also the chance the suspect is right. Each claim wears a front's deniability down by ${s.attribution.claimWear}; below ${s.attribution.exposedBelow} its sponsor is known, and the US pins what the front claims on the sponsor, whichever group fired (unless the launch team is caught). `,
       'Confidence is given in the words of US intelligence (ICD-203):',
     ),
     h(

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOCTRINES } from '../../src/ai/doctrine.ts';
 import { doctrineOptions } from '../../src/ai/doctrine-policy.ts';
+import { provocationText } from '../../src/ai/situation.ts';
 import { Dice, type GameState, seedRng, viewFor } from '../../src/engine/index.ts';
 import { newGame, SCENARIO } from './fixtures.ts';
 
@@ -109,5 +110,27 @@ describe("Iran's advisors read the vote as the rule has it", () => {
       expect(why).toContain(
         `a vote comes at ${b.voteAt + b.government.confirmedVoteBonus}, and not before week ${g.turn - 1 + b.voteCooldown}`,
       );
+  });
+});
+
+describe('a provocation in words agrees in number', () => {
+  const base = {
+    turn: 1,
+    points: 2,
+    group: 'kh',
+    confidence: 600,
+    word: 'likely',
+    place: 'ain-al-asad',
+    usKilled: 0,
+    kind: 'rocket-attack',
+    iraqisKilled: 0,
+    stateInstitution: false,
+    answered: false,
+  };
+  it.each([
+    { wounded: 1, says: 'One American was wounded at Ain al-Asad' },
+    { wounded: 2, says: 'Two Americans were wounded at Ain al-Asad' },
+  ])('$wounded wounded', ({ wounded, says }) => {
+    expect(provocationText(SCENARIO, { ...base, usWounded: wounded })).toMatch(new RegExp(`^${says}`));
   });
 });

@@ -24,6 +24,7 @@ const FIGURE: Partial<Record<Forecast['effects'][number]['key'], Variable>> = {
   usResolve: { kind: 'resolve' },
   credibility: { kind: 'credibility' },
   isis: { kind: 'isis' },
+  iranResources: { kind: 'iranResources' },
 };
 
 /** The sum of a figure's parts whose cause the order made (the order itself, or the strike it flew). */
@@ -95,6 +96,24 @@ describe('the forecast promises what the rule applies', () => {
     state.us.redLines = []; // one stands at the start: a second cannot be declared over it
     const f = expectForecastBooked(state, 'us', { type: 'red-line' }, byOrder('red-line'));
     expect(f.effects.find((e) => e.key === 'credibility')?.delta).toBe(scenarioOf(state).redLines.declareCredibility);
+  });
+
+  it("rockets on an oil site cost Iran's side the week's income, and the forecast says so", () => {
+    // The order's own effects move US resolve; the rule docks the week's income in the economy step.
+    const state = newGame('forecast-oil', Q);
+    const order: Order = { type: 'economic-attack', group: 'nujaba', site: 'burjesia', claim: 'unclaimed' };
+    const f = expectForecastBooked(
+      state,
+      'iran',
+      order,
+      (c) =>
+        (c.kind === 'attack' && c.attack === 'economic-attack') ||
+        (c.kind === 'income' && c.rule === 'economic-attack'),
+    );
+    expect(f.effects.find((e) => e.key === 'iranResources')?.delta).toBe(scenarioOf(state).domestic.economicIncome);
+    expect(f.effects.find((e) => e.key === 'usResolve')?.delta).toBe(
+      scenarioOf(state).orders.find((o) => o.type === 'economic-attack')!.effects.usResolve,
+    );
   });
 
   it("a strike's price in Baghdad is in its forecast, at a depot and more at a PMU position", () => {

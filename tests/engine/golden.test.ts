@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '1699421a85a170',
-  '0f1767eab4f1a5',
-  '1d8ce3179158a6',
-  '181995517f5b56',
-  '0727082ec2510f',
-  '154089ef32b75b',
-  '19d3b50cacea3a',
-  '0b386028a7792e',
-  '1cf486da3c040c',
-  '0d2aaa3f38abdf',
-  '0ffde6f29739b8',
-  '0cf273561dad03',
+  '0689367dccb943',
+  '0f1dac3a1d0e7e',
+  '00dbe38098b332',
+  '078158d48fe6b6',
+  '08a915126c7127',
+  '1148011075ae36',
+  '1bf5a2ce35f7a8',
+  '0ff8182addd607',
+  '038ec91b999069',
+  '1b0a249fb19a45',
+  '126f3e27d9890e',
+  '1c603b30a17e7a',
 ];
 
 /** How that game ends. */

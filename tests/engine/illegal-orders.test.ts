@@ -387,6 +387,15 @@ describe('illegal orders', () => {
     if (result.ok) return;
     expect(result.errors.map((e) => ({ code: e.code, path: e.path }))).toContainEqual({ code: c.code, path: c.path });
     for (const e of result.errors) expect(e.message.length).toBeGreaterThan(0);
+    // A reason names what the scenario names (a debrief prints it): an id appears only when nothing has it.
+    const named = new Set([
+      ...scenario.sites.map((x) => x.id),
+      ...scenario.iran.groups.map((x) => x.id),
+      ...state.iran.fronts.map((x) => x.id),
+    ]);
+    for (const e of result.errors)
+      for (const [, id] of e.message.matchAll(/"([^"]+)"/g))
+        if (c.code === 'order.illegal') expect(named.has(id!), e.message).toBe(false);
     expect(validateOrders(scenario, state, c.side, c.orders).ok).toBe(false);
 
     // Nothing changed: the state is frozen (a write would have thrown) and hashes and serialises the same.
@@ -400,6 +409,27 @@ describe('illegal orders', () => {
       expect(isOrderLegal(scenario, state, c.side, order)).toBe(false);
       expect(legalOrders(scenario, state, c.side)).not.toContainEqual(order);
     }
+  });
+
+  it.each([
+    {
+      name: 'evidence on a front that has claimed nothing (the debrief saw no known front "osbat-al-thaereen")',
+      side: 'us' as const,
+      order: { type: 'publish-evidence', front: 'osbat-al-thaereen' } as Order,
+      state: fresh, // a game starts with no claim heard through it
+      says: 'Osbat al-Thaereen has claimed nothing yet: the US does not know of it',
+    },
+    {
+      name: 'rockets on a handed-over base',
+      side: 'iran' as const,
+      order: rocketOnTaji('kh', 'unclaimed'),
+      state: labGame([[{ type: 'hand-over-base', base: 'taji' }], []]),
+      says: `${SCENARIO.sites.find((x) => x.id === 'taji')!.name} has been handed over`,
+    },
+  ])('a refusal names things by their names: $name', ({ side, order, state, says }) => {
+    const g = state();
+    const r = validateOrders(scenarioOf(g), g, side, [order]);
+    expect(!r.ok && r.errors[0]!.message).toBe(says);
   });
 
   it('every order legalOrders offers alone is accepted, on both sides, at the start', () => {

@@ -17,6 +17,7 @@ import {
   type LedgerLine,
   legalOrders,
   type Order,
+  checkInject,
   releaseInject,
   resolveTurn,
   SCALARS,
@@ -326,8 +327,12 @@ describe("the causes of the engine's own actors and of precedents", () => {
       .map((p) => causePhrase(s, p.cause));
     expect(phrases).toHaveLength(2);
     expect(new Set(phrases).size).toBe(2);
-    const dead = killed === 1 ? 'the American it killed' : `the ${killed} Americans it killed`;
-    expect(phrases.filter((p) => p.endsWith(dead))).toHaveLength(1);
+    // The dead named first, then what killed them, in one sentence (not "...on orders: the American it killed").
+    const dead = killed === 1 ? 'the American killed by ' : `the ${killed} Americans killed by `;
+    expect(phrases.filter((p) => p.startsWith(dead))).toEqual([
+      `${dead}a heavy barrage on ${s.sites.find((x) => x.id === 'taji')!.name} (claimed openly, fired by Kataib Hezbollah on orders)`,
+    ]);
+    expect(phrases.some((p) => p.includes('it killed'))).toBe(false);
   });
 
   it('ISIS strikes Iraqi forces: the dead and the consent it costs', () => {
@@ -411,9 +416,9 @@ function pick(state: GameState, side: Side, indexes: number[]): Order[] {
   return chosen;
 }
 
-/** One of the deck's unplayed cards or a written inject, chosen by `n`. */
+/** One of the deck's cards the facilitator may release now (unplayed, true to the state) or a written inject. */
 function injectFor(state: GameState, n: number): Inject {
-  const cards = s.cards.filter((c) => !state.cardsFired.includes(c.id));
+  const cards = s.cards.filter((c) => checkInject(s, state, { type: 'card', card: c.id }).ok);
   const templates = s.injectTemplates ?? [];
   const choices = cards.length + templates.length;
   const i = n % Math.max(1, choices);

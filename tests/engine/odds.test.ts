@@ -32,6 +32,11 @@ function odds(f: Forecast, prefix: string): number {
 const forecast = (state: GameState, side: Side, order: Order) =>
   forecastOrder(scenarioOf(state), viewFor(scenarioOf(state), state, side), order);
 
+/** Osbat al-Thaereen already worn below the deniability at which its sponsor is known. */
+const EXPOSED_FRONT = withScenario((s) => {
+  s.iran.fronts[0]!.deniability = 16;
+});
+
 describe('attribution confidence', () => {
   // Golden table: per-mille confidence over ISR 0-5, with and without a curfew, for an open claim, an unclaimed
   // attack and a claim through a front of deniability 0, 50 and 100. Regenerate by printing the grid if the
@@ -170,6 +175,25 @@ describe('forecasts', () => {
     });
     const h = newGame('forecast', undefended);
     expect(forecast(h, 'iran', barrage('ain-al-asad')).odds).toEqual(forecast(h, 'iran', barrage('taji')).odds);
+  });
+
+  it("a claim through an exposed front names the front's sponsor, not the group that fired", () => {
+    // Seed 2020's week 4: Osbat al-Thaereen worn to 16, below the 25 at which its sponsor (KH) is known.
+    const aah: Order = { type: 'rocket-attack', group: 'aah', base: 'union-iii', claim: 'osbat-al-thaereen' };
+    const state = newGame('forecast', EXPOSED_FRONT);
+    const f = forecast(state, 'iran', aah);
+    const s = EXPOSED_FRONT;
+    expect(f.odds.map((o) => o.label)).toContain("the US pins it on Kataib Hezbollah, Osbat al-Thaereen's sponsor");
+    expect(f.odds.some((o) => o.label === 'the US pins it on Asaib Ahl al-Haq')).toBe(false);
+    // Only a launch team caught under curfew is pinned on the group that fired.
+    expect(odds(f, 'the US pins it on Kataib Hezbollah')).toBe(1000 - s.attacks.curfewCaught);
+    expect(f.notes).toContain(
+      "Osbat al-Thaereen is exposed: the US reads the claim as Kataib Hezbollah's (almost certain, 99%), not as Asaib Ahl al-Haq's.",
+    );
+    // The group that is the front's sponsor is still pinned at the open claim's confidence.
+    const kh = forecast(state, 'iran', { ...aah, group: 'kh' });
+    expect(f.odds.length).toBe(kh.odds.length);
+    expect(kh.odds.map((o) => o.label)).toContain('the US pins it on Kataib Hezbollah');
   });
 
   // Every attack pinned on the group that fired, so that a strike's or a campaign's assessment is the attack's.
@@ -320,6 +344,17 @@ describe('forecasts match the engine: observed frequency within ±5 points over 
       'an attack claimed through a front is pinned on its sponsor',
       () =>
         calibration(fresh(SCENARIO), 'iran', rocket('taji', 'osbat-al-thaereen'), 'the US pins it on', pinnedOn('kh')),
+    ],
+    [
+      'an attack claimed through an exposed front is pinned on the sponsor, not on the group that fired',
+      () =>
+        calibration(
+          fresh(EXPOSED_FRONT),
+          'iran',
+          { type: 'rocket-attack', group: 'aah', base: 'taji', claim: 'osbat-al-thaereen' },
+          'the US pins it on Kataib Hezbollah',
+          pinnedOn('kh'),
+        ),
     ],
     [
       'rockets in the week the curfew lifts',

@@ -67,8 +67,25 @@ interface BrokenCase {
   says?: string;
 }
 
+/** The index of a card in the scenario's JSON. */
+const cardAt = (s: ScenarioInput, id: string): number => (s.cards ?? []).findIndex((c) => c.id === id);
+
 const BROKEN: BrokenCase[] = [
   { name: 'a missing field', patch: (s) => void Reflect.deleteProperty(s, 'name'), path: 'name' },
+  {
+    name: 'a card that moves the government without waiting for a PM-designate',
+    patch: (s) => void Reflect.deleteProperty(s.cards![cardAt(s, 'zurufi-out-kadhimi-in')]!.when, 'stage'),
+    path: `cards[${cardAt(rawScenario(), 'zurufi-out-kadhimi-in')}].when.stage`,
+    says: 'needs a PM-designate',
+  },
+  {
+    name: "a card's condition on a base that is not one",
+    patch: (s) => {
+      s.cards![cardAt(s, 'patriots-operational')]!.when.basesHeld = ['erbil', 'tehran'];
+    },
+    path: `cards[${cardAt(rawScenario(), 'patriots-operational')}].when.basesHeld[1]`,
+    says: 'unknown base "tehran"',
+  },
   {
     name: 'a missing nested field',
     patch: (s) => void Reflect.deleteProperty(s.baghdad, 'voteAt'),

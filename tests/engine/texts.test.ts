@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inferCardsFired } from '../../src/ai/belief.ts';
-import { type GameEvent, type GameState, narrate, viewFor } from '../../src/engine/index.ts';
+import {
+  checkInject,
+  forecastOrder,
+  type GameEvent,
+  type GameState,
+  narrate,
+  viewFor,
+} from '../../src/engine/index.ts';
 import { blocVotes } from '../../src/engine/turn/baghdad.ts';
 import { shippedScenario } from '../shipped.ts';
 import { newGame, play, quiet, rawScenario, SCENARIO, withScenario } from './helpers.ts';
@@ -236,5 +243,108 @@ describe('the US briefing states the consent its victory needs and the vote that
   it("a binding vote, with the model's expulsion line", () => {
     expect(text).toMatch(new RegExp(`You lose [^.]*binding [^.]*consent at ${s.baghdad.expulsionConsent} or less`));
     expect(text.includes('the next one binds')).toBe(s.baghdad.votesPassed + 1 === s.baghdad.bindingFromVote);
+  });
+});
+
+describe('the government news agrees with the government', () => {
+  const WITHDRAWAL = 'zurufi-out-kadhimi-in';
+  /** Only the withdrawal card, sure to fire when its conditions hold; confirmation at the given per-mille chance. */
+  const deck = (confirmChance: number) =>
+    withScenario(quiet, (x) => {
+      x.cards = (rawScenario().cards ?? [])
+        .filter((c) => c.id === WITHDRAWAL)
+        .map((c) => ({ ...c, when: { ...c.when, chance: 1000 } }));
+      x.baghdad.government.confirmChance = confirmChance;
+      x.baghdad.government.supportWeight = 0;
+    });
+  /** Two weeks with the given orders in week 1: the cards and government events of week 2, and the government. */
+  function weekTwo(confirmChance: number, us: unknown[], iran: unknown[] = []) {
+    const s = deck(confirmChance);
+    const first = play(newGame('government', s), us, iran);
+    const second = play(first.state, [], []);
+    return {
+      card: second.events.some((e) => e.type === 'card' && e.card === WITHDRAWAL),
+      withdrawn: second.events.some((e) => e.type === 'government' && e.stage === 'withdrawn'),
+      stage: second.state.baghdad.stage,
+      designate: second.state.baghdad.designate,
+    };
+  }
+
+  it('a designate parliament has confirmed does not withdraw in the news', () => {
+    // Confirmed in week 1 (Baghdad's week comes before the cards): week 2's card must not tell of his withdrawal.
+    const r = weekTwo(1000, []);
+    expect(r).toEqual({ card: false, withdrawn: false, stage: 'confirmed', designate: 'Adnan al-Zurufi' });
+  });
+
+  it('left alone, Zurufi withdraws in week 2 as he did on 9 April, and the news and the state agree', () => {
+    const r = weekTwo(0, []);
+    expect(r).toEqual({ card: true, withdrawn: true, stage: 'designate', designate: 'Mustafa al-Kadhimi' });
+  });
+
+  it('backing the PM-designate (support +15) keeps him in the race: the card reads his support', () => {
+    const backed = { type: 'back-designate' };
+    expect(weekTwo(0, [backed])).toEqual({
+      card: false,
+      withdrawn: false,
+      stage: 'designate',
+      designate: 'Adnan al-Zurufi',
+    });
+    // Iran's coup story (support -10) undoes the backing: he withdraws after all.
+    expect(weekTwo(0, [backed], [{ type: 'info-operation' }]).card).toBe(true);
+  });
+
+  it("the forecasts of backing him and of Iran's coup story say what his support does", () => {
+    const g = newGame('government');
+    const back = forecastOrder(SCENARIO, viewFor(SCENARIO, g, 'us'), { type: 'back-designate' });
+    expect(back.effects).toContainEqual({ key: 'designateSupport', label: "PM-designate's support", delta: 15 });
+    expect(back.notes).toEqual([
+      "Adnan al-Zurufi's support goes from 35 to 50: parliament's weekly chance to confirm him from 6% to 15%.",
+      'At 50 or more he does not give up in week 2 ("Zurufi withdraws; Kadhimi named PM-designate") while it stays there.',
+    ]);
+    const backed = play(g, [{ type: 'back-designate' }], []).state;
+    const coup = forecastOrder(SCENARIO, viewFor(SCENARIO, backed, 'iran'), { type: 'info-operation' });
+    expect(coup.notes).toContain(
+      'At 49 or less he may give up this week ("Zurufi withdraws; Kadhimi named PM-designate").',
+    );
+  });
+
+  it('the facilitator cannot release the withdrawal once a government is confirmed', () => {
+    const s = deck(1000);
+    const confirmed = play(newGame('government', s), [], []).state;
+    expect(confirmed.baghdad.stage).toBe('confirmed');
+    const r = checkInject(s, confirmed, { type: 'card', card: WITHDRAWAL });
+    expect(r.ok).toBe(false);
+    expect(checkInject(s, newGame('government', s), { type: 'card', card: WITHDRAWAL }).ok).toBe(true);
+  });
+});
+
+describe('the Patriot card tells only of bases the US holds', () => {
+  const s = withScenario(quiet, (x) => {
+    x.cards = (rawScenario().cards ?? []).filter((c) => c.id === 'patriots-operational');
+  });
+  const fired = (us: unknown[]) =>
+    play(newGame('patriots', s), us, []).events.some((e) => e.type === 'card' && e.card === 'patriots-operational');
+
+  it.each([
+    { name: 'both bases held: it fires', us: [], want: true },
+    { name: 'another base handed over: it fires', us: [{ type: 'hand-over-base', base: 'taji' }], want: true },
+    {
+      name: 'Erbil handed over in week 1: no news of Patriots at Erbil',
+      us: [{ type: 'hand-over-base', base: 'erbil' }],
+      want: false,
+    },
+  ])('$name', ({ us, want }) => {
+    expect(fired(us)).toBe(want);
+  });
+});
+
+describe('a card does not tell as news what the game begins with', () => {
+  it("Lt Gen White's memo, reported on 27 March, is quoted again, not written anew", () => {
+    const card = SCENARIO.cards.find((c) => c.id === 'commander-doubts-campaign')!;
+    const note = SCENARIO.notes.find((n) => n.topic.includes('White memo'))!;
+    expect(note.text).toContain('27 March');
+    expect(SCENARIO.startDate > '2020-03-27').toBe(true);
+    expect(`${card.title} ${card.text}`).not.toMatch(/\bwarns in a memo\b|\bwarns a campaign\b/);
+    expect(card.text).toMatch(/March memo is quoted again/);
   });
 });

@@ -157,6 +157,9 @@ describe('the ladder and autonomy rules in words', () => {
     expect(words).toContain(`${signedNumber(-st.consentPerIraqiKilled)} for each Iraqi killed`);
     const redLine = effectsText(scenario, scenario.orders.find((o) => o.type === 'red-line')!);
     expect(redLine).toContain(`US credibility ${signedNumber(scenario.redLines.declareCredibility)}`);
+    // Rocketing an oil site docks Iran's own income for the week, beside the order's own effects.
+    const oil = effectsText(scenario, scenario.orders.find((o) => o.type === 'economic-attack')!);
+    expect(oil).toContain(`Iran's resources ${signedNumber(scenario.domestic.economicIncome)}`);
   });
 
   it('states the brink with its numbers, what counts as firing, and nothing when the scenario has none', () => {
@@ -179,7 +182,8 @@ describe('the ladder and autonomy rules in words', () => {
     expect(words).toContain(`+${scenario.iran.income} a week at the start`);
     expect(words).toContain(`${scenario.pandemic.iranDrainPerLevel} for each level of the pandemic`);
     expect(words).toContain(`${scenario.baghdad.waiverIranIncome} while Iraq's electricity waiver has lapsed`);
-    expect(words).toContain(`${-scenario.domestic.economicIncome} the week after its militias rocket an oil site`);
+    // The economy step runs after the week's attacks: the loss is that week's, not the next.
+    expect(words).toContain(`${-scenario.domestic.economicIncome} in a week its militias rocket an oil site`);
     expect(words).toContain('sanctions designations');
     const calm = {
       ...scenario,

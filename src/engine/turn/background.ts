@@ -1,5 +1,6 @@
 import { adjust, adjustBase, addDead, type Cause, limit, shift } from '../ledger.ts';
 import { clamp, roundTen } from '../math.ts';
+import { iranIncomeParts } from '../income.ts';
 import { pandemicOn } from '../scenario.ts';
 import { emit, findGroup, type TurnContext } from './context.ts';
 import { handOver } from './us-posture.ts';
@@ -63,12 +64,15 @@ export function partnersLeave(t: TurnContext, count: number): void {
 export function runEconomy(t: TurnContext): void {
   const s = t.s;
   const d = t.d;
-  // Iran's week's income in its parts, clamped once.
-  shift(t, 'iranResources', d.iran.income, IRAN_INCOME);
-  shift(t, 'iranResources', -d.pandemic * s.pandemic.iranDrainPerLevel, PANDEMIC_DRAIN);
-  if (d.baghdad.waiverTurns === 0) shift(t, 'iranResources', -s.baghdad.waiverIranIncome, WAIVER_INCOME);
-  if (d.iran.incomeLossTurns > 0) {
-    shift(t, 'iranResources', s.domestic.economicIncome, ECONOMIC_LOSS);
+  // Iran's week's income in its parts (the one reckoning the view shows too), clamped once.
+  const lapsed = d.baghdad.waiverTurns === 0;
+  const oilSiteHit = d.iran.incomeLossTurns > 0;
+  const income = iranIncomeParts(s, d.iran.income, d.pandemic, lapsed, oilSiteHit);
+  shift(t, 'iranResources', income.base, IRAN_INCOME);
+  shift(t, 'iranResources', income.pandemic, PANDEMIC_DRAIN);
+  if (lapsed) shift(t, 'iranResources', income.waiver, WAIVER_INCOME);
+  if (oilSiteHit) {
+    shift(t, 'iranResources', income.economicAttack, ECONOMIC_LOSS);
     d.iran.incomeLossTurns--;
   }
   limit(t, 'iranResources');

@@ -19,6 +19,8 @@ export function drawCards(t: TurnContext): void {
     partners: d.partners,
     curfew: d.curfew,
     waiver: d.baghdad.waiverTurns,
+    stage: d.baghdad.stage,
+    support: d.baghdad.designateSupport,
   };
   // A short list, searched in place: a Set built every turn cost more than the searches.
   for (const card of cardsDatedFor(t.s, now.turn)) {
@@ -35,11 +37,19 @@ export function drawCards(t: TurnContext): void {
       (w.minUsKilled === undefined || now.usKilled >= w.minUsKilled) &&
       (w.minPartners === undefined || now.partners >= w.minPartners) &&
       (w.curfew === undefined || now.curfew === w.curfew) &&
-      (w.waiverEndsWithin === undefined || (now.waiver > 0 && now.waiver <= w.waiverEndsWithin));
+      (w.waiverEndsWithin === undefined || (now.waiver > 0 && now.waiver <= w.waiverEndsWithin)) &&
+      (w.stage === undefined || now.stage === w.stage) &&
+      (w.maxDesignateSupport === undefined || now.support <= w.maxDesignateSupport) &&
+      (w.basesHeld === undefined || w.basesHeld.every((site) => holds(d, site)));
     if (!held) continue;
     if (w.chance !== undefined && !t.dice.chance(w.chance)) continue;
     playCard(t, card);
   }
+}
+
+/** Whether the US still holds a base: a card's news about a base must not outlive its handover. */
+function holds(d: TurnContext['d'], site: string): boolean {
+  return d.us.bases.some((b) => b.site === site && !b.handedOver);
 }
 
 // The cards whose dates a turn can meet, in the deck's order, by scenario and turn: the deck is read every turn of

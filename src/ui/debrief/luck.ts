@@ -192,7 +192,7 @@ function luckResults(game: PlayedGame, l: LuckSummary): HTMLElement {
           'p',
           { className: 'note' },
           `In ${l.droppedWorlds} of the ${l.worlds} replays some of the game’s orders could no longer be given and were skipped. Most often: `,
-          l.commonDrops.map((d) => `${d.text} (${d.count} times)`).join('; '),
+          l.commonDrops.map((d) => `${d.text} (${d.count === 1 ? 'once' : `${d.count} times`})`).join('; '),
           '.',
         )
       : h('p', { className: 'note' }, 'Every one of the game’s orders could be given in every replay.'),

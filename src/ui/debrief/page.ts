@@ -7,6 +7,7 @@ import { debriefData, ending, timeline, timelineCsv } from '../../analysis/timel
 import { longDate, rungName, type Scenario } from '../../engine/index.ts';
 import { fill, focusHeading, h } from '../dom.ts';
 import { RESULT_WORDS, SHARED_LOSS_POINTS } from '../result-words.ts';
+import { plural } from '../words.ts';
 import type { Session } from '../session.ts';
 import { download } from '../storage.ts';
 import { beliefTable, strikeTable } from '../truth-tables.ts';
@@ -156,7 +157,7 @@ export function showDebrief(root: HTMLElement, session: Session, options: Debrie
       h(
         'p',
         {},
-        `From ${longDate(s.startDate)}, ${game.turns.length} weeks played. The ladder ended at rung ${game.final.ladder.rung}, ${rungName(s, game.final.ladder.rung)} (peak ${game.final.ladder.peak}). `,
+        `From ${longDate(s.startDate)}, ${plural(game.turns.length, 'week')} played. The ladder ended at rung ${game.final.ladder.rung}, ${rungName(s, game.final.ladder.rung)} (peak ${game.final.ladder.peak}). `,
         e.usScore !== null ? `Points: ${s.sides.us.short} ${e.usScore}, ${s.sides.iran.short} ${e.iranScore}.` : '',
         e.result === 'shared-loss' ? ` ${SHARED_LOSS_POINTS}` : '',
       ),

@@ -3,6 +3,7 @@ import { fill, h } from '../dom.ts';
 import type { Session } from '../session.ts';
 import type { Panel } from './panel.ts';
 import { type ScreenState, sharedScreen } from './state.ts';
+import { incomeWords, plural } from '../words.ts';
 
 /**
  * What the side knows: the attacks (for the US its assessment of who fired, for Iran the truth), the groups, the
@@ -147,21 +148,28 @@ export class IntelPanel implements Panel {
             ),
           ),
       h('h3', {}, 'Baghdad'),
-      h(
-        'p',
-        {},
-        `Government: ${view.baghdad.stage === 'designate' ? `${view.baghdad.designate} is PM-designate (${view.baghdad.designateTurns} weeks left to form a government)` : view.baghdad.stage === 'confirmed' ? `${view.baghdad.designate}'s government is confirmed` : 'caretaker'}. `,
-        `Electricity waiver: ${view.baghdad.waiverTurns > 0 ? `${view.baghdad.waiverTurns} weeks left` : 'lapsed'}. `,
-        `Eviction votes passed: ${view.baghdad.votesPassed}. Coalition partners still in Iraq: ${view.partners}.`,
-      ),
+      h('p', {}, baghdadWords(view)),
       us
         ? null
         : h(
             'p',
             {},
-            `Missile capability ${view.iran.missileCapability}, PMU cohesion ${view.iran.pmuCohesion}, proxy capability ${view.iran.proxyCapability}, income ${view.iran.income} a week.`,
+            `Missile capability ${view.iran.missileCapability}, PMU cohesion ${view.iran.pmuCohesion}, proxy capability ${view.iran.proxyCapability}, income ${view.iran.weeklyIncome ? incomeWords(view.iran.weeklyIncome) : view.iran.income}.`,
           ),
       us ? h('p', {}, `ISR level ${view.us.isr} of 5. Troops in Iraq: ${view.us.troops.toLocaleString('en')}.`) : null,
     );
   }
+}
+
+/** Baghdad's state as the Intelligence tab reads it: the government, the waiver, the votes and the partners. */
+export function baghdadWords(view: SeatView): string {
+  const b = view.baghdad;
+  const government =
+    b.stage === 'designate'
+      ? `${b.designate} is PM-designate (${plural(b.designateTurns, 'week')} left to form a government)`
+      : b.stage === 'confirmed'
+        ? `${b.designate}'s government is confirmed`
+        : 'caretaker';
+  const waiver = b.waiverTurns > 0 ? `${plural(b.waiverTurns, 'week')} left` : 'lapsed';
+  return `Government: ${government}. Electricity waiver: ${waiver}. Eviction votes passed: ${b.votesPassed}. Coalition partners still in Iraq: ${view.partners}.`;
 }

@@ -13,6 +13,7 @@ import {
   type Point,
 } from './layout.ts';
 import { airDefenceName, CAPTION_PX, FONT } from './style.ts';
+import { plural } from '../words.ts';
 
 /** How a wait ended: its tween completed, was stopped, or the scene went away (or the map was destroyed). */
 export type Done = 'complete' | 'stop' | 'shutdown';
@@ -327,8 +328,6 @@ async function salvo(
   // The last flashes fade while the sequence moves on; a short beat lets the eye catch the impact first.
   await Promise.race([Promise.all(effects), runner.wait(settle)]);
 }
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** "6 rockets · 2 intercepted · 1 hit · 1 US killed". */
 export function attackCaption(e: Extract<GameEvent, { type: 'attack' }>): string {
