@@ -685,16 +685,22 @@ export class App {
         return;
       }
       this.page();
-      this.leaveViewer = showReplay(this.root, opened.value.scenario, opened.value.game, {
-        fork: (session) =>
-          this.replaceWith(
-            session,
-            'Playing on from this replay',
-            () => this.play(),
-            () => this.play(),
-          ),
-        back: () => this.title(),
-      });
+      this.leaveViewer = showReplay(
+        this.root,
+        opened.value.scenario,
+        opened.value.game,
+        {
+          fork: (session) =>
+            this.replaceWith(
+              session,
+              'Playing on from this replay',
+              () => this.play(),
+              () => this.play(),
+            ),
+          back: () => this.title(),
+        },
+        opened.value.players,
+      );
     };
     fileInput.addEventListener('change', () => {
       const file = fileInput.files?.[0];
@@ -715,7 +721,7 @@ export class App {
       h(
         'p',
         { className: 'lead' },
-        'Step through a recorded game week by week, from either side or the facilitator’s seat, and play on from any week as a new game.',
+        'Step through a recorded game week by week, from either side or the facilitator’s seat, and play on from any week as a new game. A game that is not over opens with only what its players may see.',
       ),
       message,
       h('label', { for: 'replay-file' }, 'A replay or save file (from “Export save” or npm run sim -- --out)'),
