@@ -6,9 +6,10 @@ import { GameScreen } from './game/screen.ts';
 import { defaultOrderSeconds } from './classroom.ts';
 import { makePin, pinProblem } from './desk-pin.ts';
 import { type EndActions, renderEnd } from './end-screen.ts';
+import { keepOpponent, opponentsAgainst } from './opponent-choice.ts';
 import { listProblems } from './problems.ts';
 import { victoryConditions } from './victory.ts';
-import { otherSide, type Session, Session as SessionClass, type Settings } from './session.ts';
+import { type Session, Session as SessionClass, type Settings } from './session.ts';
 import {
   clearAutosave,
   discardUnresumable,
@@ -361,6 +362,8 @@ export class App {
       );
     const opponent = h('select', { id: 'opponent', name: 'opponent', 'aria-describedby': 'opponent-about' });
     const about = h('p', { id: 'opponent-about', className: 'note' });
+    // Said beside the menu when a change of side cannot keep the opponent: a menu must not change unseen.
+    const changed = h('p', { id: 'opponent-changed', className: 'note notice', 'aria-live': 'polite' });
     const describeOpponent = () => {
       const player = ROSTER.find((p) => p.id === opponent.value && p.side !== this.chosenSide(form));
       about.textContent =
@@ -370,16 +373,23 @@ export class App {
     };
     const fillOpponents = () => {
       const chosen = this.chosenSide(form);
+      const kept = opponent.value ? keepOpponent(ROSTER, opponent.value, chosen) : null;
       fill(
         opponent,
-        ROSTER.filter((p) => p.side === otherSide(chosen) && p.kind !== 'script').map((p) =>
-          h('option', { value: p.id }, `Computer: ${p.label}`),
+        opponentsAgainst(ROSTER, chosen).map((o) =>
+          h('option', { value: o.id }, o.id === 'hotseat' ? o.label : `Computer: ${o.label}`),
         ),
-        h('option', { value: 'hotseat' }, 'Another person at this device (hotseat)'),
       );
+      if (kept) opponent.value = kept.id;
+      changed.textContent = kept?.changed
+        ? `${kept.changed} plays only the ${this.scenarios[0]!.sides[chosen].short} side, now yours: your opponent is now ${opponent.selectedOptions[0]?.textContent ?? ''}.`
+        : '';
       describeOpponent();
     };
-    opponent.addEventListener('change', describeOpponent);
+    opponent.addEventListener('change', () => {
+      changed.textContent = '';
+      describeOpponent();
+    });
     const seed = h('input', {
       id: 'seed',
       name: 'seed',
@@ -466,6 +476,7 @@ export class App {
           side('iran', `${scenario.sides.iran.name}`, 'side-iran'),
           h('label', { for: 'opponent' }, 'Opponent'),
           opponent,
+          changed,
           about,
         ),
       ),
