@@ -346,7 +346,18 @@ export function showReplay(
       h('button', { onclick: () => hooks.back() }, 'Back'),
     ),
     warning,
-    h('div', { className: 'replay-body' }, h('div', { className: 'mapwrap' }, mapDiv), h('div', {}, panel, forkBox)),
+    h(
+      'div',
+      { className: 'replay-body' },
+      h('div', { className: 'mapwrap' }, mapDiv),
+      // Its own scroller (styles.css): focusable so that the keyboard scrolls it too.
+      h(
+        'div',
+        { className: 'replay-side', tabindex: 0, role: 'region', 'aria-label': 'The week: figures, orders and news' },
+        panel,
+        forkBox,
+      ),
+    ),
   );
   fill(root, main);
   draw();
