@@ -568,12 +568,20 @@ export class App {
             'Each team reads its own briefing on its first order screen, or on its printed briefing packet. The facilitator’s desk is in the top bar of the game.',
           )
         : null,
+      // Both briefings show at once: they hold nothing the other side may not know (the title page states both aims),
+      // so the page says so rather than ask the players to look away from half of it.
+      session.hotseat && !classroom
+        ? h(
+            'p',
+            { id: 'briefing-both', className: 'note' },
+            'Hotseat: both sides’ briefings are here, and neither holds a secret: read them together. Each player finds their own again on their first hand-over screen; orders stay hidden behind it.',
+          )
+        : null,
       sides.map((side) =>
         h(
           'section',
           { className: 'card' },
           h('h3', { className: `side-${side}` }, s.sides[side].name),
-          session.hotseat ? h('p', { className: 'note' }, 'Hotseat: each player reads only their own briefing.') : null,
           h('p', { className: 'briefing' }, s.briefing[side]),
           h('p', { className: 'win-rule' }, h('strong', {}, 'Exactly: '), victoryConditions(s)[side]),
         ),

@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { activate, fingerprint, giveOrders, startGame } from './play.ts';
 import { appReady, browsersPerTest } from './support.ts';
 
+const baseUrl = inject('baseUrl');
 const browser = browsersPerTest();
 
 /** The first week's tips show (a frame late) once the first hotseat player has taken the device, in a fresh browser. */
@@ -21,6 +22,20 @@ const behindWall = (page: Page) =>
   );
 
 describe('a hotseat game at one device', () => {
+  it('says honestly that its briefing page shows both sides’ briefings, which hold no secret', async () => {
+    const { page } = await browser();
+    await page.goto(baseUrl);
+    await appReady(page);
+    await activate(page, 'button:text("New game")');
+    await page.selectOption('#opponent', 'hotseat');
+    await activate(page, 'button[type=submit]');
+    await page.waitForSelector('#briefing-both');
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/reads only their own/);
+    expect(await page.textContent('#briefing-both')).toMatch(/neither holds a secret/);
+    expect(await page.locator('.briefing').count()).toBe(2);
+  });
+
   it('shows the week’s starting fingerprint while the first side’s orders are sealed', async () => {
     const { page } = await browser();
     await startGame(page, { side: 'us', hotseat: true, seed: '2020' });
