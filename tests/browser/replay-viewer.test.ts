@@ -96,7 +96,7 @@ describe('the replay viewer', () => {
       await page.waitForTimeout(300); // Phaser's FIT follows its parent's size within its poll
       const at = await page.evaluate(() => {
         const c = document.querySelector('canvas')!.getBoundingClientRect();
-        const side = document.querySelector<HTMLElement>('.replay-side')!;
+        const side = document.querySelector<HTMLElement>('.replay-panel')!;
         return { top: c.top, bottom: c.bottom, height: c.height, news: side.scrollHeight, innerHeight };
       });
       expect(at.height, 'the map is drawn').toBeGreaterThan(200);
