@@ -6,9 +6,10 @@ import { GameScreen } from './game/screen.ts';
 import { defaultOrderSeconds } from './classroom.ts';
 import { makePin, pinProblem } from './desk-pin.ts';
 import { type EndActions, renderEnd } from './end-screen.ts';
+import { keepOpponent, opponentsAgainst } from './opponent-choice.ts';
 import { listProblems } from './problems.ts';
 import { victoryConditions } from './victory.ts';
-import { otherSide, type Session, Session as SessionClass, type Settings } from './session.ts';
+import { type Session, Session as SessionClass, type Settings } from './session.ts';
 import {
   clearAutosave,
   discardUnresumable,
@@ -361,6 +362,8 @@ export class App {
       );
     const opponent = h('select', { id: 'opponent', name: 'opponent', 'aria-describedby': 'opponent-about' });
     const about = h('p', { id: 'opponent-about', className: 'note' });
+    // Said beside the menu when a change of side cannot keep the opponent: a menu must not change unseen.
+    const changed = h('p', { id: 'opponent-changed', className: 'note notice', 'aria-live': 'polite' });
     const describeOpponent = () => {
       const player = ROSTER.find((p) => p.id === opponent.value && p.side !== this.chosenSide(form));
       about.textContent =
@@ -370,16 +373,23 @@ export class App {
     };
     const fillOpponents = () => {
       const chosen = this.chosenSide(form);
+      const kept = opponent.value ? keepOpponent(ROSTER, opponent.value, chosen) : null;
       fill(
         opponent,
-        ROSTER.filter((p) => p.side === otherSide(chosen) && p.kind !== 'script').map((p) =>
-          h('option', { value: p.id }, `Computer: ${p.label}`),
+        opponentsAgainst(ROSTER, chosen).map((o) =>
+          h('option', { value: o.id }, o.id === 'hotseat' ? o.label : `Computer: ${o.label}`),
         ),
-        h('option', { value: 'hotseat' }, 'Another person at this device (hotseat)'),
       );
+      if (kept) opponent.value = kept.id;
+      changed.textContent = kept?.changed
+        ? `${kept.changed} plays only the ${this.scenarios[0]!.sides[chosen].short} side, now yours: your opponent is now ${opponent.selectedOptions[0]?.textContent ?? ''}.`
+        : '';
       describeOpponent();
     };
-    opponent.addEventListener('change', describeOpponent);
+    opponent.addEventListener('change', () => {
+      changed.textContent = '';
+      describeOpponent();
+    });
     const seed = h('input', {
       id: 'seed',
       name: 'seed',
@@ -466,6 +476,7 @@ export class App {
           side('iran', `${scenario.sides.iran.name}`, 'side-iran'),
           h('label', { for: 'opponent' }, 'Opponent'),
           opponent,
+          changed,
           about,
         ),
       ),
@@ -557,12 +568,20 @@ export class App {
             'Each team reads its own briefing on its first order screen, or on its printed briefing packet. The facilitator’s desk is in the top bar of the game.',
           )
         : null,
+      // Both briefings show at once: they hold nothing the other side may not know (the title page states both aims),
+      // so the page says so rather than ask the players to look away from half of it.
+      session.hotseat && !classroom
+        ? h(
+            'p',
+            { id: 'briefing-both', className: 'note' },
+            'Hotseat: both sides’ briefings are here, and neither holds a secret: read them together. Each player finds their own again on their first hand-over screen; orders stay hidden behind it.',
+          )
+        : null,
       sides.map((side) =>
         h(
           'section',
           { className: 'card' },
           h('h3', { className: `side-${side}` }, s.sides[side].name),
-          session.hotseat ? h('p', { className: 'note' }, 'Hotseat: each player reads only their own briefing.') : null,
           h('p', { className: 'briefing' }, s.briefing[side]),
           h('p', { className: 'win-rule' }, h('strong', {}, 'Exactly: '), victoryConditions(s)[side]),
         ),
@@ -685,16 +704,22 @@ export class App {
         return;
       }
       this.page();
-      this.leaveViewer = showReplay(this.root, opened.value.scenario, opened.value.game, {
-        fork: (session) =>
-          this.replaceWith(
-            session,
-            'Playing on from this replay',
-            () => this.play(),
-            () => this.play(),
-          ),
-        back: () => this.title(),
-      });
+      this.leaveViewer = showReplay(
+        this.root,
+        opened.value.scenario,
+        opened.value.game,
+        {
+          fork: (session) =>
+            this.replaceWith(
+              session,
+              'Playing on from this replay',
+              () => this.play(),
+              () => this.play(),
+            ),
+          back: () => this.title(),
+        },
+        opened.value.players,
+      );
     };
     fileInput.addEventListener('change', () => {
       const file = fileInput.files?.[0];
@@ -715,7 +740,7 @@ export class App {
       h(
         'p',
         { className: 'lead' },
-        'Step through a recorded game week by week, from either side or the facilitator’s seat, and play on from any week as a new game.',
+        'Step through a recorded game week by week, from either side or the facilitator’s seat, and play on from any week as a new game. A game that is not over opens with only what its players may see.',
       ),
       message,
       h('label', { for: 'replay-file' }, 'A replay or save file (from “Export save” or npm run sim -- --out)'),

@@ -19,6 +19,7 @@ import { fill, focusHeading, h } from './dom.ts';
 import { createMap, type MapController } from './map/index.ts';
 import type { MapAsset } from './map-projection.ts';
 import { listProblems } from './problems.ts';
+import { secretsWarning } from './secrets-warning.ts';
 import { otherSide, SAVE_FORMAT, Session, type Settings } from './session.ts';
 
 /**
@@ -28,10 +29,35 @@ import { otherSide, SAVE_FORMAT, Session, type Settings } from './session.ts';
  */
 
 const SEATS: { seat: Seat; label: string }[] = [
+  { seat: 'public', label: 'Public (what both sides saw)' },
   { seat: 'us', label: 'US-led Coalition' },
   { seat: 'iran', label: 'Iran' },
   { seat: 'facilitator', label: 'Facilitator (everything)' },
 ];
+
+/**
+ * Who played a recorded game, when the recording says (a save's or a link's settings; a bare replay does not): the
+ * side a person played, or 'hotseat' when people played both.
+ */
+export type Players = { hotseat: true } | { hotseat: false; side: Side };
+
+/**
+ * The seats a recording may be watched from without the warning. A finished game hides nothing any more: every seat,
+ * the facilitator's first, as before. A game not over may be watched by one of its players (a share link is how a
+ * game moves between browsers), so only what a player of it could already see: the public seat, and against the
+ * computer the person's own side. A hotseat game or a bare replay names no single player: the public seat only.
+ */
+export function openSeats(over: boolean, players: Players | null): Seat[] {
+  if (over) return ['facilitator', 'us', 'iran', 'public'];
+  return players && !players.hotseat ? [players.side, 'public'] : ['public'];
+}
+
+/** Who played, read from a save's or link's settings: a save the player could edit says no more than they know. */
+function playersOf(settings: unknown): Players | null {
+  const { side, opponent } = (settings ?? {}) as { side?: unknown; opponent?: unknown };
+  if (opponent === 'hotseat') return { hotseat: true };
+  return side === 'us' || side === 'iran' ? { hotseat: false, side } : null;
+}
 
 /**
  * A replay, a save holding one, or a game link's code: the replay steps, or what is wrong with the input (one
@@ -40,18 +66,21 @@ const SEATS: { seat: Seat; label: string }[] = [
 export function openRecording(
   scenarios: readonly Scenario[],
   input: unknown,
-): Result<{ scenario: Scenario; game: PlayedGame }> {
+): Result<{ scenario: Scenario; game: PlayedGame; players: Players | null }> {
   const bad = (message: string) => ({ ok: false as const, errors: [{ code: 'viewer.input', message }] });
   let json = input;
+  let players: Players | null = null;
   if (typeof input === 'string') {
     const code = input.includes('#g=') ? input.slice(input.indexOf('#g=') + 3) : input.trim();
     const linked = Session.fromShareCode(scenarios, code);
     if (!linked.ok) return bad(listProblems(linked.errors));
     json = linked.value.toSave('').replay;
+    players = playersOf(linked.value.settings);
   }
   if (typeof json !== 'object' || json === null) return bad('This is not a replay, a save file or a game link.');
   const record = json as { format?: unknown; replay?: unknown; scenarioId?: unknown };
   const inSave = record.format === SAVE_FORMAT;
+  if (inSave) players = playersOf((record as { settings?: unknown }).settings);
   const replay = inSave ? record.replay : json;
   if ((replay as { format?: unknown } | null)?.format !== REPLAY_FORMAT)
     return bad('This is not a replay, a save file or a game link.');
@@ -66,7 +95,7 @@ export function openRecording(
       : game.errors;
     return bad(listProblems(errors, 'This replay cannot be played back'));
   }
-  return { ok: true, value: { scenario, game: game.value } };
+  return { ok: true, value: { scenario, game: game.value, players } };
 }
 
 export interface ViewerHooks {
@@ -75,17 +104,28 @@ export interface ViewerHooks {
   back(): void;
 }
 
-/** Shows a recording: returns a function that tears the map down when the screen is left. */
-export function showReplay(root: HTMLElement, scenario: Scenario, game: PlayedGame, hooks: ViewerHooks): () => void {
+/**
+ * Shows a recording: returns a function that tears the map down when the screen is left. `players`: who played it,
+ * if the recording says (see openSeats).
+ */
+export function showReplay(
+  root: HTMLElement,
+  scenario: Scenario,
+  game: PlayedGame,
+  hooks: ViewerHooks,
+  players: Players | null = null,
+): () => void {
   // states[0] is the start, states[t] the state after week t; events[t - 1] are week t's.
   const steps = { states: [game.start, ...game.turns.map((t) => t.after)], events: game.turns.map((t) => t.events) };
   const last = steps.states.length - 1;
   let at = last;
-  let seat: Seat = 'facilitator';
-  let map: MapController | null = null;
-  let destroyed = false;
   const r = game.replay;
   const final = steps.states[last]!;
+  // Every seat, once the person chose to see the secrets of a game not over (see secretsWarning).
+  let seats = openSeats(final.outcome !== null, players);
+  let seat: Seat = seats[0]!;
+  let map: MapController | null = null;
+  let destroyed = false;
   const mapDiv = h('div', { className: 'map', role: 'img', 'aria-label': 'Map of Iraq and its neighbours, as it was' });
   const slider = h('input', {
     id: 'replay-week',
@@ -160,7 +200,13 @@ export function showReplay(root: HTMLElement, scenario: Scenario, game: PlayedGa
             h('ul', {}, ordersOf('us'), ordersOf('iran')),
             seat === 'facilitator'
               ? null
-              : h('p', { className: 'note' }, 'The other side’s orders are hidden from this seat.'),
+              : h(
+                  'p',
+                  { className: 'note' },
+                  seat === 'public'
+                    ? 'Both sides’ orders are hidden from this seat.'
+                    : 'The other side’s orders are hidden from this seat.',
+                ),
           )
         : null,
       at > 0
@@ -182,7 +228,8 @@ export function showReplay(root: HTMLElement, scenario: Scenario, game: PlayedGa
       at === last && final.outcome ? h('p', { className: 'result' }, final.outcome.explanation) : null,
     );
     fill(forkBox);
-    forkButton.disabled = final.outcome !== null && at === last; // nothing left to play
+    // A fork of a game not over could be played from the other side, whose view holds that side's secrets.
+    forkButton.disabled = (final.outcome !== null && at === last) || !seats.includes('facilitator');
   };
 
   /** Playing on from this week: the recorded turns up to it, then a new game with the chosen seats. */
@@ -244,28 +291,39 @@ export function showReplay(root: HTMLElement, scenario: Scenario, game: PlayedGa
     side.focus();
   };
 
-  const seatChoice = h(
-    'fieldset',
-    { className: 'replay-seats' },
-    h('legend', {}, 'Point of view'),
-    SEATS.map((s) =>
-      h(
-        'label',
-        { className: 'choice' },
-        h('input', {
-          type: 'radio',
-          name: 'replay-seat',
-          value: s.seat,
-          checked: s.seat === seat,
-          onchange: () => {
-            seat = s.seat;
-            go(at, false);
-          },
-        }),
-        h('span', {}, s.label),
+  const seatChoice = h('fieldset', { className: 'replay-seats' });
+  const drawSeats = () =>
+    fill(
+      seatChoice,
+      h('legend', {}, 'Point of view'),
+      SEATS.filter((s) => seats.includes(s.seat)).map((s) =>
+        h(
+          'label',
+          { className: 'choice' },
+          h('input', {
+            type: 'radio',
+            name: 'replay-seat',
+            value: s.seat,
+            checked: s.seat === seat,
+            onchange: () => {
+              seat = s.seat;
+              go(at, false);
+            },
+          }),
+          h('span', {}, s.label),
+        ),
       ),
-    ),
-  );
+    );
+  drawSeats();
+  const warning = seats.includes('facilitator')
+    ? null
+    : secretsWarning('replay-secrets', 'who really fired, each side’s orders and intelligence', () => {
+        seats = openSeats(true, players);
+        warning?.remove();
+        drawSeats();
+        go(at, false);
+        seatChoice.querySelector<HTMLInputElement>('input:checked')?.focus();
+      });
   slider.addEventListener('input', () => go(Number(slider.value), false));
   const main = h(
     'main',
@@ -287,7 +345,19 @@ export function showReplay(root: HTMLElement, scenario: Scenario, game: PlayedGa
       forkButton,
       h('button', { onclick: () => hooks.back() }, 'Back'),
     ),
-    h('div', { className: 'replay-body' }, h('div', { className: 'mapwrap' }, mapDiv), h('div', {}, panel, forkBox)),
+    warning,
+    h(
+      'div',
+      { className: 'replay-body' },
+      h('div', { className: 'mapwrap' }, mapDiv),
+      // Its own scroller (styles.css): focusable so that the keyboard scrolls it too.
+      h(
+        'div',
+        { className: 'replay-side', tabindex: 0, role: 'region', 'aria-label': 'The week: figures, orders and news' },
+        panel,
+        forkBox,
+      ),
+    ),
   );
   fill(root, main);
   draw();

@@ -476,31 +476,35 @@ describe('the map', () => {
     await page.waitForFunction(() => (window as unknown as { __map: MapHarness }).__map.hovers.at(-1)?.id === 'erbil');
   });
 
-  it('keeps every resolution caption off the site and city names through a busy week', async () => {
+  it("keeps every resolution caption off the site and city names through a busy week (but the handover's)", async () => {
     const page = await openMap();
     // Every frame while the week plays: each caption showing, and any place name it covers.
-    const seen = await page.evaluate(async (events) => {
-      const m = (window as unknown as { __map: MapHarness }).__map;
-      const inter = (a: Box, b: Box) =>
-        Math.min(a.x + a.w, b.x + b.w) > Math.max(a.x, b.x) && Math.min(a.y + a.h, b.y + b.h) > Math.max(a.y, b.y);
-      type Box = { x: number; y: number; w: number; h: number };
-      let frames = 0;
-      let captions = 0;
-      const covered: string[] = [];
-      let playing = true;
-      const sample = (): void => {
-        const { names, captions: boxes } = m.controller.onScreen();
-        frames++;
-        captions = Math.max(captions, boxes.length);
-        for (const c of boxes)
-          for (const n of names) if (inter(c, n)) covered.push(`${JSON.stringify(c)} covers ${JSON.stringify(n)}`);
-        if (playing) requestAnimationFrame(sample);
-      };
-      requestAnimationFrame(sample);
-      await m.controller.play(events, 2);
-      playing = false;
-      return { frames, captions, names: m.controller.onScreen().names.length, covered: [...new Set(covered)] };
-    }, busyWeek);
+    const seen = await page.evaluate(
+      async (events) => {
+        const m = (window as unknown as { __map: MapHarness }).__map;
+        const inter = (a: Box, b: Box) =>
+          Math.min(a.x + a.w, b.x + b.w) > Math.max(a.x, b.x) && Math.min(a.y + a.h, b.y + b.h) > Math.max(a.y, b.y);
+        type Box = { x: number; y: number; w: number; h: number };
+        let frames = 0;
+        let captions = 0;
+        const covered: string[] = [];
+        let playing = true;
+        const sample = (): void => {
+          const { names, captions: boxes } = m.controller.onScreen();
+          frames++;
+          captions = Math.max(captions, boxes.length);
+          for (const c of boxes)
+            for (const n of names) if (inter(c, n)) covered.push(`${JSON.stringify(c)} covers ${JSON.stringify(n)}`);
+          if (playing) requestAnimationFrame(sample);
+        };
+        requestAnimationFrame(sample);
+        await m.controller.play(events, 2);
+        playing = false;
+        return { frames, captions, names: m.controller.onScreen().names.length, covered: [...new Set(covered)] };
+      },
+      // The handover's caption stands beside its base even over a name (the test after this one).
+      busyWeek.filter((e) => e.type !== 'handover'),
+    );
     // The sampling saw the week: many frames, several captions at once, and every site's and city's name.
     expect(seen.frames).toBeGreaterThan(50);
     expect(seen.captions).toBeGreaterThanOrEqual(3);
@@ -508,7 +512,9 @@ describe('the map', () => {
     expect(seen.covered).toEqual([]);
   });
 
-  it('keeps the captions of the bases handed over in one week apart, and off the names', async () => {
+  // A handover's caption stands beside its base, over a name if it must, rather than far off on a leader line
+  // (captionSpot's nearOverNames; tests/ui/map-layout.test.ts pins where each goes, clear of every marker).
+  it('keeps the captions of the bases handed over in one week apart', async () => {
     const page = await openMap();
     await page.evaluate(() => {
       const m = (window as unknown as { __map: MapHarness }).__map;
@@ -523,11 +529,9 @@ describe('the map', () => {
       const clashes: string[] = [];
       let playing = true;
       const sample = (): void => {
-        const { names, captions: boxes } = m.controller.onScreen();
+        const { captions: boxes } = m.controller.onScreen();
         captions = Math.max(captions, boxes.length);
         boxes.forEach((c, i) => {
-          for (const n of names)
-            if (inter(c, n)) clashes.push(`caption ${JSON.stringify(c)} covers ${JSON.stringify(n)}`);
           for (const d of boxes.slice(i + 1))
             if (inter(c, d)) clashes.push(`${JSON.stringify(c)} and ${JSON.stringify(d)}`);
         });
@@ -545,7 +549,7 @@ describe('the map', () => {
           return { bases: bases.length, captions, clashes: [...new Set(clashes)] };
         });
     });
-    // All the captions showing at once, each pushed-away one tied to its base by a line: for a person to look at.
+    // All the captions showing at once, each beside its base: for a person to look at.
     await page.waitForTimeout(1500);
     await page.locator('#wrap').screenshot({ path: join(SHOTS, 'map-handovers.png') });
     const seen = await page.evaluate(

@@ -9,6 +9,15 @@ const baseUrl = inject('baseUrl');
 /** Presses Tab until the focused element matches, proving the control is reachable from the keyboard. */
 export async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
   const target = page.locator(selector).first();
+  // A tab list is one stop of the Tab key (its chosen tab, a roving tabindex): Tab to it, then the arrows along it.
+  if ((await target.getAttribute('role')) === 'tab' && (await target.getAttribute('tabindex')) === '-1') {
+    await tabTo(page, '[role=tab][tabindex="0"]', max);
+    for (let i = 0; i < 10; i++) {
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+      await page.keyboard.press('ArrowRight');
+    }
+    throw new Error(`could not reach ${selector} with the arrow keys along its tab list`);
+  }
   for (let i = 0; i < max; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press('Tab');

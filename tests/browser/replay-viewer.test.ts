@@ -18,11 +18,19 @@ afterEach(async () => {
   expect(errors, 'console errors').toEqual([]);
 });
 
-/** A finished short game between two doctrines, written as a replay file. */
-function replayFile(): { path: string; text: string } {
-  const match = playMatch(scenario, 'viewer-5', findAi('us', 'measured')!.policy, findAi('iran', 'harasser')!.policy, {
-    preset: 'short',
-  });
+/** A finished short game between two doctrines (by default), written as a replay file. */
+function replayFile(
+  us = 'measured',
+  iran = 'harasser',
+  preset: string | undefined = 'short',
+): { path: string; text: string } {
+  const match = playMatch(
+    scenario,
+    'viewer-5',
+    findAi('us', us)!.policy,
+    findAi('iran', iran)!.policy,
+    preset ? { preset } : {},
+  );
   const replay = recordReplay(scenario, match.state);
   if (!replay.ok) throw new Error(replay.errors[0]!.message);
   const dir = mkdtempSync(join(tmpdir(), 'two-boxers-viewer-'));
@@ -76,6 +84,29 @@ describe('the replay viewer', () => {
     await page.click('#fork-start');
     await page.waitForSelector('.topbar');
     expect(await page.textContent('.topbar')).toMatch(/Week 3 of 8/);
+  });
+
+  it('keeps the whole map in view at 1280x720 beside a week whose news runs long, the news scrolling beside it', async () => {
+    // Two hawks: weeks of many attacks and strikes, each with its news, until the war.
+    const { path } = replayFile('hawk', 'hawk', undefined);
+    const { page } = await openViewer(path);
+    await page.waitForFunction(() => document.querySelector('canvas') !== null);
+    let longest = 0;
+    for (;;) {
+      await page.waitForTimeout(300); // Phaser's FIT follows its parent's size within its poll
+      const at = await page.evaluate(() => {
+        const c = document.querySelector('canvas')!.getBoundingClientRect();
+        const side = document.querySelector<HTMLElement>('.replay-panel')!;
+        return { top: c.top, bottom: c.bottom, height: c.height, news: side.scrollHeight, innerHeight };
+      });
+      expect(at.height, 'the map is drawn').toBeGreaterThan(200);
+      expect(at.top, 'the map starts above the fold').toBeGreaterThanOrEqual(0);
+      expect(at.bottom, 'the map ends above the fold').toBeLessThanOrEqual(at.innerHeight);
+      longest = Math.max(longest, at.news);
+      if ((await page.inputValue('#replay-week')) === '0') break;
+      await page.click('#replay-prev');
+    }
+    expect(longest, 'some week’s news is longer than the window').toBeGreaterThan(720);
   });
 
   it('refuses an edited replay with a message and stays where it was', async () => {

@@ -92,6 +92,73 @@ export const W = 600;
 export const H = 300;
 export const M = { left: 58, right: 20, top: 18, bottom: 56 };
 
+/** The guides' font size (debrief.css) and the share of it an average letter takes across. */
+const GUIDE_FONT = 15;
+const LETTER = 0.55;
+
+type Point = { x: number; y: number };
+
+/**
+ * Where a guide's label goes: above or below its line, at the right end or the left, in that order of preference,
+ * the first place whose box no series' line or marker crosses; if every place is crossed, the one crossed least.
+ * A label written on the data line (the US aim of consent at 40 over a consent line near 40) hid both.
+ * `lines`: each series' points in the chart's coordinates.
+ */
+export function guideLabelPlace(
+  guideY: number,
+  label: string,
+  lines: readonly (readonly Point[])[],
+): { x: number; y: number; anchor: 'start' | 'end' } {
+  const width = label.length * GUIDE_FONT * LETTER + 8;
+  const places = [
+    { anchor: 'end' as const, x: W - M.right - 4, y: guideY - 6 },
+    { anchor: 'end' as const, x: W - M.right - 4, y: guideY + GUIDE_FONT + 4 },
+    { anchor: 'start' as const, x: M.left + 6, y: guideY - 6 },
+    { anchor: 'start' as const, x: M.left + 6, y: guideY + GUIDE_FONT + 4 },
+  ].filter((p) => p.y - GUIDE_FONT >= M.top - 4 && p.y <= H - M.bottom - 2);
+  const crossings = (p: (typeof places)[number]) => {
+    const box = {
+      left: p.anchor === 'end' ? p.x - width : p.x - 4,
+      right: p.anchor === 'end' ? p.x + 4 : p.x + width,
+      top: p.y - GUIDE_FONT,
+      bottom: p.y + 4,
+    };
+    let n = 0;
+    for (const line of lines)
+      for (const [i, a] of line.entries()) {
+        const b = line[i + 1] ?? a;
+        if (segmentMeetsBox(a, b, box)) n++;
+      }
+    return n;
+  };
+  let best = places[0] ?? { anchor: 'end' as const, x: W - M.right - 4, y: guideY - 6 };
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const p of places) {
+    const n = crossings(p);
+    if (n === 0) return p;
+    if (n < fewest) [best, fewest] = [p, n];
+  }
+  return best;
+}
+
+/** Whether a segment (a point when a = b; a marker's few pixels count) passes through a box. */
+function segmentMeetsBox(
+  a: Point,
+  b: Point,
+  box: { left: number; right: number; top: number; bottom: number },
+): boolean {
+  const pad = 4; // a marker's half-width
+  const [l, r, t, btm] = [box.left - pad, box.right + pad, box.top - pad, box.bottom + pad];
+  // Sampled along its length: a chart's segments are short and a label's box is tall enough not to be stepped over.
+  const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 3));
+  for (let k = 0; k <= steps; k++) {
+    const x = a.x + ((b.x - a.x) * k) / steps;
+    const y = a.y + ((b.y - a.y) * k) / steps;
+    if (x >= l && x <= r && y >= t && y <= btm) return true;
+  }
+  return false;
+}
+
 /**
  * A line chart as a figure: an SVG with labelled axes, a legend whose samples repeat each line's dash and marker,
  * and the same figures as a table for screen readers and for reading off exact values.
@@ -164,11 +231,12 @@ export function lineChart(spec: ChartSpec): HTMLElement {
     });
     plot.append(g);
   });
-  // The guides' words go over the lines, so that a line through them cannot hide them (debrief.css).
-  for (const g of guides)
-    plot.append(
-      svg('text', { x: W - M.right - 4, y: py(g.value) - 6, 'text-anchor': 'end', class: 'guide-label' }, g.label),
-    );
+  // The guides' words go where no series passes (guideLabelPlace), and over the lines with a rim (debrief.css).
+  const lines = spec.series.map((s) => s.values.flatMap((v, i) => (v === null ? [] : [{ x: px(i), y: py(v) }])));
+  for (const g of guides) {
+    const at = guideLabelPlace(py(g.value), g.label, lines);
+    plot.append(svg('text', { x: at.x, y: at.y, 'text-anchor': at.anchor, class: 'guide-label' }, g.label));
+  }
   const legend = h(
     'ul',
     { className: 'legend' },

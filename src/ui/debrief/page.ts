@@ -9,6 +9,7 @@ import { fill, focusHeading, h } from '../dom.ts';
 import { RESULT_WORDS, SHARED_LOSS_POINTS } from '../result-words.ts';
 import { plural } from '../words.ts';
 import type { Session } from '../session.ts';
+import { secretsWarning } from '../secrets-warning.ts';
 import { download } from '../storage.ts';
 import { beliefTable, strikeTable } from '../truth-tables.ts';
 import { timelineCharts } from './charts.ts';
@@ -92,8 +93,16 @@ export function showDebriefPicker(root: HTMLElement, scenarios: readonly Scenari
   focusHeading(root);
 }
 
-/** Shows the debrief of a session's game in `root`, replacing what was there. */
-export function showDebrief(root: HTMLElement, session: Session, options: DebriefOptions): void {
+/**
+ * Shows the debrief of a session's game in `root`, replacing what was there. The debrief is the facilitator's: every
+ * order and who really fired. A game not over (a save or replay exported mid-game, which one of its players may
+ * open) first shows only that it is in progress, with the choice to reveal everything after a warning.
+ */
+export function showDebrief(root: HTMLElement, session: Session, options: DebriefOptions, reveal = false): void {
+  if (!session.over && !reveal) {
+    gatedDebrief(root, session, options);
+    return;
+  }
   const played = playBackState(session.scenario, session.state);
   if (!played.ok) {
     fill(
@@ -174,7 +183,7 @@ export function showDebrief(root: HTMLElement, session: Session, options: Debrie
             onclick: leave(() =>
               options.compare(root, options.scenarios ?? [s], {
                 teams: [{ name: 'This game', session }],
-                back: { label: 'Back to the debrief', action: () => showDebrief(root, session, options) },
+                back: { label: 'Back to the debrief', action: () => showDebrief(root, session, options, reveal) },
               }),
             ),
           },
@@ -229,4 +238,32 @@ export function showDebrief(root: HTMLElement, session: Session, options: Debrie
   root.scrollTop = 0;
   focusHeading(root);
   luck.start();
+}
+
+/** The debrief of a game not over, before the person chose to see its secrets: the game's public place, no more. */
+function gatedDebrief(root: HTMLElement, session: Session, options: DebriefOptions): void {
+  const s = session.scenario;
+  const view = session.view('public');
+  fill(
+    root,
+    h(
+      'article',
+      { className: 'debrief', 'aria-labelledby': 'debrief-title' },
+      h('h2', { id: 'debrief-title' }, `Debrief: ${s.name}, seed ${session.settings.seed}`),
+      h('p', { className: 'result' }, 'Game in progress'),
+      h(
+        'p',
+        { className: 'lead' },
+        `${session.turns.length} of ${view.lastTurn} weeks played; the ladder stands at rung ${view.ladder.rung}, ${rungName(s, view.ladder.rung)}. The debrief sets both sides’ orders and the truth of every attack side by side, so it waits for the end of the game.`,
+      ),
+      secretsWarning('debrief-secrets', 'who really fired, each side’s orders, what the US believed', () =>
+        showDebrief(root, session, options, true),
+      ),
+      options.back
+        ? h('div', { className: 'actions' }, h('button', { onclick: () => options.back?.action() }, options.back.label))
+        : null,
+    ),
+  );
+  root.scrollTop = 0;
+  focusHeading(root);
 }

@@ -1,6 +1,7 @@
-import { describeOrder, hashState, rungName, type SeatView } from '../../engine/index.ts';
+import { describeOrder, rungName, type SeatView } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
 import type { Session } from '../session.ts';
+import { shownFingerprint } from './fingerprint.ts';
 import { newsItems } from './news-panel.ts';
 import type { Panel } from './panel.ts';
 import { narrationSeat, type ScreenState } from './state.ts';
@@ -14,15 +15,18 @@ export class LogPanel implements Panel {
 
   render(view: SeatView, state: ScreenState): void {
     const s = this.session.scenario;
+    const print = shownFingerprint(this.session);
     fill(
       this.el,
       h('h2', {}, 'Log of past weeks'),
       h(
         'p',
         { className: 'note' },
-        'Game fingerprint: ',
-        h('code', { id: 'fingerprint' }, hashState(this.session.state)),
-        ' — the same seed and orders give the same fingerprint on any computer.',
+        print.weekStart ? `Game fingerprint at the start of week ${view.turn}: ` : 'Game fingerprint: ',
+        h('code', { id: 'fingerprint' }, print.hash),
+        print.weekStart
+          ? ' — while one side’s orders are sealed, the fingerprint stays at the week’s start, so that it tells nothing of them.'
+          : ' — the same seed and orders give the same fingerprint on any computer.',
       ),
       this.session.turns.length === 0 ? h('p', { className: 'note' }, 'No week has been played yet.') : null,
       [...this.session.turns].reverse().map((t) => {

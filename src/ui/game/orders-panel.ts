@@ -72,7 +72,11 @@ export class OrdersPanel implements Panel {
                 const risks = orderRisks(s, view, side, this.session.forecast(side, order));
                 const add = () => {
                   this.actions.add(order);
-                  this.focusCommit();
+                  // The focus stays where the next order is chosen; Commit once the week's orders are full.
+                  const next = this.typeSelect;
+                  const full = draft.length + 1 >= s.ordersPerTurn;
+                  if (full || !next?.isConnected || next.options.length === 0) this.focusCommit();
+                  else this.focusOrderType();
                 };
                 if (risks.length > 0) askBeforeAdding(error, s, order, risks, add);
                 else add();

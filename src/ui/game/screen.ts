@@ -18,6 +18,8 @@ import { SitesPanel } from './sites-panel.ts';
 import {
   addOrder,
   chooseTab,
+  showResults,
+  startResolving,
   newScreen,
   openingPhase,
   type PanelContent,
@@ -28,7 +30,9 @@ import {
 } from './state.ts';
 import { Tabs } from './tabs.ts';
 import { TopBar } from './top-bar.ts';
+import { readNote } from './reload-memo.ts';
 import { ResultsPanel, TurnFlow } from './turn-flow.ts';
+import { inertBehindWall } from './wall.ts';
 
 export interface GameScreenHooks {
   saved(): string | null;
@@ -58,6 +62,7 @@ export class GameScreen implements ScreenHost {
   private readonly flow: TurnFlow;
   private readonly overlay = h('div', {});
   private readonly status = h('div', { className: 'sr-only', 'aria-live': 'polite' });
+  private readonly wall: { sync(): void; stop(): void };
 
   constructor(
     root: HTMLElement,
@@ -167,6 +172,7 @@ export class GameScreen implements ScreenHost {
       overlay,
       this.status,
     );
+    this.wall = inertBehindWall(root, overlay, [this.status]);
     this.renderTabs();
     createMap(mapDiv, session.scenario, mapJson as unknown as MapAsset, {
       onHover: (id, at) => this.sites.showTooltip(id, at),
@@ -185,13 +191,22 @@ export class GameScreen implements ScreenHost {
     });
     const turnStart = !session.state.history.length || session.sideToAct === session.humanSides[0];
     const opening = openingPhase(this.state, session.sideToAct, turnStart);
-    if (opening.phase === 'projector') this.projector();
-    else if (opening.phase === 'handover') this.handover(opening.side);
+    // What the autosave cannot say: the week's results were on show, or a reload dropped a side's sealed orders.
+    const note = readNote(session);
+    const lastTurn = session.turns.at(-1);
+    if (note && 'results' in note && lastTurn && !this.state.classroom) {
+      this.update(showResults(startResolving(this.state, lastTurn), session.settings.side));
+      this.renderTabs();
+      this.render();
+    } else if (opening.phase === 'projector') this.projector();
+    else if (opening.phase === 'handover')
+      this.flow.handover(opening.side, note && 'droppedOrders' in note ? note.droppedOrders : null);
     else this.render();
   }
 
   destroy(): void {
     this.gone = true;
+    this.wall.stop();
     this.classroom.stop();
     this.shownMap?.destroy();
     this.shownMap = null;
@@ -219,6 +234,7 @@ export class GameScreen implements ScreenHost {
   }
 
   render(): void {
+    this.wall.sync(); // the wall may have just come down: what follows may move the focus behind it
     const view = this.view();
     this.top.render(view, this.state);
     this.classroom.renderClock();

@@ -1,5 +1,7 @@
+import { ROSTER } from '../../ai/roster.ts';
 import { longDate, type SeatView } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
+import { opponentLabel } from '../opponent-choice.ts';
 import type { Session } from '../session.ts';
 import type { Panel } from './panel.ts';
 import { type ScreenState, sharedScreen } from './state.ts';
@@ -34,16 +36,26 @@ export class TopBar implements Panel {
       ? h('button', { id: 'desk-button', onclick: () => this.actions.openDesk() }, "Facilitator's desk")
       : null;
     this.shareButton = h('button', { id: 'share-button', onclick: () => this.actions.share() }, 'Share link');
+    const { side, opponent } = this.session.settings;
+    const against = opponentLabel(ROSTER, side, opponent);
+    // While a week's events play, no side is to play: the bar says the week resolves (sharedScreen covers it then).
+    const resolving = state.phase === 'resolving' && state.lastTurn ? `: week ${state.lastTurn.turn} resolves` : '';
     fill(
       this.el,
       h('span', { className: 'brand' }, 'TWO BOXERS'),
       h('span', { className: 'when' }, `Week ${view.turn} of ${view.lastTurn} · ${longDate(view.date)}`),
       sharedScreen(state)
-        ? h('span', {}, classroom ? 'Class screen: what both teams may see' : 'Shared screen')
+        ? h(
+            'span',
+            { id: 'whose-screen' },
+            classroom ? `Class screen${resolving || ': what both teams may see'}` : `Shared screen${resolving}`,
+          )
         : h(
             'span',
-            { className: `side-${state.seat}` },
-            this.session.hotseat ? `${s.sides[state.seat].name} to play` : `You: ${s.sides[state.seat].name}`,
+            { id: 'whose-screen', className: `side-${state.seat}` },
+            this.session.hotseat
+              ? `${s.sides[state.seat].name} to play`
+              : `You: ${s.sides[state.seat].name}${against ? ` · against ${against}` : ''}${resolving}`,
           ),
       classroom ? this.clock : null,
       h('span', { className: 'spacer' }),

@@ -8,6 +8,7 @@ import { newsItems } from './news-panel.ts';
 import { whyBlock } from './why-block.ts';
 import type { OrdersPanel } from './orders-panel.ts';
 import type { Panel, ScreenHost } from './panel.ts';
+import { clearNote, noteResults, noteSealed } from './reload-memo.ts';
 import type { SitesPanel } from './sites-panel.ts';
 import {
   answered,
@@ -82,6 +83,7 @@ export class TurnFlow {
     const saveError = this.hooks.saved();
     if (saveError) host.announce(saveError);
     if (result.value === null) {
+      noteSealed(host.session);
       const next = host.session.sideToAct;
       if (next) host.handover(next);
       return;
@@ -93,7 +95,9 @@ export class TurnFlow {
   private async resolve(turn: TurnEvents): Promise<void> {
     const host = this.host;
     host.update(startResolving(host.state, turn));
+    clearNote();
     if (sharedDevice(host.state)) host.announce(''); // what the last player was told is not for everyone watching
+    host.renderTop(); // no longer the last side's turn to play: the week resolves
     host.renderTabs();
     host.renderDash();
     const s = host.session.scenario;
@@ -111,11 +115,15 @@ export class TurnFlow {
       if (host.map) await host.map.play([e], host.state.skip || reducedMotion() ? 0 : 1);
     }
     host.update(showResults(host.state, host.session.settings.side));
+    noteResults(host.session);
     host.render();
   }
 
-  /** Hotseat: a screen that hides everything until the next player is at the device. */
-  handover(side: Side): void {
+  /**
+   * Hotseat: a screen that hides everything until the next player is at the device. `dropped`: the side whose sealed
+   * orders a reload did not keep (game/reload-memo.ts), which the players are told here, once.
+   */
+  handover(side: Side, dropped: Side | null = null): void {
     const host = this.host;
     const s = host.session.scenario;
     host.update(toHandover(host.state, side));
@@ -140,6 +148,13 @@ export class TurnFlow {
           ? 'Blank the projector or turn the screen to the team: what follows is for its eyes only.'
           : 'The other player should look away now: what follows is for your eyes only.',
       ),
+      dropped
+        ? h(
+            'p',
+            { id: 'handover-dropped', className: 'notice' },
+            `The ${s.sides[dropped].name} player’s orders for week ${host.session.state.turn}, sealed before the page was reloaded, were not kept: this browser keeps no side’s sealed orders while the other side still chooses. The ${s.sides[dropped].short} player gives them again.`,
+          )
+        : null,
       first
         ? h(
             'details',
@@ -196,6 +211,7 @@ export class ResultsPanel implements Panel {
         id: 'continue',
         className: 'primary',
         onclick: () => {
+          clearNote();
           if (over) {
             this.ended();
             return;

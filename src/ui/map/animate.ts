@@ -122,7 +122,14 @@ export function captionBoxes(scene: Phaser.Scene): Box[] {
  * A short floating caption near a point ("6 rockets · 2 intercepted · 1 hit"). It does not block the sequence: it
  * rises and fades on its own while the next event plays.
  */
-export function caption(stage: Stage, at: Point, text: string, ms: number, tone = '#ffffff'): void {
+export function caption(
+  stage: Stage,
+  at: Point,
+  text: string,
+  ms: number,
+  tone = '#ffffff',
+  nearOverNames = false, // captionSpot: beside its place even over a name, rather than far off on a line
+): void {
   const { host: scene, world } = stage;
   if (ms <= 0 || stage.runner.stopped) return;
   let set = live.get(scene);
@@ -152,6 +159,7 @@ export function caption(stage: Stage, at: Point, text: string, ms: number, tone 
     [...set].map(captionBox),
     stage.nameBoxes(),
     stage.markerBoxes(),
+    nearOverNames,
   );
   t.setPosition(spot.x, spot.y);
   const leader = captionLeader(at, spot, t.width, t.height);
@@ -416,7 +424,7 @@ async function animateHandover(stage: Stage, e: Extract<GameEvent, { type: 'hand
   stage.applyEnd(e);
   marker.setAlpha(0.1);
   await stage.runner.tween({ targets: marker, alpha: 1, duration: 360 * k, ease: 'Sine.easeOut' });
-  caption(stage, at, 'Handed over to Iraqi forces', 2200 * k, '#dfe4e8');
+  caption(stage, at, 'Handed over to Iraqi forces', 2200 * k, '#dfe4e8', true);
 }
 
 async function animateAirDefence(

@@ -655,96 +655,6 @@ function nearestFirst(reach: number, step: number): readonly { dx: number; dy: n
   return grid;
 }
 
-// ---- Resolution captions: short words that rise and fade over the map while a week plays (animate.ts) ----
-
-/** How far a caption rises as it fades out. */
-export const CAPTION_RISE = 18;
-
-/** How far a caption's dark box reaches below its text's baseline point (the container's position). */
-export const CAPTION_DROP = 4;
-
-/** The room a caption (a container at the middle of its text's bottom) takes on screen, its fading rise included. */
-export function captionBox(c: { x: number; y: number; width: number; height: number }): Box {
-  const bottom = c.y + CAPTION_DROP;
-  return { x: c.x - c.width / 2, y: bottom - c.height - CAPTION_RISE, w: c.width, h: c.height + CAPTION_RISE };
-}
-
-/** Steps of the search for a caption's spot, nearest first; moving sideways costs more than up or down. */
-const CAPTION_STEPS: readonly Point[] = (() => {
-  const steps: { x: number; y: number; d: number }[] = [];
-  for (let dx = -640; dx <= 640; dx += 40) {
-    // Below the spot costs a little more than above: the target stays in sight either way.
-    for (let dy = -480; dy <= 480; dy += 12)
-      steps.push({ x: dx, y: dy, d: Math.hypot(dx * 1.5, dy > 0 ? dy * 1.2 : dy) });
-  }
-  return steps.sort((a, b) => a.d - b.d);
-})();
-
-/**
- * Where a caption of w x h goes (the middle of its bottom edge): above the spot, so the target stays in sight, or
- * the nearest place around it that covers no other caption still showing, no site or city name and no site's marker,
- * which a caption on top would hide while the player reads what happened there. When nothing is free, the spot
- * covering least, names and markers counting more than captions.
- */
-export function captionSpot(
-  at: Point,
-  w: number,
-  h: number,
-  world: { w: number; h: number },
-  captions: readonly Box[],
-  names: readonly Box[],
-  markers: readonly Box[] = [],
-): Point {
-  const home = { x: at.x, y: at.y - 36 };
-  let best: { cost: number; spot: Point } | null = null;
-  const free = (step: Point): Point | null => {
-    const spot = {
-      x: clamp(home.x + step.x, 8 + w / 2, world.w - 8 - w / 2),
-      y: clamp(home.y + step.y, h + CAPTION_RISE + 8, world.h - 8 - CAPTION_DROP),
-    };
-    const box = captionBox({ ...spot, width: w, height: h });
-    let cost = 0;
-    // A name hidden is worse than a caption half covered: the caption above it fades within seconds.
-    for (const n of names) cost += overlapArea(n, box) * 4;
-    for (const m of markers) cost += overlapArea(m, box) * 4;
-    for (const c of captions) cost += overlapArea(c, box);
-    if (cost === 0) return spot;
-    if (!best || cost < best.cost) best = { cost, spot };
-    return null;
-  };
-  for (const step of CAPTION_STEPS) {
-    const spot = free(step);
-    if (spot) return spot;
-  }
-  // Nothing free around the spot (a busy week near an edge): anywhere on the map, nearest first, before a caption
-  // is allowed to cover anything.
-  const whole: Point[] = [];
-  for (let y = 0; y <= world.h; y += 12)
-    for (let x = 0; x <= world.w; x += 20) whole.push({ x: x - home.x, y: y - home.y });
-  whole.sort((a, b) => Math.hypot(a.x, a.y) - Math.hypot(b.x, b.y));
-  for (const step of whole) {
-    const spot = free(step);
-    if (spot) return spot;
-  }
-  return (best as { cost: number; spot: Point } | null)!.spot;
-}
-
-/** A caption whose box stands further than this many of its own heights from its place gets a leader line to it. */
-export const CAPTION_LEADER_HEIGHTS = 2;
-
-/**
- * The leader line from a caption (placed at `spot`, w x h) back to the place it speaks of, or null when the caption
- * stands near enough to be read as that place's. In a busy week the free room can be far from the place (every base
- * handed over at once); the line keeps which base it speaks of plain. It starts at the caption box's nearest point.
- */
-export function captionLeader(at: Point, spot: Point, w: number, h: number): [Point, Point] | null {
-  const near = {
-    x: clamp(at.x, spot.x - w / 2, spot.x + w / 2),
-    y: clamp(at.y, spot.y + CAPTION_DROP - h, spot.y + CAPTION_DROP),
-  };
-  return Math.hypot(at.x - near.x, at.y - near.y) > h * CAPTION_LEADER_HEIGHTS ? [near, at] : null;
-}
-
 /**
  * A launch point for a proxy attack, which the US never learns: a fixed distance from the target in a direction
  * that depends only on the attack id (the golden angle spreads consecutive ids evenly), so replays look the same.
@@ -789,3 +699,13 @@ export function placeMarkers(
   );
   return { columns, markers };
 }
+
+// The captions' places live in caption-place.ts; re-exported here, where the map's other places are looked up.
+export {
+  CAPTION_DROP,
+  CAPTION_LEADER_HEIGHTS,
+  CAPTION_RISE,
+  captionBox,
+  captionLeader,
+  captionSpot,
+} from './caption-place.ts';
