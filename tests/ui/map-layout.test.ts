@@ -10,11 +10,6 @@ import {
 import { NamePainter } from '../../src/ui/map/canvas-text.ts';
 import {
   type Box,
-  captionBox,
-  CAPTION_DROP,
-  CAPTION_LEADER_HEIGHTS,
-  captionLeader,
-  captionSpot,
   clusterColumns,
   findFreeSpot,
   type LabelInput,
@@ -27,6 +22,13 @@ import {
   segmentHitsBox,
   spreadMarkers,
 } from '../../src/ui/map/layout.ts';
+import {
+  CAPTION_DROP,
+  CAPTION_LEADER_HEIGHTS,
+  captionBox,
+  captionLeader,
+  captionSpot,
+} from '../../src/ui/map/caption-place.ts';
 import { computePlan, planInputs } from '../../src/ui/map/plan.ts';
 import type { MapAsset } from '../../src/ui/map-projection.ts';
 

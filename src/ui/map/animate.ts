@@ -1,17 +1,8 @@
 import Phaser from 'phaser';
 import type { AttackKind, GameEvent } from '../../engine/index.ts';
 import { ICONS, TEX } from './icons.ts';
-import {
-  type Box,
-  CAPTION_DROP,
-  CAPTION_RISE,
-  captionBox,
-  captionLeader,
-  captionSpot,
-  hash01,
-  launchPoint,
-  type Point,
-} from './layout.ts';
+import { CAPTION_DROP, CAPTION_RISE, captionBox, captionLeader, captionSpot } from './caption-place.ts';
+import { type Box, hash01, launchPoint, type Point } from './layout.ts';
 import { airDefenceName, CAPTION_PX, FONT } from './style.ts';
 import { plural } from '../words.ts';
 

@@ -699,13 +699,3 @@ export function placeMarkers(
   );
   return { columns, markers };
 }
-
-// The captions' places live in caption-place.ts; re-exported here, where the map's other places are looked up.
-export {
-  CAPTION_DROP,
-  CAPTION_LEADER_HEIGHTS,
-  CAPTION_RISE,
-  captionBox,
-  captionLeader,
-  captionSpot,
-} from './caption-place.ts';
