@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type FreezeOptions, injectEffects, type TurnResult } from './resolve.ts';
+import { siteName } from './narrate.ts';
 import { fail, ok, type Result } from './result.ts';
 import { type Inject, injectSchema, type Ruling, rulingKey, rulingSchema } from './rulings.ts';
 import type { Scenario } from './scenario.ts';
@@ -13,6 +14,29 @@ export function injectWords(scenario: Scenario, inject: Inject): { title: string
   if (inject.type === 'written') return { title: inject.title, text: inject.text };
   const card = scenario.cards.find((c) => c.id === inject.card);
   return card ? { title: card.title, text: card.text } : { title: inject.card, text: '' };
+}
+
+/** What a card's story takes for granted: where government formation stands, and which bases the US holds. */
+export interface CardFacts {
+  baghdad: { stage: GameState['baghdad']['stage'] };
+  us: { bases: readonly { site: string; handedOver: boolean }[] };
+}
+
+/**
+ * Why a card's story would contradict the moment, or null. The facilitator may release a card before its week or
+ * against its odds, but never against the facts it tells of: a PM-designate withdrawing after the government is
+ * confirmed, Patriots going up at a base already handed over. Takes the state or the facilitator's view.
+ */
+export function cardContradiction(scenario: Scenario, at: CardFacts, card: Scenario['cards'][number]): string | null {
+  const stage = at.baghdad.stage;
+  if ((card.designate !== undefined || card.when.stage === 'designate') && stage !== 'designate')
+    return 'it tells of a PM-designate, and Baghdad has none';
+  if (card.when.stage !== undefined && card.when.stage !== stage)
+    return `it tells of government formation at the stage "${card.when.stage}", and Baghdad is at "${stage}"`;
+  const lost = (card.when.basesHeld ?? []).filter((site) => !at.us.bases.some((b) => b.site === site && !b.handedOver));
+  if (lost.length > 0)
+    return `it tells of ${lost.map((site) => siteName(scenario, site)).join(' and ')}, which the US no longer holds`;
+  return null;
 }
 
 /** Checks an inject against the scenario and the moment: every problem names the field it is in. */
@@ -35,9 +59,8 @@ export function checkInject(scenario: Scenario, state: GameState, input: unknown
       );
     if (state.cardsFired.includes(inject.card))
       return fail('inject.card', `card "${inject.card}" has already been played`, 'card');
-    const card = scenario.cards.find((c) => c.id === inject.card)!;
-    if (card.designate !== undefined && state.baghdad.stage !== 'designate')
-      return fail('inject.card', `card "${inject.card}" tells of a PM-designate, and Baghdad has none`, 'card');
+    const why = cardContradiction(scenario, state, scenario.cards.find((c) => c.id === inject.card)!);
+    if (why !== null) return fail('inject.card', `card "${inject.card}" cannot be released now: ${why}`, 'card');
     return ok(inject);
   }
   const template = (scenario.injectTemplates ?? []).find((t) => t.id === inject.template);

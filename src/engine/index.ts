@@ -7,6 +7,8 @@ export { addDays } from './dates.ts';
 export { type Audience, type EventOf, type EventType, type GameEvent, viewEvents, visibleTo } from './events.ts';
 export { EFFECT_LABELS, type Forecast, forecastOrder, type Odds } from './forecast.ts';
 export {
+  type CardFacts,
+  cardContradiction,
   checkInject,
   checkRulings,
   type FacilitatorRecord,

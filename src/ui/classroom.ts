@@ -276,7 +276,7 @@ function injectSection(
     'section',
     { 'aria-labelledby': 'desk-inject' },
     head,
-    injectForm({ scenario: s, played: new Set(session.state.cardsFired), release }),
+    injectForm({ scenario: s, played: new Set(session.state.cardsFired), facts: session.state, release }),
   );
 }
 

@@ -1,4 +1,6 @@
 import {
+  type CardFacts,
+  cardContradiction,
   describeOrder,
   type GameEvent,
   groupName,
@@ -176,6 +178,8 @@ export interface InjectFormInput {
   scenario: Scenario;
   /** The deck's cards already played in this game: they cannot be released again. */
   played: ReadonlySet<string>;
+  /** Where the game stands: a card whose story it contradicts is shown, greyed, with the reason. */
+  facts: CardFacts;
   release(inject: Inject): void;
   /** Extra controls beside each release button (the networked desk's choice of game). */
   target?: HTMLElement;
@@ -184,11 +188,21 @@ export interface InjectFormInput {
 /** The deck's cards still to play, and the written inject: free words, effects from a template's strengths. */
 export function injectForm(input: InjectFormInput): HTMLElement {
   const s = input.scenario;
-  const deck = s.cards.filter((c) => !input.played.has(c.id));
+  const deck = s.cards
+    .filter((c) => !input.played.has(c.id))
+    .map((c) => ({ card: c, why: cardContradiction(s, input.facts, c) }));
+  const open = deck.filter((d) => d.why === null);
+  // Open cards first, so that the one selected at first can be released.
   const card = h(
     'select',
     { id: 'inject-card' },
-    deck.map((c) => h('option', { value: c.id }, c.title)),
+    [...open, ...deck.filter((d) => d.why !== null)].map((d) =>
+      h(
+        'option',
+        { value: d.card.id, disabled: d.why !== null, title: d.why },
+        d.why === null ? d.card.title : `${d.card.title} (not now: ${d.why})`,
+      ),
+    ),
   );
   const templates = s.injectTemplates ?? [];
   const template = h(
@@ -216,8 +230,14 @@ export function injectForm(input: InjectFormInput): HTMLElement {
     { className: 'inject-form' },
     h('p', { className: 'note' }, 'Its effects apply now, so both teams see them before they choose.'),
     input.target ?? null,
-    deck.length === 0
-      ? h('p', { className: 'note' }, 'Every card of the deck has been played.')
+    open.length === 0
+      ? h(
+          'p',
+          { className: 'note', id: 'deck-closed' },
+          deck.length === 0
+            ? 'Every card of the deck has been played.'
+            : 'No card left in the deck fits the game as it stands.',
+        )
       : h(
           'div',
           {},

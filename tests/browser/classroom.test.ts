@@ -81,13 +81,18 @@ describe('a classroom game', () => {
     await page.click('#team-orders');
     await page.click('#ready');
     expect(await page.textContent('.clock')).toMatch(/Time left (2:00|1:5\d)/);
-    await order(page, 'surge-isr');
+    // Erbil handed over: next week the desk cannot release the card that has Patriots go up there.
+    await page.selectOption('#order-type', 'hand-over-base');
+    await page.selectOption('#order-base', JSON.stringify('erbil'));
+    await page.click('#add-order');
+    await page.click('#stake-confirm'); // Erbil is a key base: the form asks first
+    await page.click('#commit');
     await page.waitForSelector('#to-class-screen');
     await page.click('#to-class-screen');
     await page.waitForSelector('#team-orders:text("Iran")');
     const sealedText = await classScreenText(page);
-    expect(sealedText).not.toContain(specOf(scenario, 'surge-isr').name.toLowerCase());
-    expect(sealedText).not.toMatch(/surveillance|isr level/);
+    expect(sealedText).not.toContain(specOf(scenario, 'hand-over-base').name.toLowerCase());
+    expect(sealedText).not.toMatch(/handed over|hands over/);
 
     // Iran fires under a front's name; the class screen shows the claim, never who really fired.
     await page.click('#team-orders');
@@ -140,6 +145,13 @@ describe('a classroom game', () => {
     await page.click('#tab-orders');
     await page.click('#continue');
     await page.waitForSelector('h2:text("Week 2: the class screen")');
+    await openDesk(page);
+    const patriots = page.locator('#inject-card option[value="patriots-operational"]');
+    expect(await patriots.isDisabled()).toBe(true);
+    expect(await patriots.textContent()).toMatch(/not now: it tells of .*Erbil.*, which the US no longer holds/);
+    // The card selected at first is one the desk can release.
+    const selected = await page.$eval('#inject-card', (el) => (el as HTMLSelectElement).selectedOptions[0]?.disabled);
+    expect(selected).toBe(false);
   });
 
   it('pauses order entry behind a cover that only the desk, behind its PIN, lifts, even after a reload; with no timer no clock shows', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cardContradiction,
   createGame,
   type GameEvent,
   type GameState,
@@ -130,6 +131,32 @@ describe('injects', () => {
     const r = releaseInject(TEMPLATED, state, inject);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]!.message).toMatch(message);
+  });
+
+  it('refuses a card whose story the game contradicts, naming why, and lists it as such for the desk', () => {
+    const state = start();
+    const patriots = SCENARIO.cards.find((c) => c.id === 'patriots-operational')!;
+    const withdrawal = SCENARIO.cards.find((c) => c.id === 'zurufi-out-kadhimi-in')!;
+    expect(cardContradiction(SCENARIO, state, patriots)).toBeNull();
+    expect(cardContradiction(SCENARIO, state, withdrawal)).toBeNull();
+    // Erbil handed over, the government confirmed: each card now tells of what is no longer so.
+    const later = structuredClone(state);
+    for (const b of later.us.bases) if (b.site === 'erbil') b.handedOver = true;
+    later.baghdad.stage = 'confirmed';
+    expect(cardContradiction(SCENARIO, later, patriots)).toMatch(/Erbil.*no longer holds/);
+    expect(cardContradiction(SCENARIO, later, withdrawal)).toMatch(/PM-designate, and Baghdad has none/);
+    for (const card of [patriots, withdrawal]) {
+      const r = releaseInject(SCENARIO, later, { type: 'card', card: card.id });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.errors[0]!.code).toBe('inject.card');
+        expect(r.errors[0]!.message).toContain(`card "${card.id}" cannot be released now: it tells of`);
+      }
+    }
+    // The facilitator's view carries the same facts: the networked desk greys the same cards.
+    expect(cardContradiction(SCENARIO, viewFor(SCENARIO, later, 'facilitator'), patriots)).toMatch(/Erbil/);
+    // A card that tells of neither goes out as before.
+    expect(releaseInject(SCENARIO, later, { type: 'card', card: 'oil-price-collapse' }).ok).toBe(true);
   });
 
   it('refuses an inject once a side has committed its orders', () => {

@@ -98,6 +98,7 @@ function injects(s: Scenario, state: SeatState, gameCount: number, actions: Desk
     injectForm({
       scenario: s,
       played,
+      facts: view,
       release: (inject) => actions.inject(target.value, inject),
       target: h('div', { className: 'row' }, h('label', { for: 'inject-target' }, 'Release to '), target),
     }),
