@@ -93,6 +93,7 @@ export {
 export {
   ENGINE_VERSION,
   hashState,
+  hashWeekStart,
   makeReplay,
   parseReplay,
   REPLAY_FORMAT,

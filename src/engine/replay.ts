@@ -41,6 +41,13 @@ export type Replay = z.infer<typeof replaySchema>;
 /** The state hash the replays pin: every field (RNG state included), keys in canonical order. */
 export const hashState = (state: GameState): string => hashValue(state);
 
+/**
+ * The hash of the week's start: the state with no orders sealed, which is what a replay of its record ends on. It can
+ * be shown while one side's orders are sealed: the hash as it stands would let the other side try likely orders
+ * elsewhere until one matched.
+ */
+export const hashWeekStart = (state: GameState): string => hashValue({ ...state, submitted: { us: null, iran: null } });
+
 /** Parses untrusted replay JSON (a file, a share link): every problem with its path. */
 export function parseReplay(input: unknown): Result<Replay> {
   const parsed = replaySchema.safeParse(input);

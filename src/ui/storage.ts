@@ -1,3 +1,4 @@
+import type { Side } from '../engine/index.ts';
 import type { PinAttempts } from './desk-pin.ts';
 import type { SaveFile } from './session.ts';
 
@@ -184,5 +185,32 @@ export function writePinAttempts(gameKey: string, attempts: PinAttempts): void {
     } else localStorage.setItem(PIN_ATTEMPTS, JSON.stringify({ key: gameKey, ...attempts }));
   } catch {
     // storage unavailable: the count lasts as long as the page (inPage)
+  }
+}
+
+/** Where the game screen stood, for a reload (game/reload-memo.ts): apart from the saves, which are the game. */
+const SCREEN_MEMO = 'two-boxers/screen-memo/v1';
+
+export type ScreenMemo = { kind: 'sealed'; hash: string; side: Side } | { kind: 'results'; hash: string };
+
+export function readScreenMemo(): ScreenMemo | null {
+  try {
+    const text = localStorage.getItem(SCREEN_MEMO);
+    const memo = text === null ? null : (JSON.parse(text) as Partial<ScreenMemo> | null);
+    if (memo?.kind === 'results' && typeof memo.hash === 'string') return { kind: 'results', hash: memo.hash };
+    if (memo?.kind === 'sealed' && typeof memo.hash === 'string' && (memo.side === 'us' || memo.side === 'iran'))
+      return { kind: 'sealed', hash: memo.hash, side: memo.side };
+  } catch {
+    // unreadable or unavailable storage: there is no note
+  }
+  return null;
+}
+
+export function writeScreenMemo(memo: ScreenMemo | null): void {
+  try {
+    if (memo === null) localStorage.removeItem(SCREEN_MEMO);
+    else localStorage.setItem(SCREEN_MEMO, JSON.stringify(memo));
+  } catch {
+    // storage full or unavailable: a reload then opens as it did before these notes
   }
 }

@@ -18,6 +18,8 @@ import {
   validateOrders,
   viewEvents,
   viewFor,
+  hashState,
+  hashWeekStart,
 } from '../../src/engine/index.ts';
 import { groupIn, newGame, play, quiet, SCENARIO, specIn, withScenario } from './helpers.ts';
 
@@ -319,5 +321,20 @@ describe('the public view (a projected classroom screen)', () => {
     const seen = viewEvents(r.events, 'public');
     expect(seen.every((e) => e.audience === 'all')).toBe(true);
     expect(seen.some((e) => e.type === 'perpetrator' || e.type === 'attributed')).toBe(false);
+  });
+
+  it('the week’s start hash is the same whatever a side has sealed, and is the hash before anything was sealed', () => {
+    const start = newGame('week-start');
+    const hashes = new Set<string>();
+    for (const orders of [
+      [],
+      [{ type: 'lethal-barrage', group: 'nujaba', base: 'erbil', claim: 'unclaimed' }],
+    ] as const) {
+      const sealed = submitOrders(SCENARIO, start, 'iran', [...orders]);
+      if (!sealed.ok) throw new Error('refused');
+      expect(hashState(sealed.value)).not.toBe(hashState(start));
+      hashes.add(hashWeekStart(sealed.value));
+    }
+    expect([...hashes]).toEqual([hashState(start)]);
   });
 });
