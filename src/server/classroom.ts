@@ -11,6 +11,7 @@ import {
   type GameOverview,
   handshakeAuth,
   type JoinReply,
+  type JoinRequest,
   joinRequest,
   LIMITS,
   normalizeJoinCode,
@@ -21,6 +22,7 @@ import {
   type SeatState,
   stateStamp,
 } from '../net/protocol.ts';
+import { nameSkeleton } from '../net/team-name.ts';
 import { AttemptLimiter } from './limits.ts';
 import { LiveGame, type Plan, type SessionFacts } from './live-game.ts';
 import { codeHmac, joinCodeFor, newId, newSecret, newSeed, secretHash } from './secrets.ts';
@@ -212,7 +214,23 @@ export class Classroom {
     }
     this.joins.record(address, now);
     if (session.expiresAt <= now) return refusal('session-expired', 'this class session has ended');
+    // One join at a time per session in this process, so that two teams typing look-alike names at once cannot both
+    // get past the check below.
+    return this.serial(`join:${session.sessionId}`, () => this.seatFor(session, req, now));
+  }
+
+  /** The seat a join with the right code gets, or why not. */
+  private async seatFor(session: SessionRow, req: JoinRequest, now: number): Promise<JoinReply> {
     const games = await this.store.gamesOf(session.sessionId);
+    if (req.seat !== 'projector') {
+      const other = await this.lookAlike(games, req.team, now);
+      if (other)
+        return refusal(
+          'name-taken',
+          `the name "${req.team}" is already taken by a team with a name that looks the same ("${other.team}", game ${other.game}): choose another name`,
+          'team',
+        );
+    }
     let game: GameRow | undefined;
     if (req.game !== undefined) {
       game = games.find((g) => g.index === req.game);
@@ -300,6 +318,30 @@ export class Classroom {
       seat: req.seat,
       team: req.team,
     };
+  }
+
+  /**
+   * A team of the session whose name looks like this one (the same skeleton, team-name.ts) without being the same
+   * name as a teacher reads it (teamKey: that is the same team coming back): among the team seats held, and the
+   * seats the teacher keeps for a named team. The projectors' names are no team's and are not compared.
+   */
+  private async lookAlike(
+    games: readonly GameRow[],
+    team: string,
+    now: number,
+  ): Promise<{ team: string; game: number } | null> {
+    const skeleton = nameSkeleton(team);
+    const key = teamKey(team);
+    for (const g of games) {
+      const names = (await this.store.liveSeats(g.gameId)).filter((s) => s.seat !== 'projector').map((s) => s.team);
+      for (const side of ['us', 'iran'] as const) {
+        const hold = await this.store.seatHold(g.gameId, side, now);
+        if (hold) names.push(hold.team);
+      }
+      const other = names.find((n) => teamKey(n) !== key && nameSkeleton(n) === skeleton);
+      if (other !== undefined) return { team: other, game: g.index };
+    }
+    return null;
   }
 
   /** Who a connection's handshake says it is; a refusal says why not. Checked again on every reconnection. */

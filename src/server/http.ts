@@ -14,6 +14,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   forbidden: 403,
   'seat-taken': 409,
   'seat-held': 409,
+  'name-taken': 409,
   'session-expired': 410,
   'no-such-game': 404,
   unavailable: 503,

@@ -132,6 +132,44 @@ describe('the classroom on a moving clock', () => {
     expect(!bad.ok && bad.error).toMatchObject({ code: 'bad-message', path: 'keepFor' });
   });
 
+  it('a name that looks like another team’s in the class is refused; names in other scripts join as they are', async () => {
+    const { session, desk } = await sessionWithDesk({ seed: SEED, games: 2 });
+    const join = (team: string, seat: 'us' | 'iran' | 'projector', game?: number) =>
+      classroom.join({ code: session.joinCode, team, seat, ...(game ? { game } : {}) }, 'school');
+    expect((await join('Eagles', 'us', 1)).ok).toBe(true);
+    const cases: { name: string; team: string; seat: 'us' | 'iran'; game: number }[] = [
+      { name: 'a Greek capital Epsilon', team: 'Εagles', seat: 'iran', game: 1 },
+      { name: 'Cyrillic "а" and "е"', team: 'Eаglеs', seat: 'us', game: 2 },
+      { name: 'full-width letters', team: 'Ｅａｇｌｅｓ', seat: 'iran', game: 2 },
+    ];
+    for (const c of cases) {
+      const r = await join(c.team, c.seat, c.game);
+      expect(!r.ok && r.error, c.name).toMatchObject({ code: 'name-taken', path: 'team' });
+      expect(!r.ok && r.error.message, c.name).toBe(
+        `the name "${c.team}" is already taken by a team with a name that looks the same ("Eagles", game 1): choose another name`,
+      );
+    }
+    // A name refused is no request for a seat: the desk is not asked.
+    expect((await classroom.overview(session.sessionId)).requests).toEqual([]);
+    // A class in Baghdad names its teams in Arabic: each name joins as typed, and two Arabic names are two teams.
+    const arabic = await join('نسور', 'iran', 1);
+    expect(arabic.ok && arabic.team).toBe('نسور');
+    expect(await join('أسود', 'us', 2)).toMatchObject({ ok: true, team: 'أسود' });
+    const lookalike = await join('ﻧﺴﻮﺭ', 'iran', 2); // the same letters in Arabic presentation forms
+    expect(!lookalike.ok && lookalike.error.code).toBe('name-taken');
+    // A seat the teacher keeps for a team counts as that team's name.
+    const gameId2 = session.games[1]!.gameId;
+    await classroom.handle(desk, 'desk:release-seat', { gameId: gameId2, seat: 'us', keepFor: 'Hawks' });
+    const posing = await join('Ηawks', 'iran', 2); // a Greek capital Eta
+    expect(!posing.ok && posing.error).toMatchObject({ code: 'name-taken', path: 'team' });
+    expect((await join('Hawks', 'us', 2)).ok).toBe(true);
+    // A class screen is no team: its name is not compared.
+    expect((await join('Εagles', 'projector')).ok).toBe(true);
+    // And a computer player's mark stays refused however it is spelled.
+    const mark = await join('соmputer：measured', 'iran', 2);
+    expect(!mark.ok && mark.error).toMatchObject({ code: 'bad-message', path: 'team' });
+  });
+
   it("right codes beyond a class's needs wait too, per address; class screens are capped per game", async () => {
     const session = await classroom.createSession({ seed: SEED });
     if (!session.ok) throw new Error(session.error.message);

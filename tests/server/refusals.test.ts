@@ -251,6 +251,9 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
       { name: 'only spaces', team: '   ', reason: /a team name is required/ },
       { name: 'a computer player’s mark', team: 'computer: measured', reason: /"computer:"/ },
       { name: 'the mark in capitals, spaced', team: 'COMPUTER : strategist', reason: /"computer:"/ },
+      { name: 'the mark with a full-width colon', team: 'computer：strategist', reason: /"computer:"/ },
+      { name: 'the mark in Cyrillic letters', team: 'соmputer: measured', reason: /"computer:"/ },
+      { name: 'a non-joiner between Latin letters', team: 'Ea\u200Cgles', reason: /invisible formatting characters/ },
       { name: 'a line separator', team: 'two\u2028lines', reason: /one line/ },
     ];
     // A class of its own: the names that pass take class screens, which a game has a few of.
@@ -262,9 +265,20 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
       expect((r.body as { error: ProtocolError }).error.message, c.name).toMatch(c.reason);
     }
     // Names close to them stay welcome: other scripts, emoji, "computer" without the colon.
-    for (const team of ['Équipe Ω', 'نسور', '🦅 Eagles', 'Computer club', 'the computer: not first']) {
+    // A Persian keyboard types a zero-width non-joiner inside words; an emoji sequence holds joiners.
+    const welcome = [
+      'Équipe Ω',
+      'نسور',
+      'شیر\u200Cها',
+      '👨\u200D👩\u200D👧',
+      '🦅 Eagles',
+      'Computer club',
+      'the computer: not first',
+    ];
+    for (const team of welcome) {
       const r = await post('/api/join', JSON.stringify({ code: joinCode, team, seat: 'projector' }));
       expect(r.status, team).toBe(200);
+      expect(r.body, team).toMatchObject({ ok: true, team });
     }
   });
 

@@ -15,6 +15,8 @@ export function joinRefusalText(error: ProtocolError): string {
       return 'Another team already holds that seat. Your teacher has been asked: they can free it from the desk. Try again once they have.';
     case 'seat-held':
       return 'Your teacher is keeping that seat for another team. If it was freed for you, type your team’s name exactly as before; otherwise ask your teacher.';
+    case 'name-taken':
+      return 'Another team in this class has a name that looks the same as yours. Choose a different name.';
     case 'rate-limited':
       return `Too many tries to join from this network. Wait ${error.retryAfterSeconds ?? 60} seconds, then try again.`;
     case 'session-expired':
