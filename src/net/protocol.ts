@@ -145,7 +145,8 @@ const aiIdSchema = z
   .regex(/^[A-Za-z0-9_:-]+$/, 'letters, digits, :, - and _ only');
 
 // ---------------------------------------------------------------------------------------------------------------
-// HTTP: POST /api/sessions and POST /api/join, JSON bodies, JSON replies (Reply<...>), status 200/4xx/429.
+// HTTP: POST /api/sessions and POST /api/join, JSON bodies, JSON replies (Reply<...>): status 200 for every answer,
+// refusals included; 400, 413, 429 and 503 only for a request not read (malformed, too large, too many) or not served.
 
 /** A teacher creates a class session: one or more games on the same seed (duplicate play). */
 export const createSessionRequest = z.strictObject({

@@ -6,17 +6,16 @@ import { type ErrorCode, LIMITS, type Reply, refusal } from '../net/protocol.ts'
 import type { Classroom } from './classroom.ts';
 import { AttemptLimiter } from './limits.ts';
 
-const STATUS: Partial<Record<ErrorCode, number>> = {
+/**
+ * The refusals that are HTTP errors: a request the server cannot read (malformed, too large), will not read now
+ * (too many tries), or cannot answer (its own fault). Every other refusal (a wrong code, a taken seat, a name that
+ * looks like another team's) is the protocol's answer to a well-formed request: 200 with `{ ok: false, error }`, as a
+ * Socket.IO reply would be, so a browser does not log the page's everyday refusals as failed loads.
+ */
+const HTTP_ERRORS: Partial<Record<ErrorCode, number>> = {
   'bad-message': 400,
   'too-large': 413,
   'rate-limited': 429,
-  'wrong-code': 403,
-  forbidden: 403,
-  'seat-taken': 409,
-  'seat-held': 409,
-  'name-taken': 409,
-  'session-expired': 410,
-  'no-such-game': 404,
   unavailable: 503,
 };
 
@@ -33,7 +32,7 @@ const TYPES: Record<string, string> = {
 };
 
 function send(res: ServerResponse, reply: Reply): void {
-  const status = reply.ok ? 200 : (STATUS[reply.error.code] ?? 400);
+  const status = reply.ok ? 200 : (HTTP_ERRORS[reply.error.code] ?? 200);
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',

@@ -351,6 +351,59 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     });
   });
 
+  it('a join refused for what it asks is answered 200 with the reason; one the server cannot read is an HTTP error', async () => {
+    const small = await newSession(server.url, { games: 1 });
+    const versusComputer = await newSession(server.url, { games: 1, computer: { iran: 'opportunist' } });
+    await joinSeat(server.url, { code: small.joinCode, team: 'Owls', seat: 'us' });
+    const join = (body: object) => post('/api/join', JSON.stringify(body));
+    // The protocol's answers to well-formed requests: a browser does not log these as failed loads.
+    const answers: { name: string; body: object; code: string; message: RegExp }[] = [
+      {
+        name: 'a taken seat',
+        body: { code: small.joinCode, team: 'Hawks', seat: 'us' },
+        code: 'seat-taken',
+        message: /every US seat is taken: ask your teacher/,
+      },
+      {
+        name: 'a taken seat in a named game',
+        body: { code: small.joinCode, team: 'Hawks', seat: 'us', game: 1 },
+        code: 'seat-taken',
+        message: /another team holds this seat in game 1: your teacher can see your request/,
+      },
+      {
+        name: 'a name that looks like another team’s',
+        body: { code: small.joinCode, team: 'Оwls', seat: 'iran' },
+        code: 'name-taken',
+        message: /already taken by a team with a name that looks the same \("Owls", game 1\)/,
+      },
+      {
+        name: 'a game the class does not have',
+        body: { code: small.joinCode, team: 'Hawks', seat: 'iran', game: 4 },
+        code: 'no-such-game',
+        message: /no game 4/,
+      },
+      {
+        name: 'the side the computer plays',
+        body: { code: versusComputer.joinCode, team: 'Hawks', seat: 'iran' },
+        code: 'forbidden',
+        message: /the computer plays Iran/,
+      },
+    ];
+    for (const a of answers) {
+      const r = await join(a.body);
+      expect(r.status, a.name).toBe(200);
+      expect(r.body, a.name).toMatchObject({ ok: false, error: { code: a.code } });
+      expect((r.body as { error: ProtocolError }).error.message, a.name).toMatch(a.message);
+    }
+    // What the server cannot read stays an HTTP error.
+    const malformed = await join({ code: small.joinCode, team: 'Hawks', seat: 'pilot' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ ok: false, error: { code: 'bad-message', path: 'seat' } });
+    const notJson = await post('/api/join', '{"code":');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body).toMatchObject({ ok: false, error: { code: 'bad-message', message: 'the body is not JSON' } });
+  });
+
   it('wrong join codes: each refused, then the address must wait; a right code never counts', async () => {
     for (let i = 0; i < 3; i++)
       expect(
@@ -358,7 +411,7 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
       ).toBe(200);
     for (let i = 0; i < 5; i++) {
       const r = await post('/api/join', JSON.stringify({ code: `ZZZZ-ZZZ${i}`, team: 'guess', seat: 'us' }));
-      expect(r.status).toBe(403);
+      expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ ok: false, error: { code: 'wrong-code' } });
     }
     const blocked = await post(

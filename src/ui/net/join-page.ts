@@ -1,5 +1,11 @@
 import { joinClass } from '../../net/client.ts';
-import { type JoinableSeat, LIMITS, normalizeJoinCode, type ProtocolError } from '../../net/protocol.ts';
+import {
+  type JoinableSeat,
+  LIMITS,
+  normalizeJoinCode,
+  type ProtocolError,
+  teamNameSchema,
+} from '../../net/protocol.ts';
 import { fill, focusHeading, h } from '../dom.ts';
 import { type KeptSeat, keepSeat } from './seat-store.ts';
 
@@ -100,6 +106,15 @@ export function showJoin(
     const name = team.value.trim() || (seat === 'projector' ? PROJECTOR_NAME : '');
     if (!name) {
       say('Give your team a name.');
+      team.focus();
+      return;
+    }
+    // The server's own rules for a name (protocol.ts), told here before sending: a name it would refuse is a typing
+    // slip to fix, not a request, so it never reaches the server as one.
+    const named = teamNameSchema.safeParse(name);
+    if (!named.success) {
+      const why = named.error.issues[0]?.message ?? 'this team name cannot be used';
+      say(`${why.charAt(0).toUpperCase()}${why.slice(1)}.`);
       team.focus();
       return;
     }
