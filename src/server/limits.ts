@@ -1,7 +1,7 @@
 /**
- * Counts attempts of one kind per key (an address) in a sliding window: wrong join codes, new class sessions. For
- * joining only failures are counted: a class behind one school address joins thirty times in a minute and must not
- * lock itself out, while someone trying codes fails at every try.
+ * Counts attempts of one kind per key in a sliding window: wrong join codes per address, one team's refused joins per
+ * address and code, new class sessions per address. For joining only failures are counted: a class behind one school
+ * address joins thirty times in a minute and must not lock itself out, while someone trying codes fails at every try.
  */
 export class AttemptLimiter {
   private readonly attempts = new Map<string, number[]>();
@@ -56,5 +56,35 @@ export class TokenBucket {
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+}
+
+/**
+ * The class codes known at each address: codes a device there has used rightly (a join, or a connection of a seat or
+ * of the desk of that code's session), each until its session ends. While wrong codes lock an address, a code it
+ * already knows still opens: a class behind one school address goes on joining whatever one device there mistypes,
+ * and a guesser there learns nothing, since every other code, right or wrong, is refused without being looked up.
+ */
+export class KnownCodes {
+  private readonly known = new Map<string, Map<string, number>>(); // address -> code HMAC -> known until
+
+  add(address: string, codeHmac: string, until: number, now: number): void {
+    const codes = this.live(address, now) ?? new Map<string, number>();
+    codes.set(codeHmac, Math.max(until, codes.get(codeHmac) ?? 0));
+    this.known.set(address, codes);
+    // Addresses whose sessions have all ended would otherwise stay forever.
+    if (this.known.size > 10_000) for (const a of [...this.known.keys()]) this.live(a, now);
+  }
+
+  has(address: string, codeHmac: string, now: number): boolean {
+    return (this.live(address, now)?.get(codeHmac) ?? 0) > now;
+  }
+
+  private live(address: string, now: number): Map<string, number> | undefined {
+    const codes = this.known.get(address);
+    if (!codes) return undefined;
+    for (const [code, until] of codes) if (until <= now) codes.delete(code);
+    if (codes.size === 0) this.known.delete(address);
+    return codes.size === 0 ? undefined : codes;
   }
 }

@@ -37,7 +37,7 @@ export function attachSockets(io: ClassServer, classroom: Classroom, shared: boo
   // cap one token could open connections until its syncs crowded out every other class.
   const open = new Map<string, number>();
   io.use((socket, next) => {
-    classroom.authenticate(socket.handshake.auth).then(
+    classroom.authenticate(socket.handshake.auth, socket.handshake.address).then(
       (caller) => {
         if ('error' in caller) {
           const err = new Error(caller.error.message) as Error & { data: unknown };

@@ -404,7 +404,7 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     expect(notJson.body).toMatchObject({ ok: false, error: { code: 'bad-message', message: 'the body is not JSON' } });
   });
 
-  it('wrong join codes: each refused, then the address must wait; a right code never counts', async () => {
+  it('wrong join codes: each refused, then the address must wait, but for the codes of classes already here', async () => {
     for (let i = 0; i < 3; i++)
       expect(
         (await post('/api/join', JSON.stringify({ code: session.joinCode, team: `P${i}`, seat: 'projector' }))).status,
@@ -414,12 +414,19 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ ok: false, error: { code: 'wrong-code' } });
     }
-    const blocked = await post(
-      '/api/join',
-      JSON.stringify({ code: session.joinCode, team: 'late', seat: 'projector' }),
-    );
-    expect(blocked.status).toBe(429);
-    expect(Number(blocked.retryAfter)).toBeGreaterThan(0);
-    expect(blocked.body).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    // Locked against guessing: a new code, and the right code of a class never joined from this address, wait alike.
+    const fresh = await newSession(server.url);
+    for (const code of ['ZZZZ-ZZZ9', fresh.joinCode]) {
+      const blocked = await post('/api/join', JSON.stringify({ code, team: 'late', seat: 'projector' }));
+      expect(blocked.status, code).toBe(429);
+      expect(Number(blocked.retryAfter), code).toBeGreaterThan(0);
+      expect(blocked.body, code).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    }
+    // The class whose code was used here goes on joining; and a desk connecting from here makes its class's known.
+    const late = await post('/api/join', JSON.stringify({ code: session.joinCode, team: 'late', seat: 'projector' }));
+    expect(late.body).toMatchObject({ ok: true, team: 'late' });
+    expect((await raw({ desk: fresh.facilitatorSecret })).connected).toBe(true);
+    const after = await post('/api/join', JSON.stringify({ code: fresh.joinCode, team: 'Owls', seat: 'us' }));
+    expect(after.body).toMatchObject({ ok: true, team: 'Owls' });
   });
 });
