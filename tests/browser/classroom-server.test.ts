@@ -169,7 +169,8 @@ describe('the classroom in the browser, against a real server', () => {
     await other.page.fill('#join-team', 'نسور'); // Arabic, as typed
     await other.page.click('#join-submit');
     await other.page.waitForSelector('#net-commit');
-    expect(await other.page.locator('.net-title').innerText()).toContain('نسور');
+    // Set apart (bdi), so that its direction does not turn the words around it.
+    expect(await other.page.locator('.net-title bdi').innerText()).toBe('نسور');
   });
 
   it('a taken seat asks the teacher, a wrong code is told as such, and guessing is rate-limited', async () => {
