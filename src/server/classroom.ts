@@ -234,7 +234,10 @@ export class Classroom {
       }
       return refusal('wrong-code', 'no class session has this code: check it on the board', 'code');
     }
-    if (session.expiresAt <= now) return refusal('session-expired', 'this class session has ended');
+    if (session.expiresAt <= now) {
+      this.joinRefusals.record(asked, now);
+      return refusal('session-expired', 'this class session has ended');
+    }
     this.knownCodes.add(address, hmac, session.expiresAt, now);
     // One join at a time per session in this process, so that two teams typing look-alike names at once cannot both
     // get past the check below.

@@ -4,7 +4,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type ErrorCode, LIMITS, type Reply, refusal } from '../net/protocol.ts';
 import type { Classroom } from './classroom.ts';
-import { AttemptLimiter } from './limits.ts';
+import { AttemptLimiter, addressKey } from './limits.ts';
 
 /**
  * The refusals that are HTTP errors: a request the server cannot read (malformed, too large), will not read now
@@ -90,7 +90,7 @@ export function httpHandler(classroom: Classroom, options: HttpOptions) {
   loop.enable();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const address = req.socket.remoteAddress ?? '?';
+    const address = addressKey(req.socket.remoteAddress ?? '?');
     try {
       if (url.pathname === '/api/sessions' || url.pathname === '/api/join') {
         if (req.method !== 'POST') {

@@ -1,3 +1,5 @@
+import { isIPv6 } from 'node:net';
+
 /**
  * Counts attempts of one kind per key in a sliding window: wrong join codes per address, one team's refused joins per
  * address and code, new class sessions per address. For joining only failures are counted: a class behind one school
@@ -87,4 +89,26 @@ export class KnownCodes {
     if (codes.size === 0) this.known.delete(address);
     return codes.size === 0 ? undefined : codes;
   }
+}
+
+/**
+ * The key an address is counted under. An IPv4 address (also written IPv4-mapped, `::ffff:1.2.3.4`) is itself. An IPv6
+ * address counts by its /64 network: one host is given a whole /64 and may send from any address in it, so counting
+ * each address apart would let a guesser start afresh with every try. A school's devices on one /64 then count as
+ * one address, like a school behind one IPv4 NAT, which the join limits allow for (classroom.ts).
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (isIPv6(address)) {
+    const [head = '', tail] = address.toLowerCase().split('%')[0]!.split('::');
+    const left = head === '' ? [] : head.split(':');
+    const right = tail === undefined || tail === '' ? [] : tail.split(':');
+    const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+    return `${groups
+      .slice(0, 4)
+      .map((g) => g.replace(/^0+(?=.)/, ''))
+      .join(':')}::/64`;
+  }
+  return address;
 }
