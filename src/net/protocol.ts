@@ -21,6 +21,7 @@ import {
   rulingSchema,
   type SeatView,
 } from '../engine/index.ts';
+import { hasHiddenFormatting, looksLikeComputerMark } from './team-name.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -63,6 +64,7 @@ export const ERROR_CODES = [
   'wrong-code', // no class session has this join code
   'seat-taken', // another team holds this seat: ask the teacher to release it
   'seat-held', // the teacher freed this seat for another team, which has not joined yet
+  'name-taken', // another team of the class has a name that looks the same (team-name.ts): choose another
   'no-such-game',
   'not-your-game', // the seat belongs to another game (or another class session)
   'forbidden', // this seat may not do that (a projector giving orders, a team using the teacher's desk)
@@ -99,15 +101,15 @@ export const refusal = (code: ErrorCode, message: string, path?: string): Refusa
 export const JOINABLE_SEATS = ['us', 'iran', 'projector'] as const;
 export type JoinableSeat = (typeof JOINABLE_SEATS)[number];
 
-/** The name the seats and the desk give a computer player ('computer: <id>', SeatsTaken): no team may take it. */
-const COMPUTER_MARK = /^computer\s*:/i;
-
 /**
  * A team's name is shown to other people (the projector, the teacher): plain text, one line, no personal data asked
- * for. It is never parsed as markup anywhere, and what would not print as it was typed is refused: control characters
- * and line separators; Unicode format characters (zero-width spaces and joiners, bidi overrides such as U+202E, which
- * make a name look like another or turn the text after it around); and the mark of a computer player, which would let
- * a team pass for one on the desk. The first failing check names the problem (the join's message takes the first).
+ * for, in any script. It is never parsed as markup anywhere, and what would not print as it was typed is refused:
+ * control characters and line separators; Unicode format characters (zero-width spaces, bidi overrides such as
+ * U+202E, which make a name look like another or turn the text after it around), but for the joiners some scripts are
+ * written with (team-name.ts); and a name that looks like the mark of a computer player (compared by its skeleton, so
+ * neither a full-width colon nor a Cyrillic "о" gets through), which would let a team pass for one on the desk. The
+ * first failing check names the problem (the join's message takes the first). A name that looks like another team's
+ * in the same class is refused by the server (`name-taken`), which knows the other names.
  */
 export const teamNameSchema = z
   .string()
@@ -121,11 +123,11 @@ export const teamNameSchema = z
     'a team name needs letters or digits: this one has only invisible characters and spaces',
   )
   .refine(
-    (s) => !/\p{Cf}/u.test(s),
+    (s) => !hasHiddenFormatting(s),
     'a team name without invisible formatting characters (zero-width spaces or joiners, or direction marks such as U+202E): type it again plainly',
   )
   .refine(
-    (s) => !COMPUTER_MARK.test(s),
+    (s) => !looksLikeComputerMark(s),
     'a team name may not start with "computer:": the class screens and the desk use it to mark computer players',
   );
 
@@ -143,7 +145,8 @@ const aiIdSchema = z
   .regex(/^[A-Za-z0-9_:-]+$/, 'letters, digits, :, - and _ only');
 
 // ---------------------------------------------------------------------------------------------------------------
-// HTTP: POST /api/sessions and POST /api/join, JSON bodies, JSON replies (Reply<...>), status 200/4xx/429.
+// HTTP: POST /api/sessions and POST /api/join, JSON bodies, JSON replies (Reply<...>): status 200 for every answer,
+// refusals included; 400, 413, 429 and 503 only for a request not read (malformed, too large, too many) or not served.
 
 /** A teacher creates a class session: one or more games on the same seed (duplicate play). */
 export const createSessionRequest = z.strictObject({

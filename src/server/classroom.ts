@@ -11,6 +11,7 @@ import {
   type GameOverview,
   handshakeAuth,
   type JoinReply,
+  type JoinRequest,
   joinRequest,
   LIMITS,
   normalizeJoinCode,
@@ -21,7 +22,8 @@ import {
   type SeatState,
   stateStamp,
 } from '../net/protocol.ts';
-import { AttemptLimiter } from './limits.ts';
+import { nameSkeleton } from '../net/team-name.ts';
+import { AttemptLimiter, KnownCodes } from './limits.ts';
 import { LiveGame, type Plan, type SessionFacts } from './live-game.ts';
 import { codeHmac, joinCodeFor, newId, newSecret, newSeed, secretHash } from './secrets.ts';
 import {
@@ -39,12 +41,13 @@ export interface ClassroomOptions {
   defaultScenario: string;
   /** How long a class session's code and seats work, in hours. */
   sessionHours: number;
-  /** Wrong join codes allowed per address within the window before it must wait. */
+  /** Different wrong join codes allowed per address within the window before it must wait. */
   joinFailureLimit: number;
   joinFailureWindowMs: number;
   /**
-   * Joins with the right code allowed per address within a minute (60 when absent): a class behind one school
-   * address joins a few dozen times, a device asking again and again for a taken seat far more.
+   * Refused joins with the right code allowed per address, code and team name within a minute (60 when absent): a
+   * device asking again and again for a taken seat waits, the rest of its class does not. Joins that succeed are not
+   * counted (the store bounds them: one team per seat, a few class screens per game).
    */
   joinsPerMinute?: number;
   /**
@@ -73,6 +76,11 @@ export type RevokeListener = (tokenHashes: readonly string[]) => void;
 /** The engine's name for a seat: a projector sees what the public sees. */
 export const engineSeat = (seat: SeatRow['seat']): Seat => (seat === 'projector' ? 'public' : seat);
 
+const rateLimited = (message: string, retryAfterSeconds: number): Refusal => ({
+  ok: false,
+  error: { code: 'rate-limited', message, retryAfterSeconds },
+});
+
 const unavailable = (why: string): Refusal => refusal('unavailable', `the game cannot be changed now (${why}): retry`);
 
 /**
@@ -90,8 +98,13 @@ export class Classroom {
   private readonly playingOnSeed = new Map<string, Map<string, number>>();
   /** Games known to be over: one stays over (LiveGame.planRuling), so it is never read again to count. */
   private readonly overGames = new Set<string>();
+  /** Different wrong codes per address (a guesser tries a new one each time). */
   private readonly joinFailures: AttemptLimiter;
-  private readonly joins: AttemptLimiter;
+  /** The wrong codes already counted, per address, in the same window. */
+  private readonly codesTried: AttemptLimiter;
+  /** Refused joins with a right code, per address, code and team name (a seat asked for in a loop). */
+  private readonly joinRefusals: AttemptLimiter;
+  private readonly knownCodes = new KnownCodes();
   private readonly now: () => number;
   onChange: ChangeListener = () => {};
   onRevoke: RevokeListener = () => {};
@@ -105,7 +118,8 @@ export class Classroom {
   ) {
     this.now = options.now ?? Date.now;
     this.joinFailures = new AttemptLimiter(options.joinFailureLimit, options.joinFailureWindowMs);
-    this.joins = new AttemptLimiter(options.joinsPerMinute ?? 60, 60_000);
+    this.codesTried = new AttemptLimiter(1, options.joinFailureWindowMs);
+    this.joinRefusals = new AttemptLimiter(options.joinsPerMinute ?? 60, 60_000);
   }
 
   static async open(store: Store, options: ClassroomOptions): Promise<Classroom> {
@@ -182,21 +196,13 @@ export class Classroom {
   }
 
   /**
-   * A team joins with the class code. Wrong codes count against the address, and so do right ones beyond what a class
-   * needs (`joinsPerMinute`), which keeps a device that asks for a seat again and again from flooding the desk.
+   * A team joins with the class code. What one device gets wrong holds up that device, not the others behind the same
+   * school address: wrong codes lock the address against guessing, but not against a code already used rightly there
+   * (KnownCodes); and refusals of a right code (a taken seat asked for in a loop) count per address, code and team
+   * name, and never stop a join that succeeds.
    */
   async join(input: unknown, address: string): Promise<JoinReply> {
     const now = this.now();
-    const wait = Math.max(this.joinFailures.blockedFor(address, now), this.joins.blockedFor(address, now));
-    if (wait > 0)
-      return {
-        ok: false,
-        error: {
-          code: 'rate-limited',
-          message: `too many tries to join from this network: try again in ${wait} s`,
-          retryAfterSeconds: wait,
-        },
-      };
     const parsed = joinRequest.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -205,14 +211,53 @@ export class Classroom {
     }
     const req = parsed.data;
     const code = normalizeJoinCode(req.code);
-    const session = code === null ? null : await this.store.sessionByCode(codeHmac(this.pepper, code));
-    if (!session) {
-      this.joinFailures.record(address, now);
+    const hmac = code === null ? null : codeHmac(this.pepper, code);
+    const asked = `${address}\n${hmac}\n${teamKey(req.team)}`;
+    const known = hmac !== null && this.knownCodes.has(address, hmac, now);
+    const guessing = known ? 0 : this.joinFailures.blockedFor(address, now);
+    if (guessing > 0)
+      return rateLimited(`too many wrong class codes from this network: try again in ${guessing} s`, guessing);
+    const looping = this.joinRefusals.blockedFor(asked, now);
+    if (looping > 0)
+      return rateLimited(
+        `team "${req.team}" has asked too often from this network: try again in ${looping} s`,
+        looping,
+      );
+    const session = hmac === null ? null : await this.store.sessionByCode(hmac);
+    if (!session || hmac === null) {
+      // Only a new code is a guess: the same mistyped code again (or the class's code misprinted on the board, typed by
+      // every device) tells nothing more; and what cannot be a code at all was not looked up.
+      const guess = `${address}\n${hmac}`;
+      if (hmac !== null && this.codesTried.blockedFor(guess, now) === 0) {
+        this.codesTried.record(guess, now);
+        this.joinFailures.record(address, now);
+      }
       return refusal('wrong-code', 'no class session has this code: check it on the board', 'code');
     }
-    this.joins.record(address, now);
-    if (session.expiresAt <= now) return refusal('session-expired', 'this class session has ended');
+    if (session.expiresAt <= now) {
+      this.joinRefusals.record(asked, now);
+      return refusal('session-expired', 'this class session has ended');
+    }
+    this.knownCodes.add(address, hmac, session.expiresAt, now);
+    // One join at a time per session in this process, so that two teams typing look-alike names at once cannot both
+    // get past the check below.
+    const reply = await this.serial(`join:${session.sessionId}`, () => this.seatFor(session, req, now));
+    if (!reply.ok) this.joinRefusals.record(asked, now);
+    return reply;
+  }
+
+  /** The seat a join with the right code gets, or why not. */
+  private async seatFor(session: SessionRow, req: JoinRequest, now: number): Promise<JoinReply> {
     const games = await this.store.gamesOf(session.sessionId);
+    if (req.seat !== 'projector') {
+      const other = await this.lookAlike(games, req.team, now);
+      if (other)
+        return refusal(
+          'name-taken',
+          `the name "${req.team}" is already taken by a team with a name that looks the same ("${other.team}", game ${other.game}): choose another name`,
+          'team',
+        );
+    }
     let game: GameRow | undefined;
     if (req.game !== undefined) {
       game = games.find((g) => g.index === req.game);
@@ -302,8 +347,36 @@ export class Classroom {
     };
   }
 
-  /** Who a connection's handshake says it is; a refusal says why not. Checked again on every reconnection. */
-  async authenticate(auth: unknown): Promise<Caller | Refusal> {
+  /**
+   * A team of the session whose name looks like this one (the same skeleton, team-name.ts) without being the same
+   * name as a teacher reads it (teamKey: that is the same team coming back): among the team seats held, and the
+   * seats the teacher keeps for a named team. The projectors' names are no team's and are not compared.
+   */
+  private async lookAlike(
+    games: readonly GameRow[],
+    team: string,
+    now: number,
+  ): Promise<{ team: string; game: number } | null> {
+    const skeleton = nameSkeleton(team);
+    const key = teamKey(team);
+    for (const g of games) {
+      const names = (await this.store.liveSeats(g.gameId)).filter((s) => s.seat !== 'projector').map((s) => s.team);
+      for (const side of ['us', 'iran'] as const) {
+        const hold = await this.store.seatHold(g.gameId, side, now);
+        if (hold) names.push(hold.team);
+      }
+      const other = names.find((n) => teamKey(n) !== key && nameSkeleton(n) === skeleton);
+      if (other !== undefined) return { team: other, game: g.index };
+    }
+    return null;
+  }
+
+  /**
+   * Who a connection's handshake says it is; a refusal says why not. Checked again on every reconnection. A desk or a
+   * seat that connects from `address` makes its class's code known there (KnownCodes): the class behind that address
+   * can join even while wrong codes from it must wait.
+   */
+  async authenticate(auth: unknown, address?: string): Promise<Caller | Refusal> {
     const parsed = handshakeAuth.safeParse(auth);
     if (!parsed.success) return refusal('unauthorized', 'a seat token or the facilitator secret is required');
     const now = this.now();
@@ -312,6 +385,7 @@ export class Classroom {
       if (!session) return refusal('unauthorized', 'this is not the facilitator secret of any class session');
       if (session.expiresAt <= now) return refusal('session-expired', 'this class session has ended');
       this.sessions.set(session.sessionId, session);
+      if (address !== undefined) this.knownCodes.add(address, session.codeHmac, session.expiresAt, now);
       const code = joinCodeFor(parsed.data.desk);
       // A session created before codes were drawn from the secret has a code this cannot give back.
       const joinCode = codeHmac(this.pepper, code.code) === session.codeHmac ? code.shown : null;
@@ -326,6 +400,7 @@ export class Classroom {
     if (!game || !session) return refusal('unauthorized', 'this seat belongs to no game');
     if (session.expiresAt <= now) return refusal('session-expired', 'this class session has ended');
     this.sessions.set(session.sessionId, session);
+    if (address !== undefined) this.knownCodes.add(address, session.codeHmac, session.expiresAt, now);
     return {
       kind: 'seat',
       tokenHash,

@@ -4,18 +4,18 @@ import { extname, join, normalize, sep } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type ErrorCode, LIMITS, type Reply, refusal } from '../net/protocol.ts';
 import type { Classroom } from './classroom.ts';
-import { AttemptLimiter } from './limits.ts';
+import { AttemptLimiter, addressKey } from './limits.ts';
 
-const STATUS: Partial<Record<ErrorCode, number>> = {
+/**
+ * The refusals that are HTTP errors: a request the server cannot read (malformed, too large), will not read now
+ * (too many tries), or cannot answer (its own fault). Every other refusal (a wrong code, a taken seat, a name that
+ * looks like another team's) is the protocol's answer to a well-formed request: 200 with `{ ok: false, error }`, as a
+ * Socket.IO reply would be, so a browser does not log the page's everyday refusals as failed loads.
+ */
+const HTTP_ERRORS: Partial<Record<ErrorCode, number>> = {
   'bad-message': 400,
   'too-large': 413,
   'rate-limited': 429,
-  'wrong-code': 403,
-  forbidden: 403,
-  'seat-taken': 409,
-  'seat-held': 409,
-  'session-expired': 410,
-  'no-such-game': 404,
   unavailable: 503,
 };
 
@@ -32,7 +32,7 @@ const TYPES: Record<string, string> = {
 };
 
 function send(res: ServerResponse, reply: Reply): void {
-  const status = reply.ok ? 200 : (STATUS[reply.error.code] ?? 400);
+  const status = reply.ok ? 200 : (HTTP_ERRORS[reply.error.code] ?? 200);
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
@@ -90,7 +90,7 @@ export function httpHandler(classroom: Classroom, options: HttpOptions) {
   loop.enable();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const address = req.socket.remoteAddress ?? '?';
+    const address = addressKey(req.socket.remoteAddress ?? '?');
     try {
       if (url.pathname === '/api/sessions' || url.pathname === '/api/join') {
         if (req.method !== 'POST') {

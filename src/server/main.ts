@@ -4,7 +4,8 @@
  *   PORT (8080), HOST (0.0.0.0), DATA_DIR (./data: the SQLite store), DATABASE_URL (postgres://…: PostgreSQL instead),
  *   PG_SCHEMA (the PostgreSQL schema, public), REDIS_URL (redis://…: share rooms with other processes),
  *   DIST_DIR (./dist), PUBLIC_URL (the address printed for people), SESSION_HOURS (12),
- *   JOIN_FAILURES (20 wrong codes per address per JOIN_WINDOW_SECONDS, 600), NO_SESSION (1: start none),
+ *   JOIN_FAILURES (20 different wrong codes per address per JOIN_WINDOW_SECONDS, 600), JOINS_PER_MINUTE (60 refused
+ *   joins per address, code and team), NO_SESSION (1: start none),
  *   SESSION_GAMES, SESSION_PRESET, SESSION_US, SESSION_IRAN (the session made at start, and kept by a restart
  *   while it is open and these are unchanged), NEW_SESSION (1: start a new one all the same),
  *   GAME_IDLE_SECONDS (1800: a game idle this long leaves memory until its next message; 0: never),

@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { Seat } from '../engine/index.ts';
 import { isClientEvent, LIMITS, type Reply, refusal, type ServerEvents } from '../net/protocol.ts';
 import { type Caller, type Classroom, engineSeat } from './classroom.ts';
-import { TokenBucket } from './limits.ts';
+import { addressKey, TokenBucket } from './limits.ts';
 
 interface SocketData {
   caller: Caller;
@@ -37,7 +37,7 @@ export function attachSockets(io: ClassServer, classroom: Classroom, shared: boo
   // cap one token could open connections until its syncs crowded out every other class.
   const open = new Map<string, number>();
   io.use((socket, next) => {
-    classroom.authenticate(socket.handshake.auth).then(
+    classroom.authenticate(socket.handshake.auth, addressKey(socket.handshake.address)).then(
       (caller) => {
         if ('error' in caller) {
           const err = new Error(caller.error.message) as Error & { data: unknown };

@@ -83,16 +83,98 @@ describe('the classroom on a moving clock', () => {
     }
   });
 
-  it('wrong codes lock an address for the window only; other addresses are not affected', async () => {
+  it('different wrong codes lock an address for the window only; other addresses are not affected', async () => {
     const session = await classroom.createSession({ seed: SEED });
     if (!session.ok) throw new Error(session.error.message);
-    for (let i = 0; i < 3; i++)
-      expect((await classroom.join({ code: 'AAAA-AAAA', team: 't', seat: 'us' }, 'guesser')).ok).toBe(false);
+    for (let i = 0; i < 3; i++) {
+      const r = await classroom.join({ code: `AAAA-AAA${i}`, team: 't', seat: 'us' }, 'guesser');
+      expect(!r.ok && r.error.code).toBe('wrong-code');
+    }
+    // Locked: a code never used at this address is refused without being looked up, right or wrong alike.
     const blocked = await classroom.join({ code: session.joinCode, team: 't', seat: 'us' }, 'guesser');
     expect(!blocked.ok && blocked.error).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 60 });
+    const another = await classroom.join({ code: 'AAAA-AAA9', team: 't', seat: 'us' }, 'guesser');
+    expect(!another.ok && another.error).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 60 });
     expect((await classroom.join({ code: session.joinCode, team: 'ok', seat: 'projector' }, 'school')).ok).toBe(true);
+    // The same wrong code again is no new guess: a device retyping its slip is told, never locked out for it.
+    for (let i = 0; i < 10; i++) {
+      const r = await classroom.join({ code: 'BBBB-BBBB', team: 't', seat: 'us' }, 'typist');
+      expect(!r.ok && r.error.code).toBe('wrong-code');
+    }
     now += 61_000;
     expect((await classroom.join({ code: session.joinCode, team: 't', seat: 'us' }, 'guesser')).ok).toBe(true);
+  });
+
+  it('thirty devices behind one school address all join, whatever two of them mistype; guessing there stays limited', async () => {
+    // Fifteen games of two team seats: a device for each of thirty teams, all behind one NAT address.
+    const { session } = await sessionWithDesk({ seed: SEED, games: 15 });
+    const other = await classroom.createSession({ seed: SEED }); // another class's code, never typed at the school
+    if (!other.ok) throw new Error(other.error.message);
+    const seats = Array.from(
+      { length: 30 },
+      (_, i) => ({ team: `Team ${i + 1}`, seat: i % 2 ? 'iran' : 'us', game: 1 + Math.floor(i / 2) }) as const,
+    );
+    const join = (code: string, i: number) => classroom.join({ code, ...seats[i]! }, 'school-nat');
+    // The first device joins; then two mistype the code three times each: six different wrong codes, twice the
+    // limit, so the last ones are told to wait (the address is locked against guessing).
+    expect((await join(session.joinCode, 0)).ok).toBe(true);
+    const typed: string[] = [];
+    for (const [i, typo] of [
+      [1, '7KQ2-M9XF'],
+      [1, '7KQ2-M9XE'],
+      [1, '7KQ2-M9XC'],
+      [2, '7KQ2-M9XA'],
+      [2, '7KQ2-M9XB'],
+      [2, '7KQ2-M9XG'],
+    ] as const) {
+      const r = await join(typo, i);
+      typed.push(r.ok ? 'ok' : r.error.code);
+    }
+    expect(typed).toEqual(['wrong-code', 'wrong-code', 'wrong-code', 'rate-limited', 'rate-limited', 'rate-limited']);
+    // Every device, the two included, joins with the code on the board.
+    for (let i = 1; i < 30; i++) expect(await join(session.joinCode, i), seats[i]!.team).toMatchObject({ ok: true });
+    // A guesser at the same address is held: a new code, or the right code of a class never joined from here.
+    for (const code of ['ZZZZ-ZZZZ', other.joinCode]) {
+      const r = await classroom.join({ code, team: 'Guess', seat: 'projector' }, 'school-nat');
+      expect(!r.ok && r.error, code).toMatchObject({ code: 'rate-limited' });
+    }
+  });
+
+  it('a class joins after its code was misprinted on the board, and after its desk opened at the school', async () => {
+    const first = await classroom.createSession({ seed: SEED });
+    if (!first.ok) throw new Error(first.error.message);
+    // Thirty devices type the same wrong code before the teacher corrects it: one guess, not thirty.
+    for (let i = 0; i < 30; i++)
+      expect(await classroom.join({ code: 'MMMM-MMMM', team: `T${i}`, seat: 'projector' }, 'misprint')).toMatchObject({
+        error: { code: 'wrong-code' },
+      });
+    expect(await classroom.join({ code: first.joinCode, team: 'T0', seat: 'projector' }, 'misprint')).toMatchObject({
+      ok: true,
+    });
+    // The desk connecting from the school makes its code known there before any team has joined: a device typing
+    // new wrong codes until the address is locked holds up no one of its class.
+    const { session } = await sessionWithDesk({ seed: SEED });
+    const desk = await classroom.authenticate({ desk: session.facilitatorSecret }, 'desk-school');
+    expect(desk).toMatchObject({ kind: 'desk' });
+    for (let i = 0; i < 5; i++) await classroom.join({ code: `CCCC-CCC${i}`, team: 'Pest', seat: 'us' }, 'desk-school');
+    expect(await classroom.join({ code: 'CCCC-CCC9', team: 'Pest', seat: 'us' }, 'desk-school')).toMatchObject({
+      error: { code: 'rate-limited' },
+    });
+    expect(await classroom.join({ code: session.joinCode, team: 'Owls', seat: 'us' }, 'desk-school')).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('students cannot lock the teacher’s desk: wrong desk secrets are refused and counted against nothing', async () => {
+    const { session } = await sessionWithDesk({ seed: SEED });
+    for (let i = 0; i < 50; i++)
+      expect(await classroom.authenticate({ desk: `${'x'.repeat(40)}${i}` }, 'school-nat')).toMatchObject({
+        error: { code: 'unauthorized' },
+      });
+    expect(await classroom.authenticate({ desk: session.facilitatorSecret }, 'school-nat')).toMatchObject({
+      kind: 'desk',
+      sessionId: session.sessionId,
+    });
   });
 
   it('a seat the teacher frees for a team waits for that team: a device asking again and again cannot take it', async () => {
@@ -132,7 +214,45 @@ describe('the classroom on a moving clock', () => {
     expect(!bad.ok && bad.error).toMatchObject({ code: 'bad-message', path: 'keepFor' });
   });
 
-  it("right codes beyond a class's needs wait too, per address; class screens are capped per game", async () => {
+  it('a name that looks like another team’s in the class is refused; names in other scripts join as they are', async () => {
+    const { session, desk } = await sessionWithDesk({ seed: SEED, games: 2 });
+    const join = (team: string, seat: 'us' | 'iran' | 'projector', game?: number) =>
+      classroom.join({ code: session.joinCode, team, seat, ...(game ? { game } : {}) }, 'school');
+    expect((await join('Eagles', 'us', 1)).ok).toBe(true);
+    const cases: { name: string; team: string; seat: 'us' | 'iran'; game: number }[] = [
+      { name: 'a Greek capital Epsilon', team: 'Εagles', seat: 'iran', game: 1 },
+      { name: 'Cyrillic "а" and "е"', team: 'Eаglеs', seat: 'us', game: 2 },
+      { name: 'full-width letters', team: 'Ｅａｇｌｅｓ', seat: 'iran', game: 2 },
+    ];
+    for (const c of cases) {
+      const r = await join(c.team, c.seat, c.game);
+      expect(!r.ok && r.error, c.name).toMatchObject({ code: 'name-taken', path: 'team' });
+      expect(!r.ok && r.error.message, c.name).toBe(
+        `the name "${c.team}" is already taken by a team with a name that looks the same ("Eagles", game 1): choose another name`,
+      );
+    }
+    // A name refused is no request for a seat: the desk is not asked.
+    expect((await classroom.overview(session.sessionId)).requests).toEqual([]);
+    // A class in Baghdad names its teams in Arabic: each name joins as typed, and two Arabic names are two teams.
+    const arabic = await join('نسور', 'iran', 1);
+    expect(arabic.ok && arabic.team).toBe('نسور');
+    expect(await join('أسود', 'us', 2)).toMatchObject({ ok: true, team: 'أسود' });
+    const lookalike = await join('ﻧﺴﻮﺭ', 'iran', 2); // the same letters in Arabic presentation forms
+    expect(!lookalike.ok && lookalike.error.code).toBe('name-taken');
+    // A seat the teacher keeps for a team counts as that team's name.
+    const gameId2 = session.games[1]!.gameId;
+    await classroom.handle(desk, 'desk:release-seat', { gameId: gameId2, seat: 'us', keepFor: 'Hawks' });
+    const posing = await join('Ηawks', 'iran', 2); // a Greek capital Eta
+    expect(!posing.ok && posing.error).toMatchObject({ code: 'name-taken', path: 'team' });
+    expect((await join('Hawks', 'us', 2)).ok).toBe(true);
+    // A class screen is no team: its name is not compared.
+    expect((await join('Εagles', 'projector')).ok).toBe(true);
+    // And a computer player's mark stays refused however it is spelled.
+    const mark = await join('соmputer：measured', 'iran', 2);
+    expect(!mark.ok && mark.error).toMatchObject({ code: 'bad-message', path: 'team' });
+  });
+
+  it('a team asking again and again for a taken seat waits, not its class; class screens are capped per game', async () => {
     const session = await classroom.createSession({ seed: SEED });
     if (!session.ok) throw new Error(session.error.message);
     const screen = (address: string) =>
@@ -143,11 +263,18 @@ describe('the classroom on a moving clock', () => {
     expect(!full.ok && full.error.message).toContain(`${LIMITS.projectorsPerGame} class screens`);
 
     now += 61_000;
-    const ask = () => classroom.join({ code: session.joinCode, team: 'loop', seat: 'us', game: 1 }, 'looper');
-    for (let i = 0; i < 60; i++) expect((await ask()).ok).toBe(i === 0);
+    // A device asking for a taken seat in a loop waits after JOINS_PER_MINUTE refusals; its class does not.
+    const ask = () => classroom.join({ code: session.joinCode, team: 'loop', seat: 'us', game: 1 }, 'school');
+    expect((await ask()).ok).toBe(true);
+    for (let i = 0; i < 60; i++) expect(await ask()).toMatchObject({ ok: false, error: { code: 'seat-taken' } });
     const slowed = await ask();
     expect(!slowed.ok && slowed.error).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 60 });
+    expect(!slowed.ok && slowed.error.message).toContain('team "loop" has asked too often');
+    // The same address: another team joins, and a third asking for the taken seat is told so and reaches the desk.
     expect((await classroom.join({ code: session.joinCode, team: 'b', seat: 'iran' }, 'school')).ok).toBe(true);
+    const third = await classroom.join({ code: session.joinCode, team: 'c', seat: 'us', game: 1 }, 'school');
+    expect(!third.ok && third.error.code).toBe('seat-taken');
+    expect((await classroom.overview(session.sessionId)).requests.map((r) => r.team).sort()).toEqual(['c', 'loop']);
     now += 61_000;
     expect(await ask()).toMatchObject({ ok: false, error: { code: 'seat-taken' } });
   });

@@ -251,6 +251,9 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
       { name: 'only spaces', team: '   ', reason: /a team name is required/ },
       { name: 'a computer player’s mark', team: 'computer: measured', reason: /"computer:"/ },
       { name: 'the mark in capitals, spaced', team: 'COMPUTER : strategist', reason: /"computer:"/ },
+      { name: 'the mark with a full-width colon', team: 'computer：strategist', reason: /"computer:"/ },
+      { name: 'the mark in Cyrillic letters', team: 'соmputer: measured', reason: /"computer:"/ },
+      { name: 'a non-joiner between Latin letters', team: 'Ea\u200Cgles', reason: /invisible formatting characters/ },
       { name: 'a line separator', team: 'two\u2028lines', reason: /one line/ },
     ];
     // A class of its own: the names that pass take class screens, which a game has a few of.
@@ -262,9 +265,20 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
       expect((r.body as { error: ProtocolError }).error.message, c.name).toMatch(c.reason);
     }
     // Names close to them stay welcome: other scripts, emoji, "computer" without the colon.
-    for (const team of ['Équipe Ω', 'نسور', '🦅 Eagles', 'Computer club', 'the computer: not first']) {
+    // A Persian keyboard types a zero-width non-joiner inside words; an emoji sequence holds joiners.
+    const welcome = [
+      'Équipe Ω',
+      'نسور',
+      'شیر\u200Cها',
+      '👨\u200D👩\u200D👧',
+      '🦅 Eagles',
+      'Computer club',
+      'the computer: not first',
+    ];
+    for (const team of welcome) {
       const r = await post('/api/join', JSON.stringify({ code: joinCode, team, seat: 'projector' }));
       expect(r.status, team).toBe(200);
+      expect(r.body, team).toMatchObject({ ok: true, team });
     }
   });
 
@@ -337,22 +351,82 @@ describe('refusals: each one answered with a reason, nothing changed', () => {
     });
   });
 
-  it('wrong join codes: each refused, then the address must wait; a right code never counts', async () => {
+  it('a join refused for what it asks is answered 200 with the reason; one the server cannot read is an HTTP error', async () => {
+    const small = await newSession(server.url, { games: 1 });
+    const versusComputer = await newSession(server.url, { games: 1, computer: { iran: 'opportunist' } });
+    await joinSeat(server.url, { code: small.joinCode, team: 'Owls', seat: 'us' });
+    const join = (body: object) => post('/api/join', JSON.stringify(body));
+    // The protocol's answers to well-formed requests: a browser does not log these as failed loads.
+    const answers: { name: string; body: object; code: string; message: RegExp }[] = [
+      {
+        name: 'a taken seat',
+        body: { code: small.joinCode, team: 'Hawks', seat: 'us' },
+        code: 'seat-taken',
+        message: /every US seat is taken: ask your teacher/,
+      },
+      {
+        name: 'a taken seat in a named game',
+        body: { code: small.joinCode, team: 'Hawks', seat: 'us', game: 1 },
+        code: 'seat-taken',
+        message: /another team holds this seat in game 1: your teacher can see your request/,
+      },
+      {
+        name: 'a name that looks like another team’s',
+        body: { code: small.joinCode, team: 'Оwls', seat: 'iran' },
+        code: 'name-taken',
+        message: /already taken by a team with a name that looks the same \("Owls", game 1\)/,
+      },
+      {
+        name: 'a game the class does not have',
+        body: { code: small.joinCode, team: 'Hawks', seat: 'iran', game: 4 },
+        code: 'no-such-game',
+        message: /no game 4/,
+      },
+      {
+        name: 'the side the computer plays',
+        body: { code: versusComputer.joinCode, team: 'Hawks', seat: 'iran' },
+        code: 'forbidden',
+        message: /the computer plays Iran/,
+      },
+    ];
+    for (const a of answers) {
+      const r = await join(a.body);
+      expect(r.status, a.name).toBe(200);
+      expect(r.body, a.name).toMatchObject({ ok: false, error: { code: a.code } });
+      expect((r.body as { error: ProtocolError }).error.message, a.name).toMatch(a.message);
+    }
+    // What the server cannot read stays an HTTP error.
+    const malformed = await join({ code: small.joinCode, team: 'Hawks', seat: 'pilot' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ ok: false, error: { code: 'bad-message', path: 'seat' } });
+    const notJson = await post('/api/join', '{"code":');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body).toMatchObject({ ok: false, error: { code: 'bad-message', message: 'the body is not JSON' } });
+  });
+
+  it('wrong join codes: each refused, then the address must wait, but for the codes of classes already here', async () => {
     for (let i = 0; i < 3; i++)
       expect(
         (await post('/api/join', JSON.stringify({ code: session.joinCode, team: `P${i}`, seat: 'projector' }))).status,
       ).toBe(200);
     for (let i = 0; i < 5; i++) {
       const r = await post('/api/join', JSON.stringify({ code: `ZZZZ-ZZZ${i}`, team: 'guess', seat: 'us' }));
-      expect(r.status).toBe(403);
+      expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ ok: false, error: { code: 'wrong-code' } });
     }
-    const blocked = await post(
-      '/api/join',
-      JSON.stringify({ code: session.joinCode, team: 'late', seat: 'projector' }),
-    );
-    expect(blocked.status).toBe(429);
-    expect(Number(blocked.retryAfter)).toBeGreaterThan(0);
-    expect(blocked.body).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    // Locked against guessing: a new code, and the right code of a class never joined from this address, wait alike.
+    const fresh = await newSession(server.url);
+    for (const code of ['ZZZZ-ZZZ9', fresh.joinCode]) {
+      const blocked = await post('/api/join', JSON.stringify({ code, team: 'late', seat: 'projector' }));
+      expect(blocked.status, code).toBe(429);
+      expect(Number(blocked.retryAfter), code).toBeGreaterThan(0);
+      expect(blocked.body, code).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    }
+    // The class whose code was used here goes on joining; and a desk connecting from here makes its class's known.
+    const late = await post('/api/join', JSON.stringify({ code: session.joinCode, team: 'late', seat: 'projector' }));
+    expect(late.body).toMatchObject({ ok: true, team: 'late' });
+    expect((await raw({ desk: fresh.facilitatorSecret })).connected).toBe(true);
+    const after = await post('/api/join', JSON.stringify({ code: fresh.joinCode, team: 'Owls', seat: 'us' }));
+    expect(after.body).toMatchObject({ ok: true, team: 'Owls' });
   });
 });

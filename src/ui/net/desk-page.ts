@@ -164,7 +164,8 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
     return h(
       'td',
       { className: `side-${side}` },
-      h('span', { className: 'team-name' }, who ?? (player === 'team' ? 'no team yet' : `computer: ${player}`)),
+      // bdi: a name in Arabic or Persian keeps its own direction without turning the text around it.
+      h('bdi', { className: 'team-name' }, who ?? (player === 'team' ? 'no team yet' : `computer: ${player}`)),
       ' ',
       // Once the game is over nobody is deciding any more.
       g.outcome
@@ -316,9 +317,14 @@ function showDesk(root: HTMLElement, scenario: Scenario, origin: string, secret:
                 h(
                   'li',
                   {},
-                  h('span', { className: 'team-name' }, r.team),
+                  h('bdi', { className: 'team-name' }, r.team),
                   ` asks for the ${scenario.sides[r.seat].name} seat of game ${r.game}. `,
-                  h('button', { className: 'link give-seat', onclick: () => giveSeat(r) }, `Give it to ${r.team}`),
+                  h(
+                    'button',
+                    { className: 'link give-seat', onclick: () => giveSeat(r) },
+                    'Give it to ',
+                    h('bdi', {}, r.team),
+                  ),
                   ' ',
                   h(
                     'button',

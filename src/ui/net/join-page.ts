@@ -1,5 +1,11 @@
 import { joinClass } from '../../net/client.ts';
-import { type JoinableSeat, LIMITS, normalizeJoinCode, type ProtocolError } from '../../net/protocol.ts';
+import {
+  type JoinableSeat,
+  LIMITS,
+  normalizeJoinCode,
+  type ProtocolError,
+  teamNameSchema,
+} from '../../net/protocol.ts';
 import { fill, focusHeading, h } from '../dom.ts';
 import { type KeptSeat, keepSeat } from './seat-store.ts';
 
@@ -15,6 +21,8 @@ export function joinRefusalText(error: ProtocolError): string {
       return 'Another team already holds that seat. Your teacher has been asked: they can free it from the desk. Try again once they have.';
     case 'seat-held':
       return 'Your teacher is keeping that seat for another team. If it was freed for you, type your team’s name exactly as before; otherwise ask your teacher.';
+    case 'name-taken':
+      return 'Another team in this class has a name that looks the same as yours. Choose a different name.';
     case 'rate-limited':
       return `Too many tries to join from this network. Wait ${error.retryAfterSeconds ?? 60} seconds, then try again.`;
     case 'session-expired':
@@ -98,6 +106,15 @@ export function showJoin(
     const name = team.value.trim() || (seat === 'projector' ? PROJECTOR_NAME : '');
     if (!name) {
       say('Give your team a name.');
+      team.focus();
+      return;
+    }
+    // The server's own rules for a name (protocol.ts), told here before sending: a name it would refuse is a typing
+    // slip to fix, not a request, so it never reaches the server as one.
+    const named = teamNameSchema.safeParse(name);
+    if (!named.success) {
+      const why = named.error.issues[0]?.message ?? 'this team name cannot be used';
+      say(`${why.charAt(0).toUpperCase()}${why.slice(1)}.`);
       team.focus();
       return;
     }

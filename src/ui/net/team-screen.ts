@@ -225,7 +225,8 @@ export function showSeat(
     fill(
       title,
       // A projector joined without a name is called Projector: said once, not "Projector: Projector".
-      seat.team === sideName ? sideName : `${sideName}: ${seat.team}`,
+      // bdi: a name in Arabic or Persian keeps its own direction without turning the text around it.
+      seat.team === sideName ? sideName : [`${sideName}: `, h('bdi', {}, seat.team)],
       h(
         'small',
         {},
@@ -468,7 +469,9 @@ export function showSeat(
         h(
           'li',
           {},
-          `${scenario.sides[side].name}: ${s.seats[side] ?? 'no team yet'} — `,
+          `${scenario.sides[side].name}: `,
+          h('bdi', {}, s.seats[side] ?? 'no team yet'),
+          ' — ',
           view.submitted[side] ? 'orders in' : 'deciding',
         );
       fill(
