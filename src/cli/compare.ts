@@ -1,3 +1,4 @@
+import { plural } from '../engine/narrate.ts';
 import { hashValue, scenarioHash, turnsFor } from '../engine/index.ts';
 import { COMMON_OPTIONS, commonOption, die, type Help, parseArgs, runMain, specOf } from './args.ts';
 import type { GameRow } from './batch-file.ts';
@@ -202,7 +203,7 @@ async function main(): Promise<void> {
   const bookNote = a.book === null ? '' : `, doctrines ${hashValue(a.book)}`;
   const out = [
     `Compare: US ${matchup.us} vs Iran ${matchup.iran}${matchup.preset === null ? '' : ` (preset ${matchup.preset})`}, ` +
-      `seeds ${range.range.first}-${range.range.last} (${games} games each, paired by seed${bookNote})`,
+      `seeds ${range.range.first}-${range.range.last} (${plural(games, 'game')} each, paired by seed${bookNote})`,
     `  A: ${scenarioPath} [${a.scenario.id} ${scenarioHash(a.scenario)}]`,
     `  B: ${bName} [${b.scenario.id} ${scenarioHash(b.scenario)}]`,
     '',
@@ -214,7 +215,9 @@ async function main(): Promise<void> {
   ];
   const voteTurn = diffs.find((d) => d.figure.key === 'voteTurn');
   if (voteTurn && voteTurn.pairs < games)
-    out.push(`The first vote's week is compared over the ${voteTurn.pairs} seeds where both variants held a vote.`);
+    out.push(
+      `The first vote's week is compared over the ${plural(voteTurn.pairs, 'seed')} where both variants held a vote.`,
+    );
   if (write !== undefined) {
     const written = writeFileSafely(write, `${JSON.stringify(bDocs.scenario, null, 2)}\n`);
     if (!written.ok) die(written.message);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { plural } from '../../src/engine/narrate.ts';
 import { applyCombo, checkVariant, type Documents, parseSetting, type Setting } from '../../src/cli/set-path.ts';
 import { shippedJson } from '../shipped.ts';
 import { cli } from './support.ts';
@@ -41,7 +42,7 @@ describe('--workers', () => {
     ]);
     expect(many.code, many.stderr).toBe(0);
     expect(many.stderr).toContain(`--workers 1000: this machine has ${cores} cores, so ${cores} threads are used`);
-    expect(many.stderr).toContain(`on ${Math.min(cores, 6)} thread(s)`);
+    expect(many.stderr).toContain(`on ${plural(Math.min(cores, 6), 'thread')};`);
     expect(many.stdout).toBe(fit.stdout);
   });
 });
