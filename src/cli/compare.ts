@@ -13,7 +13,7 @@ import {
   workersOption,
 } from './batch-run.ts';
 import { type Difference, PairedFigures } from '../analysis/paired.ts';
-import { chanceNote, showDifference, showDifferenceIntervalOf, showValue } from '../analysis/shown.ts';
+import { chanceNote, csvValue, showDifference, showDifferenceIntervalOf, showValue } from '../analysis/shown.ts';
 import { reportHtml } from './html-report.ts';
 import { differencePlots, summaryPlots } from './report-plots.ts';
 import { checkOutputs, writeFileSafely } from './safe-write.ts';
@@ -83,7 +83,9 @@ function textTable(diffs: readonly Difference[]): string[] {
 function csvTable(diffs: readonly Difference[]): string {
   const head = ['figure', 'pairs', 'a', 'b', 'diff', 'low', 'high', 'clear'];
   const lines = diffs.map((d) =>
-    [d.figure.key, d.pairs, ...[d.a, d.b, d.diff, d.low, d.high].map((x) => x.toFixed(4)), d.clear].join(','),
+    [d.figure.key, d.pairs, ...[d.a, d.b, d.diff, d.low, d.high].map((x) => csvValue(x, d.figure.rate)), d.clear].join(
+      ',',
+    ),
   );
   return `${[head.join(','), ...lines].join('\n')}\n`;
 }
