@@ -136,6 +136,22 @@ describe('--set addresses list entries by id', () => {
   });
 });
 
+describe('--set past the end of a list names what the list holds', () => {
+  const withLists = (plans: number): Documents => {
+    const scenario = structuredClone(docs.scenario) as { us: { plans: unknown[] } };
+    const plan = scenario.us.plans[0];
+    scenario.us.plans = Array.from({ length: plans }, () => plan);
+    return { ...docs, scenario };
+  };
+  test.each([
+    { entries: 3, says: '--set us.plans[5].turn: us.plans has 3 entries, numbered 0-2' },
+    { entries: 1, says: '--set us.plans[5].turn: us.plans has 1 entry, numbered 0' },
+    { entries: 0, says: '--set us.plans[5].turn: us.plans is empty' },
+  ])('$entries entries', ({ entries, says }) => {
+    expect(parseSetting(withLists(entries), 'us.plans[5].turn=1')).toEqual({ message: says });
+  });
+});
+
 describe('a UTF-8 byte-order mark is read', () => {
   test('validate accepts a scenario saved with a BOM', async () => {
     const file = join(dir, 'bom.json');
