@@ -313,7 +313,7 @@ function main(): void {
   const recorded = (scenario.record ?? []).reduce((t, w) => t + w.us.length + w.iran.length, 0);
   out.push(
     drops.length === 0
-      ? `History's ${plural(recorded, 'order')} ${recorded === 1 ? 'was' : 'were'} legal in every seed.`
+      ? `History's ${plural(recorded, 'order was', 'orders were')} legal in every seed.`
       : `Orders dropped: ${drops.length} of ${recorded * n} (${((100 * drops.length) / (recorded * n)).toFixed(1)}%), where a seeded world refused them:`,
   );
   for (const [key, c] of [...groups.entries()].sort((a, b) => b[1] - a[1]))

@@ -243,7 +243,7 @@ export function workersOption(raw: string | undefined): number {
   if (!/^\d+$/.test(raw) || n < 1) die(`--workers: expected a whole number of threads of at least 1, got "${raw}"`);
   if (n > cores) {
     process.stderr.write(
-      `--workers ${raw}: this machine has ${plural(cores, 'core')}, so ${plural(cores, 'thread')} ${cores === 1 ? 'is' : 'are'} used\n`,
+      `--workers ${raw}: this machine has ${plural(cores, 'core')}, so ${plural(cores, 'thread is', 'threads are')} used\n`,
     );
     return cores;
   }

@@ -41,7 +41,9 @@ describe('--workers', () => {
       cli('src/cli/batch.ts', ['--seeds', '1-6', '--workers', String(cores)]),
     ]);
     expect(many.code, many.stderr).toBe(0);
-    expect(many.stderr).toContain(`--workers 1000: this machine has ${cores} cores, so ${cores} threads are used`);
+    expect(many.stderr).toContain(
+      `--workers 1000: this machine has ${plural(cores, 'core')}, so ${plural(cores, 'thread is', 'threads are')} used`,
+    );
     expect(many.stderr).toContain(`on ${plural(Math.min(cores, 6), 'thread')};`);
     expect(many.stdout).toBe(fit.stdout);
   });
