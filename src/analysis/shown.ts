@@ -66,6 +66,15 @@ export function showInterval(low: number, high: number, rate: boolean): string {
   return `${showValue(low, rate)} to ${showValue(high, rate)}`;
 }
 
+/**
+ * A figure as a CSV cell, rounded as the table shows it: a rate as a proportion to 0.001 (the table's 0.1%), the
+ * rest to 0.01; empty when there is none. A file never holds a bound that the table, and its ★, read otherwise.
+ */
+export function csvValue(x: number, rate: boolean): string {
+  if (!Number.isFinite(x)) return '';
+  return roundShown(x, rate).toFixed(rate ? 3 : 2);
+}
+
 /** The variants clearly differ: the 95% interval of B − A, as shown, leaves out 0. */
 export function clearlyDiffers(low: number, high: number, rate: boolean): boolean {
   return roundShown(low, rate) > 0 || roundShown(high, rate) < 0;

@@ -1,3 +1,4 @@
+import { plural } from '../engine/narrate.ts';
 import { DOCTRINES, type DoctrineBook, parseDoctrines } from '../ai/doctrine.ts';
 import { formatErrors, type Scenario } from '../engine/index.ts';
 import { readJson } from '../node/json-file.ts';
@@ -214,7 +215,7 @@ export function parseSeedRange(
     return { ok: false, message: `"${text}" is too large for a seed` };
   if (last < 1) return { ok: false, message: `"${text}": expected at least one seed` };
   if (last < first) return { ok: false, message: `the range ${text} runs backwards: write ${last}-${first}` };
-  if (last - first + 1 > most) return { ok: false, message: `"${text}": at most ${most} seeds in one run` };
+  if (last - first + 1 > most) return { ok: false, message: `"${text}": at most ${plural(most, 'seed')} in one run` };
   return { ok: true, range: { first, last } };
 }
 

@@ -10,6 +10,7 @@ import {
   resolveOrders,
   type Scenario,
 } from '../engine/index.ts';
+import { plural } from '../engine/narrate.ts';
 import {
   COMMON_OPTIONS,
   commonOption,
@@ -230,7 +231,7 @@ function main(): void {
     die(
       read.lines.length === 1
         ? read.lines[0]!
-        : `${read.lines[0]} (and ${read.lines.length - 1} more problem${read.lines.length > 2 ? 's' : ''}: npm run validate -- ${scenarioPath} lists them)`,
+        : `${read.lines[0]} (and ${plural(read.lines.length - 1, 'more problem')}: npm run validate -- ${scenarioPath} lists them)`,
     );
   const scenario = read.scenario;
   if (!scenario.record || scenario.record.length === 0)
@@ -266,7 +267,7 @@ function main(): void {
   const n = seeds.seeds.length;
   const markdown = flags.has('markdown');
   const out = [
-    `Backtest: ${scenario.name}, seeds ${seeds.seeds[0]}-${seeds.seeds[n - 1]} (${n} games of ${scenario.turns} turns), history's orders replayed`,
+    `Backtest: ${scenario.name}, seeds ${seeds.seeds[0]}-${seeds.seeds[n - 1]} (${plural(n, 'game')} of ${plural(scenario.turns, 'turn')}), history's orders replayed`,
     '',
     ...table(
       ['date', 'turn', 'marker', 'history', 'agrees if', 'model median (10-90%)', 'agree', 'verdict'],
@@ -287,7 +288,7 @@ function main(): void {
   const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;
   const meanShare = results.reduce((t, r) => t + r.share, 0) / results.length;
   out.push(
-    `Summary: ${results.length} markers: ${count('close')} close, ${count('partly')} partly, ${count('far')} far ` +
+    `Summary: ${plural(results.length, 'marker')}: ${count('close')} close, ${count('partly')} partly, ${count('far')} far ` +
       `(close: at least ${100 * CLOSE}% of seeds agree; partly: at least ${100 * PARTLY}%); ` +
       `seeds agree with a marker ${Math.round(100 * meanShare)}% of the time on average.`,
   );
@@ -295,7 +296,7 @@ function main(): void {
   const endedTotal = ended.reduce((t, [, c]) => t + c, 0);
   out.push(
     endedTotal === 0
-      ? `Every game ran all ${scenario.turns} turns.`
+      ? `Every game ran all ${plural(scenario.turns, 'turn')}.`
       : `Games that ended early: ${endedTotal} of ${n} (${ended.map(([k, c]) => `${k}: ${c}`).join('; ')}).`,
   );
   const atBrink = [...brink.entries()].sort((a, b) => b[1] - a[1]);
@@ -312,11 +313,11 @@ function main(): void {
   const recorded = (scenario.record ?? []).reduce((t, w) => t + w.us.length + w.iran.length, 0);
   out.push(
     drops.length === 0
-      ? `History's ${recorded} orders were legal in every seed.`
+      ? `History's ${plural(recorded, 'order was', 'orders were')} legal in every seed.`
       : `Orders dropped: ${drops.length} of ${recorded * n} (${((100 * drops.length) / (recorded * n)).toFixed(1)}%), where a seeded world refused them:`,
   );
   for (const [key, c] of [...groups.entries()].sort((a, b) => b[1] - a[1]))
-    out.push(`  ${key}: ${c} seeds (${Math.round((100 * c) / n)}%)`);
+    out.push(`  ${key}: ${plural(c, 'seed')} (${Math.round((100 * c) / n)}%)`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

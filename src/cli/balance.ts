@@ -11,6 +11,7 @@ import {
   turnsFor,
   US_ORDER_TYPES,
 } from '../engine/index.ts';
+import { plural } from '../engine/narrate.ts';
 import {
   COMMON_OPTIONS,
   commonOption,
@@ -236,7 +237,7 @@ async function main(): Promise<void> {
 
   const out: string[] = [];
   out.push(
-    `Balance: ${scenario.name}, ${turns.value} turns, seeds ${first}-${last} (${count} games per pairing), the strategist at ${level}`,
+    `Balance: ${scenario.name}, ${plural(turns.value, 'turn')}, seeds ${first}-${last} (${plural(count, 'game')} per pairing), the strategist at ${level}`,
     '',
   );
   const rows: string[][] = [
@@ -304,9 +305,11 @@ async function main(): Promise<void> {
       const of = mine.filter((c) => c.type === spec.type);
       const share = mine.length === 0 ? 0 : (100 * of.length) / mine.length;
       const who = `${side === 'us' ? 'US' : 'Iran'} order "${spec.name}"`;
-      if (of.length === 0) problems.push(`${who} is dead: never chosen in ${played.length} games`);
+      if (of.length === 0) problems.push(`${who} is dead: never chosen in ${plural(played.length, 'game')}`);
       else if (of.length * 100 < played.length)
-        rare.push(`${who} is rare: chosen ${of.length} times in ${played.length} games, so a smaller run may miss it`);
+        rare.push(
+          `${who} is rare: chosen ${plural(of.length, 'time')} in ${plural(played.length, 'game')}, so a smaller run may miss it`,
+        );
       if (share > TARGET.dominant)
         problems.push(
           `${side === 'us' ? 'US' : 'Iran'} order "${spec.name}" is dominant: ${Math.round(share)}% of choices`,
@@ -318,7 +321,7 @@ async function main(): Promise<void> {
         ...BANDS.map((_, i) => pct(of.filter((c) => inBand(c.rung) === i).length, bandTotals[i]!)),
       ]);
     }
-    out.push('', `${scenario.sides[side].name} (${mine.length} orders):`, ...alignColumns(table, 1));
+    out.push('', `${scenario.sides[side].name} (${plural(mine.length, 'order')}):`, ...alignColumns(table, 1));
     orderPlots.push({
       title: `${scenario.sides[side].name}: the orders the strategist chose`,
       kind: 'bars',
@@ -351,7 +354,7 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpuAtStart);
   out.push(
     '',
-    `${games.length} games in ${seconds.toFixed(0)} s on ${used} thread(s), ${Math.round((cpu.user + cpu.system) / 1e6)} s of CPU.`,
+    `${plural(games.length, 'game')} in ${seconds.toFixed(0)} s on ${plural(used, 'thread')}, ${Math.round((cpu.user + cpu.system) / 1e6)} s of CPU.`,
   );
   if (html !== undefined) {
     const results = (['us', 'iran', 'shared-loss'] as const).map((result) => {
@@ -427,7 +430,7 @@ function orderMix(scenario: Scenario, equal: readonly Game[]): string[] {
 function luck(scenario: Scenario, pairings: readonly Pairing[], games: readonly Game[]): string[] {
   const counted = pairings.flatMap((p, i) => (p.group === 'script' ? [] : [i]));
   const out = [
-    `Luck against decisions over ${counted.length} pairings of doctrines and strategists (the share of each score's variance):`,
+    `Luck against decisions over ${plural(counted.length, 'pairing')} of doctrines and strategists (the share of each score's variance):`,
   ];
   for (const side of ['us', 'iran'] as const) {
     const groups = counted.map((i) => games.filter((g) => g.pairing === i).map((g) => g.score[side]));

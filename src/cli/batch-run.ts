@@ -3,6 +3,7 @@ import { DOCTRINES, type DoctrineBook } from '../ai/doctrine.ts';
 import { AI_PLAYERS, type AiPlayer, playersOf } from '../ai/registry.ts';
 import { playRow, type RowMatchup } from '../analysis/game-row.ts';
 import { hashValue, type Scenario, type Side, scenarioHash, turnsFor } from '../engine/index.ts';
+import { plural } from '../engine/narrate.ts';
 import { die } from './args.ts';
 
 export { parseSeedRange } from './args.ts';
@@ -211,7 +212,7 @@ export function terminalProgress(label: string): {
       const filled = Math.round((width * done) / total);
       const seconds = done === 0 ? 0 : ((now - t0) / 1000) * ((total - done) / done);
       process.stderr.write(
-        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} games, ETA ${Math.ceil(seconds)} s `,
+        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${plural(total, 'game')}, ETA ${Math.ceil(seconds)} s `,
       );
     },
     end() {
@@ -225,8 +226,8 @@ export function speedLine(games: number, ms: number, threads: number): string {
   const peakMb = process.resourceUsage().maxRSS / 1024;
   const rate = games / (ms / 1000);
   return (
-    `${games} games in ${(ms / 1000).toFixed(1)} s (${rate.toFixed(rate < 10 ? 2 : 0)} games/s) ` +
-    `on ${threads} thread(s); peak memory ${peakMb.toFixed(0)} MB`
+    `${plural(games, 'game')} in ${(ms / 1000).toFixed(1)} s (${rate.toFixed(rate < 10 ? 2 : 0)} games/s) ` +
+    `on ${plural(threads, 'thread')}; peak memory ${peakMb.toFixed(0)} MB`
   );
 }
 
@@ -241,7 +242,9 @@ export function workersOption(raw: string | undefined): number {
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < 1) die(`--workers: expected a whole number of threads of at least 1, got "${raw}"`);
   if (n > cores) {
-    process.stderr.write(`--workers ${raw}: this machine has ${cores} cores, so ${cores} threads are used\n`);
+    process.stderr.write(
+      `--workers ${raw}: this machine has ${plural(cores, 'core')}, so ${plural(cores, 'thread is', 'threads are')} used\n`,
+    );
     return cores;
   }
   return n;

@@ -14,6 +14,7 @@ import {
   verifyReplay,
   viewFor,
 } from '../engine/index.ts';
+import { plural } from '../engine/narrate.ts';
 import { COMMON_OPTIONS, die, type Help, loadScenario, parseArgs, parseSeedRange, runMain, specOf } from './args.ts';
 
 const HELP: Help = {
@@ -158,7 +159,7 @@ function batchRun(scenarioPath: string, games: number, files: boolean): BatchFig
     const t0 = performance.now();
     const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
     const wallSeconds = (performance.now() - t0) / 1000;
-    const m = /^(\d+) games in [\d.]+ s \(([\d.]+) games\/s\) on (\d+) thread\(s\); peak memory (\d+) MB$/m.exec(
+    const m = /^(\d+) games? in [\d.]+ s \(([\d.]+) games\/s\) on (\d+) threads?; peak memory (\d+) MB$/m.exec(
       run.stderr,
     );
     if (run.status !== 0 || !m) throw new Error(`the batch failed: ${run.stderr.trim().split('\n').pop()}`);
@@ -190,9 +191,9 @@ function balanceRows(scenarioPath: string, seeds: string): [string, string, stri
   const t0 = performance.now();
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const wallSeconds = (performance.now() - t0) / 1000;
-  const m = /^(\d+) games in \d+ s on (\d+) thread\(s\), (\d+) s of CPU\.$/m.exec(run.stdout);
+  const m = /^(\d+) games? in \d+ s on (\d+) threads?, (\d+) s of CPU\.$/m.exec(run.stdout);
   if (run.status !== 0 || !m) throw new Error(`the balance run failed: ${run.stderr.trim().split('\n').pop()}`);
-  const what = `balance, seeds ${seeds} (${m[1]} games, ${m[2]} threads; load ${before} before, ${load()} after)`;
+  const what = `balance, seeds ${seeds} (${plural(Number(m[1]), 'game')}, ${plural(Number(m[2]), 'thread')}; load ${before} before, ${load()} after)`;
   return [
     [`${what}: seconds, start-up included`, wallSeconds.toFixed(0), seeds === '1-120' ? '< 90' : ''],
     ['balance: CPU seconds, all threads', m[3]!, ''],
@@ -203,11 +204,11 @@ function batchRows(scenarioPath: string, speedGames: number, memoryGames: number
   const rows: [string, string, string][] = [];
   if (speedGames > 0) {
     const b = batchRun(scenarioPath, speedGames, false);
-    const who = `${BATCH_PLAYERS.us} vs ${BATCH_PLAYERS.iran}, ${b.threads} threads`;
+    const who = `${BATCH_PLAYERS.us} vs ${BATCH_PLAYERS.iran}, ${plural(b.threads, 'thread')}`;
     rows.push(
-      [`batch of ${b.games} games (${who}): games per second`, b.gamesPerSecond.toFixed(0), ''],
+      [`batch of ${plural(b.games, 'game')} (${who}): games per second`, b.gamesPerSecond.toFixed(0), ''],
       [
-        `batch of ${b.games} games: seconds, start-up included`,
+        `batch of ${plural(b.games, 'game')}: seconds, start-up included`,
         b.wallSeconds.toFixed(1),
         b.games === 10_000 ? '< 10' : '',
       ],
@@ -216,8 +217,8 @@ function batchRows(scenarioPath: string, speedGames: number, memoryGames: number
   if (memoryGames > 0) {
     const b = batchRun(scenarioPath, memoryGames, true);
     rows.push(
-      [`batch of ${b.games} games with --json and --csv: peak RSS (MB)`, b.peakMb.toFixed(0), '< 300'],
-      [`batch of ${b.games} games with --json and --csv: games per second`, b.gamesPerSecond.toFixed(0), ''],
+      [`batch of ${plural(b.games, 'game')} with --json and --csv: peak RSS (MB)`, b.peakMb.toFixed(0), '< 300'],
+      [`batch of ${plural(b.games, 'game')} with --json and --csv: games per second`, b.gamesPerSecond.toFixed(0), ''],
     );
   }
   return rows;
@@ -287,7 +288,7 @@ function main(): void {
   const w1 = Math.max(...rows.map((r) => r[1].length), 'median'.length);
   const line = (a: string, b: string, c: string) => `${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`.trimEnd();
   const out = [
-    `Engine bench: ${scenario.name}, simple policies, freezing off; median of ${RUNS} runs after a warm-up (${count} games a run); batch rows: one run of npm run batch each`,
+    `Engine bench: ${scenario.name}, simple policies, freezing off; median of ${RUNS} runs after a warm-up (${plural(count, 'game')} a run); batch rows: one run of npm run batch each`,
     line('measure', 'median', 'target'),
     ...rows.map((r) => line(...r)),
     `Heap used after the runs: ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MB`,

@@ -1,3 +1,4 @@
+import { plural } from '../engine/narrate.ts';
 import { hashValue, scenarioHash, turnsFor } from '../engine/index.ts';
 import { COMMON_OPTIONS, commonOption, die, type Help, parseArgs, runMain, specOf } from './args.ts';
 import type { GameRow } from './batch-file.ts';
@@ -12,7 +13,7 @@ import {
   workersOption,
 } from './batch-run.ts';
 import { type Difference, PairedFigures } from '../analysis/paired.ts';
-import { chanceNote, showDifference, showDifferenceIntervalOf, showValue } from '../analysis/shown.ts';
+import { chanceNote, csvValue, showDifference, showDifferenceIntervalOf, showValue } from '../analysis/shown.ts';
 import { reportHtml } from './html-report.ts';
 import { differencePlots, summaryPlots } from './report-plots.ts';
 import { checkOutputs, writeFileSafely } from './safe-write.ts';
@@ -82,7 +83,9 @@ function textTable(diffs: readonly Difference[]): string[] {
 function csvTable(diffs: readonly Difference[]): string {
   const head = ['figure', 'pairs', 'a', 'b', 'diff', 'low', 'high', 'clear'];
   const lines = diffs.map((d) =>
-    [d.figure.key, d.pairs, ...[d.a, d.b, d.diff, d.low, d.high].map((x) => x.toFixed(4)), d.clear].join(','),
+    [d.figure.key, d.pairs, ...[d.a, d.b, d.diff, d.low, d.high].map((x) => csvValue(x, d.figure.rate)), d.clear].join(
+      ',',
+    ),
   );
   return `${[head.join(','), ...lines].join('\n')}\n`;
 }
@@ -202,7 +205,7 @@ async function main(): Promise<void> {
   const bookNote = a.book === null ? '' : `, doctrines ${hashValue(a.book)}`;
   const out = [
     `Compare: US ${matchup.us} vs Iran ${matchup.iran}${matchup.preset === null ? '' : ` (preset ${matchup.preset})`}, ` +
-      `seeds ${range.range.first}-${range.range.last} (${games} games each, paired by seed${bookNote})`,
+      `seeds ${range.range.first}-${range.range.last} (${plural(games, 'game')} each, paired by seed${bookNote})`,
     `  A: ${scenarioPath} [${a.scenario.id} ${scenarioHash(a.scenario)}]`,
     `  B: ${bName} [${b.scenario.id} ${scenarioHash(b.scenario)}]`,
     '',
@@ -214,7 +217,9 @@ async function main(): Promise<void> {
   ];
   const voteTurn = diffs.find((d) => d.figure.key === 'voteTurn');
   if (voteTurn && voteTurn.pairs < games)
-    out.push(`The first vote's week is compared over the ${voteTurn.pairs} seeds where both variants held a vote.`);
+    out.push(
+      `The first vote's week is compared over the ${plural(voteTurn.pairs, 'seed')} where both variants held a vote.`,
+    );
   if (write !== undefined) {
     const written = writeFileSafely(write, `${JSON.stringify(bDocs.scenario, null, 2)}\n`);
     if (!written.ok) die(written.message);

@@ -1,3 +1,4 @@
+import { plural } from '../engine/narrate.ts';
 import { playBack } from '../analysis/record.ts';
 import {
   type GameEvent,
@@ -53,7 +54,7 @@ export function loadReplay(file: string, scenario: Scenario): LoadedReplay {
 
 /** The line `sim --verify` and `replay verify` print for a replay that checks out. */
 export function verifiedLine(loaded: LoadedReplay): string {
-  return `Replay OK: ${loaded.hashes.length} turns, final hash ${hashState(loaded.final)}`;
+  return `Replay OK: ${plural(loaded.hashes.length, 'turn')}, final hash ${hashState(loaded.final)}`;
 }
 
 /** One recorded turn played again: the state the sides ordered from (injects released) and what happened. */

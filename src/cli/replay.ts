@@ -1,3 +1,4 @@
+import { plural } from '../engine/narrate.ts';
 import { aiIds, findAi } from '../ai/registry.ts';
 import type { Policy } from '../ai/simple.ts';
 import {
@@ -167,10 +168,10 @@ function show(scenario: Scenario, loaded: LoadedReplay, args: Args): string[] {
           turnText,
           1,
           count,
-          count === 0 ? 'this replay has no turns' : `this replay has ${count} turns`,
+          count === 0 ? 'this replay has no turns' : `this replay has ${plural(count, 'turn')}`,
         );
   const out = [
-    `${scenario.name}, seed ${replay.seed}${replay.options.preset ? ` (preset ${replay.options.preset})` : ''}: ${count} turns recorded.`,
+    `${scenario.name}, seed ${replay.seed}${replay.options.preset ? ` (preset ${replay.options.preset})` : ''}: ${plural(count, 'turn')} recorded.`,
   ];
   if (seat === 'facilitator') out.push('The facilitator sees everything, including who really fired each attack.');
   const turns = replayTurns(scenario, replay);
@@ -189,7 +190,7 @@ function luckWord(rank: number): string {
 function droppedLines(drops: DropTally, top: number): string[] {
   if (drops.total === 0) return ['Dropped: none; every recorded order was legal in every world.'];
   return [
-    `Dropped: ${drops.total} recorded inputs were illegal in ${drops.worldsHit} of the ${drops.worlds} worlds ` +
+    `Dropped: ${plural(drops.total, 'recorded input was', 'recorded inputs were')} illegal in ${drops.worldsHit} of the ${plural(drops.worlds, 'world')} ` +
       `(${pct(drops.worldsHit / drops.worlds)}); each was left out and the side's other orders stood. Most often:`,
     ...drops.common(top).map(([key, n]) => `  ${String(n).padStart(6)}  ${key}`),
   ];
@@ -235,8 +236,12 @@ function facilitatorNote(replay: Replay, fromTurn: number, injectsToo: boolean):
     ? later.slice(1).reduce((n, t) => n + (t.injects?.length ?? 0), 0) + (replay.pending?.length ?? 0)
     : 0;
   const parts = [
-    rulings > 0 ? `${rulings} rulings (they overruled rolls these worlds do not make)` : '',
-    injects > 0 ? `${injects} injects after turn ${fromTurn} (so both columns play on without the facilitator)` : '',
+    rulings > 0
+      ? `${plural(rulings, 'ruling')} (${rulings === 1 ? 'it overruled a roll' : 'they overruled rolls'} these worlds do not make)`
+      : '',
+    injects > 0
+      ? `${plural(injects, 'inject')} after turn ${fromTurn} (so both columns play on without the facilitator)`
+      : '',
   ].filter((p) => p !== '');
   return parts.length === 0 ? [] : [`Left out of every world: the facilitator's ${parts.join(' and ')}.`];
 }
@@ -258,8 +263,8 @@ async function luck(scenario: Scenario, loaded: LoadedReplay, args: Args, scenar
   });
   const o = final.outcome;
   const out = [
-    `Luck or decisions? Seed ${replay.seed}, ${replay.turns.length} turns recorded: the recorded orders played again ` +
-      `in ${spread.games} other worlds (seeds ${futureSeed(replay.seed, seeds.first)} to ${futureSeed(replay.seed, seeds.last)}).`,
+    `Luck or decisions? Seed ${replay.seed}, ${plural(replay.turns.length, 'turn')} recorded: the recorded orders played again ` +
+      `in ${plural(spread.games, 'other world')} (seeds ${futureSeed(replay.seed, seeds.first)} to ${futureSeed(replay.seed, seeds.last)}).`,
     recordedLine(scenario, final),
     '',
     ...outcomeTable(scenario, spread, o?.result),
@@ -271,7 +276,7 @@ async function luck(scenario: Scenario, loaded: LoadedReplay, args: Args, scenar
   ];
   if (beyond > 0)
     out.push(
-      `${beyond} worlds lasted longer than the record; after it ran out both sides gave no orders (one reason for a different result).`,
+      `${plural(beyond, 'world')} lasted longer than the record; after it ran out both sides gave no orders (one reason for a different result).`,
     );
   out.push('', `In plain words: ${luckVerdict(scenario, spread, final, drops)}`);
   return out;
@@ -315,7 +320,9 @@ async function fork(scenario: Scenario, loaded: LoadedReplay, args: Args, scenar
     atText,
     1,
     lastAt,
-    final.outcome ? `the recorded game has ${count} turns` : `the recorded game stops before turn ${count + 1}`,
+    final.outcome
+      ? `the recorded game has ${plural(count, 'turn')}`
+      : `the recorded game stops before turn ${count + 1}`,
   );
   const us = player('us', args.values.get('us'));
   const iran = player('iran', args.values.get('iran'));
@@ -339,7 +346,7 @@ async function fork(scenario: Scenario, loaded: LoadedReplay, args: Args, scenar
   const pairing = `${us.id} vs ${iran.id}`;
   const past = at === 1 ? 'from the start' : `turns 1-${at - 1} as recorded`;
   const out = [
-    `Fork of seed ${replay.seed} at turn ${at}: ${past}, then ${players.games} futures reseeded from ` +
+    `Fork of seed ${replay.seed} at turn ${at}: ${past}, then ${plural(players.games, 'future')} reseeded from ` +
       `${futureSeed(replay.seed, seeds.first)} to ${futureSeed(replay.seed, seeds.last)}.`,
     `Each future is played from the same position twice: with the recorded orders, and by US ${us.id} against Iran ${iran.id}.`,
     recordedLine(scenario, final),
@@ -351,10 +358,12 @@ async function fork(scenario: Scenario, loaded: LoadedReplay, args: Args, scenar
   ];
   if (beyond > 0)
     out.push(
-      `${beyond} futures outlasted the record; after it ran out both sides gave no orders in the recorded column.`,
+      `${plural(beyond, 'future')} outlasted the record; after it ran out both sides gave no orders in the recorded column.`,
     );
   if (refused > 0)
-    out.push(`Players: ${refused} order lists were refused by the engine and that side passed the turn.`);
+    out.push(
+      `Players: ${plural(refused, 'order list was', 'order lists were')} refused by the engine and that side passed the turn.`,
+    );
   out.push('', `In plain words: ${forkVerdict(scenario, recorded, players, pairing, at)}`);
   return out;
 }

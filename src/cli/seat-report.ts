@@ -1,3 +1,4 @@
+import { plural } from '../engine/narrate.ts';
 import {
   type GameEvent,
   type Order,
@@ -24,8 +25,6 @@ const SEAT_WORDS: Record<Seat, string> = {
 };
 
 const AIR_DEFENCE: Record<string, string> = { patriot: 'Patriot and C-RAM', cram: 'C-RAM', none: 'no air defence' };
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function government(scenario: Scenario, v: SeatView): string {
   const b = v.baghdad;

@@ -1,3 +1,4 @@
+import { plural } from '../engine/narrate.ts';
 import { type DoctrineBook, parseDoctrines } from '../ai/doctrine.ts';
 import { type EngineError, formatErrors, parseScenario, type Scenario } from '../engine/index.ts';
 import { doctrinesFileOf, readJson, readScenario } from './args.ts';
@@ -98,8 +99,7 @@ function locate(
       let index: number;
       if ('index' in step) {
         index = step.index;
-        if (index >= here.length)
-          return { message: `--set ${path}: ${where} has ${here.length} entries, numbered 0-${here.length - 1}` };
+        if (index >= here.length) return { message: `--set ${path}: ${where} ${entriesText(here.length)}` };
       } else {
         const list: readonly Json[] = here;
         const matches = list.flatMap((entry, at) => (entryName(entry) === step.name ? [at] : []));
@@ -154,6 +154,10 @@ function valueFor(path: string, current: Json, text: string): { value: Json } | 
   if (text === 'true' || text === 'false') return { value: text === 'true' };
   return { value: text };
 }
+
+/** What a list holds, for a position past its end: "has 3 entries, numbered 0-2", "has 1 entry, numbered 0". */
+const entriesText = (n: number): string =>
+  n === 0 ? 'is empty' : `has ${plural(n, 'entry', 'entries')}, numbered ${n === 1 ? '0' : `0-${n - 1}`}`;
 
 /** Reads a `--set PATH=V1,V2` against the files' JSON; a one-line message when it is wrong. */
 export function parseSetting(docs: Documents, text: string): Setting | { message: string } {

@@ -1,3 +1,4 @@
+import { plural } from '../engine/narrate.ts';
 import { playMatch } from '../ai/match.ts';
 import { aiIds, findAi } from '../ai/registry.ts';
 import type { Decision, Policy } from '../ai/simple.ts';
@@ -152,7 +153,7 @@ function report(
   if (!quiet) {
     const { states, ledgers } = turnsReplayed(scenario, state);
     out.push(
-      `${scenario.name} — seed ${state.seed}, ${state.lastTurn} turns${state.preset ? ` (preset ${state.preset})` : ''}: ` +
+      `${scenario.name} — seed ${state.seed}, ${plural(state.lastTurn, 'turn')}${state.preset ? ` (preset ${state.preset})` : ''}: ` +
         `${us} (${names.us}) vs ${iran} (${names.iran})`,
       'Events as the facilitator sees them: the truth shows; lines marked [US only] or [Iran only] are hidden from the other side.',
     );

@@ -1,3 +1,4 @@
+import { plural } from '../engine/narrate.ts';
 import type { OutcomeReason, OutcomeResult } from '../engine/index.ts';
 import { wilson } from '../analysis/intervals.ts';
 import { type GameRow, PATH_KEYS, type PathKey, type RunHeader, type SeedRange } from './batch-file.ts';
@@ -279,8 +280,8 @@ const PATH_WORDS: Record<PathKey, string> = {
 export function runTitle(header: RunHeader, games: number): string {
   const preset = header.preset === null ? '' : ` (preset ${header.preset})`;
   return (
-    `${header.scenario.name} [${header.scenario.id} ${header.scenario.hash}], ${header.turns} turns${preset}: ` +
-    `US ${header.us} vs Iran ${header.iran}, seeds ${seedsText(header.seeds)} (${games} games)`
+    `${header.scenario.name} [${header.scenario.id} ${header.scenario.hash}], ${plural(header.turns, 'turn')}${preset}: ` +
+    `US ${header.us} vs Iran ${header.iran}, seeds ${seedsText(header.seeds)} (${plural(games, 'game')})`
   );
 }
 
@@ -335,8 +336,8 @@ export function summaryLines(header: RunHeader, s: Summary): string[] {
     ...histogram('Final rung', s.tallies.rung, s.games, [], (label) => header.rungNames[Number(label)] ?? ''),
     '',
     ...histogram(
-      `Turn of the first eviction vote (held in ${voted} games, ${percent(voted / Math.max(1, s.games))}; ` +
-        `${s.votesHeld} votes, ${s.votesPassed} passed)`,
+      `Turn of the first eviction vote (held in ${plural(voted, 'game')}, ${percent(voted / Math.max(1, s.games))}; ` +
+        `${plural(s.votesHeld, 'vote')}, ${s.votesPassed} passed)`,
       s.tallies.voteTurn,
       s.games,
       [{ label: 'none', games: s.noVote }],

@@ -1,3 +1,4 @@
+import { plural } from '../engine/narrate.ts';
 import { isMainThread } from 'node:worker_threads';
 import { playMatch } from '../ai/match.ts';
 import { type AiPlayer, playersOf } from '../ai/registry.ts';
@@ -293,7 +294,7 @@ async function main(): Promise<void> {
   const errors = rows.reduce((n, r) => n + r.errors, 0);
   const markdown = flags.has('markdown');
   const out = [
-    `Tournament: ${scenario.name}, ${turns.value} turns, seeds ${first}-${last} (${seeds} games per pairing, the same seeds for every pairing)`,
+    `Tournament: ${scenario.name}, ${plural(turns.value, 'turn')}, seeds ${first}-${last} (${plural(seeds, 'game')} per pairing, the same seeds for every pairing)`,
     '',
     ...pairingTable(pairings, markdown),
     '',
@@ -305,7 +306,7 @@ async function main(): Promise<void> {
     '',
     ...sideTable('iran', pairings, iranIds, markdown),
     '',
-    `${rows.length} games in ${seconds.toFixed(0)} s on ${Math.min(jobs, tasks.length)} thread(s); refused orders: ${errors}. Decision times are wall-clock means per turn on this machine; everything else depends only on the seeds.`,
+    `${plural(rows.length, 'game')} in ${seconds.toFixed(0)} s on ${plural(Math.min(jobs, tasks.length), 'thread')}; refused orders: ${errors}. Decision times are wall-clock means per turn on this machine; everything else depends only on the seeds.`,
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -1,17 +1,20 @@
-import { die, type Help, parseArgs, readScenario, runMain, specOf } from './args.ts';
+import { die, type Help, parseArgs, runMain, specOf } from './args.ts';
+import { validateFile } from './validate-file.ts';
 
 /**
- * Checks scenario files against the schema and the cross-references between their parts.
+ * Checks the files of a scenarios folder, each as what it is (src/cli/validate-file.ts).
  *   npm run validate -- FILE [FILE...]
  * Prints `FILE: OK (...)` or one `FILE: json.path: message` line per problem; exits 1 if any file fails.
  */
 const HELP: Help = {
   usage: 'npm run validate -- FILE [FILE...]',
   about:
-    'Checks scenario files against the schema and the references between their parts. Prints FILE: OK, or one\n' +
-    'FILE: json.path: message line per problem, and exits 1 if any file fails.',
+    'Checks scenario files against the schema and the references between their parts, composed with the model\n' +
+    'they name. A model file, a doctrines file and a JSON Schema are recognised by their $schema or their shape:\n' +
+    'the first two are checked as such, a JSON Schema is skipped. Prints FILE: OK, or one FILE: json.path: message\n' +
+    'line per problem, and exits 1 if any file fails.',
   options: {},
-  examples: ['npm run validate -- scenarios/two-boxers.json my-variant.json'],
+  examples: ['npm run validate -- scenarios/*.json my-variant.json'],
 };
 
 function main(): void {
@@ -21,16 +24,9 @@ function main(): void {
   if (files.length === 0) die('usage: npm run validate -- FILE [FILE...]');
   let failed = 0;
   for (const file of files) {
-    const read = readScenario(file);
-    if (read.ok) {
-      const s = read.scenario;
-      process.stdout.write(
-        `${file}: OK (${s.orders.length} orders, ${s.sites.length} sites, ${s.cards.length} cards)\n`,
-      );
-    } else {
-      failed++;
-      process.stderr.write(`${read.lines.join('\n')}\n`);
-    }
+    const checked = validateFile(file);
+    if (!checked.ok) failed++;
+    (checked.ok ? process.stdout : process.stderr).write(`${checked.lines.join('\n')}\n`);
   }
   if (failed > 0) process.exit(1);
 }

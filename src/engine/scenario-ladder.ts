@@ -9,10 +9,13 @@ export function ladderSchema({
   int,
   perMille,
   text,
+  list,
 }: {
   int: (lo: number, hi: number) => z.ZodInt;
   perMille: z.ZodInt;
   text: z.ZodString;
+  /** A list within the scenario's limit on entries (SCENARIO_LIMITS). */
+  list: <T extends z.core.SomeType>(item: T) => z.ZodArray<T>;
 }) {
   const rungSchema = z.strictObject({
     level: int(0, 14).describe('the rung, 0-14; entries are listed in order'),
@@ -25,11 +28,9 @@ export function ladderSchema({
       start: int(0, 14).describe('the rung at the start'),
       war: int(1, 14).describe('reaching this rung ends the game: everyone loses'),
       rungs: z.array(rungSchema).length(15).describe('the 15 named rungs, 0-14'),
-      gates: z
-        .array(int(1, 14))
-        .describe(
-          'thresholds below war that need a stronger push to cross, and an ordered one (war is always such a gate)',
-        ),
+      gates: list(int(1, 14)).describe(
+        'thresholds below war that need a stronger push to cross, and an ordered one (war is always such a gate)',
+      ),
       pressurePerRung: int(1, 200).describe("a turn's pressure climbs one rung per this much"),
       gatePressure: int(1, 400).describe(
         'pressure from ordered acts needed in one turn to cross a gate: fire nobody ordered, incidents and cards never carry the ladder through one',
@@ -53,8 +54,7 @@ export function ladderSchema({
           perCalmOrder: perMille
             .default(0)
             .describe('per-mille taken from the chance for each de-escalating order of either side that week'),
-          stories: z
-            .array(text)
+          stories: list(text)
             .default([])
             .describe('what an incident looks like in the news, one sentence each: one is drawn for each incident'),
         })

@@ -108,6 +108,26 @@ function modelSchema(): z.ZodObject {
   return modelSchemaBuilt;
 }
 
+/** A model file's problems against the model schema (an unknown field included), each with its JSON path. */
+function modelErrors(model: unknown): EngineError[] {
+  const checked = modelSchema().safeParse(model);
+  if (checked.success) return [];
+  return checked.error.issues.map((issue) => ({
+    code: `model.${issue.code}`,
+    path: jsonPath(issue.path),
+    message: issue.message,
+  }));
+}
+
+/**
+ * Checks a model file on its own (`npm run validate -- scenarios/model.json`): its fields, their types and limits.
+ * How its rules fit a scenario's sites and groups is checked where a scenario names it (composeScenario).
+ */
+export function checkModel(model: unknown): Result<null> {
+  const errors = modelErrors(model);
+  return errors.length > 0 ? failMany(errors) : ok(null);
+}
+
 /** Whether a JSON path as errors print it (`ladder.rungs[3].name`) lies in a field the model holds. */
 export function isModelPath(path: string): boolean {
   let node: true | ModelFields = MODEL_FIELDS;
@@ -198,16 +218,8 @@ export function composeScenario(
 ): Result<{ scenario: Scenario; json: Json }> {
   if (!isObject(scenario))
     return failMany([{ code: 'scenario.type', path: '(root)', message: 'expected an object', file: names.scenario }]);
-  const errors: EngineError[] = [];
-  const checked = modelSchema().safeParse(model);
-  if (!checked.success)
-    for (const issue of checked.error.issues)
-      errors.push({
-        code: `model.${issue.code}`,
-        path: jsonPath(issue.path),
-        message: issue.message,
-        file: names.model,
-      });
+  const modelProblems = modelErrors(model);
+  const errors: EngineError[] = modelProblems.map((e) => ({ ...e, file: names.model }));
   const taken: string[] = [];
   overlaps(scenario, MODEL_FIELDS, [], taken);
   for (const path of taken)
@@ -225,7 +237,7 @@ export function composeScenario(
     for (const e of parsed.errors) {
       const inModel = e.path !== undefined && isModelPath(e.path);
       // The model's own shape was checked above against its schema: the whole repeats those problems.
-      if (inModel && !checked.success) continue;
+      if (inModel && modelProblems.length > 0) continue;
       errors.push({ ...e, file: inModel ? names.model : names.scenario });
     }
   if (errors.length > 0 || !parsed.ok) return failMany(errors);

@@ -22,6 +22,21 @@ export {
  * Every tunable number of the game lives here; the rules in code only read them.
  */
 
+/**
+ * The most a scenario file may hold, in one place: far above the shipped scenarios (34 orders, 22 sites, 34 notes,
+ * a 1,510-character briefing, a 28-character id), so that only a broken or hostile file (100,000 sites, a 10 MB
+ * text) meets them, and is refused with the path and the limit before the engine, the AI or the lab spend time and
+ * memory on it.
+ */
+export const SCENARIO_LIMITS = {
+  /** Entries in any list: sites, orders, cards, notes, a pandemic schedule. */
+  listEntries: 1000,
+  /** Characters in any text: a briefing, a note, a card's story. */
+  textLength: 20_000,
+  /** Characters in an id, and in a name an order refers to. */
+  idLength: 200,
+} as const;
+
 export const SEVERITIES = ['de-escalation', 'status-quo', 'posturing', 'non-violent', 'violent'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -69,8 +84,33 @@ const MEASURE_IDS = Object.keys(MARKER_MEASURES) as [MarkerMeasure, ...MarkerMea
  * is built) never pays for building them.
  */
 function buildSchemas() {
-  const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id like "ain-al-asad"');
-  const text = z.string().min(1);
+  const { listEntries, textLength, idLength } = SCENARIO_LIMITS;
+  // Grouped by hand: the engine does not depend on the host's locale data.
+  const many = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+  const length = (input: unknown) => (typeof input === 'string' ? `${many(input.length)} characters` : 'too long');
+  const anyText = z
+    .string()
+    .max(textLength, { error: (issue) => `${length(issue.input)}: a text holds at most ${many(textLength)}` });
+  const id = z
+    .string()
+    .max(idLength, { error: (issue) => `${length(issue.input)}: an id holds at most ${many(idLength)}` })
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id like "ain-al-asad"');
+  const text = anyText.min(1);
+  const list = <T extends z.core.SomeType>(item: T): z.ZodArray<T> =>
+    z.array(item).max(listEntries, {
+      error: (issue) =>
+        `${Array.isArray(issue.input) ? `${many(issue.input.length)} entries` : 'too many entries'}: a list holds at most ${many(listEntries)}`,
+    });
+  // The order schema is the players' (src/engine/orders.ts); in a scenario's record its names are ids like any other.
+  const recordedOrder = orderSchema.superRefine((order, ctx) => {
+    for (const [key, value] of Object.entries(order))
+      if (typeof value === 'string' && value.length > idLength)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${length(value)}: a name in an order holds at most ${many(idLength)}`,
+        });
+  });
   const int = (lo: number, hi: number) => z.int().min(lo).max(hi);
   const pct = int(0, 100).describe('a percentage, 0-100');
   const perMille = int(0, 1000).describe('a chance in per-mille, 0-1000');
@@ -127,7 +167,7 @@ function buildSchemas() {
   const siteSchema = z.strictObject({
     id: id.describe('the id the rest of the scenario uses for this place'),
     name: text.describe('the name shown on the map'),
-    note: z.string().default('').describe('a sentence on what happened here, shown with the place'),
+    note: anyText.default('').describe('a sentence on what happened here, shown with the place'),
     lat: z.number().min(-90).max(90).describe('latitude in decimal degrees, north positive'),
     lon: z.number().min(-180).max(180).describe('longitude in decimal degrees, east positive'),
     kind: z
@@ -157,7 +197,7 @@ function buildSchemas() {
     id: id.describe('the id orders use for the group'),
     name: text.describe('the name shown to players'),
     leader: text.describe('the leader a leadership strike targets (a title will do when the name is unknown)'),
-    note: z.string().default('').describe('a sentence on who the group is'),
+    note: anyText.default('').describe('a sentence on who the group is'),
     strength: pct.describe('fighters and organisation, 0-100'),
     arsenal: pct.describe('rockets and launchers, 0-100: every attack spends some'),
     cohesion: pct.describe('discipline and unity, 0-100'),
@@ -169,7 +209,7 @@ function buildSchemas() {
   const frontSchema = z.strictObject({
     id: id.describe('the id attack claims use; front-1, front-2… are kept for fronts created in play'),
     name: text.describe('the name the front claims attacks under'),
-    note: z.string().default('').describe('a sentence on the front'),
+    note: anyText.default('').describe('a sentence on the front'),
     sponsor: id.describe('the group behind the front'),
     deniability: pct.describe('how believable it is that the front stands alone, 0-100'),
   });
@@ -220,7 +260,7 @@ function buildSchemas() {
         .optional()
         .describe('government formation is at this stage: caretaker, a PM-designate, or confirmed'),
       maxDesignateSupport: pct.optional().describe("the PM-designate's support is at most this"),
-      basesHeld: z.array(id).optional().describe('the US still holds every one of these bases'),
+      basesHeld: list(id).optional().describe('the US still holds every one of these bases'),
       chance: perMille.optional().describe('per-mille chance, rolled once the other conditions hold'),
     })
     .describe('all given conditions must hold; chance is rolled last');
@@ -253,15 +293,14 @@ function buildSchemas() {
       id: id.describe('the template id'),
       title: text.describe('the headline the facilitator starts from, and may rewrite'),
       text: text.describe('the story the facilitator starts from, and may rewrite'),
-      variants: z
-        .array(
-          z.strictObject({
-            id: id.describe('the strength id'),
-            label: text.describe('how strong the news is, as the facilitator picks it ("a small protest")'),
-            effects: effectsSchema.default({}),
-            partnersLeave: int(0, 10).default(0).describe('coalition partners that pull out when it is released'),
-          }),
-        )
+      variants: list(
+        z.strictObject({
+          id: id.describe('the strength id'),
+          label: text.describe('how strong the news is, as the facilitator picks it ("a small protest")'),
+          effects: effectsSchema.default({}),
+          partnersLeave: int(0, 10).default(0).describe('coalition partners that pull out when it is released'),
+        }),
+      )
         .min(1)
         .describe('the strengths to pick from: the facilitator writes the words, the data keeps the numbers'),
     })
@@ -269,7 +308,7 @@ function buildSchemas() {
 
   const recordedOrderSchema = z
     .strictObject({
-      order: orderSchema.describe(
+      order: recordedOrder.describe(
         'the order as the engine takes it, as in a replay: {"type": "strike-site", "site": "…"}',
       ),
       date: z.iso.date().describe("the day it happened (YYYY-MM-DD), inside the turn's week"),
@@ -280,11 +319,11 @@ function buildSchemas() {
 
   const recordTurnSchema = z.strictObject({
     turn: int(1, 30).describe('the turn (week) the orders belong to'),
-    us: z.array(recordedOrderSchema).describe('what the US did that week, as orders: at most ordersPerTurn'),
-    iran: z
-      .array(recordedOrderSchema)
-      .describe('what Iran and its allies did that week, as orders: at most ordersPerTurn'),
-    omitted: z.string().optional().describe('what else happened that week that the orders leave out, and why'),
+    us: list(recordedOrderSchema).describe('what the US did that week, as orders: at most ordersPerTurn'),
+    iran: list(recordedOrderSchema).describe(
+      'what Iran and its allies did that week, as orders: at most ordersPerTurn',
+    ),
+    omitted: anyText.optional().describe('what else happened that week that the orders leave out, and why'),
   });
 
   const markerSchema = z.strictObject({
@@ -305,7 +344,7 @@ function buildSchemas() {
 
   const scenarioSchema = z
     .strictObject({
-      $schema: z.string().optional().describe('"./scenario.schema.json": lets editors complete and check the file'),
+      $schema: anyText.optional().describe('"./scenario.schema.json": lets editors complete and check the file'),
       formatVersion: z.literal(1).describe('the scenario format: 1'),
       id: id.describe('the scenario id, stored in replays and saves'),
       name: text.describe('the title shown to players'),
@@ -313,17 +352,16 @@ function buildSchemas() {
       startDate: z.iso.date().describe('first day of turn 1 (YYYY-MM-DD)'),
       turnDays: int(1, 31).describe('days per turn (7: a week)'),
       turns: int(1, 30).describe('turns in a full game'),
-      presets: z
-        .array(
-          z.strictObject({
-            id: id.describe('the preset id, given as --preset or chosen in the menu'),
-            name: text.describe('the name shown in the menu'),
-            turns: int(1, 30).describe('turns in this shorter game'),
-            orderSeconds: int(0, 3600)
-              .optional()
-              .describe("the classroom timer's default for each team's orders in this game, in seconds (0: none)"),
-          }),
-        )
+      presets: list(
+        z.strictObject({
+          id: id.describe('the preset id, given as --preset or chosen in the menu'),
+          name: text.describe('the name shown in the menu'),
+          turns: int(1, 30).describe('turns in this shorter game'),
+          orderSeconds: int(0, 3600)
+            .optional()
+            .describe("the classroom timer's default for each team's orders in this game, in seconds (0: none)"),
+        }),
+      )
         .default([])
         .describe('shorter games, such as a classroom preset'),
       orderSeconds: int(0, 3600)
@@ -357,16 +395,14 @@ function buildSchemas() {
           resolve: text.describe('US resolve broke'),
         })
         .describe('the texts shown at the end, by result and by reason'),
-      notes: z
-        .array(
-          z.strictObject({
-            topic: text.describe('what the note is about'),
-            text: text.describe('the fact or the choice made where sources disagree, in your own words'),
-            source: z.string().describe('where it comes from: URLs separated by " ; "'),
-          }),
-        )
-        .describe('sources, and the choices made where they disagree'),
-      sites: z.array(siteSchema).min(1).describe('every place on the map: bases, militia sites, cities'),
+      notes: list(
+        z.strictObject({
+          topic: text.describe('what the note is about'),
+          text: text.describe('the fact or the choice made where sources disagree, in your own words'),
+          source: anyText.describe('where it comes from: URLs separated by " ; "'),
+        }),
+      ).describe('sources, and the choices made where they disagree'),
+      sites: list(siteSchema).min(1).describe('every place on the map: bases, militia sites, cities'),
       us: z
         .strictObject({
           troops: int(0, 100000).describe('US troops in Iraq at the start'),
@@ -378,15 +414,14 @@ function buildSchemas() {
           baseIsr: int(0, 5).describe('ISR level that surges decay back to'),
           counterIsis: pct.describe('counter-ISIS effort at the start'),
           hub: id.describe('consolidation hub: troops from handed-over bases go here'),
-          bases: z.array(baseSchema).min(1).describe('US bases and the embassy, held or already handed over'),
+          bases: list(baseSchema).min(1).describe('US bases and the embassy, held or already handed over'),
           redLineStanding: z.boolean().describe('a public red line already stands at the start'),
-          plans: z
-            .array(
-              z.strictObject({
-                group: id.describe('the group the plan targets'),
-                leaked: z.boolean().describe('Iran already knows of it'),
-              }),
-            )
+          plans: list(
+            z.strictObject({
+              group: id.describe('the group the plan targets'),
+              leaked: z.boolean().describe('Iran already knows of it'),
+            }),
+          )
             .default([])
             .describe('campaign plans drafted before the start'),
         })
@@ -397,18 +432,16 @@ function buildSchemas() {
           income: int(0, 50).describe('resources gained each turn, before the pandemic and waiver drains'),
           missileCapability: pct.describe('IRGC ballistic missiles: each missile strike spends some'),
           pmuCohesion: pct.describe('unity of the Popular Mobilization Units, at the start'),
-          groups: z.array(groupSchema).min(1).describe('the armed groups Iran backs'),
-          fronts: z.array(frontSchema).describe('front names already in use at the start'),
-          frontNamePool: z
-            .array(
-              z.strictObject({
-                name: text.describe('the name'),
-                note: z.string().default('').describe('a sentence on the name (say so if it is invented)'),
-              }),
-            )
-            .describe('names for fronts created in play, used in this order'),
-          proxySites: z.array(proxySiteSchema).min(1).describe('militia sites the US may strike'),
-          economicSites: z.array(id).describe('ids of sites of kind economic that attacks may hit'),
+          groups: list(groupSchema).min(1).describe('the armed groups Iran backs'),
+          fronts: list(frontSchema).describe('front names already in use at the start'),
+          frontNamePool: list(
+            z.strictObject({
+              name: text.describe('the name'),
+              note: anyText.default('').describe('a sentence on the name (say so if it is invented)'),
+            }),
+          ).describe('names for fronts created in play, used in this order'),
+          proxySites: list(proxySiteSchema).min(1).describe('militia sites the US may strike'),
+          economicSites: list(id).describe('ids of sites of kind economic that attacks may hit'),
         })
         .describe('Iran and the groups it backs at the start'),
       baghdad: z
@@ -429,7 +462,7 @@ function buildSchemas() {
           blocDissent: perMille.describe(
             "per-mille of a bloc's members whose lean is against its majority that may break ranks in a vote (0: blocs vote as one)",
           ),
-          blocs: z.array(blocSchema).min(1).describe("parliament's blocs"),
+          blocs: list(blocSchema).min(1).describe("parliament's blocs"),
           government: z
             .strictObject({
               stage: z
@@ -438,7 +471,7 @@ function buildSchemas() {
               designate: text.describe('the PM-designate (or the prime minister) at the start'),
               designateTurns: int(0, 12).describe('turns the designate has left to form a government'),
               designateSupport: pct.describe("support for the designate's confirmation, at the start"),
-              successors: z.array(text).describe('who is named, in order, when a designate withdraws'),
+              successors: list(text).describe('who is named, in order, when a designate withdraws'),
               confirmChance: perMille.describe('base chance per turn the designate is confirmed'),
               supportWeight: int(0, 100).describe('per-mille added per point of designate support above 50'),
               successorSupport: pct.describe('support a newly named designate starts with'),
@@ -467,7 +500,7 @@ function buildSchemas() {
         .describe('ISIS, run by the engine: it grows unless counter-ISIS work holds it down'),
       pandemic: z
         .strictObject({
-          schedule: z.array(int(0, 5)).min(1).describe('pandemic level per turn; the last value holds after'),
+          schedule: list(int(0, 5)).min(1).describe('pandemic level per turn; the last value holds after'),
           curfewFrom: int(0, 5).describe('pandemic level from which curfews are in force'),
           iranDrainPerLevel: int(0, 10).describe('Iranian income lost per pandemic level'),
           partnerLeaveChancePerLevel: perMille.describe('per-mille chance per level each turn that a partner leaves'),
@@ -475,7 +508,7 @@ function buildSchemas() {
         .describe('the pandemic: its level per turn, curfews, and the drain on Iran and the Coalition'),
       partners: int(0, 40).describe('coalition partners still with troops in Iraq'),
       partnerLeaveCounterIsis: int(0, 20).describe('counter-ISIS effort lost per partner that leaves'),
-      ladder: ladderSchema({ int, perMille, text }),
+      ladder: ladderSchema({ int, perMille, text, list }),
       rivera: z
         .strictObject({
           'de-escalation': z.int().describe('points per de-escalating order (Rivera: -2)'),
@@ -497,10 +530,7 @@ function buildSchemas() {
           stateAct: perMille.describe('confidence for a state act (missile strike)'),
           floor: perMille.describe('lowest confidence for a deniable act'),
           ceiling: perMille.describe('highest confidence for a deniable act'),
-          words: z
-            .array(wordSchema)
-            .min(1)
-            .describe('ICD-203 words by band, in increasing order; the last covers 1000'),
+          words: list(wordSchema).min(1).describe('ICD-203 words by band, in increasing order; the last covers 1000'),
           claimWear: int(0, 50).describe('deniability a front loses with each claim'),
           exposedBelow: pct.describe('below this deniability the US sees the front’s sponsor'),
           intelRefresh: perMille.describe('chance a week that US intelligence updates its estimate of a group'),
@@ -654,18 +684,15 @@ function buildSchemas() {
           win: int(0, 1000).describe('the winner: added for the victory'),
         })
         .describe("the score's weights: the debrief shows the breakdown and the AI maximises it"),
-      orders: z.array(orderSpecSchema).describe('the complete list of orders for both sides'),
-      cards: z.array(cardSchema).default([]).describe('the event deck: dated or conditional injects'),
-      injectTemplates: z
-        .array(injectTemplateSchema)
+      orders: list(orderSpecSchema).describe('the complete list of orders for both sides'),
+      cards: list(cardSchema).default([]).describe('the event deck: dated or conditional injects'),
+      injectTemplates: list(injectTemplateSchema)
         .optional()
         .describe('injects a facilitator can write during a classroom game, with the effects each strength has'),
-      record: z
-        .array(recordTurnSchema)
+      record: list(recordTurnSchema)
         .optional()
         .describe('history scenarios: what each side actually did each week, as orders; npm run backtest replays them'),
-      markers: z
-        .array(markerSchema)
+      markers: list(markerSchema)
         .optional()
         .describe('history scenarios: dated observations the backtest compares the model with'),
     })

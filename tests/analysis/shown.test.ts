@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   chanceNote,
   clearlyDiffers,
+  csvValue,
   MINUS,
   showDifference,
   showDifferenceInterval,
@@ -56,5 +57,31 @@ describe('the figures as written', () => {
       '21 figures at 95%: about one may be marked by chance even when the variants do not differ.',
     );
     expect(chanceNote(4)).toContain('fewer than one');
+  });
+});
+
+describe('the figures in a CSV file, rounded as the table shows them', () => {
+  const cases = [
+    { name: 'a mean, to 0.01', x: 1.23456, rate: false, cell: '1.23' },
+    { name: 'a rate as a proportion, to 0.001 (the table’s 0.1%)', x: 0.12549, rate: true, cell: '0.125' },
+    { name: 'a negative rate difference', x: -0.01049, rate: true, cell: '-0.010' },
+    { name: 'a bound the table shows as 0.00 has no sign', x: -0.004, rate: false, cell: '0.00' },
+    { name: 'a rate bound the table shows as 0.0 points', x: 0.0004, rate: true, cell: '0.000' },
+    { name: 'no figure yet', x: Number.NaN, rate: false, cell: '' },
+  ];
+  test.each(cases)('$name: $cell', ({ x, rate, cell }) => {
+    expect(csvValue(x, rate)).toBe(cell);
+  });
+
+  test.each([
+    { low: 0.004, high: 0.64, rate: false },
+    { low: 0.006, high: 0.6449, rate: false },
+    { low: -0.93, high: -0.004, rate: false },
+    { low: 0.0004, high: 0.2, rate: true },
+    { low: 0.0006, high: 0.19951, rate: true },
+  ])('read back, $low to $high reads as the table and marks as the table: $rate', ({ low, high, rate }) => {
+    const [l, h] = [Number(csvValue(low, rate)), Number(csvValue(high, rate))];
+    expect(showDifferenceInterval(l, h, rate)).toBe(showDifferenceInterval(low, high, rate));
+    expect(clearlyDiffers(l, h, rate)).toBe(clearlyDiffers(low, high, rate));
   });
 });

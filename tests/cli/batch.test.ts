@@ -163,6 +163,16 @@ describe('batch', () => {
   });
 });
 
+describe('a run of one game', () => {
+  test('counts agree in number: "1 game", "1 thread", never "1 games"', async () => {
+    const run = await batch('--seeds', '1', '--workers', '1');
+    const out = ok(run);
+    expect(out).toMatch(/ \(1 game\)$/m);
+    expect(run.stderr).toMatch(/^1 game in [\d.]+ s \([\d.]+ games\/s\) on 1 thread; peak memory \d+ MB$/m);
+    expect(`${out}${run.stderr}`).not.toMatch(/\b1 (games|threads|votes|turns)\b/);
+  });
+});
+
 describe('sweep', () => {
   test('raising the rocket hit chance raises US casualties', async () => {
     const run = await sweep('--set', `${ROCKET_HITS}=0,300,900`, '--seeds', '1-120', '--csv', file('sweep.csv'));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GameRow } from '../../src/cli/batch-file.ts';
 import { playRow } from '../../src/analysis/game-row.ts';
 import { FIGURES, PairedFigures } from '../../src/analysis/paired.ts';
-import { showDifferenceIntervalOf } from '../../src/analysis/shown.ts';
+import { showDifferenceInterval, showDifferenceIntervalOf } from '../../src/analysis/shown.ts';
 import { shippedJson, shippedScenario } from '../shipped.ts';
 import { cli } from './support.ts';
 
@@ -70,6 +70,16 @@ describe.concurrent('npm run compare', { timeout: 180_000 }, () => {
     expect(killed.low).toBeGreaterThan(0);
     expect(killed.clear).toBe(true);
     expect(run.stdout).toMatch(/^US killed .* \*$/m);
+    // The file holds the figures rounded as the table shows them (a rate to 0.001, the rest to 0.01), or nothing.
+    for (const f of FIGURES) {
+      const cells = readFileSync(csv, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith(`${f.key},`))!
+        .split(',');
+      for (const cell of cells.slice(2, 7))
+        expect(cell, f.key).toMatch(f.rate ? /^(-?\d+\.\d{3})?$/ : /^(-?\d+\.\d{2})?$/);
+    }
+    expect(run.stdout).toContain(showDifferenceInterval(killed.low, killed.high, false));
     // --write saved B: the scenario composed with its model, with that one number changed: a file that stands alone.
     const saved = JSON.parse(readFileSync(written, 'utf8')) as { attacks: { profiles: Record<string, unknown> } };
     const original = shippedJson('two-boxers') as unknown as typeof saved;

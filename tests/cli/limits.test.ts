@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { plural } from '../../src/engine/narrate.ts';
 import { applyCombo, checkVariant, type Documents, parseSetting, type Setting } from '../../src/cli/set-path.ts';
 import { shippedJson } from '../shipped.ts';
 import { cli } from './support.ts';
@@ -40,8 +41,10 @@ describe('--workers', () => {
       cli('src/cli/batch.ts', ['--seeds', '1-6', '--workers', String(cores)]),
     ]);
     expect(many.code, many.stderr).toBe(0);
-    expect(many.stderr).toContain(`--workers 1000: this machine has ${cores} cores, so ${cores} threads are used`);
-    expect(many.stderr).toContain(`on ${Math.min(cores, 6)} thread(s)`);
+    expect(many.stderr).toContain(
+      `--workers 1000: this machine has ${plural(cores, 'core')}, so ${plural(cores, 'thread is', 'threads are')} used`,
+    );
+    expect(many.stderr).toContain(`on ${plural(Math.min(cores, 6), 'thread')};`);
     expect(many.stdout).toBe(fit.stdout);
   });
 });
@@ -132,6 +135,22 @@ describe('--set addresses list entries by id', () => {
     expect('message' in parsed && parsed.message).toMatch(
       /orders has no entry "nothing" \(it has strike-site, campaign/,
     );
+  });
+});
+
+describe('--set past the end of a list names what the list holds', () => {
+  const withLists = (plans: number): Documents => {
+    const scenario = structuredClone(docs.scenario) as { us: { plans: unknown[] } };
+    const plan = scenario.us.plans[0];
+    scenario.us.plans = Array.from({ length: plans }, () => plan);
+    return { ...docs, scenario };
+  };
+  test.each([
+    { entries: 3, says: '--set us.plans[5].turn: us.plans has 3 entries, numbered 0-2' },
+    { entries: 1, says: '--set us.plans[5].turn: us.plans has 1 entry, numbered 0' },
+    { entries: 0, says: '--set us.plans[5].turn: us.plans is empty' },
+  ])('$entries entries', ({ entries, says }) => {
+    expect(parseSetting(withLists(entries), 'us.plans[5].turn=1')).toEqual({ message: says });
   });
 });
 

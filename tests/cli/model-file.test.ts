@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readScenarioFile } from '../../src/node/scenario-file.ts';
 import { cli, ROOT } from './support.ts';
 
 type Json = Record<string, unknown>;
@@ -125,5 +126,36 @@ const TOOLS: [string, string, (file: string) => string[]][] = [
 describe.concurrent('every tool that reads a scenario', () => {
   test.each(TOOLS)('%s refuses a model file %s the same way', async (tool, name, args) => {
     expectOneLine(await cli(`src/cli/${tool}.ts`, args(scenarioIn(name))), name);
+  });
+});
+
+/**
+ * `model` may climb out of the scenario's folder: only the command-line tools and the server read it, from files
+ * whoever runs them chose (the server its own scenarios folder), and a variant kept in a subfolder names
+ * "../model.json". The lab, which reads no disk, takes no path at all (tests/ui/lab-scenario-file.test.ts).
+ */
+describe('a model named with ..', () => {
+  test('is read relative to the scenario file, out of its folder', () => {
+    mkdirSync(join(dir, 'up', 'variants'), { recursive: true });
+    copyFileSync(join(ROOT, 'scenarios/model.json'), join(dir, 'up', 'model.json'));
+    const scenario = shipped('red-lines.json');
+    scenario.model = '../model.json';
+    const file = join(dir, 'up', 'variants', 'mine.json');
+    writeFileSync(file, JSON.stringify(scenario, null, 2));
+    const read = readScenarioFile(file);
+    expect(read.ok, read.ok ? '' : read.lines.join('\n')).toBe(true);
+    if (read.ok) expect(read.file.files).toEqual([file, join(dir, 'up', 'model.json')]);
+  });
+
+  test('a missing one is named by the path it resolves to', () => {
+    const scenario = shipped('red-lines.json');
+    scenario.model = '../../nowhere/model.json';
+    mkdirSync(join(dir, 'climb'), { recursive: true });
+    const file = join(dir, 'climb', 'mine.json');
+    writeFileSync(file, JSON.stringify(scenario, null, 2));
+    expect(readScenarioFile(file)).toEqual({
+      ok: false,
+      lines: [`${file}: model: cannot read ${join(dir, '..', 'nowhere', 'model.json')}: no such file`],
+    });
   });
 });

@@ -211,7 +211,9 @@ describe.concurrent('replay luck and fork', () => {
   test('rulings are not carried into other worlds, and the report says so', async () => {
     const run = await replayCli('luck', facilitated, '--seeds', '10', '--workers', '1');
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain("Left out of every world: the facilitator's 1 rulings");
+    expect(run.stdout).toContain(
+      "Left out of every world: the facilitator's 1 ruling (it overruled a roll these worlds do not make).",
+    );
   });
 });
 

@@ -14,6 +14,7 @@ import {
   parseScenario,
   scenarioFileJsonSchema,
 } from '../../src/engine/index.ts';
+import { checkModel } from '../../src/engine/scenario-model.ts';
 import { shippedScenario } from '../shipped.ts';
 
 type Json = Record<string, unknown>;
@@ -208,6 +209,16 @@ describe('composing a scenario with its model', () => {
       path: 'orders',
       says: /restrain-proxies/,
     },
+    {
+      name: 'a model past the size limits (100,000 orders), which it shares with the scenario',
+      edit: (_, m) => {
+        const order = (m.orders as Json[])[0];
+        m.orders = Array.from({ length: 100_000 }, () => order);
+      },
+      file: 'model.json',
+      path: 'orders',
+      says: /^100,000 entries: a list holds at most 1,000$/,
+    },
   ];
 
   test.each(cases)('$name: one problem, under $file at $path', ({ edit, file: inFile, path, says }) => {
@@ -221,6 +232,13 @@ describe('composing a scenario with its model', () => {
     const [e] = composed.errors;
     expect(e).toMatchObject({ file: inFile, path });
     expect(e!.message).toMatch(says);
+  });
+
+  test('the model checked on its own (npm run validate given the model file) finds the same problems', () => {
+    expect(checkModel(model())).toEqual({ ok: true, value: null });
+    const m = model();
+    (m.ladder as Json).pressurePerRung = 'twelve';
+    expect(checkModel(m)).toMatchObject({ ok: false, errors: [{ path: 'ladder.pressurePerRung' }] });
   });
 
   test('a model that is not an object is one problem of the model file', () => {

@@ -11,6 +11,7 @@ import {
   scenarioJsonSchema,
   US_ORDER_TYPES,
 } from '../../src/engine/index.ts';
+import { SCENARIO_LIMITS } from '../../src/engine/scenario.ts';
 import { rawScenario, SCENARIO, withScenario } from './helpers.ts';
 
 /** The same JSON with every object's keys in reverse order. */
@@ -270,5 +271,133 @@ describe('broken scenarios', () => {
     const parsed = parseScenario(input);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.errors.length).toBeGreaterThan(0);
+  });
+});
+
+/** Every list and text in the file: its JSON path (list entries numbered) and its size. */
+function sizes(value: unknown, path: string, out: { path: string; size: number; list: boolean }[]): typeof out {
+  if (Array.isArray(value)) {
+    out.push({ path, size: value.length, list: true });
+    value.forEach((v, i) => {
+      sizes(v, `${path}[${i}]`, out);
+    });
+  } else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) sizes(v, path === '' ? k : `${path}.${k}`, out);
+  else if (typeof value === 'string') out.push({ path, size: value.length, list: false });
+  return out;
+}
+
+describe('limits on the size of a scenario', () => {
+  const { listEntries, textLength, idLength } = SCENARIO_LIMITS;
+  type Raw = ScenarioInput & Record<string, unknown>;
+  const site = (raw: Raw) => raw.sites[0]!;
+  const cases: { name: string; patch: (s: Raw) => void; path: string; says: string }[] = [
+    {
+      name: '100,000 sites',
+      patch: (s) => {
+        s.sites = Array.from({ length: 100_000 }, (_, i) => ({ ...site(s), id: `site-${i}` }));
+      },
+      path: 'sites',
+      says: `100,000 entries: a list holds at most 1,000`,
+    },
+    {
+      name: 'one list entry too many cards',
+      patch: (s) => {
+        const card = s.cards![0]!;
+        s.cards = Array.from({ length: listEntries + 1 }, (_, i) => ({ ...card, id: `card-${i}` }));
+      },
+      path: 'cards',
+      says: '1,001 entries: a list holds at most 1,000',
+    },
+    {
+      name: 'a 10 MB summary',
+      patch: (s) => {
+        s.summary = 'x'.repeat(10_000_000);
+      },
+      path: 'summary',
+      says: '10,000,000 characters: a text holds at most 20,000',
+    },
+    {
+      name: 'a note one character too long',
+      patch: (s) => {
+        site(s).note = 'x'.repeat(textLength + 1);
+      },
+      path: 'sites[0].note',
+      says: '20,001 characters: a text holds at most 20,000',
+    },
+    {
+      name: 'a 10 MB id',
+      patch: (s) => {
+        site(s).id = 'a'.repeat(10_000_000);
+      },
+      path: 'sites[0].id',
+      says: '10,000,000 characters: an id holds at most 200',
+    },
+    {
+      name: 'a pandemic schedule of a million weeks',
+      patch: (s) => {
+        s.pandemic.schedule = Array.from({ length: 1_000_000 }, () => 1);
+      },
+      path: 'pandemic.schedule',
+      says: 'a list holds at most 1,000',
+    },
+    {
+      name: 'the ladder’s gates (a list of the ladder’s own schema)',
+      patch: (s) => {
+        s.ladder.gates = Array.from({ length: 100_000 }, () => 3);
+      },
+      path: 'ladder.gates',
+      says: 'a list holds at most 1,000',
+    },
+    {
+      name: 'a 10 MB name in a recorded order',
+      patch: (s) => {
+        s.record = [
+          {
+            turn: 1,
+            us: [
+              {
+                order: { type: 'strike-site', site: 'x'.repeat(10_000_000) },
+                date: '2020-03-28',
+                note: 'n',
+                source: 's',
+              },
+            ],
+            iran: [],
+          },
+        ];
+      },
+      path: 'record[0].us[0].order.site',
+      says: '10,000,000 characters: a name in an order holds at most 200',
+    },
+  ];
+  it.each(cases)('$name: one error, naming the path and the limit', ({ patch, path, says }) => {
+    const raw = rawScenario() as Raw;
+    patch(raw);
+    const parsed = parseScenario(raw);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toEqual([expect.objectContaining({ path, message: expect.stringContaining(says) })]);
+  });
+
+  it('the limits sit far above the shipped scenario: ten times its longest list, text and id', () => {
+    const all = sizes(rawScenario(), '', []);
+    const longest = (list: boolean, ids = false) =>
+      Math.max(...all.filter((x) => x.list === list && x.path.endsWith('.id') === ids).map((x) => x.size));
+    expect(10 * longest(true)).toBeLessThanOrEqual(listEntries);
+    expect(10 * longest(false)).toBeLessThanOrEqual(textLength);
+    expect(5 * longest(false, true)).toBeLessThanOrEqual(idLength);
+  });
+
+  it('the JSON Schema editors read carries the same limits', () => {
+    const schema = scenarioJsonSchema() as {
+      properties: {
+        sites: { maxItems: number; items: { properties: { id: { maxLength: number } } } };
+        summary: { maxLength: number };
+      };
+    };
+    expect(schema.properties.sites.maxItems).toBe(listEntries);
+    expect(schema.properties.sites.items.properties.id.maxLength).toBe(idLength);
+    expect(schema.properties.summary.maxLength).toBe(textLength);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration, progressText } from '../../src/ui/lab/progress.ts';
+import { countOf, duration, progressText } from '../../src/ui/lab/progress.ts';
 
 describe('a lab run’s progress, with the time left', () => {
   it.each([
@@ -26,9 +26,22 @@ describe('a lab run’s progress, with the time left', () => {
     },
     { name: 'near the end', done: 190, total: 200, ms: 19_000, says: '190 of 200 seeds · 19.0 s · about 1 s left' },
     { name: 'done', done: 200, total: 200, ms: 20_000, says: '200 of 200 seeds · 20.0 s' },
+    { name: 'one seed asked for', done: 0, total: 1, ms: 100, says: '0 of 1 seed · 0.1 s' },
   ];
   for (const c of cases)
     it(c.name, () => {
       expect(progressText(c.done, c.total, c.ms)).toBe(c.says);
     });
+});
+
+describe('counts as the lab writes them', () => {
+  it.each([
+    [0, 'seed', '0 seeds'],
+    [1, 'seed', '1 seed'],
+    [2, 'game', '2 games'],
+    [1000, 'seed', '1,000 seeds'],
+    [100_000, 'game', '100,000 games'],
+  ])('%i %s', (n, one, text) => {
+    expect(countOf(n, one)).toBe(text);
+  });
 });

@@ -41,6 +41,15 @@ describe('which inputs the lab’s results are for', () => {
       `Two Boxers (bundled) with 1 change: ${HIT} = 500; US Measured against Iran Harasser; full game (12 turns); seeds 1 to 5000.`,
     );
     expect(describeInputs({ ...ran, changes: new Map() })).toContain('with no change (B is A);');
+    expect(
+      describeInputs({
+        ...ran,
+        changes: new Map([
+          [HIT, 500],
+          ['turns', 6],
+        ]),
+      }),
+    ).toContain(`with 2 changes: ${HIT} = 500 and turns = 6;`);
   });
 
   it.each([

@@ -12,7 +12,7 @@ import { checkValue, fieldAt, type NumberField, numberFields, withValues } from 
 import { type LabRun, releaseLabWorkers, runLab } from './runner.ts';
 import { changedInputs, checkSeeds, describeInputs, nameSome, type RunInputs } from './run-inputs.ts';
 import { readInWorker, SHIPPED_MODEL } from './scenario-file.ts';
-import { progressText } from './progress.ts';
+import { countOf, progressText } from './progress.ts';
 import { renderResults } from './results.ts';
 import { variantFile } from './variant-file.ts';
 
@@ -440,7 +440,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   const us = playerSelect(players, 'us');
   const iran = playerSelect(players, 'iran');
   const presetOptions = () => [
-    h('option', { value: '' }, `full game (${baseline.turns} turns)`),
+    h('option', { value: '' }, `full game (${countOf(baseline.turns, 'turn')})`),
     ...baseline.presets.map((p) =>
       h('option', { value: p.id }, presetLength({ name: p.name ?? p.id, turns: p.turns })),
     ),
@@ -509,11 +509,11 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
         onDone: (ms) => {
           draw();
           window.__twoBoxersLab = { seeds, games: 2 * seeds, ms };
-          finish(`${2 * seeds} games (${seeds} seeds × A and B) in ${(ms / 1000).toFixed(2)} s.`);
+          finish(`${countOf(2 * seeds, 'game')} (${countOf(seeds, 'seed')} × A and B) in ${(ms / 1000).toFixed(2)} s.`);
         },
         onError: (why) => {
           say(`The run stopped: ${why}`);
-          finish(`Stopped after ${seedsDone} of ${seeds} seeds.`);
+          finish(`Stopped after ${seedsDone.toLocaleString('en')} of ${countOf(seeds, 'seed')}.`);
         },
       },
     );
@@ -524,7 +524,7 @@ export function showLab(main: HTMLElement, { scenarios, players }: LabInputs, ac
   cancelButton.addEventListener('click', () => {
     if (!run) return;
     run.cancel();
-    finish(`Cancelled after ${seedsDone.toLocaleString('en')} seeds: the figures below are those games’.`);
+    finish(`Cancelled after ${countOf(seedsDone, 'seed')}: the figures below are those games’.`);
   });
 
   /** Back loses the edits and stops a run: asked first when there is something to lose. */

@@ -2,6 +2,7 @@
  * A lab run's progress in words, with the time left at the rate so far (as the CLI's progress bars give an ETA), so
  * a designer who asked for 100,000 seeds learns early that it is a matter of minutes. No DOM here.
  */
+import { plural } from '../words.ts';
 
 /** Under this much time played, the rate is mostly the workers starting: no estimate yet. */
 const SETTLING_MS = 1000;
@@ -17,9 +18,12 @@ export function duration(ms: number): string {
   return left === 0 ? `${Math.floor(s / 3600)} h` : `${Math.floor(s / 3600)} h ${left} min`;
 }
 
+/** plural() with the thousands grouped, as the lab writes its counts: "1 seed", "2,000 seeds". */
+export const countOf = (n: number, one: string): string => plural(n, one).replace(/^\d+/, n.toLocaleString('en'));
+
 /** "1,234 of 100,000 seeds · 8.2 s · about 11 min left": the seeds played, the time so far and the time left. */
 export function progressText(done: number, total: number, ms: number): string {
-  const head = `${done.toLocaleString('en')} of ${total.toLocaleString('en')} seeds · ${(ms / 1000).toFixed(1)} s`;
+  const head = `${done.toLocaleString('en')} of ${countOf(total, 'seed')} · ${(ms / 1000).toFixed(1)} s`;
   if (done === 0 || done >= total || ms < SETTLING_MS) return head;
   return `${head} · about ${duration(((total - done) * ms) / done)} left`;
 }

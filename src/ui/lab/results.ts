@@ -1,6 +1,7 @@
 import type { Difference } from '../../analysis/paired.ts';
 import { chanceNote, showDifference, showDifferenceIntervalOf, showInterval, showValue } from '../../analysis/shown.ts';
 import { h } from '../dom.ts';
+import { countOf } from './progress.ts';
 
 /**
  * The lab's results: the baseline's and the variant's outcome distributions side by side, each figure with its 95%
@@ -50,7 +51,7 @@ export function renderResults(diffs: readonly Difference[], games: number): HTML
     h(
       'p',
       { className: 'note' },
-      `${games.toLocaleString('en')} seeds, each played under both: ${clear} of ${diffs.length} figures clearly differ (★: the 95% interval of the paired difference B − A, as shown, leaves out 0). ${chanceNote(diffs.length)}`,
+      `${countOf(games, 'seed')}, each played under both: ${clear} of ${diffs.length} figures clearly differ (★: the 95% interval of the paired difference B − A, as shown, leaves out 0). ${chanceNote(diffs.length)}`,
     ),
     h(
       'table',
@@ -115,7 +116,7 @@ export function renderResults(diffs: readonly Difference[], games: number): HTML
               d.figure.label,
               d.clear ? ' ★' : '',
               d.figure.key === 'voteTurn'
-                ? h('small', {}, h('br'), `over ${d.pairs} seeds with a vote under both`)
+                ? h('small', {}, h('br'), `over ${countOf(d.pairs, 'seed')} with a vote under both`)
                 : null,
             ),
             h('td', { className: 'num' }, showValue(d.a, false), h('br'), h('small', {}, span(d.aInterval, false))),

@@ -2,6 +2,7 @@
  * What a lab run plays, as data: the results on screen are for one set of these inputs, and go stale as soon as the
  * form holds another. No DOM here, so node tests read it.
  */
+import { plural } from '../words.ts';
 
 export interface RunInputs {
   /** The baseline as the page names it: "Two Boxers (bundled)", "mine.json". */
@@ -54,9 +55,7 @@ export function nameSome(names: readonly string[], limit = NAMED_CHANGES): strin
 export function describeInputs(i: RunInputs): string {
   const changes = [...i.changes].map(([label, x]) => `${label} = ${x}`);
   const variant =
-    changes.length === 0
-      ? 'no change (B is A)'
-      : `${changes.length} change${changes.length === 1 ? '' : 's'}: ${nameSome(changes)}`;
+    changes.length === 0 ? 'no change (B is A)' : `${plural(changes.length, 'change')}: ${nameSome(changes)}`;
   return `${i.baseline} with ${variant}; US ${i.us} against Iran ${i.iran}; ${i.length}; seeds ${i.first.trim()} to ${i.last.trim()}.`;
 }
 
