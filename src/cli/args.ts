@@ -1,6 +1,5 @@
-import { plural } from '../engine/narrate.ts';
 import { DOCTRINES, type DoctrineBook, parseDoctrines } from '../ai/doctrine.ts';
-import { formatErrors, type Scenario } from '../engine/index.ts';
+import { formatErrors, type Scenario, plural } from '../engine/index.ts';
 import { readJson } from '../node/json-file.ts';
 import { readScenarioFile, type ScenarioFile } from '../node/scenario-file.ts';
 

@@ -9,8 +9,8 @@ import {
   type Order,
   resolveOrders,
   type Scenario,
+  plural,
 } from '../engine/index.ts';
-import { plural } from '../engine/narrate.ts';
 import {
   COMMON_OPTIONS,
   commonOption,

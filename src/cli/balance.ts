@@ -10,8 +10,8 @@ import {
   type Side,
   turnsFor,
   US_ORDER_TYPES,
+  plural,
 } from '../engine/index.ts';
-import { plural } from '../engine/narrate.ts';
 import {
   COMMON_OPTIONS,
   commonOption,

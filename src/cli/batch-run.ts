@@ -2,8 +2,7 @@ import { availableParallelism } from 'node:os';
 import { DOCTRINES, type DoctrineBook } from '../ai/doctrine.ts';
 import { AI_PLAYERS, type AiPlayer, playersOf } from '../ai/registry.ts';
 import { playRow, type RowMatchup } from '../analysis/game-row.ts';
-import { hashValue, type Scenario, type Side, scenarioHash, turnsFor } from '../engine/index.ts';
-import { plural } from '../engine/narrate.ts';
+import { hashValue, type Scenario, type Side, scenarioHash, turnsFor, plural } from '../engine/index.ts';
 import { die } from './args.ts';
 
 export { parseSeedRange } from './args.ts';

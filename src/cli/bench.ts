@@ -13,8 +13,8 @@ import {
   type Scenario,
   verifyReplay,
   viewFor,
+  plural,
 } from '../engine/index.ts';
-import { plural } from '../engine/narrate.ts';
 import { COMMON_OPTIONS, die, type Help, loadScenario, parseArgs, parseSeedRange, runMain, specOf } from './args.ts';
 
 const HELP: Help = {

@@ -1,5 +1,4 @@
-import { plural } from '../engine/narrate.ts';
-import { hashValue, scenarioHash, turnsFor } from '../engine/index.ts';
+import { hashValue, scenarioHash, turnsFor, plural } from '../engine/index.ts';
 import { COMMON_OPTIONS, commonOption, die, type Help, parseArgs, runMain, specOf } from './args.ts';
 import type { GameRow } from './batch-file.ts';
 import {

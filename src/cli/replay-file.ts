@@ -1,4 +1,3 @@
-import { plural } from '../engine/narrate.ts';
 import { playBack } from '../analysis/record.ts';
 import {
   type GameEvent,
@@ -9,6 +8,7 @@ import {
   type Replay,
   type Scenario,
   verifyReplay,
+  plural,
 } from '../engine/index.ts';
 import { REPLAY_FORMAT } from '../engine/index.ts';
 import { die, readJson } from './args.ts';

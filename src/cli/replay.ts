@@ -1,4 +1,3 @@
-import { plural } from '../engine/narrate.ts';
 import { aiIds, findAi } from '../ai/registry.ts';
 import type { Policy } from '../ai/simple.ts';
 import {
@@ -9,6 +8,7 @@ import {
   type Scenario,
   type Seat,
   type Side,
+  plural,
 } from '../engine/index.ts';
 import {
   type Args,

@@ -1,4 +1,3 @@
-import { plural } from '../engine/narrate.ts';
 import {
   type GameEvent,
   type Order,
@@ -7,6 +6,7 @@ import {
   type Seat,
   type SeatView,
   viewFor,
+  plural,
 } from '../engine/index.ts';
 import { casualtyPhrase, describeOrder, groupName, longDate, narrate, siteName } from '../engine/index.ts';
 import type { ReplayedTurn } from './replay-file.ts';

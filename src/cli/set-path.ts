@@ -1,6 +1,5 @@
-import { plural } from '../engine/narrate.ts';
 import { type DoctrineBook, parseDoctrines } from '../ai/doctrine.ts';
-import { type EngineError, formatErrors, parseScenario, type Scenario } from '../engine/index.ts';
+import { type EngineError, formatErrors, parseScenario, type Scenario, plural } from '../engine/index.ts';
 import { doctrinesFileOf, readJson, readScenario } from './args.ts';
 
 /**

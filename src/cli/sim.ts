@@ -1,4 +1,3 @@
-import { plural } from '../engine/narrate.ts';
 import { playMatch } from '../ai/match.ts';
 import { aiIds, findAi } from '../ai/registry.ts';
 import type { Decision, Policy } from '../ai/simple.ts';
@@ -22,6 +21,7 @@ import {
   type Score,
   type Side,
   turnsFor,
+  plural,
 } from '../engine/index.ts';
 import { describeOrder, longDate, narrate } from '../engine/index.ts';
 import { COMMON_OPTIONS, die, type Help, loadScenario, loadScenarioFiles, parseArgs, runMain, specOf } from './args.ts';

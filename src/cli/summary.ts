@@ -1,4 +1,4 @@
-import { plural } from '../engine/narrate.ts';
+import { plural } from '../engine/index.ts';
 import type { OutcomeReason, OutcomeResult } from '../engine/index.ts';
 import { wilson } from '../analysis/intervals.ts';
 import { type GameRow, PATH_KEYS, type PathKey, type RunHeader, type SeedRange } from './batch-file.ts';

@@ -1,8 +1,7 @@
-import { plural } from '../engine/narrate.ts';
 import { isMainThread } from 'node:worker_threads';
 import { playMatch } from '../ai/match.ts';
 import { type AiPlayer, playersOf } from '../ai/registry.ts';
-import { type OutcomeResult, type Scenario, type Side, turnsFor } from '../engine/index.ts';
+import { type OutcomeResult, type Scenario, type Side, turnsFor, plural } from '../engine/index.ts';
 import {
   COMMON_OPTIONS,
   commonOption,

@@ -1,7 +1,5 @@
 import { parseDoctrines } from '../ai/doctrine.ts';
-import { type EngineError, formatErrors } from '../engine/index.ts';
-import { plural } from '../engine/narrate.ts';
-import { checkModel, MODEL_FIELDS } from '../engine/scenario-model.ts';
+import { type EngineError, formatErrors, plural, checkModel, MODEL_FIELDS } from '../engine/index.ts';
 import { readJson } from '../node/json-file.ts';
 import { readScenarioFile } from '../node/scenario-file.ts';
 

@@ -65,6 +65,7 @@ export {
   groupName,
   longDate,
   narrate,
+  plural,
   signedNumber,
   siteName,
 } from './narrate.ts';
@@ -138,6 +139,7 @@ export {
 } from './scenario.ts';
 export {
   type ComposeNames,
+  checkModel,
   composeScenario,
   isModelPath,
   MODEL_FIELD,
