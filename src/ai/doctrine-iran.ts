@@ -1,4 +1,4 @@
-import { nextVote, type Scenario, type SeatView } from '../engine/index.ts';
+import { nextVote, type SeatView } from '../engine/index.ts';
 import { add, type Ctx, firstBest, idiv, lower, type Option, tell } from './doctrine-context.ts';
 import { unavengedLeader, usWeakness } from './situation.ts';
 import { capitalise } from './words.ts';
@@ -204,20 +204,25 @@ export function iranOptions(c: Ctx): Option[] {
   );
   const outrage = c.provocations.find((p) => p.iraqisKilled > 0 || p.stateInstitution);
   const vp = v.baghdad.evictionPressure;
+  // Pressure near the bar is worth pushing only while parliament can still vote before the game ends.
+  const next = nextVote(s, v.baghdad, v.turn);
+  const voteAhead = next.fromTurn <= v.lastTurn;
   add(
     c,
     { type: 'eviction-campaign' },
     c.weights['eviction-campaign'] +
       t.politics +
-      Math.min(30, Math.max(0, vp - 35)) +
+      (voteAhead ? Math.min(30, Math.max(0, vp - 35)) : 0) +
       (outrage ? 15 : 0) +
       idiv(t.opportunism * weak.value, 200),
     () =>
-      outrage
-        ? `American bombs at ${n.site(outrage.place)} angered Iraqis: our allies in parliament can turn that anger into a vote to expel them.`
-        : vp >= 45
-          ? voteWords(s, v, vp)
-          : 'Our allies in parliament keep up the call for foreign troops to leave.',
+      !voteAhead
+        ? `Parliament cannot vote again before the end (not before week ${next.fromTurn}), but the campaign still wears down Baghdad's consent to the American presence.`
+        : outrage
+          ? `American bombs at ${n.site(outrage.place)} angered Iraqis: our allies in parliament can turn that anger into a vote to expel them.`
+          : vp >= 45
+            ? voteWords(next, v.turn, vp)
+            : 'Our allies in parliament keep up the call for foreign troops to leave.',
   );
   const leaked = v.us.plans.some((p) => p.leaked);
   add(
@@ -282,8 +287,7 @@ export function iranOptions(c: Ctx): Option[] {
 }
 
 /** Parliament near a vote, as the rule has it (nextVote): the bar it must reach, and whether it may vote yet. */
-function voteWords(s: Scenario, v: SeatView, pressure: number): string {
-  const next = nextVote(s, v.baghdad, v.turn);
-  const wait = next.fromTurn > v.turn ? `, and not before week ${next.fromTurn}` : '';
+function voteWords(next: { pressure: number; fromTurn: number }, turn: number, pressure: number): string {
+  const wait = next.fromTurn > turn ? `, and not before week ${next.fromTurn}` : '';
   return `Parliament is near a vote on expelling the Americans (pressure ${pressure}, a vote comes at ${next.pressure}${wait}): we push it over.`;
 }

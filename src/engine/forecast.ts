@@ -31,8 +31,13 @@ export interface Forecast {
   cost: number;
   severity: Severity;
   escalationPoints: number; // the Rivera score: a measure only, no rule reads it
-  /** The order's push on the ladder when fully pinned on its side (a deniable act pushes as far as it is). */
+  /** The order's push on the ladder when it comes in full (`ladderWhen`). */
   ladder: number;
+  /**
+   * When the push comes: always; as far as the act is pinned on its side (a deniable attack: in full if claimed
+   * openly); only if US intelligence spots it (a shipment); only if it succeeds (a siege).
+   */
+  ladderWhen: 'always' | 'pinned' | 'spotted' | 'succeeds';
   deniable: boolean;
   odds: Odds[];
   effects: { key: keyof Effects; label: string; delta: number }[];
@@ -110,6 +115,14 @@ function effectsAsRuled(s: Scenario, view: SeatView, order: Order, spec: OrderSp
       return redLineEffects(s, spec);
     case 'economic-attack':
       return economicAttackEffects(s, spec);
+    case 'reinforce':
+      return { ...spec.effects, usResolve: (spec.effects.usResolve ?? 0) + s.domestic.reinforceResolve };
+    case 'ordered-departure':
+      return { ...spec.effects, baseExposure: (spec.effects.baseExposure ?? 0) + s.domestic.departureExposure };
+    case 'smuggle-missiles':
+      return { ...spec.effects, groupArsenal: (spec.effects.groupArsenal ?? 0) + s.domestic.smuggleArsenal };
+    case 'embassy-siege':
+      return {}; // all it does hangs on whether the crowd breaks in: told as odds and notes
     case 'strike-site': {
       const site = s.iran.proxySites.find((p) => p.site === order.site);
       const price = strikePrice(s, site?.stateInstitution ?? false);
@@ -136,6 +149,12 @@ function designateNotes(s: Scenario, view: SeatView, delta: number): string[] {
   const notes = [
     `${view.baghdad.designate}'s support goes from ${now} to ${after}: parliament's weekly chance to confirm him from ${confirm(now)}% to ${confirm(after)}%.`,
   ];
+  // Baghdad's week counts his weeks down before it tries to confirm him: the last try is in the week his count ends.
+  const lastWeek = view.turn + view.baghdad.designateTurns - 1;
+  if (lastWeek <= view.lastTurn)
+    notes.push(
+      `If parliament has not confirmed him by the end of ${lastWeek === view.turn ? 'this week' : `week ${lastWeek}`}, he gives up, whatever his support.`,
+    );
   for (const card of s.cards) {
     const w = card.when;
     if (card.designate !== 'withdraw' || w.maxDesignateSupport === undefined) continue;
@@ -249,11 +268,23 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
         'A missile strike from Iran cannot be denied: it is the first state-on-state act if none came before.',
       );
       break;
-    case 'embassy-siege':
+    case 'embassy-siege': {
       addOdds('supporters break into the compound', s.domestic.siegeChance);
+      const told = (e: Effects | undefined) =>
+        effectLines(e)
+          .map((x) => `${x.label} ${signedNumber(x.delta)}`)
+          .join(', ');
+      notes.push(
+        `If they break in: ladder pressure ${signedNumber(spec.ladder)}${spec.effects && told(spec.effects) ? `, ${told(spec.effects)}` : ''}, and a US red line, if one stands, is crossed.`,
+      );
+      if (told(spec.failEffects)) notes.push(`If they do not: ${told(spec.failEffects)}.`);
       break;
+    }
     case 'smuggle-missiles':
       addOdds('US intelligence spots the shipment', s.domestic.smuggleDetect + isr * s.domestic.smuggleDetectPerIsr);
+      break;
+    case 'reinforce':
+      notes.push(`${s.domestic.reinforceTroops} more troops at the base.`);
       break;
     case 'strike-site': {
       const site = s.iran.proxySites.find((p) => p.site === order.site);
@@ -335,6 +366,14 @@ export function forecastOrder(scenario: Scenario, view: SeatView, order: Order):
     severity: spec.severity,
     escalationPoints: s.rivera[spec.severity],
     ladder: spec.ladder,
+    ladderWhen:
+      order.type === 'embassy-siege'
+        ? 'succeeds'
+        : order.type === 'smuggle-missiles'
+          ? 'spotted'
+          : 'claim' in order
+            ? 'pinned'
+            : 'always',
     deniable: spec.deniable,
     odds,
     effects: effectLines(effectsAsRuled(s, view, order, spec)),

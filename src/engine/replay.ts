@@ -11,7 +11,7 @@ import { type Scenario, scenarioHash } from './scenario.ts';
 import type { GameState } from './state.ts';
 
 /** Bumped whenever a rule changes results: a replay from another engine version is refused, not misplayed. */
-export const ENGINE_VERSION = '2.5.0';
+export const ENGINE_VERSION = '2.6.0';
 export const REPLAY_FORMAT = 'two-boxers-replay';
 export const REPLAY_FORMAT_VERSION = 1;
 

@@ -111,6 +111,30 @@ describe("Iran's advisors read the vote as the rule has it", () => {
         `a vote comes at ${b.voteAt + b.government.confirmedVoteBonus}, and not before week ${g.turn - 1 + b.voteCooldown}`,
       );
   });
+
+  it('with no vote possible before the end, the campaign is not sold as a vote, nor weighed as one', () => {
+    const options = (lastTurn: number) => {
+      const g: GameState = structuredClone(newGame('advice-vote-late'));
+      g.baghdad.evictionPressure = 60;
+      g.baghdad.lastVoteTurn = g.turn - 1; // the next vote waits for the cooldown
+      g.lastTurn = lastTurn;
+      const view = viewFor(SCENARIO, g, 'iran');
+      return DOCTRINES.doctrines
+        .filter((d) => d.side === 'iran')
+        .flatMap((d) => doctrineOptions(SCENARIO, d, view, new Dice(seedRng('vote')), false))
+        .filter((o) => o.order.type === 'eviction-campaign');
+    };
+    const next = newGame('advice-vote-late').turn - 1 + SCENARIO.baghdad.voteCooldown;
+    const late = options(next - 1);
+    const early = options(next);
+    expect(late.length).toBeGreaterThan(0);
+    for (const o of late) {
+      expect(o.why()).toContain(`Parliament cannot vote again before the end (not before week ${next})`);
+      expect(o.why()).not.toContain('push it over');
+    }
+    // The same pressure is worth less when no vote can come of it.
+    late.forEach((o, i) => expect(o.utility).toBeLessThan(early[i]!.utility));
+  });
 });
 
 describe('a provocation in words agrees in number', () => {

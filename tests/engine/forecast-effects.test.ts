@@ -15,6 +15,7 @@ import {
   type Variable,
   viewFor,
 } from '../../src/engine/index.ts';
+import { embassyOf } from '../../src/engine/orders.ts';
 import { clone, newGame, play, quiet, scenarioOf, withScenario } from './helpers.ts';
 
 /** The ledger figure an effect moves, where the ledger books it. */
@@ -43,7 +44,9 @@ function expectForecastBooked(state: GameState, side: Side, order: Order, mine: 
     const v =
       e.key === 'frontDeniability' && order.type === 'publish-evidence'
         ? ({ kind: 'deniability', front: order.front } as Variable)
-        : FIGURE[e.key];
+        : e.key === 'baseExposure' && order.type === 'ordered-departure'
+          ? ({ kind: 'base', base: embassyOf(scenario), field: 'exposure' } as Variable)
+          : FIGURE[e.key];
     if (!v) continue;
     expect(bookedBy(ledger, v, mine), `${order.type}: ${e.label}`).toBe(e.delta);
     compared.push(e.key);
@@ -136,5 +139,49 @@ describe('the forecast promises what the rule applies', () => {
     });
     expect(prices[0]).toBe(S.strikes.consent);
     expect(prices[1]).toBe(S.strikes.consent + S.strikes.stateInstitutionConsent);
+  });
+
+  it('reinforcing costs resolve at home and ordering staff out makes the embassy a smaller target, as the rules do', () => {
+    const state = newGame('forecast-posture', Q);
+    const S = scenarioOf(state);
+    const own = (type: Order['type']) => S.orders.find((o) => o.type === type)!.effects;
+    const reinforce = expectForecastBooked(state, 'us', { type: 'reinforce', base: 'taji' }, byOrder('reinforce'));
+    expect(reinforce.effects.find((e) => e.key === 'usResolve')?.delta).toBe(
+      (own('reinforce').usResolve ?? 0) + S.domestic.reinforceResolve,
+    );
+    expect(reinforce.notes.join(' ')).toContain(`${S.domestic.reinforceTroops} more troops`);
+    const departure = expectForecastBooked(state, 'us', { type: 'ordered-departure' }, byOrder('ordered-departure'));
+    expect(departure.effects.find((e) => e.key === 'baseExposure')?.delta).toBe(S.domestic.departureExposure);
+  });
+
+  it('a shipment refills the group’s rockets, and its ladder push comes only if it is spotted', () => {
+    const state = clone(newGame('forecast-smuggle', Q));
+    const group = state.iran.groups.find((g) => g.id === 'kh')!;
+    group.arsenal = 20;
+    const S = scenarioOf(state);
+    const f = forecastOrder(S, viewFor(S, state, 'iran'), { type: 'smuggle-missiles', group: 'kh' });
+    expect(f.effects.find((e) => e.key === 'groupArsenal')?.delta).toBe(S.domestic.smuggleArsenal);
+    expect(f.ladderWhen).toBe('spotted');
+    const { state: after } = play(state, [], [{ type: 'smuggle-missiles', group: 'kh' }]);
+    expect(after.iran.groups.find((g) => g.id === 'kh')!.arsenal).toBe(20 + S.domestic.smuggleArsenal);
+  });
+
+  it('a siege promises nothing sure: what it does if the crowd breaks in, and if not, are told apart', () => {
+    const state = newGame('forecast-siege', Q);
+    const S = scenarioOf(state);
+    const view = viewFor(S, state, 'iran');
+    const f = forecastOrder(S, view, { type: 'embassy-siege' });
+    expect(f.effects).toEqual([]);
+    expect(f.ladderWhen).toBe('succeeds');
+    expect(f.odds.map((o) => o.perMille)).toEqual([S.domestic.siegeChance]);
+    const spec = S.orders.find((o) => o.type === 'embassy-siege')!;
+    expect(f.notes.find((n) => n.startsWith('If they break in'))).toContain(`ladder pressure +${spec.ladder}`);
+    expect(f.notes.find((n) => n.startsWith('If they do not'))).toContain(
+      `Eviction pressure −${-spec.failEffects!.evictionPressure!}`,
+    );
+    // The other kinds of push: a strike outside Iraq always in full, an attack as far as it is pinned.
+    expect(forecastOrder(S, view, { type: 'horizontal-escalation' }).ladderWhen).toBe('always');
+    const rocket: Order = { type: 'rocket-attack', group: 'kh', base: 'taji', claim: 'unclaimed' };
+    expect(forecastOrder(S, view, rocket).ladderWhen).toBe('pinned');
   });
 });

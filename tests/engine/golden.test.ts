@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '0689367dccb943',
-  '0f1dac3a1d0e7e',
-  '00dbe38098b332',
-  '078158d48fe6b6',
-  '08a915126c7127',
-  '1148011075ae36',
-  '1bf5a2ce35f7a8',
-  '0ff8182addd607',
-  '038ec91b999069',
-  '1b0a249fb19a45',
-  '126f3e27d9890e',
-  '1c603b30a17e7a',
+  '07121a1d04c2eb',
+  '0143ad2023a0f5',
+  '1ea4e15f3ba766',
+  '1b48a7d6b14ff4',
+  '041c7ca09fff73',
+  '0a9f0bef5f8586',
+  '01a09362f9d00a',
+  '115e2ab4375301',
+  '01f7c2fb3f807d',
+  '1daad72d22b673',
+  '12a20ab32f738d',
+  '1b128f0d2c5a6a',
 ];
 
 /** How that game ends. */

@@ -171,6 +171,23 @@ describe('the US view', () => {
     }
   });
 
+  it('a launch team caught before it fired claimed nothing: the record and every view say so', () => {
+    const s = withScenario(quiet, (x) => {
+      x.attacks.curfewCaught = 1000;
+      x.pandemic.curfewFrom = 0;
+    });
+    const { state, events } = play(
+      newGame('caught-claim', s),
+      [],
+      [{ type: 'rocket-attack', group: 'kh', base: 'taji', claim: 'osbat-al-thaereen' }],
+    );
+    expect(events.some((e) => e.type === 'attack' && e.caught)).toBe(true);
+    expect(events.some((e) => e.type === 'claimed')).toBe(false);
+    expect(state.attacks[0]!.claim).toBe('unclaimed');
+    for (const seat of ['us', 'iran', 'public'] as const)
+      expect(viewFor(s, state, seat).attacks[0]!.claim, seat).toBe('unclaimed');
+  });
+
   it('and the US event stream never names the perpetrator of a proxy attack', () => {
     let attacks = 0;
     for (const turns of games)

@@ -299,6 +299,8 @@ describe('the government news agrees with the government', () => {
     expect(back.effects).toContainEqual({ key: 'designateSupport', label: "PM-designate's support", delta: 15 });
     expect(back.notes).toEqual([
       "Adnan al-Zurufi's support goes from 35 to 50: parliament's weekly chance to confirm him from 6% to 15%.",
+      // Baghdad's week counts his four weeks down from week 1: however strong his support, his time runs out.
+      'If parliament has not confirmed him by the end of week 4, he gives up, whatever his support.',
       'At 50 or more he does not give up in week 2 ("Zurufi withdraws; Kadhimi named PM-designate") while it stays there.',
     ]);
     const backed = play(g, [{ type: 'back-designate' }], []).state;

@@ -114,7 +114,7 @@ export function proxyAttack(t: TurnContext, order: AttackOrder, autonomous: bool
     target,
     group: g.id,
     autonomous,
-    claim: order.claim,
+    claim, // as made: a team caught before it fired claimed nothing, whatever it was sent to claim
     suspect,
     confidence,
     casualties,
