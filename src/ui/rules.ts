@@ -185,7 +185,7 @@ export function iranIncome(s: Scenario): string {
 
 /** A preset's length, unless its name already says it ("Classroom (8 turns)"; a "12" in a name is not a 2). */
 export const presetLength = (p: { name: string; turns: number }): string =>
-  new RegExp(`(^|\\D)${p.turns}(\\D|$)`).test(p.name) ? p.name : `${p.name}: ${p.turns} weeks`;
+  new RegExp(`(^|\\D)${p.turns}(\\D|$)`).test(p.name) ? p.name : `${p.name}: ${plural(p.turns, 'week')}`;
 
 /** "tenth" for 10: the share of the PMU's cohesion that holds each group back. */
 const ordinalPart = (n: number): string =>
@@ -256,7 +256,7 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
     h(
       'p',
       {},
-      `The game lasts ${s.turns} weeks from ${longDate(s.startDate)}${s.presets.length ? ` (shorter: ${s.presets.map(presetLength).join('; ')})` : ''}. `,
+      `The game lasts ${plural(s.turns, 'week')} from ${longDate(s.startDate)}${s.presets.length ? ` (shorter: ${s.presets.map(presetLength).join('; ')})` : ''}. `,
       `Each week both sides secretly choose up to ${s.ordersPerTurn} orders, paid from US political capital (+${s.us.capitalPerTurn} a week) or Iranian resources (${iranIncome(s)}). `,
       'Then the engine resolves them together: US defensive moves first, then attacks (including any a militia makes on its own), then everything else; then Baghdad, ISIS, the economy and the event cards take their turn, and the ladder moves.',
     ),

@@ -202,5 +202,6 @@ describe('the ladder and autonomy rules in words', () => {
     expect(presetLength({ name: 'Classroom (8 turns)', turns: 8 })).toBe('Classroom (8 turns)');
     expect(presetLength({ name: 'Short 12', turns: 2 })).toBe('Short 12: 2 weeks');
     expect(presetLength({ name: 'Short', turns: 6 })).toBe('Short: 6 weeks');
+    expect(presetLength({ name: 'Taster', turns: 1 })).toBe('Taster: 1 week');
   });
 });
