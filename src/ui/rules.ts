@@ -13,6 +13,7 @@ import {
 import { h } from './dom.ts';
 import { brinkRule } from './brink-words.ts';
 import { incidentOdds } from './incident-words.ts';
+import { redLineRule } from './red-line-words.ts';
 import { victoryConditions } from './victory.ts';
 import { plural, SEVERITY_WORDS } from './words.ts';
 
@@ -157,19 +158,6 @@ export function answerRule(s: Scenario): string {
       ? ` A strike, a campaign's strike or a leadership strike answers every attack on US forces since the last one and earns back ${r.answeredCredibility} credibility, once.`
       : '';
   return `Attacks on Americans ask for an answer, declared red line or not.${loss}${gain}`;
-}
-
-/**
- * A declared red line as turn/us-posture.ts and turn/red-lines.ts run it, every number from the scenario: what it
- * earns, what crosses it, how long the US has to answer and what keeping or breaking its word does.
- */
-export function redLineRule(s: Scenario): string {
-  const r = s.redLines;
-  const answer =
-    r.responseWindow <= 1
-      ? 'in the same week'
-      : `in the week it is crossed or the ${r.responseWindow === 2 ? 'next' : `${r.responseWindow - 1} after`}`;
-  return `A declared red line earns ${signedNumber(r.declareCredibility)} credibility and, while it stands, makes militias less likely to fire on their own. An attack that kills an American or a siege that breaks into the embassy crosses it: a US strike, a campaign's strike or a leadership strike ${answer} honours it (credibility ${signedNumber(r.honouredCredibility)}); otherwise it is broken (credibility ${signedNumber(r.brokenCredibility)}, resolve ${signedNumber(r.brokenResolve)}).`;
 }
 
 /** Iran's purse as the economy step runs it (turn/background.ts): the income, and what drains it each week. */

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aNumber, exchangeRunsIntoWar, type Scenario, signedNumber } from '../../src/engine/index.ts';
-import {
-  answerRule,
-  autonomyRule,
-  effectsText,
-  iranIncome,
-  ladderRule,
-  presetLength,
-  redLineRule,
-} from '../../src/ui/rules.ts';
+import { answerRule, autonomyRule, effectsText, iranIncome, ladderRule, presetLength } from '../../src/ui/rules.ts';
 import { brinkRule } from '../../src/ui/brink-words.ts';
+import { redLineRule } from '../../src/ui/red-line-words.ts';
 import { victoryConditions } from '../../src/ui/victory.ts';
 import { shippedScenario } from '../shipped.ts';
 
@@ -137,6 +130,13 @@ describe('the ladder and autonomy rules in words', () => {
     expect(words).toContain(
       `credibility ${signedNumber(r.brokenCredibility)}, resolve ${signedNumber(r.brokenResolve)}`,
     );
+  });
+
+  it('says a red line already stands at the start when the scenario has one, and not otherwise', () => {
+    expect(scenario.us.redLineStanding).toBe(true);
+    expect(redLineRule(scenario)).toContain('In this scenario one already stands when the game begins');
+    const none = { ...scenario, us: { ...scenario.us, redLineStanding: false } };
+    expect(redLineRule(none)).not.toContain('already stands');
   });
 
   it("gives a strike's whole price in Baghdad: the sure part, a PMU position, a wrong target, weak evidence, Iraqi dead", () => {
