@@ -53,6 +53,19 @@ const week = (scenario: Scenario, turn: number) => `${unit(scenario)} ${turn}`;
 const Week = (scenario: Scenario, turn: number) => `${scenario.turnDays === 7 ? 'Week' : 'Turn'} ${turn}`;
 const say = (scenario: Scenario, e: GameEvent) => narrate(scenario, e, 'facilitator') ?? '';
 
+/**
+ * The weeks in which the struck group's attack made a US strike deserved, as turn/strikes.ts counts them in the past
+ * tense of the debrief: `strikes.window` weeks, the strike's own included ("that week or the week before"); a
+ * campaign's strikes count from the weeks before the campaign began on. The end screen's truth table says it too.
+ */
+export function strikeLookBack(s: Scenario, kind: 'strike' | 'campaign'): string {
+  const n = s.strikes.window;
+  const u = unit(s);
+  if (kind === 'campaign')
+    return `from ${n === 1 ? `the ${u}` : n === 2 ? `the ${u} before` : `${n - 1} ${u}s before`} its campaign began on`;
+  return `that ${u}${n === 1 ? '' : n === 2 ? ` or the ${u} before` : ` or the ${n - 1} ${u}s before`}`;
+}
+
 /** Every question the game's moments prompt, with its weight (higher: more worth a class's time). */
 export function questionCandidates(game: PlayedGame): Candidate[] {
   const s = game.scenario;
@@ -68,7 +81,7 @@ export function questionCandidates(game: PlayedGame): Candidate[] {
       kind: 'wrong-strike',
       weight: 95,
       turn: wrongStrike.turn,
-      cite: `${Week(s, wrongStrike.turn)}: the US struck ${siteName(s, wrongStrike.site)} (${groupName(s, wrongStrike.group)}), a group that had made no attack in the ${s.strikes.window} ${unit(s)}${s.strikes.window === 1 ? '' : 's'} before.`,
+      cite: `${Week(s, wrongStrike.turn)}: the US struck ${siteName(s, wrongStrike.site)} (${groupName(s, wrongStrike.group)}), a group that had made no attack ${strikeLookBack(s, wrongStrike.kind)}.`,
       text: `Why did the US come to blame ${groupName(s, wrongStrike.group)}, and how might Baghdad and Tehran have read a strike on a group that had not fired lately?`,
     });
 

@@ -13,6 +13,7 @@ import {
 import { h } from './dom.ts';
 import { brinkRule } from './brink-words.ts';
 import { incidentOdds } from './incident-words.ts';
+import { redLineRule } from './red-line-words.ts';
 import { victoryConditions } from './victory.ts';
 import { plural, SEVERITY_WORDS } from './words.ts';
 
@@ -159,19 +160,6 @@ export function answerRule(s: Scenario): string {
   return `Attacks on Americans ask for an answer, declared red line or not.${loss}${gain}`;
 }
 
-/**
- * A declared red line as turn/us-posture.ts and turn/red-lines.ts run it, every number from the scenario: what it
- * earns, what crosses it, how long the US has to answer and what keeping or breaking its word does.
- */
-export function redLineRule(s: Scenario): string {
-  const r = s.redLines;
-  const answer =
-    r.responseWindow <= 1
-      ? 'in the same week'
-      : `in the week it is crossed or the ${r.responseWindow === 2 ? 'next' : `${r.responseWindow - 1} after`}`;
-  return `A declared red line earns ${signedNumber(r.declareCredibility)} credibility and, while it stands, makes militias less likely to fire on their own. An attack that kills an American or a siege that breaks into the embassy crosses it: a US strike, a campaign's strike or a leadership strike ${answer} honours it (credibility ${signedNumber(r.honouredCredibility)}); otherwise it is broken (credibility ${signedNumber(r.brokenCredibility)}, resolve ${signedNumber(r.brokenResolve)}).`;
-}
-
 /** Iran's purse as the economy step runs it (turn/background.ts): the income, and what drains it each week. */
 export function iranIncome(s: Scenario): string {
   const drains = [
@@ -185,7 +173,7 @@ export function iranIncome(s: Scenario): string {
 
 /** A preset's length, unless its name already says it ("Classroom (8 turns)"; a "12" in a name is not a 2). */
 export const presetLength = (p: { name: string; turns: number }): string =>
-  new RegExp(`(^|\\D)${p.turns}(\\D|$)`).test(p.name) ? p.name : `${p.name}: ${p.turns} weeks`;
+  new RegExp(`(^|\\D)${p.turns}(\\D|$)`).test(p.name) ? p.name : `${p.name}: ${plural(p.turns, 'week')}`;
 
 /** "tenth" for 10: the share of the PMU's cohesion that holds each group back. */
 const ordinalPart = (n: number): string =>
@@ -256,7 +244,7 @@ export function renderRules(root: HTMLElement, s: Scenario, back: () => void): v
     h(
       'p',
       {},
-      `The game lasts ${s.turns} weeks from ${longDate(s.startDate)}${s.presets.length ? ` (shorter: ${s.presets.map(presetLength).join('; ')})` : ''}. `,
+      `The game lasts ${plural(s.turns, 'week')} from ${longDate(s.startDate)}${s.presets.length ? ` (shorter: ${s.presets.map(presetLength).join('; ')})` : ''}. `,
       `Each week both sides secretly choose up to ${s.ordersPerTurn} orders, paid from US political capital (+${s.us.capitalPerTurn} a week) or Iranian resources (${iranIncome(s)}). `,
       'Then the engine resolves them together: US defensive moves first, then attacks (including any a militia makes on its own), then everything else; then Baghdad, ISIS, the economy and the event cards take their turn, and the ladder moves.',
     ),

@@ -1,3 +1,4 @@
+import { strikeLookBack } from '../analysis/questions.ts';
 import { beliefs } from '../analysis/timeline.ts';
 import { type GameState, groupName, type Scenario, siteName } from '../engine/index.ts';
 import { h } from './dom.ts';
@@ -6,13 +7,6 @@ import { h } from './dom.ts';
  * The ground truth the players could not see during play, as tables: the end screen shows them, and the debrief
  * again beside what the US believed.
  */
-
-/** The strike rules' look-back, in words: "2 weeks" (a strike answers attacks this recent, no older ones). */
-export const weeks = (scenario: Scenario): string => {
-  const n = scenario.strikes.window;
-  const unit = scenario.turnDays === 7 ? 'week' : 'turn';
-  return n === 1 ? unit : `${n} ${unit}s`;
-};
 
 /** Each attack: who claimed it, what the US believed and how sure it was, and who really fired. */
 export function beliefTable(scenario: Scenario, state: GameState): HTMLElement {
@@ -79,7 +73,7 @@ export function strikeTable(scenario: Scenario, state: GameState): HTMLElement |
     h(
       'caption',
       { className: 'note' },
-      `US strikes, and whether the group struck had really attacked in the ${weeks(scenario)} before (the strike rules look back no further)`,
+      `US strikes, and whether the group struck had really attacked ${strikeLookBack(scenario, 'strike')} (a campaign's strikes: ${strikeLookBack(scenario, 'campaign')}); the strike rules look no further back`,
     ),
     h(
       'thead',
@@ -108,8 +102,8 @@ export function strikeTable(scenario: Scenario, state: GameState): HTMLElement |
             'td',
             { className: x.justified ? 'truth-right' : 'truth-wrong' },
             x.justified
-              ? `yes: it attacked in the ${weeks(scenario)} before`
-              : `no: no attack by it in the ${weeks(scenario)} before`,
+              ? `yes: it attacked ${strikeLookBack(scenario, x.kind)}`
+              : `no: no attack by it ${strikeLookBack(scenario, x.kind)}`,
           ),
           h('td', { className: 'num' }, x.casualties.iraqiForcesKilled + x.casualties.civiliansKilled),
         ),

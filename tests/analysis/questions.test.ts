@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { beliefs } from '../../src/analysis/timeline.ts';
-import { discussionQuestions, MAX_QUESTIONS, MIN_QUESTIONS, questionCandidates } from '../../src/analysis/questions.ts';
+import {
+  discussionQuestions,
+  MAX_QUESTIONS,
+  MIN_QUESTIONS,
+  questionCandidates,
+  strikeLookBack,
+} from '../../src/analysis/questions.ts';
 import type { PlayedGame } from '../../src/analysis/record.ts';
 import { isOrderLegal, type Order } from '../../src/engine/index.ts';
 import { formatErrors, parseScenario, type Scenario, type ScenarioInput } from '../../src/engine/index.ts';
@@ -92,9 +98,10 @@ describe('discussion questions', () => {
     expect(game.final.strikes[0]?.justified).toBe(false);
     const q = questionCandidates(game).find((c) => c.kind === 'wrong-strike');
     expect(q?.turn).toBe(1);
-    // The rule looks back a set number of weeks, and the question says so rather than "had never attacked".
+    // The rule looks back a set number of weeks, the strike's own included, and the question says so rather than
+    // "had never attacked" (or "in the 2 weeks before", which a group that fired two weeks before would belie).
     expect(SCENARIO.strikes.window).toBe(2);
-    expect(q?.cite).toContain('a group that had made no attack in the 2 weeks before');
+    expect(q?.cite).toContain('a group that had made no attack that week or the week before.');
   });
 
   it('asks about a side that backed down at the brink, citing its week', () => {
@@ -165,5 +172,28 @@ describe('discussion questions', () => {
     expect(q.turn).toBe(1);
     expect(q.cite).toMatch(/the game ended in war\./);
     expect(q.text).toMatch(/^Which move made the climb impossible to stop/);
+  });
+});
+
+/** The weeks a strike reads for the group's attacks (turn/strikes.ts: an attack in a week after `since - window`). */
+describe('the strike look-back in words', () => {
+  const windowOf = (window: number, turnDays = 7): Scenario => ({
+    ...SCENARIO,
+    turnDays,
+    strikes: { ...SCENARIO.strikes, window },
+  });
+  it.each<[number, 'strike' | 'campaign', string]>([
+    [1, 'strike', 'that week'],
+    [2, 'strike', 'that week or the week before'],
+    [3, 'strike', 'that week or the 2 weeks before'],
+    [1, 'campaign', 'from the week its campaign began on'],
+    [2, 'campaign', 'from the week before its campaign began on'],
+    [3, 'campaign', 'from 2 weeks before its campaign began on'],
+  ])('a window of %i, a %s: "%s"', (window, kind, words) => {
+    expect(strikeLookBack(windowOf(window), kind)).toBe(words);
+  });
+
+  it('counts in turns when a turn is not a week', () => {
+    expect(strikeLookBack(windowOf(2, 3), 'strike')).toBe('that turn or the turn before');
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { signedNumber } from '../../src/engine/index.ts';
 import { RESULT_WORDS } from '../../src/ui/result-words.ts';
 import { Session } from '../../src/ui/session.ts';
 import { shippedScenario } from '../shipped.ts';
@@ -277,6 +278,25 @@ describe('the browser game', () => {
     expect(await page.textContent('.error')).toMatch(/altered|damaged/);
     expect(await page.isVisible('#commit')).toBe(false);
   });
+
+  it.each(['us', 'iran'] as const)(
+    'tells the %s seat, on the Intelligence tab, of the US red line standing from the start and what breaking it costs',
+    async (side) => {
+      const r = shippedScenario('two-boxers').redLines;
+      const { page } = await browser();
+      await startGame(page, { side, seed: '404' });
+      await activate(page, '#tab-intel');
+      const part = page.locator('.red-lines');
+      await part.waitFor();
+      expect(await part.locator('h3').textContent()).toBe('US red lines');
+      expect(await part.locator('li').allTextContents()).toEqual(['standing: since the start of the game.']);
+      const stakes = (await part.locator('p.note').textContent()) ?? '';
+      expect(stakes).toContain('An attack that kills an American or a siege that breaks into the embassy crosses');
+      expect(stakes).toContain(
+        `otherwise it is broken (credibility ${signedNumber(r.brokenCredibility)}, resolve ${signedNumber(r.brokenResolve)})`,
+      );
+    },
+  );
 
   it('shows the odds of incidents nobody ordered on the high rungs, and the rule behind them', async () => {
     const { page } = await browser();

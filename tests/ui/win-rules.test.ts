@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aNumber, exchangeRunsIntoWar, type Scenario, signedNumber } from '../../src/engine/index.ts';
-import {
-  answerRule,
-  autonomyRule,
-  effectsText,
-  iranIncome,
-  ladderRule,
-  presetLength,
-  redLineRule,
-} from '../../src/ui/rules.ts';
+import { answerRule, autonomyRule, effectsText, iranIncome, ladderRule, presetLength } from '../../src/ui/rules.ts';
 import { brinkRule } from '../../src/ui/brink-words.ts';
+import { redLineRule } from '../../src/ui/red-line-words.ts';
 import { victoryConditions } from '../../src/ui/victory.ts';
 import { shippedScenario } from '../shipped.ts';
 
@@ -139,6 +132,13 @@ describe('the ladder and autonomy rules in words', () => {
     );
   });
 
+  it('says a red line already stands at the start when the scenario has one, and not otherwise', () => {
+    expect(scenario.us.redLineStanding).toBe(true);
+    expect(redLineRule(scenario)).toContain('In this scenario one already stands when the game begins');
+    const none = { ...scenario, us: { ...scenario.us, redLineStanding: false } };
+    expect(redLineRule(none)).not.toContain('already stands');
+  });
+
   it("gives a strike's whole price in Baghdad: the sure part, a PMU position, a wrong target, weak evidence, Iraqi dead", () => {
     const st = scenario.strikes;
     const words = effectsText(scenario, scenario.orders.find((o) => o.type === 'strike-site')!);
@@ -202,5 +202,6 @@ describe('the ladder and autonomy rules in words', () => {
     expect(presetLength({ name: 'Classroom (8 turns)', turns: 8 })).toBe('Classroom (8 turns)');
     expect(presetLength({ name: 'Short 12', turns: 2 })).toBe('Short 12: 2 weeks');
     expect(presetLength({ name: 'Short', turns: 6 })).toBe('Short: 6 weeks');
+    expect(presetLength({ name: 'Taster', turns: 1 })).toBe('Taster: 1 week');
   });
 });

@@ -10,6 +10,33 @@ export interface CoachTargets {
   commit(): HTMLElement | null;
 }
 
+/** The guided first turn's tips, in the order shown: the ladder, the dashboard, the orders, the commit button. */
+export function coachTips(s: Scenario, seat: Side): { at: keyof CoachTargets; title: string; text: string }[] {
+  return [
+    {
+      at: 'ladder',
+      title: 'The escalation ladder',
+      text: `Every violent or threatening act pushes the crisis up these ${s.ladder.rungs.length} rungs; quiet weeks let it come down. At rung ${s.ladder.war}, open regional war, the game ends and both sides lose.`,
+    },
+    {
+      at: 'dash',
+      title: 'What you are watching',
+      // Every figure a victory condition reads (victory.ts, outcome.ts): a tip that left one out misled.
+      text: "Who wins turns on the bases the US holds, Baghdad's consent and the eviction vote, US resolve and credibility, ISIS, how high the ladder climbs, and the strength and deniability of Iran's proxies. Hover a number for what it means; ▲ and ▼ show how it moved last week.",
+    },
+    {
+      at: 'panel',
+      title: 'Your orders',
+      text: `Choose up to ${s.ordersPerTurn} orders a week. Each costs ${seat === 'us' ? 'political capital' : 'resources'} and shows its odds before you commit, in the words intelligence analysts use ("likely, 55-80%").`,
+    },
+    {
+      at: 'commit',
+      title: 'Commit when ready',
+      text: 'Nothing is final until you commit: remove an order freely until then. Both sides then act at once, and the map plays out what happened.',
+    },
+  ];
+}
+
 /**
  * The guided first turn: four tips, each beside the part of the screen it explains, which it highlights. `scope`
  * holds every part a tip may highlight; `done` runs once the player starts playing or skips the tips.
@@ -21,29 +48,10 @@ export function showCoach(
   targets: CoachTargets,
   done: () => void,
 ): void {
-  const s = scenario;
-  const steps: { target: () => HTMLElement | null; title: string; text: string }[] = [
-    {
-      target: () => targets.ladder,
-      title: 'The escalation ladder',
-      text: `Every violent or threatening act pushes the crisis up these ${s.ladder.rungs.length} rungs; quiet weeks let it come down. At rung ${s.ladder.war}, open regional war, the game ends and both sides lose.`,
-    },
-    {
-      target: () => targets.dash,
-      title: 'What you are watching',
-      text: "Baghdad's consent, the eviction pressure in parliament, US resolve and ISIS decide who wins. Hover a number for what it means; ▲ and ▼ show how it moved last week.",
-    },
-    {
-      target: () => targets.panel,
-      title: 'Your orders',
-      text: `Choose up to ${s.ordersPerTurn} orders a week. Each costs ${seat === 'us' ? 'political capital' : 'resources'} and shows its odds before you commit, in the words intelligence analysts use ("likely, 55-80%").`,
-    },
-    {
-      target: () => targets.commit(),
-      title: 'Commit when ready',
-      text: 'Nothing is final until you commit: remove an order freely until then. Both sides then act at once, and the map plays out what happened.',
-    },
-  ];
+  const steps = coachTips(scenario, seat).map((tip) => ({
+    ...tip,
+    target: () => (tip.at === 'commit' ? targets.commit() : targets[tip.at]),
+  }));
   const unhighlight = () => {
     for (const el of scope.querySelectorAll('.highlight')) el.classList.remove('highlight');
   };

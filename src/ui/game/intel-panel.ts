@@ -1,13 +1,14 @@
-import { frontName, groupName, type SeatView, siteName } from '../../engine/index.ts';
+import { frontName, groupName, type Scenario, type SeatView, siteName } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
+import { redLineStakes, redLineState } from '../red-line-words.ts';
 import type { Session } from '../session.ts';
 import type { Panel } from './panel.ts';
 import { type ScreenState, sharedScreen } from './state.ts';
 import { incomeWords, plural } from '../words.ts';
 
 /**
- * What the side knows: the attacks (for the US its assessment of who fired, for Iran the truth), the groups, the
- * fronts and Baghdad. Hidden on a shared screen.
+ * What the side knows: the attacks (for the US its assessment of who fired, for Iran the truth), the US red lines,
+ * the groups, the fronts and Baghdad. Hidden on a shared screen, but for the red lines: they are public.
  */
 export class IntelPanel implements Panel {
   constructor(
@@ -25,6 +26,7 @@ export class IntelPanel implements Panel {
           { className: 'note' },
           'Hidden on the shared screen: each player sees their own intelligence when they give orders.',
         ),
+        redLines(this.session.scenario, view),
       );
       return;
     }
@@ -81,6 +83,7 @@ export class IntelPanel implements Panel {
               ),
             ),
           ),
+      redLines(s, view),
       h('h3', {}, 'Groups'),
       h(
         'table',
@@ -159,6 +162,40 @@ export class IntelPanel implements Panel {
       us ? h('p', {}, `ISR level ${view.us.isr} of 5. Troops in Iraq: ${view.us.troops.toLocaleString('en')}.`) : null,
     );
   }
+}
+
+/**
+ * The US red lines, public to every seat: each line's state in the engine's words, and what crossing one costs. A
+ * US player must know one stands before it is crossed: the scenario may start with one.
+ */
+function redLines(s: Scenario, view: SeatView): HTMLElement {
+  const lines = view.us.redLines;
+  return h(
+    'section',
+    { className: 'red-lines', 'aria-labelledby': 'red-lines-h' },
+    h('h3', { id: 'red-lines-h' }, 'US red lines'),
+    lines.length === 0
+      ? h('p', { className: 'note' }, 'The US has declared none.')
+      : h(
+          'ul',
+          {},
+          lines.map((r) => {
+            const { status, words } = redLineState(r, view.turn);
+            return h('li', { className: `red-line ${status}` }, h('b', {}, status), `: ${words}.`);
+          }),
+        ),
+    lines.length === 0
+      ? null
+      : h(
+          'p',
+          { className: 'note' },
+          redLineStakes(s, 'a standing line'),
+          // turn/red-lines.ts asks an answer for every attack on Americans too: the Rules page has its numbers.
+          s.redLines.unansweredAttack !== 0 || s.redLines.unansweredDeath !== 0
+            ? ' Any attack on Americans left unanswered costs credibility too, red line or not (see the Rules).'
+            : '',
+        ),
+  );
 }
 
 /** Baghdad's state as the Intelligence tab reads it: the government, the waiver, the votes and the partners. */

@@ -60,13 +60,34 @@ export function orderTags(scenario: Scenario, type: OrderType): HTMLElement[] {
   ];
 }
 
-/** How far the order pushes the ladder, beside what a rung takes: a deniable act only as far as it is pinned (turn/proxy-attacks.ts). */
-function ladderPush(scenario: Scenario, f: Forecast): string {
+/**
+ * When an order's push on the ladder comes, by its rule: as far as a proxy attack is pinned, in full if claimed openly
+ * (turn/proxy-attacks.ts); only if a shipment is spotted or a siege breaks in (turn/iran-orders.ts); otherwise always,
+ * deniable or not (a strike outside Iraq).
+ */
+const ladderWhen = (f: Forecast): 'always' | 'pinned' | 'spotted' | 'succeeds' =>
+  f.order.type === 'embassy-siege'
+    ? 'succeeds'
+    : f.order.type === 'smuggle-missiles'
+      ? 'spotted'
+      : 'claim' in f.order
+        ? 'pinned'
+        : 'always';
+
+/** How far the order pushes the ladder and when, beside what a rung takes; a chance is the forecast's, told above. */
+export function ladderPush(scenario: Scenario, f: Forecast): string {
   const push = `${f.ladder > 0 ? '+' : '−'}${Math.abs(f.ladder)}`;
   const rung = `every ${scenario.ladder.pressurePerRung} points climb a rung`;
-  return f.deniable && f.ladder > 0
-    ? `Ladder pressure: up to ${push}, in full if claimed openly, else as far as US intelligence is sure who did it (${rung}).`
-    : `Ladder pressure: ${push} (${rung}).`;
+  switch (ladderWhen(f)) {
+    case 'pinned':
+      return `Ladder pressure: up to ${push}, in full if claimed openly, else as far as US intelligence is sure who did it; none if a curfew catches the launch team (${rung}).`;
+    case 'spotted':
+      return `Ladder pressure: ${push} only if US intelligence spots the shipment (the odds above), none if it slips through (${rung}).`;
+    case 'succeeds':
+      return `Ladder pressure: ${push} only if supporters break into the compound (the odds above), none if they fail (${rung}).`;
+    case 'always':
+      return `Ladder pressure: ${push} (${rung}).`;
+  }
 }
 
 /**
