@@ -26,7 +26,7 @@ export function orderRisks(scenario: Scenario, view: SeatView, side: Side, forec
   };
   const rung = view.ladder.rung;
   const push = forecast.ladder + effect('ladder');
-  const adds = forecast.deniable ? 'adds up to' : 'adds';
+  const adds = forecast.ladderWhen === 'always' ? 'adds' : 'adds up to'; // as far as pinned, or if it comes at all
   /** The ladder climbing to `target` this week, with this order's push a part of it. */
   const climb = (target: number, what: string) => {
     const needed = pushToReach(scenario, rung, target);

@@ -60,25 +60,11 @@ export function orderTags(scenario: Scenario, type: OrderType): HTMLElement[] {
   ];
 }
 
-/**
- * When an order's push on the ladder comes, by its rule: as far as a proxy attack is pinned, in full if claimed openly
- * (turn/proxy-attacks.ts); only if a shipment is spotted or a siege breaks in (turn/iran-orders.ts); otherwise always,
- * deniable or not (a strike outside Iraq).
- */
-const ladderWhen = (f: Forecast): 'always' | 'pinned' | 'spotted' | 'succeeds' =>
-  f.order.type === 'embassy-siege'
-    ? 'succeeds'
-    : f.order.type === 'smuggle-missiles'
-      ? 'spotted'
-      : 'claim' in f.order
-        ? 'pinned'
-        : 'always';
-
 /** How far the order pushes the ladder and when, beside what a rung takes; a chance is the forecast's, told above. */
 export function ladderPush(scenario: Scenario, f: Forecast): string {
   const push = `${f.ladder > 0 ? '+' : '−'}${Math.abs(f.ladder)}`;
   const rung = `every ${scenario.ladder.pressurePerRung} points climb a rung`;
-  switch (ladderWhen(f)) {
+  switch (f.ladderWhen) {
     case 'pinned':
       return `Ladder pressure: up to ${push}, in full if claimed openly, else as far as US intelligence is sure who did it; none if a curfew catches the launch team (${rung}).`;
     case 'spotted':
