@@ -204,7 +204,7 @@ export function iranOptions(c: Ctx): Option[] {
   );
   const outrage = c.provocations.find((p) => p.iraqisKilled > 0 || p.stateInstitution);
   const vp = v.baghdad.evictionPressure;
-  // Pressure near the bar is worth pushing only while parliament can still vote before the game ends.
+  // With no vote left before the end the campaign still pays: the consent it wears down is one of the US's aims.
   const next = nextVote(s, v.baghdad, v.turn);
   const voteAhead = next.fromTurn <= v.lastTurn;
   add(
@@ -212,12 +212,12 @@ export function iranOptions(c: Ctx): Option[] {
     { type: 'eviction-campaign' },
     c.weights['eviction-campaign'] +
       t.politics +
-      (voteAhead ? Math.min(30, Math.max(0, vp - 35)) : 0) +
+      Math.min(30, Math.max(0, vp - 35)) +
       (outrage ? 15 : 0) +
       idiv(t.opportunism * weak.value, 200),
     () =>
       !voteAhead
-        ? `Parliament cannot vote again before the end (not before week ${next.fromTurn}), but the campaign still wears down Baghdad's consent to the American presence.`
+        ? `Parliament cannot vote again before the end (not before week ${next.fromTurn}), but the campaign still wears down Baghdad's consent, which the Americans need at ${s.victory.us.minConsent} or more when it ends.`
         : outrage
           ? `American bombs at ${n.site(outrage.place)} angered Iraqis: our allies in parliament can turn that anger into a vote to expel them.`
           : vp >= 45
