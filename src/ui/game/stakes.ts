@@ -226,7 +226,7 @@ export function meters(
       view.us.credibility,
       previous?.us.credibility,
       100,
-      'Falls when a red line is crossed without answer',
+      'Falls when attacks on Americans or a crossed red line go unanswered',
     ),
     figure('isis', 'ISIS', view.isis, previous?.isis, 100, ''),
     figure(
