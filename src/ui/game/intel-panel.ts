@@ -192,7 +192,7 @@ function redLines(s: Scenario, view: SeatView): HTMLElement {
           redLineStakes(s, 'a standing line'),
           // turn/red-lines.ts asks an answer for every attack on Americans too: the Rules page has its numbers.
           s.redLines.unansweredAttack !== 0 || s.redLines.unansweredDeath !== 0
-            ? ' Any attack on Americans left unanswered costs credibility too, red line or not (see the Rules).'
+            ? ' Attacks on Americans left unanswered cost credibility too, red line or not, when they kill or are pinned on a group (see the Rules).'
             : '',
         ),
   );
