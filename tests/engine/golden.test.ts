@@ -36,18 +36,18 @@ const FIXTURE = new URL('../fixtures/golden-1.replay.json', import.meta.url);
 
 /** hashState after each turn of playMatch(two-boxers, 'golden-1', measuredUs, harasserIran). */
 const GOLDEN_HASHES: string[] = [
-  '07121a1d04c2eb',
-  '0143ad2023a0f5',
-  '1ea4e15f3ba766',
-  '1b48a7d6b14ff4',
-  '041c7ca09fff73',
-  '0a9f0bef5f8586',
-  '01a09362f9d00a',
-  '115e2ab4375301',
-  '01f7c2fb3f807d',
-  '1daad72d22b673',
-  '12a20ab32f738d',
-  '1b128f0d2c5a6a',
+  '0c6f3c3767655a',
+  '0c091bffc02f61',
+  '16834b6561d9e1',
+  '0e8ffbc8afde15',
+  '0e9614e7a7b079',
+  '0388b86982a11a',
+  '0563909d48bc55',
+  '1f10d13c6bd832',
+  '12e29db5b7fbb2',
+  '1f94152fac8e11',
+  '03d5ec627f2e56',
+  '1acde2b66b3d13',
 ];
 
 /** How that game ends. */
