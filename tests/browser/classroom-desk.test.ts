@@ -100,7 +100,8 @@ describe('the networked teacher’s desk and a team through a dropped network', 
     await appReady(desk);
     await desk.waitForSelector('#desk-join-code');
     expect(await desk.locator('#desk-join-code').innerText()).toBe(session.joinCode);
-    expect(await desk.locator('#desk-compare-note').innerText()).toContain('No week has been played yet');
+    // The comparison reads the games after the page opens: it says so, then that no week has been played.
+    await desk.waitForSelector('#desk-compare-note:has-text("No week has been played yet")');
 
     // Week 1: game 1's Iran fires a rocket, game 2 holds. The comparison appears with the teams' names.
     await week(g1[0], g1[1], (s) => (s.seat === 'iran' ? rocket(s) : []));

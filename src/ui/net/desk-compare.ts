@@ -94,9 +94,10 @@ export class LiveComparison {
     const teams = (o?.games ?? []).flatMap((g) => this.played.get(g.gameId)?.team ?? []);
     const note = (text: string) => h('p', { className: 'note', id: 'desk-compare-note' }, text);
     let body: HTMLElement;
-    if (!o || o.games.length < 2)
+    // Before the class's overview comes in, how many games it plays is not known yet.
+    if (o && o.games.length < 2)
       body = note('This class plays one game: comparing teams needs a session of two games or more.');
-    else if (teams.length < o.games.length) body = note('Reading the games…');
+    else if (!o || teams.length < o.games.length) body = note('Reading the games…');
     else if (teams.every((t) => t.game.turns.length === 0)) body = note('No week has been played yet.');
     else {
       const compared = compareTeams(teams);
