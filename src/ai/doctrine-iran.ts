@@ -204,9 +204,6 @@ export function iranOptions(c: Ctx): Option[] {
   );
   const outrage = c.provocations.find((p) => p.iraqisKilled > 0 || p.stateInstitution);
   const vp = v.baghdad.evictionPressure;
-  // With no vote left before the end the campaign still pays: the consent it wears down is one of the US's aims.
-  const next = nextVote(s, v.baghdad, v.turn);
-  const voteAhead = next.fromTurn <= v.lastTurn;
   add(
     c,
     { type: 'eviction-campaign' },
@@ -215,14 +212,18 @@ export function iranOptions(c: Ctx): Option[] {
       Math.min(30, Math.max(0, vp - 35)) +
       (outrage ? 15 : 0) +
       idiv(t.opportunism * weak.value, 200),
-    () =>
-      !voteAhead
-        ? `Parliament cannot vote again before the end (not before week ${next.fromTurn}), but the campaign still wears down Baghdad's consent, which the Americans need at ${s.victory.us.minConsent} or more when it ends.`
-        : outrage
-          ? `American bombs at ${n.site(outrage.place)} angered Iraqis: our allies in parliament can turn that anger into a vote to expel them.`
-          : vp >= 45
-            ? voteWords(next, v.turn, vp)
-            : 'Our allies in parliament keep up the call for foreign troops to leave.',
+    () => {
+      // Read only when the advice is shown, never in a playout's decisions.
+      const next = nextVote(s, v.baghdad, v.turn);
+      // With no vote left before the end the campaign still pays: the consent it wears down is one of the US's aims.
+      if (next.fromTurn > v.lastTurn)
+        return `Parliament cannot vote again before the end (not before week ${next.fromTurn}), but the campaign still wears down Baghdad's consent, which the Americans need at ${s.victory.us.minConsent} or more when it ends.`;
+      if (outrage)
+        return `American bombs at ${n.site(outrage.place)} angered Iraqis: our allies in parliament can turn that anger into a vote to expel them.`;
+      return vp >= 45
+        ? voteWords(next, v.turn, vp)
+        : 'Our allies in parliament keep up the call for foreign troops to leave.';
+    },
   );
   const leaked = v.us.plans.some((p) => p.leaked);
   add(
